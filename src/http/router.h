@@ -1,0 +1,43 @@
+// Routes: method + pattern -> handler. Patterns are literal segments and "{name}" parameters.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "http/message.h"
+
+namespace strada::http {
+
+using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  // "/api/v1/contacts/{id}"
+  Handler handler;
+};
+
+class Router {
+ public:
+  // Adding the same method and pattern twice is a programming error (asserts).
+  void add(std::string method, std::string pattern, Handler handler);
+
+  enum class Outcome { kFound, kNotFound, kMethodNotAllowed };
+  struct Match {
+    Outcome outcome = Outcome::kNotFound;
+    const Route* route = nullptr;
+    std::map<std::string, std::string, std::less<>> params;
+    std::vector<std::string> allowed;  // for 405: the methods the path does accept
+  };
+  [[nodiscard]] Match match(std::string_view method, std::string_view path) const;
+
+  [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace strada::http

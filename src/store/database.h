@@ -1,0 +1,118 @@
+// The database: SQLite (embedded default) or PostgreSQL, through SOCI.
+//
+// Durability contract: a write job's `done` callback reports success only after COMMIT returned,
+// with SQLite in WAL mode and synchronous=FULL, and PostgreSQL with synchronous_commit=on. So an
+// acknowledged write survives a crash or power cut right after.
+//
+// Writes are group-committed: jobs queue for one writer thread, which runs every queued job (up
+// to `max_batch`) in one transaction, each under its own SAVEPOINT so that a failing job is
+// rolled back alone, then commits once. One fsync then acknowledges many writes.
+//
+// The audit chain needs one writer at a time: on SQLite the batch transaction is BEGIN IMMEDIATE;
+// on PostgreSQL it takes a transaction-scoped advisory lock, so several servers sharing one
+// database also append in one order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "audit/audit_event.h"
+#include "domain/error.h"
+#include "domain/time.h"
+
+namespace soci {
+class session;
+}
+
+namespace strada::store {
+
+enum class Backend { kSqlite, kPostgresql };
+
+struct DatabaseOptions {
+  // "sqlite:/abs/path/strada.db" or "postgresql://user:pass@host:port/dbname" (libpq URI).
+  std::string url;
+  std::size_t read_threads = 4;  // pooled connections for reads
+  std::size_t max_batch = 512;   // most jobs in one group commit
+};
+
+// Handed to a write job inside the open batch transaction, on the writer thread.
+class WriteContext {
+ public:
+  WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now);
+  WriteContext(const WriteContext&) = delete;
+  WriteContext& operator=(const WriteContext&) = delete;
+
+  [[nodiscard]] soci::session& sql() { return sql_; }
+  [[nodiscard]] Backend backend() const { return backend_; }
+  // The batch's clock reading; use it for created_at and audit times.
+  [[nodiscard]] domain::UnixMillis now() const { return now_; }
+  // Appends an audit event to the chain in this transaction: it commits or rolls back with the
+  // work it records.
+  [[nodiscard]] domain::Status audit(const audit::AuditEventInput& event);
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+  domain::UnixMillis now_;
+  bool have_last_ = false;
+  audit::AuditEvent last_;
+};
+
+using WriteJob = std::function<domain::Status(WriteContext&)>;
+using WriteDone = std::function<void(domain::Status)>;
+using ReadJob = std::function<void(soci::session&)>;
+
+class Database {
+ public:
+  // Connects, sets the pragmas/settings of the durability contract, and starts the writer and
+  // reader threads. Does not migrate. Unavailable with a sentence saying what to fix.
+  [[nodiscard]] static domain::Result<std::unique_ptr<Database>> open(
+      const DatabaseOptions& options);
+  // Finishes every queued job, then stops the threads.
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  [[nodiscard]] Backend backend() const;
+  [[nodiscard]] std::string_view backendName() const;  // "sqlite" or "postgresql"
+
+  // Applies the migrations not yet applied, in number order, each in its own transaction, and
+  // records them in schema_migrations. Returns how many it applied.
+  [[nodiscard]] domain::Result<int> migrate();
+  // The highest applied migration number (0 for an empty database).
+  [[nodiscard]] domain::Result<int> schemaVersion();
+
+  // Queues `job` for the next group commit; `done` runs on the writer thread once the batch has
+  // committed (or with the job's or the commit's error). After shutdown began: Unavailable.
+  void submit(WriteJob job, WriteDone done);
+  // Blocking form, for the command line and tests. Never call it from the writer thread.
+  [[nodiscard]] domain::Status write(WriteJob job);
+
+  // Queues `job` on a reader thread with a pooled connection (no transaction).
+  void submitRead(ReadJob job);
+  // Blocking form, for the command line and tests.
+  void read(const ReadJob& job);
+
+  struct Stats {
+    std::size_t read_connections = 0;
+    std::size_t reads_in_flight = 0;
+    std::size_t writes_queued = 0;
+    std::uint64_t batches_committed = 0;
+    std::uint64_t jobs_committed = 0;
+  };
+  [[nodiscard]] Stats stats() const;
+
+ private:
+  struct Impl;
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// "sqlite:" + absolute path of DIR/strada.db.
+std::string sqliteUrlForDataDir(const std::string& data_dir);
+
+}  // namespace strada::store
