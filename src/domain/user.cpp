@@ -1,0 +1,114 @@
+#include "domain/user.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "domain/codes.h"
+
+namespace strada::domain {
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
+    {Role::kConsultant, "consultant"},
+    {Role::kCaseWorker, "case_worker"},
+    {Role::kSupervisor, "supervisor"},
+    {Role::kDataOfficer, "data_officer"},
+    {Role::kOrgAdmin, "org_admin"},
+    {Role::kNetworkCoordinator, "network_coordinator"},
+}};
+
+bool hasControlChars(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+}  // namespace
+
+std::string_view roleName(Role role) {
+  for (const auto& [r, name] : kRoleNames) {
+    if (r == role) {
+      return name;
+    }
+  }
+  return "unknown";
+}
+
+std::optional<Role> parseRole(std::string_view name) {
+  for (const auto& [r, n] : kRoleNames) {
+    if (n == name) {
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
+const std::vector<Role>& allRoles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> out;
+    for (const auto& entry : kRoleNames) {
+      out.push_back(entry.first);
+    }
+    return out;
+  }();
+  return roles;
+}
+
+Status validateOrganisation(const Organisation& org) {
+  if (org.code.size() < 2 || org.code.size() > 16 ||
+      !std::all_of(org.code.begin(), org.code.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      })) {
+    return invalidField("code", "Use 2 to 16 capital letters, digits or dashes, such as NL.");
+  }
+  if (org.name.empty() || org.name.size() > 200 || hasControlChars(org.name)) {
+    return invalidField("name", "Give the organisation a name of at most 200 characters.");
+  }
+  if (!countryCodes().contains(org.country)) {
+    return invalidField("country", "Use an ISO 3166-1 two-letter country code, such as NL.");
+  }
+  for (const auto& lang : org.languages) {
+    if (!languageCodes().contains(lang)) {
+      return invalidField("languages", "Use ISO 639-1 two-letter language codes, such as nl.");
+    }
+  }
+  return {};
+}
+
+Result<std::string> normaliseEmail(std::string_view email) {
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.front()))) {
+    email.remove_prefix(1);
+  }
+  while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) {
+    email.remove_suffix(1);
+  }
+  std::string out(email);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const auto at = out.find('@');
+  if (out.size() > 254 || at == std::string::npos || at == 0 || at + 1 >= out.size() ||
+      out.find('@', at + 1) != std::string::npos || out.find('.', at) == std::string::npos ||
+      hasControlChars(out) || out.find(' ') != std::string::npos) {
+    return invalidField("email", "Enter an e-mail address such as name@example.org.");
+  }
+  return out;
+}
+
+Status validateUser(const User& user) {
+  auto email = normaliseEmail(user.email);
+  if (!email) {
+    return tl::unexpected(email.error());
+  }
+  if (user.name.empty() || user.name.size() > 200 || hasControlChars(user.name)) {
+    return invalidField("name", "Give the user's name, at most 200 characters.");
+  }
+  if (user.roles.empty()) {
+    return invalidField("roles", "Give the user at least one role.");
+  }
+  if (user.org_id.empty()) {
+    return invalidField("org", "Name the user's organisation.");
+  }
+  return {};
+}
+
+}  // namespace strada::domain

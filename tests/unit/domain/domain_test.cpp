@@ -1,0 +1,128 @@
+#include <gtest/gtest.h>
+
+#include "domain/codes.h"
+#include "domain/contact.h"
+#include "domain/time.h"
+#include "domain/user.h"
+
+namespace strada::domain {
+namespace {
+
+TEST(Rfc3339, ParsesUtcAndOffsets) {
+  auto t = parseRfc3339("2026-11-30T08:15:00Z", "started_at");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(*t, 1796026500000);
+  auto o = parseRfc3339("2026-11-30T09:15:00.250+01:00", "started_at");
+  ASSERT_TRUE(o.has_value());
+  EXPECT_EQ(*o, 1796026500250);
+  EXPECT_EQ(formatRfc3339(*o), "2026-11-30T08:15:00.250Z");
+}
+
+TEST(Rfc3339, RoundTripsAcrossYears) {
+  for (UnixMillis t : {0LL, 951782400000LL, 1709164800123LL, 4102444799999LL}) {
+    auto back = parseRfc3339(formatRfc3339(t), "x");
+    ASSERT_TRUE(back.has_value()) << t;
+    EXPECT_EQ(*back, t);
+  }
+}
+
+TEST(Rfc3339, RejectsMalformedNamingTheField) {
+  for (const char* bad : {"", "2026-11-30", "2026-11-30T08:15:00", "2026-13-01T00:00:00Z",
+                          "2026-02-30T00:00:00Z", "2026-11-30T24:00:00Z", "2026-11-30T08:15:00+1",
+                          "2026-11-30T08:15:00Zjunk", "2026-11-30T08:15:00.Z", "x026-11-30T08:15:00Z"}) {
+    auto r = parseRfc3339(bad, "started_at");
+    ASSERT_FALSE(r.has_value()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().field, "started_at");
+  }
+}
+
+ContactInput goodContact(UnixMillis now) {
+  ContactInput c;
+  c.channel = "phone";
+  c.started_at = now - 60000;
+  c.duration_s = 300;
+  c.caller_type = "possible_victim";
+  c.language = "nl";
+  c.summary = "Caller asks about work abroad.";
+  return c;
+}
+
+TEST(ContactValidation, AcceptsAGoodContact) {
+  const UnixMillis now = nowMillis();
+  EXPECT_TRUE(validateContact(goodContact(now), now).has_value());
+}
+
+TEST(ContactValidation, NamesTheOffendingField) {
+  const UnixMillis now = nowMillis();
+  struct Case {
+    const char* field;
+    void (*mutate)(ContactInput&, UnixMillis);
+  };
+  const Case cases[] = {
+      {"channel", [](ContactInput& c, UnixMillis) { c.channel = "pigeon"; }},
+      {"started_at", [](ContactInput& c, UnixMillis n) { c.started_at = n + 3600000; }},
+      {"started_at", [](ContactInput& c, UnixMillis) { c.started_at = 1000; }},
+      {"duration_s", [](ContactInput& c, UnixMillis) { c.duration_s = -1; }},
+      {"duration_s", [](ContactInput& c, UnixMillis) { c.duration_s = kMaxContactDurationS + 1; }},
+      {"caller_type", [](ContactInput& c, UnixMillis) { c.caller_type = "martian"; }},
+      {"language", [](ContactInput& c, UnixMillis) { c.language = "xx"; }},
+      {"summary", [](ContactInput& c, UnixMillis) { c.summary.assign(kMaxSummaryBytes + 1, 'a'); }},
+      {"summary", [](ContactInput& c, UnixMillis) { c.summary = std::string("bad \xC3", 5); }},
+  };
+  for (const auto& tc : cases) {
+    ContactInput c = goodContact(now);
+    tc.mutate(c, now);
+    auto r = validateContact(c, now);
+    ASSERT_FALSE(r.has_value()) << tc.field;
+    EXPECT_EQ(r.error().field, tc.field);
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST(Codes, ListsHoldTheStandardCodes) {
+  EXPECT_TRUE(channelCodes().contains("walk_in"));
+  EXPECT_TRUE(languageCodes().contains("nl"));
+  EXPECT_TRUE(languageCodes().contains("uk"));
+  EXPECT_FALSE(languageCodes().contains("xx"));
+  EXPECT_TRUE(countryCodes().contains("NL"));
+  EXPECT_TRUE(countryCodes().contains("UA"));
+  EXPECT_FALSE(countryCodes().contains("nl"));
+  EXPECT_FALSE(channelCodes().version.empty());
+}
+
+TEST(Users, RolesRoundTrip) {
+  for (Role r : allRoles()) {
+    auto parsed = parseRole(roleName(r));
+    ASSERT_TRUE(parsed.has_value());
+    EXPECT_EQ(*parsed, r);
+  }
+  EXPECT_FALSE(parseRole("root").has_value());
+}
+
+TEST(Users, EmailIsNormalisedOrRefused) {
+  auto e = normaliseEmail("  Consultant@Example.ORG ");
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(*e, "consultant@example.org");
+  for (const char* bad : {"", "no-at-sign", "@example.org", "a@b", "a@@b.org", "a b@c.org"}) {
+    auto r = normaliseEmail(bad);
+    ASSERT_FALSE(r.has_value()) << bad;
+    EXPECT_EQ(r.error().field, "email");
+  }
+}
+
+TEST(Organisations, CodeAndCountryAreChecked) {
+  Organisation org{"id", "NL", "La Strada Nederland", "NL", {"nl", "en"}, 0};
+  EXPECT_TRUE(validateOrganisation(org).has_value());
+  org.code = "nl";
+  EXPECT_EQ(validateOrganisation(org).error().field, "code");
+  org.code = "NL";
+  org.country = "XX";
+  EXPECT_EQ(validateOrganisation(org).error().field, "country");
+  org.country = "NL";
+  org.languages = {"dutch"};
+  EXPECT_EQ(validateOrganisation(org).error().field, "languages");
+}
+
+}  // namespace
+}  // namespace strada::domain
