@@ -26,6 +26,7 @@ struct Contact {
   std::string org_id;
   std::string created_by;  // user id
   UnixMillis created_at = 0;
+  std::string code_version;  // version of the code lists the contact was coded with
   ContactInput data;
 };
 
