@@ -35,7 +35,10 @@ struct AuditEvent {
 // The genesis prev_hash: 64 '0' characters.
 const std::string& genesisHash();
 
-// SHA-256 (hex) over an unambiguous, length-prefixed encoding of every field except `hash`.
+// SHA-256 (hex) over an unambiguous, length-prefixed encoding of every field except `hash`:
+// for seq, at (both in decimal), actor_user_id, org_id, action, object_type, object_id,
+// request_id and prev_hash, in that order, "<decimal byte length>:<bytes>;". Stored hashes
+// depend on this encoding: never change it.
 std::string computeHash(const AuditEvent& event);
 
 // Fills seq, prev_hash and hash of `next` so that it follows `prev` (or starts the chain when
@@ -48,10 +51,12 @@ class ChainVerifier {
  public:
   // Returns false once the chain is broken; the rest of the events are then ignored.
   bool feed(const AuditEvent& event);
+  // Events verified intact so far.
   [[nodiscard]] std::int64_t count() const { return count_; }
   [[nodiscard]] bool intact() const { return !broken_; }
   // "event 17: hash does not match its content" / "event 18: expected seq 18, found 19" / ...
   [[nodiscard]] const std::string& problem() const { return problem_; }
+  // The seq at which the chain broke (the seq expected there); 0 while intact.
   [[nodiscard]] std::int64_t firstBrokenSeq() const { return broken_seq_; }
 
  private:

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "crypto/secret.h"
 #include "domain/error.h"
@@ -34,6 +35,8 @@ class MasterKey {
                                                  std::string_view key_id) const;
 
   // A 32-byte subkey for one purpose ("csrf", "blindidx"), stable for this master key.
+  // `context8` is a constant of 1 to 8 characters, padded with NUL bytes to 8; any other
+  // length is a programming error and stops the process (truncating could share a subkey).
   [[nodiscard]] SecretKey deriveSubkey(std::uint64_t id, std::string_view context8) const;
 
  private:

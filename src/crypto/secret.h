@@ -24,7 +24,7 @@ class SecretKey {
   SecretKey& operator=(const SecretKey&) = delete;
   ~SecretKey();
 
-  // The raw bytes; valid while this object lives.
+  // The raw bytes; valid while this object lives. Empty for a moved-from key.
   [[nodiscard]] std::string_view bytes() const;
 
  private:

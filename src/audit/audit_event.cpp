@@ -1,0 +1,83 @@
+#include "audit/audit_event.h"
+
+#include <utility>
+
+#include "crypto/crypto.h"
+
+namespace strada::audit {
+
+namespace {
+
+// "<decimal length>:<bytes>;" — a field can hold any byte, ':' and ';' included, and no two
+// different events encode to the same text.
+void appendField(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+  out += ';';
+}
+
+std::string eventLabel(std::int64_t seq) { return "event " + std::to_string(seq) + ": "; }
+
+}  // namespace
+
+const std::string& genesisHash() {
+  static const std::string kGenesis(64, '0');
+  return kGenesis;
+}
+
+std::string computeHash(const AuditEvent& event) {
+  std::string encoded;
+  encoded.reserve(256);
+  appendField(encoded, std::to_string(event.seq));
+  appendField(encoded, std::to_string(event.at));
+  appendField(encoded, event.input.actor_user_id);
+  appendField(encoded, event.input.org_id);
+  appendField(encoded, event.input.action);
+  appendField(encoded, event.input.object_type);
+  appendField(encoded, event.input.object_id);
+  appendField(encoded, event.input.request_id);
+  appendField(encoded, event.prev_hash);
+  return crypto::sha256Hex(encoded);
+}
+
+void chain(const std::optional<AuditEvent>& prev, AuditEvent& next) {
+  if (prev) {
+    next.seq = prev->seq + 1;
+    next.prev_hash = prev->hash;
+  } else {
+    next.seq = 1;
+    next.prev_hash = genesisHash();
+  }
+  next.hash = computeHash(next);
+}
+
+bool ChainVerifier::feed(const AuditEvent& event) {
+  if (broken_) {
+    return false;
+  }
+  std::string problem;
+  if (event.seq != expected_seq_) {
+    problem = eventLabel(expected_seq_) + "expected seq " + std::to_string(expected_seq_) +
+              ", found " + std::to_string(event.seq) + " (an event was removed or reordered)";
+  } else if (event.prev_hash != prev_hash_) {
+    problem = expected_seq_ == 1
+                  ? eventLabel(expected_seq_) + "prev_hash is not the genesis hash (altered)"
+                  : eventLabel(expected_seq_) + "prev_hash does not match event " +
+                        std::to_string(expected_seq_ - 1) + " (reordered or altered)";
+  } else if (computeHash(event) != event.hash) {
+    problem = eventLabel(expected_seq_) + "its hash does not match its content (altered)";
+  }
+  if (!problem.empty()) {
+    broken_ = true;
+    broken_seq_ = expected_seq_;
+    problem_ = std::move(problem);
+    return false;
+  }
+  ++count_;
+  ++expected_seq_;
+  prev_hash_ = event.hash;
+  return true;
+}
+
+}  // namespace strada::audit
