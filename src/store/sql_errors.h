@@ -1,0 +1,37 @@
+// Private to store/: turning database exceptions into domain errors without leaking personal data,
+// and the text encodings of the store's columns.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.h"
+
+namespace strada::store::detail {
+
+// The database's own message, first line only. PostgreSQL adds a "DETAIL: Key (email)=(...)" line
+// and SOCI's what() appends the bound values: both can hold personal data, so neither is kept.
+std::string safeDbMessage(const std::exception& e);
+
+// A unique or primary-key violation: SQLite "UNIQUE constraint failed", PostgreSQL SQLSTATE 23505.
+bool isUniqueViolation(const std::exception& e);
+
+// Whether a unique violation names `column` of `table` ("users.email" on SQLite, the constraint
+// "users_email_key" on PostgreSQL; column "id" also matches the primary key "users_pkey").
+bool uniqueViolationNames(const std::exception& e, std::string_view table,
+                          std::string_view column);
+
+// Internal error whose detail says what failed, plus the safe database message.
+[[nodiscard]] tl::unexpected<domain::Error> internalFrom(std::string_view what,
+                                                         const std::exception& e);
+
+std::string toHex(std::string_view bytes);
+std::optional<std::string> fromHex(std::string_view hex);
+
+std::string joinList(const std::vector<std::string>& items);  // "a,b,c"
+std::vector<std::string> splitList(std::string_view text);   // "" -> {}
+
+}  // namespace strada::store::detail
