@@ -1,0 +1,19 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+// The page's h1 takes focus when the page opens, so keyboard and screen-reader users start
+// at the top of the new content instead of somewhere in the old one.
+export function PageHeading({ title, children }: { title: string; children?: ComponentChildren }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+  useEffect(() => {
+    document.title = `${title} – Strada`;
+  }, [title]);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children ?? title}
+    </h1>
+  );
+}

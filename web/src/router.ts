@@ -1,0 +1,44 @@
+// Hash routes ("#/contacts/ID"): the server only has to serve index.html at "/", and nothing
+// typed by a person ever goes into the address (only opaque record ids do).
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { name: 'log' }
+  | { name: 'contacts' }
+  | { name: 'contact'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path === '/contacts') return { name: 'contacts' };
+  const match = /^\/contacts\/([^/]+)$/.exec(path);
+  if (match?.[1]) return { name: 'contact', id: decodeURIComponent(match[1]) };
+  return { name: 'log' };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case 'log':
+      return '#/log';
+    case 'contacts':
+      return '#/contacts';
+    case 'contact':
+      return `#/contacts/${encodeURIComponent(route.id)}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => {
+      // In-page anchors such as the skip link are not routes.
+      if (window.location.hash.startsWith('#/')) setRoute(parseRoute(window.location.hash));
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
