@@ -24,7 +24,7 @@ export function parseError(status: number, bodyText: string): ApiError {
   try {
     const body: unknown = JSON.parse(bodyText);
     if (typeof body === 'object' && body !== null && 'error' in body) {
-      const err = (body as { error: unknown }).error;
+      const err = (body).error;
       if (typeof err === 'object' && err !== null) {
         const e = err as Record<string, unknown>;
         return new ApiError(

@@ -142,7 +142,7 @@ export function LogContactPage({ api, codes }: Props) {
           </>
         )}
       </StatusRegion>
-      <form ref={formRef} class="contact-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+      <form ref={formRef} class="contact-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
         <div class="grid">
           <div class="field">
             <label for={inputIds.channel}>{t('log.channel')}</label>

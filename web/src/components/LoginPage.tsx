@@ -74,7 +74,7 @@ export function LoginPage({ api, reason, onSignedIn }: Props) {
         <h1>{t('login.title')}</h1>
         <p class="muted">{t('login.intro')}</p>
         <StatusRegion notice={notice ?? reasonNotice} />
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(e) => void submit(e)} noValidate>
           <div class="field">
             <label for="login-email">{t('login.email')}</label>
             <input ref={emailRef} id="login-email" name="email" type="email" autocomplete="username" required />

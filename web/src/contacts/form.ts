@@ -35,10 +35,13 @@ const localDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(
 export function dateTimeLocalToRfc3339(value: string): string | null {
   const m = localDateTime.exec(value.trim());
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => Number(part ?? 0)) as number[];
-  const date = new Date(y!, mo! - 1, d!, h!, mi!, s!, Number((m[7] ?? '0').padEnd(3, '0')));
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = m
+    .slice(1, 7)
+    .map((part: string | undefined) => Number(part ?? 0));
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  const date = new Date(y, mo - 1, d, h, mi, s, ms);
   // Reject impossible dates (2026-02-31) that Date would silently roll over.
-  if (date.getFullYear() !== y || date.getMonth() !== mo! - 1 || date.getDate() !== d) return null;
+  if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
   return date.toISOString();
 }
 

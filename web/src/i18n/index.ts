@@ -77,7 +77,7 @@ export function useT(): TFunction {
     i18n.on('languageChanged', onChange);
     return () => i18n.off('languageChanged', onChange);
   }, []);
-  return i18n.t.bind(i18n) as TFunction;
+  return i18n.t.bind(i18n);
 }
 
 // Label of a code from a server code list: our translation, else the browser's own name for
