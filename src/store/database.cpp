@@ -3,6 +3,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <libpq-fe.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -75,6 +76,46 @@ std::string uriPassword(std::string_view url) {
   return {};
 }
 
+// SOCI 4.0 re-splits its connect string on spaces and '=' and so mangles a libpq URI; libpq
+// itself turns the URI into keyword='value' pairs, which SOCI passes through intact.
+domain::Result<std::string> pgKeywordString(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    std::string detail = error != nullptr ? error : "out of memory";
+    if (error != nullptr) {
+      PQfreemem(error);
+    }
+    return domain::fail(domain::ErrorCode::kUnavailable,
+                        "The PostgreSQL database url is not valid: write it as "
+                        "postgresql://user:password@host:5432/dbname.",
+                        {}, scrub(detail, uriPassword(url)));
+  }
+  std::string out;
+  bool has_timeout = false;
+  for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr || *o->val == '\0') {
+      continue;
+    }
+    has_timeout = has_timeout || std::string_view(o->keyword) == "connect_timeout";
+    out += o->keyword;
+    out += "='";
+    for (const char* c = o->val; *c != '\0'; ++c) {
+      if (*c == '\'' || *c == '\\') {
+        out += '\\';
+      }
+      out += *c;
+    }
+    out += "' ";
+  }
+  PQconninfoFree(options);
+  if (!has_timeout) {
+    out += "connect_timeout=";
+    out += kPgConnectTimeoutS;
+  }
+  return out;
+}
+
 domain::Result<Connector> parseUrl(const std::string& url) {
   if (url.starts_with(kSqlitePrefix)) {
     std::string path = url.substr(kSqlitePrefix.size());
@@ -101,13 +142,11 @@ domain::Result<Connector> parseUrl(const std::string& url) {
     return Connector{Backend::kSqlite, "db=\"" + path + "\"", {}};
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    std::string connect = url;
-    if (connect.find("connect_timeout=") == std::string::npos) {
-      connect += connect.find('?') == std::string::npos ? '?' : '&';
-      connect += "connect_timeout=";
-      connect += kPgConnectTimeoutS;
+    auto connect = pgKeywordString(url);
+    if (!connect) {
+      return tl::unexpected(connect.error());
     }
-    return Connector{Backend::kPostgresql, std::move(connect), uriPassword(url)};
+    return Connector{Backend::kPostgresql, std::move(*connect), uriPassword(url)};
   }
   return domain::fail(domain::ErrorCode::kUnavailable,
                       "The database url must start with \"sqlite:\" (sqlite:/path/strada.db) or "
