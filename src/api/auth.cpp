@@ -1,0 +1,333 @@
+#include "api/auth.h"
+
+#include <algorithm>
+#include <optional>
+
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/async.h"
+#include "api/encode.h"
+#include "api/json_input.h"
+#include "api/routes.h"
+#include "crypto/crypto.h"
+#include "crypto/password.h"
+#include "store/repositories.h"
+
+namespace strada::api {
+namespace {
+
+using boost::asio::awaitable;
+using domain::ErrorCode;
+using domain::Result;
+using domain::UnixMillis;
+
+constexpr std::size_t kMaxPasswordBytes = 1024;
+
+std::string sessionCookie(std::string_view token, bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
+                       "; Path=/; HttpOnly; SameSite=Strict";
+  if (secure) {
+    cookie += "; Secure";
+  }
+  return cookie;
+}
+
+std::string clearedCookie(bool secure) {
+  std::string cookie = std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+  if (secure) {
+    cookie += "; Secure";
+  }
+  return cookie;
+}
+
+// The throttle state after one more failure at `now`.
+store::ThrottleState afterFailure(store::ThrottleState s, UnixMillis now, const ApiConfig& cfg,
+                                  std::int32_t lock_after) {
+  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
+    s.window_start = now;
+    s.failures = 0;
+  }
+  s.failures += 1;
+  if (s.failures >= lock_after) {
+    s.locked_until = now + cfg.lock_ms;
+  }
+  return s;
+}
+
+bool isLocked(const store::ThrottleState& s, UnixMillis now) { return s.locked_until > now; }
+
+std::int32_t recentFailures(const store::ThrottleState& s, UnixMillis now, const ApiConfig& cfg) {
+  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
+    return 0;
+  }
+  return s.failures;
+}
+
+http::Response lockedResponse(const http::Request& req, UnixMillis locked_until, UnixMillis now) {
+  const auto minutes = std::max<std::int64_t>(1, (locked_until - now + 59999) / 60000);
+  auto response = errorResponse(
+      req, domain::Error{ErrorCode::kResourceExhausted,
+                         "Too many failed sign-in attempts. Wait " + std::to_string(minutes) +
+                             " minute(s) and try again, or ask your administrator to help.",
+                         "", "login locked"});
+  response.headers.emplace_back("Retry-After", std::to_string(minutes * 60));
+  return response;
+}
+
+http::Response wrongCredentials(const http::Request& req) {
+  return errorResponse(req, domain::Error{ErrorCode::kUnauthenticated,
+                                          "The e-mail or password is not right. Check them and "
+                                          "try again.",
+                                          "", "login failed"});
+}
+
+struct LoginLookup {
+  Result<store::ThrottleState> account;
+  Result<store::ThrottleState> address;
+  Result<std::optional<store::UserRecord>> user;
+  Result<std::optional<domain::Organisation>> org = std::optional<domain::Organisation>();
+};
+
+awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
+  auto input = JsonInput::parse(req.body);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto email_text = input->requiredString("email");
+  if (!email_text) {
+    co_return errorResponse(req, email_text.error());
+  }
+  auto password = input->requiredString("password");
+  if (!password) {
+    co_return errorResponse(req, password.error());
+  }
+  if (auto unknown = input->rejectUnknownFields(); !unknown) {
+    co_return errorResponse(req, unknown.error());
+  }
+  auto email = domain::normaliseEmail(*email_text);
+  if (!email) {
+    co_return errorResponse(req, email.error());
+  }
+  if (password->empty() || password->size() > kMaxPasswordBytes) {
+    co_return errorResponse(
+        req, domain::Error{ErrorCode::kInvalidArgument, "Enter your password.", "password", ""});
+  }
+
+  // Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
+  const std::string account_key = "acct:" + crypto::sha256Hex(*email);
+  const std::string address_key = "addr:" + req.remote_address;
+  const UnixMillis now = domain::nowMillis();
+
+  LoginLookup found = co_await awaitRead<LoginLookup>(
+      ctx.db, [account_key, address_key, e = *email](soci::session& sql) {
+        LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
+                      store::findUserByEmail(sql, e)};
+        if (l.user && l.user->has_value()) {
+          l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
+        }
+        return l;
+      });
+  for (const domain::Error* e :
+       {found.account ? nullptr : &found.account.error(),
+        found.address ? nullptr : &found.address.error(), found.user ? nullptr : &found.user.error(),
+        found.org ? nullptr : &found.org.error()}) {
+    if (e != nullptr) {
+      co_return errorResponse(req, *e);
+    }
+  }
+  if (isLocked(*found.account, now)) {
+    co_return lockedResponse(req, found.account->locked_until, now);
+  }
+  if (isLocked(*found.address, now)) {
+    co_return lockedResponse(req, found.address->locked_until, now);
+  }
+
+  // Repeated failures slow every further attempt on the account down, whether it exists or not.
+  const auto failures = recentFailures(*found.account, now, ctx.config);
+  if (failures >= ctx.config.account_slowdown_after) {
+    const auto delay_s = std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
+    boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+    timer.expires_after(std::chrono::seconds(delay_s));
+    co_await timer.async_wait(boost::asio::use_awaitable);
+  }
+
+  const std::optional<store::UserRecord>& user = *found.user;
+  // An unknown e-mail is checked against a decoy hash so that it takes as long as a known one.
+  const std::string hash = user ? user->password_hash : crypto::decoyPasswordHash();
+  const bool password_ok = co_await awaitOnPool<bool>(
+      ctx.cpu, [hash, pw = std::move(*password)]() { return crypto::verifyPassword(hash, pw); });
+  const bool ok = password_ok && user.has_value() && user->user.active && found.org->has_value();
+
+  if (!ok) {
+    const std::string actor = user ? user->user.id : std::string();
+    const std::string org_id = user ? user->user.org_id : std::string();
+    const ApiConfig cfg = ctx.config;
+    const std::string rid = req.request_id;
+    auto status = co_await awaitWrite(ctx.db, [=](store::WriteContext& w) -> domain::Status {
+      // Read-modify-write on the single writer thread: concurrent failures all count.
+      auto account = store::findThrottle(w.sql(), account_key);
+      auto address = store::findThrottle(w.sql(), address_key);
+      if (!account || !address) {
+        return tl::unexpected(account ? address.error() : account.error());
+      }
+      const UnixMillis at = w.now();
+      if (auto s = store::saveThrottle(
+              w, account_key, afterFailure(*account, at, cfg, cfg.account_lock_after));
+          !s) {
+        return s;
+      }
+      if (auto s = store::saveThrottle(
+              w, address_key, afterFailure(*address, at, cfg, cfg.address_lock_after));
+          !s) {
+        return s;
+      }
+      return w.audit({actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor,
+                      rid});
+    });
+    if (!status) {
+      co_return errorResponse(req, status.error());
+    }
+    co_return wrongCredentials(req);
+  }
+
+  const std::string token = crypto::randomToken(32);
+  store::SessionRecord session{crypto::sha256Hex(token), user->user.id, user->user.org_id, now,
+                               now};
+  const ApiConfig cfg = ctx.config;
+  const std::string rid = req.request_id;
+  auto status = co_await awaitWrite(ctx.db, [=](store::WriteContext& w) -> domain::Status {
+    if (auto s = store::clearThrottle(w, account_key); !s) {
+      return s;
+    }
+    if (auto s = store::insertSession(w, session); !s) {
+      return s;
+    }
+    if (auto purged = store::deleteExpiredSessions(w, w.now() - cfg.session_idle_ms,
+                                                   w.now() - cfg.session_absolute_ms);
+        !purged) {
+      return tl::unexpected(purged.error());
+    }
+    return w.audit({session.user_id, session.org_id, "session.create", "user", session.user_id,
+                    rid});
+  });
+  if (!status) {
+    co_return errorResponse(req, status.error());
+  }
+  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, session.id)},
+                           {"user", encodeUser(user->user, **found.org)}};
+  auto response = http::Response::json(200, body);
+  response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
+  co_return response;
+}
+
+awaitable<http::Response> logout(ApiContext& ctx, http::Request& req,
+                                 const policy::Principal& who) {
+  auto status = co_await awaitWrite(ctx.db, [who, rid = req.request_id](store::WriteContext& w) {
+    if (auto s = store::deleteSession(w, who.session_id); !s) {
+      return s;
+    }
+    return w.audit({who.user_id, who.org_id, "session.delete", "user", who.user_id, rid});
+  });
+  if (!status) {
+    co_return errorResponse(req, status.error());
+  }
+  auto response = http::Response::noContent();
+  response.headers.emplace_back("Set-Cookie", clearedCookie(req.secure));
+  co_return response;
+}
+
+struct MeLookup {
+  Result<std::optional<domain::User>> user;
+  Result<std::optional<domain::Organisation>> org;
+};
+
+awaitable<http::Response> me(ApiContext& ctx, http::Request& req, const policy::Principal& who) {
+  MeLookup found = co_await awaitRead<MeLookup>(ctx.db, [who](soci::session& sql) {
+    return MeLookup{store::findUserById(sql, who.user_id),
+                    store::findOrganisationById(sql, who.org_id)};
+  });
+  if (!found.user) {
+    co_return errorResponse(req, found.user.error());
+  }
+  if (!found.org) {
+    co_return errorResponse(req, found.org.error());
+  }
+  if (!found.user->has_value() || !found.org->has_value()) {
+    co_return errorResponse(req, domain::Error{ErrorCode::kUnauthenticated, "Please sign in.", "",
+                                               "user or organisation gone"});
+  }
+  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, who.session_id)},
+                           {"user", encodeUser(**found.user, **found.org)}};
+  co_return http::Response::json(200, body);
+}
+
+struct SessionLookup {
+  Result<std::optional<store::SessionRecord>> session;
+  Result<std::optional<domain::User>> user = std::optional<domain::User>();
+};
+
+}  // namespace
+
+std::string csrfTokenFor(const DataKeys& keys, std::string_view session_id) {
+  return crypto::toBase64Url(crypto::hmacSha256(keys.csrfKey(), session_id));
+}
+
+awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::Request& req) {
+  const auto please_sign_in = [] {
+    return domain::fail(ErrorCode::kUnauthenticated, "Please sign in.");
+  };
+  auto token = req.cookie(kSessionCookie);
+  if (!token || token->empty() || token->size() > 128) {
+    co_return please_sign_in();
+  }
+  const std::string session_id = crypto::sha256Hex(*token);
+  SessionLookup found = co_await awaitRead<SessionLookup>(ctx.db, [session_id](soci::session& sql) {
+    SessionLookup l{store::findSession(sql, session_id)};
+    if (l.session && l.session->has_value()) {
+      l.user = store::findUserById(sql, (*l.session)->user_id);
+    }
+    return l;
+  });
+  if (!found.session) {
+    co_return tl::unexpected(found.session.error());
+  }
+  if (!found.user) {
+    co_return tl::unexpected(found.user.error());
+  }
+  if (!found.session->has_value() || !found.user->has_value()) {
+    co_return please_sign_in();
+  }
+  const store::SessionRecord& session = **found.session;
+  const domain::User& user = **found.user;
+  const UnixMillis now = domain::nowMillis();
+  if (now - session.last_seen_at > ctx.config.session_idle_ms ||
+      now - session.created_at > ctx.config.session_absolute_ms || !user.active) {
+    co_return domain::fail(ErrorCode::kUnauthenticated,
+                           "Your session has ended. Please sign in again.");
+  }
+  if (now - session.last_seen_at >= ctx.config.session_touch_ms) {
+    ctx.db.submit([session_id, now](store::WriteContext& w) {
+                    return store::touchSession(w, session_id, now);
+                  },
+                  [](const domain::Status&) {});
+  }
+  co_return policy::Principal{user.id, user.org_id, user.roles, session_id};
+}
+
+void registerAuthRoutes(RouteTable& routes) {
+  ApiContext& ctx = routes.context();
+  routes.publicRoute("POST", "/api/v1/session",
+                     [&ctx](http::Request& req) { return login(ctx, req); });
+  routes.route("DELETE", "/api/v1/session", policy::Permission::kSelfRead,
+               [&ctx](http::Request& req, const policy::Principal& who) {
+                 return logout(ctx, req, who);
+               });
+  routes.route("GET", "/api/v1/me", policy::Permission::kSelfRead,
+               [&ctx](http::Request& req, const policy::Principal& who) {
+                 return me(ctx, req, who);
+               });
+}
+
+}  // namespace strada::api

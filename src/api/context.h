@@ -1,0 +1,40 @@
+// What every API handler shares: the store, the keys, the metrics and the settings.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "api/keys.h"
+#include "observe/metrics.h"
+#include "store/database.h"
+
+namespace strada::api {
+
+struct ApiConfig {
+  std::string version = "0.0.0";
+  // Sessions: idle and absolute lifetimes (issue: 30 minutes idle, 12 hours absolute).
+  std::int64_t session_idle_ms = 30LL * 60 * 1000;
+  std::int64_t session_absolute_ms = 12LL * 60 * 60 * 1000;
+  // A session's last_seen_at is written at most this often, to keep reads cheap.
+  std::int64_t session_touch_ms = 60LL * 1000;
+  // Failed logins, counted per account and per client address over a window.
+  std::int64_t throttle_window_ms = 15LL * 60 * 1000;
+  std::int32_t account_slowdown_after = 3;  // then each attempt waits 1 s more, up to 5 s
+  std::int32_t account_lock_after = 10;
+  std::int32_t address_lock_after = 50;
+  std::int64_t lock_ms = 15LL * 60 * 1000;
+};
+
+struct ApiContext {
+  store::Database& db;
+  const DataKeys& keys;
+  observe::Metrics& metrics;
+  // Runs CPU-heavy work (Argon2id) away from the I/O threads.
+  boost::asio::thread_pool& cpu;
+  ApiConfig config;
+};
+
+}  // namespace strada::api

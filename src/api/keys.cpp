@@ -1,0 +1,67 @@
+#include "api/keys.h"
+
+#include <optional>
+
+#include "store/repositories.h"
+
+namespace strada::api {
+namespace {
+
+constexpr std::string_view kContactsKeyId = "contacts.v1";
+constexpr std::uint64_t kCsrfSubkeyId = 1;
+
+domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
+                                                  const crypto::MasterKey& master,
+                                                  const std::string& key_id) {
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    domain::Result<std::optional<std::string>> wrapped;
+    db.read([&](soci::session& sql) { wrapped = store::findWrappedKey(sql, key_id); });
+    if (!wrapped) {
+      return tl::unexpected(wrapped.error());
+    }
+    if (wrapped->has_value()) {
+      auto key = master.unwrap(**wrapped, key_id);
+      if (!key) {
+        return domain::fail(domain::ErrorCode::kUnavailable,
+                            "The data keys in this database do not open with this master key. "
+                            "Use the master.key this database was created with.");
+      }
+      return key;
+    }
+    auto fresh = crypto::SecretKey::generate();
+    const std::string sealed = master.wrap(fresh, key_id);
+    auto status = db.write([&](store::WriteContext& w) -> domain::Status {
+      auto inserted = store::insertWrappedKey(w, key_id, sealed);
+      if (!inserted) {
+        return inserted;
+      }
+      return w.audit({"", "", "data_key.create", "data_key", key_id, ""});
+    });
+    if (status) {
+      return fresh;
+    }
+    if (status.error().code != domain::ErrorCode::kConflict) {
+      return tl::unexpected(status.error());
+    }
+    // Another server created it first: load theirs.
+  }
+  return domain::internalError("data key " + key_id + " could not be loaded or created");
+}
+
+}  // namespace
+
+std::string contactSummaryAad(std::string_view contact_id) {
+  return "contacts.summary:" + std::string(contact_id);
+}
+
+domain::Result<std::unique_ptr<DataKeys>> DataKeys::loadOrCreate(store::Database& db,
+                                                                 const crypto::MasterKey& master) {
+  auto contacts = loadOrCreateKey(db, master, std::string(kContactsKeyId));
+  if (!contacts) {
+    return tl::unexpected(contacts.error());
+  }
+  return std::unique_ptr<DataKeys>(new DataKeys(crypto::FieldSealer(std::move(*contacts)),
+                                                master.deriveSubkey(kCsrfSubkeyId, "csrf____")));
+}
+
+}  // namespace strada::api

@@ -1,0 +1,38 @@
+// The data keys of one Strada installation, unwrapped with the master key at start-up.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "crypto/keyring.h"
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace strada::api {
+
+// Associated data of a contact's sealed summary: binds the ciphertext to its row and column, so a
+// sealed value copied elsewhere fails to open.
+std::string contactSummaryAad(std::string_view contact_id);
+
+class DataKeys {
+ public:
+  // Loads each wrapped data key from the database and unwraps it; creates (and stores, wrapped)
+  // any that is missing. Safe when several servers start at once on one database.
+  // Unavailable when a stored key does not open with this master key (the wrong key file).
+  [[nodiscard]] static domain::Result<std::unique_ptr<DataKeys>> loadOrCreate(
+      store::Database& db, const crypto::MasterKey& master);
+
+  // Seals contacts' free text.
+  [[nodiscard]] const crypto::FieldSealer& contacts() const { return contacts_; }
+  // Keys the CSRF token MAC (derived from the master key, so every server agrees).
+  [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }
+
+ private:
+  DataKeys(crypto::FieldSealer contacts, crypto::SecretKey csrf)
+      : contacts_(std::move(contacts)), csrf_(std::move(csrf)) {}
+  crypto::FieldSealer contacts_;
+  crypto::SecretKey csrf_;
+};
+
+}  // namespace strada::api

@@ -1,2 +1,0 @@
-// Placeholder so the api library has a source until its first resource lands.
-namespace strada::api {}

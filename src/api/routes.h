@@ -1,0 +1,48 @@
+// Registers every API route. Each route declares what it requires: it is either public, or
+// authenticated with a named Permission (and, for unsafe methods, the CSRF header). There is no
+// third way to add a route, so the default is deny.
+#pragma once
+
+#include <functional>
+
+#include <boost/asio/awaitable.hpp>
+
+#include "api/context.h"
+#include "http/router.h"
+#include "policy/policy.h"
+
+namespace strada::api {
+
+using AuthedHandler = std::function<boost::asio::awaitable<http::Response>(
+    http::Request&, const policy::Principal&)>;
+
+class RouteTable {
+ public:
+  RouteTable(http::Router& router, ApiContext& ctx) : router_(router), ctx_(ctx) {}
+
+  void publicRoute(std::string method, std::string pattern, http::Handler handler);
+  // Authenticates the session cookie (401), checks X-CSRF-Token on POST/PUT/PATCH/DELETE (403),
+  // checks `permission` (403), then calls `handler` with the principal.
+  void route(std::string method, std::string pattern, policy::Permission permission,
+             AuthedHandler handler);
+
+  ApiContext& context() { return ctx_; }
+
+ private:
+  http::Router& router_;
+  ApiContext& ctx_;
+};
+
+// Adds all of Strada's API routes to `router`. `ctx` must outlive the router.
+void registerApiRoutes(http::Router& router, ApiContext& ctx);
+
+// Per-resource registration, one file each.
+void registerSystemRoutes(RouteTable& routes);
+void registerAuthRoutes(RouteTable& routes);
+void registerContactRoutes(RouteTable& routes);
+
+// An error response; Internal and Unavailable errors are logged (with their detail, the route and
+// the request id; never personal data).
+http::Response errorResponse(const http::Request& req, const domain::Error& error);
+
+}  // namespace strada::api

@@ -1,0 +1,206 @@
+#include "app/commands.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "crypto/crypto.h"
+#include "crypto/password.h"
+#include "store/repositories.h"
+
+namespace strada::app {
+namespace {
+
+std::string readPassword() {
+  if (const char* env = std::getenv("STRADA_PASSWORD"); env != nullptr) {
+    return env;
+  }
+  if (::isatty(STDIN_FILENO) != 0) {
+    std::cerr << "Password (input is shown; prefer STRADA_PASSWORD): " << std::flush;
+  }
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') {
+    line.pop_back();
+  }
+  return line;
+}
+
+}  // namespace
+
+int reportFailure(const domain::Error& error) {
+  std::cerr << "strada: " << error.message;
+  if (!error.field.empty()) {
+    std::cerr << " (" << error.field << ")";
+  }
+  std::cerr << "\n";
+  return error.code == domain::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+int runInit(const DataOptions& data) {
+  if (auto ok = crypto::initialise(); !ok) {
+    return reportFailure(ok.error());
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(data.data_dir, ec);
+  if (ec) {
+    return reportFailure(domain::Error{domain::ErrorCode::kUnavailable,
+                                       "Cannot create the data folder " + data.data_dir.string() +
+                                           ": " + ec.message(),
+                                       "", ""});
+  }
+  ::chmod(data.data_dir.c_str(), 0700);
+  auto key = crypto::MasterKey::create(data.data_dir / "master.key");
+  if (!key) {
+    return reportFailure(key.error());
+  }
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  auto version = opened->db->schemaVersion();
+  std::cout << "Initialised " << data.data_dir.string() << " (" << opened->db->backendName()
+            << ", schema version " << version.value_or(0) << ").\n"
+            << "Keep " << (data.data_dir / "master.key").string()
+            << " safe and backed up apart from the database: without it no sealed field can be "
+               "read.\n";
+  return 0;
+}
+
+int runMigrate(const DataOptions& data) {
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  auto version = opened->db->schemaVersion();
+  std::cout << "Database is at schema version " << version.value_or(0) << ".\n";
+  return 0;
+}
+
+int runOrgAdd(const DataOptions& data, const std::string& code, const std::string& name,
+              const std::string& country, const std::vector<std::string>& languages) {
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  domain::Organisation org{crypto::newId(), code, name, country, languages, domain::nowMillis()};
+  if (auto valid = domain::validateOrganisation(org); !valid) {
+    return reportFailure(valid.error());
+  }
+  auto status = opened->db->write([&org](store::WriteContext& w) -> domain::Status {
+    org.created_at = w.now();
+    if (auto s = store::insertOrganisation(w, org); !s) {
+      return s;
+    }
+    return w.audit({"", org.id, "organisation.create", "organisation", org.id, ""});
+  });
+  if (!status) {
+    return reportFailure(status.error());
+  }
+  std::cout << "Added organisation " << org.code << ".\n";
+  return 0;
+}
+
+int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
+               const std::string& name, const std::vector<std::string>& roles) {
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  domain::Result<std::optional<domain::Organisation>> org;
+  opened->db->read([&](soci::session& sql) { org = store::findOrganisationByCode(sql, org_code); });
+  if (!org) {
+    return reportFailure(org.error());
+  }
+  if (!org->has_value()) {
+    return reportFailure(domain::Error{domain::ErrorCode::kInvalidArgument,
+                                       "No organisation with code " + org_code +
+                                           ". Add it first with `strada org add`.",
+                                       "org", ""});
+  }
+  store::UserRecord record;
+  record.user.id = crypto::newId();
+  record.user.org_id = (*org)->id;
+  auto normalised = domain::normaliseEmail(email);
+  if (!normalised) {
+    return reportFailure(normalised.error());
+  }
+  record.user.email = *normalised;
+  record.user.name = name;
+  for (const auto& r : roles) {
+    auto role = domain::parseRole(r);
+    if (!role) {
+      return reportFailure(domain::Error{
+          domain::ErrorCode::kInvalidArgument,
+          "Unknown role " + r +
+              ". Use consultant, case_worker, supervisor, data_officer, org_admin or "
+              "network_coordinator.",
+          "role", ""});
+    }
+    record.user.roles.push_back(*role);
+  }
+  if (auto valid = domain::validateUser(record.user); !valid) {
+    return reportFailure(valid.error());
+  }
+  std::string password = readPassword();
+  if (auto strong = crypto::checkPasswordStrength(password, record.user.email, name); !strong) {
+    return reportFailure(strong.error());
+  }
+  auto hash = crypto::hashPassword(password);
+  std::fill(password.begin(), password.end(), '\0');
+  if (!hash) {
+    return reportFailure(hash.error());
+  }
+  record.password_hash = *hash;
+  auto status = opened->db->write([&record](store::WriteContext& w) -> domain::Status {
+    record.user.created_at = w.now();
+    if (auto s = store::insertUser(w, record); !s) {
+      return s;
+    }
+    return w.audit(
+        {"", record.user.org_id, "user.create", "user", record.user.id, ""});
+  });
+  if (!status) {
+    return reportFailure(status.error());
+  }
+  std::cout << "Added user " << record.user.email << " to " << org_code << ".\n";
+  return 0;
+}
+
+int runAuditVerify(const DataOptions& data) {
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  audit::ChainVerifier verifier;
+  domain::Status walked;
+  opened->db->read([&](soci::session& sql) {
+    walked = store::forEachAuditEvent(sql, [&](const audit::AuditEvent& e) {
+      return verifier.feed(e);
+    });
+  });
+  if (!walked) {
+    return reportFailure(walked.error());
+  }
+  if (!verifier.intact()) {
+    std::cerr << "strada: the audit trail is broken at event " << verifier.firstBrokenSeq() << ": "
+              << verifier.problem()
+              << ". Keep a copy of the database as evidence and restore from a backup.\n";
+    return 3;
+  }
+  std::cout << "Audit trail intact: " << verifier.count() << " events.\n";
+  return 0;
+}
+
+int runServe(const DataOptions& data, const ServeOptions& serve) {
+  auto server = StradaServer::start(data, serve);
+  if (!server) {
+    return reportFailure(server.error());
+  }
+  (*server)->run();
+  return 0;
+}
+
+}  // namespace strada::app

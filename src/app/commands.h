@@ -1,0 +1,35 @@
+// The sub-commands of `strada`. Each returns the process exit code and prints what happened and,
+// on failure, what to do next. Nothing printed holds personal data except what the operator typed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/data_dir.h"
+#include "app/strada_server.h"
+
+namespace strada::app {
+
+int runInit(const DataOptions& data);
+int runMigrate(const DataOptions& data);
+int runOrgAdd(const DataOptions& data, const std::string& code, const std::string& name,
+              const std::string& country, const std::vector<std::string>& languages);
+// The password comes from STRADA_PASSWORD, or else the first line of standard input.
+int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
+               const std::string& name, const std::vector<std::string>& roles);
+int runAuditVerify(const DataOptions& data);
+int runServe(const DataOptions& data, const ServeOptions& serve);
+
+struct DemoOptions {
+  int contacts = 2000;
+  int years = 3;
+  unsigned seed = 20261130;
+};
+// Creates the data folder if needed, then a demo network (three members, a user of every role
+// each, contacts over the years); prints the logins. Running it again only prints the logins.
+int runDemo(const DataOptions& data, const DemoOptions& demo);
+
+// Prints a failure in the shape every command uses: "strada: <message>".
+int reportFailure(const domain::Error& error);
+
+}  // namespace strada::app

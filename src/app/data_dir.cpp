@@ -1,0 +1,52 @@
+#include "app/data_dir.h"
+
+#include "crypto/crypto.h"
+
+namespace strada::app {
+
+std::string databaseUrl(const DataOptions& options) {
+  if (!options.db_url.empty()) {
+    return options.db_url;
+  }
+  return store::sqliteUrlForDataDir(options.data_dir.string());
+}
+
+domain::Result<OpenedData> openData(const DataOptions& options) {
+  if (auto ok = crypto::initialise(); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  if (options.data_dir.empty()) {
+    return domain::fail(domain::ErrorCode::kInvalidArgument,
+                        "Name the data folder with --data DIR.", "data");
+  }
+  if (!std::filesystem::is_directory(options.data_dir)) {
+    return domain::fail(domain::ErrorCode::kUnavailable,
+                        "No data folder at " + options.data_dir.string() +
+                            ". Create one with `strada init --data " +
+                            options.data_dir.string() + "`.");
+  }
+  auto master = crypto::MasterKey::load(options.data_dir / "master.key");
+  if (!master) {
+    return tl::unexpected(master.error());
+  }
+  store::DatabaseOptions db_options;
+  db_options.url = databaseUrl(options);
+  auto db = store::Database::open(db_options);
+  if (!db) {
+    return tl::unexpected(db.error());
+  }
+  if (auto migrated = (*db)->migrate(); !migrated) {
+    return tl::unexpected(migrated.error());
+  }
+  auto keys = api::DataKeys::loadOrCreate(**db, *master);
+  if (!keys) {
+    return tl::unexpected(keys.error());
+  }
+  OpenedData out;
+  out.master = std::make_unique<crypto::MasterKey>(std::move(*master));
+  out.db = std::move(*db);
+  out.keys = std::move(*keys);
+  return out;
+}
+
+}  // namespace strada::app

@@ -1,0 +1,34 @@
+// Opening a Strada data folder: the master key, the database and the data keys, the way every
+// command needs them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "api/keys.h"
+#include "crypto/keyring.h"
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace strada::app {
+
+struct DataOptions {
+  std::filesystem::path data_dir;
+  std::string db_url;  // empty: the SQLite file DIR/strada.db
+};
+
+struct OpenedData {
+  std::unique_ptr<crypto::MasterKey> master;
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<api::DataKeys> keys;
+};
+
+// The database URL the options name.
+std::string databaseUrl(const DataOptions& options);
+
+// Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database and loads the
+// data keys. Errors say what to fix.
+[[nodiscard]] domain::Result<OpenedData> openData(const DataOptions& options);
+
+}  // namespace strada::app

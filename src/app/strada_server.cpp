@@ -1,0 +1,82 @@
+#include "app/strada_server.h"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "api/context.h"
+#include "api/routes.h"
+#include "http/server.h"
+#include "observe/log.h"
+#include "observe/metrics.h"
+
+#ifndef STRADA_VERSION
+#define STRADA_VERSION "0.0.0"
+#endif
+
+namespace strada::app {
+
+struct StradaServer::Impl {
+  OpenedData data;
+  observe::Metrics metrics;
+  // Argon2id runs here, never on the I/O threads.
+  boost::asio::thread_pool cpu{1};
+  std::unique_ptr<api::ApiContext> ctx;
+  std::unique_ptr<http::Server> server;
+  std::string host;
+
+  ~Impl() {
+    server.reset();
+    cpu.join();
+  }
+};
+
+StradaServer::StradaServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StradaServer::~StradaServer() = default;
+
+domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOptions& data,
+                                                                  const ServeOptions& serve) {
+  auto opened = openData(data);
+  if (!opened) {
+    return tl::unexpected(opened.error());
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->data = std::move(*opened);
+  api::ApiConfig config;
+  config.version = STRADA_VERSION;
+  impl->ctx = std::make_unique<api::ApiContext>(
+      api::ApiContext{*impl->data.db, *impl->data.keys, impl->metrics, impl->cpu, config});
+  http::Router router;
+  api::registerApiRoutes(router, *impl->ctx);
+
+  http::ServerOptions options;
+  options.host = serve.host;
+  options.port = serve.port;
+  options.threads = serve.threads;
+  options.handle_signals = serve.handle_signals;
+  if (!serve.web_root.empty() && std::filesystem::exists(serve.web_root / "index.html")) {
+    options.static_root = serve.web_root;
+  } else if (!serve.web_root.empty()) {
+    observe::logWarn("web UI not found; serving the API only",
+                     {{"hint", "build it with `npm run build` in web/ (./run does this)"}});
+  }
+  impl->server = std::make_unique<http::Server>(options, std::move(router), impl->metrics);
+  if (auto ok = impl->server->start(); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  impl->host = serve.host;
+  observe::logInfo("listening", {{"host", impl->host},
+                                 {"port", static_cast<std::int64_t>(impl->server->port())},
+                                 {"db", impl->data.db->backendName()},
+                                 {"version", STRADA_VERSION}});
+  return std::unique_ptr<StradaServer>(new StradaServer(std::move(impl)));
+}
+
+std::uint16_t StradaServer::port() const { return impl_->server->port(); }
+
+void StradaServer::run() {
+  impl_->server->run();
+  observe::logInfo("stopped", {});
+}
+
+void StradaServer::stop() { impl_->server->stop(); }
+
+}  // namespace strada::app

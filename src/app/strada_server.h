@@ -1,0 +1,43 @@
+// The whole server of one installation: data folder, API, HTTP. Used by `strada serve` and by
+// the integration tests, which run it on port 0 in a thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "app/data_dir.h"
+#include "domain/error.h"
+
+namespace strada::app {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::filesystem::path web_root;  // the built web UI; empty serves the API only
+  int threads = 2;
+  bool handle_signals = true;
+};
+
+class StradaServer {
+ public:
+  // Opens the data (migrating it) and binds the listener.
+  [[nodiscard]] static domain::Result<std::unique_ptr<StradaServer>> start(
+      const DataOptions& data, const ServeOptions& serve);
+  ~StradaServer();
+  StradaServer(const StradaServer&) = delete;
+  StradaServer& operator=(const StradaServer&) = delete;
+
+  [[nodiscard]] std::uint16_t port() const;
+  // Serves until stop() or SIGINT/SIGTERM, then lets requests in flight finish.
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  explicit StradaServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace strada::app
