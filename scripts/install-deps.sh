@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what Strada needs from Debian 12 and the npm registry, and nothing that is already there.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what ./test needs: PostgreSQL, Chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake ninja-build pkg-config git ca-certificates
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
+  libsoci-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libexpected-dev libspdlog-dev
+  libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(postgresql-15 postgresql-client-15 chromium clang-format wrk)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "strada: installing packages needs root. Run as root, or install: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages: install when node_modules is missing or older than the lock file.
+npm_install() {
+  local dir=$1
+  [[ -f "$dir/package-lock.json" ]] || return 0
+  if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    echo "Installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+npm_install web
+if [[ "${1:-}" == "--test" ]]; then
+  npm_install tests/browser
+fi
