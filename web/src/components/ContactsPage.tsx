@@ -124,17 +124,19 @@ export function ContactsPage({ api }: { api: ApiClient }) {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
-                  <td>
+                  <td data-label={t('contacts.started')}>
                     {/* The link makes the row reachable with Tab and opens it with Enter. */}
                     <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
                       {formatDateTime(c.started_at)}
                     </a>
                   </td>
-                  <td>{codeLabel('channel', c.channel)}</td>
-                  <td>{codeLabel('caller_type', c.caller_type)}</td>
-                  <td class="num">{t('contacts.minutes', { count: durationMinutes(c.duration_s) })}</td>
-                  <td>{codeLabel('language', c.language)}</td>
-                  <td>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
+                  <td data-label={t('contacts.channel')}>{codeLabel('channel', c.channel)}</td>
+                  <td data-label={t('contacts.callerType')}>{codeLabel('caller_type', c.caller_type)}</td>
+                  <td data-label={t('contacts.duration')} class="num">
+                    {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
+                  </td>
+                  <td data-label={t('contacts.language')}>{codeLabel('language', c.language)}</td>
+                  <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
                 </tr>
               ))}
             </tbody>

@@ -204,13 +204,15 @@ export function LogContactPage({ api, codes }: Props) {
             {errorFor('language')}
           </div>
           <div class="field field-check">
-            <input
-              type="checkbox"
-              checked={values.anonymous}
-              onChange={(e) => set('anonymous', e.currentTarget.checked)}
-              {...describe('anonymous')}
-            />
-            <label for={inputIds.anonymous}>{t('log.anonymous')}</label>
+            <div class="check">
+              <input
+                type="checkbox"
+                checked={values.anonymous}
+                onChange={(e) => set('anonymous', e.currentTarget.checked)}
+                {...describe('anonymous')}
+              />
+              <label for={inputIds.anonymous}>{t('log.anonymous')}</label>
+            </div>
             {errorFor('anonymous')}
           </div>
         </div>

@@ -43,7 +43,7 @@ export const en = {
     channel: 'Channel *',
     startedAt: 'Started at *',
     duration: 'Duration in minutes *',
-    callerType: 'Who contacted the hotline *',
+    callerType: 'Caller type *',
     anonymous: 'The caller stayed anonymous',
     language: 'Language of the contact *',
     summary: 'Summary',
@@ -83,7 +83,7 @@ export const en = {
     loadMore: 'Load more',
     loadingMore: 'Loading more…',
     empty: 'No contacts were logged in this period.',
-    shown: 'Contacts shown: {{count}}',
+    shown: 'Contacts shown: {{count}}.',
     allShown: 'All contacts in this period are shown.',
   },
   detail: {

@@ -43,7 +43,7 @@ export const nl: Messages = {
     channel: 'Kanaal *',
     startedAt: 'Begonnen op *',
     duration: 'Duur in minuten *',
-    callerType: 'Wie nam contact op met de hulplijn *',
+    callerType: 'Soort beller *',
     anonymous: 'De beller bleef anoniem',
     language: 'Taal van het contact *',
     summary: 'Samenvatting',
@@ -84,7 +84,7 @@ export const nl: Messages = {
     loadMore: 'Meer laden',
     loadingMore: 'Bezig met laden…',
     empty: 'Er zijn in deze periode geen contacten vastgelegd.',
-    shown: 'Getoonde contacten: {{count}}',
+    shown: 'Getoonde contacten: {{count}}.',
     allShown: 'Alle contacten in deze periode worden getoond.',
   },
   detail: {

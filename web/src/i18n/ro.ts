@@ -43,7 +43,7 @@ export const ro: Messages = {
     channel: 'Canal *',
     startedAt: 'Început la *',
     duration: 'Durata în minute *',
-    callerType: 'Cine a contactat linia de asistență *',
+    callerType: 'Tip apelant *',
     anonymous: 'Apelantul a rămas anonim',
     language: 'Limba contactului *',
     summary: 'Rezumat',
@@ -84,7 +84,7 @@ export const ro: Messages = {
     loadMore: 'Încarcă mai multe',
     loadingMore: 'Se încarcă…',
     empty: 'Nu a fost înregistrat niciun contact în această perioadă.',
-    shown: 'Contacte afișate: {{count}}',
+    shown: 'Contacte afișate: {{count}}.',
     allShown: 'Sunt afișate toate contactele din această perioadă.',
   },
   detail: {
