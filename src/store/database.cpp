@@ -1,9 +1,9 @@
 #include "store/database.h"
 
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
-#include <libpq-fe.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -123,8 +123,9 @@ domain::Result<Connector> parseUrl(const std::string& url) {
       path.erase(0, 2);
     }
     if (path.empty()) {
-      return domain::fail(domain::ErrorCode::kUnavailable,
-                          "The database url \"sqlite:\" names no file: write sqlite:/path/strada.db.");
+      return domain::fail(
+          domain::ErrorCode::kUnavailable,
+          "The database url \"sqlite:\" names no file: write sqlite:/path/strada.db.");
     }
     if (path.find('"') != std::string::npos) {
       return domain::fail(domain::ErrorCode::kUnavailable,
@@ -175,12 +176,14 @@ domain::Error connectError(const Connector& c, const std::exception& e) {
     return domain::Error{domain::ErrorCode::kUnavailable,
                          "Could not open the SQLite database: check that its folder is writable by "
                          "this user and that the file is an SQLite database.",
-                         {}, detail};
+                         {},
+                         detail};
   }
   return domain::Error{domain::ErrorCode::kUnavailable,
                        "Could not connect to PostgreSQL: check that the server is running and the "
                        "host, port, user, password and database name in the database url.",
-                       {}, detail};
+                       {},
+                       detail};
 }
 
 domain::Result<std::unique_ptr<soci::session>> connect(const Connector& c) {
@@ -335,7 +338,8 @@ void Database::Impl::writerLoop() {
       if (write_queue.empty()) {
         return;  // stopping, and every submitted job has been run
       }
-      const std::size_t n = std::min(write_queue.size(), std::max<std::size_t>(options.max_batch, 1));
+      const std::size_t n =
+          std::min(write_queue.size(), std::max<std::size_t>(options.max_batch, 1));
       batch.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
         batch.push_back(std::move(write_queue.front()));
@@ -571,9 +575,9 @@ domain::Result<int> Database::migrate() {
       ++applied;
     } catch (const std::exception& e) {
       rollbackQuietly(sql);
-      return domain::internalError("migration " + std::to_string(m.version) + " (" + m.name +
-                                   ") failed: " +
-                                   scrub(detail::safeDbMessage(e), impl_->connector.password));
+      return domain::internalError(
+          "migration " + std::to_string(m.version) + " (" + m.name +
+          ") failed: " + scrub(detail::safeDbMessage(e), impl_->connector.password));
     }
   }
   return applied;
@@ -615,7 +619,8 @@ void Database::submit(WriteJob job, WriteDone done) {
 domain::Status Database::write(WriteJob job) {
   std::promise<domain::Status> promise;
   std::future<domain::Status> future = promise.get_future();
-  submit(std::move(job), [&promise](domain::Status status) { promise.set_value(std::move(status)); });
+  submit(std::move(job),
+         [&promise](domain::Status status) { promise.set_value(std::move(status)); });
   return future.get();
 }
 

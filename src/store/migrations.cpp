@@ -10,9 +10,7 @@ std::string_view dialectName(Backend backend) {
   return backend == Backend::kSqlite ? "sqlite" : "postgresql";
 }
 
-bool isBlank(const std::string& s) {
-  return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
+bool isBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 }  // namespace
 

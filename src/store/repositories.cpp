@@ -56,7 +56,8 @@ struct OrgRow {
   }
 };
 
-constexpr const char* kOrgColumns = "SELECT id, code, name, country, languages, created_at FROM organisations";
+constexpr const char* kOrgColumns =
+    "SELECT id, code, name, country, languages, created_at FROM organisations";
 
 struct UserRow {
   std::string id, org_id, email, name, roles, password_hash;
@@ -78,11 +79,12 @@ struct UserRow {
 };
 
 domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, const char* column,
-                                                         const std::string& value) {
+                                                        const std::string& value) {
   try {
     UserRow r;
-    const std::string query = std::string("SELECT id, org_id, email, name, roles, password_hash, "
-                                          "active, created_at FROM users WHERE ") +
+    const std::string query = std::string(
+                                  "SELECT id, org_id, email, name, roles, password_hash, "
+                                  "active, created_at FROM users WHERE ") +
                               column + " = :value";
     sql << query, soci::into(r.id), soci::into(r.org_id), soci::into(r.email), soci::into(r.name),
         soci::into(r.roles), soci::into(r.password_hash), soci::into(r.active),
@@ -169,8 +171,8 @@ domain::Status insertOrganisation(WriteContext& w, const domain::Organisation& o
   }
 }
 
-domain::Result<std::optional<domain::Organisation>> findOrganisationByCode(soci::session& sql,
-                                                                           const std::string& code) {
+domain::Result<std::optional<domain::Organisation>> findOrganisationByCode(
+    soci::session& sql, const std::string& code) {
   try {
     OrgRow r;
     sql << std::string(kOrgColumns) + " WHERE code = :code", soci::into(r.id), soci::into(r.code),
@@ -230,8 +232,7 @@ domain::Status insertUser(WriteContext& w, const UserRecord& record) {
                "created_at) VALUES (:id, :org_id, :email, :name, :roles, :password_hash, :active, "
                ":created_at)",
         soci::use(u.id), soci::use(u.org_id), soci::use(u.email), soci::use(u.name),
-        soci::use(roles), soci::use(record.password_hash), soci::use(active),
-        soci::use(created_at);
+        soci::use(roles), soci::use(record.password_hash), soci::use(active), soci::use(created_at);
     return {};
   } catch (const std::exception& e) {
     if (isUniqueViolation(e)) {
@@ -505,8 +506,8 @@ domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const 
     cols.bindInto(st);
     st.exchange(soci::into(sealed_hex));
     st.exchange(soci::use(id, "id"));
-    prepareAndExecute(st, std::string(kContactColumns) +
-                              ", summary_sealed FROM contacts WHERE id = :id");
+    prepareAndExecute(
+        st, std::string(kContactColumns) + ", summary_sealed FROM contacts WHERE id = :id");
     if (!st.fetch()) {
       return std::nullopt;
     }
@@ -567,8 +568,7 @@ domain::Result<std::vector<ContactRow>> listContacts(soci::session& sql,
 domain::Result<std::int64_t> countContacts(soci::session& sql, const std::string& org_id) {
   try {
     long long n = 0;
-    sql << "SELECT COUNT(*) FROM contacts WHERE org_id = :org_id", soci::into(n),
-        soci::use(org_id);
+    sql << "SELECT COUNT(*) FROM contacts WHERE org_id = :org_id", soci::into(n), soci::use(org_id);
     return static_cast<std::int64_t>(n);
   } catch (const std::exception& e) {
     return internalFrom("count contacts", e);
@@ -625,8 +625,8 @@ domain::Status forEachAuditEvent(soci::session& sql,
       r.bindInto(st);
       st.exchange(soci::use(after, "after"));
       st.exchange(soci::use(kAuditPageSize, "page"));
-      prepareAndExecute(st, std::string(kAuditColumns) +
-                                " WHERE seq > :after ORDER BY seq LIMIT :page");
+      prepareAndExecute(
+          st, std::string(kAuditColumns) + " WHERE seq > :after ORDER BY seq LIMIT :page");
       std::vector<audit::AuditEvent> page;
       while (st.fetch()) {
         page.push_back(r.toEvent());

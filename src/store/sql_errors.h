@@ -21,8 +21,7 @@ bool isUniqueViolation(const std::exception& e);
 
 // Whether a unique violation names `column` of `table` ("users.email" on SQLite, the constraint
 // "users_email_key" on PostgreSQL; column "id" also matches the primary key "users_pkey").
-bool uniqueViolationNames(const std::exception& e, std::string_view table,
-                          std::string_view column);
+bool uniqueViolationNames(const std::exception& e, std::string_view table, std::string_view column);
 
 // Internal error whose detail says what failed, plus the safe database message.
 [[nodiscard]] tl::unexpected<domain::Error> internalFrom(std::string_view what,
@@ -32,6 +31,6 @@ std::string toHex(std::string_view bytes);
 std::optional<std::string> fromHex(std::string_view hex);
 
 std::string joinList(const std::vector<std::string>& items);  // "a,b,c"
-std::vector<std::string> splitList(std::string_view text);   // "" -> {}
+std::vector<std::string> splitList(std::string_view text);    // "" -> {}
 
 }  // namespace strada::store::detail

@@ -228,12 +228,15 @@ TEST_F(DatabaseTest, FailingJobRollsBackAloneWithItsAuditEvents) {
   // Hold the writer so the next four jobs queue up and share one batch.
   std::promise<void> gate;
   std::shared_future<void> gate_open = gate.get_future().share();
+  std::promise<void> gate_reached;
   t_.db().submit(
-      [gate_open](WriteContext&) -> domain::Status {
+      [gate_open, &gate_reached](WriteContext&) -> domain::Status {
+        gate_reached.set_value();
         gate_open.wait();
         return {};
       },
       nullptr);
+  gate_reached.get_future().wait();  // the writer is inside the gate's batch
 
   std::vector<std::promise<domain::Status>> results(4);
   auto record = [&results](std::size_t i) {
@@ -280,14 +283,14 @@ TEST_F(DatabaseTest, FailingJobRollsBackAloneWithItsAuditEvents) {
 
   const auto after = t_.db().stats();
   EXPECT_EQ(after.batches_committed - before.batches_committed, 2U);  // the gate, then the four
-  EXPECT_EQ(after.jobs_committed - before.jobs_committed, 3U);      // gate + two good jobs
+  EXPECT_EQ(after.jobs_committed - before.jobs_committed, 3U);        // gate + two good jobs
 
-  EXPECT_FALSE(onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-bad"); })
-                   ->has_value());
-  EXPECT_TRUE(onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-ok-1"); })
-                  ->has_value());
-  EXPECT_TRUE(onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-ok-2"); })
-                  ->has_value());
+  EXPECT_FALSE(
+      onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-bad"); })->has_value());
+  EXPECT_TRUE(
+      onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-ok-1"); })->has_value());
+  EXPECT_TRUE(
+      onReader(t_.db(), [](soci::session& s) { return findContact(s, "c-ok-2"); })->has_value());
   auto bad_events =
       onReader(t_.db(), [](soci::session& s) { return auditEventsFor(s, "contact", "c-bad"); });
   ASSERT_TRUE(bad_events);
@@ -378,15 +381,14 @@ TEST_F(DatabaseTest, SubmitAfterShutdownBeganIsUnavailable) {
   int accepted = 0;
   bool refused = false;
   for (int i = 0; i < 1000 && !refused; ++i) {
-    raw->submit(createContactJob("probe-" + std::to_string(i), 1000),
-                [&, me](domain::Status s) {
-                  if (std::this_thread::get_id() == me) {
-                    refusal = std::move(s);
-                    ++refused_inline;
-                  } else {
-                    accepted_ok += s ? 1 : 0;
-                  }
-                });
+    raw->submit(createContactJob("probe-" + std::to_string(i), 1000), [&, me](domain::Status s) {
+      if (std::this_thread::get_id() == me) {
+        refusal = std::move(s);
+        ++refused_inline;
+      } else {
+        accepted_ok += s ? 1 : 0;
+      }
+    });
     if (refused_inline > 0) {
       refused = true;
     } else {

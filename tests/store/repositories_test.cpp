@@ -37,8 +37,8 @@ UserRecord makeUser(const std::string& id, const std::string& org_id, const std:
   return r;
 }
 
-ContactRow makeContact(const std::string& id, const std::string& org_id,
-                       const std::string& user_id, domain::UnixMillis started_at) {
+ContactRow makeContact(const std::string& id, const std::string& org_id, const std::string& user_id,
+                       domain::UnixMillis started_at) {
   ContactRow row;
   row.contact.id = id;
   row.contact.org_id = org_id;
@@ -88,7 +88,8 @@ class RepositoriesTest : public ::testing::Test {
 };
 
 TEST_F(RepositoriesTest, OrganisationsRoundTrip) {
-  auto by_code = onReader(db(), [](soci::session& s) { return findOrganisationByCode(s, "LS-NL"); });
+  auto by_code =
+      onReader(db(), [](soci::session& s) { return findOrganisationByCode(s, "LS-NL"); });
   ASSERT_TRUE(by_code) << by_code.error().detail;
   ASSERT_TRUE(by_code->has_value());
   EXPECT_EQ((*by_code)->id, "org-a");
@@ -123,14 +124,14 @@ TEST_F(RepositoriesTest, OrganisationWithNoLanguages) {
 }
 
 TEST_F(RepositoriesTest, OrganisationConflicts) {
-  auto same_code = db().write(
-      [](WriteContext& w) { return insertOrganisation(w, makeOrg("org-z", "LS-NL")); });
+  auto same_code =
+      db().write([](WriteContext& w) { return insertOrganisation(w, makeOrg("org-z", "LS-NL")); });
   ASSERT_FALSE(same_code);
   EXPECT_EQ(same_code.error().code, domain::ErrorCode::kConflict);
   EXPECT_EQ(same_code.error().field, "code");
 
-  auto same_id = db().write(
-      [](WriteContext& w) { return insertOrganisation(w, makeOrg("org-a", "OTHER")); });
+  auto same_id =
+      db().write([](WriteContext& w) { return insertOrganisation(w, makeOrg("org-a", "OTHER")); });
   ASSERT_FALSE(same_id);
   EXPECT_EQ(same_id.error().code, domain::ErrorCode::kConflict);
   EXPECT_EQ(same_id.error().field, "id");
@@ -181,8 +182,9 @@ TEST_F(RepositoriesTest, DuplicateEmailIsConflictWithoutTheAddress) {
   EXPECT_EQ(dup.error().message.find("a@example.org"), std::string::npos);
   EXPECT_EQ(dup.error().detail.find("a@example.org"), std::string::npos);
 
-  auto dup_id = db().write(
-      [](WriteContext& w) { return insertUser(w, makeUser("user-a", "org-a", "new@example.org")); });
+  auto dup_id = db().write([](WriteContext& w) {
+    return insertUser(w, makeUser("user-a", "org-a", "new@example.org"));
+  });
   ASSERT_FALSE(dup_id);
   EXPECT_EQ(dup_id.error().code, domain::ErrorCode::kConflict);
   EXPECT_EQ(dup_id.error().field, "id");
@@ -240,11 +242,13 @@ TEST_F(RepositoriesTest, SessionsLifecycle) {
     return {};
   }));
   EXPECT_EQ(deleted, 2);
-  EXPECT_TRUE(onReader(db(), [](soci::session& sql) { return findSession(sql, "sess-2"); })
-                  ->has_value() == false);
+  EXPECT_TRUE(onReader(db(), [](soci::session& sql) {
+                return findSession(sql, "sess-2");
+              })->has_value() == false);
 
   ASSERT_TRUE(db().write([](WriteContext& w) { return deleteSession(w, "sess-1"); }));
-  ASSERT_TRUE(db().write([](WriteContext& w) { return deleteSession(w, "sess-1"); }));  // idempotent
+  ASSERT_TRUE(
+      db().write([](WriteContext& w) { return deleteSession(w, "sess-1"); }));  // idempotent
   found = onReader(db(), [](soci::session& sql) { return findSession(sql, "sess-1"); });
   ASSERT_TRUE(found);
   EXPECT_FALSE(found->has_value());
@@ -410,7 +414,8 @@ TEST_F(RepositoriesTest, AuditEventsForObjectNewestFirst) {
       return w.audit({"user-a", "org-a", "contact.read", "contact", "c-2", ""});
     }));
   }
-  auto events = onReader(db(), [](soci::session& s) { return auditEventsFor(s, "contact", "c-1"); });
+  auto events =
+      onReader(db(), [](soci::session& s) { return auditEventsFor(s, "contact", "c-1"); });
   ASSERT_TRUE(events) << events.error().detail;
   ASSERT_EQ(events->size(), 3U);
   EXPECT_EQ((*events)[0].input.request_id, "req-2");
