@@ -3,6 +3,10 @@
 // The work runs on the store's reader or writer threads; the completion is posted back to the
 // coroutine's executor, so a handler resumes on an I/O thread and 64 connections can wait on one
 // group commit together.
+//
+// GCC 12 miscompiles a lambda with captures created in the same full-expression as a co_await
+// (a bitwise copy of the closure: bad frees of small strings). Always build the job as a named
+// local first, then `co_await awaitRead<T>(db, std::move(job))`.
 #pragma once
 
 #include <memory>

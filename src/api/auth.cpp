@@ -120,15 +120,15 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   const std::string address_key = "addr:" + req.remote_address;
   const UnixMillis now = domain::nowMillis();
 
-  LoginLookup found = co_await awaitRead<LoginLookup>(
-      ctx.db, [account_key, address_key, e = *email](soci::session& sql) {
+  auto lookup = [account_key, address_key, e = *email](soci::session& sql) {
         LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
                       store::findUserByEmail(sql, e)};
         if (l.user && l.user->has_value()) {
           l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
         }
         return l;
-      });
+  };
+  LoginLookup found = co_await awaitRead<LoginLookup>(ctx.db, std::move(lookup));
   for (const domain::Error* e :
        {found.account ? nullptr : &found.account.error(),
         found.address ? nullptr : &found.address.error(), found.user ? nullptr : &found.user.error(),
@@ -156,8 +156,8 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   const std::optional<store::UserRecord>& user = *found.user;
   // An unknown e-mail is checked against a decoy hash so that it takes as long as a known one.
   const std::string hash = user ? user->password_hash : crypto::decoyPasswordHash();
-  const bool password_ok = co_await awaitOnPool<bool>(
-      ctx.cpu, [hash, pw = std::move(*password)]() { return crypto::verifyPassword(hash, pw); });
+  auto verify = [hash, pw = std::move(*password)]() { return crypto::verifyPassword(hash, pw); };
+  const bool password_ok = co_await awaitOnPool<bool>(ctx.cpu, std::move(verify));
   const bool ok = password_ok && user.has_value() && user->user.active && found.org->has_value();
 
   if (!ok) {
@@ -165,7 +165,7 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
     const std::string org_id = user ? user->user.org_id : std::string();
     const ApiConfig cfg = ctx.config;
     const std::string rid = req.request_id;
-    auto status = co_await awaitWrite(ctx.db, [=](store::WriteContext& w) -> domain::Status {
+    store::WriteJob record_failure = [=](store::WriteContext& w) -> domain::Status {
       // Read-modify-write on the single writer thread: concurrent failures all count.
       auto account = store::findThrottle(w.sql(), account_key);
       auto address = store::findThrottle(w.sql(), address_key);
@@ -185,7 +185,8 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
       }
       return w.audit({actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor,
                       rid});
-    });
+    };
+    auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
     if (!status) {
       co_return errorResponse(req, status.error());
     }
@@ -197,7 +198,7 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
                                now};
   const ApiConfig cfg = ctx.config;
   const std::string rid = req.request_id;
-  auto status = co_await awaitWrite(ctx.db, [=](store::WriteContext& w) -> domain::Status {
+  store::WriteJob open_session = [=](store::WriteContext& w) -> domain::Status {
     if (auto s = store::clearThrottle(w, account_key); !s) {
       return s;
     }
@@ -211,7 +212,8 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
     }
     return w.audit({session.user_id, session.org_id, "session.create", "user", session.user_id,
                     rid});
-  });
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(open_session));
   if (!status) {
     co_return errorResponse(req, status.error());
   }
@@ -224,12 +226,13 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
 
 awaitable<http::Response> logout(ApiContext& ctx, http::Request& req,
                                  const policy::Principal& who) {
-  auto status = co_await awaitWrite(ctx.db, [who, rid = req.request_id](store::WriteContext& w) {
+  store::WriteJob close_session = [who, rid = req.request_id](store::WriteContext& w) {
     if (auto s = store::deleteSession(w, who.session_id); !s) {
       return s;
     }
     return w.audit({who.user_id, who.org_id, "session.delete", "user", who.user_id, rid});
-  });
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(close_session));
   if (!status) {
     co_return errorResponse(req, status.error());
   }
@@ -244,10 +247,11 @@ struct MeLookup {
 };
 
 awaitable<http::Response> me(ApiContext& ctx, http::Request& req, const policy::Principal& who) {
-  MeLookup found = co_await awaitRead<MeLookup>(ctx.db, [who](soci::session& sql) {
+  auto lookup = [who](soci::session& sql) {
     return MeLookup{store::findUserById(sql, who.user_id),
                     store::findOrganisationById(sql, who.org_id)};
-  });
+  };
+  MeLookup found = co_await awaitRead<MeLookup>(ctx.db, std::move(lookup));
   if (!found.user) {
     co_return errorResponse(req, found.user.error());
   }
@@ -283,13 +287,14 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
     co_return please_sign_in();
   }
   const std::string session_id = crypto::sha256Hex(*token);
-  SessionLookup found = co_await awaitRead<SessionLookup>(ctx.db, [session_id](soci::session& sql) {
+  auto lookup = [session_id](soci::session& sql) {
     SessionLookup l{store::findSession(sql, session_id)};
     if (l.session && l.session->has_value()) {
       l.user = store::findUserById(sql, (*l.session)->user_id);
     }
     return l;
-  });
+  };
+  SessionLookup found = co_await awaitRead<SessionLookup>(ctx.db, std::move(lookup));
   if (!found.session) {
     co_return tl::unexpected(found.session.error());
   }

@@ -96,13 +96,14 @@ awaitable<http::Response> createContact(ApiContext& ctx, http::Request& req,
   }
   domain::Contact created = row.contact;
   row.contact.data.summary.clear();  // only the sealed form goes to the store
-  auto status = co_await awaitWrite(
-      ctx.db, [row = std::move(row), who, rid = req.request_id](store::WriteContext& w) {
-        if (auto s = store::insertContact(w, row); !s) {
-          return s;
-        }
-        return w.audit({who.user_id, who.org_id, "contact.create", "contact", row.contact.id, rid});
-      });
+  store::WriteJob insert = [row = std::move(row), who, rid = req.request_id](
+                               store::WriteContext& w) {
+    if (auto s = store::insertContact(w, row); !s) {
+      return s;
+    }
+    return w.audit({who.user_id, who.org_id, "contact.create", "contact", row.contact.id, rid});
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(insert));
   if (!status) {
     co_return errorResponse(req, status.error());
   }
@@ -124,8 +125,9 @@ awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
   if (!isIdShaped(id)) {
     co_return errorResponse(req, not_found);
   }
-  auto found = co_await awaitRead<Result<std::optional<store::ContactRow>>>(
-      ctx.db, [id](soci::session& sql) { return store::findContact(sql, id); });
+  auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
+  auto found =
+      co_await awaitRead<Result<std::optional<store::ContactRow>>>(ctx.db, std::move(lookup));
   if (!found) {
     co_return errorResponse(req, found.error());
   }
@@ -142,10 +144,10 @@ awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
     row.contact.data.summary = std::move(*opened);
   }
   // The view is recorded before any of it is shown.
-  auto audited = co_await awaitWrite(
-      ctx.db, [who, id, rid = req.request_id](store::WriteContext& w) {
-        return w.audit({who.user_id, who.org_id, "contact.read", "contact", id, rid});
-      });
+  store::WriteJob record_view = [who, id, rid = req.request_id](store::WriteContext& w) {
+    return w.audit({who.user_id, who.org_id, "contact.read", "contact", id, rid});
+  };
+  auto audited = co_await awaitWrite(ctx.db, std::move(record_view));
   if (!audited) {
     co_return errorResponse(req, audited.error());
   }
@@ -223,8 +225,8 @@ awaitable<http::Response> listContacts(ApiContext& ctx, http::Request& req,
   }
   const std::int32_t page = query->limit;
   query->limit = page + 1;  // one more tells whether there is a next page
-  auto rows = co_await awaitRead<Result<std::vector<store::ContactRow>>>(
-      ctx.db, [q = *query](soci::session& sql) { return store::listContacts(sql, q); });
+  auto list = [q = *query](soci::session& sql) { return store::listContacts(sql, q); };
+  auto rows = co_await awaitRead<Result<std::vector<store::ContactRow>>>(ctx.db, std::move(list));
   if (!rows) {
     co_return errorResponse(req, rows.error());
   }
