@@ -29,6 +29,12 @@ std::string_view permissionName(Permission p) {
       return "codes.read";
     case Permission::kSelfRead:
       return "self.read";
+    case Permission::kAgencyRead:
+      return "agency.read";
+    case Permission::kAgencyReadConfidentialAddress:
+      return "agency.read_confidential_address";
+    case Permission::kAgencyEdit:
+      return "agency.edit";
   }
   return "unknown";
 }
@@ -48,6 +54,16 @@ bool allows(const Principal& who, Permission what) {
     case Permission::kContactReadSealed:
       // Free text about a caller is for the roles that work with callers only.
       return hasAny(who, {Role::kConsultant, Role::kSupervisor});
+    case Permission::kAgencyRead:
+      // Everyone who refers people, or reviews referrals, needs the directory.
+      return hasAny(who, {Role::kConsultant, Role::kCaseWorker, Role::kSupervisor,
+                          Role::kDataOfficer, Role::kOrgAdmin});
+    case Permission::kAgencyReadConfidentialAddress:
+      // A shelter's secret address is for those who accompany a person there, and those who
+      // answer for them; a leaked address endangers everyone staying there.
+      return hasAny(who, {Role::kCaseWorker, Role::kSupervisor, Role::kOrgAdmin});
+    case Permission::kAgencyEdit:
+      return hasAny(who, {Role::kSupervisor, Role::kOrgAdmin});
   }
   return false;
 }

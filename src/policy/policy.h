@@ -18,6 +18,9 @@ enum class Permission {
   kContactReadSealed,  // read a contact's sealed free text
   kCodesRead,          // read the code lists
   kSelfRead,           // read one's own profile
+  kAgencyRead,                     // search and open the partner-agency directory
+  kAgencyReadConfidentialAddress,  // see a confidential agency address (one agency, audited)
+  kAgencyEdit,                     // add, change and deactivate partner agencies
 };
 
 std::string_view permissionName(Permission p);
