@@ -29,6 +29,10 @@ std::string_view permissionName(Permission p) {
       return "codes.read";
     case Permission::kSelfRead:
       return "self.read";
+    case Permission::kKnowledgeRead:
+      return "knowledge.read";
+    case Permission::kKnowledgeEdit:
+      return "knowledge.edit";
     case Permission::kAgencyRead:
       return "agency.read";
     case Permission::kAgencyReadConfidentialAddress:
@@ -54,6 +58,13 @@ bool allows(const Principal& who, Permission what) {
     case Permission::kContactReadSealed:
       // Free text about a caller is for the roles that work with callers only.
       return hasAny(who, {Role::kConsultant, Role::kSupervisor});
+    case Permission::kKnowledgeRead:
+      // Everyone who works with callers or their records looks things up during their work.
+      return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker,
+                          Role::kDataOfficer, Role::kOrgAdmin});
+    case Permission::kKnowledgeEdit:
+      // The organisation's content is kept by its administrators and data officers only.
+      return hasAny(who, {Role::kOrgAdmin, Role::kDataOfficer});
     case Permission::kAgencyRead:
       // Everyone who refers people, or reviews referrals, needs the directory.
       return hasAny(who, {Role::kConsultant, Role::kCaseWorker, Role::kSupervisor,

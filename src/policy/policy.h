@@ -18,6 +18,8 @@ enum class Permission {
   kContactReadSealed,  // read a contact's sealed free text
   kCodesRead,          // read the code lists
   kSelfRead,           // read one's own profile
+  kKnowledgeRead,      // search and read the knowledge base
+  kKnowledgeEdit,      // write, change and delete knowledge base articles
   kAgencyRead,                     // search and open the partner-agency directory
   kAgencyReadConfidentialAddress,  // see a confidential agency address (one agency, audited)
   kAgencyEdit,                     // add, change and deactivate partner agencies
