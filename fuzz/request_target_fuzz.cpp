@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::string_view name;
   if (!header.empty()) {
-    const std::size_t name_length = static_cast<std::size_t>(static_cast<unsigned char>(header[0])) % 16U;
+    const std::size_t name_length =
+        static_cast<std::size_t>(static_cast<unsigned char>(header[0])) % 16U;
     name = header.substr(1, name_length);
   }
   (void)strada::http::findCookie(header, name);

@@ -69,8 +69,7 @@ domain::Result<ParsedTarget> parseTarget(std::string_view target) {
   const boost::urls::url_view& url = *parsed;
   ParsedTarget out;
   out.path = url.path();
-  if (out.path.empty() || out.path.front() != '/' ||
-      out.path.find('\0') != std::string::npos) {
+  if (out.path.empty() || out.path.front() != '/' || out.path.find('\0') != std::string::npos) {
     return domain::invalidField("target", "The request target is not valid.");
   }
   if (url.has_query()) {
@@ -112,8 +111,8 @@ bool isValidRequestId(std::string_view id) {
     return false;
   }
   for (const char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     if (!ok) {
       return false;
     }

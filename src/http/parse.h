@@ -25,8 +25,7 @@ struct ParsedTarget {
 
 // The value of cookie `name` in a Cookie header ("a=1; b=2", RFC 6265 section 5.4), with
 // surrounding double quotes removed; nullopt when absent. The first occurrence wins.
-[[nodiscard]] std::optional<std::string> findCookie(std::string_view header,
-                                                    std::string_view name);
+[[nodiscard]] std::optional<std::string> findCookie(std::string_view header, std::string_view name);
 
 // True for a client-chosen X-Request-Id we are willing to echo: [A-Za-z0-9-]{8,64}.
 [[nodiscard]] bool isValidRequestId(std::string_view id);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ class Router {
     std::map<std::string, std::string, std::less<>> params;
     std::vector<std::string> allowed;  // for 405: the methods the path does accept
   };
+  // `path` is the decoded path. A pattern matches when every segment matches: a literal exactly,
+  // a "{name}" any non-empty segment; "/a/" is not "/a". Among the routes of `method` that match,
+  // the one with a literal at the first segment where they differ wins ("/users/me" over
+  // "/users/{id}"). When only routes of other methods match: kMethodNotAllowed, `allowed` sorted.
   [[nodiscard]] Match match(std::string_view method, std::string_view path) const;
 
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }

@@ -5,19 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <csignal>
-#include <cstdlib>
-#include <exception>
-#include <limits>
-#include <map>
-#include <mutex>
-#include <optional>
-#include <random>
-#include <thread>
-#include <typeinfo>
-#include <utility>
-#include <vector>
-
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -38,6 +25,18 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/json/object.hpp>
+#include <csignal>
+#include <cstdlib>
+#include <exception>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+#include <typeinfo>
+#include <utility>
+#include <vector>
 
 #include "http/parse.h"
 #include "http/static_files.h"
@@ -289,7 +288,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 
     connection->busy = false;
     connection->stream.expires_after(options.read_timeout);
-    auto [read_ec, bytes] = co_await bhttp::async_read(connection->stream, buffer, parser, kUseTuple);
+    auto [read_ec, bytes] =
+        co_await bhttp::async_read(connection->stream, buffer, parser, kUseTuple);
     (void)bytes;
     connection->busy = true;
     const auto started = Clock::now();
@@ -303,8 +303,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
           parser.is_header_done() ? methodLabel(parser.get().method()) : "OTHER";
       Request failed;
       failed.request_id = newRequestId();
-      co_await writeResponse(*connection, responseForReadError(*status), failed, 11, false,
-                             false, false);
+      co_await writeResponse(*connection, responseForReadError(*status), failed, 11, false, false,
+                             false);
       record(method, "unmatched", failed.request_id, *status, started);
       co_await lingeringClose(*connection);
       co_return;
@@ -316,8 +316,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     request.remote_address = remote_address;
     request.secure = false;
     const auto client_id = message["x-request-id"];
-    request.request_id =
-        isValidRequestId(client_id) ? std::string(client_id) : newRequestId();
+    request.request_id = isValidRequestId(client_id) ? std::string(client_id) : newRequestId();
     const std::string_view method = methodLabel(message.method());
     const bool head = message.method() == bhttp::verb::head;
 
@@ -332,8 +331,8 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     } else {
       request.path = std::move(target->path);
       request.query = std::move(target->query);
-      request.headers.reserve(static_cast<std::size_t>(
-          std::distance(message.begin(), message.end())));
+      request.headers.reserve(
+          static_cast<std::size_t>(std::distance(message.begin(), message.end())));
       for (const auto& field : message) {
         request.headers.emplace_back(lowerCase(field.name_string()), std::string(field.value()));
       }
@@ -375,8 +374,8 @@ asio::awaitable<Response> Server::Impl::dispatchApi(Request& request, std::strin
     }
   }
   if (match.outcome == Router::Outcome::kNotFound) {
-    co_return Response::error(domain::Error{domain::ErrorCode::kNotFound, "No such API route.",
-                                            {}, {}});
+    co_return Response::error(
+        domain::Error{domain::ErrorCode::kNotFound, "No such API route.", {}, {}});
   }
   if (match.outcome == Router::Outcome::kMethodNotAllowed) {
     auto& allowed = match.allowed;
@@ -411,12 +410,13 @@ asio::awaitable<Response> Server::Impl::dispatchApi(Request& request, std::strin
     failure = "unknown";
   }
   if (!response) {
-    observe::logError("handler threw", {{"request_id", request.request_id},
-                                        {"route", route_label},
-                                        {"exception", failure}});
-    co_return Response::error(domain::Error{
-        domain::ErrorCode::kInternal, "Something went wrong on the server. Please try again.",
-        {}, {}});
+    observe::logError(
+        "handler threw",
+        {{"request_id", request.request_id}, {"route", route_label}, {"exception", failure}});
+    co_return Response::error(domain::Error{domain::ErrorCode::kInternal,
+                                            "Something went wrong on the server. Please try again.",
+                                            {},
+                                            {}});
   }
   co_return std::move(*response);
 }
@@ -479,7 +479,8 @@ asio::awaitable<void> Server::Impl::lingeringClose(Connection& connection) {
   std::array<char, 8192> scratch{};
   std::size_t discarded = 0;
   while (discarded < kLingerBytes) {
-    auto [read_ec, n] = co_await connection.stream.async_read_some(asio::buffer(scratch), kUseTuple);
+    auto [read_ec, n] =
+        co_await connection.stream.async_read_some(asio::buffer(scratch), kUseTuple);
     discarded += n;
     if (read_ec) {
       break;

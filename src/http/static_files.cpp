@@ -151,8 +151,7 @@ StaticFiles::StaticFiles(const fs::path& root) {
 Response StaticFiles::serve(std::string_view method, std::string_view path,
                             std::string_view accept_encoding) const {
   if (method != "GET" && method != "HEAD") {
-    Response response =
-        Response::text(405, "text/plain; charset=utf-8", "Method not allowed.\n");
+    Response response = Response::text(405, "text/plain; charset=utf-8", "Method not allowed.\n");
     response.headers.emplace_back("Allow", "GET, HEAD");
     return response;
   }

@@ -1,5 +1,8 @@
 #include "observe/log.h"
 
+#include <spdlog/logger.h>
+#include <spdlog/sinks/stdout_sinks.h>
+
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -7,9 +10,6 @@
 #include <ctime>
 #include <memory>
 #include <type_traits>
-
-#include <spdlog/logger.h>
-#include <spdlog/sinks/stdout_sinks.h>
 
 namespace strada::observe {
 namespace {

@@ -16,9 +16,8 @@ namespace {
 
 // Upper bounds of the latency buckets, in seconds; their label text is kept beside them so that
 // the rendered `le` is stable ("0.0005", not "5e-04").
-constexpr std::array<double, 14> kBucketBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                  0.025,  0.05,  0.1,    0.25,  0.5,
-                                                  1,      2.5,   5,      10};
+constexpr std::array<double, 14> kBucketBounds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                  0.1,    0.25,  0.5,    1,     2.5,  5,     10};
 constexpr std::array<std::string_view, 14> kBucketLabels = {
     "0.0005", "0.001", "0.0025", "0.005", "0.01", "0.025", "0.05",
     "0.1",    "0.25",  "0.5",    "1",     "2.5",  "5",     "10"};

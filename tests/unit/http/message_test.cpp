@@ -1,7 +1,8 @@
 #include "http/message.h"
 
-#include <boost/json/object.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/object.hpp>
 
 namespace strada::http {
 namespace {
@@ -51,9 +52,9 @@ TEST(ResponseTest, JsonNoContentAndText) {
 }
 
 TEST(ResponseTest, ErrorBodyHasExactlyCodeMessageField) {
-  const auto with_field = Response::error(domain::Error{domain::ErrorCode::kInvalidArgument,
-                                                        "Duration must be positive.",
-                                                        "duration_s", "secret detail"});
+  const auto with_field =
+      Response::error(domain::Error{domain::ErrorCode::kInvalidArgument,
+                                    "Duration must be positive.", "duration_s", "secret detail"});
   EXPECT_EQ(with_field.status, 400U);
   EXPECT_EQ(with_field.content_type, "application/json");
   EXPECT_EQ(with_field.body,

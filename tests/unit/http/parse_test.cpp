@@ -10,8 +10,8 @@ TEST(ParseTargetTest, DecodesPathAndQuery) {
   ASSERT_TRUE(target.has_value());
   EXPECT_EQ(target->path, "/api/v1/directory/caf\xC3\xA9");
   using Pair = std::pair<std::string, std::string>;
-  EXPECT_EQ(target->query, (std::vector<Pair>{{"q", "a b&c"}, {"flag", ""}, {"empty", ""},
-                                              {"page", "2"}}));
+  EXPECT_EQ(target->query,
+            (std::vector<Pair>{{"q", "a b&c"}, {"flag", ""}, {"empty", ""}, {"page", "2"}}));
 }
 
 TEST(ParseTargetTest, RootAndNoQuery) {

@@ -60,8 +60,7 @@ TEST_F(RouterTest, WrongMethodListsTheAllowedOnes) {
 
 TEST_F(RouterTest, UnknownPathIsNotFound) {
   EXPECT_EQ(router_.match("GET", "/api/v1/nothing").outcome, Router::Outcome::kNotFound);
-  EXPECT_EQ(router_.match("GET", "/api/v1/contacts/42/extra").outcome,
-            Router::Outcome::kNotFound);
+  EXPECT_EQ(router_.match("GET", "/api/v1/contacts/42/extra").outcome, Router::Outcome::kNotFound);
   EXPECT_EQ(router_.match("GET", "").outcome, Router::Outcome::kNotFound);
   EXPECT_EQ(router_.match("GET", "api/v1/contacts").outcome, Router::Outcome::kNotFound);
 }

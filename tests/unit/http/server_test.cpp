@@ -2,17 +2,8 @@
 // client. No mocks.
 #include "http/server.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
-
-#include <chrono>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <future>
-#include <sstream>
-#include <stdexcept>
-#include <string>
-#include <thread>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -29,7 +20,16 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
-#include <gtest/gtest.h>
+#include <csignal>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
 
 namespace strada::http {
 namespace {
@@ -169,13 +169,12 @@ class ServerTest : public ::testing::Test {
 
   void startServer(const std::filesystem::path& root) {
     Router router;
-    router.add("GET", "/api/v1/ping",
-               [](Request& request) -> asio::awaitable<Response> {
-                 boost::json::object body;
-                 body["ok"] = true;
-                 body["q"] = std::string(request.queryParam("q").value_or(""));
-                 co_return Response::json(200, body);
-               });
+    router.add("GET", "/api/v1/ping", [](Request& request) -> asio::awaitable<Response> {
+      boost::json::object body;
+      body["ok"] = true;
+      body["q"] = std::string(request.queryParam("q").value_or(""));
+      co_return Response::json(200, body);
+    });
     router.add("GET", "/api/v1/items/{id}", [](Request& request) -> asio::awaitable<Response> {
       boost::json::object body;
       body["id"] = std::string(request.param("id"));
@@ -262,8 +261,9 @@ TEST_F(ServerTest, UnknownApiRouteIs404Json) {
   Client client(port());
   const auto response = client.send(bhttp::verb::get, "/api/v1/nope");
   EXPECT_EQ(response.result_int(), 404U);
-  EXPECT_EQ(response.body(),
-            "{\"error\":{\"code\":\"not_found\",\"message\":\"No such API route.\",\"field\":\"\"}}");
+  EXPECT_EQ(
+      response.body(),
+      "{\"error\":{\"code\":\"not_found\",\"message\":\"No such API route.\",\"field\":\"\"}}");
   EXPECT_EQ(response[bhttp::field::cache_control], "no-store");
 }
 
@@ -400,8 +400,8 @@ TEST_F(ServerTest, SpaFallbackAndMissingFiles) {
 
 TEST_F(ServerTest, TraversalIsRefused) {
   for (const std::string target :
-       {"/../outside/secret.txt", "/assets/../../outside/secret.txt",
-        "/%2e%2e/outside/secret.txt", "/assets/%2E%2E/%2e%2e/outside/secret.txt", "/leak.txt",
+       {"/../outside/secret.txt", "/assets/../../outside/secret.txt", "/%2e%2e/outside/secret.txt",
+        "/assets/%2E%2E/%2e%2e/outside/secret.txt", "/leak.txt",
         "/assets/..%2f..%2foutside%2fsecret.txt", "//etc/passwd", "/.hidden"}) {
     Client client(port());
     client.sendRaw("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -413,8 +413,8 @@ TEST_F(ServerTest, TraversalIsRefused) {
 
 TEST_F(ServerTest, PrecompressedSiblingWhenTheClientAcceptsGzip) {
   Client client(port());
-  auto response = client.send(bhttp::verb::get, "/assets/app-3f2a.js", {},
-                              {{"Accept-Encoding", "br, gzip"}});
+  auto response =
+      client.send(bhttp::verb::get, "/assets/app-3f2a.js", {}, {{"Accept-Encoding", "br, gzip"}});
   EXPECT_EQ(response.body(), "GZIPPED-BYTES");
   EXPECT_EQ(response[bhttp::field::content_encoding], "gzip");
   EXPECT_EQ(response[bhttp::field::vary], "Accept-Encoding");
@@ -454,8 +454,8 @@ TEST_F(ServerTest, ConnectionCloseAndHttp10AreHonoured) {
 
 TEST_F(ServerTest, RequestIdIsEchoedWhenValidElseGenerated) {
   Client client(port());
-  auto response = client.send(bhttp::verb::get, "/api/v1/ping", {},
-                              {{"X-Request-Id", "client-chosen-id-42"}});
+  auto response =
+      client.send(bhttp::verb::get, "/api/v1/ping", {}, {{"X-Request-Id", "client-chosen-id-42"}});
   EXPECT_EQ(response["X-Request-Id"], "client-chosen-id-42");
 
   response = client.send(bhttp::verb::get, "/api/v1/ping", {}, {{"X-Request-Id", "bad id!"}});
@@ -479,8 +479,7 @@ TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {
               "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
         << target;
   }
-  EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/ping")[bhttp::field::cache_control],
-            "no-store");
+  EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/ping")[bhttp::field::cache_control], "no-store");
 }
 
 TEST_F(ServerTest, ReadTimeoutClosesAnIdleConnection) {
@@ -592,6 +591,63 @@ TEST(ServerStartTest, WithoutStaticRootNonApiPathsAre404) {
     EXPECT_EQ(client.send(bhttp::verb::get, "/cases/1").result_int(), 404U);
   }
   server.stop();
+  EXPECT_EQ(done.wait_for(5s), std::future_status::ready);
+}
+
+}  // namespace
+}  // namespace strada::http
+
+namespace strada::http {
+namespace {
+
+TEST(ServerDrainTest, RunReturnsAfterTheDrainTimeoutWhenARequestOutlastsIt) {
+  observe::Metrics metrics;
+  Router router;
+  router.add("GET", "/api/v1/stuck", [](Request&) -> asio::awaitable<Response> {
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    timer.expires_after(30s);
+    co_await timer.async_wait(asio::use_awaitable);
+    co_return Response::noContent();
+  });
+  ServerOptions options;
+  options.port = 0;
+  options.handle_signals = false;
+  options.drain_timeout = 1s;
+  auto server = std::make_unique<Server>(options, std::move(router), metrics);
+  ASSERT_TRUE(server->start().has_value());
+  auto done = std::async(std::launch::async, [&server] { server->run(); });
+
+  Client client(server->port());
+  client.sendRaw("GET /api/v1/stuck HTTP/1.1\r\nHost: x\r\n\r\n");
+  std::this_thread::sleep_for(200ms);
+  const auto stop_started = std::chrono::steady_clock::now();
+  server->stop();
+  ASSERT_EQ(done.wait_for(5s), std::future_status::ready);
+  const auto waited = std::chrono::steady_clock::now() - stop_started;
+  EXPECT_GE(waited, 900ms);
+  EXPECT_LT(waited, 3s);
+  // Destroying the server with the handler still suspended must be clean (ASan watches).
+  server.reset();
+  EXPECT_TRUE(client.closedWithin(2s));
+}
+
+TEST(ServerSignalTest, SigtermStopsRun) {
+  observe::Metrics metrics;
+  Router router;
+  router.add("GET", "/api/v1/ping",
+             [](Request&) -> asio::awaitable<Response> { co_return Response::noContent(); });
+  ServerOptions options;
+  options.port = 0;
+  options.handle_signals = true;
+  Server server(options, std::move(router), metrics);
+  ASSERT_TRUE(server.start().has_value());
+  auto done = std::async(std::launch::async, [&server] { server.run(); });
+  {
+    // A served request proves run() is inside io_context::run, so the handlers are installed.
+    Client client(server.port());
+    EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/ping").result_int(), 204U);
+  }
+  ASSERT_EQ(::kill(::getpid(), SIGTERM), 0);
   EXPECT_EQ(done.wait_for(5s), std::future_status::ready);
 }
 

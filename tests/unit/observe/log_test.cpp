@@ -10,8 +10,9 @@
 
 // observe_tests links no Boost.JSON library: compile its sources into this test (header-only
 // mode) to check that every line parses as JSON.
-#include <boost/json/src.hpp>
 #include <gtest/gtest.h>
+
+#include <boost/json/src.hpp>
 
 namespace strada::observe {
 namespace {
@@ -63,11 +64,13 @@ TEST(JsonEscapeTest, EscapesQuotesBackslashesAndControlCharacters) {
 }
 
 TEST(JsonEscapeTest, KeepsValidUtf8AndReplacesInvalidBytes) {
-  EXPECT_EQ(jsonEscape("Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80"),
-            "Gr\xC3\xBC\xC3\x9F" "e \xE2\x82\xAC \xF0\x9F\x98\x80");
+  EXPECT_EQ(jsonEscape("Gr\xC3\xBC\xC3\x9F"
+                       "e \xE2\x82\xAC \xF0\x9F\x98\x80"),
+            "Gr\xC3\xBC\xC3\x9F"
+            "e \xE2\x82\xAC \xF0\x9F\x98\x80");
   EXPECT_EQ(jsonEscape("\xFF"), "\\ufffd");
-  EXPECT_EQ(jsonEscape("\xC3"), "\\ufffd");            // truncated sequence
-  EXPECT_EQ(jsonEscape("\xC0\xAF"), "\\ufffd\\ufffd");  // overlong "/"
+  EXPECT_EQ(jsonEscape("\xC3"), "\\ufffd");                        // truncated sequence
+  EXPECT_EQ(jsonEscape("\xC0\xAF"), "\\ufffd\\ufffd");             // overlong "/"
   EXPECT_EQ(jsonEscape("\xED\xA0\x80"), "\\ufffd\\ufffd\\ufffd");  // surrogate
 }
 

@@ -1,10 +1,10 @@
 #include "observe/metrics.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace strada::observe {
 namespace {
@@ -57,7 +57,8 @@ TEST(MetricsTest, HistogramBucketsAreCumulativeWithInfSumAndCount) {
   EXPECT_TRUE(contains(
       text, "strada_http_request_duration_seconds_count{method=\"POST\",route=\"/api/v1/x\"} 4\n"));
   EXPECT_TRUE(contains(
-      text, "strada_http_request_duration_seconds_sum{method=\"POST\",route=\"/api/v1/x\"} 42.5034\n"));
+      text,
+      "strada_http_request_duration_seconds_sum{method=\"POST\",route=\"/api/v1/x\"} 42.5034\n"));
   // Buckets appear in increasing order of le.
   EXPECT_LT(text.find(prefix + "\"0.0005\""), text.find(prefix + "\"0.001\""));
   EXPECT_LT(text.find(prefix + "\"10\""), text.find(prefix + "\"+Inf\""));
