@@ -25,8 +25,8 @@ TEST(KnowledgePolicyTest, NetworkCoordinatorAloneAndNoRoleMayNotRead) {
 TEST(KnowledgePolicyTest, OnlyAdminsAndDataOfficersMayEdit) {
   EXPECT_TRUE(allows(as({Role::kOrgAdmin}), Permission::kKnowledgeEdit));
   EXPECT_TRUE(allows(as({Role::kDataOfficer}), Permission::kKnowledgeEdit));
-  for (Role r : {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker,
-                 Role::kNetworkCoordinator}) {
+  for (Role r :
+       {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker, Role::kNetworkCoordinator}) {
     EXPECT_FALSE(allows(as({r}), Permission::kKnowledgeEdit)) << domain::roleName(r);
   }
   EXPECT_FALSE(allows(as({}), Permission::kKnowledgeEdit));
