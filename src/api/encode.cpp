@@ -20,20 +20,62 @@ boost::json::object encodeUser(const domain::User& user, const domain::Organisat
           {"organisation", std::move(organisation)}};
 }
 
-boost::json::object encodeContact(const domain::Contact& contact, bool with_summary) {
+namespace {
+
+boost::json::array toArray(const std::vector<std::string>& values) {
+  boost::json::array out;
+  out.reserve(values.size());
+  for (const auto& v : values) {
+    out.emplace_back(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+boost::json::object encodeContact(const domain::Contact& contact, bool with_sealed) {
   const auto& d = contact.data;
   boost::json::object out{{"id", contact.id},
+                          {"status", d.status},
+                          {"kind", d.kind},
                           {"channel", d.channel},
                           {"started_at", domain::formatRfc3339(d.started_at)},
                           {"duration_s", d.duration_s},
-                          {"caller_type", d.caller_type},
-                          {"anonymous", d.anonymous},
-                          {"language", d.language},
                           {"created_at", domain::formatRfc3339(contact.created_at)},
                           {"created_by", contact.created_by},
-                          {"code_version", contact.code_version}};
-  if (with_summary) {
+                          {"code_version", contact.code_version},
+                          {"version", contact.version}};
+  if (d.kind == domain::kKindNonData) {
+    out["non_data_type"] = d.non_data_type;
+  } else {
+    out["category"] = d.category;
+    out["caller_type"] = d.caller_type;
+    out["anonymous"] = d.anonymous;
+    out["caller_gender"] = d.caller_gender;
+    out["caller_age_band"] = d.caller_age_band;
+    out["language"] = d.language;
+    out["caller_country"] = d.caller_country;
+    out["caller_region"] = d.caller_region;
+    out["destination_country"] = d.destination_country;
+    out["exploitation"] = toArray(d.exploitation);
+    out["industry"] = toArray(d.industry);
+    out["indicators"] = toArray(d.indicators);
+    out["imminent_danger"] = d.imminent_danger;
+    out["assistance"] = toArray(d.assistance);
+    out["referral_agency_ids"] = toArray(d.referral_agency_ids);
+    out["outcome"] = d.outcome;
+    out["follow_up_needed"] = d.follow_up_needed;
+    out["follow_up_due"] =
+        d.follow_up_due ? boost::json::value(domain::formatRfc3339(*d.follow_up_due)) : nullptr;
+    out["follow_up_done_at"] = contact.follow_up_done_at
+                                   ? boost::json::value(domain::formatRfc3339(*contact.follow_up_done_at))
+                                   : nullptr;
+  }
+  out["finalised_at"] =
+      contact.finalised_at ? boost::json::value(domain::formatRfc3339(*contact.finalised_at)) : nullptr;
+  if (with_sealed) {
     out["summary"] = d.summary;
+    out["caller_identifier"] = d.caller_identifier;
   }
   return out;
 }

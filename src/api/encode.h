@@ -11,8 +11,9 @@ namespace strada::api {
 // {"id","email","name","roles":[...],"organisation":{"id","code","name","country"}}
 boost::json::object encodeUser(const domain::User& user, const domain::Organisation& org);
 
-// {"id","channel","started_at","duration_s","caller_type","anonymous","language",
-//  "created_at","created_by","code_version"} plus "summary" when `with_summary`.
-boost::json::object encodeContact(const domain::Contact& contact, bool with_summary);
+// Every coded field of the contact (a non-data contact: only its kind's fields), plus the sealed
+// "summary" and "caller_identifier" when `with_sealed` (the detail view of roles that may read
+// sealed text; never in lists or exports).
+boost::json::object encodeContact(const domain::Contact& contact, bool with_sealed);
 
 }  // namespace strada::api

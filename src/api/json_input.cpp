@@ -88,6 +88,29 @@ domain::Result<bool> JsonInput::optionalBool(std::string_view key, bool fallback
   return v->as_bool();
 }
 
+domain::Result<std::vector<std::string>> JsonInput::optionalStringArray(std::string_view key,
+                                                                        std::size_t max_items) {
+  const auto* v = find(key);
+  std::vector<std::string> out;
+  if (v == nullptr) {
+    return out;
+  }
+  if (!v->is_array()) {
+    return invalidField(std::string(key), "This field must be a list of strings.");
+  }
+  if (v->as_array().size() > max_items) {
+    return invalidField(std::string(key),
+                        "Give at most " + std::to_string(max_items) + " entries.");
+  }
+  for (const auto& item : v->as_array()) {
+    if (!item.is_string()) {
+      return invalidField(std::string(key), "This field must be a list of strings.");
+    }
+    out.emplace_back(item.as_string());
+  }
+  return out;
+}
+
 domain::Status JsonInput::rejectUnknownFields() const {
   for (const auto& member : object_) {
     if (!seen_.contains(std::string_view(member.key()))) {

@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
+#include <vector>
 
 #include <boost/json/object.hpp>
 
@@ -27,6 +29,9 @@ class JsonInput {
   [[nodiscard]] domain::Result<std::int64_t> requiredInteger(std::string_view key,
                                                              std::int64_t min, std::int64_t max);
   [[nodiscard]] domain::Result<bool> optionalBool(std::string_view key, bool fallback);
+  // An array of strings (at most `max_items`); absent or null gives an empty vector.
+  [[nodiscard]] domain::Result<std::vector<std::string>> optionalStringArray(std::string_view key,
+                                                                             std::size_t max_items);
   // InvalidArgument naming the first member that no accessor above asked for.
   [[nodiscard]] domain::Status rejectUnknownFields() const;
 

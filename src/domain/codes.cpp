@@ -1,24 +1,17 @@
 #include "domain/codes.h"
 
 #include <algorithm>
-#include <array>
+#include <cstdlib>
+#include <cstdio>
+#include <deque>
+#include <string>
 
 namespace strada::domain {
+
+// Defined in the generated codes_embedded.cpp (see embed_codes.cmake).
+std::string_view embeddedHotlineCodes();
+
 namespace {
-
-// Version of the code lists below; stored with every contact so figures stay comparable.
-constexpr std::string_view kVersion = "2026-11.1";
-
-constexpr std::array<std::string_view, 8> kChannels = {
-    "phone", "chat", "email", "sms", "messaging_app", "social_media", "walk_in", "letter"};
-
-// shared/standards/hotline-taxonomy.md, "Who calls".
-constexpr std::array<std::string_view, 19> kCallerTypes = {
-    "possible_victim", "family_member", "partner", "friend", "client", "community_member",
-    "employer", "professional_ngo", "professional_social_worker", "professional_police",
-    "professional_border_guard", "professional_prosecutor", "professional_labour_inspector",
-    "professional_health", "professional_embassy", "professional_international_org",
-    "professional_media", "other", "unknown"};
 
 // ISO 639-1 (from Debian's iso-codes, the alpha_2 codes of ISO 639-2).
 constexpr std::array<std::string_view, 184> kLanguages = {
@@ -56,27 +49,115 @@ constexpr std::array<std::string_view, 249> kCountries = {
     "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",};
 
+struct OwnedList {
+  std::string_view name;
+  std::vector<std::string_view> codes;
+  std::vector<std::array<std::string_view, 3>> labels;
+};
+
+struct Registry {
+  std::string_view version;
+  std::deque<OwnedList> owned;  // deque: stable addresses for the spans below
+  std::deque<CodeList> lists;
+  std::vector<const CodeList*> all;
+};
+
+std::vector<std::string_view> splitTabs(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) {
+      return out;
+    }
+    start = tab + 1;
+  }
+}
+
+// The file is part of the binary: a malformed line is a build mistake, caught by the first test.
+[[noreturn]] void malformed(std::string_view line) {
+  std::fprintf(stderr, "strada: codes/hotline-codes.tsv is malformed near: %.*s\n",
+               static_cast<int>(line.size()), line.data());
+  std::abort();
+}
+
+Registry buildRegistry() {
+  Registry r;
+  std::string_view text = embeddedHotlineCodes();
+  while (!text.empty()) {
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    if (line.empty() || line.front() == '#') {
+      continue;
+    }
+    const auto fields = splitTabs(line);
+    if (fields.size() == 2 && fields[0] == "version") {
+      r.version = fields[1];
+      continue;
+    }
+    if (fields.size() != 2 + kLabelLanguages.size() || fields[0].empty() || fields[1].empty()) {
+      malformed(line);
+    }
+    if (r.owned.empty() || r.owned.back().name != fields[0]) {
+      r.owned.push_back(OwnedList{fields[0], {}, {}});
+    }
+    r.owned.back().codes.push_back(fields[1]);
+    r.owned.back().labels.push_back({fields[2], fields[3], fields[4]});
+  }
+  if (r.version.empty()) {
+    malformed("(no version line)");
+  }
+  for (const auto& o : r.owned) {
+    r.lists.push_back(CodeList{o.name, r.version, o.codes, o.labels});
+  }
+  r.lists.push_back(CodeList{"language", r.version, kLanguages, {}});
+  r.lists.push_back(CodeList{"country", r.version, kCountries, {}});
+  for (const auto& l : r.lists) {
+    r.all.push_back(&l);
+  }
+  return r;
+}
+
+const Registry& registry() {
+  static const Registry r = buildRegistry();
+  return r;
+}
+
+const CodeList& required(std::string_view name) {
+  const CodeList* list = findCodeList(name);
+  if (list == nullptr) {
+    malformed(name);
+  }
+  return *list;
+}
+
 }  // namespace
 
 bool CodeList::contains(std::string_view code) const {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-const CodeList& channelCodes() {
-  static const CodeList list{"channel", kVersion, kChannels};
-  return list;
+std::string_view codesVersion() { return registry().version; }
+
+const CodeList* findCodeList(std::string_view name) {
+  for (const CodeList* list : registry().all) {
+    if (list->name == name) {
+      return list;
+    }
+  }
+  return nullptr;
 }
-const CodeList& callerTypeCodes() {
-  static const CodeList list{"caller_type", kVersion, kCallerTypes};
-  return list;
-}
-const CodeList& languageCodes() {
-  static const CodeList list{"language", kVersion, kLanguages};
-  return list;
-}
-const CodeList& countryCodes() {
-  static const CodeList list{"country", kVersion, kCountries};
-  return list;
-}
+
+const std::vector<const CodeList*>& allCodeLists() { return registry().all; }
+
+const CodeList& channelCodes() { return required("channel"); }
+const CodeList& callerTypeCodes() { return required("caller_type"); }
+const CodeList& languageCodes() { return required("language"); }
+const CodeList& countryCodes() { return required("country"); }
 
 }  // namespace strada::domain

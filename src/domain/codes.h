@@ -1,27 +1,45 @@
-// Code lists: the closed vocabularies a contact is coded with. Every stored code comes from one
-// of these lists, so figures stay comparable across members (shared/standards/).
+// Code lists: the closed vocabularies contacts are coded with. Every stored code comes from one of
+// these lists, so figures stay comparable across members and years.
+//
+// The hotline lists live in one data file, codes/hotline-codes.tsv (compiled into the binary),
+// with a version and labels in every UI language; every contact stores the version it was coded
+// with. Codes follow shared/standards/ (HTCDS 2.0 where it defines them). Language (ISO 639-1)
+// and country (ISO 3166-1 alpha-2) lists come from Debian's iso-codes; their labels come from the
+// browser's Intl.DisplayNames.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace strada::domain {
 
+// The UI languages every label exists in, in this order.
+inline constexpr std::array<std::string_view, 3> kLabelLanguages = {"en", "nl", "ro"};
+
 struct CodeList {
   std::string_view name;     // "channel"
-  std::string_view version;  // bumps whenever a code is added or retired
+  std::string_view version;  // of the code-list file: bumps when any code is added
   std::span<const std::string_view> codes;
+  // labels[i][j]: label of codes[i] in kLabelLanguages[j]; empty for the ISO lists.
+  std::span<const std::array<std::string_view, 3>> labels = {};
 
   [[nodiscard]] bool contains(std::string_view code) const;
 };
 
-// Contact channel: phone, chat, email, sms, messaging_app, social_media, walk_in, letter.
+// The version of the code-list file, e.g. "2026-11.2".
+std::string_view codesVersion();
+// A list by name, or nullptr. Names: contact_kind, non_data_type, channel, category, caller_type,
+// gender, age_band, exploitation, industry, indicator, assistance, outcome, caller_flag,
+// language, country.
+const CodeList* findCodeList(std::string_view name);
+// Every list, in file order, then language and country.
+const std::vector<const CodeList*>& allCodeLists();
+
 const CodeList& channelCodes();
-// Who called (hotline-taxonomy.md "Who calls").
 const CodeList& callerTypeCodes();
-// ISO 639-1 two-letter language codes.
 const CodeList& languageCodes();
-// ISO 3166-1 alpha-2 country codes.
 const CodeList& countryCodes();
 
 }  // namespace strada::domain

@@ -1,5 +1,8 @@
 #include "domain/contact.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "domain/codes.h"
 
 namespace strada::domain {
@@ -38,35 +41,226 @@ bool isValidUtf8(std::string_view s) {
   return true;
 }
 
+bool hasControlChars(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+const CodeList& list(std::string_view name) { return *findCodeList(name); }
+
+// A single code: empty is allowed unless `required`.
+Status checkCode(std::string_view list_name, const std::string& value, const char* field,
+                 bool required, const char* message) {
+  if (value.empty()) {
+    if (required) {
+      return invalidField(field, "This field is required.");
+    }
+    return {};
+  }
+  if (!list(list_name).contains(value)) {
+    return invalidField(field, message);
+  }
+  return {};
+}
+
+Status checkCodes(std::string_view list_name, const std::vector<std::string>& values,
+                  const char* field) {
+  if (values.size() > kMaxMultiCodes) {
+    return invalidField(field, "Choose at most 20.");
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!list(list_name).contains(values[i])) {
+      return invalidField(field, "Choose each value from the list.");
+    }
+    if (std::find(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(i), values[i]) !=
+        values.begin() + static_cast<std::ptrdiff_t>(i)) {
+      return invalidField(field, "Each value may appear once.");
+    }
+  }
+  return {};
+}
+
+bool isIdShaped(std::string_view id) {
+  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+// A non-data contact carries no content: naming the first data field that was filled in.
+const char* firstDataField(const ContactInput& c) {
+  if (!c.category.empty()) return "category";
+  if (!c.caller_type.empty()) return "caller_type";
+  if (!c.caller_gender.empty()) return "caller_gender";
+  if (!c.caller_age_band.empty()) return "caller_age_band";
+  if (!c.language.empty()) return "language";
+  if (!c.caller_country.empty()) return "caller_country";
+  if (!c.caller_region.empty()) return "caller_region";
+  if (!c.destination_country.empty()) return "destination_country";
+  if (!c.exploitation.empty()) return "exploitation";
+  if (!c.industry.empty()) return "industry";
+  if (!c.indicators.empty()) return "indicators";
+  if (c.imminent_danger) return "imminent_danger";
+  if (!c.assistance.empty()) return "assistance";
+  if (!c.referral_agency_ids.empty()) return "referral_agency_ids";
+  if (!c.outcome.empty()) return "outcome";
+  if (c.follow_up_needed || c.follow_up_due) return "follow_up_needed";
+  if (!c.summary.empty()) return "summary";
+  return nullptr;
+}
+
 }  // namespace
 
-Status validateContact(const ContactInput& input, UnixMillis now) {
-  if (!channelCodes().contains(input.channel)) {
-    return invalidField("channel", "Choose a channel from the list (phone, chat, e-mail, ...).");
+Status validateContact(const ContactInput& c, UnixMillis now) {
+  if (c.status != kStatusDraft && c.status != kStatusFinal) {
+    return invalidField("status", "Use draft or final.");
   }
-  if (input.started_at < kEarliestStart) {
+  if (auto s = checkCode("contact_kind", c.kind, "kind", true, "Use data or non_data."); !s) {
+    return s;
+  }
+  if (auto s = checkCode("channel", c.channel, "channel", true,
+                         "Choose a channel from the list (phone, chat, e-mail, ...).");
+      !s) {
+    return s;
+  }
+  if (c.started_at < kEarliestStart) {
     return invalidField("started_at", "The start time must be after 1 January 2000.");
   }
-  if (input.started_at > now + kFutureSlack) {
+  if (c.started_at > now + kFutureSlack) {
     return invalidField("started_at",
                         "The start time is in the future. Check the date and the time.");
   }
-  if (input.duration_s < 0 || input.duration_s > kMaxContactDurationS) {
+  if (c.duration_s < 0 || c.duration_s > kMaxContactDurationS) {
     return invalidField("duration_s", "The duration must be between 0 seconds and 24 hours.");
   }
-  if (!callerTypeCodes().contains(input.caller_type)) {
-    return invalidField("caller_type", "Choose who contacted the hotline from the list.");
+  if (c.caller_identifier.size() > kMaxCallerIdentifierBytes || hasControlChars(c.caller_identifier) ||
+      !isValidUtf8(c.caller_identifier)) {
+    return invalidField("caller_identifier",
+                        "Give a phone number or a handle of at most 100 characters.");
   }
-  if (!languageCodes().contains(input.language)) {
-    return invalidField("language", "Use an ISO 639-1 two-letter language code, such as en.");
+
+  if (c.kind == kKindNonData) {
+    if (auto s = checkCode("non_data_type", c.non_data_type, "non_data_type", true,
+                           "Choose what kind of non-data contact it was.");
+        !s) {
+      return s;
+    }
+    if (const char* field = firstDataField(c); field != nullptr) {
+      return invalidField(field, "A non-data contact carries no content: leave this empty, or "
+                                 "log it as a data contact.");
+    }
+    return {};
   }
-  if (input.summary.size() > kMaxSummaryBytes) {
+
+  if (!c.non_data_type.empty()) {
+    return invalidField("non_data_type", "Only a non-data contact has a non-data type.");
+  }
+  const bool final = c.status == kStatusFinal;
+  if (auto s = checkCode("category", c.category, "category", final,
+                         "Choose a category from the list.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCode("caller_type", c.caller_type, "caller_type", final,
+                         "Choose who contacted the hotline from the list.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCode("gender", c.caller_gender, "caller_gender", false,
+                         "Choose a gender from the list.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCode("age_band", c.caller_age_band, "caller_age_band", false,
+                         "Choose an age band from the list.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCode("language", c.language, "language", final,
+                         "Use an ISO 639-1 two-letter language code, such as en.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCode("country", c.caller_country, "caller_country", false,
+                         "Use an ISO 3166-1 two-letter country code, such as NL.");
+      !s) {
+    return s;
+  }
+  if (c.caller_region.size() > kMaxRegionBytes || hasControlChars(c.caller_region) ||
+      !isValidUtf8(c.caller_region)) {
+    return invalidField("caller_region", "Give the region in at most 100 characters.");
+  }
+  if (auto s = checkCode("country", c.destination_country, "destination_country", false,
+                         "Use an ISO 3166-1 two-letter country code, such as DE.");
+      !s) {
+    return s;
+  }
+  if (auto s = checkCodes("exploitation", c.exploitation, "exploitation"); !s) {
+    return s;
+  }
+  if (auto s = checkCodes("industry", c.industry, "industry"); !s) {
+    return s;
+  }
+  if (auto s = checkCodes("indicator", c.indicators, "indicators"); !s) {
+    return s;
+  }
+  if (auto s = checkCodes("assistance", c.assistance, "assistance"); !s) {
+    return s;
+  }
+  if (c.referral_agency_ids.size() > kMaxMultiCodes ||
+      !std::all_of(c.referral_agency_ids.begin(), c.referral_agency_ids.end(), isIdShaped)) {
+    return invalidField("referral_agency_ids", "Choose the agencies from the directory.");
+  }
+  if (auto s = checkCode("outcome", c.outcome, "outcome", false,
+                         "Choose an outcome from the list.");
+      !s) {
+    return s;
+  }
+  if (c.follow_up_needed && !c.follow_up_due) {
+    return invalidField("follow_up_due", "Give the date by which to follow up.");
+  }
+  if (!c.follow_up_needed && c.follow_up_due) {
+    return invalidField("follow_up_due", "A due date needs follow_up_needed set to true.");
+  }
+  if (c.follow_up_due && *c.follow_up_due < c.started_at) {
+    return invalidField("follow_up_due", "The follow-up cannot be due before the contact.");
+  }
+  if (c.summary.size() > kMaxSummaryBytes) {
     return invalidField("summary", "The summary is too long: keep it under 20,000 characters.");
   }
-  if (!isValidUtf8(input.summary)) {
+  if (!isValidUtf8(c.summary)) {
     return invalidField("summary", "The summary contains characters that are not valid text.");
   }
   return {};
+}
+
+std::string normaliseCallerIdentifier(std::string_view raw) {
+  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front()))) {
+    raw.remove_prefix(1);
+  }
+  while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.back()))) {
+    raw.remove_suffix(1);
+  }
+  const bool phone_like = !raw.empty() && std::all_of(raw.begin(), raw.end(), [](char ch) {
+    return std::isdigit(static_cast<unsigned char>(ch)) || ch == ' ' || ch == '+' || ch == '-' ||
+           ch == '.' || ch == '(' || ch == ')';
+  });
+  std::string out;
+  if (phone_like) {
+    if (raw.front() == '+') {
+      out.push_back('+');
+    }
+    for (char ch : raw) {
+      if (std::isdigit(static_cast<unsigned char>(ch))) {
+        out.push_back(ch);
+      }
+    }
+    return out == "+" ? std::string() : out;
+  }
+  out.reserve(raw.size());
+  for (char ch : raw) {
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  }
+  return out;
 }
 
 }  // namespace strada::domain

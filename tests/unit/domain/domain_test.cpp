@@ -42,6 +42,7 @@ ContactInput goodContact(UnixMillis now) {
   c.channel = "phone";
   c.started_at = now - 60000;
   c.duration_s = 300;
+  c.category = "safe_migration";
   c.caller_type = "possible_victim";
   c.language = "nl";
   c.summary = "Caller asks about work abroad.";
@@ -78,6 +79,93 @@ TEST(ContactValidation, NamesTheOffendingField) {
     EXPECT_EQ(r.error().field, tc.field);
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
   }
+}
+
+TEST(ContactValidation, DraftsNeedOnlyChannelAndStart) {
+  const UnixMillis now = nowMillis();
+  ContactInput draft;
+  draft.status = "draft";
+  draft.channel = "phone";
+  draft.started_at = now;
+  EXPECT_TRUE(validateContact(draft, now).has_value());
+  draft.status = "final";
+  EXPECT_EQ(validateContact(draft, now).error().field, "category");
+  draft.status = "pending";
+  EXPECT_EQ(validateContact(draft, now).error().field, "status");
+}
+
+TEST(ContactValidation, NonDataContactsCarryNoContent) {
+  const UnixMillis now = nowMillis();
+  ContactInput c;
+  c.kind = "non_data";
+  c.channel = "phone";
+  c.started_at = now;
+  EXPECT_EQ(validateContact(c, now).error().field, "non_data_type");
+  c.non_data_type = "silent";
+  EXPECT_TRUE(validateContact(c, now).has_value());
+  c.summary = "something";
+  EXPECT_EQ(validateContact(c, now).error().field, "summary");
+  c.summary.clear();
+  c.exploitation = {"ForcedLabour"};
+  EXPECT_EQ(validateContact(c, now).error().field, "exploitation");
+}
+
+TEST(ContactValidation, MultiCodesFollowUpAndReferrals) {
+  const UnixMillis now = nowMillis();
+  ContactInput c = goodContact(now);
+  c.exploitation = {"ForcedLabour", "SexualExploitation"};
+  c.industry = {"F_Construction"};
+  c.indicators = {"deceptive_recruitment"};
+  c.assistance = {"safety_tips", "emotional_support"};
+  c.caller_gender = "Feminine";
+  c.caller_age_band = "age_18_24";
+  c.destination_country = "DE";
+  EXPECT_TRUE(validateContact(c, now).has_value());
+  c.exploitation = {"ForcedLabour", "ForcedLabour"};
+  EXPECT_EQ(validateContact(c, now).error().field, "exploitation");
+  c.exploitation = {"forced_labour"};
+  EXPECT_EQ(validateContact(c, now).error().field, "exploitation");
+  c.exploitation.clear();
+  c.follow_up_needed = true;
+  EXPECT_EQ(validateContact(c, now).error().field, "follow_up_due");
+  c.follow_up_due = c.started_at - 1;
+  EXPECT_EQ(validateContact(c, now).error().field, "follow_up_due");
+  c.follow_up_due = now + 86400000;
+  EXPECT_TRUE(validateContact(c, now).has_value());
+  c.referral_agency_ids = {"not-an-id"};
+  EXPECT_EQ(validateContact(c, now).error().field, "referral_agency_ids");
+  c.referral_agency_ids = {"0123456789abcdef0123456789abcdef"};
+  EXPECT_TRUE(validateContact(c, now).has_value());
+  c.caller_gender = "female";
+  EXPECT_EQ(validateContact(c, now).error().field, "caller_gender");
+}
+
+TEST(CallerIdentifier, NormalisesPhoneNumbersAndHandles) {
+  EXPECT_EQ(normaliseCallerIdentifier(" +31 (0)6-12 34 "), "+31061234");
+  EXPECT_EQ(normaliseCallerIdentifier("06.12.34"), "061234");
+  EXPECT_EQ(normaliseCallerIdentifier("@Some.Handle "), "@some.handle");
+  EXPECT_EQ(normaliseCallerIdentifier("  "), "");
+  EXPECT_EQ(normaliseCallerIdentifier("+"), "");
+}
+
+TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
+  EXPECT_EQ(codesVersion(), "2026-11.2");
+  for (const char* name : {"contact_kind", "non_data_type", "channel", "category", "caller_type",
+                           "gender", "age_band", "exploitation", "industry", "indicator",
+                           "assistance", "outcome", "caller_flag"}) {
+    const CodeList* list = findCodeList(name);
+    ASSERT_NE(list, nullptr) << name;
+    ASSERT_FALSE(list->codes.empty()) << name;
+    ASSERT_EQ(list->labels.size(), list->codes.size()) << name;
+    for (const auto& labels : list->labels) {
+      for (auto label : labels) {
+        EXPECT_FALSE(label.empty()) << name;
+      }
+    }
+  }
+  EXPECT_TRUE(findCodeList("exploitation")->contains("ForcedLabour"));
+  EXPECT_TRUE(findCodeList("gender")->contains("NonSpecifiedUnknown"));
+  EXPECT_EQ(findCodeList("nope"), nullptr);
 }
 
 TEST(Codes, ListsHoldTheStandardCodes) {

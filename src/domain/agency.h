@@ -1,0 +1,57 @@
+// Partner agencies: the directory of places a hotline refers people to and receives them from.
+// Pure values and validation; the address is plain text here and sealed above the store.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/codes.h"
+#include "domain/error.h"
+#include "domain/time.h"
+
+namespace strada::domain {
+
+// Agency type. Where HTCDS 2.0 org_Type has a category the code maps onto it (ngo -> NGO,
+// police/border_guard -> LawEnforcement, health_service -> HealthServiceOrganisation,
+// legal_service -> LegalService, labour_inspectorate/prosecutor/social_service -> government
+// organisations); shelter, embassy and international_organisation extend it for referrals.
+const CodeList& agencyTypeCodes();
+// What an agency offers (comma-separated in the store), e.g. shelter, legal_aid, medical_care.
+const CodeList& agencyServiceCodes();
+
+// What an editor submits.
+struct AgencyInput {
+  std::string name;
+  std::string type;     // agencyTypeCodes()
+  std::string country;  // ISO 3166-1 alpha-2
+  std::string city;
+  std::string phone;                   // ^\+?[0-9 ()-]{3,30}$ or empty
+  std::string email;                   // stored lower-case, or empty
+  std::string website;                 // http:// or https:// URL, or empty
+  std::vector<std::string> languages;  // ISO 639-1
+  std::vector<std::string> services;   // agencyServiceCodes()
+  std::string notes;
+  std::string address;  // sealed at rest; may be empty
+  bool address_confidential = false;
+};
+
+struct Agency {
+  std::string id;
+  std::string org_id;
+  AgencyInput data;
+  bool active = true;
+  UnixMillis updated_at = 0;
+  std::string updated_by;  // user id
+  std::int32_t version = 1;
+};
+
+inline constexpr std::size_t kMaxAgencyNameBytes = 200;
+inline constexpr std::size_t kMaxAgencyNotesBytes = 4000;
+inline constexpr std::size_t kMaxAgencyAddressBytes = 500;
+
+// Checks codes, shapes and lengths, and normalises (trims; lower-cases the e-mail). Fails with
+// InvalidArgument naming the first offending field ("languages" / "services" for list entries).
+[[nodiscard]] Status normaliseAgency(AgencyInput& input);
+
+}  // namespace strada::domain
