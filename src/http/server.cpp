@@ -584,7 +584,7 @@ domain::Status Server::start() {
     return failure(ec);
   }
   impl.bound_port = impl.acceptor.local_endpoint(ec).port();
-  observe::logInfo("listening", {{"port", impl.bound_port}});
+  observe::log(observe::Level::kDebug, "socket bound", {{"port", impl.bound_port}});
   return {};
 }
 
