@@ -1,0 +1,301 @@
+#include "store/agency_repository.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "store/sql_errors.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using detail::isUniqueViolation;
+using domain::ErrorCode;
+
+namespace {
+
+constexpr std::int32_t kMaxListLimit = 1000;
+
+struct AgencyColumns {
+  std::string id, org_id, name, type, country, city, phone, email, website, languages, services,
+      notes, address_sealed, updated_by;
+  int address_confidential = 0;
+  int active = 0;
+  long long updated_at = 0;
+  int version = 0;
+
+  void bindInto(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(org_id));
+    st.exchange(soci::into(name));
+    st.exchange(soci::into(type));
+    st.exchange(soci::into(country));
+    st.exchange(soci::into(city));
+    st.exchange(soci::into(phone));
+    st.exchange(soci::into(email));
+    st.exchange(soci::into(website));
+    st.exchange(soci::into(languages));
+    st.exchange(soci::into(services));
+    st.exchange(soci::into(notes));
+    st.exchange(soci::into(address_sealed));
+    st.exchange(soci::into(address_confidential));
+    st.exchange(soci::into(active));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(updated_by));
+    st.exchange(soci::into(version));
+  }
+
+  domain::Result<AgencyRow> toRow() const {
+    AgencyRow row;
+    domain::Agency& a = row.agency;
+    a.id = id;
+    a.org_id = org_id;
+    a.data.name = name;
+    a.data.type = type;
+    a.data.country = country;
+    a.data.city = city;
+    a.data.phone = phone;
+    a.data.email = email;
+    a.data.website = website;
+    a.data.languages = detail::splitList(languages);
+    a.data.services = detail::splitList(services);
+    a.data.notes = notes;
+    a.data.address_confidential = address_confidential != 0;
+    a.active = active != 0;
+    a.updated_at = updated_at;
+    a.updated_by = updated_by;
+    a.version = version;
+    auto sealed = detail::fromHex(address_sealed);
+    if (!sealed) {
+      return domain::internalError("agencies.address_sealed is not hex");
+    }
+    row.address_sealed = std::move(*sealed);
+    return row;
+  }
+};
+
+// `address_column` is either the column or an expression that blanks confidential addresses.
+std::string selectColumns(const char* address_column) {
+  return std::string(
+             "SELECT id, org_id, name, type, country, city, phone, email, website, languages, "
+             "services, notes, ") +
+         address_column +
+         ", address_confidential, active, updated_at, updated_by, version FROM agencies";
+}
+
+void prepareAndExecute(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+}
+
+std::string asciiLower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// `text` for a LIKE pattern, matched literally, with '!' as the escape character.
+std::string escapeLike(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '!') {
+      out.push_back('!');
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+domain::Result<bool> agencyExists(soci::session& sql, const std::string& org_id,
+                                  const std::string& id) {
+  long long n = 0;
+  sql << "SELECT COUNT(*) FROM agencies WHERE id = :id AND org_id = :org_id", soci::into(n),
+      soci::use(id), soci::use(org_id);
+  return n > 0;
+}
+
+}  // namespace
+
+domain::Status insertAgency(WriteContext& w, const AgencyRow& row) {
+  const domain::Agency& a = row.agency;
+  try {
+    const std::string languages = detail::joinList(a.data.languages);
+    const std::string services = detail::joinList(a.data.services);
+    const std::string sealed = detail::toHex(row.address_sealed);
+    const int confidential = a.data.address_confidential ? 1 : 0;
+    const int active = a.active ? 1 : 0;
+    const long long updated_at = a.updated_at;
+    const int version = a.version;
+    w.sql() << "INSERT INTO agencies (id, org_id, name, type, country, city, phone, email, "
+               "website, languages, services, notes, address_sealed, address_confidential, "
+               "active, updated_at, updated_by, version) VALUES (:id, :org_id, :name, :type, "
+               ":country, :city, :phone, :email, :website, :languages, :services, :notes, "
+               ":address_sealed, :confidential, :active, :updated_at, :updated_by, :version)",
+        soci::use(a.id), soci::use(a.org_id), soci::use(a.data.name), soci::use(a.data.type),
+        soci::use(a.data.country), soci::use(a.data.city), soci::use(a.data.phone),
+        soci::use(a.data.email), soci::use(a.data.website), soci::use(languages),
+        soci::use(services), soci::use(a.data.notes), soci::use(sealed), soci::use(confidential),
+        soci::use(active), soci::use(updated_at), soci::use(a.updated_by), soci::use(version);
+    return {};
+  } catch (const std::exception& e) {
+    if (isUniqueViolation(e)) {
+      return domain::fail(ErrorCode::kConflict, "An agency with this id already exists.", "id");
+    }
+    return internalFrom("insert agency", e);
+  }
+}
+
+domain::Status updateAgency(WriteContext& w, const AgencyRow& row, std::int32_t expected_version) {
+  const domain::Agency& a = row.agency;
+  try {
+    const std::string languages = detail::joinList(a.data.languages);
+    const std::string services = detail::joinList(a.data.services);
+    const std::string sealed = detail::toHex(row.address_sealed);
+    const int confidential = a.data.address_confidential ? 1 : 0;
+    const int active = a.active ? 1 : 0;
+    const long long updated_at = a.updated_at;
+    const int expected = expected_version;
+    soci::statement st =
+        (w.sql().prepare << "UPDATE agencies SET name = :name, type = :type, country = :country, "
+                            "city = :city, phone = :phone, email = :email, website = :website, "
+                            "languages = :languages, services = :services, notes = :notes, "
+                            "address_sealed = :address_sealed, "
+                            "address_confidential = :confidential, active = :active, "
+                            "updated_at = :updated_at, updated_by = :updated_by, "
+                            "version = version + 1 "
+                            "WHERE id = :id AND org_id = :org_id AND version = :expected",
+         soci::use(a.data.name), soci::use(a.data.type), soci::use(a.data.country),
+         soci::use(a.data.city), soci::use(a.data.phone), soci::use(a.data.email),
+         soci::use(a.data.website), soci::use(languages), soci::use(services),
+         soci::use(a.data.notes), soci::use(sealed), soci::use(confidential), soci::use(active),
+         soci::use(updated_at), soci::use(a.updated_by), soci::use(a.id), soci::use(a.org_id),
+         soci::use(expected));
+    st.execute(true);
+    if (st.get_affected_rows() > 0) {
+      return {};
+    }
+    auto exists = agencyExists(w.sql(), a.org_id, a.id);
+    if (!exists) {
+      return tl::unexpected(exists.error());
+    }
+    if (!*exists) {
+      return domain::fail(ErrorCode::kNotFound, "No such agency.");
+    }
+    return domain::fail(ErrorCode::kConflict,
+                        "Someone else changed this agency since you opened it. Reload it and "
+                        "make your change again.",
+                        "version");
+  } catch (const std::exception& e) {
+    return internalFrom("update agency", e);
+  }
+}
+
+domain::Result<std::int32_t> deactivateAgency(WriteContext& w, const std::string& org_id,
+                                              const std::string& id,
+                                              const std::string& updated_by) {
+  try {
+    const long long at = w.now();
+    soci::statement st = (w.sql().prepare << "UPDATE agencies SET active = 0, updated_at = :at, "
+                                             "updated_by = :updated_by, version = version + 1 "
+                                             "WHERE id = :id AND org_id = :org_id",
+                          soci::use(at), soci::use(updated_by), soci::use(id), soci::use(org_id));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      return domain::fail(ErrorCode::kNotFound, "No such agency.");
+    }
+    int version = 0;
+    w.sql() << "SELECT version FROM agencies WHERE id = :id", soci::into(version), soci::use(id);
+    return static_cast<std::int32_t>(version);
+  } catch (const std::exception& e) {
+    return internalFrom("deactivate agency", e);
+  }
+}
+
+domain::Result<std::optional<AgencyRow>> findAgency(soci::session& sql, const std::string& id) {
+  try {
+    AgencyColumns cols;
+    soci::statement st(sql);
+    cols.bindInto(st);
+    st.exchange(soci::use(id, "id"));
+    prepareAndExecute(st, selectColumns("address_sealed") + " WHERE id = :id");
+    if (!st.fetch()) {
+      return std::nullopt;
+    }
+    auto row = cols.toRow();
+    if (!row) {
+      return tl::unexpected(row.error());
+    }
+    return std::optional<AgencyRow>(std::move(*row));
+  } catch (const std::exception& e) {
+    return internalFrom("find agency", e);
+  }
+}
+
+domain::Result<std::vector<AgencyRow>> listAgencies(soci::session& sql, const AgencyQuery& query) {
+  try {
+    AgencyColumns cols;
+    const std::string name_pattern = "%" + escapeLike(asciiLower(query.name_contains)) + "%";
+    const std::string city = asciiLower(query.city);
+    const std::string service_pattern = "%," + escapeLike(query.service) + ",%";
+    const std::string after_name = query.after ? query.after->name : std::string();
+    const std::string after_id = query.after ? query.after->id : std::string();
+    const int limit = std::clamp<std::int32_t>(query.limit, 1, kMaxListLimit);
+
+    // The clauses vary; every value is still a bound parameter. A confidential address is
+    // blanked in SQL so that it never reaches a list, whatever the caller does.
+    std::string text =
+        selectColumns("CASE WHEN address_confidential = 0 THEN address_sealed ELSE '' END") +
+        " WHERE org_id = :org_id";
+    soci::statement st(sql);
+    cols.bindInto(st);
+    st.exchange(soci::use(query.org_id, "org_id"));
+    if (!query.include_inactive) {
+      text += " AND active = 1";
+    }
+    if (!query.name_contains.empty()) {
+      text += " AND LOWER(name) LIKE :name_pattern ESCAPE '!'";
+      st.exchange(soci::use(name_pattern, "name_pattern"));
+    }
+    if (!query.type.empty()) {
+      text += " AND type = :type";
+      st.exchange(soci::use(query.type, "type"));
+    }
+    if (!query.country.empty()) {
+      text += " AND country = :country";
+      st.exchange(soci::use(query.country, "country"));
+    }
+    if (!query.city.empty()) {
+      text += " AND LOWER(city) = :city";
+      st.exchange(soci::use(city, "city"));
+    }
+    if (!query.service.empty()) {
+      text += " AND (',' || services || ',') LIKE :service_pattern ESCAPE '!'";
+      st.exchange(soci::use(service_pattern, "service_pattern"));
+    }
+    if (query.after) {
+      text += " AND (name > :after_name1 OR (name = :after_name2 AND id > :after_id))";
+      st.exchange(soci::use(after_name, "after_name1"));
+      st.exchange(soci::use(after_name, "after_name2"));
+      st.exchange(soci::use(after_id, "after_id"));
+    }
+    text += " ORDER BY name, id LIMIT :lim";
+    st.exchange(soci::use(limit, "lim"));
+    prepareAndExecute(st, text);
+    std::vector<AgencyRow> out;
+    while (st.fetch()) {
+      auto row = cols.toRow();
+      if (!row) {
+        return tl::unexpected(row.error());
+      }
+      out.push_back(std::move(*row));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list agencies", e);
+  }
+}
+
+}  // namespace strada::store
