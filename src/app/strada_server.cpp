@@ -22,6 +22,7 @@ struct StradaServer::Impl {
   std::unique_ptr<api::ApiContext> ctx;
   std::unique_ptr<http::Server> server;
   std::string host;
+  std::vector<std::pair<std::string, std::string>> routes;
 
   ~Impl() {
     server.reset();
@@ -40,12 +41,15 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   }
   auto impl = std::make_unique<Impl>();
   impl->data = std::move(*opened);
-  api::ApiConfig config;
+  api::ApiConfig config = serve.api_config.value_or(api::ApiConfig{});
   config.version = STRADA_VERSION;
   impl->ctx = std::make_unique<api::ApiContext>(
       api::ApiContext{*impl->data.db, *impl->data.keys, impl->metrics, impl->cpu, config});
   http::Router router;
   api::registerApiRoutes(router, *impl->ctx);
+  for (const auto& route : router.routes()) {
+    impl->routes.emplace_back(route.method, route.pattern);
+  }
 
   http::ServerOptions options;
   options.host = serve.host;
@@ -71,6 +75,10 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
 }
 
 std::uint16_t StradaServer::port() const { return impl_->server->port(); }
+
+const std::vector<std::pair<std::string, std::string>>& StradaServer::routes() const {
+  return impl_->routes;
+}
 
 void StradaServer::run() {
   impl_->server->run();

@@ -5,8 +5,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "api/context.h"
 #include "app/data_dir.h"
 #include "domain/error.h"
 
@@ -18,6 +22,9 @@ struct ServeOptions {
   std::filesystem::path web_root;  // the built web UI; empty serves the API only
   int threads = 2;
   bool handle_signals = true;
+  // Replaces the default API settings (sessions, login throttling); `version` is always the
+  // build's. The integration tests use it to lower the throttle thresholds.
+  std::optional<api::ApiConfig> api_config;
 };
 
 class StradaServer {
@@ -30,6 +37,8 @@ class StradaServer {
   StradaServer& operator=(const StradaServer&) = delete;
 
   [[nodiscard]] std::uint16_t port() const;
+  // (method, pattern) of every API route the server registered, in registration order.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& routes() const;
   // Serves until stop() or SIGINT/SIGTERM, then lets requests in flight finish.
   void run();
   void stop();

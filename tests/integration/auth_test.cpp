@@ -1,0 +1,191 @@
+// Signing in and out, the session cookie, CSRF, and login throttling, over real HTTP.
+#include <string>
+
+#include "integration/suite.h"
+
+namespace strada::testing {
+namespace {
+
+class AuthTest : public DeploymentTest<AuthTest> {};
+
+TEST_F(AuthTest, WrongPasswordAndUnknownEmailAnswerTheSame) {
+  HttpClient c = client();
+  const HttpResponse wrong = c.login(kSupervisorA, "not-the-password-at-all");
+  const HttpResponse unknown = c.login("nobody@nowhere.example.org", kTestPassword);
+  EXPECT_EQ(wrong.status, 401u) << wrong.body;
+  EXPECT_EQ(unknown.status, 401u) << unknown.body;
+  EXPECT_TRUE(wrong.hasErrorShape()) << wrong.body;
+  EXPECT_EQ(wrong.errorCode(), "unauthenticated");
+  EXPECT_EQ(wrong.body, unknown.body);
+  EXPECT_TRUE(wrong.headersNamed("set-cookie").empty());
+  EXPECT_TRUE(unknown.headersNamed("set-cookie").empty());
+  EXPECT_FALSE(c.sessionCookie().has_value());
+}
+
+TEST_F(AuthTest, LoginValidatesItsInput) {
+  HttpClient c = client();
+  const HttpResponse missing =
+      c.post("/api/v1/session", R"({"email":"a@b.example.org"})", CsrfMode::kOmit);
+  EXPECT_EQ(missing.status, 400u);
+  EXPECT_EQ(missing.errorField(), "password") << missing.body;
+  const HttpResponse extra =
+      c.post("/api/v1/session", R"({"email":"a@b.example.org","password":"x","remember":true})",
+             CsrfMode::kOmit);
+  EXPECT_EQ(extra.status, 400u);
+  EXPECT_EQ(extra.errorField(), "remember") << extra.body;
+  EXPECT_TRUE(extra.hasErrorShape()) << extra.body;
+}
+
+TEST_F(AuthTest, MeWithoutCookieIs401) {
+  HttpClient c = client();
+  const HttpResponse r = c.get("/api/v1/me");
+  EXPECT_EQ(r.status, 401u) << r.body;
+  EXPECT_TRUE(r.hasErrorShape()) << r.body;
+  EXPECT_EQ(r.errorCode(), "unauthenticated");
+
+  c.setSessionCookie("not-a-real-session-token");
+  const HttpResponse forged = c.get("/api/v1/me");
+  EXPECT_EQ(forged.status, 401u) << forged.body;
+}
+
+TEST_F(AuthTest, LoginSetsAStrictHttpOnlyCookieAndReturnsUserAndCsrf) {
+  HttpClient c = client();
+  const HttpResponse r = c.login(kConsultantA, kTestPassword);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const auto cookies = r.headersNamed("set-cookie");
+  ASSERT_EQ(cookies.size(), 1u);
+  const std::string& cookie = cookies.front();
+  EXPECT_TRUE(cookie.starts_with("strada_session=")) << cookie;
+  EXPECT_NE(cookie.find("; HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("; SameSite=Strict"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("; Path=/"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "plain HTTP: " << cookie;
+  ASSERT_TRUE(c.sessionCookie().has_value());
+  EXPECT_GE(c.sessionCookie()->size(), 32u);
+
+  ASSERT_TRUE(r.json && r.json->is_object());
+  const auto& body = r.json->as_object();
+  ASSERT_TRUE(body.contains("csrf_token") && body.at("csrf_token").is_string()) << r.body;
+  const std::string csrf(body.at("csrf_token").as_string());
+  EXPECT_FALSE(csrf.empty());
+  const auto& user = body.at("user").as_object();
+  EXPECT_EQ(user.at("email"), kConsultantA);
+  EXPECT_EQ(user.at("id"), boost::json::string(deployment().userId(kConsultantA)));
+  EXPECT_EQ(user.at("roles"), (boost::json::array{"consultant"}));
+  const auto& org = user.at("organisation").as_object();
+  EXPECT_EQ(org.at("code"), kOrgA);
+  EXPECT_EQ(org.at("country"), "NL");
+  EXPECT_EQ(org.at("name"), "Hotline A");
+  EXPECT_FALSE(user.contains("password_hash")) << r.body;
+  EXPECT_EQ(r.body.find("argon2"), std::string::npos) << r.body;
+
+  const HttpResponse me = c.me();
+  ASSERT_EQ(me.status, 200u) << me.body;
+  EXPECT_EQ(me.json->as_object().at("csrf_token"), boost::json::string(csrf));
+  EXPECT_EQ(me.json->as_object().at("user"), body.at("user"));
+
+  // Another organisation's user sees their own organisation.
+  HttpClient b = client();
+  const HttpResponse rb = b.login(kConsultantB, kTestPassword);
+  ASSERT_EQ(rb.status, 200u) << rb.body;
+  EXPECT_EQ(rb.json->as_object().at("user").as_object().at("organisation").as_object().at("code"),
+            kOrgB);
+  EXPECT_NE(rb.json->as_object().at("csrf_token"), boost::json::string(csrf));
+}
+
+TEST_F(AuthTest, LogoutNeedsCsrfThenEndsTheSession) {
+  HttpClient c = signedIn(kSupervisorA);
+  ASSERT_TRUE(c.csrfToken().has_value());
+
+  const HttpResponse no_csrf = c.del("/api/v1/session", CsrfMode::kOmit);
+  EXPECT_EQ(no_csrf.status, 403u) << no_csrf.body;
+  EXPECT_TRUE(no_csrf.hasErrorShape()) << no_csrf.body;
+  EXPECT_EQ(no_csrf.errorCode(), "permission_denied");
+  EXPECT_EQ(c.me().status, 200u) << "a refused logout must leave the session alive";
+
+  // Another session's token is not this session's token.
+  HttpClient other = signedIn(kSupervisorA);
+  const HttpResponse wrong = c.request("DELETE", "/api/v1/session", "", CsrfMode::kOmit,
+                                       {{"X-CSRF-Token", *other.csrfToken()}});
+  EXPECT_EQ(wrong.status, 403u) << wrong.body;
+
+  const std::string token = *c.sessionCookie();
+  const HttpResponse ok = c.del("/api/v1/session");
+  EXPECT_EQ(ok.status, 204u) << ok.body;
+  EXPECT_TRUE(ok.body.empty());
+  const auto cleared = ok.headersNamed("set-cookie");
+  ASSERT_EQ(cleared.size(), 1u);
+  EXPECT_NE(cleared.front().find("Max-Age=0"), std::string::npos) << cleared.front();
+
+  // The old token itself is dead, not only forgotten by the client.
+  c.setSessionCookie(token);
+  const HttpResponse after = c.get("/api/v1/me");
+  EXPECT_EQ(after.status, 401u) << after.body;
+  EXPECT_EQ(after.errorCode(), "unauthenticated");
+  // The other session is unaffected.
+  EXPECT_EQ(other.me().status, 200u);
+}
+
+// Low thresholds so that locking takes three attempts; no slow-down, to keep the test quick.
+class ThrottleTest : public DeploymentTest<ThrottleTest> {
+ public:
+  static std::optional<api::ApiConfig> config() {
+    api::ApiConfig cfg;
+    cfg.account_lock_after = 3;
+    cfg.account_slowdown_after = 1000;
+    cfg.address_lock_after = 1000;
+    return cfg;
+  }
+};
+
+TEST_F(ThrottleTest, RepeatedFailuresLockTheAccountEvenForTheRightPassword) {
+  HttpClient c = client();
+  for (int i = 0; i < 3; ++i) {
+    const HttpResponse r = c.login(kCaseWorkerA, "wrong-password-" + std::to_string(i));
+    EXPECT_EQ(r.status, 401u) << "attempt " << i << ": " << r.body;
+  }
+  const HttpResponse locked = c.login(kCaseWorkerA, kTestPassword);
+  EXPECT_EQ(locked.status, 429u) << locked.body;
+  EXPECT_TRUE(locked.hasErrorShape()) << locked.body;
+  EXPECT_EQ(locked.errorCode(), "resource_exhausted");
+  const std::string retry_after = locked.header("retry-after").value_or("");
+  ASSERT_FALSE(retry_after.empty());
+  const int seconds = std::stoi(retry_after);
+  EXPECT_GT(seconds, 0);
+  EXPECT_LE(seconds, 15 * 60);
+  EXPECT_TRUE(locked.headersNamed("set-cookie").empty());
+  EXPECT_FALSE(c.sessionCookie().has_value());
+
+  // Another account from the same address is not locked.
+  HttpClient other = client();
+  EXPECT_EQ(other.login(kDataOfficerA, kTestPassword).status, 200u);
+}
+
+TEST_F(ThrottleTest, TheLockAnswerDoesNotRevealWhetherTheAccountExists) {
+  HttpClient c = client();
+  HttpResponse known_locked;
+  HttpResponse unknown_locked;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(c.login(kConsultantB, "wrong-password-" + std::to_string(i)).status, 401u);
+    EXPECT_EQ(c.login("ghost@b.example.org", "wrong-password-" + std::to_string(i)).status, 401u);
+  }
+  known_locked = c.login(kConsultantB, kTestPassword);
+  unknown_locked = c.login("ghost@b.example.org", kTestPassword);
+  EXPECT_EQ(known_locked.status, 429u) << known_locked.body;
+  EXPECT_EQ(unknown_locked.status, 429u) << unknown_locked.body;
+  EXPECT_EQ(known_locked.body, unknown_locked.body);
+  EXPECT_EQ(known_locked.header("retry-after"), unknown_locked.header("retry-after"));
+}
+
+TEST_F(ThrottleTest, ASuccessfulLoginClearsEarlierFailures) {
+  HttpClient c = client();
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 2; ++i) {
+      EXPECT_EQ(c.login(kSupervisorA, "wrong-password-x").status, 401u);
+    }
+    EXPECT_EQ(c.login(kSupervisorA, kTestPassword).status, 200u) << "round " << round;
+  }
+}
+
+}  // namespace
+}  // namespace strada::testing

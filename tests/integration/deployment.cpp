@@ -1,0 +1,139 @@
+#include "integration/deployment.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "crypto/keyring.h"
+#include "store/repositories.h"
+
+namespace strada::testing {
+
+StderrCapture::StderrCapture() {
+  static int counter = 0;
+  path_ = std::filesystem::temp_directory_path() /
+          ("strada_integration_log_" + std::to_string(::getpid()) + "_" +
+           std::to_string(counter++) + ".txt");
+  std::fflush(stderr);
+  const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0600);
+  if (fd < 0) {
+    throw std::runtime_error("StderrCapture: cannot create " + path_.string());
+  }
+  saved_ = ::dup(2);
+  ::dup2(fd, 2);
+  ::close(fd);
+}
+
+StderrCapture::~StderrCapture() {
+  std::fflush(stderr);
+  if (saved_ >= 0) {
+    ::dup2(saved_, 2);
+    ::close(saved_);
+  }
+  std::error_code ec;
+  std::filesystem::remove(path_, ec);
+}
+
+std::string StderrCapture::text() const {
+  std::fflush(stderr);
+  std::ifstream in(path_, std::ios::binary);
+  std::stringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::vector<OrgSpec> standardOrgs() {
+  return {{kOrgA, "Hotline A", "NL", {"nl", "en"}}, {kOrgB, "Hotline B", "GR", {"el", "en"}}};
+}
+
+std::vector<UserSpec> standardUsers() {
+  return {{kOrgA, kConsultantA, "Anna Consultant", {"consultant"}},
+          {kOrgA, kSupervisorA, "Sam Supervisor", {"supervisor"}},
+          {kOrgA, kDataOfficerA, "Dora Dataofficer", {"data_officer"}},
+          {kOrgA, kCaseWorkerA, "Cas Caseworker", {"case_worker"}},
+          {kOrgB, kConsultantB, "Basil Consultant", {"consultant"}}};
+}
+
+Deployment::Deployment(const std::vector<OrgSpec>& orgs, const std::vector<UserSpec>& users,
+                       std::optional<api::ApiConfig> config)
+    : capture_(std::make_unique<StderrCapture>()),
+      db_(std::make_unique<TestDatabase>()),
+      config_(std::move(config)) {
+  ::unsetenv("STRADA_MASTER_KEY");
+  auto key = crypto::MasterKey::create(db_->dir() / "master.key");
+  if (!key) {
+    throw std::runtime_error("Deployment: master key: " + key.error().message);
+  }
+  for (const auto& org : orgs) {
+    if (app::runOrgAdd(data(), org.code, org.name, org.country, org.languages) != 0) {
+      throw std::runtime_error("Deployment: runOrgAdd " + org.code + " failed");
+    }
+  }
+  ::setenv("STRADA_PASSWORD", std::string(kTestPassword).c_str(), 1);
+  for (const auto& user : users) {
+    if (app::runUserAdd(data(), user.org_code, user.email, user.name, user.roles) != 0) {
+      ::unsetenv("STRADA_PASSWORD");
+      throw std::runtime_error("Deployment: runUserAdd " + user.email + " failed");
+    }
+  }
+  ::unsetenv("STRADA_PASSWORD");
+  startServer();
+}
+
+Deployment::~Deployment() {
+  stopServer();
+  if (failed_ && capture_) {
+    const std::string text = capture_->text();
+    capture_.reset();
+    std::cerr << "---- server log of the failed suite ----\n" << text << "---- end of log ----\n";
+  }
+  capture_.reset();
+}
+
+app::DataOptions Deployment::data() const { return app::DataOptions{db_->dir(), db_->url()}; }
+
+void Deployment::startServer() {
+  app::ServeOptions serve;
+  serve.host = "127.0.0.1";
+  serve.port = 0;
+  serve.web_root.clear();
+  serve.threads = 2;
+  serve.handle_signals = false;
+  serve.api_config = config_;
+  auto started = app::StradaServer::start(data(), serve);
+  if (!started) {
+    throw std::runtime_error("Deployment: server start: " + started.error().message + " (" +
+                             started.error().detail + ")");
+  }
+  server_ = std::move(*started);
+  runner_ = std::thread([server = server_.get()] { server->run(); });
+}
+
+void Deployment::stopServer() {
+  if (server_) {
+    server_->stop();
+  }
+  if (runner_.joinable()) {
+    runner_.join();
+  }
+  server_.reset();
+}
+
+std::uint16_t Deployment::port() const { return server_->port(); }
+
+std::string Deployment::userId(const std::string& email) {
+  domain::Result<std::optional<store::UserRecord>> found;
+  db_->db().read([&](soci::session& sql) { found = store::findUserByEmail(sql, email); });
+  if (!found || !found->has_value()) {
+    throw std::runtime_error("Deployment: no user " + email);
+  }
+  return (*found)->user.id;
+}
+
+}  // namespace strada::testing
