@@ -1,0 +1,422 @@
+// Contact lists, supervision queries and the statistics rollup on the backend named by
+// STRADA_TEST_BACKEND: every filter of searchContacts, keyset pages with ties, and
+// adjustContactStats through the contact write path (insert, a changed category, a finalised
+// draft, a non-data contact), checked against rebuildContactStats.
+#include "store/contact_queries.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "store/contact_repository.h"
+#include "store/contact_stats.h"
+#include "store/repositories.h"
+#include "support/test_db.h"
+
+namespace strada::store {
+namespace {
+
+template <class Fn>
+auto onReader(Database& db, Fn fn) {
+  std::optional<decltype(fn(std::declval<soci::session&>()))> out;
+  db.read([&](soci::session& sql) { out.emplace(fn(sql)); });
+  return std::move(*out);
+}
+
+constexpr domain::UnixMillis kT0 = 1767225600000;  // 2026-01-01T00:00:00Z
+constexpr domain::UnixMillis kHour = 3600000;
+constexpr domain::UnixMillis kDay = 24 * kHour;
+
+std::string idOf(int n) {
+  std::string s = std::to_string(n);
+  return std::string(32 - s.size(), '0') + s;
+}
+
+const std::string kUserA = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1";
+const std::string kUserB = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa2";
+
+domain::Contact dataContact(int n, domain::UnixMillis started_at) {
+  domain::Contact c;
+  c.id = idOf(n);
+  c.org_id = "org-a";
+  c.created_by = kUserA;
+  c.created_at = started_at + 60000;
+  c.updated_at = c.created_at;
+  c.finalised_at = c.created_at;
+  c.code_version = "test";
+  auto& d = c.data;
+  d.channel = "phone";
+  d.started_at = started_at;
+  d.duration_s = 120;
+  d.category = "safe_migration";
+  d.caller_type = "possible_victim";
+  d.language = "en";
+  d.summary = "";
+  return c;
+}
+
+domain::Contact nonDataContact(int n, domain::UnixMillis started_at, const std::string& type) {
+  domain::Contact c = dataContact(n, started_at);
+  c.data.kind = std::string(domain::kKindNonData);
+  c.data.non_data_type = type;
+  c.data.category.clear();
+  c.data.caller_type.clear();
+  c.data.language.clear();
+  return c;
+}
+
+using Cells = std::map<std::tuple<std::int64_t, std::string, std::string>, std::int64_t>;
+
+class ContactQueriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = db().write([](WriteContext& w) -> domain::Status {
+      for (const auto& [id, code] : {std::pair{"org-a", "CQ-A"}, std::pair{"org-b", "CQ-B"}}) {
+        domain::Organisation org{id, code, "Hotline", "NL", {"en"}, 1700000000000};
+        if (auto st = insertOrganisation(w, org); !st) {
+          return st;
+        }
+      }
+      for (const auto& [id, org] : {std::pair{kUserA, "org-a"}, std::pair{kUserB, "org-a"},
+                                    std::pair{std::string(32, 'b'), "org-b"}}) {
+        UserRecord r;
+        r.user = {id, org, id + "@example.org", "User", {domain::Role::kConsultant}, true, 0};
+        if (auto st = insertUser(w, r); !st) {
+          return st;
+        }
+      }
+      return {};
+    });
+    ASSERT_TRUE(s) << s.error().detail;
+  }
+
+  void insert(const domain::Contact& c) {
+    ContactRow row;
+    row.contact = c;
+    auto s = db().write([&](WriteContext& w) { return insertContact(w, row); });
+    ASSERT_TRUE(s) << s.error().detail;
+  }
+
+  void update(domain::Contact c) {
+    ContactRow row;
+    const std::int32_t expected = c.version;
+    c.version = expected + 1;
+    row.contact = c;
+    auto s = db().write([&](WriteContext& w) { return updateContact(w, row, expected); });
+    ASSERT_TRUE(s) << s.error().detail;
+  }
+
+  std::vector<std::string> search(ContactFilter f) {
+    if (f.org_id.empty()) {
+      f.org_id = "org-a";
+    }
+    auto r = onReader(db(), [&](soci::session& sql) { return searchContacts(sql, f); });
+    EXPECT_TRUE(r) << r.error().detail;
+    std::vector<std::string> ids;
+    if (r) {
+      for (const auto& c : *r) {
+        ids.push_back(c.id);
+      }
+    }
+    return ids;
+  }
+
+  // Every non-zero cell of org-a.
+  Cells cells() {
+    Cells out;
+    db().read([&](soci::session& sql) {
+      long long day = 0, n = 0;
+      std::string dimension, code;
+      soci::statement st =
+          (sql.prepare << "SELECT day, dimension, code, n FROM "
+                          "contact_stats_daily WHERE org_id = 'org-a'",
+           soci::into(day), soci::into(dimension), soci::into(code), soci::into(n));
+      st.execute();
+      while (st.fetch()) {
+        if (n != 0) {
+          out[{day, dimension, code}] = n;
+        }
+      }
+    });
+    return out;
+  }
+
+  Database& db() { return t_.db(); }
+  testing::TestDatabase t_;
+};
+
+TEST_F(ContactQueriesTest, EachFilterSelectsItsContacts) {
+  auto c1 = dataContact(1, kT0 + 1 * kHour);
+  c1.data.category = "tip";
+  c1.data.channel = "chat";
+  c1.data.caller_country = "RO";
+  c1.data.destination_country = "DE";
+  c1.data.exploitation = {"ForcedLabour", "SexualExploitation"};
+  c1.data.outcome = "referred";
+  c1.data.imminent_danger = true;
+  auto c2 = dataContact(2, kT0 + 2 * kHour);
+  c2.created_by = kUserB;
+  c2.data.caller_type = "family_member";
+  c2.data.destination_country = "NL";
+  c2.data.exploitation = {"ForcedLabour"};
+  c2.data.follow_up_needed = true;
+  c2.data.follow_up_due = kT0 + 10 * kDay;  // due (after "now" below)
+  auto c3 = dataContact(3, kT0 + 3 * kHour);
+  c3.data.follow_up_needed = true;
+  c3.data.follow_up_due = kT0 + 1 * kDay;  // overdue
+  auto c4 = nonDataContact(4, kT0 + 4 * kHour, "silent");
+  auto c5 = dataContact(5, kT0 + 5 * kHour);
+  c5.data.status = std::string(domain::kStatusDraft);
+  c5.finalised_at.reset();
+  auto other = dataContact(6, kT0 + 6 * kHour);
+  other.org_id = "org-b";
+  other.created_by = std::string(32, 'b');
+  for (const auto& c : {c1, c2, c3, c4, c5, other}) {
+    insert(c);
+  }
+  using V = std::vector<std::string>;
+  EXPECT_EQ(search({}), (V{idOf(4), idOf(3), idOf(2), idOf(1)}));  // final, org-a, newest first
+  ContactFilter f;
+  f.category = "tip";
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f = {};
+  f.channel = "chat";
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f = {};
+  f.consultant = kUserB;
+  EXPECT_EQ(search(f), V{idOf(2)});
+  f = {};
+  f.kind = "non_data";
+  EXPECT_EQ(search(f), V{idOf(4)});
+  f = {};
+  f.caller_type = "family_member";
+  EXPECT_EQ(search(f), V{idOf(2)});
+  f = {};
+  f.caller_country = "RO";
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f = {};
+  f.destination_country = "NL";
+  EXPECT_EQ(search(f), V{idOf(2)});
+  f = {};
+  f.exploitation = "ForcedLabour";
+  EXPECT_EQ(search(f), (V{idOf(2), idOf(1)}));
+  f.exploitation = "SexualExploitation";
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f = {};
+  f.outcome = "referred";
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f = {};
+  f.imminent_danger = true;
+  EXPECT_EQ(search(f), V{idOf(1)});
+  f.imminent_danger = false;
+  EXPECT_EQ(search(f), (V{idOf(4), idOf(3), idOf(2)}));
+  f = {};
+  f.now = kT0 + 5 * kDay;
+  f.follow_up = FollowUpFilter::kDue;
+  EXPECT_EQ(search(f), V{idOf(2)});
+  f.follow_up = FollowUpFilter::kOverdue;
+  EXPECT_EQ(search(f), V{idOf(3)});
+  f.follow_up = FollowUpFilter::kOpen;
+  EXPECT_EQ(search(f), (V{idOf(3), idOf(2)}));
+  f.follow_up = FollowUpFilter::kNone;
+  EXPECT_EQ(search(f), (V{idOf(4), idOf(1)}));
+  f = {};
+  f.from = kT0 + 2 * kHour;
+  f.to = kT0 + 4 * kHour;
+  EXPECT_EQ(search(f), (V{idOf(3), idOf(2)}));
+  f = {};
+  f.status = std::string(domain::kStatusDraft);
+  EXPECT_EQ(search(f), V{idOf(5)});
+  f.status.clear();
+  EXPECT_EQ(search(f).size(), 5u);
+  f.drafts_of = kUserB;  // c5 is kUserA's draft: hidden from B
+  EXPECT_EQ(search(f).size(), 4u);
+  f.drafts_of = kUserA;
+  EXPECT_EQ(search(f).size(), 5u);
+  f = {};
+  f.category = "tip";
+  f.channel = "phone";  // both must hold
+  EXPECT_TRUE(search(f).empty());
+  f = {};
+  f.org_id = "org-b";
+  EXPECT_EQ(search(f), V{idOf(6)});
+
+  // The list carries the multi-valued codes.
+  ContactFilter one;
+  one.org_id = "org-a";
+  one.category = "tip";
+  auto rows = onReader(db(), [&](soci::session& sql) { return searchContacts(sql, one); });
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().data.exploitation,
+            (std::vector<std::string>{"ForcedLabour", "SexualExploitation"}));
+  EXPECT_TRUE(rows->front().data.summary.empty());
+}
+
+TEST_F(ContactQueriesTest, KeysetPagesVisitEveryRowOnceWithTies) {
+  // Eleven contacts, three sharing one instant: pages of four.
+  for (int i = 1; i <= 11; ++i) {
+    insert(dataContact(i, kT0 + (i <= 3 ? 0 : i) * kHour));
+  }
+  std::vector<std::string> seen;
+  ContactFilter f;
+  f.org_id = "org-a";
+  f.limit = 4;
+  for (int page = 0; page < 10; ++page) {
+    auto r = onReader(db(), [&](soci::session& sql) { return searchContacts(sql, f); });
+    ASSERT_TRUE(r) << r.error().detail;
+    for (const auto& c : *r) {
+      seen.push_back(c.id);
+    }
+    if (r->size() < 4) {
+      break;
+    }
+    f.after = ContactCursor{r->back().data.started_at, r->back().id};
+  }
+  std::vector<std::string> expected;
+  for (int i = 11; i >= 1; --i) {
+    expected.push_back(idOf(i));
+  }
+  EXPECT_EQ(seen, expected);
+}
+
+TEST_F(ContactQueriesTest, StatsFollowInsertUpdateFinaliseAndNonData) {
+  const std::int64_t day = dayOf(kT0 + kHour);
+  auto c1 = dataContact(1, kT0 + kHour);
+  c1.data.exploitation = {"ForcedLabour"};
+  c1.data.destination_country = "DE";
+  c1.data.outcome = "resolved";
+  insert(c1);
+  Cells expected = {{{day, "total", ""}, 1},
+                    {{day, "kind", "data"}, 1},
+                    {{day, "channel", "phone"}, 1},
+                    {{day, "category", "safe_migration"}, 1},
+                    {{day, "caller_type", "possible_victim"}, 1},
+                    {{day, "destination_country", "DE"}, 1},
+                    {{day, "outcome", "resolved"}, 1},
+                    {{day, "exploitation", "ForcedLabour"}, 1}};
+  EXPECT_EQ(cells(), expected);
+
+  // An update that changes the category moves one cell.
+  c1.data.category = "tip";
+  update(c1);
+  c1.version += 1;
+  expected.erase({day, "category", "safe_migration"});
+  expected[{day, "category", "tip"}] = 1;
+  EXPECT_EQ(cells(), expected);
+
+  // A draft counts nowhere until it is finalised.
+  auto draft = dataContact(2, kT0 + kDay + kHour);
+  draft.data.status = std::string(domain::kStatusDraft);
+  draft.finalised_at.reset();
+  insert(draft);
+  EXPECT_EQ(cells(), expected);
+  draft.data.status = std::string(domain::kStatusFinal);
+  draft.finalised_at = kT0 + kDay + 2 * kHour;
+  update(draft);
+  const std::int64_t day2 = day + 1;
+  for (const auto& [dimension, code] :
+       std::vector<std::pair<std::string, std::string>>{{"total", ""},
+                                                        {"kind", "data"},
+                                                        {"channel", "phone"},
+                                                        {"category", "safe_migration"},
+                                                        {"caller_type", "possible_victim"}}) {
+    expected[{day2, dimension, code}] = 1;
+  }
+  EXPECT_EQ(cells(), expected);
+
+  // A non-data contact: total, kind, channel and its type only.
+  insert(nonDataContact(3, kT0 + kHour + 5, "hang_up"));
+  expected[{day, "total", ""}] = 2;
+  expected[{day, "kind", "non_data"}] = 1;
+  expected[{day, "channel", "phone"}] = 2;
+  expected[{day, "non_data_type", "hang_up"}] = 1;
+  EXPECT_EQ(cells(), expected);
+
+  // The rebuild, from scratch, agrees with the running figures.
+  ASSERT_TRUE(db().write([](WriteContext& w) -> domain::Status {
+    w.sql() << "UPDATE contact_stats_daily SET n = n + 7 WHERE dimension = 'total'";
+    return {};
+  }));
+  std::int64_t batches = 0;
+  auto rebuilt = rebuildContactStats(
+      db(), [&](const RebuildProgress&) { ++batches; }, 1);
+  ASSERT_TRUE(rebuilt) << rebuilt.error().detail;
+  EXPECT_EQ(*rebuilt, 3);
+  EXPECT_GE(batches, 2);
+  EXPECT_EQ(cells(), expected);
+
+  // And the API's queries sum them.
+  auto per_day =
+      onReader(db(), [&](soci::session& sql) { return statsPerDay(sql, "org-a", day, day2); });
+  ASSERT_TRUE(per_day);
+  std::int64_t total = 0;
+  for (const auto& c : *per_day) {
+    total += c.dimension == "total" ? c.n : 0;
+  }
+  EXPECT_EQ(total, 3);
+  auto breakdowns =
+      onReader(db(), [&](soci::session& sql) { return statsBreakdowns(sql, "org-a", day, day2); });
+  ASSERT_TRUE(breakdowns);
+  std::map<std::pair<std::string, std::string>, std::int64_t> sums;
+  for (const auto& c : *breakdowns) {
+    sums[{c.dimension, c.code}] = c.n;
+  }
+  EXPECT_EQ((sums[{"channel", "phone"}]), 3);
+  EXPECT_EQ((sums[{"category", "tip"}]), 1);
+  EXPECT_EQ((sums[{"category", "safe_migration"}]), 1);
+  EXPECT_EQ(sums.count({"total", ""}), 0u);
+}
+
+TEST_F(ContactQueriesTest, FollowUpsAndStaleDrafts) {
+  auto due = dataContact(1, kT0);
+  due.data.follow_up_needed = true;
+  due.data.follow_up_due = kT0 + 3 * kDay;
+  auto sooner = dataContact(2, kT0 + kHour);
+  sooner.data.follow_up_needed = true;
+  sooner.data.follow_up_due = kT0 + kDay;
+  auto draft = dataContact(3, kT0);
+  draft.data.status = std::string(domain::kStatusDraft);
+  draft.created_at = kT0;
+  auto fresh_draft = dataContact(4, kT0);
+  fresh_draft.data.status = std::string(domain::kStatusDraft);
+  fresh_draft.created_at = kT0 + 10 * kHour;
+  for (const auto& c : {due, sooner, draft, fresh_draft}) {
+    insert(c);
+  }
+  auto open =
+      onReader(db(), [](soci::session& sql) { return listOpenFollowUps(sql, "org-a", 10); });
+  ASSERT_TRUE(open);
+  ASSERT_EQ(open->size(), 2u);
+  EXPECT_EQ((*open)[0].id, idOf(2));  // soonest first
+
+  auto stale = onReader(
+      db(), [](soci::session& sql) { return listStaleDrafts(sql, "org-a", kT0 + 4 * kHour, 10); });
+  ASSERT_TRUE(stale);
+  ASSERT_EQ(stale->size(), 1u);
+  EXPECT_EQ(stale->front().id, idOf(3));
+
+  auto done = db().write([](WriteContext& w) { return markFollowUpDone(w, "org-a", idOf(2)); });
+  ASSERT_TRUE(done) << done.error().detail;
+  auto again = db().write([](WriteContext& w) { return markFollowUpDone(w, "org-a", idOf(2)); });
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, domain::ErrorCode::kConflict);
+  auto elsewhere =
+      db().write([](WriteContext& w) { return markFollowUpDone(w, "org-b", idOf(1)); });
+  ASSERT_FALSE(elsewhere);
+  EXPECT_EQ(elsewhere.error().code, domain::ErrorCode::kNotFound);
+  open = onReader(db(), [](soci::session& sql) { return listOpenFollowUps(sql, "org-a", 10); });
+  ASSERT_TRUE(open);
+  ASSERT_EQ(open->size(), 1u);
+  EXPECT_EQ(open->front().id, idOf(1));
+}
+
+}  // namespace
+}  // namespace strada::store

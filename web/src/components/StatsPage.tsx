@@ -1,0 +1,197 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/client';
+import { errorMessage } from '../api/messages';
+import { useT } from '../i18n';
+import { contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
+import { labelOf, type LabelledCodes } from '../lists/labels';
+import { BarChartFigure } from './BarChartFigure';
+import { PageHeading } from './PageHeading';
+import { StatusRegion, type Notice } from './StatusRegion';
+
+type Preset = 'this_month' | 'this_year' | 'last_12_months' | 'custom';
+type Granularity = 'day' | 'week' | 'month' | 'year';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** The days (local calendar, both inclusive) and the natural granularity of a preset. */
+export function presetRange(preset: Exclude<Preset, 'custom'>, today = new Date()) {
+  const y = today.getFullYear();
+  const m = today.getMonth();
+  switch (preset) {
+    case 'this_month':
+      return { from: isoDay(new Date(y, m, 1)), to: isoDay(today), granularity: 'day' as Granularity };
+    case 'this_year':
+      return { from: isoDay(new Date(y, 0, 1)), to: isoDay(today), granularity: 'month' as Granularity };
+    case 'last_12_months':
+      return { from: isoDay(new Date(y, m - 11, 1)), to: isoDay(today), granularity: 'month' as Granularity };
+  }
+}
+
+const colours = { data: '#1f5f8b', non_data: '#b35c00', bar: '#3d6f3a' };
+
+export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCodes }) {
+  const t = useT();
+  const initial = presetRange('last_12_months');
+  const [preset, setPreset] = useState<Preset>('last_12_months');
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [granularity, setGranularity] = useState<Granularity>(initial.granularity);
+  const [query, setQuery] = useState({ ...initial });
+  const [stats, setStats] = useState<ContactStats | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setNotice({ kind: 'info', text: t('app.loading') });
+    contactStats(api, query.from, query.to, query.granularity).then(
+      (s) => {
+        if (cancelled) return;
+        setStats(s);
+        setNotice(null);
+      },
+      (error: unknown) => {
+        if (cancelled || (error instanceof ApiError && error.status === 401)) return;
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [query.from, query.to, query.granularity]);
+
+  function choosePreset(value: Preset) {
+    setPreset(value);
+    if (value !== 'custom') {
+      const r = presetRange(value);
+      setFrom(r.from);
+      setTo(r.to);
+      setGranularity(r.granularity);
+    }
+  }
+
+  function apply(e: Event) {
+    e.preventDefault();
+    if (from === '' || to === '' || from > to) {
+      setNotice({ kind: 'error', text: t('stats.rangeInvalid') });
+      return;
+    }
+    setQuery({ from, to, granularity });
+  }
+
+  const total = stats ? stats.series.reduce((sum, p) => sum + p.total, 0) : 0;
+
+  return (
+    <section class="page stats">
+      <PageHeading title={t('stats.title')} />
+      <p class="intro">{t('stats.intro')}</p>
+      <form class="filter filter-bar" onSubmit={apply} noValidate>
+        <fieldset>
+          <legend>{t('stats.period')}</legend>
+          <div class="field">
+            <label for="stats-preset">{t('stats.preset')}</label>
+            <select id="stats-preset" value={preset} onChange={(e) => choosePreset(e.currentTarget.value as Preset)}>
+              {(['this_month', 'this_year', 'last_12_months', 'custom'] as const).map((p) => (
+                <option key={p} value={p}>
+                  {t(`stats.presets.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="stats-from">{t('contacts.from')}</label>
+            <input
+              id="stats-from"
+              type="date"
+              value={from}
+              onInput={(e) => {
+                setPreset('custom');
+                setFrom(e.currentTarget.value);
+              }}
+            />
+          </div>
+          <div class="field">
+            <label for="stats-to">{t('contacts.to')}</label>
+            <input
+              id="stats-to"
+              type="date"
+              value={to}
+              onInput={(e) => {
+                setPreset('custom');
+                setTo(e.currentTarget.value);
+              }}
+            />
+          </div>
+          <div class="field">
+            <label for="stats-granularity">{t('stats.granularity')}</label>
+            <select
+              id="stats-granularity"
+              value={granularity}
+              onChange={(e) => setGranularity(e.currentTarget.value as Granularity)}
+            >
+              {(['day', 'week', 'month', 'year'] as const).map((g) => (
+                <option key={g} value={g}>
+                  {t(`stats.granularities.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="filter-actions">
+            <button type="submit" class="secondary">
+              {t('contacts.apply')}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+      <StatusRegion notice={notice} />
+      {stats && (
+        <>
+          <p class="stats-total">{t('stats.total', { count: total })}</p>
+          <BarChartFigure
+            id="stats-series"
+            title={t('stats.perPeriod')}
+            summary={t('stats.perPeriodSummary', { count: total })}
+            labelHeading={t('stats.periodColumn')}
+            spec={{
+              labels: stats.series.map((p) => p.period),
+              stacked: true,
+              series: [
+                { label: t('stats.data'), values: stats.series.map((p) => p.data), colour: colours.data },
+                { label: t('stats.nonData'), values: stats.series.map((p) => p.non_data), colour: colours.non_data },
+              ],
+            }}
+          />
+          {statsDimensions.map((dimension) => {
+            const cells = stats.breakdowns[dimension] ?? [];
+            const list = listOfDimension(dimension);
+            return (
+              <div key={dimension} class="breakdown">
+                {cells.length === 0 ? (
+                  <>
+                    <h2 class="chart-heading">{t(`stats.dimensions.${dimension}`)}</h2>
+                    <p>{t('stats.none')}</p>
+                  </>
+                ) : (
+                  <BarChartFigure
+                    id={`stats-${dimension}`}
+                    title={t(`stats.dimensions.${dimension}`)}
+                    summary={t('stats.breakdownSummary', { count: cells.length })}
+                    labelHeading={t('stats.codeColumn')}
+                    height={Math.max(120, 28 * cells.length + 40)}
+                    spec={{
+                      labels: cells.map((c) => labelOf(codes ?? null, list, c.code)),
+                      horizontal: true,
+                      series: [{ label: t('stats.count'), values: cells.map((c) => c.n), colour: colours.bar }],
+                    }}
+                  />
+                )}
+              </div>
+            );
+          })}
+          <p class="note">{t('stats.smallCells')}</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/client';
+import { errorMessage } from '../api/messages';
+import type { User } from '../api/types';
+import { formatDateTime } from '../format';
+import { useT } from '../i18n';
+import {
+  markFollowUpDone,
+  supervisionFollowUps,
+  supervisionStaleDrafts,
+  supervisionToday,
+  type SupervisionItem,
+} from '../lists/api';
+import { labelOf, type LabelledCodes } from '../lists/labels';
+import { hrefFor } from '../router';
+import { PageHeading } from './PageHeading';
+import { StatusRegion, type Notice } from './StatusRegion';
+
+const staleHours = 4;
+
+interface Lists {
+  today: SupervisionItem[];
+  followUps: SupervisionItem[];
+  drafts: SupervisionItem[];
+}
+
+export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: LabelledCodes; user: User }) {
+  const t = useT();
+  const [lists, setLists] = useState<Lists | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  // Data officers look; supervisors act (the server checks too).
+  const mayAct = user.roles.includes('supervisor');
+
+  async function load() {
+    try {
+      const [today, followUps, drafts] = await Promise.all([
+        supervisionToday(api),
+        supervisionFollowUps(api),
+        supervisionStaleDrafts(api, staleHours),
+      ]);
+      setLists({ today: today.items, followUps: followUps.items, drafts: drafts.items });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function done(id: string) {
+    if (busy !== null) return;
+    setBusy(id);
+    try {
+      await markFollowUpDone(api, id);
+      setNotice({ kind: 'success', text: t('supervision.markedDone') });
+      await load();
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorMessage(t, error) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const what = (c: SupervisionItem) => {
+    const x = c; // Contact carries kind and non_data_type (api/types.ts)
+    return x.kind === 'non_data'
+      ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
+      : labelOf(codes ?? null, 'category', c.category ?? '');
+  };
+  const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
+
+  return (
+    <section class="page supervision">
+      <PageHeading title={t('supervision.title')} />
+      <StatusRegion notice={lists === null && notice === null ? { kind: 'info', text: t('app.loading') } : notice} />
+      {lists && (
+        <>
+          <h2 id="sup-follow-ups">{t('supervision.followUps', { count: lists.followUps.length })}</h2>
+          {lists.followUps.length === 0 ? (
+            <p>{t('supervision.noFollowUps')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="contacts" aria-labelledby="sup-follow-ups">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('supervision.due')}</th>
+                    <th scope="col">{t('supervision.state')}</th>
+                    <th scope="col">{t('contacts.started')}</th>
+                    <th scope="col">{t('lists.filter.category')}</th>
+                    {mayAct && <th scope="col">{t('supervision.action')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {lists.followUps.map((c) => (
+                    <tr key={c.id} class={c.follow_up_state === 'overdue' ? 'overdue' : undefined}>
+                      <td data-label={t('supervision.due')}>
+                        {c.follow_up_due ? formatDateTime(c.follow_up_due) : ''}
+                      </td>
+                      <td data-label={t('supervision.state')}>
+                        {c.follow_up_state ? t(`supervision.states.${c.follow_up_state}`) : ''}
+                      </td>
+                      <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
+                      <td data-label={t('lists.filter.category')}>{what(c)}</td>
+                      {mayAct && (
+                        <td data-label={t('supervision.action')}>
+                          <button
+                            type="button"
+                            class="secondary"
+                            aria-disabled={busy !== null}
+                            aria-label={t('supervision.markDoneFor', { when: formatDateTime(c.started_at) })}
+                            onClick={() => void done(c.id)}
+                          >
+                            {busy === c.id ? t('supervision.marking') : t('supervision.markDone')}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2 id="sup-today">{t('supervision.today', { count: lists.today.length })}</h2>
+          {lists.today.length === 0 ? (
+            <p>{t('supervision.noneToday')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="contacts" aria-labelledby="sup-today">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('contacts.started')}</th>
+                    <th scope="col">{t('contacts.channel')}</th>
+                    <th scope="col">{t('lists.filter.category')}</th>
+                    <th scope="col">{t('lists.filter.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lists.today.map((c) => (
+                    <tr key={c.id}>
+                      <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
+                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('lists.filter.category')}>{what(c)}</td>
+                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status ?? 'final'}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h2 id="sup-drafts">{t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}</h2>
+          {lists.drafts.length === 0 ? (
+            <p>{t('supervision.noDrafts')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="contacts" aria-labelledby="sup-drafts">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('supervision.createdAt')}</th>
+                    <th scope="col">{t('contacts.channel')}</th>
+                    <th scope="col">{t('supervision.consultant')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lists.drafts.map((c) => (
+                    <tr key={c.id}>
+                      <td data-label={t('supervision.createdAt')}>{open(c, formatDateTime(c.created_at))}</td>
+                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('supervision.consultant')}>{c.created_by.slice(0, 8)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,208 @@
+// The read side of contacts: filtered lists, the CSV export, supervision and statistics.
+// Only codes, dates and opaque ids travel in these URLs, never personal data.
+import type { ApiClient } from '../api/client';
+import { parseError, ApiError } from '../api/client';
+import type { Contact, ContactPage } from '../api/types';
+
+/** Filter codes of the contact list; empty strings are "any". */
+export interface ContactFilter {
+  from: string; // <input type="date"> values (local days)
+  to: string;
+  channel: string;
+  kind: string;
+  status: string; // '' (final and one's own drafts), 'final', 'draft', 'any'
+  category: string;
+  caller_type: string;
+  caller_country: string;
+  destination_country: string;
+  exploitation: string;
+  outcome: string;
+  follow_up: string; // '', due, overdue, open, none
+  imminent_danger: string; // '', 'true', 'false'
+}
+
+export const emptyFilter: ContactFilter = {
+  from: '',
+  to: '',
+  channel: '',
+  kind: '',
+  status: '',
+  category: '',
+  caller_type: '',
+  caller_country: '',
+  destination_country: '',
+  exploitation: '',
+  outcome: '',
+  follow_up: '',
+  imminent_danger: '',
+};
+
+export const codeFilterKeys = [
+  'channel',
+  'kind',
+  'status',
+  'category',
+  'caller_type',
+  'caller_country',
+  'destination_country',
+  'exploitation',
+  'outcome',
+  'follow_up',
+  'imminent_danger',
+] as const satisfies readonly (keyof ContactFilter)[];
+
+/** The filter's codes (and dates) as query parameters; from/to become RFC 3339 instants. */
+export function filterParams(
+  filter: ContactFilter,
+  toInstant: (day: string, end: boolean) => string | null,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  const from = toInstant(filter.from, false);
+  const to = toInstant(filter.to, true);
+  if (from) params.set('from', from);
+  if (to) params.set('to', to);
+  for (const key of codeFilterKeys) {
+    if (filter[key] !== '') params.set(key, filter[key]);
+  }
+  return params;
+}
+
+/** The filter as it may appear in the address bar: codes and dates only. */
+export function filterToHash(filter: ContactFilter): string {
+  const params = new URLSearchParams();
+  for (const key of ['from', 'to', ...codeFilterKeys] as const) {
+    if (filter[key] !== '') params.set(key, filter[key]);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+const codeShaped = /^[A-Za-z0-9_-]{1,64}$/;
+const dayShaped = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads a filter back from the address; anything that is not code- or date-shaped is dropped. */
+export function filterFromHash(query: string): ContactFilter {
+  const params = new URLSearchParams(query);
+  const filter = { ...emptyFilter };
+  for (const key of ['from', 'to'] as const) {
+    const v = params.get(key) ?? '';
+    if (dayShaped.test(v)) filter[key] = v;
+  }
+  for (const key of codeFilterKeys) {
+    const v = params.get(key) ?? '';
+    if (codeShaped.test(v)) filter[key] = v;
+  }
+  return filter;
+}
+
+export type SupervisionItem = Contact & { follow_up_state?: 'due' | 'overdue' };
+
+export interface SupervisionList {
+  items: SupervisionItem[];
+}
+
+export interface StatsCell {
+  code: string;
+  n: number;
+}
+
+export interface StatsPeriod {
+  period: string;
+  total: number;
+  data: number;
+  non_data: number;
+}
+
+export interface ContactStats {
+  from: string;
+  to: string;
+  granularity: 'day' | 'week' | 'month' | 'year';
+  series: StatsPeriod[];
+  breakdowns: Record<string, StatsCell[]>;
+  not_collected: string[];
+}
+
+export function listContactsFiltered(
+  api: ApiClient,
+  params: URLSearchParams,
+  cursor: string | null,
+  limit = 50,
+): Promise<ContactPage> {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(limit));
+  if (cursor) p.set('cursor', cursor);
+  return api.request<ContactPage>('GET', `/api/v1/contacts?${p.toString()}`);
+}
+
+export function supervisionToday(api: ApiClient): Promise<SupervisionList> {
+  // Minutes east of UTC: getTimezoneOffset() counts the other way.
+  const offset = -new Date().getTimezoneOffset();
+  return api.request<SupervisionList>('GET', `/api/v1/supervision/today?tz_offset_minutes=${offset}`);
+}
+
+export function supervisionFollowUps(api: ApiClient): Promise<SupervisionList> {
+  return api.request<SupervisionList>('GET', '/api/v1/supervision/follow-ups');
+}
+
+export function supervisionStaleDrafts(api: ApiClient, hours: number): Promise<SupervisionList> {
+  return api.request<SupervisionList>(
+    'GET',
+    `/api/v1/supervision/stale-drafts?older_than_hours=${String(hours)}`,
+  );
+}
+
+export function markFollowUpDone(api: ApiClient, id: string): Promise<void> {
+  return api.request<void>('POST', `/api/v1/contacts/${encodeURIComponent(id)}/follow-up-done`);
+}
+
+export function contactStats(
+  api: ApiClient,
+  from: string,
+  to: string,
+  granularity: string,
+): Promise<ContactStats> {
+  const p = new URLSearchParams({ from, to, granularity });
+  return api.request<ContactStats>('GET', `/api/v1/stats/contacts?${p.toString()}`);
+}
+
+/**
+ * Downloads the CSV export with the session cookie and hands it to the browser as a file.
+ * Resolves with the number of rows.
+ */
+export async function downloadExport(params: URLSearchParams, baseUrl = ''): Promise<number> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${params.toString()}`, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'unreachable', '', '');
+  }
+  if (!response.ok) throw parseError(response.status, await response.text());
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'strada-contacts.csv';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return Number(response.headers.get('X-Strada-Rows') ?? '0');
+}
+
+export const statsDimensions = [
+  'category',
+  'caller_type',
+  'channel',
+  'destination_country',
+  'exploitation',
+  'non_data_type',
+  'outcome',
+] as const;
+
+/** The code list each statistics dimension takes its labels from. */
+export function listOfDimension(dimension: string): string {
+  return dimension === 'destination_country' ? 'country' : dimension;
+}

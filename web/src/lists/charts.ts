@@ -1,0 +1,57 @@
+// Chart.js, tree-shaken: only the bar and line controllers this UI draws are registered. This
+// module is loaded on demand (dynamic import) by the statistics screen, so the main bundle stays
+// small. Every chart is drawn next to a data table, which is the accessible source of truth.
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+export interface BarSeries {
+  label: string;
+  values: number[];
+  colour: string;
+}
+
+export interface BarChartSpec {
+  labels: string[];
+  series: BarSeries[];
+  stacked?: boolean;
+  horizontal?: boolean;
+}
+
+/** Draws (or redraws) a bar chart on `canvas`; returns a function that removes it. */
+export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () => void {
+  const config: ChartConfiguration<'bar', number[], string> = {
+    type: 'bar',
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.colour,
+        borderWidth: 0,
+      })),
+    },
+    options: {
+      indexAxis: spec.horizontal ? 'y' : 'x',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { legend: { display: spec.series.length > 1 } },
+      scales: {
+        x: { stacked: spec.stacked ?? false, beginAtZero: true },
+        y: { stacked: spec.stacked ?? false, beginAtZero: true, ticks: { precision: 0 } },
+      },
+    },
+  };
+  const chart = new Chart(canvas, config);
+  return () => chart.destroy();
+}
