@@ -15,6 +15,7 @@
 #include "domain/contact.h"
 #include "domain/error.h"
 #include "domain/user.h"
+#include "store/contact_repository.h"  // contacts moved there; included so callers compile
 #include "store/database.h"
 
 namespace strada::store {
@@ -77,33 +78,6 @@ struct ThrottleState {
 // Conflict when the key id exists.
 [[nodiscard]] domain::Status insertWrappedKey(WriteContext& w, const std::string& key_id,
                                               const std::string& wrapped);
-
-// --- contacts ---
-struct ContactRow {
-  domain::Contact contact;     // contact.data.summary is left empty by the store
-  std::string summary_sealed;  // opaque bytes (empty when there is no summary)
-};
-[[nodiscard]] domain::Status insertContact(WriteContext& w, const ContactRow& row);
-// By id, any organisation: the caller applies the record-level policy.
-[[nodiscard]] domain::Result<std::optional<ContactRow>> findContact(soci::session& sql,
-                                                                    const std::string& id);
-
-struct ContactCursor {
-  domain::UnixMillis started_at = 0;
-  std::string id;
-};
-struct ContactQuery {
-  std::string org_id;
-  std::optional<domain::UnixMillis> from;  // started_at >= from
-  std::optional<domain::UnixMillis> to;    // started_at < to
-  std::optional<ContactCursor> after;      // keyset: rows strictly after this one
-  std::int32_t limit = 50;
-};
-// Newest first: ORDER BY started_at DESC, id DESC; summary_sealed is not loaded.
-[[nodiscard]] domain::Result<std::vector<ContactRow>> listContacts(soci::session& sql,
-                                                                   const ContactQuery& query);
-[[nodiscard]] domain::Result<std::int64_t> countContacts(soci::session& sql,
-                                                         const std::string& org_id);
 
 // --- audit ---
 // The newest event, if any.

@@ -1,0 +1,148 @@
+// Hotline contacts in the store: the complete contact (coded fields, multi-valued codes in
+// contact_codes, referrals in contact_referrals), drafts, the repeat-caller blind index, caller
+// flags and safety plans.
+//
+// Sealed columns are opaque bytes here (summary_sealed, caller_sealed, safety plans' sealed):
+// sealing and opening happen above the store, and the caller identifier never reaches it in the
+// clear, only its blind index (caller_hash) and its sealed form.
+//
+// Errors: Conflict for a duplicate id or a stale version (field "version"); NotFound when an
+// update names no such record of the organisation; Internal for anything else (the database's
+// text in `detail` only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/contact.h"
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace soci {
+class session;
+}
+
+namespace strada::store {
+
+// --- contacts ---
+struct ContactRow {
+  // data.summary and data.caller_identifier are left empty by the store.
+  domain::Contact contact;
+  std::string summary_sealed;  // opaque bytes (empty when there is no summary)
+  std::string caller_hash;     // blind index of the caller identifier, hex; "" when none
+  std::string caller_sealed;   // opaque bytes (empty when there is no identifier)
+};
+
+// Inserts every field: the row, its multi-valued codes (contact_codes, lists "exploitation",
+// "industry", "indicator", "assistance", with started_at copied) and its referrals. The version,
+// updated_at and finalised_at are stored as given.
+// The statistics rollup (store/contact_stats.h) is adjusted in the same transaction unless
+// `count_in_stats` is false: only for bulk loads that rebuild the rollup afterwards.
+[[nodiscard]] domain::Status insertContact(WriteContext& w, const ContactRow& row,
+                                           bool count_in_stats = true);
+
+// Replaces every field of contact (id, org_id) if its stored version is still
+// `expected_version`, including its contact_codes and contact_referrals rows; stores
+// row.contact.version (the caller passes expected_version + 1). created_by and created_at are
+// kept. NotFound when the organisation has no such contact; Conflict (field "version") when
+// someone changed it meanwhile.
+[[nodiscard]] domain::Status updateContact(WriteContext& w, const ContactRow& row,
+                                           std::int32_t expected_version);
+
+// By id, any organisation (the caller applies the record-level policy); every field, with the
+// sealed columns.
+[[nodiscard]] domain::Result<std::optional<ContactRow>> findContact(soci::session& sql,
+                                                                    const std::string& id);
+
+struct ContactCursor {
+  domain::UnixMillis started_at = 0;
+  std::string id;
+};
+struct ContactQuery {
+  std::string org_id;
+  std::optional<domain::UnixMillis> from;  // started_at >= from
+  std::optional<domain::UnixMillis> to;    // started_at < to
+  std::optional<ContactCursor> after;      // keyset: rows strictly after this one
+  std::int32_t limit = 50;
+  // When set, drafts appear only if this user created them (the list of final contacts plus
+  // one's own drafts); when empty, drafts appear as any other contact.
+  std::string created_by_if_draft;
+};
+// Newest first: ORDER BY started_at DESC, id DESC. Coded fields only (multi-valued codes and
+// referrals included): no sealed column is loaded.
+[[nodiscard]] domain::Result<std::vector<ContactRow>> listContacts(soci::session& sql,
+                                                                   const ContactQuery& query);
+[[nodiscard]] domain::Result<std::int64_t> countContacts(soci::session& sql,
+                                                         const std::string& org_id);
+
+// The drafts `user_id` created in `org_id`, newest first (by created_at, then id); coded fields
+// only. `limit` is clamped to [1, 1000].
+[[nodiscard]] domain::Result<std::vector<ContactRow>> listDrafts(soci::session& sql,
+                                                                 const std::string& org_id,
+                                                                 const std::string& user_id,
+                                                                 std::int32_t limit);
+
+// --- repeat callers ---
+// The organisation's contacts with this blind index, newest first (started_at, then id); coded
+// fields only. `limit` is clamped to [1, 1000].
+[[nodiscard]] domain::Result<std::vector<ContactRow>> findContactsByCaller(
+    soci::session& sql, const std::string& org_id, const std::string& caller_hash,
+    std::int32_t limit);
+// How many of the organisation's contacts carry this blind index; with `before`, only those
+// that come before it in time (started_at, then id).
+[[nodiscard]] domain::Result<std::int64_t> countContactsByCaller(
+    soci::session& sql, const std::string& org_id, const std::string& caller_hash,
+    const std::optional<ContactCursor>& before = std::nullopt);
+
+struct CallerFlag {
+  std::string org_id;
+  std::string caller_hash;
+  std::string flag;  // a code of the caller_flag list
+  domain::UnixMillis expires_at = 0;
+  std::string created_by;
+  domain::UnixMillis created_at = 0;
+};
+// Adds the flag, or replaces its expiry and author when the caller has it already.
+[[nodiscard]] domain::Status upsertCallerFlag(WriteContext& w, const CallerFlag& flag);
+// NotFound when the caller has no such flag.
+[[nodiscard]] domain::Status deleteCallerFlag(WriteContext& w, const std::string& org_id,
+                                              const std::string& caller_hash,
+                                              const std::string& flag);
+// The flags that have not expired at `now` (expires_at > now), ordered by flag.
+[[nodiscard]] domain::Result<std::vector<CallerFlag>> listActiveCallerFlags(
+    soci::session& sql, const std::string& org_id, const std::string& caller_hash,
+    domain::UnixMillis now);
+
+// --- referral targets ---
+// The ids of `ids` that name no agency of `org_id` (in the order given).
+[[nodiscard]] domain::Result<std::vector<std::string>> unknownAgencyIds(
+    soci::session& sql, const std::string& org_id, const std::vector<std::string>& ids);
+
+// --- safety plans ---
+struct SafetyPlanRow {
+  std::string id;
+  std::string org_id;
+  std::string contact_id;
+  std::string sealed;  // opaque bytes: every field of the plan, sealed together
+  std::string created_by;
+  domain::UnixMillis created_at = 0;
+  std::string updated_by;
+  domain::UnixMillis updated_at = 0;
+  std::int32_t version = 1;
+};
+// Conflict (field "contact_id") when the contact has a safety plan already.
+[[nodiscard]] domain::Status insertSafetyPlan(WriteContext& w, const SafetyPlanRow& row);
+// Replaces the sealed content, updated_by and updated_at of plan (id, org_id) if its stored
+// version is `expected_version`; stores row.version. NotFound / Conflict (field "version").
+[[nodiscard]] domain::Status updateSafetyPlan(WriteContext& w, const SafetyPlanRow& row,
+                                              std::int32_t expected_version);
+// By id, any organisation (the caller applies the record-level policy).
+[[nodiscard]] domain::Result<std::optional<SafetyPlanRow>> findSafetyPlan(soci::session& sql,
+                                                                          const std::string& id);
+// The plan of one contact of `org_id`, if any.
+[[nodiscard]] domain::Result<std::optional<SafetyPlanRow>> findSafetyPlanByContact(
+    soci::session& sql, const std::string& org_id, const std::string& contact_id);
+
+}  // namespace strada::store
