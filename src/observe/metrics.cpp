@@ -35,7 +35,8 @@ struct Sampled {
   bool counter = false;
 };
 
-bool isValidMetricName(std::string_view name) {
+// Used in asserts only: unused in release builds.
+[[maybe_unused]] bool isValidMetricName(std::string_view name) {
   if (name.empty()) {
     return false;
   }
