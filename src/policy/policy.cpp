@@ -39,6 +39,26 @@ std::string_view permissionName(Permission p) {
       return "agency.read_confidential_address";
     case Permission::kAgencyEdit:
       return "agency.edit";
+    case Permission::kContactExport:
+      return "contact.export";
+    case Permission::kSupervisionRead:
+      return "supervision.read";
+    case Permission::kSupervise:
+      return "supervision.act";
+    case Permission::kStatsRead:
+      return "stats.read";
+    case Permission::kContactUpdate:
+      return "contact.update";
+    case Permission::kContactDraftsRead:
+      return "contact.drafts_read";
+    case Permission::kCallerLookup:
+      return "caller.lookup";
+    case Permission::kCallerFlagWrite:
+      return "caller.flag_write";
+    case Permission::kSafetyPlanRead:
+      return "safety_plan.read";
+    case Permission::kSafetyPlanWrite:
+      return "safety_plan.write";
   }
   return "unknown";
 }
@@ -75,6 +95,30 @@ bool allows(const Principal& who, Permission what) {
       return hasAny(who, {Role::kCaseWorker, Role::kSupervisor, Role::kOrgAdmin});
     case Permission::kAgencyEdit:
       return hasAny(who, {Role::kSupervisor, Role::kOrgAdmin});
+    case Permission::kContactExport:
+      // A file leaves the system's access control once downloaded: only the roles that answer
+      // for the hotline's records and figures take one.
+      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer});
+    case Permission::kSupervisionRead:
+      // Supervisors run the shift; data officers review quality (they look, they do not act).
+      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer});
+    case Permission::kSupervise:
+      return hasAny(who, {Role::kSupervisor});
+    case Permission::kStatsRead:
+      // Counts inside the organisation (no small-cell suppression: that is for data leaving it).
+      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer, Role::kOrgAdmin});
+    case Permission::kContactUpdate:
+    case Permission::kContactDraftsRead:
+    case Permission::kCallerLookup:
+      // Those who log contacts finish their drafts, correct them, and recognise repeat callers.
+      return hasAny(who, {Role::kConsultant, Role::kSupervisor});
+    case Permission::kCallerFlagWrite:
+      // A flag changes how every consultant treats a caller: a supervisor decides it.
+      return hasAny(who, {Role::kSupervisor});
+    case Permission::kSafetyPlanRead:
+    case Permission::kSafetyPlanWrite:
+      // A safety plan is for those who work with the person; never for reporting roles.
+      return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker});
   }
   return false;
 }
@@ -87,6 +131,24 @@ domain::Status require(const Principal& who, Permission what) {
                       "Your role does not allow this. Ask your organisation's administrator if "
                       "you need it.",
                       {}, std::string(permissionName(what)));
+}
+
+domain::Status requireContactEditable(const Principal& who, const ContactEditFacts& facts,
+                                      domain::UnixMillis now) {
+  if (hasAny(who, {Role::kSupervisor})) {
+    return {};
+  }
+  const auto denied = [](const char* message) {
+    return domain::fail(domain::ErrorCode::kPermissionDenied, message, {}, "contact.update");
+  };
+  if (who.user_id.empty() || who.user_id != facts.created_by) {
+    return denied("Only its author or a supervisor may change this contact.");
+  }
+  if (facts.is_final && now - facts.finalised_at > kContactCorrectionWindowMs) {
+    return denied("A finished contact can be corrected by its author for 24 hours. Ask a "
+                  "supervisor to correct it now.");
+  }
+  return {};
 }
 
 domain::Status requireSameOrganisation(const Principal& who, std::string_view record_org_id) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "domain/time.h"
 #include "domain/user.h"
 
 namespace strada::policy {
@@ -23,6 +24,16 @@ enum class Permission {
   kAgencyRead,                     // search and open the partner-agency directory
   kAgencyReadConfidentialAddress,  // see a confidential agency address (one agency, audited)
   kAgencyEdit,                     // add, change and deactivate partner agencies
+  kContactExport,   // download the organisation's contacts as CSV (coded fields only, audited)
+  kSupervisionRead, // the supervisor's views: today, open follow-ups, stale drafts
+  kSupervise,       // act on them: mark a follow-up done
+  kStatsRead,       // the organisation's contact statistics
+  kContactUpdate,      // change a contact (record-level: requireContactEditable)
+  kContactDraftsRead,  // list one's own draft contacts
+  kCallerLookup,       // look a caller identifier up (repeat callers, flags)
+  kCallerFlagWrite,    // flag a repeat caller, or remove a flag
+  kSafetyPlanRead,     // open a safety plan (sealed, audited)
+  kSafetyPlanWrite,    // write or change a safety plan
 };
 
 std::string_view permissionName(Permission p);
@@ -44,5 +55,20 @@ struct Principal {
 // organisation's record answers NotFound, exactly as a missing one, so that ids cannot be probed.
 [[nodiscard]] domain::Status requireSameOrganisation(const Principal& who,
                                                      std::string_view record_org_id);
+
+// What the record-level rule for changing a contact looks at.
+struct ContactEditFacts {
+  std::string created_by;                 // the author's user id
+  bool is_final = false;                  // status "final"
+  domain::UnixMillis finalised_at = 0;    // when it was finalised (final contacts)
+};
+// How long the author of a final contact may still correct it.
+inline constexpr domain::UnixMillis kContactCorrectionWindowMs = 24LL * 60 * 60 * 1000;
+// Record-level rule for kContactUpdate: a supervisor may change any contact of the organisation;
+// anyone else only their own, a final one only within 24 hours of finalising it.
+// PermissionDenied otherwise (the caller checks the organisation first).
+[[nodiscard]] domain::Status requireContactEditable(const Principal& who,
+                                                    const ContactEditFacts& facts,
+                                                    domain::UnixMillis now);
 
 }  // namespace strada::policy
