@@ -40,6 +40,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx);
 void registerSystemRoutes(RouteTable& routes);
 void registerAuthRoutes(RouteTable& routes);
 void registerContactRoutes(RouteTable& routes);
+void registerKnowledgeRoutes(RouteTable& routes);
 
 // An error response; Internal and Unavailable errors are logged (with their detail, the route and
 // the request id; never personal data).

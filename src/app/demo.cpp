@@ -5,6 +5,7 @@
 #include <random>
 
 #include "app/commands.h"
+#include "app/demo_knowledge.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/codes.h"
@@ -227,6 +228,10 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
       if (!inserted) {
         return reportFailure(inserted.error());
       }
+    }
+    // The knowledge base is kept by the organisation's administrator (kUsers[4]).
+    if (auto s = addDemoKnowledge(db, org.id, users[4].user.id, std::string(o.languages[0])); !s) {
+      return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
               << " contacts.\n";

@@ -4,8 +4,10 @@ import { errorMessage } from './api/messages';
 import type { CodeLists, Session, User } from './api/types';
 import { ContactDetail } from './components/ContactDetail';
 import { ContactsPage } from './components/ContactsPage';
+import { KnowledgePage } from './components/KnowledgePage';
 import { LogContactPage, discardDraft } from './components/LogContactPage';
 import { LoginPage, type LoginReason } from './components/LoginPage';
+import { LookupPanel } from './components/LookupPanel';
 import { Shell } from './components/Shell';
 import { StatusRegion, type Notice } from './components/StatusRegion';
 import { useT } from './i18n';
@@ -105,8 +107,17 @@ export function App() {
     page = <ContactsPage api={api} />;
   } else if (route.name === 'contact') {
     page = <ContactDetail key={route.id} api={api} id={route.id} />;
+  } else if (route.name === 'knowledge' || route.name === 'knowledgeArticle') {
+    const id = route.name === 'knowledgeArticle' ? route.id : null;
+    page = <KnowledgePage api={api} codes={codes} user={state.user} id={id} />;
   } else {
-    page = <LogContactPage api={api} codes={codes} />;
+    // The knowledge base beside the form: look things up during the call without losing it.
+    page = (
+      <div class="with-lookup">
+        <LogContactPage api={api} codes={codes} />
+        <LookupPanel api={api} />
+      </div>
+    );
   }
 
   return (

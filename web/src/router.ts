@@ -4,11 +4,16 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { name: 'log' }
+  | { name: 'knowledge' }
+  | { name: 'knowledgeArticle'; id: string }
   | { name: 'contacts' }
   | { name: 'contact'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (path === '/knowledge') return { name: 'knowledge' };
+  const article = /^\/knowledge\/([^/]+)$/.exec(path);
+  if (article?.[1]) return { name: 'knowledgeArticle', id: decodeURIComponent(article[1]) };
   if (path === '/contacts') return { name: 'contacts' };
   const match = /^\/contacts\/([^/]+)$/.exec(path);
   if (match?.[1]) return { name: 'contact', id: decodeURIComponent(match[1]) };
@@ -19,6 +24,10 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'log':
       return '#/log';
+    case 'knowledge':
+      return '#/knowledge';
+    case 'knowledgeArticle':
+      return `#/knowledge/${encodeURIComponent(route.id)}`;
     case 'contacts':
       return '#/contacts';
     case 'contact':

@@ -16,6 +16,7 @@ interface Props {
 export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
   const t = useT();
   const mainRef = useRef<HTMLElement>(null);
+  const onKnowledge = route.name === 'knowledge' || route.name === 'knowledgeArticle';
   const section = route.name === 'log' ? 'log' : 'contacts';
 
   return (
@@ -42,10 +43,17 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                 </a>
               </li>
               <li>
-                <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' ? 'page' : undefined}>
+                <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' && !onKnowledge ? 'page' : undefined}>
                   {t('shell.contacts')}
                 </a>
               </li>
+              {user.roles.some((r) => ['consultant', 'supervisor', 'case_worker', 'data_officer', 'org_admin'].includes(r)) && (
+                <li>
+                  <a href={hrefFor({ name: 'knowledge' })} aria-current={onKnowledge ? 'page' : undefined}>
+                    {t('knowledge.nav')}
+                  </a>
+                </li>
+              )}
             </ul>
           </nav>
           <div class="header-user">
