@@ -1,0 +1,115 @@
+// The partner-agency directory API (docs/openapi.yaml, tag "agencies"). Search text travels in
+// the query string: it is an agency's name, never a person's details.
+import type { ApiClient } from '../api/client';
+
+export const agencyTypes = [
+  'ngo',
+  'shelter',
+  'police',
+  'border_guard',
+  'prosecutor',
+  'labour_inspectorate',
+  'health_service',
+  'legal_service',
+  'social_service',
+  'international_organisation',
+  'embassy',
+  'other',
+] as const;
+
+export const agencyServices = [
+  'shelter',
+  'legal_aid',
+  'medical_care',
+  'psychological_support',
+  'social_assistance',
+  'interpretation',
+  'repatriation',
+  'reintegration',
+  'employment_support',
+  'education',
+  'financial_aid',
+  'child_protection',
+  'identification',
+  'investigation',
+  'hotline',
+  'other',
+] as const;
+
+export interface AgencyInput {
+  name: string;
+  type: string;
+  country: string;
+  city: string;
+  phone: string;
+  email: string;
+  website: string;
+  languages: string[];
+  services: string[];
+  notes: string;
+  /** Absent on an update: the server keeps the stored address. */
+  address?: string;
+  address_confidential: boolean;
+}
+
+export interface Agency extends AgencyInput {
+  id: string;
+  active: boolean;
+  updated_at: string;
+  updated_by: string;
+  version: number;
+}
+
+export interface AgencyPage {
+  items: Agency[];
+  next_cursor: string | null;
+}
+
+export interface AgencyFilter {
+  q: string;
+  type: string;
+  country: string;
+}
+
+export const emptyAgencyFilter: AgencyFilter = { q: '', type: '', country: '' };
+
+const agencyPath = (id: string) => `/api/v1/agencies/${encodeURIComponent(id)}`;
+
+export function listAgencies(api: ApiClient, filter: AgencyFilter, cursor: string | null, limit = 50): Promise<AgencyPage> {
+  const params = new URLSearchParams();
+  if (filter.q.trim() !== '') params.set('q', filter.q.trim());
+  if (filter.type !== '') params.set('type', filter.type);
+  if (filter.country !== '') params.set('country', filter.country);
+  params.set('limit', String(limit));
+  if (cursor) params.set('cursor', cursor);
+  return api.request<AgencyPage>('GET', `/api/v1/agencies?${params.toString()}`);
+}
+
+export function getAgency(api: ApiClient, id: string): Promise<Agency> {
+  return api.request<Agency>('GET', agencyPath(id));
+}
+
+export function createAgency(api: ApiClient, input: AgencyInput): Promise<Agency> {
+  return api.request<Agency>('POST', '/api/v1/agencies', { body: input });
+}
+
+export function updateAgency(api: ApiClient, id: string, input: AgencyInput & { version: number }): Promise<Agency> {
+  return api.request<Agency>('PUT', agencyPath(id), { body: input });
+}
+
+export function deactivateAgency(api: ApiClient, id: string): Promise<void> {
+  return api.request<void>('DELETE', agencyPath(id));
+}
+
+/** Roles that may add and change agencies (the server checks too). */
+export function mayEditAgencies(roles: string[]): boolean {
+  return roles.some((r) => r === 'supervisor' || r === 'org_admin');
+}
+
+/** "nl, en" -> ["nl", "en"]: trimmed, lower-case, no empties. */
+export function splitCodes(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,123 @@
+// One partner agency. The address is shown only when the server sent it: a confidential address
+// reaches case workers, supervisors and administrators only (and each view is audited).
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import { errorMessage } from '../api/messages';
+import type { User } from '../api/types';
+import { deactivateAgency, getAgency, mayEditAgencies, type Agency } from '../agencies/api';
+import { codeLabel, useT } from '../i18n';
+import { hrefFor, navigate } from '../router';
+import { PageHeading } from './PageHeading';
+import { StatusRegion, type Notice } from './StatusRegion';
+
+export function AgencyView({ api, id, user }: { api: ApiClient; id: string; user: User }) {
+  const t = useT();
+  const [agency, setAgency] = useState<Agency | null>(null);
+  const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    getAgency(api, id).then(
+      (a) => {
+        if (!current) return;
+        setAgency(a);
+        setNotice(a.active ? null : { kind: 'info', text: t('directory.inactive') });
+      },
+      (error: unknown) => {
+        if (!current || (error instanceof ApiError && error.status === 401)) return;
+        const text =
+          error instanceof ApiError && error.status === 404 ? t('directory.notFound') : errorMessage(t, error);
+        setNotice({ kind: 'error', text });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  async function deactivate() {
+    if (busy || !window.confirm(t('directory.deactivateConfirm'))) return;
+    setBusy(true);
+    try {
+      await deactivateAgency(api, id);
+      navigate({ name: 'directory' });
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorMessage(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const list = (items: string[], label: (code: string) => string) =>
+    items.length === 0 ? '—' : items.map(label).join(', ');
+
+  return (
+    <section class="page">
+      <p class="back">
+        <a href={hrefFor({ name: 'directory' })}>← {t('directory.back')}</a>
+      </p>
+      <PageHeading title={agency?.name ?? t('directory.agency')} />
+      <StatusRegion notice={notice} />
+      {agency && (
+        <>
+          <dl class="details">
+            <dt>{t('directory.type')}</dt>
+            <dd>{t(`directory.types.${agency.type}`, { defaultValue: agency.type })}</dd>
+            <dt>{t('directory.country')}</dt>
+            <dd>{codeLabel('country', agency.country)}</dd>
+            <dt>{t('directory.city')}</dt>
+            <dd>{agency.city || '—'}</dd>
+            <dt>{t('directory.address')}</dt>
+            <dd>
+              {agency.address !== undefined ? (
+                agency.address === '' ? (
+                  '—'
+                ) : (
+                  <span class="agency-address">{agency.address}</span>
+                )
+              ) : (
+                <span class="badge badge-confidential">{t('directory.confidentialBadge')}</span>
+              )}
+              {agency.address_confidential && agency.address !== undefined && (
+                <span class="badge badge-confidential">{t('directory.confidentialBadge')}</span>
+              )}
+            </dd>
+            <dt>{t('directory.phone')}</dt>
+            <dd>{agency.phone ? <a href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>{agency.phone}</a> : '—'}</dd>
+            <dt>{t('directory.email')}</dt>
+            <dd>{agency.email ? <a href={`mailto:${agency.email}`}>{agency.email}</a> : '—'}</dd>
+            <dt>{t('directory.website')}</dt>
+            <dd>
+              {agency.website ? (
+                <a href={agency.website} rel="noopener noreferrer" target="_blank">
+                  {agency.website}
+                </a>
+              ) : (
+                '—'
+              )}
+            </dd>
+            <dt>{t('directory.languages')}</dt>
+            <dd>{list(agency.languages, (c) => codeLabel('language', c))}</dd>
+            <dt>{t('directory.services')}</dt>
+            <dd>{list(agency.services, (c) => t(`directory.serviceCodes.${c}`, { defaultValue: c }))}</dd>
+            <dt>{t('directory.notes')}</dt>
+            <dd class="notes">{agency.notes || '—'}</dd>
+          </dl>
+          {mayEditAgencies(user.roles) && (
+            <p class="actions">
+              <a class="button-link" href={hrefFor({ name: 'agencyEdit', id })}>
+                {t('directory.edit')}
+              </a>{' '}
+              {agency.active && (
+                <button type="button" class="secondary" aria-disabled={busy} onClick={() => void deactivate()}>
+                  {t('directory.deactivate')}
+                </button>
+              )}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

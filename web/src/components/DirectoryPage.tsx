@@ -1,0 +1,145 @@
+// The partner-agency directory: search by name, filter by type and country, open an agency.
+// A confidential address never appears here: the server leaves it out of every list, and the
+// list shows a "Confidential address" badge instead.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import { errorMessage } from '../api/messages';
+import type { CodeLists, User } from '../api/types';
+import {
+  agencyTypes,
+  emptyAgencyFilter,
+  listAgencies,
+  mayEditAgencies,
+  type Agency,
+  type AgencyFilter,
+} from '../agencies/api';
+import { codeLabel, useT } from '../i18n';
+import { hrefFor } from '../router';
+import { PageHeading } from './PageHeading';
+import { StatusRegion, type Notice } from './StatusRegion';
+
+interface Props {
+  api: ApiClient;
+  codes: CodeLists;
+  user: User;
+}
+
+export function DirectoryPage({ api, codes, user }: Props) {
+  const t = useT();
+  const [draft, setDraft] = useState<AgencyFilter>(emptyAgencyFilter);
+  const [items, setItems] = useState<Agency[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [applied, setApplied] = useState<AgencyFilter>(emptyAgencyFilter);
+
+  async function load(filter: AgencyFilter, after: string | null) {
+    setLoading(true);
+    try {
+      const page = await listAgencies(api, filter, after);
+      const merged = after === null ? page.items : [...(items ?? []), ...page.items];
+      setItems(merged);
+      setCursor(page.next_cursor);
+      setApplied(filter);
+      setNotice({
+        kind: 'info',
+        text: merged.length === 0 ? t('directory.empty') : t('directory.shown', { count: merged.length }),
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    void load(emptyAgencyFilter, null);
+  }, []);
+
+  const set = (key: keyof AgencyFilter) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraft((f) => ({ ...f, [key]: value }));
+  };
+
+  const countries = codes.lists.country ?? [];
+
+  return (
+    <section class="page directory">
+      <PageHeading title={t('directory.title')} />
+      <p>{t('directory.intro')}</p>
+      {mayEditAgencies(user.roles) && (
+        <p>
+          <a class="button-link" href={hrefFor({ name: 'agencyNew' })}>
+            {t('directory.add')}
+          </a>
+        </p>
+      )}
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load(draft, null);
+        }}
+      >
+        <div class="field">
+          <label for="directory-q">{t('directory.search')}</label>
+          <input id="directory-q" type="search" value={draft.q} maxLength={100} onInput={set('q')} />
+        </div>
+        <div class="field">
+          <label for="directory-type">{t('directory.type')}</label>
+          <select id="directory-type" value={draft.type} onChange={set('type')}>
+            <option value="">{t('directory.any')}</option>
+            {agencyTypes.map((code) => (
+              <option key={code} value={code}>
+                {t(`directory.types.${code}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="directory-country">{t('directory.country')}</label>
+          <select id="directory-country" value={draft.country} onChange={set('country')}>
+            <option value="">{t('directory.any')}</option>
+            {countries.map((code) => (
+              <option key={code} value={code}>
+                {codeLabel('country', code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" aria-disabled={loading}>
+          {t('directory.apply')}
+        </button>
+      </form>
+      <StatusRegion notice={notice} />
+      {items && items.length > 0 && (
+        <ul class="agency-list">
+          {items.map((a) => (
+            <li key={a.id} class="agency-item">
+              <a href={hrefFor({ name: 'agency', id: a.id })}>{a.name}</a>
+              <span class="agency-meta">
+                {t(`directory.types.${a.type}`, { defaultValue: a.type })}
+                {a.city !== '' && ` · ${a.city}`} · {codeLabel('country', a.country)}
+              </span>
+              {a.phone !== '' && <span class="agency-phone">{a.phone}</span>}
+              {a.address_confidential ? (
+                <span class="badge badge-confidential">{t('directory.confidentialBadge')}</span>
+              ) : (
+                a.address !== undefined &&
+                a.address !== '' && <span class="agency-address">{a.address}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" class="secondary" aria-disabled={loading} onClick={() => void load(applied, cursor)}>
+          {t('directory.more')}
+        </button>
+      )}
+    </section>
+  );
+}
