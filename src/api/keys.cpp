@@ -8,6 +8,7 @@ namespace strada::api {
 namespace {
 
 constexpr std::string_view kContactsKeyId = "contacts.v1";
+constexpr std::string_view kTelephonyKeyId = "telephony.v1";
 constexpr std::uint64_t kCsrfSubkeyId = 1;
 
 domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
@@ -54,13 +55,22 @@ std::string contactSummaryAad(std::string_view contact_id) {
   return "contacts.summary:" + std::string(contact_id);
 }
 
+std::string telephonySecretAad(std::string_view line_id) {
+  return "telephony.secret:" + std::string(line_id);
+}
+
 domain::Result<std::unique_ptr<DataKeys>> DataKeys::loadOrCreate(store::Database& db,
                                                                  const crypto::MasterKey& master) {
   auto contacts = loadOrCreateKey(db, master, std::string(kContactsKeyId));
   if (!contacts) {
     return tl::unexpected(contacts.error());
   }
+  auto telephony = loadOrCreateKey(db, master, std::string(kTelephonyKeyId));
+  if (!telephony) {
+    return tl::unexpected(telephony.error());
+  }
   return std::unique_ptr<DataKeys>(new DataKeys(crypto::FieldSealer(std::move(*contacts)),
+                                                crypto::FieldSealer(std::move(*telephony)),
                                                 master.deriveSubkey(kCsrfSubkeyId, "csrf____")));
 }
 

@@ -63,6 +63,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerAuthRoutes(routes);
   registerContactRoutes(routes);
   registerKnowledgeRoutes(routes);
+  registerTelephonyRoutes(routes);
 }
 
 }  // namespace strada::api

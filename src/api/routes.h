@@ -41,6 +41,7 @@ void registerSystemRoutes(RouteTable& routes);
 void registerAuthRoutes(RouteTable& routes);
 void registerContactRoutes(RouteTable& routes);
 void registerKnowledgeRoutes(RouteTable& routes);
+void registerTelephonyRoutes(RouteTable& routes);
 
 // An error response; Internal and Unavailable errors are logged (with their detail, the route and
 // the request id; never personal data).

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/telephony_commands.h"
 #include "observe/log.h"
 
 #ifndef STRADA_DEFAULT_WEB_ROOT
@@ -94,6 +95,25 @@ int main(int argc, char** argv) {
   user_add->callback([&] {
     code = strada::app::runUserAdd(data, user_org, user_email, user_name, user_roles);
   });
+
+  auto* line = app.add_subcommand("line", "Telephony lines that post signed call events");
+  line->require_subcommand(1);
+  auto* line_add = line->add_subcommand(
+      "add", "Add a line; prints its id and its secret (once) for the PBX or relay");
+  addDataOptions(line_add, data);
+  std::string line_org, line_name, line_id;
+  line_add->add_option("--org", line_org, "The organisation's code")->required();
+  line_add->add_option("--name", line_name, "A name, such as \"Asterisk main office\"")
+      ->required();
+  line_add->callback([&] { code = strada::app::runLineAdd(data, line_org, line_name); });
+  auto* line_list = line->add_subcommand("list", "List the telephony lines");
+  addDataOptions(line_list, data);
+  line_list->callback([&] { code = strada::app::runLineList(data); });
+  auto* line_deactivate =
+      line->add_subcommand("deactivate", "Refuse a line's events from now on (secret rotation)");
+  addDataOptions(line_deactivate, data);
+  line_deactivate->add_option("--id", line_id, "The line's id")->required();
+  line_deactivate->callback([&] { code = strada::app::runLineDeactivate(data, line_id); });
 
   auto* audit = app.add_subcommand("audit", "The audit trail");
   audit->require_subcommand(1);

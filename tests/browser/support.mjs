@@ -72,6 +72,7 @@ export async function startServer() {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    dataDir, // for tests that run other `strada` commands on the same data (line add, ...)
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
