@@ -8,6 +8,7 @@ namespace strada::api {
 namespace {
 
 constexpr std::string_view kContactsKeyId = "contacts.v1";
+constexpr std::string_view kAgenciesKeyId = "agencies.v1";
 constexpr std::string_view kTelephonyKeyId = "telephony.v1";
 constexpr std::uint64_t kCsrfSubkeyId = 1;
 
@@ -55,6 +56,10 @@ std::string contactSummaryAad(std::string_view contact_id) {
   return "contacts.summary:" + std::string(contact_id);
 }
 
+std::string agencyAddressAad(std::string_view agency_id) {
+  return "agencies.address:" + std::string(agency_id);
+}
+
 std::string telephonySecretAad(std::string_view line_id) {
   return "telephony.secret:" + std::string(line_id);
 }
@@ -65,11 +70,16 @@ domain::Result<std::unique_ptr<DataKeys>> DataKeys::loadOrCreate(store::Database
   if (!contacts) {
     return tl::unexpected(contacts.error());
   }
+  auto agencies = loadOrCreateKey(db, master, std::string(kAgenciesKeyId));
+  if (!agencies) {
+    return tl::unexpected(agencies.error());
+  }
   auto telephony = loadOrCreateKey(db, master, std::string(kTelephonyKeyId));
   if (!telephony) {
     return tl::unexpected(telephony.error());
   }
   return std::unique_ptr<DataKeys>(new DataKeys(crypto::FieldSealer(std::move(*contacts)),
+                                                crypto::FieldSealer(std::move(*agencies)),
                                                 crypto::FieldSealer(std::move(*telephony)),
                                                 master.deriveSubkey(kCsrfSubkeyId, "csrf____")));
 }

@@ -14,6 +14,8 @@ namespace strada::api {
 // Associated data of a contact's sealed summary: binds the ciphertext to its row and column, so a
 // sealed value copied elsewhere fails to open.
 std::string contactSummaryAad(std::string_view contact_id);
+// Associated data of a partner agency's sealed address.
+std::string agencyAddressAad(std::string_view agency_id);
 // Associated data of a telephony line's sealed shared secret.
 std::string telephonySecretAad(std::string_view line_id);
 
@@ -27,15 +29,22 @@ class DataKeys {
 
   // Seals contacts' free text.
   [[nodiscard]] const crypto::FieldSealer& contacts() const { return contacts_; }
+  // Seals partner agencies' addresses ("agencies.v1").
+  [[nodiscard]] const crypto::FieldSealer& agencies() const { return agencies_; }
   // Seals telephony lines' shared secrets ("telephony.v1").
   [[nodiscard]] const crypto::FieldSealer& telephony() const { return telephony_; }
   // Keys the CSRF token MAC (derived from the master key, so every server agrees).
   [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }
 
  private:
-  DataKeys(crypto::FieldSealer contacts, crypto::FieldSealer telephony, crypto::SecretKey csrf)
-      : contacts_(std::move(contacts)), telephony_(std::move(telephony)), csrf_(std::move(csrf)) {}
+  DataKeys(crypto::FieldSealer contacts, crypto::FieldSealer agencies,
+           crypto::FieldSealer telephony, crypto::SecretKey csrf)
+      : contacts_(std::move(contacts)),
+        agencies_(std::move(agencies)),
+        telephony_(std::move(telephony)),
+        csrf_(std::move(csrf)) {}
   crypto::FieldSealer contacts_;
+  crypto::FieldSealer agencies_;
   crypto::FieldSealer telephony_;
   crypto::SecretKey csrf_;
 };

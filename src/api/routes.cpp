@@ -62,6 +62,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerSystemRoutes(routes);
   registerAuthRoutes(routes);
   registerContactRoutes(routes);
+  registerAgencyRoutes(routes);
   registerKnowledgeRoutes(routes);
   registerTelephonyRoutes(routes);
 }

@@ -40,6 +40,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx);
 void registerSystemRoutes(RouteTable& routes);
 void registerAuthRoutes(RouteTable& routes);
 void registerContactRoutes(RouteTable& routes);
+void registerAgencyRoutes(RouteTable& routes);
 void registerKnowledgeRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
 

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "app/commands.h"
+#include "app/demo_agencies.h"
 #include "app/demo_knowledge.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
@@ -231,6 +232,9 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
     }
     // The knowledge base is kept by the organisation's administrator (kUsers[4]).
     if (auto s = addDemoKnowledge(db, org.id, users[4].user.id, std::string(o.languages[0])); !s) {
+      return reportFailure(s.error());
+    }
+    if (auto s = addDemoAgencies(db, *opened->keys, org.id, supervisor, org.country); !s) {
       return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
