@@ -19,6 +19,8 @@ after(async () => {
 const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
 
 async function fillContact(page, { minutes, summary }) {
+  // A finished data contact needs its category (issue 3).
+  await page.locator('#contact-category button[data-code="general_information"]').click();
   await page.locator('#contact-channel').selectOption('phone');
   await page.locator('#contact-duration').fill(String(minutes));
   await page.locator('#contact-caller-type').selectOption('possible_victim');
@@ -77,7 +79,7 @@ describe('web UI', () => {
       await signIn(page);
       await page.locator('#contact-channel').waitFor();
       await fillContact(page, { minutes: 100000, summary: 'Browser test c: too long' });
-      await page.getByRole('button', { name: 'Save contact' }).click();
+      await page.getByRole('button', { name: 'Finish and save contact' }).click();
 
       const error = page.locator('#contact-duration-error');
       await error.waitFor();
@@ -120,15 +122,18 @@ describe('web UI', () => {
 
       await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
       await page.locator('#contact-channel').waitFor();
-      await tabTo(page, '#contact-channel');
-      await page.keyboard.type('Phone');
-      await tabTo(page, '#contact-duration');
-      await page.keyboard.type('7');
+      await tabTo(page, '#contact-category button[data-code="general_information"]');
+      await page.keyboard.press('Enter');
+      // The consultant's screen (issue 3): caller type, channel, summary, then the duration.
       await tabTo(page, '#contact-caller-type');
       await page.keyboard.type('Possible');
+      await tabTo(page, '#contact-channel');
+      await page.keyboard.type('Phone');
       await tabTo(page, '#contact-summary');
       const summary = `Browser test e ${Date.now()}: keyboard only`;
       await page.keyboard.type(summary);
+      await tabTo(page, '#contact-duration');
+      await page.keyboard.type('7');
       assert.equal(await page.locator('#contact-channel').inputValue(), 'phone');
       assert.equal(await page.locator('#contact-caller-type').inputValue(), 'possible_victim');
       await page.keyboard.press('Control+Enter');

@@ -23,6 +23,8 @@ export interface Session {
 export interface CodeLists {
   version: string;
   lists: Record<string, string[]>;
+  /** Per list, per code: the label in each UI language (hotline lists only). */
+  labels?: Record<string, Record<string, Partial<Record<string, string>>>>;
 }
 
 export interface ContactInput {
@@ -33,12 +35,45 @@ export interface ContactInput {
   anonymous: boolean;
   language: string;
   summary?: string;
+  // The complete hotline contact (issue 3); absent fields take the server's defaults.
+  status?: 'draft' | 'final';
+  kind?: 'data' | 'non_data';
+  non_data_type?: string;
+  category?: string;
+  caller_gender?: string;
+  caller_age_band?: string;
+  caller_country?: string;
+  caller_region?: string;
+  destination_country?: string;
+  exploitation?: string[];
+  industry?: string[];
+  indicators?: string[];
+  imminent_danger?: boolean;
+  assistance?: string[];
+  referral_agency_ids?: string[];
+  outcome?: string;
+  follow_up_needed?: boolean;
+  follow_up_due?: string | null;
+  caller_identifier?: string;
+}
+
+export interface CallerFlag {
+  flag: string;
+  expires_at: string;
 }
 
 export interface Contact extends ContactInput {
   id: string;
   created_at: string;
   created_by: string;
+  version?: number;
+  code_version?: string;
+  finalised_at?: string | null;
+  follow_up_done_at?: string | null;
+  /** Single contact reads only, when the contact has a caller identifier. */
+  repeat_caller?: { earlier_contacts: number; flags: CallerFlag[] };
+  /** Single contact reads only, for roles that may read safety plans. */
+  safety_plan_id?: string | null;
 }
 
 export interface ContactPage {

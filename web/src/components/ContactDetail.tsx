@@ -1,16 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { Contact } from '../api/types';
+import type { CodeLists, Contact } from '../api/types';
+import { getAgencyName } from '../contacts/api';
+import { codeText } from '../contacts/CodeToggles';
+import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { durationMinutes, formatDateTime } from '../format';
-import { codeLabel, useT } from '../i18n';
+import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
-export function ContactDetail({ api, id }: { api: ApiClient; id: string }) {
+export function ContactDetail({ api, id, codes }: { api: ApiClient; id: string; codes: CodeLists }) {
   const t = useT();
   const [contact, setContact] = useState<Contact | null>(null);
+  const [agencies, setAgencies] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
 
   useEffect(() => {
@@ -21,6 +25,12 @@ export function ContactDetail({ api, id }: { api: ApiClient; id: string }) {
         if (!current) return;
         setContact(c);
         setNotice(null);
+        for (const agency of c.referral_agency_ids ?? []) {
+          getAgencyName(api, agency).then(
+            (name) => current && setAgencies((a) => ({ ...a, [agency]: name })),
+            () => undefined,
+          );
+        }
       },
       (error: unknown) => {
         if (!current || (error instanceof ApiError && error.status === 401)) return;
@@ -43,19 +53,68 @@ export function ContactDetail({ api, id }: { api: ApiClient; id: string }) {
       <StatusRegion notice={notice} />
       {contact && (
         <>
+          {contact.status === 'draft' && <p class="draft-badge">{t('hotline.draftBadge')}</p>}
+          {contact.repeat_caller && (
+            <RepeatCallerBox
+              codes={codes}
+              count={contact.repeat_caller.earlier_contacts}
+              flags={contact.repeat_caller.flags}
+            />
+          )}
+          {contact.safety_plan_id !== undefined && (
+            <p class={contact.category === 'crisis' ? 'safety-plan-link prominent' : 'safety-plan-link'}>
+              <a href={hrefFor({ name: 'safetyPlan', id: contact.id })}>
+                {contact.safety_plan_id === null ? t('safetyPlan.write') : t('safetyPlan.open')}
+              </a>
+            </p>
+          )}
           <dl class="details">
             <dt>{t('contacts.started')}</dt>
             <dd>{formatDateTime(contact.started_at)}</dd>
+            <dt>{t('hotline.kind')}</dt>
+            <dd>{codeText(codes, 'contact_kind', contact.kind ?? 'data')}</dd>
             <dt>{t('contacts.channel')}</dt>
-            <dd>{codeLabel('channel', contact.channel)}</dd>
-            <dt>{t('contacts.callerType')}</dt>
-            <dd>{codeLabel('caller_type', contact.caller_type)}</dd>
+            <dd>{codeText(codes, 'channel', contact.channel)}</dd>
             <dt>{t('contacts.duration')}</dt>
             <dd>{t('contacts.minutes', { count: durationMinutes(contact.duration_s) })}</dd>
-            <dt>{t('contacts.language')}</dt>
-            <dd>{codeLabel('language', contact.language)}</dd>
-            <dt>{t('contacts.anonymous')}</dt>
-            <dd>{contact.anonymous ? t('contacts.yes') : t('contacts.no')}</dd>
+            {contact.kind === 'non_data' ? (
+              <>
+                <dt>{t('hotline.nonDataType')}</dt>
+                <dd>{codeText(codes, 'non_data_type', contact.non_data_type ?? '')}</dd>
+              </>
+            ) : (
+              <>
+                {detailRow(t('hotline.category'), codeText(codes, 'category', contact.category ?? ''))}
+                {detailRow(t('contacts.callerType'), codeText(codes, 'caller_type', contact.caller_type))}
+                {detailRow(t('contacts.language'), codeText(codes, 'language', contact.language))}
+                <dt>{t('contacts.anonymous')}</dt>
+                <dd>{contact.anonymous ? t('contacts.yes') : t('contacts.no')}</dd>
+                {detailRow(t('hotline.callerIdentifier'), contact.caller_identifier ?? '')}
+                {detailRow(t('hotline.callerGender'), codeText(codes, 'gender', contact.caller_gender ?? ''))}
+                {detailRow(t('hotline.callerAgeBand'), codeText(codes, 'age_band', contact.caller_age_band ?? ''))}
+                {detailRow(t('hotline.callerCountry'), codeText(codes, 'country', contact.caller_country ?? ''))}
+                {detailRow(t('hotline.callerRegion'), contact.caller_region ?? '')}
+                {detailRow(
+                  t('hotline.destinationCountry'),
+                  codeText(codes, 'country', contact.destination_country ?? ''),
+                )}
+                {contact.imminent_danger && detailRow(t('hotline.imminentDanger'), t('contacts.yes'))}
+                {detailRow(t('hotline.exploitation'), listText(codes, 'exploitation', contact.exploitation))}
+                {detailRow(t('hotline.industry'), listText(codes, 'industry', contact.industry))}
+                {detailRow(t('hotline.indicators'), listText(codes, 'indicator', contact.indicators))}
+                {detailRow(t('hotline.assistance'), listText(codes, 'assistance', contact.assistance))}
+                {detailRow(
+                  t('hotline.referrals'),
+                  (contact.referral_agency_ids ?? []).map((a) => agencies[a] ?? a).join(', '),
+                )}
+                {detailRow(t('hotline.outcome'), codeText(codes, 'outcome', contact.outcome ?? ''))}
+                {contact.follow_up_needed &&
+                  detailRow(
+                    t('hotline.followUpDue'),
+                    contact.follow_up_due ? formatDateTime(contact.follow_up_due) : '',
+                  )}
+              </>
+            )}
             <dt>{t('detail.createdAt')}</dt>
             <dd>{formatDateTime(contact.created_at)}</dd>
             <dt>{t('detail.createdBy')}</dt>
@@ -63,14 +122,33 @@ export function ContactDetail({ api, id }: { api: ApiClient; id: string }) {
             <dt>{t('detail.reference')}</dt>
             <dd class="mono">{contact.id}</dd>
           </dl>
-          <h2>{t('detail.summary')}</h2>
-          {contact.summary ? (
-            <p class="summary">{contact.summary}</p>
-          ) : (
-            <p class="muted">{t('detail.noSummary')}</p>
+          {contact.kind !== 'non_data' && (
+            <>
+              <h2>{t('detail.summary')}</h2>
+              {contact.summary ? (
+                <p class="summary">{contact.summary}</p>
+              ) : (
+                <p class="muted">{t('detail.noSummary')}</p>
+              )}
+            </>
           )}
         </>
       )}
     </section>
   );
+}
+
+/** A term and its value; nothing when the value is empty. */
+function detailRow(term: string, value: string) {
+  if (value === '') return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function listText(codes: CodeLists, list: string, values: string[] | undefined): string {
+  return (values ?? []).map((code) => codeText(codes, list, code)).join(', ');
 }

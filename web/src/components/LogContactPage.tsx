@@ -1,8 +1,34 @@
+// The consultant's screen: a call timer, a draft on the server from the first second, and a
+// keyboard-first form that shows only what the chosen category needs. Single-key shortcuts work
+// while the focus is not in a text field; Ctrl+S saves the draft and Ctrl+Enter finishes.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { CodeLists } from '../api/types';
-import { toDateTimeLocal, toPayload, type ContactField, type ContactFormValues } from '../contacts/form';
+import type { CallerFlag, CodeLists, Contact } from '../api/types';
+import {
+  createContact,
+  getAgencyName,
+  lookupCaller,
+  updateContact,
+  type EarlierContact,
+} from '../contacts/api';
+import { AgencyPicker } from '../contacts/AgencyPicker';
+import { CodeChecks, CodeToggles } from '../contacts/CodeToggles';
+import { toDateTimeLocal } from '../contacts/form';
+import {
+  callerTypeKeys,
+  categoryKeys,
+  codeForKey,
+  formatTimer,
+  kindKeys,
+  nonDataKeys,
+  sectionsFor,
+  toHotlinePayload,
+  toggled,
+  type HotlineFormValues,
+} from '../contacts/hotline';
+import { MyDrafts } from '../contacts/MyDrafts';
+import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { currentUiLanguage, useT } from '../i18n';
 import { hrefFor } from '../router';
 import { CodeSelect } from './CodeSelect';
@@ -10,7 +36,7 @@ import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
 // Input id for each payload field, so a server error can be shown beside the right input.
-const inputIds: Record<ContactField, string> = {
+const inputIds: Record<string, string> = {
   channel: 'contact-channel',
   started_at: 'contact-started-at',
   duration_s: 'contact-duration',
@@ -18,30 +44,116 @@ const inputIds: Record<ContactField, string> = {
   anonymous: 'contact-anonymous',
   language: 'contact-language',
   summary: 'contact-summary',
+  kind: 'contact-kind',
+  non_data_type: 'contact-non-data-type',
+  category: 'contact-category',
+  caller_gender: 'contact-gender',
+  caller_age_band: 'contact-age-band',
+  caller_country: 'contact-caller-country',
+  destination_country: 'contact-destination',
+  outcome: 'contact-outcome',
+  follow_up_due: 'contact-follow-up-due',
+  follow_up_needed: 'contact-follow-up',
+  referral_agency_ids: 'contact-agency-search',
+  caller_identifier: 'contact-caller-identifier',
+  exploitation: 'contact-exploitation',
+  industry: 'contact-industry',
+  indicators: 'contact-indicators',
+  assistance: 'contact-assistance',
+  imminent_danger: 'contact-imminent-danger',
 };
 
-function isContactField(name: string): name is ContactField {
-  return Object.hasOwn(inputIds, name);
-}
-
-function emptyForm(languages: string[]): ContactFormValues {
+function emptyForm(languages: string[]): HotlineFormValues {
   const ui = currentUiLanguage();
   return {
-    channel: '',
+    channel: 'phone',
     startedAt: toDateTimeLocal(new Date()),
     durationMinutes: '',
     callerType: '',
     anonymous: true,
     language: languages.includes(ui) ? ui : 'en',
     summary: '',
+    kind: 'data',
+    nonDataType: '',
+    category: '',
+    callerGender: '',
+    callerAgeBand: '',
+    callerCountry: '',
+    destinationCountry: '',
+    exploitation: [],
+    industry: [],
+    indicators: [],
+    imminentDanger: false,
+    assistance: [],
+    referralAgencyIds: [],
+    outcome: '',
+    followUpNeeded: false,
+    followUpDue: '',
+    callerIdentifier: '',
   };
+}
+
+/** A stored contact back in the form (to continue a draft). */
+function formOf(c: Contact, languages: string[]): HotlineFormValues {
+  const base = emptyForm(languages);
+  const due = c.follow_up_due ? toDateTimeLocal(new Date(c.follow_up_due)).slice(0, 10) : '';
+  return {
+    ...base,
+    channel: c.channel,
+    startedAt: toDateTimeLocal(new Date(c.started_at)),
+    durationMinutes: c.duration_s > 0 ? String(Math.round((c.duration_s / 60) * 10) / 10) : '',
+    callerType: c.caller_type ?? '',
+    anonymous: c.anonymous ?? true,
+    language: c.language || base.language,
+    summary: c.summary ?? '',
+    kind: c.kind ?? 'data',
+    nonDataType: c.non_data_type ?? '',
+    category: c.category ?? '',
+    callerGender: c.caller_gender ?? '',
+    callerAgeBand: c.caller_age_band ?? '',
+    callerCountry: c.caller_country ?? '',
+    destinationCountry: c.destination_country ?? '',
+    exploitation: c.exploitation ?? [],
+    industry: c.industry ?? [],
+    indicators: c.indicators ?? [],
+    imminentDanger: c.imminent_danger ?? false,
+    assistance: c.assistance ?? [],
+    referralAgencyIds: c.referral_agency_ids ?? [],
+    outcome: c.outcome ?? '',
+    followUpNeeded: c.follow_up_needed ?? false,
+    followUpDue: due,
+    callerIdentifier: c.caller_identifier ?? '',
+  };
+}
+
+interface InProgress {
+  values: HotlineFormValues;
+  contactId: string | null; // the server draft, once there is one
+  version: number;
+  timerStart: number | null; // Date.now() when "New contact" was pressed
+  agencyNames: Record<string, string>;
 }
 
 // The unsaved form survives a session ending mid-call, in memory only (never in storage),
 // so the consultant can sign in again without typing the contact twice.
-let draft: ContactFormValues | null = null;
+let draft: InProgress | null = null;
 export function discardDraft(): void {
   draft = null;
+}
+
+interface CallerInfo {
+  count: number;
+  flags: CallerFlag[];
+  earlier: EarlierContact[];
+}
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) {
+    return !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  }
+  return target.isContentEditable;
 }
 
 interface Props {
@@ -52,50 +164,127 @@ interface Props {
 export function LogContactPage({ api, codes }: Props) {
   const t = useT();
   const lists = codes.lists;
-  const [values, setValues] = useState<ContactFormValues>(() => draft ?? emptyForm(lists.language ?? []));
-  const [fieldError, setFieldError] = useState<{ field: ContactField; text: string } | null>(null);
+  const languages = lists.language ?? [];
+  const initial = draft;
+  const [values, setValues] = useState<HotlineFormValues>(() => initial?.values ?? emptyForm(languages));
+  const [contactId, setContactId] = useState<string | null>(initial?.contactId ?? null);
+  const [version, setVersion] = useState(initial?.version ?? 0);
+  const [timerStart, setTimerStart] = useState<number | null>(initial?.timerStart ?? null);
+  const [agencyNames, setAgencyNames] = useState<Record<string, string>>(initial?.agencyNames ?? {});
+  const [now, setNow] = useState(Date.now());
+  const [fieldError, setFieldError] = useState<{ field: string; text: string } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [savedId, setSavedId] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ id: string; crisis: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [caller, setCaller] = useState<CallerInfo | null>(null);
+  const [draftsVersion, setDraftsVersion] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined);
 
   useEffect(() => {
-    draft = values;
-  }, [values]);
+    draft = { values, contactId, version, timerStart, agencyNames };
+  }, [values, contactId, version, timerStart, agencyNames]);
+
+  useEffect(() => {
+    if (timerStart === null) return;
+    const tick = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(tick);
+  }, [timerStart]);
+
+  // Shortcuts work anywhere on this screen, not only inside the form.
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   // Focus the field in error once it has rendered its message.
   useEffect(() => {
-    if (fieldError) document.getElementById(inputIds[fieldError.field])?.focus();
+    if (fieldError) document.getElementById(inputIds[fieldError.field] ?? '')?.focus();
   }, [focusRequest]);
 
-  const set = <K extends keyof ContactFormValues>(key: K, value: ContactFormValues[K]) =>
+  const elapsed = timerStart === null ? null : Math.max(0, (now - timerStart) / 1000);
+  const set = <K extends keyof HotlineFormValues>(key: K, value: HotlineFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  const shown = sectionsFor(values.category);
+  const nonData = values.kind === 'non_data';
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  function showError(field: string, text: string) {
+    setFieldError({ field: inputIds[field] !== undefined ? field : 'channel', text });
+    setNotice({ kind: 'error', text: t('log.notSaved') });
+    setFocusRequest((n) => n + 1);
+  }
+
+  function reset() {
+    setValues(emptyForm(languages));
+    setContactId(null);
+    setVersion(0);
+    setTimerStart(null);
+    setAgencyNames({});
+    setCaller(null);
+    setFieldError(null);
+  }
+
+  async function newContact() {
     if (busy) return;
-    setSavedId(null);
-    const result = toPayload(values);
+    reset();
+    setSaved(null);
+    const start = Date.now();
+    setTimerStart(start);
+    setNow(start);
+    const fresh = { ...emptyForm(languages), startedAt: toDateTimeLocal(new Date(start)) };
+    setValues(fresh);
+    setNotice({ kind: 'info', text: t('hotline.started') });
+    // Focus on the kind switch itself (not a button), so Enter is free to finish.
+    document.getElementById('contact-kind')?.focus();
+    // The draft exists on the server from the start: a lost browser loses nothing.
+    const result = toHotlinePayload(fresh, 'draft', 0);
+    if (!result.ok) return;
+    try {
+      const created = await createContact(api, result.payload);
+      setContactId(created.id);
+      setVersion(created.version ?? 1);
+      setDraftsVersion((n) => n + 1);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 401)) {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    }
+  }
+
+  async function save(status: 'draft' | 'final') {
+    if (busy) return;
+    setSaved(null);
+    const result = toHotlinePayload(values, status, elapsed);
     if (!result.ok) {
-      setFieldError({ field: result.field, text: t(result.messageKey) });
-      setNotice({ kind: 'error', text: t('log.notSaved') });
-      setFocusRequest((n) => n + 1);
+      showError(result.field, t(result.messageKey));
       return;
     }
     setBusy(true);
     setNotice({ kind: 'info', text: t('log.saving') });
     try {
-      const contact = await api.createContact(result.payload);
+      const stored =
+        contactId === null
+          ? await createContact(api, result.payload)
+          : await updateContact(api, contactId, result.payload, version);
       setFieldError(null);
-      setValues(emptyForm(lists.language ?? []));
-      setSavedId(contact.id);
-      setNotice({ kind: 'success', text: t('log.saved') });
+      setDraftsVersion((n) => n + 1);
+      if (status === 'final') {
+        const crisis = values.kind === 'data' && values.category === 'crisis';
+        reset();
+        setSaved({ id: stored.id, crisis });
+        setNotice({ kind: 'success', text: t('log.saved') });
+      } else {
+        setContactId(stored.id);
+        setVersion(stored.version ?? version + 1);
+        setNotice({ kind: 'success', text: t('hotline.draftSaved') });
+      }
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && isContactField(error.field)) {
-        setFieldError({ field: error.field, text: error.message || t('log.notSaved') });
-        setNotice({ kind: 'error', text: t('log.notSaved') });
-        setFocusRequest((n) => n + 1);
+      if (error instanceof ApiError && error.status === 400 && inputIds[error.field] !== undefined) {
+        showError(error.field, error.message || t('log.notSaved'));
+      } else if (error instanceof ApiError && error.status === 409) {
+        setNotice({ kind: 'error', text: t('hotline.conflict') });
       } else if (!(error instanceof ApiError && error.status === 401)) {
         setFieldError(null);
         setNotice({ kind: 'error', text: errorMessage(t, error) });
@@ -105,139 +294,479 @@ export function LogContactPage({ api, codes }: Props) {
     }
   }
 
-  function onKeyDown(e: KeyboardEvent) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
-      formRef.current?.requestSubmit();
+  function continueDraft(c: Contact) {
+    setValues(formOf(c, languages));
+    setContactId(c.id);
+    setVersion(c.version ?? 1);
+    setTimerStart(null);
+    setCaller(null);
+    setSaved(null);
+    setFieldError(null);
+    setNotice({ kind: 'info', text: t('hotline.draftOpened') });
+    document.getElementById('contact-kind')?.focus();
+    for (const id of c.referral_agency_ids ?? []) {
+      getAgencyName(api, id).then(
+        (name) => setAgencyNames((n) => ({ ...n, [id]: name })),
+        () => undefined,
+      );
     }
   }
 
+  async function checkCaller() {
+    const text = values.callerIdentifier.trim();
+    if (text === '') {
+      setCaller(null);
+      return;
+    }
+    try {
+      const found = await lookupCaller(api, text);
+      // This contact's own draft does not make the caller a repeat caller.
+      const earlier = found.earlier_contacts.filter((c) => c.id !== contactId);
+      const own = found.earlier_contacts.length - earlier.length;
+      setCaller({ count: Math.max(0, found.count - own), flags: found.flags, earlier });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) {
+        showError('caller_identifier', error.message);
+      } else if (!(error instanceof ApiError && (error.status === 401 || error.status === 403))) {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.defaultPrevented) return;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+      e.preventDefault();
+      void save('final');
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
+      e.preventDefault();
+      void save('draft');
+      return;
+    }
+    if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
+      e.preventDefault();
+      void newContact();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
+    if (e.key === 'Enter' && nonData && values.nonDataType !== '' && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      void save('final');
+      return;
+    }
+    if (e.key.length !== 1) return;
+    const key = e.key.toLowerCase();
+    let handled = true;
+    if (key === kindKeys.data) set('kind', 'data');
+    else if (key === kindKeys.non_data) set('kind', 'non_data');
+    else if (nonData) {
+      const code = codeForKey(nonDataKeys, key);
+      if (code !== null) set('nonDataType', code);
+      else handled = false;
+    } else {
+      const category = codeForKey(categoryKeys, key);
+      const callerType = codeForKey(callerTypeKeys, key);
+      if (category !== null) set('category', category);
+      else if (callerType !== null) set('callerType', callerType);
+      else handled = false;
+    }
+    if (handled) e.preventDefault();
+  }
+
+  keyHandler.current = onKeyDown;
+
   // Props that tie an input to its label, hint and error.
-  const describe = (field: ContactField, hintId?: string) => {
-    const errorId = fieldError?.field === field ? `${inputIds[field]}-error` : undefined;
+  const describe = (field: string, hintId?: string) => {
+    const id = inputIds[field] ?? field;
+    const errorId = fieldError?.field === field ? `${id}-error` : undefined;
     const describedBy = [errorId, hintId].filter(Boolean).join(' ');
     return {
-      id: inputIds[field],
+      id,
       name: field,
       'aria-invalid': errorId ? true : undefined,
       'aria-describedby': describedBy === '' ? undefined : describedBy,
     };
   };
-  const errorFor = (field: ContactField) =>
+  const errorFor = (field: string) =>
     fieldError?.field === field ? (
-      <p id={`${inputIds[field]}-error`} class="field-error">
+      <p id={`${inputIds[field] ?? field}-error`} class="field-error">
         {fieldError.text}
       </p>
     ) : null;
+  const checks = (field: 'exploitation' | 'industry' | 'indicators' | 'assistance', list: string) => (
+    <>
+      <CodeChecks
+        id={inputIds[field] ?? field}
+        legend={t(`hotline.${field}`)}
+        list={list}
+        codes={codes}
+        value={values[field]}
+        onToggle={(code) => set(field, toggled(values[field], code))}
+      />
+      {errorFor(field)}
+    </>
+  );
+  const country = (field: 'callerCountry' | 'destinationCountry', name: string) => (
+    <div class="field">
+      <label for={inputIds[name]}>{t(`hotline.${field}`)}</label>
+      <CodeSelect
+        list="country"
+        codes={lists.country ?? []}
+        value={values[field]}
+        placeholder={t('log.choose')}
+        onChange={(e) => set(field, e.currentTarget.value)}
+        {...describe(name)}
+      />
+      {errorFor(name)}
+    </div>
+  );
+
+  const channelField = (
+    <div class="field">
+      <label for={inputIds.channel}>{t('log.channel')}</label>
+      <CodeSelect
+        list="channel"
+        codes={lists.channel ?? []}
+        value={values.channel}
+        placeholder={t('log.choose')}
+        onChange={(e) => set('channel', e.currentTarget.value)}
+        {...describe('channel')}
+      />
+      {errorFor('channel')}
+    </div>
+  );
 
   return (
-    <section class="page">
-      <PageHeading title={t('log.title')} />
-      <p class="muted">{t('log.intro')}</p>
-      <StatusRegion notice={notice}>
-        {notice?.kind === 'success' && savedId !== null && (
-          <>
-            {' '}
-            <a href={hrefFor({ name: 'contact', id: savedId })}>{t('log.openSaved')}</a>
-          </>
-        )}
-      </StatusRegion>
-      <form ref={formRef} class="contact-form" onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown} noValidate>
-        <div class="grid">
-          <div class="field">
-            <label for={inputIds.channel}>{t('log.channel')}</label>
-            <CodeSelect
-              list="channel"
-              codes={lists.channel ?? []}
-              value={values.channel}
-              placeholder={t('log.choose')}
-              onChange={(e) => set('channel', e.currentTarget.value)}
-              {...describe('channel')}
-            />
-            {errorFor('channel')}
-          </div>
-          <div class="field">
-            <label for={inputIds.started_at}>{t('log.startedAt')}</label>
-            <input
-              type="datetime-local"
-              value={values.startedAt}
-              onInput={(e) => set('startedAt', e.currentTarget.value)}
-              {...describe('started_at')}
-            />
-            {errorFor('started_at')}
-          </div>
-          <div class="field">
-            <label for={inputIds.duration_s}>{t('log.duration')}</label>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={0}
-              step={1}
-              value={values.durationMinutes}
-              onInput={(e) => set('durationMinutes', e.currentTarget.value)}
-              {...describe('duration_s')}
-            />
-            {errorFor('duration_s')}
-          </div>
-          <div class="field">
-            <label for={inputIds.caller_type}>{t('log.callerType')}</label>
-            <CodeSelect
-              list="caller_type"
-              codes={lists.caller_type ?? []}
-              value={values.callerType}
-              placeholder={t('log.choose')}
-              onChange={(e) => set('callerType', e.currentTarget.value)}
-              {...describe('caller_type')}
-            />
-            {errorFor('caller_type')}
-          </div>
-          <div class="field">
-            <label for={inputIds.language}>{t('log.language')}</label>
-            <CodeSelect
-              list="language"
-              codes={lists.language ?? []}
-              value={values.language}
-              grouped
-              onChange={(e) => set('language', e.currentTarget.value)}
-              {...describe('language')}
-            />
-            {errorFor('language')}
-          </div>
-          <div class="field field-check">
-            <div class="check">
-              <input
-                type="checkbox"
-                checked={values.anonymous}
-                onChange={(e) => set('anonymous', e.currentTarget.checked)}
-                {...describe('anonymous')}
-              />
-              <label for={inputIds.anonymous}>{t('log.anonymous')}</label>
-            </div>
-            {errorFor('anonymous')}
-          </div>
-        </div>
-        <div class="field">
-          <label for={inputIds.summary}>{t('log.summary')}</label>
-          <textarea
-            rows={6}
-            value={values.summary}
-            onInput={(e) => set('summary', e.currentTarget.value)}
-            {...describe('summary', 'contact-summary-hint')}
-          />
-          <p id="contact-summary-hint" class="hint">
-            {t('log.summaryHint')}
-          </p>
-          {errorFor('summary')}
-        </div>
-        <div class="actions">
-          <button type="submit" class="primary" aria-disabled={busy} aria-describedby="contact-shortcut">
-            {busy ? t('log.saving') : t('log.submit')}
+    <div class="log-layout">
+      <section class="page">
+        <PageHeading title={t('log.title')} />
+        <div class="call-bar">
+          <button type="button" class="primary" onClick={() => void newContact()} aria-keyshortcuts="Alt+N">
+            {t('hotline.newContact')} <kbd>Alt+N</kbd>
           </button>
-          <p id="contact-shortcut" class="hint">
-            {t('log.shortcut')}
+          <p class="call-timer">
+            <span class="visually-hidden">{t('hotline.callTime')} </span>
+            <span role="timer" aria-label={t('hotline.callTime')} class={timerStart === null ? 'muted' : ''}>
+              {formatTimer(elapsed ?? 0)}
+            </span>
           </p>
+          {contactId !== null && <p class="muted draft-badge">{t('hotline.draftBadge')}</p>}
         </div>
-      </form>
-    </section>
+        <p class="muted">{t('hotline.intro')}</p>
+        <StatusRegion notice={notice}>
+          {notice?.kind === 'success' && saved !== null && (
+            <>
+              {' '}
+              <a href={hrefFor({ name: 'contact', id: saved.id })}>{t('log.openSaved')}</a>
+              {saved.crisis && (
+                <>
+                  {' '}
+                  <a class="button primary" href={hrefFor({ name: 'safetyPlan', id: saved.id })}>
+                    {t('safetyPlan.write')}
+                  </a>
+                </>
+              )}
+            </>
+          )}
+        </StatusRegion>
+        <form
+          ref={formRef}
+          class="contact-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save('final');
+          }}
+          noValidate
+        >
+          <div class="kind-switch" role="group" aria-label={t('hotline.kind')} id={inputIds.kind} tabIndex={-1}>
+            <button
+              type="button"
+              id="contact-kind-data"
+              class="toggle"
+              aria-pressed={!nonData}
+              aria-keyshortcuts="D"
+              onClick={() => set('kind', 'data')}
+            >
+              <kbd aria-hidden="true">D</kbd>
+              {t('hotline.kindData')}
+            </button>
+            <button
+              type="button"
+              id="contact-kind-non-data"
+              class="toggle"
+              aria-pressed={nonData}
+              aria-keyshortcuts="N"
+              onClick={() => set('kind', 'non_data')}
+            >
+              <kbd aria-hidden="true">N</kbd>
+              {t('hotline.kindNonData')}
+            </button>
+          </div>
+
+          {nonData ? (
+            <div class="non-data-panel">
+              <CodeToggles
+                id={inputIds.non_data_type ?? ''}
+                label={t('hotline.nonDataType')}
+                list="non_data_type"
+                codes={codes}
+                value={values.nonDataType}
+                keys={nonDataKeys}
+                onChange={(code) => set('nonDataType', code)}
+                invalid={fieldError?.field === 'non_data_type'}
+              />
+              {errorFor('non_data_type')}
+              <div class="grid">{channelField}</div>
+              <p class="hint">{t('hotline.nonDataHint')}</p>
+            </div>
+          ) : (
+            <>
+              <CodeToggles
+                id={inputIds.category ?? ''}
+                label={t('hotline.category')}
+                list="category"
+                codes={codes}
+                value={values.category}
+                keys={categoryKeys}
+                onChange={(code) => set('category', code)}
+                invalid={fieldError?.field === 'category'}
+              />
+              {errorFor('category')}
+              <div class="caller-type-row">
+                <CodeToggles
+                  id="contact-caller-type-keys"
+                  label={t('log.callerType')}
+                  list="caller_type"
+                  codes={codes}
+                  only={Object.keys(callerTypeKeys).filter((c) => (lists.caller_type ?? []).includes(c))}
+                  value={values.callerType}
+                  keys={callerTypeKeys}
+                  onChange={(code) => set('callerType', code)}
+                />
+                <div class="field">
+                  <label for={inputIds.caller_type}>{t('hotline.callerTypeAll')}</label>
+                  <CodeSelect
+                    list="caller_type"
+                    codes={lists.caller_type ?? []}
+                    value={values.callerType}
+                    placeholder={t('log.choose')}
+                    onChange={(e) => set('callerType', e.currentTarget.value)}
+                    {...describe('caller_type')}
+                  />
+                  {errorFor('caller_type')}
+                </div>
+              </div>
+              <div class="grid">
+                {channelField}
+                <div class="field">
+                  <label for={inputIds.language}>{t('log.language')}</label>
+                  <CodeSelect
+                    list="language"
+                    codes={languages}
+                    value={values.language}
+                    grouped
+                    onChange={(e) => set('language', e.currentTarget.value)}
+                    {...describe('language')}
+                  />
+                  {errorFor('language')}
+                </div>
+                <div class="field field-check">
+                  <div class="check">
+                    <input
+                      type="checkbox"
+                      checked={values.anonymous}
+                      onChange={(e) => set('anonymous', e.currentTarget.checked)}
+                      {...describe('anonymous')}
+                    />
+                    <label for={inputIds.anonymous}>{t('log.anonymous')}</label>
+                  </div>
+                  {errorFor('anonymous')}
+                </div>
+                <div class="field">
+                  <label for={inputIds.caller_identifier}>{t('hotline.callerIdentifier')}</label>
+                  <input
+                    type="text"
+                    autocomplete="off"
+                    inputMode="tel"
+                    value={values.callerIdentifier}
+                    onInput={(e) => set('callerIdentifier', e.currentTarget.value)}
+                    onBlur={() => void checkCaller()}
+                    {...describe('caller_identifier', 'contact-caller-identifier-hint')}
+                  />
+                  <p id="contact-caller-identifier-hint" class="hint">
+                    {t('hotline.callerIdentifierHint')}
+                  </p>
+                  {errorFor('caller_identifier')}
+                </div>
+              </div>
+              {caller !== null && (
+                <RepeatCallerBox codes={codes} count={caller.count} flags={caller.flags} earlier={caller.earlier} />
+              )}
+
+              {shown.has('imminent_danger') && (
+                <div class="field field-check danger">
+                  <div class="check">
+                    <input
+                      type="checkbox"
+                      checked={values.imminentDanger}
+                      onChange={(e) => set('imminentDanger', e.currentTarget.checked)}
+                      {...describe('imminent_danger')}
+                    />
+                    <label for={inputIds.imminent_danger}>{t('hotline.imminentDanger')}</label>
+                  </div>
+                </div>
+              )}
+              {shown.has('safety_plan') && <p class="safety-plan-note">{t('safetyPlan.afterFinish')}</p>}
+              {shown.has('destination') && <div class="grid">{country('destinationCountry', 'destination_country')}</div>}
+              {shown.has('exploitation') && checks('exploitation', 'exploitation')}
+              {shown.has('industry') && checks('industry', 'industry')}
+              {shown.has('indicators') && checks('indicators', 'indicator')}
+              {shown.has('assistance') && checks('assistance', 'assistance')}
+              {shown.has('referrals') && (
+                <>
+                  <AgencyPicker
+                    api={api}
+                    value={values.referralAgencyIds}
+                    names={agencyNames}
+                    onChange={(ids, names) => {
+                      set('referralAgencyIds', ids);
+                      setAgencyNames(names);
+                    }}
+                  />
+                  {errorFor('referral_agency_ids')}
+                </>
+              )}
+              {shown.has('follow_up') && (
+                <div class="grid">
+                  <div class="field field-check">
+                    <div class="check">
+                      <input
+                        type="checkbox"
+                        checked={values.followUpNeeded}
+                        onChange={(e) => set('followUpNeeded', e.currentTarget.checked)}
+                        {...describe('follow_up_needed')}
+                      />
+                      <label for={inputIds.follow_up_needed}>{t('hotline.followUp')}</label>
+                    </div>
+                  </div>
+                  {values.followUpNeeded && (
+                    <div class="field">
+                      <label for={inputIds.follow_up_due}>{t('hotline.followUpDue')}</label>
+                      <input
+                        type="date"
+                        value={values.followUpDue}
+                        onInput={(e) => set('followUpDue', e.currentTarget.value)}
+                        {...describe('follow_up_due')}
+                      />
+                      {errorFor('follow_up_due')}
+                    </div>
+                  )}
+                </div>
+              )}
+              <div class="grid">
+                <div class="field">
+                  <label for={inputIds.outcome}>{t('hotline.outcome')}</label>
+                  <CodeSelect
+                    list="outcome"
+                    codes={lists.outcome ?? []}
+                    value={values.outcome}
+                    placeholder={t('log.choose')}
+                    onChange={(e) => set('outcome', e.currentTarget.value)}
+                    {...describe('outcome')}
+                  />
+                  {errorFor('outcome')}
+                </div>
+              </div>
+              <details class="more-caller">
+                <summary>{t('hotline.moreAboutCaller')}</summary>
+                <div class="grid">
+                  <div class="field">
+                    <label for={inputIds.caller_gender}>{t('hotline.callerGender')}</label>
+                    <CodeSelect
+                      list="gender"
+                      codes={lists.gender ?? []}
+                      value={values.callerGender}
+                      placeholder={t('log.choose')}
+                      onChange={(e) => set('callerGender', e.currentTarget.value)}
+                      {...describe('caller_gender')}
+                    />
+                  </div>
+                  <div class="field">
+                    <label for={inputIds.caller_age_band}>{t('hotline.callerAgeBand')}</label>
+                    <CodeSelect
+                      list="age_band"
+                      codes={lists.age_band ?? []}
+                      value={values.callerAgeBand}
+                      placeholder={t('log.choose')}
+                      onChange={(e) => set('callerAgeBand', e.currentTarget.value)}
+                      {...describe('caller_age_band')}
+                    />
+                  </div>
+                  {country('callerCountry', 'caller_country')}
+                </div>
+              </details>
+              <div class="field">
+                <label for={inputIds.summary}>{t('log.summary')}</label>
+                <textarea
+                  rows={5}
+                  value={values.summary}
+                  onInput={(e) => set('summary', e.currentTarget.value)}
+                  {...describe('summary', 'contact-summary-hint')}
+                />
+                <p id="contact-summary-hint" class="hint">
+                  {t('log.summaryHint')}
+                </p>
+                {errorFor('summary')}
+              </div>
+            </>
+          )}
+
+          <div class="grid timing">
+            <div class="field">
+              <label for={inputIds.started_at}>{t('log.startedAt')}</label>
+              <input
+                type="datetime-local"
+                value={values.startedAt}
+                onInput={(e) => set('startedAt', e.currentTarget.value)}
+                {...describe('started_at')}
+              />
+              {errorFor('started_at')}
+            </div>
+            <div class="field">
+              <label for={inputIds.duration_s}>{t('log.duration')}</label>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                value={values.durationMinutes}
+                placeholder={elapsed === null ? '' : String(Math.ceil(elapsed / 60))}
+                onInput={(e) => set('durationMinutes', e.currentTarget.value)}
+                {...describe('duration_s', 'contact-duration-hint')}
+              />
+              <p id="contact-duration-hint" class="hint">
+                {t('hotline.durationHint')}
+              </p>
+              {errorFor('duration_s')}
+            </div>
+          </div>
+
+          <div class="actions">
+            <button type="submit" class="primary" aria-disabled={busy} aria-describedby="contact-shortcut">
+              {busy ? t('log.saving') : t('hotline.finish')}
+            </button>
+            <button type="button" class="secondary" aria-disabled={busy} onClick={() => void save('draft')}>
+              {t('hotline.saveDraft')}
+            </button>
+            <p id="contact-shortcut" class="hint">
+              {t('hotline.shortcuts')}
+            </p>
+          </div>
+        </form>
+      </section>
+      <MyDrafts api={api} codes={codes} refresh={draftsVersion} current={contactId} onOpen={continueDraft} />
+    </div>
   );
 }

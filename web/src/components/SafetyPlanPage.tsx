@@ -1,0 +1,140 @@
+// The safety plan of a contact: written with the caller, sealed on the server, and printable on
+// one clean page (print CSS hides everything but the plan).
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import { errorMessage } from '../api/messages';
+import { getSafetyPlan, saveSafetyPlan, safetyPlanFields, type SafetyPlanInput } from '../contacts/api';
+import { formatDateTime } from '../format';
+import { useT } from '../i18n';
+import { hrefFor } from '../router';
+import { PageHeading } from './PageHeading';
+import { StatusRegion, type Notice } from './StatusRegion';
+
+const emptyPlan = (): SafetyPlanInput =>
+  Object.fromEntries(safetyPlanFields.map((f) => [f, ''])) as SafetyPlanInput;
+
+export function SafetyPlanPage({ api, contactId }: { api: ApiClient; contactId: string }) {
+  const t = useT();
+  const [plan, setPlan] = useState<SafetyPlanInput>(emptyPlan);
+  const [version, setVersion] = useState<number | undefined>(undefined);
+  const [updatedAt, setUpdatedAt] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    getSafetyPlan(api, contactId).then(
+      (p) => {
+        if (!live) return;
+        const { version: v, updated_at: at } = p;
+        setPlan(Object.fromEntries(safetyPlanFields.map((f) => [f, p[f]])) as SafetyPlanInput);
+        setVersion(v);
+        setUpdatedAt(at);
+        setLoaded(true);
+        setNotice(null);
+      },
+      (error: unknown) => {
+        if (!live || (error instanceof ApiError && error.status === 401)) return;
+        if (error instanceof ApiError && error.status === 404) {
+          setLoaded(true);
+          setNotice({ kind: 'info', text: t('safetyPlan.none') });
+        } else if (error instanceof ApiError && error.status === 403) {
+          setNotice({ kind: 'error', text: t('safetyPlan.notAllowed') });
+        } else {
+          setNotice({ kind: 'error', text: errorMessage(t, error) });
+        }
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [contactId]);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setNotice({ kind: 'info', text: t('log.saving') });
+    try {
+      const stored = await saveSafetyPlan(api, contactId, plan, version);
+      setVersion(stored.version);
+      setUpdatedAt(stored.updated_at);
+      setNotice({ kind: 'success', text: t('safetyPlan.saved') });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setNotice({ kind: 'error', text: t('safetyPlan.conflict') });
+      } else if (error instanceof ApiError && error.status === 400) {
+        setNotice({ kind: 'error', text: error.message || errorMessage(t, error) });
+        document.getElementById(`plan-${error.field}`)?.focus();
+      } else if (!(error instanceof ApiError && error.status === 401)) {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="page safety-plan">
+      <p class="back no-print">
+        <a href={hrefFor({ name: 'contact', id: contactId })}>← {t('safetyPlan.back')}</a>
+      </p>
+      <PageHeading title={t('safetyPlan.title')} />
+      <div class="no-print">
+        <StatusRegion notice={notice} />
+      </div>
+      {loaded && (
+        <>
+          <form class="plan-form no-print" onSubmit={(e) => void save(e)} noValidate>
+            {safetyPlanFields.map((field) => (
+              <div class="field" key={field}>
+                <label for={`plan-${field}`}>{t(`safetyPlan.fields.${field}`)}</label>
+                {field === 'code_word' ? (
+                  <input
+                    id={`plan-${field}`}
+                    type="text"
+                    autocomplete="off"
+                    value={plan[field]}
+                    onInput={(e) => setPlan((p) => ({ ...p, [field]: e.currentTarget.value }))}
+                  />
+                ) : (
+                  <textarea
+                    id={`plan-${field}`}
+                    rows={3}
+                    value={plan[field]}
+                    onInput={(e) => setPlan((p) => ({ ...p, [field]: e.currentTarget.value }))}
+                  />
+                )}
+              </div>
+            ))}
+            <div class="actions">
+              <button type="submit" class="primary" aria-disabled={busy}>
+                {t('safetyPlan.save')}
+              </button>
+              <button type="button" class="secondary" onClick={() => window.print()} disabled={version === undefined}>
+                {t('safetyPlan.print')}
+              </button>
+            </div>
+          </form>
+          {version !== undefined && (
+            <article class="plan-print" aria-label={t('safetyPlan.printView')}>
+              <h2>{t('safetyPlan.title')}</h2>
+              {updatedAt !== null && <p class="muted">{t('safetyPlan.updated', { when: formatDateTime(updatedAt) })}</p>}
+              <dl>
+                {safetyPlanFields
+                  .filter((field) => plan[field].trim() !== '')
+                  .map((field) => (
+                    <div key={field} class="plan-item">
+                      <dt>{t(`safetyPlan.fields.${field}`)}</dt>
+                      <dd>{plan[field]}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </article>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+// Referral to agencies: a type-ahead over the organisation's directory; chosen agencies as chips.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import { useT } from '../i18n';
+import { searchAgencies, type AgencyHit } from './api';
+
+interface Props {
+  api: ApiClient;
+  value: string[];
+  /** Names of chosen agencies known so far (by id). */
+  names: Record<string, string>;
+  onChange: (ids: string[], names: Record<string, string>) => void;
+}
+
+export function AgencyPicker({ api, value, names, onChange }: Props) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<AgencyHit[]>([]);
+  const [failed, setFailed] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    if (text.trim().length < 2) {
+      setHits([]);
+      return;
+    }
+    let current = true;
+    timer.current = window.setTimeout(() => {
+      searchAgencies(api, text.trim()).then(
+        (found) => {
+          if (!current) return;
+          setFailed(false);
+          setHits(found.filter((a) => !value.includes(a.id)));
+        },
+        (error: unknown) => {
+          if (current && !(error instanceof ApiError && error.status === 401)) setFailed(true);
+        },
+      );
+    }, 200);
+    return () => {
+      current = false;
+    };
+  }, [text]);
+
+  function choose(hit: AgencyHit) {
+    onChange([...value, hit.id], { ...names, [hit.id]: hit.name });
+    setText('');
+    setHits([]);
+    document.getElementById('contact-agency-search')?.focus();
+  }
+
+  return (
+    <div class="field agency-picker">
+      <label for="contact-agency-search">{t('hotline.referrals')}</label>
+      {value.length > 0 && (
+        <ul class="chips" aria-label={t('hotline.referralsChosen')}>
+          {value.map((id) => (
+            <li key={id}>
+              <span>{names[id] ?? t('hotline.agency')}</span>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={t('hotline.removeAgency', { name: names[id] ?? t('hotline.agency') })}
+                onClick={() => onChange(value.filter((v) => v !== id), names)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id="contact-agency-search"
+        type="search"
+        autocomplete="off"
+        value={text}
+        aria-describedby="contact-agency-hint"
+        aria-controls="contact-agency-results"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && hits[0]) {
+            e.preventDefault();
+            e.stopPropagation();
+            choose(hits[0]);
+          }
+        }}
+      />
+      <p id="contact-agency-hint" class="hint">
+        {failed ? t('hotline.agencySearchFailed') : t('hotline.agencyHint')}
+      </p>
+      <ul id="contact-agency-results" class="agency-results" aria-live="polite">
+        {hits.map((hit) => (
+          <li key={hit.id}>
+            <button type="button" class="link-button" onClick={() => choose(hit)}>
+              {hit.name}
+              {hit.city !== '' && <span class="muted"> · {hit.city}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

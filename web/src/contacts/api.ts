@@ -1,0 +1,91 @@
+// The hotline side of contacts: drafts, changes, repeat callers, safety plans, referral agencies.
+// A caller identifier only ever travels in a POST body, never in a URL.
+import type { ApiClient } from '../api/client';
+import type { CallerFlag, Contact } from '../api/types';
+import type { HotlinePayload } from './hotline';
+
+export interface EarlierContact {
+  id: string;
+  started_at: string;
+  kind: string;
+  category: string;
+  outcome: string;
+  status: string;
+}
+
+export interface CallerLookup {
+  earlier_contacts: EarlierContact[];
+  count: number;
+  flags: CallerFlag[];
+}
+
+export const safetyPlanFields = [
+  'risks',
+  'options',
+  'safe_contacts',
+  'code_word',
+  'documents',
+  'emergency_numbers',
+  'notes',
+] as const;
+export type SafetyPlanField = (typeof safetyPlanFields)[number];
+export type SafetyPlanInput = Record<SafetyPlanField, string>;
+
+export interface SafetyPlan extends SafetyPlanInput {
+  id: string;
+  contact_id: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgencyHit {
+  id: string;
+  name: string;
+  type: string;
+  city: string;
+}
+
+const contactPath = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`;
+
+export function createContact(api: ApiClient, input: HotlinePayload) {
+  return api.request<Contact>('POST', '/api/v1/contacts', { body: input });
+}
+
+export function updateContact(api: ApiClient, id: string, input: HotlinePayload, version: number) {
+  return api.request<Contact>('PUT', contactPath(id), { body: { ...input, version } });
+}
+
+export async function listMyDrafts(api: ApiClient): Promise<Contact[]> {
+  const page = await api.request<{ items: Contact[] }>('GET', '/api/v1/contacts/drafts');
+  return page.items;
+}
+
+export function lookupCaller(api: ApiClient, callerIdentifier: string) {
+  return api.request<CallerLookup>('POST', '/api/v1/callers/lookup', {
+    body: { caller_identifier: callerIdentifier },
+  });
+}
+
+export function getSafetyPlan(api: ApiClient, contactId: string) {
+  return api.request<SafetyPlan>('GET', `${contactPath(contactId)}/safety-plan`);
+}
+
+/** Creates the plan, or changes it when `version` is given. */
+export function saveSafetyPlan(api: ApiClient, contactId: string, plan: SafetyPlanInput, version?: number) {
+  const path = `${contactPath(contactId)}/safety-plan`;
+  return version === undefined
+    ? api.request<SafetyPlan>('POST', path, { body: plan })
+    : api.request<SafetyPlan>('PUT', path, { body: { ...plan, version } });
+}
+
+export async function searchAgencies(api: ApiClient, text: string, limit = 8): Promise<AgencyHit[]> {
+  const params = new URLSearchParams({ q: text, limit: String(limit) });
+  const page = await api.request<{ items: AgencyHit[] }>('GET', `/api/v1/agencies?${params.toString()}`);
+  return page.items;
+}
+
+export async function getAgencyName(api: ApiClient, id: string): Promise<string> {
+  const agency = await api.request<{ name: string }>('GET', `/api/v1/agencies/${encodeURIComponent(id)}`);
+  return agency.name;
+}
