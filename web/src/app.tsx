@@ -2,9 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api/client';
 import { errorMessage } from './api/messages';
 import type { CodeLists, Session, User } from './api/types';
+import { AgencyForm } from './components/AgencyForm';
+import { AgencyView } from './components/AgencyView';
 import { ContactDetail } from './components/ContactDetail';
 import { ContactsPage } from './components/ContactsPage';
 import { KnowledgePage } from './components/KnowledgePage';
+import { DirectoryPage } from './components/DirectoryPage';
 import { LogContactPage, discardDraft } from './components/LogContactPage';
 import { LoginPage, type LoginReason } from './components/LoginPage';
 import { LookupPanel } from './components/LookupPanel';
@@ -107,6 +110,14 @@ export function App() {
     page = <ContactsPage api={api} />;
   } else if (route.name === 'contact') {
     page = <ContactDetail key={route.id} api={api} id={route.id} />;
+  } else if (route.name === 'directory') {
+    page = <DirectoryPage api={api} codes={codes} user={state.user} />;
+  } else if (route.name === 'agency') {
+    page = <AgencyView key={route.id} api={api} id={route.id} user={state.user} />;
+  } else if (route.name === 'agencyNew') {
+    page = <AgencyForm key="new" api={api} codes={codes} />;
+  } else if (route.name === 'agencyEdit') {
+    page = <AgencyForm key={route.id} api={api} codes={codes} id={route.id} />;
   } else if (route.name === 'knowledge' || route.name === 'knowledgeArticle') {
     const id = route.name === 'knowledgeArticle' ? route.id : null;
     page = <KnowledgePage api={api} codes={codes} user={state.user} id={id} />;

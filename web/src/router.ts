@@ -4,6 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { name: 'log' }
+  | { name: 'directory' }
+  | { name: 'agency'; id: string }
+  | { name: 'agencyNew' }
+  | { name: 'agencyEdit'; id: string }
   | { name: 'knowledge' }
   | { name: 'knowledgeArticle'; id: string }
   | { name: 'contacts' }
@@ -11,6 +15,12 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
+  if (path === '/directory') return { name: 'directory' };
+  if (path === '/directory/new') return { name: 'agencyNew' };
+  const agencyEdit = /^\/directory\/([^/]+)\/edit$/.exec(path);
+  if (agencyEdit?.[1]) return { name: 'agencyEdit', id: decodeURIComponent(agencyEdit[1]) };
+  const agency = /^\/directory\/([^/]+)$/.exec(path);
+  if (agency?.[1]) return { name: 'agency', id: decodeURIComponent(agency[1]) };
   if (path === '/knowledge') return { name: 'knowledge' };
   const article = /^\/knowledge\/([^/]+)$/.exec(path);
   if (article?.[1]) return { name: 'knowledgeArticle', id: decodeURIComponent(article[1]) };
@@ -24,6 +34,14 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'log':
       return '#/log';
+    case 'directory':
+      return '#/directory';
+    case 'agencyNew':
+      return '#/directory/new';
+    case 'agency':
+      return `#/directory/${encodeURIComponent(route.id)}`;
+    case 'agencyEdit':
+      return `#/directory/${encodeURIComponent(route.id)}/edit`;
     case 'knowledge':
       return '#/knowledge';
     case 'knowledgeArticle':

@@ -17,6 +17,8 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
   const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const onKnowledge = route.name === 'knowledge' || route.name === 'knowledgeArticle';
+  const onDirectory =
+    route.name === 'directory' || route.name === 'agency' || route.name === 'agencyNew' || route.name === 'agencyEdit';
   const section = route.name === 'log' ? 'log' : 'contacts';
 
   return (
@@ -43,7 +45,7 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                 </a>
               </li>
               <li>
-                <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' && !onKnowledge ? 'page' : undefined}>
+                <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' && !onKnowledge && !onDirectory ? 'page' : undefined}>
                   {t('shell.contacts')}
                 </a>
               </li>
@@ -51,6 +53,13 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                 <li>
                   <a href={hrefFor({ name: 'knowledge' })} aria-current={onKnowledge ? 'page' : undefined}>
                     {t('knowledge.nav')}
+                  </a>
+                </li>
+              )}
+              {user.roles.some((r) => ['consultant', 'case_worker', 'supervisor', 'data_officer', 'org_admin'].includes(r)) && (
+                <li>
+                  <a href={hrefFor({ name: 'directory' })} aria-current={onDirectory ? 'page' : undefined}>
+                    {t('directory.nav')}
                   </a>
                 </li>
               )}
