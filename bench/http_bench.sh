@@ -109,7 +109,7 @@ echo "== setting up ${data_dir}${pg_url:+ (PostgreSQL)}"
 mkdir -p "${data_dir}"
 "${bin}" init "${db_args[@]}"
 "${bin}" org add "${db_args[@]}" --code BE --name "Bench Org" --country BE
-STRADA_PASSWORD='bench password 123 long' "${bin}" user add "${db_args[@]}" \
+STRADA_PASSWORD='load-test passphrase 42' "${bin}" user add "${db_args[@]}" \
   --org BE --email bench@example.org --name "Bench User" --role consultant
 
 baseline="$(count_contacts)" || die "cannot count contacts before the run"
@@ -140,7 +140,7 @@ echo "== signing in"
 login_body="${work_dir}/login.json"
 http_code="$(curl -sS -o "${login_body}" -w '%{http_code}' -c "${cookie_jar}" \
   -H 'Content-Type: application/json' \
-  --data '{"email":"bench@example.org","password":"bench password 123 long"}' \
+  --data '{"email":"bench@example.org","password":"load-test passphrase 42"}' \
   "${base}/api/v1/session")" || die "sign-in request failed"
 [[ "${http_code}" == "200" ]] || { cat "${login_body}" >&2; echo >&2; die "sign-in answered ${http_code}"; }
 csrf="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])' <"${login_body}")" \
