@@ -268,32 +268,34 @@ struct PendingWrite {
 
 // --- WriteContext ---
 
-WriteContext::WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now)
-    : sql_(sql), backend_(backend), now_(now) {}
+WriteContext::WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now,
+                           ChainCursor* cursor)
+    : sql_(sql), backend_(backend), now_(now), cursor_(cursor != nullptr ? cursor : &own_cursor_) {}
 
 domain::Status WriteContext::audit(const audit::AuditEventInput& event) {
-  if (!have_last_) {
+  ChainCursor& cursor = *cursor_;
+  if (!cursor.known) {
     // Safe without a race: the batch holds the write lock (BEGIN IMMEDIATE / advisory lock).
     auto last = lastAuditEvent(sql_);
     if (!last) {
       return tl::unexpected(last.error());
     }
-    last_ = last->value_or(audit::AuditEvent{});  // seq 0: the chain is empty
-    have_last_ = true;
+    cursor.last = last->value_or(audit::AuditEvent{});  // seq 0: the chain is empty
+    cursor.known = true;
   }
   audit::AuditEvent next;
   next.at = now_;
   next.input = event;
   std::optional<audit::AuditEvent> prev;
-  if (last_.seq > 0) {
-    prev = last_;
+  if (cursor.last.seq > 0) {
+    prev = cursor.last;
   }
   audit::chain(prev, next);
   auto appended = appendAuditEvent(sql_, next);
   if (!appended) {
     return appended;
   }
-  last_ = std::move(next);
+  cursor.last = std::move(next);
   return {};
 }
 
@@ -357,6 +359,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   const domain::UnixMillis now = domain::nowMillis();
   std::vector<domain::Status> results(batch.size());
   std::optional<domain::Error> batch_error;
+  ChainCursor cursor;
 
   ensureConnected(sql, backend);
   try {
@@ -373,9 +376,10 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
       batch_error = unavailable("savepoint", e, connector.password);
       break;
     }
-    // One context per job: a rolled-back job leaves no cached audit event behind, and the next
-    // job's first audit() reads the chain's true end inside this transaction.
-    WriteContext context(sql, backend, now);
+    // One context per job, one chain cursor per batch: a job that rolls back restores the
+    // cursor it found, so the next job chains onto what the transaction really holds.
+    const ChainCursor cursor_before = cursor;
+    WriteContext context(sql, backend, now, &cursor);
     domain::Status status;
     try {
       status = batch[i].job(context);
@@ -392,6 +396,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
       }
     }
     if (!status) {
+      cursor = cursor_before;
       try {
         sql << "ROLLBACK TO SAVEPOINT j";
         sql << "RELEASE SAVEPOINT j";

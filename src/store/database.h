@@ -39,10 +39,19 @@ struct DatabaseOptions {
   std::size_t max_batch = 512;   // most jobs in one group commit
 };
 
+// The end of the audit chain as the open batch transaction sees it, shared by the jobs of one
+// batch so that only the first audit event of a batch reads the chain's end from the database.
+struct ChainCursor {
+  bool known = false;
+  audit::AuditEvent last;  // seq 0 while the chain is empty
+};
+
 // Handed to a write job inside the open batch transaction, on the writer thread.
 class WriteContext {
  public:
-  WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now);
+  // `cursor` (may be null) is shared across a batch; the writer restores it when a job rolls back.
+  WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now,
+               ChainCursor* cursor = nullptr);
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
@@ -58,8 +67,8 @@ class WriteContext {
   soci::session& sql_;
   Backend backend_;
   domain::UnixMillis now_;
-  bool have_last_ = false;
-  audit::AuditEvent last_;
+  ChainCursor own_cursor_;
+  ChainCursor* cursor_;
 };
 
 using WriteJob = std::function<domain::Status(WriteContext&)>;
