@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "crypto/crypto.h"
 #include "store/repositories.h"
 
 namespace strada::api {
@@ -11,6 +12,7 @@ constexpr std::string_view kContactsKeyId = "contacts.v1";
 constexpr std::string_view kAgenciesKeyId = "agencies.v1";
 constexpr std::string_view kTelephonyKeyId = "telephony.v1";
 constexpr std::uint64_t kCsrfSubkeyId = 1;
+constexpr std::uint64_t kBlindIndexSubkeyId = 2;
 
 domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
                                                   const crypto::MasterKey& master,
@@ -60,6 +62,23 @@ std::string agencyAddressAad(std::string_view agency_id) {
   return "agencies.address:" + std::string(agency_id);
 }
 
+std::string contactCallerAad(std::string_view contact_id) {
+  return "contacts.caller:" + std::string(contact_id);
+}
+
+std::string safetyPlanAad(std::string_view plan_id) {
+  return "safety_plans:" + std::string(plan_id);
+}
+
+std::string callerHash(const DataKeys& keys, std::string_view org_id, std::string_view normalised) {
+  std::string message;
+  message.reserve(org_id.size() + 1 + normalised.size());
+  message.append(org_id);
+  message.push_back('\0');
+  message.append(normalised);
+  return crypto::toHex(crypto::hmacSha256(keys.blindIndexKey(), message));
+}
+
 std::string telephonySecretAad(std::string_view line_id) {
   return "telephony.secret:" + std::string(line_id);
 }
@@ -81,7 +100,8 @@ domain::Result<std::unique_ptr<DataKeys>> DataKeys::loadOrCreate(store::Database
   return std::unique_ptr<DataKeys>(new DataKeys(crypto::FieldSealer(std::move(*contacts)),
                                                 crypto::FieldSealer(std::move(*agencies)),
                                                 crypto::FieldSealer(std::move(*telephony)),
-                                                master.deriveSubkey(kCsrfSubkeyId, "csrf____")));
+                                                master.deriveSubkey(kCsrfSubkeyId, "csrf____"),
+                                                master.deriveSubkey(kBlindIndexSubkeyId, "blindidx")));
 }
 
 }  // namespace strada::api

@@ -62,8 +62,9 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerSystemRoutes(routes);
   registerAuthRoutes(routes);
   registerContactRoutes(routes);
-  registerAgencyRoutes(routes);
+  registerContactListRoutes(routes);
   registerKnowledgeRoutes(routes);
+  registerAgencyRoutes(routes);
   registerTelephonyRoutes(routes);
 }
 

@@ -40,8 +40,10 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx);
 void registerSystemRoutes(RouteTable& routes);
 void registerAuthRoutes(RouteTable& routes);
 void registerContactRoutes(RouteTable& routes);
-void registerAgencyRoutes(RouteTable& routes);
+// The contact list and its filters, CSV export, supervision views and statistics.
+void registerContactListRoutes(RouteTable& routes);
 void registerKnowledgeRoutes(RouteTable& routes);
+void registerAgencyRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
 
 // An error response; Internal and Unavailable errors are logged (with their detail, the route and

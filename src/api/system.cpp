@@ -17,6 +17,31 @@ boost::json::array toArray(const domain::CodeList& list) {
   return out;
 }
 
+// {"version", "lists": {list: [code...]}, "labels": {list: {code: {"en","nl","ro"}}}}: every
+// list; labels for the lists that carry them (the ISO lists take theirs from the browser).
+boost::json::object encodeCodes() {
+  boost::json::object lists;
+  boost::json::object labels;
+  for (const domain::CodeList* list : domain::allCodeLists()) {
+    lists[list->name] = toArray(*list);
+    if (list->labels.size() != list->codes.size()) {
+      continue;
+    }
+    boost::json::object by_code;
+    for (std::size_t i = 0; i < list->codes.size(); ++i) {
+      boost::json::object text;
+      for (std::size_t j = 0; j < domain::kLabelLanguages.size(); ++j) {
+        text[domain::kLabelLanguages[j]] = list->labels[i][j];
+      }
+      by_code[list->codes[i]] = std::move(text);
+    }
+    labels[list->name] = std::move(by_code);
+  }
+  return {{"version", domain::codesVersion()},
+          {"lists", std::move(lists)},
+          {"labels", std::move(labels)}};
+}
+
 }  // namespace
 
 void registerSystemRoutes(RouteTable& routes) {
@@ -50,13 +75,7 @@ void registerSystemRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/codes", policy::Permission::kCodesRead,
                [](http::Request&, const policy::Principal&)
                    -> boost::asio::awaitable<http::Response> {
-                 boost::json::object lists{{"channel", toArray(domain::channelCodes())},
-                                           {"caller_type", toArray(domain::callerTypeCodes())},
-                                           {"language", toArray(domain::languageCodes())},
-                                           {"country", toArray(domain::countryCodes())}};
-                 boost::json::object body{{"version", domain::channelCodes().version},
-                                          {"lists", std::move(lists)}};
-                 co_return http::Response::json(200, body);
+                 co_return http::Response::json(200, encodeCodes());
                });
 }
 

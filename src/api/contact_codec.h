@@ -1,0 +1,48 @@
+// Private to the contact resources of api/ (contacts, drafts, callers, safety plans): decoding a
+// contact body, sealing its free text and caller identifier, and opening them again.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/context.h"
+#include "api/routes.h"
+#include "domain/contact.h"
+#include "domain/error.h"
+#include "store/contact_repository.h"
+
+namespace strada::api {
+
+// A record id as crypto::newId() makes them: 32 lower-case hex characters.
+bool isIdShaped(std::string_view id);
+
+// The fields of a contact body (strict: unknown members are refused). When `version` is not
+// null, the body must also hold "version" (an integer >= 1), read into *version.
+[[nodiscard]] domain::Result<domain::ContactInput> decodeContactInput(std::string_view body,
+                                                                      std::int32_t* version);
+
+// The first 16 hex characters of a caller hash: what audit events name (never the identifier).
+std::string callerAuditId(std::string_view caller_hash);
+
+// Fills the store row from `contact` (its data holding the clear text): seals the summary and the
+// caller identifier, computes the caller's blind index, and leaves both clear texts out of
+// row.contact. An identifier that normalises to nothing counts as none.
+store::ContactRow sealContact(const DataKeys& keys, domain::Contact contact);
+
+// Opens the summary and caller identifier of `row` into row.contact.data. Internal when a sealed
+// value does not open.
+[[nodiscard]] domain::Status openContact(const DataKeys& keys, store::ContactRow& row);
+
+// InvalidArgument naming "referral_agency_ids" unless every id names an agency of `org_id`.
+[[nodiscard]] boost::asio::awaitable<domain::Status> checkReferralAgencies(
+    ApiContext& ctx, std::string org_id, std::vector<std::string> ids);
+
+// Registered by registerContactRoutes, one file each.
+void registerContactDraftRoutes(RouteTable& routes);  // contact_drafts.cpp
+void registerCallerRoutes(RouteTable& routes);        // callers.cpp
+void registerSafetyPlanRoutes(RouteTable& routes);    // safety_plans.cpp
+
+}  // namespace strada::api
