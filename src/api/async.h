@@ -9,14 +9,13 @@
 // local first, then `co_await awaitRead<T>(db, std::move(job))`.
 #pragma once
 
-#include <memory>
-#include <utility>
-
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <memory>
+#include <utility>
 
 #include "domain/error.h"
 #include "store/database.h"
@@ -34,17 +33,14 @@ auto shareHandler(Handler&& handler) {
 }  // namespace detail
 
 // Runs `job` in the next group commit; resumes with its status once it is durable.
-inline boost::asio::awaitable<domain::Status> awaitWrite(store::Database& db,
-                                                         store::WriteJob job) {
-  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable),
-                                     void(domain::Status)>(
+inline boost::asio::awaitable<domain::Status> awaitWrite(store::Database& db, store::WriteJob job) {
+  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(domain::Status)>(
       [&db](auto handler, store::WriteJob j) {
         auto shared = detail::shareHandler(std::move(handler));
         db.submit(std::move(j), [shared](domain::Status status) {
           auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(ex, [shared, s = std::move(status)]() mutable {
-            std::move (*shared)(std::move(s));
-          });
+          boost::asio::post(
+              ex, [shared, s = std::move(status)]() mutable { std::move (*shared)(std::move(s)); });
         });
       },
       boost::asio::use_awaitable, std::move(job));
@@ -59,9 +55,8 @@ boost::asio::awaitable<T> awaitRead(store::Database& db, F fn) {
         db.submitRead([shared, f = std::move(f)](soci::session& sql) mutable {
           T result = f(sql);
           auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(ex, [shared, r = std::move(result)]() mutable {
-            std::move (*shared)(std::move(r));
-          });
+          boost::asio::post(
+              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
         });
       },
       boost::asio::use_awaitable, std::move(fn));
@@ -81,9 +76,8 @@ boost::asio::awaitable<T> awaitOnPool(Pool& pool, F fn) {
         boost::asio::post(pool, [shared, f = std::move(f)]() mutable {
           T result = f();
           auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(ex, [shared, r = std::move(result)]() mutable {
-            std::move (*shared)(std::move(r));
-          });
+          boost::asio::post(
+              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
         });
       },
       boost::asio::use_awaitable, std::move(fn));

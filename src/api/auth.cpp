@@ -1,11 +1,10 @@
 #include "api/auth.h"
 
 #include <algorithm>
-#include <optional>
-
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/json/object.hpp>
+#include <optional>
 
 #include "api/async.h"
 #include "api/encode.h"
@@ -35,7 +34,8 @@ std::string sessionCookie(std::string_view token, bool secure) {
 }
 
 std::string clearedCookie(bool secure) {
-  std::string cookie = std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+  std::string cookie =
+      std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
   if (secure) {
     cookie += "; Secure";
   }
@@ -121,18 +121,18 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   const UnixMillis now = domain::nowMillis();
 
   auto lookup = [account_key, address_key, e = *email](soci::session& sql) {
-        LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
-                      store::findUserByEmail(sql, e)};
-        if (l.user && l.user->has_value()) {
-          l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
-        }
-        return l;
+    LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
+                  store::findUserByEmail(sql, e)};
+    if (l.user && l.user->has_value()) {
+      l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
+    }
+    return l;
   };
   LoginLookup found = co_await awaitRead<LoginLookup>(ctx.db, std::move(lookup));
   for (const domain::Error* e :
        {found.account ? nullptr : &found.account.error(),
-        found.address ? nullptr : &found.address.error(), found.user ? nullptr : &found.user.error(),
-        found.org ? nullptr : &found.org.error()}) {
+        found.address ? nullptr : &found.address.error(),
+        found.user ? nullptr : &found.user.error(), found.org ? nullptr : &found.org.error()}) {
     if (e != nullptr) {
       co_return errorResponse(req, *e);
     }
@@ -147,7 +147,8 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   // Repeated failures slow every further attempt on the account down, whether it exists or not.
   const auto failures = recentFailures(*found.account, now, ctx.config);
   if (failures >= ctx.config.account_slowdown_after) {
-    const auto delay_s = std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
+    const auto delay_s =
+        std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
     boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
     timer.expires_after(std::chrono::seconds(delay_s));
     co_await timer.async_wait(boost::asio::use_awaitable);
@@ -173,18 +174,18 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
         return tl::unexpected(account ? address.error() : account.error());
       }
       const UnixMillis at = w.now();
-      if (auto s = store::saveThrottle(
-              w, account_key, afterFailure(*account, at, cfg, cfg.account_lock_after));
+      if (auto s = store::saveThrottle(w, account_key,
+                                       afterFailure(*account, at, cfg, cfg.account_lock_after));
           !s) {
         return s;
       }
-      if (auto s = store::saveThrottle(
-              w, address_key, afterFailure(*address, at, cfg, cfg.address_lock_after));
+      if (auto s = store::saveThrottle(w, address_key,
+                                       afterFailure(*address, at, cfg, cfg.address_lock_after));
           !s) {
         return s;
       }
-      return w.audit({actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor,
-                      rid});
+      return w.audit(
+          {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
     };
     auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
     if (!status) {
@@ -210,8 +211,8 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
         !purged) {
       return tl::unexpected(purged.error());
     }
-    return w.audit({session.user_id, session.org_id, "session.create", "user", session.user_id,
-                    rid});
+    return w.audit(
+        {session.user_id, session.org_id, "session.create", "user", session.user_id, rid});
   };
   auto status = co_await awaitWrite(ctx.db, std::move(open_session));
   if (!status) {
@@ -313,9 +314,8 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
                            "Your session has ended. Please sign in again.");
   }
   if (now - session.last_seen_at >= ctx.config.session_touch_ms) {
-    ctx.db.submit([session_id, now](store::WriteContext& w) {
-                    return store::touchSession(w, session_id, now);
-                  },
+    ctx.db.submit([session_id,
+                   now](store::WriteContext& w) { return store::touchSession(w, session_id, now); },
                   [](const domain::Status&) {});
   }
   co_return policy::Principal{user.id, user.org_id, user.roles, session_id};
@@ -325,14 +325,12 @@ void registerAuthRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
   routes.publicRoute("POST", "/api/v1/session",
                      [&ctx](http::Request& req) { return login(ctx, req); });
-  routes.route("DELETE", "/api/v1/session", policy::Permission::kSelfRead,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return logout(ctx, req, who);
-               });
-  routes.route("GET", "/api/v1/me", policy::Permission::kSelfRead,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return me(ctx, req, who);
-               });
+  routes.route(
+      "DELETE", "/api/v1/session", policy::Permission::kSelfRead,
+      [&ctx](http::Request& req, const policy::Principal& who) { return logout(ctx, req, who); });
+  routes.route(
+      "GET", "/api/v1/me", policy::Permission::kSelfRead,
+      [&ctx](http::Request& req, const policy::Principal& who) { return me(ctx, req, who); });
 }
 
 }  // namespace strada::api

@@ -1,10 +1,9 @@
 // Sessions: login, logout, and turning a request's cookie into a Principal.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/asio/awaitable.hpp>
 
 #include "api/context.h"
 #include "http/message.h"
@@ -22,6 +21,6 @@ std::string csrfTokenFor(const DataKeys& keys, std::string_view session_id);
 // Unauthenticated when there is no valid, unexpired session cookie. Refreshes last_seen_at now
 // and then (see ApiConfig::session_touch_ms) without waiting for it.
 boost::asio::awaitable<domain::Result<policy::Principal>> authenticate(ApiContext& ctx,
-                                                                      const http::Request& req);
+                                                                       const http::Request& req);
 
 }  // namespace strada::api

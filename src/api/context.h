@@ -1,11 +1,10 @@
 // What every API handler shares: the store, the keys, the metrics and the settings.
 #pragma once
 
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstdint>
 #include <string>
-
-#include <boost/asio/thread_pool.hpp>
 
 #include "api/keys.h"
 #include "observe/metrics.h"

@@ -4,15 +4,13 @@
 // not an object, a missing required field, a wrong type, or a field the route does not know.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-#include <vector>
-
-#include <boost/json/object.hpp>
 
 #include "domain/error.h"
 
@@ -26,8 +24,8 @@ class JsonInput {
   [[nodiscard]] domain::Result<std::string> requiredString(std::string_view key);
   [[nodiscard]] domain::Result<std::optional<std::string>> optionalString(std::string_view key);
   // An integer in [min, max]; a JSON number with a fraction is refused.
-  [[nodiscard]] domain::Result<std::int64_t> requiredInteger(std::string_view key,
-                                                             std::int64_t min, std::int64_t max);
+  [[nodiscard]] domain::Result<std::int64_t> requiredInteger(std::string_view key, std::int64_t min,
+                                                             std::int64_t max);
   [[nodiscard]] domain::Result<bool> optionalBool(std::string_view key, bool fallback);
   // An array of strings (at most `max_items`); absent or null gives an empty vector.
   [[nodiscard]] domain::Result<std::vector<std::string>> optionalStringArray(std::string_view key,

@@ -46,10 +46,9 @@ int runInit(const DataOptions& data) {
   std::error_code ec;
   std::filesystem::create_directories(data.data_dir, ec);
   if (ec) {
-    return reportFailure(domain::Error{domain::ErrorCode::kUnavailable,
-                                       "Cannot create the data folder " + data.data_dir.string() +
-                                           ": " + ec.message(),
-                                       "", ""});
+    return reportFailure(domain::Error{
+        domain::ErrorCode::kUnavailable,
+        "Cannot create the data folder " + data.data_dir.string() + ": " + ec.message(), "", ""});
   }
   ::chmod(data.data_dir.c_str(), 0700);
   auto key = crypto::MasterKey::create(data.data_dir / "master.key");
@@ -115,10 +114,10 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
     return reportFailure(org.error());
   }
   if (!org->has_value()) {
-    return reportFailure(domain::Error{domain::ErrorCode::kInvalidArgument,
-                                       "No organisation with code " + org_code +
-                                           ". Add it first with `strada org add`.",
-                                       "org", ""});
+    return reportFailure(domain::Error{
+        domain::ErrorCode::kInvalidArgument,
+        "No organisation with code " + org_code + ". Add it first with `strada org add`.", "org",
+        ""});
   }
   store::UserRecord record;
   record.user.id = crypto::newId();
@@ -132,12 +131,12 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
   for (const auto& r : roles) {
     auto role = domain::parseRole(r);
     if (!role) {
-      return reportFailure(domain::Error{
-          domain::ErrorCode::kInvalidArgument,
-          "Unknown role " + r +
-              ". Use consultant, case_worker, supervisor, data_officer, org_admin or "
-              "network_coordinator.",
-          "role", ""});
+      return reportFailure(
+          domain::Error{domain::ErrorCode::kInvalidArgument,
+                        "Unknown role " + r +
+                            ". Use consultant, case_worker, supervisor, data_officer, org_admin or "
+                            "network_coordinator.",
+                        "role", ""});
     }
     record.user.roles.push_back(*role);
   }
@@ -159,8 +158,7 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
     if (auto s = store::insertUser(w, record); !s) {
       return s;
     }
-    return w.audit(
-        {"", record.user.org_id, "user.create", "user", record.user.id, ""});
+    return w.audit({"", record.user.org_id, "user.create", "user", record.user.id, ""});
   });
   if (!status) {
     return reportFailure(status.error());
@@ -177,9 +175,8 @@ int runAuditVerify(const DataOptions& data) {
   audit::ChainVerifier verifier;
   domain::Status walked;
   opened->db->read([&](soci::session& sql) {
-    walked = store::forEachAuditEvent(sql, [&](const audit::AuditEvent& e) {
-      return verifier.feed(e);
-    });
+    walked =
+        store::forEachAuditEvent(sql, [&](const audit::AuditEvent& e) { return verifier.feed(e); });
   });
   if (!walked) {
     return reportFailure(walked.error());

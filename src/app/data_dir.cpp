@@ -22,8 +22,8 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
   if (!std::filesystem::is_directory(options.data_dir)) {
     return domain::fail(domain::ErrorCode::kUnavailable,
                         "No data folder at " + options.data_dir.string() +
-                            ". Create one with `strada init --data " +
-                            options.data_dir.string() + "`.");
+                            ". Create one with `strada init --data " + options.data_dir.string() +
+                            "`.");
   }
   auto master = crypto::MasterKey::load(options.data_dir / "master.key");
   if (!master) {

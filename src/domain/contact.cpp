@@ -132,8 +132,8 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
   if (c.duration_s < 0 || c.duration_s > kMaxContactDurationS) {
     return invalidField("duration_s", "The duration must be between 0 seconds and 24 hours.");
   }
-  if (c.caller_identifier.size() > kMaxCallerIdentifierBytes || hasControlChars(c.caller_identifier) ||
-      !isValidUtf8(c.caller_identifier)) {
+  if (c.caller_identifier.size() > kMaxCallerIdentifierBytes ||
+      hasControlChars(c.caller_identifier) || !isValidUtf8(c.caller_identifier)) {
     return invalidField("caller_identifier",
                         "Give a phone number or a handle of at most 100 characters.");
   }
@@ -145,8 +145,9 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
       return s;
     }
     if (const char* field = firstDataField(c); field != nullptr) {
-      return invalidField(field, "A non-data contact carries no content: leave this empty, or "
-                                 "log it as a data contact.");
+      return invalidField(field,
+                          "A non-data contact carries no content: leave this empty, or "
+                          "log it as a data contact.");
     }
     return {};
   }
@@ -155,8 +156,8 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
     return invalidField("non_data_type", "Only a non-data contact has a non-data type.");
   }
   const bool final = c.status == kStatusFinal;
-  if (auto s = checkCode("category", c.category, "category", final,
-                         "Choose a category from the list.");
+  if (auto s =
+          checkCode("category", c.category, "category", final, "Choose a category from the list.");
       !s) {
     return s;
   }
@@ -210,8 +211,8 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
       !std::all_of(c.referral_agency_ids.begin(), c.referral_agency_ids.end(), isIdShaped)) {
     return invalidField("referral_agency_ids", "Choose the agencies from the directory.");
   }
-  if (auto s = checkCode("outcome", c.outcome, "outcome", false,
-                         "Choose an outcome from the list.");
+  if (auto s =
+          checkCode("outcome", c.outcome, "outcome", false, "Choose an outcome from the list.");
       !s) {
     return s;
   }

@@ -32,10 +32,10 @@ struct ContactInput {
   std::int32_t duration_s = 0;
 
   // Data contacts only.
-  std::string category;       // category
-  std::string caller_type;    // caller_type (the caller's role)
-  bool anonymous = true;      // the default: no identifying field is ever required
-  std::string caller_gender;  // gender (HTCDS prs_Gender)
+  std::string category;             // category
+  std::string caller_type;          // caller_type (the caller's role)
+  bool anonymous = true;            // the default: no identifying field is ever required
+  std::string caller_gender;        // gender (HTCDS prs_Gender)
   std::string caller_age_band;      // age_band
   std::string language;             // language (ISO 639-1)
   std::string caller_country;       // country
@@ -50,7 +50,7 @@ struct ContactInput {
   std::string outcome;                           // outcome
   bool follow_up_needed = false;
   std::optional<UnixMillis> follow_up_due;  // required when follow_up_needed
-  std::string summary;            // free text: sealed at rest, may be empty
+  std::string summary;                      // free text: sealed at rest, may be empty
   std::string caller_identifier;  // phone number or handle: sealed + blind index, may be empty
 };
 

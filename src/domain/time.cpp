@@ -45,16 +45,17 @@ int daysInMonth(int y, int m) {
 Result<UnixMillis> parseRfc3339(std::string_view text, std::string_view field) {
   const std::string f(field);
   const auto bad = [&f]() {
-    return invalidField(f, "Use an RFC 3339 date and time with a time zone, such as "
-                           "2026-11-30T09:15:00Z.");
+    return invalidField(f,
+                        "Use an RFC 3339 date and time with a time zone, such as "
+                        "2026-11-30T09:15:00Z.");
   };
   // YYYY-MM-DDTHH:MM:SS[.fff][Z|+HH:MM|-HH:MM]
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (text.size() < 20 || !readDigits(text, 0, 4, year) || text[4] != '-' ||
       !readDigits(text, 5, 2, month) || text[7] != '-' || !readDigits(text, 8, 2, day) ||
-      (text[10] != 'T' && text[10] != 't' && text[10] != ' ') ||
-      !readDigits(text, 11, 2, hour) || text[13] != ':' || !readDigits(text, 14, 2, minute) ||
-      text[16] != ':' || !readDigits(text, 17, 2, second)) {
+      (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !readDigits(text, 11, 2, hour) ||
+      text[13] != ':' || !readDigits(text, 14, 2, minute) || text[16] != ':' ||
+      !readDigits(text, 17, 2, second)) {
     return bad();
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||

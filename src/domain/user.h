@@ -26,9 +26,9 @@ const std::vector<Role>& allRoles();
 
 struct Organisation {
   std::string id;
-  std::string code;     // short unique code, e.g. "NL" or "LS-NL"; [A-Z0-9-]{2,16}
+  std::string code;  // short unique code, e.g. "NL" or "LS-NL"; [A-Z0-9-]{2,16}
   std::string name;
-  std::string country;  // ISO 3166-1 alpha-2
+  std::string country;                 // ISO 3166-1 alpha-2
   std::vector<std::string> languages;  // ISO 639-1
   UnixMillis created_at = 0;
 };

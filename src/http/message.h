@@ -1,6 +1,7 @@
 // Request and Response as the API layer sees them: plain values, no Beast types.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <map>
 #include <optional>
 #include <string>
@@ -8,16 +9,14 @@
 #include <utility>
 #include <vector>
 
-#include <boost/json/value.hpp>
-
 #include "domain/error.h"
 
 namespace strada::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // percent-decoded path without the query
-  std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
+  std::string method;                                      // "GET", "POST", ...
+  std::string path;                                        // percent-decoded path without the query
+  std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string remote_address;  // the peer's IP address

@@ -1,13 +1,12 @@
 // Routes: method + pattern -> handler. Patterns are literal segments and "{name}" parameters.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/asio/awaitable.hpp>
 
 #include "http/message.h"
 

@@ -62,9 +62,9 @@ struct SessionRecord {
 
 // --- failed-login throttle, keyed by "acct:<sha256 of e-mail>" or "addr:<ip>" ---
 struct ThrottleState {
-  std::int32_t failures = 0;              // failures in the current window
-  domain::UnixMillis window_start = 0;    // 0 when there is no record
-  domain::UnixMillis locked_until = 0;    // 0 when not locked
+  std::int32_t failures = 0;            // failures in the current window
+  domain::UnixMillis window_start = 0;  // 0 when there is no record
+  domain::UnixMillis locked_until = 0;  // 0 when not locked
 };
 [[nodiscard]] domain::Result<ThrottleState> findThrottle(soci::session& sql,
                                                          const std::string& key);

@@ -27,9 +27,10 @@ TEST(Rfc3339, RoundTripsAcrossYears) {
 }
 
 TEST(Rfc3339, RejectsMalformedNamingTheField) {
-  for (const char* bad : {"", "2026-11-30", "2026-11-30T08:15:00", "2026-13-01T00:00:00Z",
-                          "2026-02-30T00:00:00Z", "2026-11-30T24:00:00Z", "2026-11-30T08:15:00+1",
-                          "2026-11-30T08:15:00Zjunk", "2026-11-30T08:15:00.Z", "x026-11-30T08:15:00Z"}) {
+  for (const char* bad :
+       {"", "2026-11-30", "2026-11-30T08:15:00", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
+        "2026-11-30T24:00:00Z", "2026-11-30T08:15:00+1", "2026-11-30T08:15:00Zjunk",
+        "2026-11-30T08:15:00.Z", "x026-11-30T08:15:00Z"}) {
     auto r = parseRfc3339(bad, "started_at");
     ASSERT_FALSE(r.has_value()) << bad;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
@@ -150,9 +151,9 @@ TEST(CallerIdentifier, NormalisesPhoneNumbersAndHandles) {
 
 TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
   EXPECT_EQ(codesVersion(), "2026-11.2");
-  for (const char* name : {"contact_kind", "non_data_type", "channel", "category", "caller_type",
-                           "gender", "age_band", "exploitation", "industry", "indicator",
-                           "assistance", "outcome", "caller_flag"}) {
+  for (const char* name :
+       {"contact_kind", "non_data_type", "channel", "category", "caller_type", "gender", "age_band",
+        "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag"}) {
     const CodeList* list = findCodeList(name);
     ASSERT_NE(list, nullptr) << name;
     ASSERT_FALSE(list->codes.empty()) << name;
