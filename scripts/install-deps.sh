@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libexpected-dev libspdlog-dev
-  libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev nodejs npm)
+  libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev)
+# Node.js: the machine's own (20.19 or newer, with npm) is used when present; Debian's nodejs and
+# npm are the fallback (a Node.js with npm bundled conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 chromium clang-format wrk)
 fi
@@ -38,6 +43,11 @@ npm_install() {
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "strada: the web UI needs Node.js 20.19 or newer (found $(node --version))." >&2
+  exit 1
+fi
 npm_install web
 if [[ "${1:-}" == "--test" ]]; then
   npm_install tests/browser
