@@ -54,8 +54,7 @@ std::vector<std::pair<std::string, std::string>> statsCells(const domain::Contac
 
 domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before,
                                   const domain::Contact* after) {
-  // (org, day, dimension, code) -> delta; equal cells cancel out.
-  std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, long long> deltas;
+  StatsDeltas& deltas = w.statsDeltas();
   const auto collect = [&deltas](const domain::Contact* c, long long sign) {
     if (c == nullptr) {
       return;
@@ -67,6 +66,10 @@ domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before
   };
   collect(before, -1);
   collect(after, +1);
+  return {};
+}
+
+domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas) {
   try {
     for (const auto& [key, delta] : deltas) {
       if (delta == 0) {
@@ -75,16 +78,16 @@ domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before
       const auto& [org_id, day64, dimension, code] = key;
       const long long day = day64;
       // INSERT ... ON CONFLICT DO UPDATE: SQLite 3.24+ and PostgreSQL 9.5+ share this syntax.
-      w.sql() << "INSERT INTO contact_stats_daily (org_id, day, dimension, code, n) "
-                 "VALUES (:org_id, :day, :dimension, :code, :n) "
-                 "ON CONFLICT (org_id, day, dimension, code) "
-                 "DO UPDATE SET n = contact_stats_daily.n + excluded.n",
+      sql << "INSERT INTO contact_stats_daily (org_id, day, dimension, code, n) "
+             "VALUES (:org_id, :day, :dimension, :code, :n) "
+             "ON CONFLICT (org_id, day, dimension, code) "
+             "DO UPDATE SET n = contact_stats_daily.n + excluded.n",
           soci::use(org_id), soci::use(day), soci::use(dimension), soci::use(code),
           soci::use(delta);
     }
     return {};
   } catch (const std::exception& e) {
-    return internalFrom("adjust contact stats", e);
+    return internalFrom("apply contact stats", e);
   }
 }
 

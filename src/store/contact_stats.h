@@ -30,9 +30,13 @@ std::vector<std::pair<std::string, std::string>> statsCells(const domain::Contac
 
 // Within a contact write's transaction: subtracts `before`'s cells (the stored contact as it was,
 // or nullptr for an insert) and adds `after`'s (the contact as written, or nullptr for a delete).
-// Cells both share on the same day are left alone.
+// Cells both share on the same day are left alone. The deltas go to w.statsDeltas(); the writer
+// applies them (applyStatsDeltas) before the batch commits.
 [[nodiscard]] domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before,
                                                 const domain::Contact* after);
+
+// Adds `deltas` to contact_stats_daily (upserts; zero deltas are skipped).
+[[nodiscard]] domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas);
 
 struct RebuildProgress {
   std::string org_id;
@@ -43,7 +47,9 @@ struct RebuildProgress {
 // Recomputes the rollup of every organisation from its contacts, one write job per organisation
 // and `batch_days` days (each batch deletes and recounts its days in one transaction, so
 // contacts written meanwhile are neither lost nor counted twice). Calls `progress` after each
-// batch. Returns how many final contacts were counted. Blocking: for the command line.
+// batch. Returns how many final contacts were counted. Blocking: for the command line. Not for a
+// process that writes contacts meanwhile through the same Database (the server): its deferred
+// deltas could land in a batch after a recount that already saw their contacts.
 [[nodiscard]] domain::Result<std::int64_t> rebuildContactStats(
     Database& db, const std::function<void(const RebuildProgress&)>& progress,
     std::int64_t batch_days = 60);

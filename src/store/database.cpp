@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "store/contact_stats.h"
+
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -360,6 +362,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   std::vector<domain::Status> results(batch.size());
   std::optional<domain::Error> batch_error;
   ChainCursor cursor;
+  StatsDeltas stats;
 
   ensureConnected(sql, backend);
   try {
@@ -405,9 +408,19 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
         break;
       }
     }
+    if (status) {
+      for (const auto& [cell, delta] : context.statsDeltas()) {
+        stats[cell] += delta;
+      }
+    }
     results[i] = std::move(status);
   }
 
+  if (!batch_error && !stats.empty()) {
+    if (auto applied = applyStatsDeltas(sql, stats); !applied) {
+      batch_error = applied.error();
+    }
+  }
   if (!batch_error) {
     try {
       sql << "COMMIT";

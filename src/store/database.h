@@ -16,7 +16,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <tuple>
 #include <string>
 #include <string_view>
 
@@ -46,6 +48,10 @@ struct ChainCursor {
   audit::AuditEvent last;  // seq 0 while the chain is empty
 };
 
+// Changes to the statistics rollup: (org id, UTC day, dimension, code) -> delta.
+using StatsDeltas = std::map<std::tuple<std::string, std::int64_t, std::string, std::string>,
+                             long long>;
+
 // Handed to a write job inside the open batch transaction, on the writer thread.
 class WriteContext {
  public:
@@ -62,6 +68,10 @@ class WriteContext {
   // Appends an audit event to the chain in this transaction: it commits or rolls back with the
   // work it records.
   [[nodiscard]] domain::Status audit(const audit::AuditEventInput& event);
+  // This job's changes to the statistics rollup. The writer adds up the deltas of the jobs that
+  // succeed and writes them once, in the same transaction, just before COMMIT: one upsert per
+  // cell per batch instead of one per cell per contact.
+  [[nodiscard]] StatsDeltas& statsDeltas() { return stats_; }
 
  private:
   soci::session& sql_;
@@ -69,6 +79,7 @@ class WriteContext {
   domain::UnixMillis now_;
   ChainCursor own_cursor_;
   ChainCursor* cursor_;
+  StatsDeltas stats_;
 };
 
 using WriteJob = std::function<domain::Status(WriteContext&)>;
