@@ -40,7 +40,10 @@ npm_install() {
   [[ -f "$dir/package-lock.json" ]] || return 0
   if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
     echo "Installing npm packages in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm ci refuses a lock without an optional dependency the registry does not serve (Vite 8
+    # names napi-windows-process-start-time); npm install then takes the same locked versions.
+    (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+      npm install --no-audit --no-fund --loglevel=error; })
   fi
 }
 node_major=$(node -p 'process.versions.node.split(".")[0]')
