@@ -5,11 +5,13 @@
 #include <random>
 
 #include "app/commands.h"
-#include "app/demo_agencies.h"
+#include "app/demo_contacts.h"
 #include "app/demo_knowledge.h"
+#include "app/demo_agencies.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/codes.h"
+#include "store/contact_stats.h"
 #include "store/repositories.h"
 
 namespace strada::app {
@@ -49,64 +51,7 @@ constexpr std::array<DemoUser, 6> kUsers = {{
     {"coordinator", "Demo Network Coordinator", domain::Role::kNetworkCoordinator},
 }};
 
-template <std::size_t N>
-std::string_view pick(std::mt19937& rng, const std::array<std::pair<std::string_view, int>, N>& w) {
-  int total = 0;
-  for (const auto& e : w) {
-    total += e.second;
-  }
-  std::uniform_int_distribution<int> dist(1, total);
-  int roll = dist(rng);
-  for (const auto& e : w) {
-    roll -= e.second;
-    if (roll <= 0) {
-      return e.first;
-    }
-  }
-  return w.back().first;
-}
-
-// Shares seen in published hotline reports: mostly phone, many calls from possible victims and
-// their families, a large share about safe migration.
-constexpr std::array<std::pair<std::string_view, int>, 8> kChannels = {{{"phone", 58},
-                                                                        {"chat", 14},
-                                                                        {"email", 9},
-                                                                        {"messaging_app", 10},
-                                                                        {"social_media", 4},
-                                                                        {"walk_in", 2},
-                                                                        {"sms", 2},
-                                                                        {"letter", 1}}};
-constexpr std::array<std::pair<std::string_view, int>, 12> kCallers = {
-    {{"possible_victim", 34},
-     {"family_member", 22},
-     {"friend", 8},
-     {"partner", 4},
-     {"community_member", 7},
-     {"professional_ngo", 6},
-     {"professional_social_worker", 5},
-     {"professional_police", 3},
-     {"professional_embassy", 2},
-     {"client", 1},
-     {"employer", 1},
-     {"unknown", 7}}};
-
-constexpr std::array<std::string_view, 10> kSummaries = {
-    "Asked how to check a job offer in agriculture abroad; gave the destination country sheet "
-    "and safety tips.",
-    "Mother worried about her daughter who stopped answering after leaving for work in a "
-    "restaurant; discussed options and agreed a follow-up call.",
-    "Caller's passport is held by the employer; explained rights at work and the embassy "
-    "number.",
-    "Student planning to study abroad asked about visa rules and how to recognise fake agencies.",
-    "Caller works long hours in construction without pay for three months; made a plan of "
-    "action and referred to a legal service.",
-    "Social worker asked for the referral procedure for a possible victim in a shelter.",
-    "Friend reported a situation in a nail salon; took the details of the tip and explained the "
-    "next steps.",
-    "Caller feels unsafe and wants to leave; made a safety plan and organised a shelter place.",
-    "Question about marrying a foreign partner met online; gave information and safety tips.",
-    "Follow-up of an earlier call: the caller returned home safely and thanked the team.",
-};
+// The contacts' shares and stories live in app/demo_contacts.cpp.
 
 std::string demoEmail(const DemoUser& u, const DemoOrg& o) {
   return std::string(u.local) + "@" + std::string(o.domain);
@@ -151,7 +96,6 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
     return reportFailure(hash.error());
   }
   const domain::UnixMillis now = domain::nowMillis();
-  const domain::UnixMillis span = static_cast<domain::UnixMillis>(demo.years) * 365 * 86400000LL;
 
   for (const auto& o : kOrgs) {
     domain::Organisation org{crypto::newId(), std::string(o.code), std::string(o.name),
@@ -182,64 +126,41 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
       return reportFailure(status.error());
     }
 
-    const int count = static_cast<int>(demo.contacts * o.share);
-    const std::string& consultant = users[0].user.id;
+    const auto count = static_cast<std::int64_t>(demo.contacts * o.share);
     const std::string& supervisor = users[2].user.id;
-    std::uniform_int_distribution<domain::UnixMillis> when(now - span, now - 3600000);
-    std::lognormal_distribution<double> minutes(1.9, 0.8);
-    std::uniform_int_distribution<std::size_t> story(0, kSummaries.size() - 1);
-    std::bernoulli_distribution named(0.15);
-    std::bernoulli_distribution by_supervisor(0.1);
-    std::bernoulli_distribution second_language(0.25);
-    constexpr int kBatch = 500;
-    for (int start = 0; start < count; start += kBatch) {
-      std::vector<store::ContactRow> rows;
-      for (int i = start; i < std::min(count, start + kBatch); ++i) {
-        store::ContactRow row;
-        auto& c = row.contact;
-        c.id = crypto::newId();
-        c.org_id = org.id;
-        c.created_by = by_supervisor(rng) ? supervisor : consultant;
-        c.data.started_at = when(rng);
-        c.created_at = c.data.started_at + 60000;
-        c.code_version = std::string(domain::channelCodes().version);
-        c.data.channel = std::string(pick(rng, kChannels));
-        c.data.caller_type = std::string(pick(rng, kCallers));
-        c.data.duration_s = static_cast<std::int32_t>(
-            std::min(7200.0, 60.0 * minutes(rng)));
-        c.data.anonymous = !named(rng);
-        c.data.language = std::string(o.languages[second_language(rng) ? 1 : 0]);
-        row.summary_sealed = opened->keys->contacts().seal(kSummaries[story(rng)],
-                                                           api::contactSummaryAad(c.id));
-        rows.push_back(std::move(row));
+    DemoContactsSpec spec{org.id,
+                          org.country,
+                          {std::string(o.languages[0]), std::string(o.languages[1])},
+                          users[0].user.id,
+                          supervisor,
+                          count,
+                          demo.years};
+    std::int64_t next_report = 50000;
+    auto added = addDemoContacts(db, *opened->keys, spec, rng, [&](std::int64_t n) {
+      if (n >= next_report) {
+        std::cout << "  " << o.code << ": " << n << " of " << count << " contacts\n" << std::flush;
+        next_report = (n / 50000 + 1) * 50000;
       }
-      auto inserted = db.write([&](store::WriteContext& w) -> domain::Status {
-        for (const auto& row : rows) {
-          if (auto s = store::insertContact(w, row); !s) {
-            return s;
-          }
-          if (auto s = w.audit({row.contact.created_by, org.id, "contact.create", "contact",
-                                row.contact.id, ""});
-              !s) {
-            return s;
-          }
-        }
-        return {};
-      });
-      if (!inserted) {
-        return reportFailure(inserted.error());
-      }
+    });
+    if (!added) {
+      return reportFailure(added.error());
+    }
+    if (auto s = addDemoAgencies(db, *opened->keys, org.id, supervisor, org.country); !s) {
+      return reportFailure(s.error());
     }
     // The knowledge base is kept by the organisation's administrator (kUsers[4]).
     if (auto s = addDemoKnowledge(db, org.id, users[4].user.id, std::string(o.languages[0])); !s) {
       return reportFailure(s.error());
     }
-    if (auto s = addDemoAgencies(db, *opened->keys, org.id, supervisor, org.country); !s) {
-      return reportFailure(s.error());
-    }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
               << " contacts.\n";
   }
+  // The contacts went in without the per-contact statistics adjustment: count them once now.
+  auto counted = store::rebuildContactStats(db, [](const store::RebuildProgress&) {});
+  if (!counted) {
+    return reportFailure(counted.error());
+  }
+  std::cout << "Statistics rebuilt: " << *counted << " final contacts.\n";
   printLogins();
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "app/stats_commands.h"
 #include "app/telephony_commands.h"
 #include "observe/log.h"
 
@@ -120,6 +121,13 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand("verify", "Check the audit trail's hash chain");
   addDataOptions(verify, data);
   verify->callback([&] { code = strada::app::runAuditVerify(data); });
+
+  auto* stats = app.add_subcommand("stats", "The contact statistics");
+  stats->require_subcommand(1);
+  auto* stats_rebuild =
+      stats->add_subcommand("rebuild", "Recount the statistics rollup from the contacts");
+  addDataOptions(stats_rebuild, data);
+  stats_rebuild->callback([&] { code = strada::app::runStatsRebuild(data); });
 
   auto* demo = app.add_subcommand("demo", "Create a demo network with realistic data");
   addDataOptions(demo, data);

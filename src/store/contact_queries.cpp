@@ -239,7 +239,8 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
     if (!f.exploitation.empty()) {
       text +=
           " AND EXISTS (SELECT 1 FROM contact_codes cc WHERE cc.contact_id = contacts.id AND "
-          "cc.list = :list_x AND cc.code = :code_x)";
+          "cc.org_id = :org_x AND cc.list = :list_x AND cc.code = :code_x)";
+      st.exchange(soci::use(f.org_id, "org_x"));
       st.exchange(soci::use(list_exploitation, "list_x"));
       st.exchange(soci::use(f.exploitation, "code_x"));
     }

@@ -99,7 +99,7 @@ describe('supervision and statistics', () => {
       assert.match(await table.innerText(), /Data contacts/);
       const category = page.locator('figure', { hasText: 'By category' });
       await category.locator('canvas[role="img"]').waitFor();
-      assert.match(await category.locator('table tbody').innerText(), /tip\s+1|Tip\s+1/i);
+      assert.match(await category.locator('table tbody').innerText(), /Report of a situation \(tip\)\s+1/);
 
       // The filtered list and its export button.
       await nav.getByRole('link', { name: 'Contacts' }).click();

@@ -11,7 +11,10 @@ import { DirectoryPage } from './components/DirectoryPage';
 import { LogContactPage, discardDraft } from './components/LogContactPage';
 import { LoginPage, type LoginReason } from './components/LoginPage';
 import { LookupPanel } from './components/LookupPanel';
+import { SafetyPlanPage } from './components/SafetyPlanPage';
 import { Shell } from './components/Shell';
+import { StatsPage } from './components/StatsPage';
+import { SupervisionPage } from './components/SupervisionPage';
 import { StatusRegion, type Notice } from './components/StatusRegion';
 import { useT } from './i18n';
 import { useRoute } from './router';
@@ -107,9 +110,15 @@ export function App() {
       </>
     );
   } else if (route.name === 'contacts') {
-    page = <ContactsPage api={api} />;
+    page = <ContactsPage api={api} codes={codes} user={state.user} query={route.query} />;
+  } else if (route.name === 'supervision') {
+    page = <SupervisionPage api={api} codes={codes} user={state.user} />;
+  } else if (route.name === 'stats') {
+    page = <StatsPage api={api} codes={codes} />;
   } else if (route.name === 'contact') {
-    page = <ContactDetail key={route.id} api={api} id={route.id} />;
+    page = <ContactDetail key={route.id} api={api} id={route.id} codes={codes} />;
+  } else if (route.name === 'safetyPlan') {
+    page = <SafetyPlanPage key={route.id} api={api} contactId={route.id} />;
   } else if (route.name === 'directory') {
     page = <DirectoryPage api={api} codes={codes} user={state.user} />;
   } else if (route.name === 'agency') {

@@ -10,8 +10,11 @@ export type Route =
   | { name: 'agencyEdit'; id: string }
   | { name: 'knowledge' }
   | { name: 'knowledgeArticle'; id: string }
-  | { name: 'contacts' }
-  | { name: 'contact'; id: string };
+  | { name: 'contacts'; query?: string } // query: filter codes and dates only, never personal data
+  | { name: 'supervision' }
+  | { name: 'stats' }
+  | { name: 'contact'; id: string }
+  | { name: 'safetyPlan'; id: string }; // the safety plan of contact `id`
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -25,6 +28,11 @@ export function parseRoute(hash: string): Route {
   const article = /^\/knowledge\/([^/]+)$/.exec(path);
   if (article?.[1]) return { name: 'knowledgeArticle', id: decodeURIComponent(article[1]) };
   if (path === '/contacts') return { name: 'contacts' };
+  if (path.startsWith('/contacts?')) return { name: 'contacts', query: path.slice('/contacts'.length) };
+  if (path === '/supervision') return { name: 'supervision' };
+  if (path === '/stats') return { name: 'stats' };
+  const plan = /^\/contacts\/([^/]+)\/safety-plan$/.exec(path);
+  if (plan?.[1]) return { name: 'safetyPlan', id: decodeURIComponent(plan[1]) };
   const match = /^\/contacts\/([^/]+)$/.exec(path);
   if (match?.[1]) return { name: 'contact', id: decodeURIComponent(match[1]) };
   return { name: 'log' };
@@ -47,9 +55,15 @@ export function hrefFor(route: Route): string {
     case 'knowledgeArticle':
       return `#/knowledge/${encodeURIComponent(route.id)}`;
     case 'contacts':
-      return '#/contacts';
+      return `#/contacts${route.query ?? ''}`;
+    case 'supervision':
+      return '#/supervision';
+    case 'stats':
+      return '#/stats';
     case 'contact':
       return `#/contacts/${encodeURIComponent(route.id)}`;
+    case 'safetyPlan':
+      return `#/contacts/${encodeURIComponent(route.id)}/safety-plan`;
   }
 }
 

@@ -2,40 +2,70 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { Contact } from '../api/types';
+import type { Contact, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
 import { durationMinutes, formatDateTime } from '../format';
-import { codeLabel, useT } from '../i18n';
+import { useT } from '../i18n';
+import {
+  downloadExport,
+  emptyFilter,
+  filterFromHash,
+  filterParams,
+  filterToHash,
+  listContactsFiltered,
+  type ContactFilter,
+} from '../lists/api';
+import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor, navigate } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
-interface Filter {
-  from: string; // <input type="date"> values
-  to: string;
-}
-
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
-export function ContactsPage({ api }: { api: ApiClient }) {
+const toInstant = (day: string, end: boolean) => (end ? dayEndRfc3339(day) : dayStartRfc3339(day));
+
+/** Roles that may download the CSV export (the server checks too). */
+export function mayExport(user: User | undefined): boolean {
+  return !!user && user.roles.some((r) => r === 'supervisor' || r === 'data_officer');
+}
+
+// Filters that pick from a server code list: [filter key, code list].
+const codeFilters: [keyof ContactFilter, string][] = [
+  ['channel', 'channel'],
+  ['category', 'category'],
+  ['caller_type', 'caller_type'],
+  ['kind', 'contact_kind'],
+  ['exploitation', 'exploitation'],
+  ['outcome', 'outcome'],
+  ['caller_country', 'country'],
+  ['destination_country', 'country'],
+];
+
+interface Props {
+  api: ApiClient;
+  codes?: LabelledCodes;
+  user?: User;
+  /** The filter part of the address ("?category=tip&channel=phone"): codes and dates only. */
+  query?: string;
+}
+
+export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const t = useT();
-  const [filter, setFilter] = useState<Filter>({ from: '', to: '' });
-  const [draftFilter, setDraftFilter] = useState<Filter>({ from: '', to: '' });
+  const filter = filterFromHash(query.replace(/^\?/, ''));
+  const filterKey = filterToHash(filter);
+  const [draftFilter, setDraftFilter] = useState<ContactFilter>(filter);
   const [items, setItems] = useState<Contact[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
 
-  async function load(f: Filter, after: string | null) {
+  async function load(f: ContactFilter, after: string | null) {
     setLoading(true);
     try {
-      const page = await api.listContacts({
-        from: dayStartRfc3339(f.from) ?? undefined,
-        to: dayEndRfc3339(f.to) ?? undefined,
-        cursor: after ?? undefined,
-      });
+      const page = await listContactsFiltered(api, filterParams(f, toInstant), after);
       const previous = after === null ? [] : (items ?? []);
       const merged = [...previous, ...page.items].sort(newestFirst);
       setItems(merged);
@@ -59,8 +89,9 @@ export function ContactsPage({ api }: { api: ApiClient }) {
   }
 
   useEffect(() => {
+    setDraftFilter(filter);
     void load(filter, null);
-  }, [filter]);
+  }, [filterKey]);
 
   useEffect(() => {
     if (focusIndex === null) return;
@@ -74,36 +105,102 @@ export function ContactsPage({ api }: { api: ApiClient }) {
       setNotice({ kind: 'error', text: t('contacts.rangeInvalid') });
       return;
     }
-    setFilter({ ...draftFilter });
+    const next = filterToHash(draftFilter);
+    if (next === filterKey) void load(draftFilter, null);
+    else navigate({ name: 'contacts', query: next });
   }
+
+  function clearFilter() {
+    setDraftFilter(emptyFilter);
+    navigate({ name: 'contacts' });
+  }
+
+  async function exportCsv() {
+    if (exporting) return;
+    setExporting(true);
+    setNotice({ kind: 'info', text: t('lists.exportPreparing') });
+    try {
+      const rows = await downloadExport(filterParams(filter, toInstant));
+      setNotice({ kind: 'success', text: t('lists.exportDone', { count: rows }) });
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorMessage(t, error) });
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const set = (key: keyof ContactFilter) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraftFilter((f) => ({ ...f, [key]: value }));
+  };
+
+  const select = (key: keyof ContactFilter, list: string) => {
+    const options = codes?.lists[list] ?? [];
+    return (
+      <div class="field" key={key}>
+        <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
+        <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
+          <option value="">{t('lists.any')}</option>
+          {options.map((code) => (
+            <option key={code} value={code}>
+              {labelOf(codes ?? null, list, code)}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
+
+  const fixed = (key: keyof ContactFilter, values: string[]) => (
+    <div class="field" key={key}>
+      <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
+      <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
+        <option value="">{t('lists.any')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {t(`lists.${key}.${v}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 
   return (
     <section class="page">
       <PageHeading title={t('contacts.title')} />
-      <form class="filter" onSubmit={applyFilter} noValidate>
+      <form class="filter filter-bar" onSubmit={applyFilter} noValidate aria-label={t('lists.filterLabel')}>
         <fieldset>
           <legend>{t('contacts.filterLegend')}</legend>
           <div class="field">
             <label for="filter-from">{t('contacts.from')}</label>
-            <input
-              id="filter-from"
-              type="date"
-              value={draftFilter.from}
-              onInput={(e) => setDraftFilter((f) => ({ ...f, from: e.currentTarget.value }))}
-            />
+            <input id="filter-from" type="date" value={draftFilter.from} onInput={set('from')} />
           </div>
           <div class="field">
             <label for="filter-to">{t('contacts.to')}</label>
-            <input
-              id="filter-to"
-              type="date"
-              value={draftFilter.to}
-              onInput={(e) => setDraftFilter((f) => ({ ...f, to: e.currentTarget.value }))}
-            />
+            <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
           </div>
-          <button type="submit" class="secondary">
-            {t('contacts.apply')}
-          </button>
+          {codes && codeFilters.map(([key, list]) => select(key, list))}
+          {fixed('status', ['final', 'draft', 'any'])}
+          {fixed('follow_up', ['due', 'overdue', 'open', 'none'])}
+          {fixed('imminent_danger', ['true', 'false'])}
+          <div class="filter-actions">
+            <button type="submit" class="secondary">
+              {t('contacts.apply')}
+            </button>
+            <button type="button" class="secondary" onClick={clearFilter}>
+              {t('lists.clear')}
+            </button>
+            {mayExport(user) && (
+              <button
+                type="button"
+                class="secondary"
+                aria-disabled={exporting}
+                onClick={() => void exportCsv()}
+              >
+                {exporting ? t('lists.exportPreparing') : t('lists.export')}
+              </button>
+            )}
+          </div>
         </fieldset>
       </form>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
@@ -115,6 +212,7 @@ export function ContactsPage({ api }: { api: ApiClient }) {
               <tr>
                 <th scope="col">{t('contacts.started')}</th>
                 <th scope="col">{t('contacts.channel')}</th>
+                <th scope="col">{t('lists.filter.category')}</th>
                 <th scope="col">{t('contacts.callerType')}</th>
                 <th scope="col" class="num">{t('contacts.duration')}</th>
                 <th scope="col">{t('contacts.language')}</th>
@@ -122,23 +220,33 @@ export function ContactsPage({ api }: { api: ApiClient }) {
               </tr>
             </thead>
             <tbody>
-              {items.map((c) => (
-                <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
-                  <td data-label={t('contacts.started')}>
-                    {/* The link makes the row reachable with Tab and opens it with Enter. */}
-                    <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
-                      {formatDateTime(c.started_at)}
-                    </a>
-                  </td>
-                  <td data-label={t('contacts.channel')}>{codeLabel('channel', c.channel)}</td>
-                  <td data-label={t('contacts.callerType')}>{codeLabel('caller_type', c.caller_type)}</td>
-                  <td data-label={t('contacts.duration')} class="num">
-                    {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
-                  </td>
-                  <td data-label={t('contacts.language')}>{codeLabel('language', c.language)}</td>
-                  <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
-                </tr>
-              ))}
+              {items.map((c) => {
+                const x = c as Contact & { category?: string; kind?: string; non_data_type?: string };
+                const category =
+                  x.kind === 'non_data'
+                    ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
+                    : labelOf(codes ?? null, 'category', x.category ?? '');
+                return (
+                  <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
+                    <td data-label={t('contacts.started')}>
+                      {/* The link makes the row reachable with Tab and opens it with Enter. */}
+                      <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
+                        {formatDateTime(c.started_at)}
+                      </a>
+                    </td>
+                    <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                    <td data-label={t('lists.filter.category')}>{category}</td>
+                    <td data-label={t('contacts.callerType')}>
+                      {labelOf(codes ?? null, 'caller_type', c.caller_type ?? '')}
+                    </td>
+                    <td data-label={t('contacts.duration')} class="num">
+                      {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
+                    </td>
+                    <td data-label={t('contacts.language')}>{labelOf(codes ?? null, 'language', c.language ?? '')}</td>
+                    <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -19,7 +19,9 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
   const onKnowledge = route.name === 'knowledge' || route.name === 'knowledgeArticle';
   const onDirectory =
     route.name === 'directory' || route.name === 'agency' || route.name === 'agencyNew' || route.name === 'agencyEdit';
-  const section = route.name === 'log' ? 'log' : 'contacts';
+  const section =
+    route.name === 'log' || route.name === 'supervision' || route.name === 'stats' ? route.name : 'contacts';
+  const has = (...roles: string[]) => user.roles.some((r) => roles.includes(r));
 
   return (
     <>
@@ -56,10 +58,27 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                   </a>
                 </li>
               )}
-              {user.roles.some((r) => ['consultant', 'case_worker', 'supervisor', 'data_officer', 'org_admin'].includes(r)) && (
+              {has('consultant', 'case_worker', 'supervisor', 'data_officer', 'org_admin') && (
                 <li>
                   <a href={hrefFor({ name: 'directory' })} aria-current={onDirectory ? 'page' : undefined}>
                     {t('directory.nav')}
+                  </a>
+                </li>
+              )}
+              {has('supervisor', 'data_officer') && (
+                <li>
+                  <a
+                    href={hrefFor({ name: 'supervision' })}
+                    aria-current={section === 'supervision' ? 'page' : undefined}
+                  >
+                    {t('lists.nav.supervision')}
+                  </a>
+                </li>
+              )}
+              {has('supervisor', 'data_officer', 'org_admin') && (
+                <li>
+                  <a href={hrefFor({ name: 'stats' })} aria-current={section === 'stats' ? 'page' : undefined}>
+                    {t('lists.nav.stats')}
                   </a>
                 </li>
               )}
