@@ -67,12 +67,14 @@ boost::json::object encodeContact(const domain::Contact& contact, bool with_seal
     out["follow_up_needed"] = d.follow_up_needed;
     out["follow_up_due"] =
         d.follow_up_due ? boost::json::value(domain::formatRfc3339(*d.follow_up_due)) : nullptr;
-    out["follow_up_done_at"] = contact.follow_up_done_at
-                                   ? boost::json::value(domain::formatRfc3339(*contact.follow_up_done_at))
-                                   : nullptr;
+    out["follow_up_done_at"] =
+        contact.follow_up_done_at
+            ? boost::json::value(domain::formatRfc3339(*contact.follow_up_done_at))
+            : nullptr;
   }
-  out["finalised_at"] =
-      contact.finalised_at ? boost::json::value(domain::formatRfc3339(*contact.finalised_at)) : nullptr;
+  out["finalised_at"] = contact.finalised_at
+                            ? boost::json::value(domain::formatRfc3339(*contact.finalised_at))
+                            : nullptr;
   if (with_sealed) {
     out["summary"] = d.summary;
     out["caller_identifier"] = d.caller_identifier;

@@ -97,11 +97,10 @@ domain::Result<std::unique_ptr<DataKeys>> DataKeys::loadOrCreate(store::Database
   if (!telephony) {
     return tl::unexpected(telephony.error());
   }
-  return std::unique_ptr<DataKeys>(new DataKeys(crypto::FieldSealer(std::move(*contacts)),
-                                                crypto::FieldSealer(std::move(*agencies)),
-                                                crypto::FieldSealer(std::move(*telephony)),
-                                                master.deriveSubkey(kCsrfSubkeyId, "csrf____"),
-                                                master.deriveSubkey(kBlindIndexSubkeyId, "blindidx")));
+  return std::unique_ptr<DataKeys>(new DataKeys(
+      crypto::FieldSealer(std::move(*contacts)), crypto::FieldSealer(std::move(*agencies)),
+      crypto::FieldSealer(std::move(*telephony)), master.deriveSubkey(kCsrfSubkeyId, "csrf____"),
+      master.deriveSubkey(kBlindIndexSubkeyId, "blindidx")));
 }
 
 }  // namespace strada::api

@@ -3,9 +3,8 @@
 // third way to add a route, so the default is deny.
 #pragma once
 
-#include <functional>
-
 #include <boost/asio/awaitable.hpp>
+#include <functional>
 
 #include "api/context.h"
 #include "http/router.h"
@@ -13,8 +12,8 @@
 
 namespace strada::api {
 
-using AuthedHandler = std::function<boost::asio::awaitable<http::Response>(
-    http::Request&, const policy::Principal&)>;
+using AuthedHandler =
+    std::function<boost::asio::awaitable<http::Response>(http::Request&, const policy::Principal&)>;
 
 class RouteTable {
  public:

@@ -58,25 +58,23 @@ void registerSystemRoutes(RouteTable& routes) {
   ctx.metrics.addCounter("strada_db_jobs_committed_total", "Write jobs committed.",
                          [&ctx] { return static_cast<double>(ctx.db.stats().jobs_committed); });
 
-  routes.publicRoute("GET", "/api/v1/health",
-                     [&ctx](http::Request&) -> boost::asio::awaitable<http::Response> {
-                       boost::json::object body{{"status", "ok"},
-                                                {"db", ctx.db.backendName()},
-                                                {"version", ctx.config.version}};
-                       co_return http::Response::json(200, body);
-                     });
+  routes.publicRoute(
+      "GET", "/api/v1/health", [&ctx](http::Request&) -> boost::asio::awaitable<http::Response> {
+        boost::json::object body{
+            {"status", "ok"}, {"db", ctx.db.backendName()}, {"version", ctx.config.version}};
+        co_return http::Response::json(200, body);
+      });
 
-  routes.publicRoute("GET", "/metrics",
-                     [&ctx](http::Request&) -> boost::asio::awaitable<http::Response> {
-                       co_return http::Response::text(200, "text/plain; version=0.0.4",
-                                                      ctx.metrics.render());
-                     });
+  routes.publicRoute(
+      "GET", "/metrics", [&ctx](http::Request&) -> boost::asio::awaitable<http::Response> {
+        co_return http::Response::text(200, "text/plain; version=0.0.4", ctx.metrics.render());
+      });
 
-  routes.route("GET", "/api/v1/codes", policy::Permission::kCodesRead,
-               [](http::Request&, const policy::Principal&)
-                   -> boost::asio::awaitable<http::Response> {
-                 co_return http::Response::json(200, encodeCodes());
-               });
+  routes.route(
+      "GET", "/api/v1/codes", policy::Permission::kCodesRead,
+      [](http::Request&, const policy::Principal&) -> boost::asio::awaitable<http::Response> {
+        co_return http::Response::json(200, encodeCodes());
+      });
 }
 
 }  // namespace strada::api

@@ -5,9 +5,9 @@
 #include <random>
 
 #include "app/commands.h"
+#include "app/demo_agencies.h"
 #include "app/demo_contacts.h"
 #include "app/demo_knowledge.h"
-#include "app/demo_agencies.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/codes.h"
@@ -98,9 +98,12 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
   const domain::UnixMillis now = domain::nowMillis();
 
   for (const auto& o : kOrgs) {
-    domain::Organisation org{crypto::newId(), std::string(o.code), std::string(o.name),
+    domain::Organisation org{crypto::newId(),
+                             std::string(o.code),
+                             std::string(o.name),
                              std::string(o.country),
-                             {std::string(o.languages[0]), std::string(o.languages[1])}, now};
+                             {std::string(o.languages[0]), std::string(o.languages[1])},
+                             now};
     std::vector<store::UserRecord> users;
     for (const auto& u : kUsers) {
       store::UserRecord r;
@@ -128,13 +131,10 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
 
     const auto count = static_cast<std::int64_t>(demo.contacts * o.share);
     const std::string& supervisor = users[2].user.id;
-    DemoContactsSpec spec{org.id,
-                          org.country,
-                          {std::string(o.languages[0]), std::string(o.languages[1])},
-                          users[0].user.id,
-                          supervisor,
-                          count,
-                          demo.years};
+    DemoContactsSpec spec{
+        org.id,           org.country, {std::string(o.languages[0]), std::string(o.languages[1])},
+        users[0].user.id, supervisor,  count,
+        demo.years};
     std::int64_t next_report = 50000;
     auto added = addDemoContacts(db, *opened->keys, spec, rng, [&](std::int64_t n) {
       if (n >= next_report) {

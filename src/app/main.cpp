@@ -1,10 +1,9 @@
 // strada: one binary for the server and every administrative command.
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 #include "app/stats_commands.h"
@@ -75,9 +74,8 @@ int main(int argc, char** argv) {
   org_add->add_option("--name", org_name, "Name")->required();
   org_add->add_option("--country", org_country, "ISO 3166-1 country code")->required();
   org_add->add_option("--language", org_languages, "ISO 639-1 language codes (repeatable)");
-  org_add->callback([&] {
-    code = strada::app::runOrgAdd(data, org_code, org_name, org_country, org_languages);
-  });
+  org_add->callback(
+      [&] { code = strada::app::runOrgAdd(data, org_code, org_name, org_country, org_languages); });
 
   auto* user = app.add_subcommand("user", "Manage users");
   user->require_subcommand(1);
@@ -89,13 +87,13 @@ int main(int argc, char** argv) {
   user_add->add_option("--org", user_org, "The organisation's code")->required();
   user_add->add_option("--email", user_email, "E-mail address (the login)")->required();
   user_add->add_option("--name", user_name, "Full name")->required();
-  user_add->add_option("--role", user_roles,
-                       "consultant, case_worker, supervisor, data_officer, org_admin, "
-                       "network_coordinator (repeatable)")
+  user_add
+      ->add_option("--role", user_roles,
+                   "consultant, case_worker, supervisor, data_officer, org_admin, "
+                   "network_coordinator (repeatable)")
       ->required();
-  user_add->callback([&] {
-    code = strada::app::runUserAdd(data, user_org, user_email, user_name, user_roles);
-  });
+  user_add->callback(
+      [&] { code = strada::app::runUserAdd(data, user_org, user_email, user_name, user_roles); });
 
   auto* line = app.add_subcommand("line", "Telephony lines that post signed call events");
   line->require_subcommand(1);
@@ -104,8 +102,7 @@ int main(int argc, char** argv) {
   addDataOptions(line_add, data);
   std::string line_org, line_name, line_id;
   line_add->add_option("--org", line_org, "The organisation's code")->required();
-  line_add->add_option("--name", line_name, "A name, such as \"Asterisk main office\"")
-      ->required();
+  line_add->add_option("--name", line_name, "A name, such as \"Asterisk main office\"")->required();
   line_add->callback([&] { code = strada::app::runLineAdd(data, line_org, line_name); });
   auto* line_list = line->add_subcommand("list", "List the telephony lines");
   addDataOptions(line_list, data);

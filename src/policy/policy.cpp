@@ -145,8 +145,9 @@ domain::Status requireContactEditable(const Principal& who, const ContactEditFac
     return denied("Only its author or a supervisor may change this contact.");
   }
   if (facts.is_final && now - facts.finalised_at > kContactCorrectionWindowMs) {
-    return denied("A finished contact can be corrected by its author for 24 hours. Ask a "
-                  "supervisor to correct it now.");
+    return denied(
+        "A finished contact can be corrected by its author for 24 hours. Ask a "
+        "supervisor to correct it now.");
   }
   return {};
 }

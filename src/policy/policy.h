@@ -13,21 +13,21 @@
 namespace strada::policy {
 
 enum class Permission {
-  kContactCreate,      // log a hotline contact
-  kContactList,        // see the organisation's contact list (coded fields only)
-  kContactRead,        // open one contact (coded fields)
-  kContactReadSealed,  // read a contact's sealed free text
-  kCodesRead,          // read the code lists
-  kSelfRead,           // read one's own profile
-  kKnowledgeRead,      // search and read the knowledge base
-  kKnowledgeEdit,      // write, change and delete knowledge base articles
+  kContactCreate,                  // log a hotline contact
+  kContactList,                    // see the organisation's contact list (coded fields only)
+  kContactRead,                    // open one contact (coded fields)
+  kContactReadSealed,              // read a contact's sealed free text
+  kCodesRead,                      // read the code lists
+  kSelfRead,                       // read one's own profile
+  kKnowledgeRead,                  // search and read the knowledge base
+  kKnowledgeEdit,                  // write, change and delete knowledge base articles
   kAgencyRead,                     // search and open the partner-agency directory
   kAgencyReadConfidentialAddress,  // see a confidential agency address (one agency, audited)
   kAgencyEdit,                     // add, change and deactivate partner agencies
-  kContactExport,   // download the organisation's contacts as CSV (coded fields only, audited)
-  kSupervisionRead, // the supervisor's views: today, open follow-ups, stale drafts
-  kSupervise,       // act on them: mark a follow-up done
-  kStatsRead,       // the organisation's contact statistics
+  kContactExport,      // download the organisation's contacts as CSV (coded fields only, audited)
+  kSupervisionRead,    // the supervisor's views: today, open follow-ups, stale drafts
+  kSupervise,          // act on them: mark a follow-up done
+  kStatsRead,          // the organisation's contact statistics
   kContactUpdate,      // change a contact (record-level: requireContactEditable)
   kContactDraftsRead,  // list one's own draft contacts
   kCallerLookup,       // look a caller identifier up (repeat callers, flags)
@@ -58,9 +58,9 @@ struct Principal {
 
 // What the record-level rule for changing a contact looks at.
 struct ContactEditFacts {
-  std::string created_by;                 // the author's user id
-  bool is_final = false;                  // status "final"
-  domain::UnixMillis finalised_at = 0;    // when it was finalised (final contacts)
+  std::string created_by;               // the author's user id
+  bool is_final = false;                // status "final"
+  domain::UnixMillis finalised_at = 0;  // when it was finalised (final contacts)
 };
 // How long the author of a final contact may still correct it.
 inline constexpr domain::UnixMillis kContactCorrectionWindowMs = 24LL * 60 * 60 * 1000;

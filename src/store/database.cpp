@@ -1,7 +1,5 @@
 #include "store/database.h"
 
-#include "store/contact_stats.h"
-
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -17,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/contact_stats.h"
 #include "store/migrations.h"
 #include "store/repositories.h"
 #include "store/sql_errors.h"

@@ -18,9 +18,9 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <tuple>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "audit/audit_event.h"
 #include "domain/error.h"
@@ -49,8 +49,8 @@ struct ChainCursor {
 };
 
 // Changes to the statistics rollup: (org id, UTC day, dimension, code) -> delta.
-using StatsDeltas = std::map<std::tuple<std::string, std::int64_t, std::string, std::string>,
-                             long long>;
+using StatsDeltas =
+    std::map<std::tuple<std::string, std::int64_t, std::string, std::string>, long long>;
 
 // Handed to a write job inside the open batch transaction, on the writer thread.
 class WriteContext {
