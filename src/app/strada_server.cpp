@@ -25,8 +25,13 @@ struct StradaServer::Impl {
   std::vector<std::pair<std::string, std::string>> routes;
 
   ~Impl() {
-    server.reset();
+    // Shutdown order: Argon2id work and then the database finish first, while the I/O context
+    // still exists: the writer acknowledges every queued job by posting its completion there.
+    // Destroying the server (and its io_context) first left the writer posting to freed strands
+    // (a use-after-free seen under ASan when a request was in flight at stop).
     cpu.join();
+    data.db.reset();
+    server.reset();
   }
 };
 
