@@ -116,7 +116,11 @@ export function App() {
   } else if (route.name === 'stats') {
     page = <StatsPage api={api} codes={codes} />;
   } else if (route.name === 'contact') {
-    page = <ContactDetail key={route.id} api={api} id={route.id} codes={codes} />;
+    page = <ContactDetail key={route.id} api={api} id={route.id} codes={codes} user={state.user} />;
+  } else if (route.name === 'contactCorrect') {
+    page = (
+      <LogContactPage key={`correct-${route.id}`} api={api} codes={codes} user={state.user} correct={route.id} />
+    );
   } else if (route.name === 'safetyPlan') {
     page = <SafetyPlanPage key={route.id} api={api} contactId={route.id} />;
   } else if (route.name === 'directory') {
@@ -134,7 +138,7 @@ export function App() {
     // The knowledge base beside the form: look things up during the call without losing it.
     page = (
       <div class="with-lookup">
-        <LogContactPage api={api} codes={codes} />
+        <LogContactPage api={api} codes={codes} user={state.user} />
         <LookupPanel api={api} />
       </div>
     );

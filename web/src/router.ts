@@ -14,6 +14,7 @@ export type Route =
   | { name: 'supervision' }
   | { name: 'stats' }
   | { name: 'contact'; id: string }
+  | { name: 'contactCorrect'; id: string } // the contact form, to correct finished contact `id`
   | { name: 'safetyPlan'; id: string }; // the safety plan of contact `id`
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +32,8 @@ export function parseRoute(hash: string): Route {
   if (path.startsWith('/contacts?')) return { name: 'contacts', query: path.slice('/contacts'.length) };
   if (path === '/supervision') return { name: 'supervision' };
   if (path === '/stats') return { name: 'stats' };
+  const correct = /^\/contacts\/([^/]+)\/correct$/.exec(path);
+  if (correct?.[1]) return { name: 'contactCorrect', id: decodeURIComponent(correct[1]) };
   const plan = /^\/contacts\/([^/]+)\/safety-plan$/.exec(path);
   if (plan?.[1]) return { name: 'safetyPlan', id: decodeURIComponent(plan[1]) };
   const match = /^\/contacts\/([^/]+)$/.exec(path);
@@ -64,6 +67,8 @@ export function hrefFor(route: Route): string {
       return `#/contacts/${encodeURIComponent(route.id)}`;
     case 'safetyPlan':
       return `#/contacts/${encodeURIComponent(route.id)}/safety-plan`;
+    case 'contactCorrect':
+      return `#/contacts/${encodeURIComponent(route.id)}/correct`;
   }
 }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { CodeLists, Contact } from '../api/types';
+import type { CodeLists, Contact, User } from '../api/types';
 import { getAgencyName } from '../contacts/api';
 import { codeText } from '../contacts/CodeToggles';
+import { mayCorrect, mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -11,7 +12,14 @@ import { hrefFor } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
-export function ContactDetail({ api, id, codes }: { api: ApiClient; id: string; codes: CodeLists }) {
+interface Props {
+  api: ApiClient;
+  id: string;
+  codes: CodeLists;
+  user: User;
+}
+
+export function ContactDetail({ api, id, codes, user }: Props) {
   const t = useT();
   const [contact, setContact] = useState<Contact | null>(null);
   const [agencies, setAgencies] = useState<Record<string, string>>({});
@@ -54,11 +62,29 @@ export function ContactDetail({ api, id, codes }: { api: ApiClient; id: string; 
       {contact && (
         <>
           {contact.status === 'draft' && <p class="draft-badge">{t('hotline.draftBadge')}</p>}
+          {mayCorrect(user, contact) && (
+            <p class="detail-actions">
+              <a class="button secondary" href={hrefFor({ name: 'contactCorrect', id: contact.id })}>
+                {t('correct.action')}
+              </a>
+            </p>
+          )}
           {contact.repeat_caller && (
             <RepeatCallerBox
               codes={codes}
               count={contact.repeat_caller.earlier_contacts}
               flags={contact.repeat_caller.flags}
+              flagging={
+                mayFlagCallers(user) && contact.caller_identifier
+                  ? {
+                      api,
+                      identifier: contact.caller_identifier,
+                      onFlagsChanged: (flags) =>
+                        setContact((c) => (c?.repeat_caller ? { ...c, repeat_caller: { ...c.repeat_caller, flags } } : c)),
+                      onNotice: setNotice,
+                    }
+                  : undefined
+              }
             />
           )}
           {contact.safety_plan_id !== undefined && (

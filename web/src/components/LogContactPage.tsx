@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { CallerFlag, CodeLists, Contact } from '../api/types';
+import type { CallerFlag, CodeLists, Contact, User } from '../api/types';
 import {
   createContact,
   getAgencyName,
@@ -14,6 +14,7 @@ import {
 } from '../contacts/api';
 import { AgencyPicker } from '../contacts/AgencyPicker';
 import { CodeChecks, CodeToggles } from '../contacts/CodeToggles';
+import { keepUnchanged } from '../contacts/correction';
 import { toDateTimeLocal } from '../contacts/form';
 import {
   callerTypeKeys,
@@ -28,6 +29,7 @@ import {
   type HotlineFormValues,
 } from '../contacts/hotline';
 import { MyDrafts } from '../contacts/MyDrafts';
+import { mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { currentUiLanguage, useT } from '../i18n';
 import { hrefFor } from '../router';
@@ -142,6 +144,7 @@ export function discardDraft(): void {
 }
 
 interface CallerInfo {
+  identifier: string; // as looked up (flags are set on this one)
   count: number;
   flags: CallerFlag[];
   earlier: EarlierContact[];
@@ -159,13 +162,24 @@ function isTextEntry(target: EventTarget | null): boolean {
 interface Props {
   api: ApiClient;
   codes: CodeLists;
+  user: User;
+  /** The id of a finished contact to correct in this form (PUT with its version). */
+  correct?: string;
 }
 
-export function LogContactPage({ api, codes }: Props) {
+/** The finished contact being corrected, and the form as it was filled from it. */
+interface Correction {
+  contact: Contact;
+  values: HotlineFormValues;
+}
+
+export function LogContactPage({ api, codes, user, correct }: Props) {
   const t = useT();
   const lists = codes.lists;
   const languages = lists.language ?? [];
-  const initial = draft;
+  const correcting = correct !== undefined;
+  // A correction never touches the unsaved form of a call kept in memory.
+  const initial = correcting ? null : draft;
   const [values, setValues] = useState<HotlineFormValues>(() => initial?.values ?? emptyForm(languages));
   const [contactId, setContactId] = useState<string | null>(initial?.contactId ?? null);
   const [version, setVersion] = useState(initial?.version ?? 0);
@@ -179,12 +193,18 @@ export function LogContactPage({ api, codes }: Props) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [caller, setCaller] = useState<CallerInfo | null>(null);
   const [draftsVersion, setDraftsVersion] = useState(0);
+  const [correction, setCorrection] = useState<Correction | null>(null);
+  const [conflict, setConflict] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const keyHandler = useRef<(e: KeyboardEvent) => void>(() => undefined);
 
   useEffect(() => {
-    draft = { values, contactId, version, timerStart, agencyNames };
+    if (!correcting) draft = { values, contactId, version, timerStart, agencyNames };
   }, [values, contactId, version, timerStart, agencyNames]);
+
+  useEffect(() => {
+    if (correct !== undefined) void loadCorrection(correct, null);
+  }, [correct]);
 
   useEffect(() => {
     if (timerStart === null) return;
@@ -254,6 +274,11 @@ export function LogContactPage({ api, codes }: Props) {
   }
 
   async function save(status: 'draft' | 'final') {
+    if (correcting) {
+      // A finished contact never becomes a draft again.
+      if (status === 'final') await saveCorrection();
+      return;
+    }
     if (busy) return;
     setSaved(null);
     const result = toHotlinePayload(values, status, elapsed);
@@ -294,6 +319,79 @@ export function LogContactPage({ api, codes }: Props) {
     }
   }
 
+  /** Fills the form with the finished contact `id`, as stored now. */
+  async function loadCorrection(id: string, done: Notice | null) {
+    setNotice({ kind: 'info', text: t('app.loading') });
+    try {
+      const c = await api.getContact(id);
+      if (c.status !== 'final') {
+        setCorrection(null);
+        setNotice({ kind: 'error', text: t('correct.notFinal') });
+        return;
+      }
+      fillCorrection(c);
+      setConflict(false);
+      setNotice(done);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return;
+      const text =
+        error instanceof ApiError && error.status === 404 ? t('detail.notFound') : errorMessage(t, error);
+      setNotice({ kind: 'error', text });
+    }
+  }
+
+  function fillCorrection(c: Contact) {
+    const filled = formOf(c, languages);
+    setCorrection({ contact: c, values: filled });
+    setValues(filled);
+    setContactId(c.id);
+    setVersion(c.version ?? 1);
+    setCaller(null);
+    setFieldError(null);
+    for (const id of c.referral_agency_ids ?? []) {
+      getAgencyName(api, id).then(
+        (name) => setAgencyNames((n) => ({ ...n, [id]: name })),
+        () => undefined,
+      );
+    }
+  }
+
+  async function saveCorrection() {
+    if (busy || correction === null || contactId === null) return;
+    setSaved(null);
+    // An emptied duration keeps the stored one (there is no call timer here).
+    const result = toHotlinePayload(values, 'final', correction.contact.duration_s);
+    if (!result.ok) {
+      showError(result.field, t(result.messageKey));
+      return;
+    }
+    setBusy(true);
+    setNotice({ kind: 'info', text: t('log.saving') });
+    try {
+      const payload = keepUnchanged(result.payload, values, correction.values, correction.contact);
+      const stored = await updateContact(api, contactId, payload, version);
+      fillCorrection(stored);
+      setSaved({ id: stored.id, crisis: false });
+      setNotice({ kind: 'success', text: t('correct.saved') });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400 && inputIds[error.field] !== undefined) {
+        showError(error.field, error.message || t('log.notSaved'));
+      } else if (error instanceof ApiError && error.status === 409) {
+        setConflict(true);
+        setNotice({ kind: 'error', text: t('correct.conflict') });
+      } else if (error instanceof ApiError && error.status === 403) {
+        setNotice({ kind: 'error', text: t('correct.forbidden') });
+      } else if (error instanceof ApiError && error.status === 404) {
+        setNotice({ kind: 'error', text: t('detail.notFound') });
+      } else if (!(error instanceof ApiError && error.status === 401)) {
+        setFieldError(null);
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
   function continueDraft(c: Contact) {
     setValues(formOf(c, languages));
     setContactId(c.id);
@@ -323,7 +421,7 @@ export function LogContactPage({ api, codes }: Props) {
       // This contact's own draft does not make the caller a repeat caller.
       const earlier = found.earlier_contacts.filter((c) => c.id !== contactId);
       const own = found.earlier_contacts.length - earlier.length;
-      setCaller({ count: Math.max(0, found.count - own), flags: found.flags, earlier });
+      setCaller({ identifier: text, count: Math.max(0, found.count - own), flags: found.flags, earlier });
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         showError('caller_identifier', error.message);
@@ -347,7 +445,7 @@ export function LogContactPage({ api, codes }: Props) {
     }
     if (e.altKey && (e.key === 'n' || e.key === 'N' || e.code === 'KeyN')) {
       e.preventDefault();
-      void newContact();
+      if (!correcting) void newContact();
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey || isTextEntry(e.target)) return;
@@ -438,24 +536,55 @@ export function LogContactPage({ api, codes }: Props) {
     </div>
   );
 
+  const back = correct !== undefined && (
+    <p class="back">
+      <a href={hrefFor({ name: 'contact', id: correct })}>← {t('correct.back')}</a>
+    </p>
+  );
+  if (correcting && correction === null) {
+    // Nothing to correct until the contact is loaded (or when it cannot be).
+    return (
+      <section class="page">
+        {back}
+        <PageHeading title={t('correct.title')} />
+        <StatusRegion notice={notice} />
+      </section>
+    );
+  }
+
   return (
     <div class="log-layout">
       <section class="page">
-        <PageHeading title={t('log.title')} />
-        <div class="call-bar">
-          <button type="button" class="primary" onClick={() => void newContact()} aria-keyshortcuts="Alt+N">
-            {t('hotline.newContact')} <kbd>Alt+N</kbd>
-          </button>
-          <p class="call-timer">
-            <span class="visually-hidden">{t('hotline.callTime')} </span>
-            <span role="timer" aria-label={t('hotline.callTime')} class={timerStart === null ? 'muted' : ''}>
-              {formatTimer(elapsed ?? 0)}
-            </span>
-          </p>
-          {contactId !== null && <p class="muted draft-badge">{t('hotline.draftBadge')}</p>}
-        </div>
-        <p class="muted">{t('hotline.intro')}</p>
+        {back}
+        <PageHeading title={correcting ? t('correct.title') : t('log.title')} />
+        {!correcting && (
+          <div class="call-bar">
+            <button type="button" class="primary" onClick={() => void newContact()} aria-keyshortcuts="Alt+N">
+              {t('hotline.newContact')} <kbd>Alt+N</kbd>
+            </button>
+            <p class="call-timer">
+              <span class="visually-hidden">{t('hotline.callTime')} </span>
+              <span role="timer" aria-label={t('hotline.callTime')} class={timerStart === null ? 'muted' : ''}>
+                {formatTimer(elapsed ?? 0)}
+              </span>
+            </p>
+            {contactId !== null && <p class="muted draft-badge">{t('hotline.draftBadge')}</p>}
+          </div>
+        )}
+        <p class="muted">{correcting ? t('correct.intro') : t('hotline.intro')}</p>
         <StatusRegion notice={notice}>
+          {notice?.kind === 'error' && conflict && correct !== undefined && (
+            <>
+              {' '}
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => void loadCorrection(correct, { kind: 'info', text: t('correct.reloaded') })}
+              >
+                {t('correct.reload')}
+              </button>
+            </>
+          )}
           {notice?.kind === 'success' && saved !== null && (
             <>
               {' '}
@@ -602,7 +731,25 @@ export function LogContactPage({ api, codes }: Props) {
                 </div>
               </div>
               {caller !== null && (
-                <RepeatCallerBox codes={codes} count={caller.count} flags={caller.flags} earlier={caller.earlier} />
+                <RepeatCallerBox
+                  codes={codes}
+                  count={caller.count}
+                  flags={caller.flags}
+                  earlier={caller.earlier}
+                  flagging={
+                    mayFlagCallers(user)
+                      ? {
+                          api,
+                          identifier: caller.identifier,
+                          onFlagsChanged: (flags) => setCaller((c) => c && { ...c, flags }),
+                          onNotice: (n) => {
+                            setSaved(null);
+                            setNotice(n);
+                          },
+                        }
+                      : undefined
+                  }
+                />
               )}
 
               {shown.has('imminent_danger') && (
@@ -755,18 +902,22 @@ export function LogContactPage({ api, codes }: Props) {
 
           <div class="actions">
             <button type="submit" class="primary" aria-disabled={busy} aria-describedby="contact-shortcut">
-              {busy ? t('log.saving') : t('hotline.finish')}
+              {busy ? t('log.saving') : correcting ? t('correct.save') : t('hotline.finish')}
             </button>
-            <button type="button" class="secondary" aria-disabled={busy} onClick={() => void save('draft')}>
-              {t('hotline.saveDraft')}
-            </button>
+            {!correcting && (
+              <button type="button" class="secondary" aria-disabled={busy} onClick={() => void save('draft')}>
+                {t('hotline.saveDraft')}
+              </button>
+            )}
             <p id="contact-shortcut" class="hint">
-              {t('hotline.shortcuts')}
+              {correcting ? t('correct.shortcuts') : t('hotline.shortcuts')}
             </p>
           </div>
         </form>
       </section>
-      <MyDrafts api={api} codes={codes} refresh={draftsVersion} current={contactId} onOpen={continueDraft} />
+      {!correcting && (
+        <MyDrafts api={api} codes={codes} refresh={draftsVersion} current={contactId} onOpen={continueDraft} />
+      )}
     </div>
   );
 }

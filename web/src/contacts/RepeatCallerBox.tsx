@@ -1,20 +1,47 @@
 // "Repeat caller: N earlier contacts" with the caller's flags and, where the role may list
-// contacts, links to the earlier contacts.
+// contacts, links to the earlier contacts. For a role that may flag callers, a "Remove" button
+// beside each flag and "Flag this caller" below.
 import type { CallerFlag, CodeLists } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import type { EarlierContact } from './api';
+import { CallerFlagForm, useCallerFlagActions, type CallerFlagging } from './CallerFlagControls';
 import { codeText } from './CodeToggles';
 
 interface Props {
   codes: CodeLists;
   count: number;
   flags: CallerFlag[];
-  earlier?: EarlierContact[];
+  earlier?: EarlierContact[] | undefined;
+  /** Only for roles that may flag callers. */
+  flagging?: CallerFlagging | undefined;
 }
 
-export function RepeatCallerBox({ codes, count, flags, earlier }: Props) {
+export function RepeatCallerBox({ codes, count, flags, earlier, flagging }: Props) {
+  const actions = useCallerFlagActions(flagging, flags, codes);
+  const status = <CallerStatus codes={codes} count={count} flags={flags} earlier={earlier} actions={flagging && actions} />;
+  if (!flagging) return status;
+  return (
+    <div class="caller-box">
+      {status}
+      <CallerFlagForm
+        codes={codes}
+        busy={actions.busy?.action === 'add'}
+        onNotice={flagging.onNotice}
+        onSave={actions.add}
+      />
+    </div>
+  );
+}
+
+function CallerStatus({
+  codes,
+  count,
+  flags,
+  earlier,
+  actions,
+}: Omit<Props, 'flagging'> & { actions: ReturnType<typeof useCallerFlagActions> | undefined }) {
   const t = useT();
   if (count === 0 && flags.length === 0) {
     return (
@@ -34,6 +61,22 @@ export function RepeatCallerBox({ codes, count, flags, earlier }: Props) {
             <li key={f.flag} class="flag">
               {codeText(codes, 'caller_flag', f.flag)}{' '}
               <span class="muted">{t('hotline.flagUntil', { when: formatDateTime(f.expires_at) })}</span>
+              {actions && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    class="link-button flag-remove"
+                    aria-disabled={actions.busy !== null}
+                    aria-label={t('callerFlags.removeFlag', { flag: codeText(codes, 'caller_flag', f.flag) })}
+                    onClick={() => void actions.remove(f.flag)}
+                  >
+                    {actions.busy?.action === 'remove' && actions.busy.flag === f.flag
+                      ? t('callerFlags.removing')
+                      : t('callerFlags.remove')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>

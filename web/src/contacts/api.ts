@@ -67,6 +67,20 @@ export function lookupCaller(api: ApiClient, callerIdentifier: string) {
   });
 }
 
+/** Sets `flag` on the caller until `expiresAt` (RFC 3339); setting it again replaces the expiry. */
+export function flagCaller(api: ApiClient, callerIdentifier: string, flag: string, expiresAt: string) {
+  return api.request<CallerFlag>('POST', '/api/v1/callers/flags', {
+    body: { caller_identifier: callerIdentifier, flag, expires_at: expiresAt },
+  });
+}
+
+/** Removes `flag` from the caller (a POST, so the identifier stays out of the URL). */
+export function unflagCaller(api: ApiClient, callerIdentifier: string, flag: string) {
+  return api.request<void>('POST', '/api/v1/callers/flags/delete', {
+    body: { caller_identifier: callerIdentifier, flag },
+  });
+}
+
 export function getSafetyPlan(api: ApiClient, contactId: string) {
   return api.request<SafetyPlan>('GET', `${contactPath(contactId)}/safety-plan`);
 }

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact, User } from '../src/api/types';
+import { keepUnchanged } from '../src/contacts/correction';
+import type { HotlineFormValues, HotlinePayload } from '../src/contacts/hotline';
+import { mayCorrect } from '../src/contacts/permissions';
+import { hrefFor, parseRoute } from '../src/router';
+
+const user = (id: string, roles: string[]): User => ({
+  id,
+  email: 'x@example.org',
+  name: 'X',
+  roles,
+  organisation: { id: 'o1', code: 'NL', name: 'Org', country: 'NL' },
+});
+
+const now = Date.parse('2026-11-30T12:00:00Z');
+const contact = (over: Partial<Contact> = {}): Contact => ({
+  id: 'c1',
+  created_at: '2026-11-30T08:00:00Z',
+  created_by: 'author',
+  channel: 'phone',
+  started_at: '2026-11-30T07:59:31Z',
+  duration_s: 75,
+  caller_type: 'possible_victim',
+  anonymous: true,
+  language: 'nl',
+  status: 'final',
+  finalised_at: '2026-11-30T08:10:00Z',
+  version: 2,
+  ...over,
+});
+
+describe('who may correct', () => {
+  it('lets a supervisor correct any finished contact', () => {
+    expect(mayCorrect(user('s', ['supervisor']), contact({ finalised_at: '2020-01-01T00:00:00Z' }), now)).toBe(true);
+  });
+
+  it('lets the author correct for 24 hours after finishing', () => {
+    const author = user('author', ['consultant']);
+    expect(mayCorrect(author, contact(), now)).toBe(true);
+    expect(mayCorrect(author, contact({ finalised_at: '2026-11-29T11:00:00Z' }), now)).toBe(false);
+    expect(mayCorrect(author, contact({ finalised_at: null }), now)).toBe(false);
+  });
+
+  it('offers nothing to other consultants, reporting roles, or for drafts', () => {
+    expect(mayCorrect(user('other', ['consultant']), contact(), now)).toBe(false);
+    expect(mayCorrect(user('author', ['data_officer']), contact(), now)).toBe(false);
+    expect(mayCorrect(user('s', ['supervisor']), contact({ status: 'draft' }), now)).toBe(false);
+  });
+});
+
+describe('keepUnchanged', () => {
+  const before = {
+    startedAt: '2026-11-30T08:59',
+    durationMinutes: '1.3',
+    followUpNeeded: true,
+    followUpDue: '2026-12-02',
+  } as HotlineFormValues;
+  const payload: HotlinePayload = {
+    status: 'final',
+    kind: 'data',
+    channel: 'phone',
+    started_at: '2026-11-30T07:59:00.000Z',
+    duration_s: 78,
+    follow_up_needed: true,
+    follow_up_due: '2026-12-02T16:00:00.000Z',
+  };
+  const original = contact({ follow_up_due: '2026-12-02T09:30:00Z', caller_region: 'Zuid-Holland' });
+
+  it('sends back what the form rounds when nobody changed it, and the region it has no field for', () => {
+    expect(keepUnchanged(payload, before, before, original)).toMatchObject({
+      started_at: '2026-11-30T07:59:31Z',
+      duration_s: 75,
+      follow_up_due: '2026-12-02T09:30:00Z',
+      caller_region: 'Zuid-Holland',
+    });
+  });
+
+  it('takes what the person changed', () => {
+    const values = { ...before, startedAt: '2026-11-30T08:30', durationMinutes: '2', followUpDue: '2026-12-03' };
+    const out = keepUnchanged(payload, values, before, original);
+    expect(out.started_at).toBe(payload.started_at);
+    expect(out.duration_s).toBe(78);
+    expect(out.follow_up_due).toBe(payload.follow_up_due);
+  });
+
+  it('gives a non-data contact no caller fields', () => {
+    const out = keepUnchanged({ ...payload, kind: 'non_data' }, before, before, original);
+    expect(out.caller_region).toBeUndefined();
+  });
+});
+
+describe('the correction route', () => {
+  it('round-trips', () => {
+    expect(parseRoute('#/contacts/abc/correct')).toEqual({ name: 'contactCorrect', id: 'abc' });
+    expect(hrefFor({ name: 'contactCorrect', id: 'abc' })).toBe('#/contacts/abc/correct');
+    expect(parseRoute('#/contacts/abc')).toEqual({ name: 'contact', id: 'abc' });
+  });
+});
