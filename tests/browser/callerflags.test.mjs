@@ -1,0 +1,296 @@
+// Caller flags and corrections against the real server: a supervisor flags a caller from the
+// consultant's screen, a consultant logging the same caller sees the flag (and no controls), the
+// supervisor removes it from the contact's page; a finished contact is corrected by its author,
+// a stale correction gets the conflict message (409), and a correction the role may not make
+// gets a plain explanation (403).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { STRADA_BIN, consultant, signIn, startBrowser, startServer, withPage } from './support.mjs';
+
+const supervisor = {
+  email: 'flag-supervisor@example.org',
+  password: 'amber lantern 42 quietly',
+  name: 'Flag Supervisor',
+};
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  execFileSync(
+    STRADA_BIN,
+    ['user', 'add', '--data', server.dataDir, '--org', 'NL', '--email', supervisor.email, '--name', supervisor.name,
+      '--role', 'supervisor'],
+    { env: { ...process.env, STRADA_PASSWORD: supervisor.password }, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.stop();
+  await server?.stop();
+});
+
+const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
+
+/** A signed-in HTTP session of `who`, for changes made "by someone else" during a test. */
+async function apiSession(who) {
+  const login = await fetch(`${server.baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  return async (method, path, body) => {
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+  };
+}
+
+// The fields a PUT /contacts/{id} accepts (additionalProperties: false).
+const updatable = [
+  'status', 'kind', 'non_data_type', 'channel', 'started_at', 'duration_s', 'category', 'caller_type', 'anonymous',
+  'caller_gender', 'caller_age_band', 'language', 'caller_country', 'caller_region', 'destination_country',
+  'exploitation', 'industry', 'indicators', 'imminent_danger', 'assistance', 'referral_agency_ids', 'outcome',
+  'follow_up_needed', 'follow_up_due', 'summary', 'caller_identifier',
+];
+const updateBody = (contact, changes) => ({
+  ...Object.fromEntries(updatable.filter((k) => contact[k] !== undefined && contact[k] !== null).map((k) => [k, contact[k]])),
+  ...changes,
+  version: contact.version,
+});
+
+/** Signs in and waits for the consultant's screen. */
+async function ready(page, who = consultant) {
+  await signIn(page, who);
+  await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+  await page.locator('#contact-kind').waitFor();
+}
+
+/** Types the caller identifier and leaves the field, which looks the caller up. */
+async function lookUp(page, identifier) {
+  await page.locator('#contact-caller-identifier').fill(identifier);
+  await page.locator('#contact-caller-identifier').press('Tab');
+}
+
+/** An information call, finished with Ctrl+Enter; returns the saved contact's id. */
+async function logInformationCall(page, identifier) {
+  await page.keyboard.press('Alt+n');
+  await page.getByText('Draft: not finished yet').waitFor();
+  await page.keyboard.press('i');
+  await page.keyboard.press('1');
+  if (identifier !== undefined) await lookUp(page, identifier);
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('Contact saved.').waitFor();
+  const href = await page.getByRole('link', { name: 'Open the saved contact' }).getAttribute('href');
+  assert.match(href ?? '', /^#\/contacts\/[0-9a-f]{32}$/);
+  return href.slice('#/contacts/'.length);
+}
+
+const atRisk = 'Caller at risk: handle with care';
+
+describe('caller flags', () => {
+  test('a supervisor flags a caller, a consultant sees the flag, the supervisor removes it', async (t) => {
+    const local = String(Date.now() % 100000000).padStart(8, '0');
+    const typed = `+31 6 ${local.slice(0, 4)} ${local.slice(4)}`;
+    const urls = [];
+    let contactId;
+
+    await t.test('the supervisor flags the caller on the consultant’s screen', async (t) => {
+      await open(t, async (page) => {
+        page.on('request', (r) => urls.push(r.url()));
+        await ready(page, supervisor);
+        await lookUp(page, typed);
+        await page.getByText('No earlier contacts from this caller.').waitFor();
+        await page.locator('summary', { hasText: 'Flag this caller' }).click();
+
+        // Saved without a flag, then with an expiry beyond two years: told what to do instead.
+        await page.getByRole('button', { name: 'Save flag' }).click();
+        await page.getByText('Choose a flag from the list, then save again.').waitFor();
+        await page.locator('#caller-flag-code').selectOption({ label: atRisk });
+        const expires = page.locator('#caller-flag-expires');
+        const initial = await expires.inputValue();
+        const in90 = new Date();
+        in90.setDate(in90.getDate() + 90);
+        const pad = (n) => String(n).padStart(2, '0');
+        assert.equal(initial, `${in90.getFullYear()}-${pad(in90.getMonth() + 1)}-${pad(in90.getDate())}`, '90 days');
+        const tooLate = `${new Date().getFullYear() + 3}-01-01`;
+        await expires.fill(tooLate);
+        await page.getByRole('button', { name: 'Save flag' }).click();
+        await page.getByText('Choose a last day between tomorrow and two years from today').waitFor();
+
+        await expires.fill(initial);
+        await expires.press('Enter'); // saves the flag; it does not finish the contact
+        await page.getByText(`Flag set: ${atRisk}, until`).waitFor();
+        const box = page.locator('.repeat-caller');
+        await box.locator('.flag', { hasText: atRisk }).waitFor();
+        await box.getByRole('button', { name: `Remove flag: ${atRisk}` }).waitFor();
+        assert.equal(await page.getByText('Contact saved.').count(), 0);
+      });
+    });
+
+    await t.test('a consultant logging the same caller sees the flag and no flag controls', async (t) => {
+      await open(t, async (page) => {
+        page.on('request', (r) => urls.push(r.url()));
+        await ready(page);
+        await page.keyboard.press('Alt+n');
+        await page.getByText('Draft: not finished yet').waitFor();
+        await page.keyboard.press('i');
+        await page.keyboard.press('1');
+        await lookUp(page, `+316${local}`);
+        const box = page.locator('.repeat-caller');
+        await box.locator('.flag', { hasText: atRisk }).waitFor();
+        assert.equal(await page.locator('summary', { hasText: 'Flag this caller' }).count(), 0);
+        assert.equal(await box.getByRole('button', { name: /Remove/ }).count(), 0);
+        await page.keyboard.press('Control+Enter');
+        await page.getByText('Contact saved.').waitFor();
+        const href = await page.getByRole('link', { name: 'Open the saved contact' }).getAttribute('href');
+        contactId = href.slice('#/contacts/'.length);
+
+        // The contact's page shows the flag, still without controls.
+        await page.goto(`${server.baseUrl}/#/contacts/${contactId}`);
+        await page.locator('.repeat-caller .flag', { hasText: atRisk }).waitFor();
+        assert.equal(await page.locator('summary', { hasText: 'Flag this caller' }).count(), 0);
+        assert.equal(await page.getByRole('button', { name: /Remove/ }).count(), 0);
+      });
+    });
+
+    await t.test('the supervisor removes the flag from the contact’s page', async (t) => {
+      await open(t, async (page) => {
+        page.on('request', (r) => urls.push(r.url()));
+        await signIn(page, supervisor);
+        await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+        await page.goto(`${server.baseUrl}/#/contacts/${contactId}`);
+        const box = page.locator('.repeat-caller');
+        await box.locator('.flag', { hasText: atRisk }).waitFor();
+        await box.getByRole('button', { name: `Remove flag: ${atRisk}` }).click();
+        await page.getByText(`Flag removed: ${atRisk}. Consultants no longer see it for this caller.`).waitFor();
+        assert.equal(await box.locator('.flag').count(), 0);
+      });
+    });
+
+    await t.test('the consultant no longer sees it', async (t) => {
+      await open(t, async (page) => {
+        await ready(page);
+        await lookUp(page, typed);
+        await page.locator('.repeat-caller').getByText('Repeat caller – earlier contacts: 1').waitFor();
+        assert.equal(await page.locator('.repeat-caller .flag').count(), 0);
+      });
+    });
+
+    // The identifier travelled in POST bodies only.
+    assert.ok(urls.length > 0);
+    for (const url of urls) assert.equal(url.includes(local), false, url);
+  });
+});
+
+describe('correcting a finished contact', () => {
+  test('the author corrects a finished contact; only what was changed changes', async (t) => {
+    await open(t, async (page) => {
+      await ready(page);
+      const id = await logInformationCall(page);
+      const before = await (await page.request.get(`${server.baseUrl}/api/v1/contacts/${id}`)).json();
+
+      await page.getByRole('link', { name: 'Open the saved contact' }).click();
+      await page.getByRole('link', { name: 'Correct this contact' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Correct a finished contact' }).waitFor();
+      assert.equal(
+        await page.locator('#contact-category button[data-code="general_information"]').getAttribute('aria-pressed'),
+        'true',
+        'the form holds the stored contact',
+      );
+      assert.equal(await page.getByRole('button', { name: 'Save draft' }).count(), 0, 'never a draft again');
+      const marker = `Corrected ${Date.now()}: the caller asked about visas`;
+      await page.locator('#contact-summary').fill(marker);
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByText('Correction saved.').waitFor();
+
+      const after = await (await page.request.get(`${server.baseUrl}/api/v1/contacts/${id}`)).json();
+      assert.equal(after.summary, marker);
+      assert.equal(after.status, 'final');
+      assert.equal(after.version, before.version + 1);
+      assert.equal(after.started_at, before.started_at, 'the start time keeps its seconds');
+      assert.equal(after.duration_s, before.duration_s, 'the duration keeps its seconds');
+      assert.equal(after.category, 'general_information');
+
+      await page.getByRole('link', { name: 'Open the saved contact' }).click();
+      await page.getByText(marker).waitFor();
+    });
+  });
+
+  test('a correction made stale by someone else gets the conflict message, then succeeds after reloading', async (t) => {
+    let id;
+    await open(t, async (page) => {
+      await ready(page);
+      id = await logInformationCall(page);
+    });
+    await open(t, async (page) => {
+      await signIn(page, supervisor);
+      await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/contacts/${id}`);
+      await page.getByRole('link', { name: 'Correct this contact' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Correct a finished contact' }).waitFor();
+      await page.locator('#contact-summary').fill('The supervisor’s correction');
+
+      // Meanwhile the author corrects it too.
+      const call = await apiSession(consultant);
+      const current = (await call('GET', `/api/v1/contacts/${id}`)).body;
+      const put = await call('PUT', `/api/v1/contacts/${id}`, updateBody(current, { summary: 'The author’s correction' }));
+      assert.equal(put.status, 200, JSON.stringify(put.body));
+
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByText('Someone else changed this contact since you opened it').waitFor();
+      let stored = (await call('GET', `/api/v1/contacts/${id}`)).body;
+      assert.equal(stored.summary, 'The author’s correction', 'nothing stored from the stale form');
+
+      await page.getByRole('button', { name: 'Reload the contact' }).click();
+      await page.getByText('The contact was reloaded with the latest changes.').waitFor();
+      assert.equal(await page.locator('#contact-summary').inputValue(), 'The author’s correction');
+      await page.locator('#contact-summary').fill('The supervisor’s correction');
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByText('Correction saved.').waitFor();
+      stored = (await call('GET', `/api/v1/contacts/${id}`)).body;
+      assert.equal(stored.summary, 'The supervisor’s correction');
+    });
+  });
+
+  test('a consultant is not offered, and not allowed, to correct someone else’s contact', async (t) => {
+    const call = await apiSession(supervisor);
+    const created = await call('POST', '/api/v1/contacts', {
+      channel: 'phone',
+      started_at: new Date(Date.now() - 600_000).toISOString(),
+      duration_s: 120,
+      caller_type: 'friend',
+      anonymous: true,
+      language: 'en',
+      category: 'general_information',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+
+    await open(t, async (page) => {
+      await ready(page);
+      await page.goto(`${server.baseUrl}/#/contacts/${id}`);
+      await page.getByRole('heading', { level: 1, name: 'Contact details' }).waitFor();
+      await page.getByText('Friend', { exact: true }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Correct this contact' }).count(), 0);
+
+      // Typed into the address bar anyway: the server refuses, the screen explains.
+      await page.goto(`${server.baseUrl}/#/contacts/${id}/correct`);
+      await page.getByRole('heading', { level: 1, name: 'Correct a finished contact' }).waitFor();
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByText('You may not correct this contact.').waitFor();
+      const stored = (await call('GET', `/api/v1/contacts/${id}`)).body;
+      assert.equal(stored.version, created.body.version);
+    });
+  });
+});
