@@ -15,6 +15,7 @@
 #include "api/routes.h"
 #include "crypto/crypto.h"
 #include "domain/codes.h"
+#include "domain/time.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
 
@@ -539,34 +540,9 @@ awaitable<http::Response> followUpDone(ApiContext& ctx, http::Request& req,
 
 // --- statistics ---
 
-// Howard Hinnant's civil-date algorithms (public domain): days since 1970-01-01 <-> y/m/d.
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-struct Civil {
-  std::int64_t y;
-  unsigned m;
-  unsigned d;
-};
-
-Civil civilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {m <= 2 ? y + 1 : y, m, d};
-}
+using domain::civilFromDays;
+using domain::daysFromCivil;
+using Civil = domain::CivilDate;
 
 std::string twoDigits(unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
@@ -670,8 +646,12 @@ awaitable<http::Response> contactStats(ApiContext& ctx, http::Request& req,
     std::vector<store::StatsCell> per_day;
     std::vector<store::StatsCell> breakdowns;
   };
-  auto job = [org = who.org_id, from_day, to_day](soci::session& sql) -> Result<Figures> {
-    auto per_day = store::statsPerDay(sql, org, from_day, to_day);
+  // Months and years are sums of whole months: those come from the monthly rollup.
+  const store::StatsSeriesUnit unit = g == Granularity::kMonth || g == Granularity::kYear
+                                          ? store::StatsSeriesUnit::kMonth
+                                          : store::StatsSeriesUnit::kDay;
+  auto job = [org = who.org_id, from_day, to_day, unit](soci::session& sql) -> Result<Figures> {
+    auto per_day = store::statsSeries(sql, org, from_day, to_day, unit);
     if (!per_day) {
       return tl::unexpected(per_day.error());
     }

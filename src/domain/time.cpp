@@ -23,16 +23,6 @@ bool readDigits(std::string_view text, std::size_t pos, std::size_t count, int& 
   return true;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int daysInMonth(int y, int m) {
@@ -125,7 +115,28 @@ std::string formatRfc3339(UnixMillis t) {
     rem += 86400;
     days -= 1;
   }
-  // civil_from_days (Howard Hinnant).
+  const CivilDate c = civilFromDays(days);
+  const std::int64_t year = c.y;
+  const unsigned m = c.m;
+  const unsigned d = c.d;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
+                static_cast<long long>(year), m, d, static_cast<long long>(rem / 3600),
+                static_cast<long long>((rem % 3600) / 60), static_cast<long long>(rem % 60),
+                static_cast<long long>(ms));
+  return buf;
+}
+
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+CivilDate civilFromDays(std::int64_t days) {
   const std::int64_t z = days + 719468;
   const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const auto doe = static_cast<unsigned>(z - era * 146097);
@@ -135,13 +146,17 @@ std::string formatRfc3339(UnixMillis t) {
   const unsigned mp = (5 * doy + 2) / 153;
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = y + (m <= 2 ? 1 : 0);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                static_cast<long long>(year), m, d, static_cast<long long>(rem / 3600),
-                static_cast<long long>((rem % 3600) / 60), static_cast<long long>(rem % 60),
-                static_cast<long long>(ms));
-  return buf;
+  return {m <= 2 ? y + 1 : y, m, d};
+}
+
+std::int64_t monthStartDay(std::int64_t day) {
+  const CivilDate c = civilFromDays(day);
+  return day - static_cast<std::int64_t>(c.d) + 1;
+}
+
+std::int64_t nextMonthStartDay(std::int64_t day) {
+  const CivilDate c = civilFromDays(day);
+  return c.m == 12 ? daysFromCivil(c.y + 1, 1, 1) : daysFromCivil(c.y, c.m + 1, 1);
 }
 
 UnixMillis nowMillis() {

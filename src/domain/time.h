@@ -21,4 +21,19 @@ std::string formatRfc3339(UnixMillis t);
 // Current wall-clock time.
 UnixMillis nowMillis();
 
+// A proleptic Gregorian calendar date.
+struct CivilDate {
+  std::int64_t y = 1970;
+  unsigned m = 1;  // 1..12
+  unsigned d = 1;  // 1..31
+};
+
+// Days since 1970-01-01 of a date, and back (Howard Hinnant's algorithms, public domain).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d);
+CivilDate civilFromDays(std::int64_t days);
+
+// The day (since 1970-01-01) of the first of the month that holds `day`, and of the next month.
+std::int64_t monthStartDay(std::int64_t day);
+std::int64_t nextMonthStartDay(std::int64_t day);
+
 }  // namespace strada::domain

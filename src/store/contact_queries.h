@@ -75,22 +75,4 @@ struct ContactFilter {
 [[nodiscard]] domain::Status markFollowUpDone(WriteContext& w, const std::string& org_id,
                                               const std::string& id);
 
-// One cell sum of the rollup.
-struct StatsCell {
-  std::int64_t day = 0;  // days since 1970-01-01 (UTC); 0 in breakdowns
-  std::string dimension;
-  std::string code;
-  std::int64_t n = 0;
-};
-// Per day: dimensions "total" and "kind", days in [from_day, to_day] (both inclusive).
-[[nodiscard]] domain::Result<std::vector<StatsCell>> statsPerDay(soci::session& sql,
-                                                                 const std::string& org_id,
-                                                                 std::int64_t from_day,
-                                                                 std::int64_t to_day);
-// Summed over [from_day, to_day], every dimension but "total" and "kind", biggest first.
-[[nodiscard]] domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
-                                                                     const std::string& org_id,
-                                                                     std::int64_t from_day,
-                                                                     std::int64_t to_day);
-
 }  // namespace strada::store

@@ -7,6 +7,7 @@
 #include <optional>
 #include <tuple>
 
+#include "domain/time.h"
 #include "store/sql_errors.h"
 
 namespace strada::store {
@@ -20,6 +21,30 @@ std::int64_t dayOf(domain::UnixMillis t) {
   }
   return day;
 }
+
+namespace {
+
+// One prepared upsert, executed for every non-zero cell of `cells`.
+void upsertCells(soci::session& sql, const std::string& text, const StatsDeltas& cells) {
+  std::string org_id, dimension, code;
+  long long at = 0;
+  long long n = 0;
+  soci::statement st = (sql.prepare << text, soci::use(org_id), soci::use(at), soci::use(dimension),
+                        soci::use(code), soci::use(n));
+  for (const auto& [key, delta] : cells) {
+    if (delta == 0) {
+      continue;
+    }
+    org_id = std::get<0>(key);
+    at = std::get<1>(key);
+    dimension = std::get<2>(key);
+    code = std::get<3>(key);
+    n = delta;
+    st.execute(true);
+  }
+}
+
+}  // namespace
 
 std::vector<std::pair<std::string, std::string>> statsCells(const domain::Contact& contact) {
   std::vector<std::pair<std::string, std::string>> cells;
@@ -71,23 +96,150 @@ domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before
 
 domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas) {
   try {
+    StatsDeltas months;
     for (const auto& [key, delta] : deltas) {
-      if (delta == 0) {
-        continue;
-      }
-      const auto& [org_id, day64, dimension, code] = key;
-      const long long day = day64;
-      // INSERT ... ON CONFLICT DO UPDATE: SQLite 3.24+ and PostgreSQL 9.5+ share this syntax.
-      sql << "INSERT INTO contact_stats_daily (org_id, day, dimension, code, n) "
-             "VALUES (:org_id, :day, :dimension, :code, :n) "
-             "ON CONFLICT (org_id, day, dimension, code) "
-             "DO UPDATE SET n = contact_stats_daily.n + excluded.n",
-          soci::use(org_id), soci::use(day), soci::use(dimension), soci::use(code),
-          soci::use(delta);
+      const auto& [org_id, day, dimension, code] = key;
+      months[{org_id, domain::monthStartDay(day), dimension, code}] += delta;
     }
+    // INSERT ... ON CONFLICT DO UPDATE: SQLite 3.24+ and PostgreSQL 9.5+ share this syntax.
+    upsertCells(sql,
+                "INSERT INTO contact_stats_daily (org_id, day, dimension, code, n) "
+                "VALUES (:org_id, :day, :dimension, :code, :n) "
+                "ON CONFLICT (org_id, day, dimension, code) "
+                "DO UPDATE SET n = contact_stats_daily.n + excluded.n",
+                deltas);
+    upsertCells(sql,
+                "INSERT INTO contact_stats_monthly (org_id, month, dimension, code, n) "
+                "VALUES (:org_id, :month, :dimension, :code, :n) "
+                "ON CONFLICT (org_id, month, dimension, code) "
+                "DO UPDATE SET n = contact_stats_monthly.n + excluded.n",
+                months);
     return {};
   } catch (const std::exception& e) {
     return internalFrom("apply contact stats", e);
+  }
+}
+
+namespace {
+
+// A period split for reading: whole months [months_from, months_to) (days of months' first days)
+// from the monthly rollup, and up to two partial months as inclusive day ranges from the daily one.
+struct PeriodSplit {
+  std::int64_t months_from = 0;
+  std::int64_t months_to = 0;
+  std::vector<std::pair<std::int64_t, std::int64_t>> day_ranges;
+};
+
+PeriodSplit splitPeriod(std::int64_t from_day, std::int64_t to_day, bool use_months) {
+  PeriodSplit split;
+  const std::int64_t first =
+      domain::monthStartDay(from_day) == from_day ? from_day : domain::nextMonthStartDay(from_day);
+  const std::int64_t end =
+      domain::nextMonthStartDay(to_day) == to_day + 1 ? to_day + 1 : domain::monthStartDay(to_day);
+  if (!use_months || first >= end) {
+    split.day_ranges.emplace_back(from_day, to_day);
+    return split;
+  }
+  split.months_from = first;
+  split.months_to = end;
+  if (from_day < first) {
+    split.day_ranges.emplace_back(from_day, first - 1);
+  }
+  if (end <= to_day) {
+    split.day_ranges.emplace_back(end, to_day);
+  }
+  return split;
+}
+
+// Runs `text` (selecting day, dimension, code, n with :org_id, :lo and :hi bound) and hands every
+// row to `sink`.
+template <class Sink>
+void readCells(soci::session& sql, const std::string& text, const std::string& org_id,
+               std::int64_t lo, std::int64_t hi, Sink sink) {
+  StatsCell cell;
+  long long at = 0;
+  long long n = 0;
+  const long long lo_v = lo;
+  const long long hi_v = hi;
+  soci::statement st =
+      (sql.prepare << text, soci::into(at), soci::into(cell.dimension), soci::into(cell.code),
+       soci::into(n), soci::use(org_id, "org_id"), soci::use(lo_v, "lo"), soci::use(hi_v, "hi"));
+  st.execute(false);
+  while (st.fetch()) {
+    cell.day = at;
+    cell.n = n;
+    sink(cell);
+  }
+}
+
+}  // namespace
+
+domain::Result<std::vector<StatsCell>> statsSeries(soci::session& sql, const std::string& org_id,
+                                                   std::int64_t from_day, std::int64_t to_day,
+                                                   StatsSeriesUnit unit) {
+  try {
+    const PeriodSplit split = splitPeriod(from_day, to_day, unit == StatsSeriesUnit::kMonth);
+    std::vector<StatsCell> out;
+    const auto keep = [&out](const StatsCell& c) {
+      if (c.n != 0) {
+        out.push_back(c);
+      }
+    };
+    // Both read the (org_id, dimension, day|month) order of an index: a few cells per day.
+    for (const auto& [lo, hi] : split.day_ranges) {
+      readCells(sql,
+                "SELECT day, dimension, code, n FROM contact_stats_daily WHERE org_id = :org_id "
+                "AND dimension IN ('total', 'kind') AND day >= :lo AND day <= :hi",
+                org_id, lo, hi, keep);
+    }
+    if (split.months_from < split.months_to) {
+      readCells(sql,
+                "SELECT month, dimension, code, n FROM contact_stats_monthly WHERE org_id = "
+                ":org_id AND month >= :lo AND month < :hi AND dimension IN ('total', 'kind')",
+                org_id, split.months_from, split.months_to, keep);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const StatsCell& a, const StatsCell& b) { return a.day < b.day; });
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("stats series", e);
+  }
+}
+
+domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
+                                                       const std::string& org_id,
+                                                       std::int64_t from_day, std::int64_t to_day) {
+  try {
+    const PeriodSplit split = splitPeriod(from_day, to_day, true);
+    std::map<std::pair<std::string, std::string>, std::int64_t> sums;
+    const auto add = [&sums](const StatsCell& c) { sums[{c.dimension, c.code}] += c.n; };
+    for (const auto& [lo, hi] : split.day_ranges) {
+      readCells(sql,
+                "SELECT 0, dimension, code, SUM(n) FROM contact_stats_daily WHERE org_id = "
+                ":org_id AND day >= :lo AND day <= :hi AND dimension NOT IN ('total', 'kind') "
+                "GROUP BY dimension, code",
+                org_id, lo, hi, add);
+    }
+    if (split.months_from < split.months_to) {
+      readCells(sql,
+                "SELECT 0, dimension, code, SUM(n) FROM contact_stats_monthly WHERE org_id = "
+                ":org_id AND month >= :lo AND month < :hi AND dimension NOT IN ('total', 'kind') "
+                "GROUP BY dimension, code",
+                org_id, split.months_from, split.months_to, add);
+    }
+    std::vector<StatsCell> out;
+    out.reserve(sums.size());
+    for (auto& [key, n] : sums) {
+      if (n != 0) {
+        out.push_back(StatsCell{0, key.first, key.second, n});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const StatsCell& a, const StatsCell& b) {
+      return std::tie(a.dimension, b.n, a.code) < std::tie(b.dimension, a.n, b.code);
+    });
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("stats breakdowns", e);
   }
 }
 
@@ -134,6 +286,19 @@ domain::Status rebuildBatch(WriteContext& w, const std::string& org_id, std::int
            "c.started_at >= :from_ms AND c.started_at < :to_ms AND cc.list = 'exploitation' "
            "GROUP BY c.org_id, c.started_at / 86400000, cc.code",
         soci::use(org_id), soci::use(from_ms), soci::use(to_ms);
+    // The months of the batch, from its days (the batch holds whole months).
+    sql << "DELETE FROM contact_stats_monthly WHERE org_id = :org_id AND month >= :d0 AND "
+           "month < :d1",
+        soci::use(org_id), soci::use(d0), soci::use(d1);
+    for (std::int64_t m = from_day; m < to_day; m = domain::nextMonthStartDay(m)) {
+      const long long month = m;
+      const long long next = domain::nextMonthStartDay(m);
+      sql << "INSERT INTO contact_stats_monthly (org_id, month, dimension, code, n) "
+             "SELECT org_id, CAST(:month AS INTEGER), dimension, code, SUM(n) "
+             "FROM contact_stats_daily WHERE org_id = :org_id AND day >= :month2 AND "
+             "day < :next GROUP BY org_id, dimension, code",
+          soci::use(month), soci::use(org_id), soci::use(month), soci::use(next);
+    }
     long long n = 0;
     soci::indicator ind = soci::i_null;
     sql << "SELECT SUM(n) FROM contact_stats_daily WHERE org_id = :org_id AND day >= :d0 AND "
@@ -150,8 +315,8 @@ domain::Status rebuildBatch(WriteContext& w, const std::string& org_id, std::int
 
 domain::Result<std::int64_t> rebuildContactStats(
     Database& db, const std::function<void(const RebuildProgress&)>& progress,
-    std::int64_t batch_days) {
-  batch_days = std::max<std::int64_t>(1, batch_days);
+    std::int64_t batch_months) {
+  batch_months = std::max<std::int64_t>(1, batch_months);
   std::vector<std::string> orgs;
   std::optional<domain::Error> failure;
   db.read([&](soci::session& sql) {
@@ -205,8 +370,11 @@ domain::Result<std::int64_t> rebuildContactStats(
       progress(p);
       continue;
     }
-    for (std::int64_t day = *first; day <= *last; day += batch_days) {
-      const std::int64_t end = std::min(day + batch_days, *last + 1);
+    for (std::int64_t day = domain::monthStartDay(*first); day <= *last;) {
+      std::int64_t end = day;
+      for (std::int64_t i = 0; i < batch_months; ++i) {
+        end = domain::nextMonthStartDay(end);
+      }
       std::int64_t counted = 0;
       auto status = db.write([&](WriteContext& w) {
         counted = 0;  // a retried job starts again
@@ -216,8 +384,9 @@ domain::Result<std::int64_t> rebuildContactStats(
         return tl::unexpected(status.error());
       }
       p.contacts += counted;
-      p.days_done = end - *first;
+      p.days_done = std::min(end, *last + 1) - *first;
       progress(p);
+      day = end;
     }
   }
   return p.contacts;

@@ -1,7 +1,13 @@
-// The statistics rollup (migration 0005: contact_stats_daily): how many final contacts per
-// organisation, UTC day, dimension and code. It is kept exact by construction: every contact
-// write calls adjustContactStats in its own transaction, and rebuildContactStats recomputes it
-// from the contacts (after an import, a restore, or a bulk load that skipped the adjustment).
+// The statistics rollup: how many final contacts per organisation, UTC day, dimension and code
+// (migration 0005: contact_stats_daily), and the same per UTC month (migration 0007:
+// contact_stats_monthly, keyed by the day of the month's first day). Both are kept exact by
+// construction: every contact write calls adjustContactStats in its own transaction, the writer
+// applies the day and month cells together before COMMIT, and rebuildContactStats recomputes
+// both from the contacts (after an import, a restore, or a bulk load that skipped the
+// adjustment).
+//
+// Reading a period: whole months come from the monthly rollup, the partial months at its ends
+// from the daily one, so a year reads about 12 x 100 cells instead of 365 x 100.
 //
 // Dimensions and their codes: "total" (''), "kind" (data, non_data), "non_data_type", "channel",
 // "category", "caller_type", "destination_country", "exploitation" (one cell per code),
@@ -35,8 +41,38 @@ std::vector<std::pair<std::string, std::string>> statsCells(const domain::Contac
 [[nodiscard]] domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before,
                                                 const domain::Contact* after);
 
-// Adds `deltas` to contact_stats_daily (upserts; zero deltas are skipped).
+// Adds `deltas` to contact_stats_daily and to the months that hold their days in
+// contact_stats_monthly (upserts; zero sums are skipped).
 [[nodiscard]] domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas);
+
+// One summed cell of the rollup.
+struct StatsCell {
+  std::int64_t day = 0;  // days since 1970-01-01 (UTC); 0 in breakdowns
+  std::string dimension;
+  std::string code;
+  std::int64_t n = 0;
+};
+
+// How finely a series may be summed.
+enum class StatsSeriesUnit {
+  kDay,    // one cell per day and code
+  kMonth,  // whole months as one cell on the month's first day; partial months per day
+};
+
+// Dimensions "total" and "kind" in [from_day, to_day] (both inclusive), in day order; every
+// cell's day lies in the period. With kMonth the caller must bucket by month or by year.
+[[nodiscard]] domain::Result<std::vector<StatsCell>> statsSeries(soci::session& sql,
+                                                                 const std::string& org_id,
+                                                                 std::int64_t from_day,
+                                                                 std::int64_t to_day,
+                                                                 StatsSeriesUnit unit);
+
+// Summed over [from_day, to_day], every dimension but "total" and "kind": by dimension, biggest
+// first, then by code. Zero sums are left out.
+[[nodiscard]] domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
+                                                                     const std::string& org_id,
+                                                                     std::int64_t from_day,
+                                                                     std::int64_t to_day);
 
 struct RebuildProgress {
   std::string org_id;
@@ -44,14 +80,14 @@ struct RebuildProgress {
   std::int64_t days_total = 0;
   std::int64_t contacts = 0;  // final contacts counted so far, every organisation
 };
-// Recomputes the rollup of every organisation from its contacts, one write job per organisation
-// and `batch_days` days (each batch deletes and recounts its days in one transaction, so
-// contacts written meanwhile are neither lost nor counted twice). Calls `progress` after each
-// batch. Returns how many final contacts were counted. Blocking: for the command line. Not for a
-// process that writes contacts meanwhile through the same Database (the server): its deferred
-// deltas could land in a batch after a recount that already saw their contacts.
+// Recomputes the rollups of every organisation from its contacts, one write job per organisation
+// and `batch_months` calendar months (each batch deletes and recounts its days and months in one
+// transaction, so contacts written meanwhile are neither lost nor counted twice). Calls `progress`
+// after each batch. Returns how many final contacts were counted. Blocking: for the command line.
+// Not for a process that writes contacts meanwhile through the same Database (the server): its
+// deferred deltas could land in a batch after a recount that already saw their contacts.
 [[nodiscard]] domain::Result<std::int64_t> rebuildContactStats(
     Database& db, const std::function<void(const RebuildProgress&)>& progress,
-    std::int64_t batch_days = 60);
+    std::int64_t batch_months = 2);
 
 }  // namespace strada::store

@@ -15,8 +15,10 @@
 #include <tuple>
 #include <utility>
 
+#include "domain/time.h"
 #include "store/contact_repository.h"
 #include "store/contact_stats.h"
+#include "store/migrations.h"
 #include "store/repositories.h"
 #include "support/test_db.h"
 
@@ -128,15 +130,17 @@ class ContactQueriesTest : public ::testing::Test {
     return ids;
   }
 
-  // Every non-zero cell of org-a.
-  Cells cells() {
+  // Every non-zero cell of org-a, per day (or per month: keyed by the month's first day).
+  Cells cells(bool monthly = false) {
     Cells out;
     db().read([&](soci::session& sql) {
       long long day = 0, n = 0;
       std::string dimension, code;
       soci::statement st =
-          (sql.prepare << "SELECT day, dimension, code, n FROM "
-                          "contact_stats_daily WHERE org_id = 'org-a'",
+          (sql.prepare << (monthly ? "SELECT month, dimension, code, n FROM "
+                                     "contact_stats_monthly WHERE org_id = 'org-a'"
+                                   : "SELECT day, dimension, code, n FROM "
+                                     "contact_stats_daily WHERE org_id = 'org-a'"),
            soci::into(day), soci::into(dimension), soci::into(code), soci::into(n));
       st.execute();
       while (st.fetch()) {
@@ -354,8 +358,9 @@ TEST_F(ContactQueriesTest, StatsFollowInsertUpdateFinaliseAndNonData) {
   EXPECT_EQ(cells(), expected);
 
   // And the API's queries sum them.
-  auto per_day =
-      onReader(db(), [&](soci::session& sql) { return statsPerDay(sql, "org-a", day, day2); });
+  auto per_day = onReader(db(), [&](soci::session& sql) {
+    return statsSeries(sql, "org-a", day, day2, StatsSeriesUnit::kDay);
+  });
   ASSERT_TRUE(per_day);
   std::int64_t total = 0;
   for (const auto& c : *per_day) {
@@ -373,6 +378,124 @@ TEST_F(ContactQueriesTest, StatsFollowInsertUpdateFinaliseAndNonData) {
   EXPECT_EQ((sums[{"category", "tip"}]), 1);
   EXPECT_EQ((sums[{"category", "safe_migration"}]), 1);
   EXPECT_EQ(sums.count({"total", ""}), 0u);
+}
+
+// The daily cells summed per month, and per dimension/code over [lo, hi].
+Cells monthsOf(const Cells& days) {
+  Cells out;
+  for (const auto& [key, n] : days) {
+    out[{domain::monthStartDay(std::get<0>(key)), std::get<1>(key), std::get<2>(key)}] += n;
+  }
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, std::int64_t> sumOver(const Cells& days,
+                                                                    std::int64_t lo,
+                                                                    std::int64_t hi) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> out;
+  for (const auto& [key, n] : days) {
+    const auto& [day, dimension, code] = key;
+    if (day >= lo && day <= hi) {
+      out[{dimension, code}] += n;
+    }
+  }
+  return out;
+}
+
+TEST_F(ContactQueriesTest, MonthlyRollupAgreesWithTheDaysAndServesWholeMonths) {
+  // Contacts over four months of 2026, on month edges and inside months (kT0 is 1 January).
+  const std::int64_t jan1 = dayOf(kT0);
+  const std::vector<std::int64_t> offsets = {0, 14, 30, 31, 45, 58, 59, 70, 89, 90, 91, 100};
+  int n = 0;
+  for (std::int64_t offset : offsets) {
+    auto c = dataContact(++n, kT0 + offset * kDay + kHour);
+    c.data.category = n % 2 == 0 ? "tip" : "crisis";
+    insert(c);
+  }
+  auto corrected = dataContact(1, kT0 + kHour);  // moved from January to March
+  corrected.data.started_at = kT0 + 65 * kDay;
+  update(corrected);
+
+  const Cells days = cells();
+  EXPECT_EQ(cells(true), monthsOf(days));
+
+  // A period with partial months at both ends (20 January to 3 April) and one from the first
+  // of a month to the last day of another (1 February to 31 March).
+  for (const auto& [lo, hi] : std::vector<std::pair<std::int64_t, std::int64_t>>{
+           {jan1 + 19, jan1 + 92}, {jan1 + 31, jan1 + 89}, {jan1 + 2, jan1 + 20}}) {
+    for (StatsSeriesUnit unit : {StatsSeriesUnit::kDay, StatsSeriesUnit::kMonth}) {
+      auto series = onReader(
+          db(), [&](soci::session& sql) { return statsSeries(sql, "org-a", lo, hi, unit); });
+      ASSERT_TRUE(series) << series.error().detail;
+      std::int64_t total = 0;
+      for (const auto& c : *series) {
+        EXPECT_GE(c.day, lo);
+        EXPECT_LE(c.day, hi);
+        total += c.dimension == "total" ? c.n : 0;
+      }
+      EXPECT_EQ(total, (sumOver(days, lo, hi)[{"total", ""}])) << lo << ".." << hi;
+    }
+    auto breakdowns =
+        onReader(db(), [&](soci::session& sql) { return statsBreakdowns(sql, "org-a", lo, hi); });
+    ASSERT_TRUE(breakdowns) << breakdowns.error().detail;
+    auto expected = sumOver(days, lo, hi);
+    expected.erase({"total", ""});
+    expected.erase({"kind", "data"});
+    expected.erase({"kind", "non_data"});
+    std::map<std::pair<std::string, std::string>, std::int64_t> got;
+    for (const auto& c : *breakdowns) {
+      got[{c.dimension, c.code}] = c.n;
+    }
+    EXPECT_EQ(got, expected) << lo << ".." << hi;
+  }
+
+  // The rebuild restores a damaged monthly rollup from the contacts.
+  ASSERT_TRUE(db().write([](WriteContext& w) -> domain::Status {
+    w.sql() << "UPDATE contact_stats_monthly SET n = n + 5";
+    return {};
+  }));
+  ASSERT_TRUE(rebuildContactStats(
+      db(), [](const RebuildProgress&) {}, 1));
+  EXPECT_EQ(cells(true), monthsOf(days));
+  EXPECT_EQ(cells(), days);
+}
+
+// Migration 0007 fills the monthly rollup from the daily one with each backend's own calendar
+// SQL: it must put every day in the month the C++ calendar does (leap days, year ends, 1969).
+TEST_F(ContactQueriesTest, MigrationSevenBackfillsMonthsLikeTheCalendar) {
+  const std::vector<std::int64_t> days = {
+      domain::daysFromCivil(1969, 12, 31), domain::daysFromCivil(1970, 1, 1),
+      domain::daysFromCivil(2026, 1, 31),  domain::daysFromCivil(2026, 2, 1),
+      domain::daysFromCivil(2028, 2, 29),  domain::daysFromCivil(2028, 3, 1),
+      domain::daysFromCivil(2026, 12, 31), domain::daysFromCivil(2027, 1, 1)};
+  ASSERT_TRUE(db().write([&](WriteContext& w) -> domain::Status {
+    long long n = 1;
+    for (std::int64_t d : days) {
+      const long long day = d;
+      w.sql() << "INSERT INTO contact_stats_daily (org_id, day, dimension, code, n) "
+                 "VALUES ('org-a', :day, 'total', '', :n)",
+          soci::use(day), soci::use(n);
+      n *= 2;
+    }
+    w.sql() << "DELETE FROM contact_stats_monthly";
+    return {};
+  }));
+  auto migrations = selectMigrations(embeddedMigrationFiles(), db().backend());
+  ASSERT_TRUE(migrations);
+  const auto seven = std::find_if(migrations->begin(), migrations->end(),
+                                  [](const Migration& m) { return m.version == 7; });
+  ASSERT_NE(seven, migrations->end());
+  const auto backfill =
+      std::find_if(seven->statements.begin(), seven->statements.end(), [](const std::string& s) {
+        return s.find("INSERT INTO contact_stats_monthly") != std::string::npos;
+      });
+  ASSERT_NE(backfill, seven->statements.end());
+  ASSERT_TRUE(db().write([&](WriteContext& w) -> domain::Status {
+    w.sql() << *backfill;
+    return {};
+  }));
+  EXPECT_EQ(cells(true), monthsOf(cells()));
+  EXPECT_EQ(cells(true).size(), 8u);  // every day in a month of its own
 }
 
 TEST_F(ContactQueriesTest, FollowUpsAndStaleDrafts) {

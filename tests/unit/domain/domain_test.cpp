@@ -8,6 +8,24 @@
 namespace strada::domain {
 namespace {
 
+TEST(CivilDates, RoundTripAndMonthBoundaries) {
+  EXPECT_EQ(daysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(daysFromCivil(2026, 11, 30), 20787);
+  const CivilDate c = civilFromDays(20787);
+  EXPECT_EQ(c.y, 2026);
+  EXPECT_EQ(c.m, 11u);
+  EXPECT_EQ(c.d, 30u);
+  EXPECT_EQ(monthStartDay(20787), daysFromCivil(2026, 11, 1));
+  EXPECT_EQ(nextMonthStartDay(20787), daysFromCivil(2026, 12, 1));
+  EXPECT_EQ(nextMonthStartDay(daysFromCivil(2026, 12, 31)), daysFromCivil(2027, 1, 1));
+  EXPECT_EQ(nextMonthStartDay(daysFromCivil(2028, 2, 1)) - daysFromCivil(2028, 2, 1), 29);
+  EXPECT_EQ(monthStartDay(daysFromCivil(1969, 12, 31)), daysFromCivil(1969, 12, 1));
+  for (std::int64_t day = -800; day < 800; ++day) {
+    const CivilDate d = civilFromDays(day);
+    ASSERT_EQ(daysFromCivil(d.y, d.m, d.d), day);
+  }
+}
+
 TEST(Rfc3339, ParsesUtcAndOffsets) {
   auto t = parseRfc3339("2026-11-30T08:15:00Z", "started_at");
   ASSERT_TRUE(t.has_value());
