@@ -2,7 +2,11 @@
 # The hotline at one million contacts: generation speed and request latencies.
 #
 #   bench/hotline_bench.sh [--bin PATH] [--contacts 1000000] [--duration 15s] [--read-connections 8] [--pg URL]
+#                          [--data DIR] [--skip-generate]
 #
+# --data DIR keeps the generated data directory (the master key, and the SQLite file unless --pg)
+# instead of a throw-away one; --skip-generate then reuses it (and the PostgreSQL database) for
+# another run of the requests.
 # 1. `strada demo --contacts N` into a throw-away data directory (or an empty PostgreSQL database
 #    with --pg): three member organisations, realistic coded contacts over three years, audit
 #    events, then the statistics rollup rebuilt in bulk. Timed.
@@ -28,6 +32,8 @@ read_connections="8"
 post_connections="64"
 threads="2"
 pg_url=""
+keep_dir=""
+skip_generate=0
 
 die() {
   echo "hotline_bench: $*" >&2
@@ -41,6 +47,8 @@ while [[ $# -gt 0 ]]; do
     --duration) duration="$2"; shift 2 ;;
     --read-connections) read_connections="$2"; shift 2 ;;
     --pg) pg_url="$2"; shift 2 ;;
+    --data) keep_dir="$2"; shift 2 ;;
+    --skip-generate) skip_generate=1; shift ;;
     -h | --help) sed -n '4p' "${BASH_SOURCE[0]}" | sed 's/^#   /usage: /'; exit 0 ;;
     *) die "unknown argument: $1" ;;
   esac
@@ -52,7 +60,7 @@ for tool in wrk curl python3; do
 done
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/strada-hotline-bench.XXXXXX")"
-data_dir="${work_dir}/data"
+data_dir="${keep_dir:-${work_dir}/data}"
 server_log="${work_dir}/server.log"
 cookie_jar="${work_dir}/cookies.txt"
 server_pid=""
@@ -77,11 +85,17 @@ echo "== machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo
   "$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "== generating ${contacts} contacts${pg_url:+ (PostgreSQL)}"
 mkdir -p "${data_dir}"
-gen_start=$(date +%s.%N)
-"${bin}" demo "${db_args[@]}" --contacts "${contacts}"
-gen_end=$(date +%s.%N)
-gen_seconds=$(awk -v a="${gen_start}" -v b="${gen_end}" 'BEGIN { printf "%.1f", b - a }')
-echo "GENERATED contacts=${contacts} seconds=${gen_seconds}"
+if [[ "${skip_generate}" == 1 ]]; then
+  [[ -n "${keep_dir}" ]] || die "--skip-generate needs --data DIR"
+  gen_seconds="(reused)"
+  echo "== reusing ${data_dir}: no generation"
+else
+  gen_start=$(date +%s.%N)
+  "${bin}" demo "${db_args[@]}" --contacts "${contacts}"
+  gen_end=$(date +%s.%N)
+  gen_seconds=$(awk -v a="${gen_start}" -v b="${gen_end}" 'BEGIN { printf "%.1f", b - a }')
+  echo "GENERATED contacts=${contacts} seconds=${gen_seconds}"
+fi
 
 echo "== starting the server"
 "${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 2>"${server_log}" >/dev/null &
@@ -150,7 +164,7 @@ BENCH_NAME=post wrk --latency -t "${threads}" -c "${post_connections}" -d "${dur
 results+=("$(grep -m1 '^RESULT ' "${post_out}")")
 
 echo
-echo "== summary (${contacts} contacts${pg_url:+, PostgreSQL}${pg_url:-, SQLite}; generated in ${gen_seconds} s)"
+echo "== summary (${contacts} contacts, $([[ -n "${pg_url}" ]] && echo PostgreSQL || echo SQLite); generated in ${gen_seconds} s)"
 printf '%-8s %10s %10s %10s %8s %12s\n' name rps p50_ms p99_ms non2xx aim_p99_ms
 for r in "${results[@]}"; do
   field() { tr ' ' '\n' <<<"${r}" | sed -n "s/^$1=//p"; }
