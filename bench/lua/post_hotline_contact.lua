@@ -9,20 +9,14 @@
 -- done() prints:
 --   RESULT name=<name> rps=<requests/sec> p50_ms=<ms> p99_ms=<ms> non2xx=<count>
 
-local name = os.getenv("BENCH_NAME") or "post_hotline_contact"
-local cookie = os.getenv("STRADA_COOKIE") or ""
-local csrf = os.getenv("STRADA_CSRF") or ""
-local started_at = os.getenv("STRADA_STARTED_AT") or ""
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+local bench = require("strada_bench")
 
-if cookie == "" or csrf == "" or started_at == "" then
-  io.stderr:write("post_hotline_contact.lua: set STRADA_COOKIE, STRADA_CSRF and STRADA_STARTED_AT\n")
-  os.exit(2)
-end
+local started_at = bench.postJsonAsSession("post_hotline_contact.lua")
 
 local summary = "Caller reports a relative recruited for farm work abroad; employer holds her "
   .. "passport, wages unpaid for three months. Referred to a partner NGO."
 
-wrk.method = "POST"
 wrk.body = '{"status":"final","kind":"data","channel":"phone"'
   .. ',"started_at":"' .. started_at .. '"'
   .. ',"duration_s":420,"category":"tip","caller_type":"family_member","anonymous":true'
@@ -30,37 +24,5 @@ wrk.body = '{"status":"final","kind":"data","channel":"phone"'
   .. ',"exploitation":["ForcedLabour"],"industry":["A_AgricultureForestryAndFishing"]'
   .. ',"assistance":["safety_tips","agency_referral"],"outcome":"referred"'
   .. ',"summary":"' .. summary .. '"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Cookie"] = "strada_session=" .. cookie
-wrk.headers["X-CSRF-Token"] = csrf
 
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  non2xx = 0
-end
-
-function response(status, headers, body)
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do
-    bad = bad + (thread:get("non2xx") or 0)
-  end
-  local seconds = summary.duration / 1e6
-  local rps = 0
-  if seconds > 0 then
-    rps = summary.requests / seconds
-  end
-  print(string.format("RESULT name=%s rps=%.2f p50_ms=%.3f p99_ms=%.3f non2xx=%d",
-                      name, rps, latency:percentile(50) / 1000.0,
-                      latency:percentile(99) / 1000.0, bad))
-end
+bench.reportAnswers(os.getenv("BENCH_NAME") or "post_hotline_contact", false)
