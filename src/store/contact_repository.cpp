@@ -5,183 +5,33 @@
 #include <algorithm>
 #include <map>
 
+#include "store/contact_columns.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
 #include "store/sql_errors.h"
 
 namespace strada::store {
 
+using detail::ContactColumns;
+using detail::contactInsertSql;
+using detail::contactUpdateSql;
+using detail::ContactValues;
 using detail::internalFrom;
 using detail::isUniqueViolation;
+using detail::kContactSelect;
+using detail::loadMultiValues;
+using detail::prepareAndExecute;
+using detail::prepareAndRun;
 using domain::ErrorCode;
 
 namespace {
 
 constexpr std::int32_t kMaxListLimit = 1000;
-// Ids bound in one "IN (...)" when loading multi-valued codes of a page of contacts.
-constexpr std::size_t kIdsPerQuery = 200;
-
 // The multi-valued code lists as contact_codes names them.
 constexpr const char* kListExploitation = "exploitation";
 constexpr const char* kListIndustry = "industry";
 constexpr const char* kListIndicator = "indicator";
 constexpr const char* kListAssistance = "assistance";
-
-void prepareAndExecute(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
-
-// For INSERT and UPDATE statements built from exchanges.
-void prepareAndRun(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
-}
-
-// A nullable BIGINT column.
-struct NullableMillis {
-  long long value = 0;
-  soci::indicator ind = soci::i_null;
-
-  [[nodiscard]] std::optional<domain::UnixMillis> get() const {
-    if (ind == soci::i_ok) {
-      return value;
-    }
-    return std::nullopt;
-  }
-  static NullableMillis of(const std::optional<domain::UnixMillis>& v) {
-    NullableMillis n;
-    if (v) {
-      n.value = *v;
-      n.ind = soci::i_ok;
-    }
-    return n;
-  }
-};
-
-// Column holders for the coded columns of one contacts row.
-struct ContactColumns {
-  std::string id, org_id, created_by, channel, caller_type, language, code_version, status, kind,
-      non_data_type, category, caller_gender, caller_age_band, caller_country, caller_region,
-      destination_country, outcome, caller_hash;
-  long long created_at = 0;
-  long long started_at = 0;
-  long long updated_at = 0;
-  int duration_s = 0;
-  int anonymous = 0;
-  int imminent_danger = 0;
-  int follow_up_needed = 0;
-  int version = 0;
-  NullableMillis follow_up_due, follow_up_done_at, finalised_at;
-
-  void bindInto(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(org_id));
-    st.exchange(soci::into(created_by));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(channel));
-    st.exchange(soci::into(started_at));
-    st.exchange(soci::into(duration_s));
-    st.exchange(soci::into(caller_type));
-    st.exchange(soci::into(anonymous));
-    st.exchange(soci::into(language));
-    st.exchange(soci::into(code_version));
-    st.exchange(soci::into(status));
-    st.exchange(soci::into(kind));
-    st.exchange(soci::into(non_data_type));
-    st.exchange(soci::into(category));
-    st.exchange(soci::into(caller_gender));
-    st.exchange(soci::into(caller_age_band));
-    st.exchange(soci::into(caller_country));
-    st.exchange(soci::into(caller_region));
-    st.exchange(soci::into(destination_country));
-    st.exchange(soci::into(imminent_danger));
-    st.exchange(soci::into(outcome));
-    st.exchange(soci::into(follow_up_needed));
-    st.exchange(soci::into(follow_up_due.value, follow_up_due.ind));
-    st.exchange(soci::into(follow_up_done_at.value, follow_up_done_at.ind));
-    st.exchange(soci::into(caller_hash));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(finalised_at.value, finalised_at.ind));
-    st.exchange(soci::into(version));
-  }
-
-  ContactRow toRow() const {
-    ContactRow row;
-    domain::Contact& c = row.contact;
-    c.id = id;
-    c.org_id = org_id;
-    c.created_by = created_by;
-    c.created_at = created_at;
-    c.updated_at = updated_at;
-    c.finalised_at = finalised_at.get();
-    c.follow_up_done_at = follow_up_done_at.get();
-    c.version = version;
-    c.code_version = code_version;
-    domain::ContactInput& d = c.data;
-    d.status = status;
-    d.kind = kind;
-    d.non_data_type = non_data_type;
-    d.channel = channel;
-    d.started_at = started_at;
-    d.duration_s = duration_s;
-    d.category = category;
-    d.caller_type = caller_type;
-    d.anonymous = anonymous != 0;
-    d.caller_gender = caller_gender;
-    d.caller_age_band = caller_age_band;
-    d.language = language;
-    d.caller_country = caller_country;
-    d.caller_region = caller_region;
-    d.destination_country = destination_country;
-    d.imminent_danger = imminent_danger != 0;
-    d.outcome = outcome;
-    d.follow_up_needed = follow_up_needed != 0;
-    d.follow_up_due = follow_up_due.get();
-    row.caller_hash = caller_hash;
-    return row;
-  }
-};
-
-constexpr const char* kContactColumns =
-    "SELECT id, org_id, created_by, created_at, channel, started_at, duration_s, caller_type, "
-    "anonymous, language, code_version, status, kind, non_data_type, category, caller_gender, "
-    "caller_age_band, caller_country, caller_region, destination_country, imminent_danger, "
-    "outcome, follow_up_needed, follow_up_due, follow_up_done_at, caller_hash, updated_at, "
-    "finalised_at, version";
-
-// The values of one contact's writable columns, in bindable form.
-struct ContactValues {
-  long long started_at = 0;
-  long long updated_at = 0;
-  int duration_s = 0;
-  int anonymous = 0;
-  int imminent_danger = 0;
-  int follow_up_needed = 0;
-  int version = 0;
-  NullableMillis follow_up_due, follow_up_done_at, finalised_at;
-  std::string summary_hex, caller_sealed_hex;
-
-  explicit ContactValues(const ContactRow& row) {
-    const domain::Contact& c = row.contact;
-    started_at = c.data.started_at;
-    updated_at = c.updated_at;
-    duration_s = c.data.duration_s;
-    anonymous = c.data.anonymous ? 1 : 0;
-    imminent_danger = c.data.imminent_danger ? 1 : 0;
-    follow_up_needed = c.data.follow_up_needed ? 1 : 0;
-    version = c.version;
-    follow_up_due = NullableMillis::of(c.data.follow_up_due);
-    follow_up_done_at = NullableMillis::of(c.follow_up_done_at);
-    finalised_at = NullableMillis::of(c.finalised_at);
-    summary_hex = detail::toHex(row.summary_sealed);
-    caller_sealed_hex = detail::toHex(row.caller_sealed);
-  }
-};
 
 void insertCodes(WriteContext& w, const domain::Contact& c, const char* list,
                  const std::vector<std::string>& codes) {
@@ -208,94 +58,14 @@ void insertMultiValues(WriteContext& w, const domain::Contact& c) {
   }
 }
 
-std::vector<std::string>* listField(domain::ContactInput& d, const std::string& list) {
-  if (list == kListExploitation) {
-    return &d.exploitation;
-  }
-  if (list == kListIndustry) {
-    return &d.industry;
-  }
-  if (list == kListIndicator) {
-    return &d.indicators;
-  }
-  if (list == kListAssistance) {
-    return &d.assistance;
-  }
-  return nullptr;  // a list a later version added: ignored by this binary
-}
-
-// " IN (:p0, :p1, ...)" over ids[begin, end), each bound.
-std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, std::size_t begin,
-                    std::size_t end) {
-  std::string text = " IN (";
-  for (std::size_t i = begin; i < end; ++i) {
-    const std::string name = "p" + std::to_string(i - begin);
-    text += (i == begin ? ":" : ", :") + name;
-    st.exchange(soci::use(ids[i], name));
-  }
-  return text + ")";
-}
-
-// Loads the multi-valued codes and referrals of `rows` (code order: by list, then code; referral
-// order: by agency id, so a round trip is stable).
-void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
-  if (rows.empty()) {
-    return;
-  }
-  std::map<std::string, domain::ContactInput*, std::less<>> by_id;
-  std::vector<std::string> ids;
-  ids.reserve(rows.size());
-  for (ContactRow& r : rows) {
-    by_id[r.contact.id] = &r.contact.data;
-    ids.push_back(r.contact.id);
-  }
-  for (std::size_t begin = 0; begin < ids.size(); begin += kIdsPerQuery) {
-    const std::size_t end = std::min(ids.size(), begin + kIdsPerQuery);
-    {
-      std::string contact_id, list, code;
-      soci::statement st(sql);
-      st.exchange(soci::into(contact_id));
-      st.exchange(soci::into(list));
-      st.exchange(soci::into(code));
-      const std::string in = bindIds(st, ids, begin, end);
-      prepareAndExecute(st, "SELECT contact_id, list, code FROM contact_codes WHERE contact_id" +
-                                in + " ORDER BY contact_id, list, code");
-      while (st.fetch()) {
-        auto it = by_id.find(contact_id);
-        if (it == by_id.end()) {
-          continue;
-        }
-        if (auto* field = listField(*it->second, list)) {
-          field->push_back(code);
-        }
-      }
-    }
-    {
-      std::string contact_id, agency_id;
-      soci::statement st(sql);
-      st.exchange(soci::into(contact_id));
-      st.exchange(soci::into(agency_id));
-      const std::string in = bindIds(st, ids, begin, end);
-      prepareAndExecute(st, "SELECT contact_id, agency_id FROM contact_referrals WHERE contact_id" +
-                                in + " ORDER BY contact_id, agency_id");
-      while (st.fetch()) {
-        auto it = by_id.find(contact_id);
-        if (it != by_id.end()) {
-          it->second->referral_agency_ids.push_back(agency_id);
-        }
-      }
-    }
-  }
-}
-
-// Runs a contacts query whose column list is kContactColumns; loads the multi-values too.
+// Runs a contacts query whose column list is kContactSelect; loads the multi-values too.
 template <class Bind>
 std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tail, Bind bind) {
   ContactColumns cols;
   soci::statement st(sql);
   cols.bindInto(st);
   bind(st);
-  prepareAndExecute(st, std::string(kContactColumns) + " FROM contacts " + tail);
+  prepareAndExecute(st, std::string(kContactSelect) + " FROM contacts " + tail);
   std::vector<ContactRow> out;
   while (st.fetch()) {
     out.push_back(cols.toRow());
@@ -308,7 +78,6 @@ std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tai
 
 domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_in_stats) {
   const domain::Contact& c = row.contact;
-  const domain::ContactInput& d = c.data;
   try {
     ContactValues v(row);
     const long long created_at = c.created_at;
@@ -317,46 +86,8 @@ domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_
     st.exchange(soci::use(c.org_id, "org_id"));
     st.exchange(soci::use(c.created_by, "created_by"));
     st.exchange(soci::use(created_at, "created_at"));
-    st.exchange(soci::use(d.channel, "channel"));
-    st.exchange(soci::use(v.started_at, "started_at"));
-    st.exchange(soci::use(v.duration_s, "duration_s"));
-    st.exchange(soci::use(d.caller_type, "caller_type"));
-    st.exchange(soci::use(v.anonymous, "anonymous"));
-    st.exchange(soci::use(d.language, "language"));
-    st.exchange(soci::use(v.summary_hex, "summary_sealed"));
-    st.exchange(soci::use(c.code_version, "code_version"));
-    st.exchange(soci::use(d.status, "status"));
-    st.exchange(soci::use(d.kind, "kind"));
-    st.exchange(soci::use(d.non_data_type, "non_data_type"));
-    st.exchange(soci::use(d.category, "category"));
-    st.exchange(soci::use(d.caller_gender, "caller_gender"));
-    st.exchange(soci::use(d.caller_age_band, "caller_age_band"));
-    st.exchange(soci::use(d.caller_country, "caller_country"));
-    st.exchange(soci::use(d.caller_region, "caller_region"));
-    st.exchange(soci::use(d.destination_country, "destination_country"));
-    st.exchange(soci::use(v.imminent_danger, "imminent_danger"));
-    st.exchange(soci::use(d.outcome, "outcome"));
-    st.exchange(soci::use(v.follow_up_needed, "follow_up_needed"));
-    st.exchange(soci::use(v.follow_up_due.value, v.follow_up_due.ind, "follow_up_due"));
-    st.exchange(soci::use(v.follow_up_done_at.value, v.follow_up_done_at.ind, "follow_up_done_at"));
-    st.exchange(soci::use(row.caller_hash, "caller_hash"));
-    st.exchange(soci::use(v.caller_sealed_hex, "caller_sealed"));
-    st.exchange(soci::use(v.updated_at, "updated_at"));
-    st.exchange(soci::use(v.finalised_at.value, v.finalised_at.ind, "finalised_at"));
-    st.exchange(soci::use(v.version, "version"));
-    prepareAndRun(
-        st,
-        "INSERT INTO contacts (id, org_id, created_by, created_at, channel, started_at, "
-        "duration_s, caller_type, anonymous, language, summary_sealed, code_version, status, kind, "
-        "non_data_type, category, caller_gender, caller_age_band, caller_country, caller_region, "
-        "destination_country, imminent_danger, outcome, follow_up_needed, follow_up_due, "
-        "follow_up_done_at, caller_hash, caller_sealed, updated_at, finalised_at, version) VALUES "
-        "(:id, :org_id, :created_by, :created_at, :channel, :started_at, :duration_s, "
-        ":caller_type, :anonymous, :language, :summary_sealed, :code_version, :status, :kind, "
-        ":non_data_type, :category, :caller_gender, :caller_age_band, :caller_country, "
-        ":caller_region, :destination_country, :imminent_danger, :outcome, :follow_up_needed, "
-        ":follow_up_due, :follow_up_done_at, :caller_hash, :caller_sealed, :updated_at, "
-        ":finalised_at, :version)");
+    v.bindWritten(st, row);
+    prepareAndRun(st, contactInsertSql());
     insertMultiValues(w, c);
     // The statistics rollup changes in the same transaction (store/contact_stats.h).
     return count_in_stats ? adjustContactStats(w, nullptr, &c) : domain::Status{};
@@ -371,7 +102,6 @@ domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_
 domain::Status updateContact(WriteContext& w, const ContactRow& row,
                              std::int32_t expected_version) {
   const domain::Contact& c = row.contact;
-  const domain::ContactInput& d = c.data;
   try {
     ContactValues v(row);
     const int expected = expected_version;
@@ -381,49 +111,11 @@ domain::Status updateContact(WriteContext& w, const ContactRow& row,
       return tl::unexpected(counted.error());
     }
     soci::statement st(w.sql());
-    st.exchange(soci::use(d.channel, "channel"));
-    st.exchange(soci::use(v.started_at, "started_at"));
-    st.exchange(soci::use(v.duration_s, "duration_s"));
-    st.exchange(soci::use(d.caller_type, "caller_type"));
-    st.exchange(soci::use(v.anonymous, "anonymous"));
-    st.exchange(soci::use(d.language, "language"));
-    st.exchange(soci::use(v.summary_hex, "summary_sealed"));
-    st.exchange(soci::use(c.code_version, "code_version"));
-    st.exchange(soci::use(d.status, "status"));
-    st.exchange(soci::use(d.kind, "kind"));
-    st.exchange(soci::use(d.non_data_type, "non_data_type"));
-    st.exchange(soci::use(d.category, "category"));
-    st.exchange(soci::use(d.caller_gender, "caller_gender"));
-    st.exchange(soci::use(d.caller_age_band, "caller_age_band"));
-    st.exchange(soci::use(d.caller_country, "caller_country"));
-    st.exchange(soci::use(d.caller_region, "caller_region"));
-    st.exchange(soci::use(d.destination_country, "destination_country"));
-    st.exchange(soci::use(v.imminent_danger, "imminent_danger"));
-    st.exchange(soci::use(d.outcome, "outcome"));
-    st.exchange(soci::use(v.follow_up_needed, "follow_up_needed"));
-    st.exchange(soci::use(v.follow_up_due.value, v.follow_up_due.ind, "follow_up_due"));
-    st.exchange(soci::use(v.follow_up_done_at.value, v.follow_up_done_at.ind, "follow_up_done_at"));
-    st.exchange(soci::use(row.caller_hash, "caller_hash"));
-    st.exchange(soci::use(v.caller_sealed_hex, "caller_sealed"));
-    st.exchange(soci::use(v.updated_at, "updated_at"));
-    st.exchange(soci::use(v.finalised_at.value, v.finalised_at.ind, "finalised_at"));
-    st.exchange(soci::use(v.version, "version"));
+    v.bindWritten(st, row);
     st.exchange(soci::use(c.id, "id"));
     st.exchange(soci::use(c.org_id, "org_id"));
     st.exchange(soci::use(expected, "expected"));
-    prepareAndRun(
-        st,
-        "UPDATE contacts SET channel = :channel, started_at = :started_at, duration_s = "
-        ":duration_s, caller_type = :caller_type, anonymous = :anonymous, language = :language, "
-        "summary_sealed = :summary_sealed, code_version = :code_version, status = :status, kind = "
-        ":kind, non_data_type = :non_data_type, category = :category, caller_gender = "
-        ":caller_gender, caller_age_band = :caller_age_band, caller_country = :caller_country, "
-        "caller_region = :caller_region, destination_country = :destination_country, "
-        "imminent_danger = :imminent_danger, outcome = :outcome, follow_up_needed = "
-        ":follow_up_needed, follow_up_due = :follow_up_due, follow_up_done_at = "
-        ":follow_up_done_at, caller_hash = :caller_hash, caller_sealed = :caller_sealed, "
-        "updated_at = :updated_at, finalised_at = :finalised_at, version = :version "
-        "WHERE id = :id AND org_id = :org_id AND version = :expected");
+    prepareAndRun(st, contactUpdateSql());
     if (st.get_affected_rows() == 0) {
       int exists = 0;
       w.sql() << "SELECT COUNT(*) FROM contacts WHERE id = :id AND org_id = :org_id",
@@ -454,7 +146,7 @@ domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const 
     st.exchange(soci::into(summary_hex));
     st.exchange(soci::into(caller_hex));
     st.exchange(soci::use(id, "id"));
-    prepareAndExecute(st, std::string(kContactColumns) +
+    prepareAndExecute(st, std::string(kContactSelect) +
                               ", summary_sealed, caller_sealed FROM contacts WHERE id = :id");
     if (!st.fetch()) {
       return std::nullopt;
@@ -473,55 +165,6 @@ domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const 
     return std::optional<ContactRow>(std::move(row));
   } catch (const std::exception& e) {
     return internalFrom("find contact", e);
-  }
-}
-
-domain::Result<std::vector<ContactRow>> listContacts(soci::session& sql,
-                                                     const ContactQuery& query) {
-  try {
-    const long long from = query.from.value_or(0);
-    const long long to = query.to.value_or(0);
-    const long long after_at = query.after ? query.after->started_at : 0;
-    const std::string after_id = query.after ? query.after->id : std::string();
-    const int limit = std::clamp<std::int32_t>(query.limit, 1, kMaxListLimit);
-    const std::string draft = std::string(domain::kStatusDraft);
-
-    // The clauses vary; every value is still a bound parameter.
-    std::string text = std::string(kContactColumns) + " FROM contacts WHERE org_id = :org_id";
-    ContactColumns cols;
-    soci::statement st(sql);
-    cols.bindInto(st);
-    st.exchange(soci::use(query.org_id, "org_id"));
-    if (query.from) {
-      text += " AND started_at >= :from_at";
-      st.exchange(soci::use(from, "from_at"));
-    }
-    if (query.to) {
-      text += " AND started_at < :to_at";
-      st.exchange(soci::use(to, "to_at"));
-    }
-    if (!query.created_by_if_draft.empty()) {
-      text += " AND (status <> :draft OR created_by = :draft_author)";
-      st.exchange(soci::use(draft, "draft"));
-      st.exchange(soci::use(query.created_by_if_draft, "draft_author"));
-    }
-    if (query.after) {
-      text += " AND (started_at < :after_at1 OR (started_at = :after_at2 AND id < :after_id))";
-      st.exchange(soci::use(after_at, "after_at1"));
-      st.exchange(soci::use(after_at, "after_at2"));
-      st.exchange(soci::use(after_id, "after_id"));
-    }
-    text += " ORDER BY started_at DESC, id DESC LIMIT :lim";
-    st.exchange(soci::use(limit, "lim"));
-    prepareAndExecute(st, text);
-    std::vector<ContactRow> out;
-    while (st.fetch()) {
-      out.push_back(cols.toRow());
-    }
-    loadMultiValues(sql, out);
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list contacts", e);
   }
 }
 

@@ -60,20 +60,6 @@ struct ContactCursor {
   domain::UnixMillis started_at = 0;
   std::string id;
 };
-struct ContactQuery {
-  std::string org_id;
-  std::optional<domain::UnixMillis> from;  // started_at >= from
-  std::optional<domain::UnixMillis> to;    // started_at < to
-  std::optional<ContactCursor> after;      // keyset: rows strictly after this one
-  std::int32_t limit = 50;
-  // When set, drafts appear only if this user created them (the list of final contacts plus
-  // one's own drafts); when empty, drafts appear as any other contact.
-  std::string created_by_if_draft;
-};
-// Newest first: ORDER BY started_at DESC, id DESC. Coded fields only (multi-valued codes and
-// referrals included): no sealed column is loaded.
-[[nodiscard]] domain::Result<std::vector<ContactRow>> listContacts(soci::session& sql,
-                                                                   const ContactQuery& query);
 [[nodiscard]] domain::Result<std::int64_t> countContacts(soci::session& sql,
                                                          const std::string& org_id);
 

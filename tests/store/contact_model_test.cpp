@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/contact_queries.h"
 #include "store/contact_repository.h"
 #include "store/repositories.h"
 #include "support/test_db.h"
@@ -336,24 +337,24 @@ TEST_F(ContactModelTest, ListsCarryCodedFieldsAndHideOthersDrafts) {
   insert(theirs);
   insert(finished);
 
-  ContactQuery all;
+  ContactFilter all;
   all.org_id = "org-a";
-  auto everything = onReader(db(), [&](soci::session& s) { return listContacts(s, all); });
+  all.status.clear();
+  auto everything = onReader(db(), [&](soci::session& s) { return searchContacts(s, all); });
   ASSERT_TRUE(everything) << everything.error().detail;
   ASSERT_EQ(everything->size(), 3u);
-  EXPECT_EQ((*everything)[0].contact.data.exploitation, mine.contact.data.exploitation);
-  EXPECT_EQ((*everything)[2].contact.data.referral_agency_ids,
-            finished.contact.data.referral_agency_ids);
-  EXPECT_TRUE((*everything)[0].summary_sealed.empty()) << "lists load no sealed column";
-  EXPECT_TRUE((*everything)[0].caller_sealed.empty());
+  EXPECT_EQ((*everything)[0].data.exploitation, mine.contact.data.exploitation);
+  EXPECT_EQ((*everything)[2].data.referral_agency_ids, finished.contact.data.referral_agency_ids);
+  EXPECT_TRUE((*everything)[0].data.summary.empty()) << "lists load no sealed column";
+  EXPECT_TRUE((*everything)[0].data.caller_identifier.empty());
 
-  ContactQuery visible = all;
-  visible.created_by_if_draft = "user-a";
-  auto seen = onReader(db(), [&](soci::session& s) { return listContacts(s, visible); });
+  ContactFilter visible = all;
+  visible.drafts_of = "user-a";
+  auto seen = onReader(db(), [&](soci::session& s) { return searchContacts(s, visible); });
   ASSERT_TRUE(seen);
   ASSERT_EQ(seen->size(), 2u);
-  EXPECT_EQ((*seen)[0].contact.id, mine.contact.id);
-  EXPECT_EQ((*seen)[1].contact.id, finished.contact.id);
+  EXPECT_EQ((*seen)[0].id, mine.contact.id);
+  EXPECT_EQ((*seen)[1].id, finished.contact.id);
 
   auto drafts =
       onReader(db(), [&](soci::session& s) { return listDrafts(s, "org-a", "user-a2", 10); });

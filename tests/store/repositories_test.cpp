@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "store/contact_queries.h"
+#include "store/contact_repository.h"
 #include "support/test_db.h"
 
 namespace strada::store {
@@ -349,21 +351,22 @@ TEST_F(RepositoriesTest, KeysetPaginationAcrossEqualStartTimes) {
   }));
 
   std::vector<std::string> seen;
-  ContactQuery q;
+  ContactFilter q;
   q.org_id = "org-a";
+  q.status.clear();
   q.limit = 4;
   for (int page = 0; page < 20; ++page) {
-    auto rows = onReader(db(), [&](soci::session& s) { return listContacts(s, q); });
+    auto rows = onReader(db(), [&](soci::session& s) { return searchContacts(s, q); });
     ASSERT_TRUE(rows) << rows.error().detail;
-    for (const ContactRow& r : *rows) {
-      EXPECT_EQ(r.contact.org_id, "org-a");
-      EXPECT_TRUE(r.summary_sealed.empty());
-      seen.push_back(r.contact.id);
+    for (const domain::Contact& r : *rows) {
+      EXPECT_EQ(r.org_id, "org-a");
+      EXPECT_TRUE(r.data.summary.empty());
+      seen.push_back(r.id);
     }
     if (rows->size() < 4) {
       break;
     }
-    q.after = ContactCursor{rows->back().contact.data.started_at, rows->back().contact.id};
+    q.after = ContactCursor{rows->back().data.started_at, rows->back().id};
   }
   // Newest first, ties broken by id descending, each row exactly once.
   std::vector<std::string> expected;
@@ -381,20 +384,22 @@ TEST_F(RepositoriesTest, KeysetPaginationAcrossEqualStartTimes) {
   EXPECT_EQ(*count_b, 7);
 
   // from is inclusive, to exclusive: started_at in [1010, 1030) -> 10 rows.
-  ContactQuery range;
+  ContactFilter range;
   range.org_id = "org-a";
+  range.status.clear();
   range.from = 1010;
   range.to = 1030;
   range.limit = 100;
-  auto in_range = onReader(db(), [&](soci::session& s) { return listContacts(s, range); });
+  auto in_range = onReader(db(), [&](soci::session& s) { return searchContacts(s, range); });
   ASSERT_TRUE(in_range);
   ASSERT_EQ(in_range->size(), 10U);
-  EXPECT_EQ(in_range->front().contact.id, "a-14");
-  EXPECT_EQ(in_range->back().contact.id, "a-05");
+  EXPECT_EQ(in_range->front().id, "a-14");
+  EXPECT_EQ(in_range->back().id, "a-05");
 
-  ContactQuery other;
+  ContactFilter other;
   other.org_id = "org-b";
-  auto b_rows = onReader(db(), [&](soci::session& s) { return listContacts(s, other); });
+  other.status.clear();
+  auto b_rows = onReader(db(), [&](soci::session& s) { return searchContacts(s, other); });
   ASSERT_TRUE(b_rows);
   EXPECT_EQ(b_rows->size(), 7U);
 }

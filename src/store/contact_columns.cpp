@@ -1,0 +1,322 @@
+#include "store/contact_columns.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+#include "store/sql_errors.h"
+
+namespace strada::store::detail {
+
+namespace {
+
+// Ids bound in one "IN (...)" when loading the multi-valued codes of a page of contacts.
+constexpr std::size_t kIdsPerQuery = 200;
+
+// Every column an insert and an update both write, in ContactValues::bindWritten's order.
+constexpr std::array<std::string_view, 27> kWrittenColumns = {"channel",
+                                                              "started_at",
+                                                              "duration_s",
+                                                              "caller_type",
+                                                              "anonymous",
+                                                              "language",
+                                                              "summary_sealed",
+                                                              "code_version",
+                                                              "status",
+                                                              "kind",
+                                                              "non_data_type",
+                                                              "category",
+                                                              "caller_gender",
+                                                              "caller_age_band",
+                                                              "caller_country",
+                                                              "caller_region",
+                                                              "destination_country",
+                                                              "imminent_danger",
+                                                              "outcome",
+                                                              "follow_up_needed",
+                                                              "follow_up_due",
+                                                              "follow_up_done_at",
+                                                              "caller_hash",
+                                                              "caller_sealed",
+                                                              "updated_at",
+                                                              "finalised_at",
+                                                              "version"};
+
+std::vector<std::string>* listField(domain::ContactInput& d, const std::string& list) {
+  if (list == "exploitation") {
+    return &d.exploitation;
+  }
+  if (list == "industry") {
+    return &d.industry;
+  }
+  if (list == "indicator") {
+    return &d.indicators;
+  }
+  if (list == "assistance") {
+    return &d.assistance;
+  }
+  return nullptr;  // a list a later version added: ignored by this binary
+}
+
+// " IN (:p0, :p1, ...)" over ids[begin, end), each bound.
+std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, std::size_t begin,
+                    std::size_t end) {
+  std::string text = " IN (";
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string name = "p" + std::to_string(i - begin);
+    text += (i == begin ? ":" : ", :") + name;
+    st.exchange(soci::use(ids[i], name));
+  }
+  return text + ")";
+}
+
+}  // namespace
+
+void prepareAndExecute(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+}
+
+void prepareAndRun(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(true);
+}
+
+std::optional<domain::UnixMillis> NullableMillis::get() const {
+  if (ind == soci::i_ok) {
+    return value;
+  }
+  return std::nullopt;
+}
+
+NullableMillis NullableMillis::of(const std::optional<domain::UnixMillis>& v) {
+  NullableMillis n;
+  if (v) {
+    n.value = *v;
+    n.ind = soci::i_ok;
+  }
+  return n;
+}
+
+const char* const kContactSelect =
+    "SELECT id, org_id, created_by, created_at, channel, started_at, duration_s, caller_type, "
+    "anonymous, language, code_version, status, kind, non_data_type, category, caller_gender, "
+    "caller_age_band, caller_country, caller_region, destination_country, imminent_danger, "
+    "outcome, follow_up_needed, follow_up_due, follow_up_done_at, caller_hash, updated_at, "
+    "finalised_at, version";
+
+void ContactColumns::bindInto(soci::statement& st) {
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(org_id));
+  st.exchange(soci::into(created_by));
+  st.exchange(soci::into(created_at));
+  st.exchange(soci::into(channel));
+  st.exchange(soci::into(started_at));
+  st.exchange(soci::into(duration_s));
+  st.exchange(soci::into(caller_type));
+  st.exchange(soci::into(anonymous));
+  st.exchange(soci::into(language));
+  st.exchange(soci::into(code_version));
+  st.exchange(soci::into(status));
+  st.exchange(soci::into(kind));
+  st.exchange(soci::into(non_data_type));
+  st.exchange(soci::into(category));
+  st.exchange(soci::into(caller_gender));
+  st.exchange(soci::into(caller_age_band));
+  st.exchange(soci::into(caller_country));
+  st.exchange(soci::into(caller_region));
+  st.exchange(soci::into(destination_country));
+  st.exchange(soci::into(imminent_danger));
+  st.exchange(soci::into(outcome));
+  st.exchange(soci::into(follow_up_needed));
+  st.exchange(soci::into(follow_up_due.value, follow_up_due.ind));
+  st.exchange(soci::into(follow_up_done_at.value, follow_up_done_at.ind));
+  st.exchange(soci::into(caller_hash));
+  st.exchange(soci::into(updated_at));
+  st.exchange(soci::into(finalised_at.value, finalised_at.ind));
+  st.exchange(soci::into(version));
+}
+
+ContactRow ContactColumns::toRow() const {
+  ContactRow row;
+  domain::Contact& c = row.contact;
+  c.id = id;
+  c.org_id = org_id;
+  c.created_by = created_by;
+  c.created_at = created_at;
+  c.updated_at = updated_at;
+  c.finalised_at = finalised_at.get();
+  c.follow_up_done_at = follow_up_done_at.get();
+  c.version = version;
+  c.code_version = code_version;
+  domain::ContactInput& d = c.data;
+  d.status = status;
+  d.kind = kind;
+  d.non_data_type = non_data_type;
+  d.channel = channel;
+  d.started_at = started_at;
+  d.duration_s = duration_s;
+  d.category = category;
+  d.caller_type = caller_type;
+  d.anonymous = anonymous != 0;
+  d.caller_gender = caller_gender;
+  d.caller_age_band = caller_age_band;
+  d.language = language;
+  d.caller_country = caller_country;
+  d.caller_region = caller_region;
+  d.destination_country = destination_country;
+  d.imminent_danger = imminent_danger != 0;
+  d.outcome = outcome;
+  d.follow_up_needed = follow_up_needed != 0;
+  d.follow_up_due = follow_up_due.get();
+  row.caller_hash = caller_hash;
+  return row;
+}
+
+ContactValues::ContactValues(const ContactRow& row) {
+  const domain::Contact& c = row.contact;
+  started_at = c.data.started_at;
+  updated_at = c.updated_at;
+  duration_s = c.data.duration_s;
+  anonymous = c.data.anonymous ? 1 : 0;
+  imminent_danger = c.data.imminent_danger ? 1 : 0;
+  follow_up_needed = c.data.follow_up_needed ? 1 : 0;
+  version = c.version;
+  follow_up_due = NullableMillis::of(c.data.follow_up_due);
+  follow_up_done_at = NullableMillis::of(c.follow_up_done_at);
+  finalised_at = NullableMillis::of(c.finalised_at);
+  summary_hex = toHex(row.summary_sealed);
+  caller_sealed_hex = toHex(row.caller_sealed);
+}
+
+void ContactValues::bindWritten(soci::statement& st, const ContactRow& row) {
+  const domain::Contact& c = row.contact;
+  const domain::ContactInput& d = c.data;
+  st.exchange(soci::use(d.channel, "channel"));
+  st.exchange(soci::use(started_at, "started_at"));
+  st.exchange(soci::use(duration_s, "duration_s"));
+  st.exchange(soci::use(d.caller_type, "caller_type"));
+  st.exchange(soci::use(anonymous, "anonymous"));
+  st.exchange(soci::use(d.language, "language"));
+  st.exchange(soci::use(summary_hex, "summary_sealed"));
+  st.exchange(soci::use(c.code_version, "code_version"));
+  st.exchange(soci::use(d.status, "status"));
+  st.exchange(soci::use(d.kind, "kind"));
+  st.exchange(soci::use(d.non_data_type, "non_data_type"));
+  st.exchange(soci::use(d.category, "category"));
+  st.exchange(soci::use(d.caller_gender, "caller_gender"));
+  st.exchange(soci::use(d.caller_age_band, "caller_age_band"));
+  st.exchange(soci::use(d.caller_country, "caller_country"));
+  st.exchange(soci::use(d.caller_region, "caller_region"));
+  st.exchange(soci::use(d.destination_country, "destination_country"));
+  st.exchange(soci::use(imminent_danger, "imminent_danger"));
+  st.exchange(soci::use(d.outcome, "outcome"));
+  st.exchange(soci::use(follow_up_needed, "follow_up_needed"));
+  st.exchange(soci::use(follow_up_due.value, follow_up_due.ind, "follow_up_due"));
+  st.exchange(soci::use(follow_up_done_at.value, follow_up_done_at.ind, "follow_up_done_at"));
+  st.exchange(soci::use(row.caller_hash, "caller_hash"));
+  st.exchange(soci::use(caller_sealed_hex, "caller_sealed"));
+  st.exchange(soci::use(updated_at, "updated_at"));
+  st.exchange(soci::use(finalised_at.value, finalised_at.ind, "finalised_at"));
+  st.exchange(soci::use(version, "version"));
+}
+
+const std::string& contactInsertSql() {
+  static const std::string text = [] {
+    std::string columns = "id, org_id, created_by, created_at";
+    std::string values = ":id, :org_id, :created_by, :created_at";
+    for (std::string_view c : kWrittenColumns) {
+      columns.append(", ").append(c);
+      values.append(", :").append(c);
+    }
+    return "INSERT INTO contacts (" + columns + ") VALUES (" + values + ")";
+  }();
+  return text;
+}
+
+const std::string& contactUpdateSql() {
+  static const std::string text = [] {
+    std::string sets;
+    for (std::string_view c : kWrittenColumns) {
+      sets.append(sets.empty() ? "" : ", ").append(c).append(" = :").append(c);
+    }
+    return "UPDATE contacts SET " + sets +
+           " WHERE id = :id AND org_id = :org_id AND version = :expected";
+  }();
+  return text;
+}
+
+void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& contacts) {
+  if (contacts.empty()) {
+    return;
+  }
+  std::map<std::string, domain::ContactInput*, std::less<>> by_id;
+  std::vector<std::string> ids;
+  ids.reserve(contacts.size());
+  for (domain::Contact* c : contacts) {
+    by_id[c->id] = &c->data;
+    ids.push_back(c->id);
+  }
+  for (std::size_t begin = 0; begin < ids.size(); begin += kIdsPerQuery) {
+    const std::size_t end = std::min(ids.size(), begin + kIdsPerQuery);
+    {
+      std::string contact_id, list, code;
+      soci::statement st(sql);
+      st.exchange(soci::into(contact_id));
+      st.exchange(soci::into(list));
+      st.exchange(soci::into(code));
+      const std::string in = bindIds(st, ids, begin, end);
+      prepareAndExecute(st, "SELECT contact_id, list, code FROM contact_codes WHERE contact_id" +
+                                in + " ORDER BY contact_id, list, code");
+      while (st.fetch()) {
+        auto it = by_id.find(contact_id);
+        if (it == by_id.end()) {
+          continue;
+        }
+        if (auto* field = listField(*it->second, list)) {
+          field->push_back(code);
+        }
+      }
+    }
+    {
+      std::string contact_id, agency_id;
+      soci::statement st(sql);
+      st.exchange(soci::into(contact_id));
+      st.exchange(soci::into(agency_id));
+      const std::string in = bindIds(st, ids, begin, end);
+      prepareAndExecute(st, "SELECT contact_id, agency_id FROM contact_referrals WHERE contact_id" +
+                                in + " ORDER BY contact_id, agency_id");
+      while (st.fetch()) {
+        auto it = by_id.find(contact_id);
+        if (it != by_id.end()) {
+          it->second->referral_agency_ids.push_back(agency_id);
+        }
+      }
+    }
+  }
+}
+
+void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
+  std::vector<domain::Contact*> contacts;
+  contacts.reserve(rows.size());
+  for (ContactRow& r : rows) {
+    contacts.push_back(&r.contact);
+  }
+  loadMultiValues(sql, contacts);
+}
+
+void loadMultiValues(soci::session& sql, std::vector<domain::Contact>& contacts) {
+  std::vector<domain::Contact*> pointers;
+  pointers.reserve(contacts.size());
+  for (domain::Contact& c : contacts) {
+    pointers.push_back(&c);
+  }
+  loadMultiValues(sql, pointers);
+}
+
+}  // namespace strada::store::detail

@@ -1,0 +1,87 @@
+// Private to store/: the contacts table's columns in ONE place. Which columns a page of contacts
+// reads and how a row becomes a domain::Contact; which columns a write binds and the INSERT and
+// UPDATE built from that one list; how a page's multi-valued codes and referrals are loaded.
+// contact_repository.cpp and contact_queries.cpp both use it, so a new column is added here once.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/contact.h"
+#include "store/contact_repository.h"
+
+namespace strada::store::detail {
+
+// Prepares `query` on a statement whose exchanges are already bound, then runs it: a SELECT
+// (rows are fetched afterwards), or an INSERT/UPDATE/DELETE (run at once).
+void prepareAndExecute(soci::statement& st, const std::string& query);
+void prepareAndRun(soci::statement& st, const std::string& query);
+
+// A nullable BIGINT column.
+struct NullableMillis {
+  long long value = 0;
+  soci::indicator ind = soci::i_null;
+
+  [[nodiscard]] std::optional<domain::UnixMillis> get() const;
+  static NullableMillis of(const std::optional<domain::UnixMillis>& v);
+};
+
+// "SELECT <every coded column>" without FROM: never a sealed column. ContactColumns::bindInto
+// binds exactly these, in this order.
+extern const char* const kContactSelect;
+
+// Holders for one row of kContactSelect.
+struct ContactColumns {
+  std::string id, org_id, created_by, channel, caller_type, language, code_version, status, kind,
+      non_data_type, category, caller_gender, caller_age_band, caller_country, caller_region,
+      destination_country, outcome, caller_hash;
+  long long created_at = 0;
+  long long started_at = 0;
+  long long updated_at = 0;
+  int duration_s = 0;
+  int anonymous = 0;
+  int imminent_danger = 0;
+  int follow_up_needed = 0;
+  int version = 0;
+  NullableMillis follow_up_due, follow_up_done_at, finalised_at;
+
+  void bindInto(soci::statement& st);
+  // The row as read (no multi-valued codes yet, no sealed columns).
+  [[nodiscard]] ContactRow toRow() const;
+};
+
+// The written columns of one contact in bindable form. Bound by reference: keep it (and the row
+// it was made from) alive and unmoved while a statement that bound it runs.
+struct ContactValues {
+  long long started_at = 0;
+  long long updated_at = 0;
+  int duration_s = 0;
+  int anonymous = 0;
+  int imminent_danger = 0;
+  int follow_up_needed = 0;
+  int version = 0;
+  NullableMillis follow_up_due, follow_up_done_at, finalised_at;
+  std::string summary_hex, caller_sealed_hex;
+
+  ContactValues() = default;
+  explicit ContactValues(const ContactRow& row);
+  // Binds, by name, every column an insert and an update both write (not id, org_id,
+  // created_by, created_at): `row`'s strings and this object's converted values.
+  void bindWritten(soci::statement& st, const ContactRow& row);
+};
+
+// INSERT of the identity columns (id, org_id, created_by, created_at) and every written column;
+// UPDATE of the written columns WHERE id = :id AND org_id = :org_id AND version = :expected.
+const std::string& contactInsertSql();
+const std::string& contactUpdateSql();
+
+// Fills the multi-valued codes (code order: by list, then code) and referral ids (by agency id)
+// of `contacts`, a few queries per 200 contacts.
+void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& contacts);
+void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows);
+void loadMultiValues(soci::session& sql, std::vector<domain::Contact>& contacts);
+
+}  // namespace strada::store::detail
