@@ -174,6 +174,9 @@ void configureSession(soci::session& sql, Backend backend) {
     return;
   }
   sql << "SET synchronous_commit = on";
+  // libpq prints NOTICEs (such as "relation ... already exists, skipping") on stderr: keep
+  // warnings and errors only, which reach the code as exceptions anyway.
+  sql << "SET client_min_messages = warning";
 }
 
 domain::Error connectError(const Connector& c, const std::exception& e) {
