@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <charconv>
 #include <limits>
 
 #include "api/async.h"
 #include "api/json_input.h"
+#include "api/keyset.h"
 #include "api/routes.h"
 #include "crypto/crypto.h"
 #include "domain/agency.h"
@@ -24,8 +24,6 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-constexpr std::int32_t kDefaultPageSize = 50;
-constexpr std::int32_t kMaxPageSize = 200;
 constexpr std::size_t kMaxListItems = 30;
 constexpr std::size_t kMaxQueryText = 100;
 constexpr std::size_t kIdLength = 32;
@@ -212,16 +210,18 @@ awaitable<http::Response> getAgency(ApiContext& ctx, http::Request& req,
   co_return http::Response::json(200, encodeAgency(row.agency, address));
 }
 
-// The cursor is opaque to clients: base64url("<id><name>") (the id is 32 characters).
+// The cursor's key: "<id><name>" (the id is 32 characters).
 std::string encodeCursor(const domain::Agency& last) {
-  return crypto::toBase64Url(last.id + last.data.name);
+  return encodeCursorKey(last.id + last.data.name);
 }
 
 Result<store::AgencyCursor> decodeCursor(std::string_view text) {
-  auto raw = crypto::fromBase64Url(text);
-  if (!raw || raw->size() < kIdLength || !isIdShaped(std::string_view(*raw).substr(0, kIdLength))) {
-    return domain::invalidField("cursor",
-                                "This cursor is not valid. Start again from the first page.");
+  auto raw = decodeCursorKey(text);
+  if (!raw) {
+    return errorOf(raw);
+  }
+  if (raw->size() < kIdLength || !isIdShaped(std::string_view(*raw).substr(0, kIdLength))) {
+    return invalidCursor();
   }
   return store::AgencyCursor{raw->substr(kIdLength), raw->substr(0, kIdLength)};
 }
@@ -257,12 +257,11 @@ Result<store::AgencyQuery> decodeListQuery(const http::Request& req, const polic
       }
       q.service = value;
     } else if (key == "limit") {
-      std::int32_t n = 0;
-      const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
-      if (ec != std::errc() || ptr != value.data() + value.size() || n < 1 || n > kMaxPageSize) {
-        return domain::invalidField("limit", "Use a page size between 1 and 200.");
+      auto n = decodePageSize(value);
+      if (!n) {
+        return errorOf(n);
       }
-      q.limit = n;
+      q.limit = *n;
     } else if (key == "cursor") {
       auto c = decodeCursor(value);
       if (!c) {
@@ -283,20 +282,13 @@ awaitable<http::Response> listAgencies(ApiContext& ctx, http::Request& req,
   if (!query) {
     co_return errorResponse(req, query.error());
   }
-  const std::int32_t page = query->limit;
-  query->limit = page + 1;  // one more tells whether there is a next page
-  auto list = [q = *query](soci::session& sql) { return store::listAgencies(sql, q); };
-  auto rows = co_await awaitRead<Result<std::vector<store::AgencyRow>>>(ctx.db, std::move(list));
-  if (!rows) {
-    co_return errorResponse(req, rows.error());
-  }
-  const bool more = rows->size() > static_cast<std::size_t>(page);
-  if (more) {
-    rows->resize(static_cast<std::size_t>(page));
+  auto page = co_await readKeysetPage(ctx.db, std::move(*query), &store::listAgencies);
+  if (!page) {
+    co_return errorResponse(req, page.error());
   }
   boost::json::array items;
-  items.reserve(rows->size());
-  for (const auto& row : *rows) {
+  items.reserve(page->rows.size());
+  for (const auto& row : page->rows) {
     std::optional<std::string> address;
     // Never a confidential address in a list, even if the store were to return one.
     if (!row.agency.data.address_confidential) {
@@ -308,11 +300,11 @@ awaitable<http::Response> listAgencies(ApiContext& ctx, http::Request& req,
     }
     items.emplace_back(encodeAgency(row.agency, address));
   }
-  boost::json::object body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (more && !rows->empty()) {
-    body["next_cursor"] = encodeCursor(rows->back().agency);
+  std::optional<std::string> next_cursor;
+  if (page->more) {
+    next_cursor = encodeCursor(page->rows.back().agency);
   }
-  co_return http::Response::json(200, body);
+  co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
 }
 
 awaitable<http::Response> createAgency(ApiContext& ctx, http::Request& req,

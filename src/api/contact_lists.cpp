@@ -12,8 +12,8 @@
 
 #include "api/async.h"
 #include "api/encode.h"
+#include "api/keyset.h"
 #include "api/routes.h"
-#include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "domain/time.h"
 #include "store/contact_queries.h"
@@ -25,8 +25,6 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-constexpr std::int32_t kDefaultPageSize = 50;
-constexpr std::int32_t kMaxPageSize = 200;
 constexpr std::int32_t kExportPageSize = 2000;
 // An export is built in memory one page at a time; past this many rows, narrow the filters.
 constexpr std::int64_t kMaxExportRows = 1000000;
@@ -45,28 +43,24 @@ bool parseInt(std::string_view text, Int& out) {
   return ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
 }
 
-// The cursor is opaque to clients: base64url("<started_at>:<id>") (as before this file).
+// The cursor's key: "<started_at>:<id>" (as before this file).
 std::string encodeCursor(const domain::Contact& last) {
-  return crypto::toBase64Url(std::to_string(last.data.started_at) + ":" + last.id);
+  return encodeCursorKey(std::to_string(last.data.started_at) + ":" + last.id);
 }
 
 Result<store::ContactCursor> decodeCursor(std::string_view text) {
-  const auto bad = [] {
-    return domain::invalidField("cursor",
-                                "This cursor is not valid. Start again from the first page.");
-  };
-  auto raw = crypto::fromBase64Url(text);
+  auto raw = decodeCursorKey(text);
   if (!raw) {
-    return bad();
+    return tl::unexpected(raw.error());
   }
   const auto colon = raw->find(':');
   if (colon == std::string::npos || colon == 0 ||
       !isIdShaped(std::string_view(*raw).substr(colon + 1))) {
-    return bad();
+    return invalidCursor();
   }
   store::ContactCursor cursor;
   if (!parseInt(std::string_view(*raw).substr(0, colon), cursor.started_at)) {
-    return bad();
+    return invalidCursor();
   }
   cursor.id = raw->substr(colon + 1);
   return cursor;
@@ -177,11 +171,11 @@ Result<store::ContactFilter> decodeListQuery(const http::Request& req,
       continue;
     }
     if (key == "limit") {
-      std::int32_t n = 0;
-      if (!parseInt(value, n) || n < 1 || n > kMaxPageSize) {
-        return domain::invalidField("limit", "Use a page size between 1 and 200.");
+      auto n = decodePageSize(value);
+      if (!n) {
+        return tl::unexpected(n.error());
       }
-      f.limit = n;
+      f.limit = *n;
     } else if (key == "cursor") {
       auto c = decodeCursor(value);
       if (!c) {
@@ -205,27 +199,20 @@ awaitable<http::Response> listContacts(ApiContext& ctx, http::Request& req,
   if (!filter) {
     co_return errorResponse(req, filter.error());
   }
-  const std::int32_t page = filter->limit;
-  filter->limit = page + 1;  // one more tells whether there is a next page
-  auto search = [f = *filter](soci::session& sql) { return store::searchContacts(sql, f); };
-  auto rows = co_await awaitRead<Result<std::vector<domain::Contact>>>(ctx.db, std::move(search));
-  if (!rows) {
-    co_return errorResponse(req, rows.error());
-  }
-  const bool more = rows->size() > static_cast<std::size_t>(page);
-  if (more) {
-    rows->resize(static_cast<std::size_t>(page));
+  auto page = co_await readKeysetPage(ctx.db, std::move(*filter), &store::searchContacts);
+  if (!page) {
+    co_return errorResponse(req, page.error());
   }
   boost::json::array items;
-  items.reserve(rows->size());
-  for (const auto& c : *rows) {
+  items.reserve(page->rows.size());
+  for (const auto& c : page->rows) {
     items.emplace_back(encodeContact(c, false));
   }
-  boost::json::object body{{"items", std::move(items)}, {"next_cursor", nullptr}};
-  if (more && !rows->empty()) {
-    body["next_cursor"] = encodeCursor(rows->back());
+  std::optional<std::string> next_cursor;
+  if (page->more) {
+    next_cursor = encodeCursor(page->rows.back());
   }
-  co_return http::Response::json(200, body);
+  co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
 }
 
 // --- CSV export ---
