@@ -20,10 +20,24 @@ constexpr std::int32_t kLookupContacts = 20;
 // A flag lasts at most two years; then a supervisor decides again.
 constexpr domain::UnixMillis kMaxFlagMs = 2LL * 366 * 24 * 60 * 60 * 1000;
 
-// The blind index of the body's "caller_identifier", or InvalidArgument naming it.
-Result<std::string> callerHashOf(const DataKeys& keys, const policy::Principal& who,
-                                 JsonInput& in) {
-  auto raw = in.requiredString("caller_identifier");
+// The body of a caller request, read in the order its errors are reported: "caller_identifier"
+// (kept only as its blind index), then "flag" for the routes that take one. The route reads its
+// other fields from `in`, then refuses unknown ones.
+struct CallerBody {
+  JsonInput in;
+  std::string hash;
+  std::string flag;  // empty unless FlagField::kRequired
+};
+
+enum class FlagField { kNone, kRequired };
+
+Result<CallerBody> readCallerBody(const DataKeys& keys, const policy::Principal& who,
+                                  std::string_view body, FlagField flag_field) {
+  auto in = JsonInput::parse(body);
+  if (!in) {
+    return tl::unexpected(in.error());
+  }
+  auto raw = in->requiredString("caller_identifier");
   if (!raw) {
     return tl::unexpected(raw.error());
   }
@@ -38,7 +52,16 @@ Result<std::string> callerHashOf(const DataKeys& keys, const policy::Principal& 
   if (normalised.empty()) {
     return bad();
   }
-  return callerHash(keys, who.org_id, normalised);
+  std::string hash = callerHash(keys, who.org_id, normalised);
+  std::string flag;
+  if (flag_field == FlagField::kRequired) {
+    auto given = in->requiredString("flag");
+    if (!given) {
+      return tl::unexpected(given.error());
+    }
+    flag = std::move(*given);
+  }
+  return CallerBody{std::move(*in), std::move(hash), std::move(flag)};
 }
 
 struct LookupResult {
@@ -81,26 +104,23 @@ boost::json::array encodeFlags(const std::vector<store::CallerFlag>& flags) {
 
 awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
+  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kNone);
+  if (!body) {
+    co_return errorResponse(req, body.error());
   }
-  auto hash = callerHashOf(ctx.keys, who, *in);
-  if (!hash) {
-    co_return errorResponse(req, hash.error());
-  }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
+  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
   }
+  const std::string& hash = body->hash;
   // Earlier contacts are listed only for those who may see the contact list.
   const bool with_contacts = policy::allows(who, policy::Permission::kContactList);
-  auto job = [org = who.org_id, h = *hash, with_contacts, now = domain::nowMillis()](
+  auto job = [org = who.org_id, h = hash, with_contacts, now = domain::nowMillis()](
                  soci::session& sql) { return lookUp(sql, org, h, with_contacts, now); };
   auto found = co_await awaitRead<Result<LookupResult>>(ctx.db, std::move(job));
   if (!found) {
     co_return errorResponse(req, found.error());
   }
-  store::WriteJob record = [who, id = callerAuditId(*hash),
+  store::WriteJob record = [who, id = callerAuditId(hash),
                             rid = req.request_id](store::WriteContext& w) {
     return w.audit({who.user_id, who.org_id, "caller.lookup", "caller", id, rid});
   };
@@ -118,34 +138,25 @@ awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
                                            {"outcome", c.data.outcome},
                                            {"status", c.data.status}});
   }
-  boost::json::object body{{"earlier_contacts", std::move(contacts)},
-                           {"count", found->count},
-                           {"flags", encodeFlags(found->flags)}};
-  co_return http::Response::json(200, body);
+  co_return http::Response::json(200, boost::json::object{{"earlier_contacts", std::move(contacts)},
+                                                          {"count", found->count},
+                                                          {"flags", encodeFlags(found->flags)}});
 }
 
 awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
+  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kRequired);
+  if (!body) {
+    co_return errorResponse(req, body.error());
   }
-  auto hash = callerHashOf(ctx.keys, who, *in);
-  if (!hash) {
-    co_return errorResponse(req, hash.error());
-  }
-  auto flag = in->requiredString("flag");
-  if (!flag) {
-    co_return errorResponse(req, flag.error());
-  }
-  auto expires_text = in->requiredString("expires_at");
+  auto expires_text = body->in.requiredString("expires_at");
   if (!expires_text) {
     co_return errorResponse(req, expires_text.error());
   }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
+  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
   }
-  if (!domain::findCodeList("caller_flag")->contains(*flag)) {
+  if (!domain::findCodeList("caller_flag")->contains(body->flag)) {
     co_return errorResponse(req, domain::Error{domain::ErrorCode::kInvalidArgument,
                                                "Choose a flag from the list.", "flag", ""});
   }
@@ -160,7 +171,7 @@ awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
         domain::Error{domain::ErrorCode::kInvalidArgument,
                       "The flag must expire in the future, within two years.", "expires_at", ""});
   }
-  store::CallerFlag f{who.org_id, *hash, *flag, *expires_at, who.user_id, now};
+  store::CallerFlag f{who.org_id, body->hash, body->flag, *expires_at, who.user_id, now};
   store::WriteJob write = [f, who, rid = req.request_id](store::WriteContext& w) {
     if (auto s = store::upsertCallerFlag(w, f); !s) {
       return s;
@@ -179,22 +190,14 @@ awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
 
 awaitable<http::Response> unflagCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
+  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kRequired);
+  if (!body) {
+    co_return errorResponse(req, body.error());
   }
-  auto hash = callerHashOf(ctx.keys, who, *in);
-  if (!hash) {
-    co_return errorResponse(req, hash.error());
-  }
-  auto flag = in->requiredString("flag");
-  if (!flag) {
-    co_return errorResponse(req, flag.error());
-  }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
+  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
   }
-  store::WriteJob write = [org = who.org_id, h = *hash, fl = *flag, who,
+  store::WriteJob write = [org = who.org_id, h = body->hash, fl = body->flag, who,
                            rid = req.request_id](store::WriteContext& w) {
     if (auto s = store::deleteCallerFlag(w, org, h, fl); !s) {
       return s;
