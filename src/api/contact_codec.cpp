@@ -189,6 +189,25 @@ domain::Status openContact(const DataKeys& keys, store::ContactRow& row) {
   return {};
 }
 
+domain::Error contactNotFound() {
+  return domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""};
+}
+
+boost::asio::awaitable<Result<store::ContactRow>> findOwnContact(ApiContext& ctx,
+                                                                 const policy::Principal& who,
+                                                                 std::string id) {
+  auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
+  auto found =
+      co_await awaitRead<Result<std::optional<store::ContactRow>>>(ctx.db, std::move(lookup));
+  if (!found) {
+    co_return tl::unexpected(found.error());
+  }
+  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->contact.org_id)) {
+    co_return tl::unexpected(contactNotFound());
+  }
+  co_return std::move(**found);
+}
+
 boost::asio::awaitable<domain::Status> checkReferralAgencies(ApiContext& ctx, std::string org_id,
                                                              std::vector<std::string> ids) {
   if (ids.empty()) {

@@ -36,6 +36,15 @@ store::ContactRow sealContact(const DataKeys& keys, domain::Contact contact);
 // value does not open.
 [[nodiscard]] domain::Status openContact(const DataKeys& keys, store::ContactRow& row);
 
+// NotFound, "No such contact.": also what a contact of another organisation, or a draft hidden
+// from the principal, answers.
+domain::Error contactNotFound();
+
+// The contact `id` of the principal's organisation, or contactNotFound() when there is none. The
+// caller checks that `id` is id-shaped first.
+[[nodiscard]] boost::asio::awaitable<domain::Result<store::ContactRow>> findOwnContact(
+    ApiContext& ctx, const policy::Principal& who, std::string id);
+
 // InvalidArgument naming "referral_agency_ids" unless every id names an agency of `org_id`.
 [[nodiscard]] boost::asio::awaitable<domain::Status> checkReferralAgencies(
     ApiContext& ctx, std::string org_id, std::vector<std::string> ids);

@@ -20,31 +20,25 @@ constexpr std::int32_t kMaxDrafts = 100;
 awaitable<http::Response> updateContact(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
   const std::string id(req.param("id"));
-  const auto not_found = domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""};
   if (!isIdShaped(id)) {
-    co_return errorResponse(req, not_found);
+    co_return errorResponse(req, contactNotFound());
   }
   std::int32_t expected = 0;
   auto input = decodeContactInput(req.body, &expected);
   if (!input) {
     co_return errorResponse(req, input.error());
   }
-  auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
-  auto found =
-      co_await awaitRead<Result<std::optional<store::ContactRow>>>(ctx.db, std::move(lookup));
+  auto found = co_await findOwnContact(ctx, who, id);
   if (!found) {
     co_return errorResponse(req, found.error());
   }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->contact.org_id)) {
-    co_return errorResponse(req, not_found);
-  }
-  const domain::Contact& old = (**found).contact;
+  const domain::Contact& old = found->contact;
   const domain::UnixMillis now = domain::nowMillis();
   const bool was_final = old.data.status == domain::kStatusFinal;
   const policy::ContactEditFacts facts{old.created_by, was_final, old.finalised_at.value_or(0)};
   if (auto may = policy::requireContactEditable(who, facts, now); !may) {
     // Someone else's draft is not shown to them at all.
-    co_return errorResponse(req, was_final ? may.error() : not_found);
+    co_return errorResponse(req, was_final ? may.error() : contactNotFound());
   }
   if (was_final && input->status == domain::kStatusDraft) {
     co_return errorResponse(

@@ -105,25 +105,19 @@ Result<ContactExtras> loadExtras(soci::session& sql, const store::ContactRow& ro
 awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
   const std::string id(req.param("id"));
-  const auto not_found = domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""};
   if (!isIdShaped(id)) {
-    co_return errorResponse(req, not_found);
+    co_return errorResponse(req, contactNotFound());
   }
-  auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
-  auto found =
-      co_await awaitRead<Result<std::optional<store::ContactRow>>>(ctx.db, std::move(lookup));
+  auto found = co_await findOwnContact(ctx, who, id);
   if (!found) {
     co_return errorResponse(req, found.error());
   }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->contact.org_id)) {
-    co_return errorResponse(req, not_found);
-  }
-  store::ContactRow& row = **found;
+  store::ContactRow& row = *found;
   // A draft is seen only by those who may finish it (its author, a supervisor).
   if (row.contact.data.status == domain::kStatusDraft &&
       !policy::requireContactEditable(who, {row.contact.created_by, false, 0},
                                       domain::nowMillis())) {
-    co_return errorResponse(req, not_found);
+    co_return errorResponse(req, contactNotFound());
   }
   const bool with_sealed = policy::allows(who, policy::Permission::kContactReadSealed);
   if (with_sealed) {
