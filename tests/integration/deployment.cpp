@@ -1,52 +1,13 @@
 #include "integration/deployment.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 #include "crypto/keyring.h"
 #include "store/repositories.h"
 
 namespace strada::testing {
-
-StderrCapture::StderrCapture() {
-  static int counter = 0;
-  path_ = std::filesystem::temp_directory_path() /
-          ("strada_integration_log_" + std::to_string(::getpid()) + "_" +
-           std::to_string(counter++) + ".txt");
-  std::fflush(stderr);
-  const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND, 0600);
-  if (fd < 0) {
-    throw std::runtime_error("StderrCapture: cannot create " + path_.string());
-  }
-  saved_ = ::dup(2);
-  ::dup2(fd, 2);
-  ::close(fd);
-}
-
-StderrCapture::~StderrCapture() {
-  std::fflush(stderr);
-  if (saved_ >= 0) {
-    ::dup2(saved_, 2);
-    ::close(saved_);
-  }
-  std::error_code ec;
-  std::filesystem::remove(path_, ec);
-}
-
-std::string StderrCapture::text() const {
-  std::fflush(stderr);
-  std::ifstream in(path_, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 std::vector<OrgSpec> standardOrgs() {
   return {{kOrgA, "Hotline A", "NL", {"nl", "en"}}, {kOrgB, "Hotline B", "GR", {"el", "en"}}};

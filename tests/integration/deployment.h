@@ -15,25 +15,10 @@
 #include "api/context.h"
 #include "app/commands.h"
 #include "app/strada_server.h"
+#include "support/stderr_capture.h"
 #include "support/test_db.h"
 
 namespace strada::testing {
-
-// Sends file descriptor 2 to a temporary file while alive.
-class StderrCapture {
- public:
-  StderrCapture();
-  ~StderrCapture();
-  StderrCapture(const StderrCapture&) = delete;
-  StderrCapture& operator=(const StderrCapture&) = delete;
-
-  // Everything written to standard error so far.
-  [[nodiscard]] std::string text() const;
-
- private:
-  std::filesystem::path path_;
-  int saved_ = -1;
-};
 
 struct OrgSpec {
   std::string code;

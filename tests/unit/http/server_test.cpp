@@ -22,14 +22,14 @@
 #include <boost/json/parse.hpp>
 #include <chrono>
 #include <csignal>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
+
+#include "support/stderr_capture.h"
 
 namespace strada::http {
 namespace {
@@ -44,43 +44,7 @@ using namespace std::chrono_literals;
 constexpr std::size_t kBodyLimit = 1024;
 constexpr std::size_t kHeaderLimit = 2048;
 
-// Sends file descriptor 2 to a temporary file while alive, to check what the server logs.
-class StderrCapture {
- public:
-  StderrCapture() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("strada_server_test_" + std::to_string(::getpid()) + ".txt");
-    std::fflush(stderr);
-    saved_ = ::dup(2);
-    file_ = std::fopen(path_.c_str(), "w+");
-    ::dup2(::fileno(file_), 2);
-  }
-  ~StderrCapture() {
-    restore();
-    std::filesystem::remove(path_);
-  }
-  std::string text() {
-    restore();
-    std::ifstream in(path_);
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
-  }
-
- private:
-  void restore() {
-    if (saved_ >= 0) {
-      std::fflush(stderr);
-      ::dup2(saved_, 2);
-      ::close(saved_);
-      saved_ = -1;
-      std::fclose(file_);
-    }
-  }
-  std::filesystem::path path_;
-  int saved_ = -1;
-  std::FILE* file_ = nullptr;
-};
+using testing::StderrCapture;
 
 void writeFile(const std::filesystem::path& path, const std::string& content) {
   std::filesystem::create_directories(path.parent_path());

@@ -1,11 +1,6 @@
 #include "observe/log.h"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <limits>
 #include <string>
 
 // observe_tests links no Boost.JSON library: compile its sources into this test (header-only
@@ -14,46 +9,12 @@
 
 #include <boost/json/src.hpp>
 
+#include "support/stderr_capture.h"
+
 namespace strada::observe {
 namespace {
 
-// Sends file descriptor 2 to a temporary file while alive; text() returns what was written.
-class StderrCapture {
- public:
-  StderrCapture() {
-    path_ = std::filesystem::temp_directory_path() /
-            ("strada_log_test_" + std::to_string(::getpid()) + ".txt");
-    std::fflush(stderr);
-    saved_ = ::dup(2);
-    file_ = std::fopen(path_.c_str(), "w+");
-    ::dup2(::fileno(file_), 2);
-  }
-  ~StderrCapture() {
-    restore();
-    std::filesystem::remove(path_);
-  }
-  std::string text() {
-    restore();
-    std::ifstream in(path_);
-    std::stringstream content;
-    content << in.rdbuf();
-    return content.str();
-  }
-
- private:
-  void restore() {
-    if (saved_ >= 0) {
-      std::fflush(stderr);
-      ::dup2(saved_, 2);
-      ::close(saved_);
-      saved_ = -1;
-      std::fclose(file_);
-    }
-  }
-  std::filesystem::path path_;
-  int saved_ = -1;
-  std::FILE* file_ = nullptr;
-};
+using testing::StderrCapture;
 
 TEST(JsonEscapeTest, EscapesQuotesBackslashesAndControlCharacters) {
   EXPECT_EQ(jsonEscape("plain"), "plain");
