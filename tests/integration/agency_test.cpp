@@ -4,13 +4,11 @@
 // same-organisation rule (404), and the address sealed at rest.
 #include <soci/soci.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "crypto/crypto.h"
+#include "integration/at_rest.h"
 #include "integration/suite.h"
 #include "store/repositories.h"
 
@@ -36,35 +34,21 @@ boost::json::object validAgency(const std::string& name = "Legal Aid Desk (test)
           {"address_confidential", false}};
 }
 
-std::string readFileBytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 class AgencyTest : public DeploymentTest<AgencyTest> {
  public:
   // The standard users plus an organisation admin in each organisation and a network
   // coordinator (who has no directory role).
-  static void SetUpTestSuite() {
-    try {
-      auto users = standardUsers();
-      users.push_back({kOrgA, kAdminA, "Ada Admin", {"org_admin"}});
-      users.push_back({kOrgB, kAdminB, "Bo Admin", {"org_admin"}});
-      users.push_back({kOrgA, kCoordinatorA, "Cora Coordinator", {"network_coordinator"}});
-      deployment_ = std::make_unique<Deployment>(standardOrgs(), users, config());
-    } catch (const std::exception& e) {
-      setup_error_ = e.what();
-    }
+  static std::vector<UserSpec> users() {
+    auto users = standardUsers();
+    users.push_back({kOrgA, kAdminA, "Ada Admin", {"org_admin"}});
+    users.push_back({kOrgB, kAdminB, "Bo Admin", {"org_admin"}});
+    users.push_back({kOrgA, kCoordinatorA, "Cora Coordinator", {"network_coordinator"}});
+    return users;
   }
 
  protected:
   static std::string create(HttpClient& c, const boost::json::object& body) {
-    const HttpResponse r = c.post("/api/v1/agencies", toJson(body));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    if (r.status != 201 || !r.json) {
-      return {};
-    }
-    return std::string(r.json->as_object().at("id").as_string());
+    return createdId(c, "/api/v1/agencies", body);
   }
 
   static HttpResponse put(HttpClient& c, const std::string& id, const boost::json::object& body) {
@@ -80,14 +64,6 @@ class AgencyTest : public DeploymentTest<AgencyTest> {
     body["address"] = "Secret Lane 3 " + marker;
     body["address_confidential"] = true;
     return {create(editor, body), marker};
-  }
-
-  static std::vector<std::string> ids(const HttpResponse& page) {
-    std::vector<std::string> out;
-    for (const auto& item : page.json->as_object().at("items").as_array()) {
-      out.emplace_back(item.as_object().at("id").as_string());
-    }
-    return out;
   }
 
   static std::vector<audit::AuditEvent> events(const std::string& id) {
@@ -230,9 +206,9 @@ TEST_F(AgencyTest, ListsAndSearchesNeverCarryAConfidentialAddress) {
     }
     // The control: the shelter is in the search results, and a public address is listed.
     const HttpResponse found = c.get("/api/v1/agencies?q=" + marker.substr(7, 6));
-    EXPECT_EQ(ids(found), std::vector<std::string>{id});
+    EXPECT_EQ(itemIds(found), std::vector<std::string>{id});
     const HttpResponse open = c.get("/api/v1/agencies?q=open+address");
-    ASSERT_EQ(ids(open), std::vector<std::string>{open_id}) << open.body;
+    ASSERT_EQ(itemIds(open), std::vector<std::string>{open_id}) << open.body;
     EXPECT_EQ(open.json->as_object().at("items").as_array()[0].as_object().at("address"),
               "Sample Street 12, Amsterdam");
   }
@@ -252,13 +228,7 @@ TEST_F(AgencyTest, AddressIsSealedAtRest) {
   ASSERT_FALSE(sealed.empty());
   EXPECT_EQ(sealed.find(crypto::toHex(marker)), std::string::npos);
   if (!tdb.isPostgres()) {
-    const std::string path = tdb.url().substr(std::string("sqlite:").size());
-    std::string bytes = readFileBytes(path);
-    for (const char* suffix : {"-wal", "-journal"}) {
-      if (std::filesystem::exists(path + suffix)) {
-        bytes += readFileBytes(path + suffix);
-      }
-    }
+    const std::string bytes = sqliteBytesAtRest(tdb);
     EXPECT_NE(bytes.find(id), std::string::npos) << "the control: the row is in the file";
     EXPECT_EQ(bytes.find(marker), std::string::npos) << "the address is readable in the file";
     EXPECT_EQ(bytes.find("Secret Lane"), std::string::npos);
@@ -380,7 +350,7 @@ TEST_F(AgencyTest, DeleteDeactivatesAndPutReactivates) {
   const HttpResponse del = sup.del("/api/v1/agencies/" + id);
   EXPECT_EQ(del.status, 204u) << del.body;
   const HttpResponse list = sup.get("/api/v1/agencies?q=soon+inactive");
-  EXPECT_TRUE(ids(list).empty()) << list.body;
+  EXPECT_TRUE(itemIds(list).empty()) << list.body;
   const HttpResponse got = sup.get("/api/v1/agencies/" + id);
   ASSERT_EQ(got.status, 200u);
   EXPECT_EQ(got.json->as_object().at("active"), false);
@@ -391,7 +361,7 @@ TEST_F(AgencyTest, DeleteDeactivatesAndPutReactivates) {
   back["version"] = 2;
   back["active"] = true;
   ASSERT_EQ(put(sup, id, back).status, 200u);
-  EXPECT_EQ(ids(sup.get("/api/v1/agencies?q=soon+inactive")), std::vector<std::string>{id});
+  EXPECT_EQ(itemIds(sup.get("/api/v1/agencies?q=soon+inactive")), std::vector<std::string>{id});
   EXPECT_EQ(sup.del("/api/v1/agencies/" + std::string(32, '0')).status, 404u);
 }
 
@@ -412,7 +382,7 @@ TEST_F(AgencyTest, AnotherOrganisationsAgencyIsExactlyLikeAMissingOne) {
   EXPECT_EQ(b.del("/api/v1/agencies/" + id).status, 404u);
   // Their list never shows organisation A's agencies.
   const HttpResponse list = b.get("/api/v1/agencies?limit=200");
-  for (const auto& got : ids(list)) {
+  for (const auto& got : itemIds(list)) {
     EXPECT_NE(got, id);
   }
   EXPECT_EQ(list.body.find(marker), std::string::npos);
@@ -434,7 +404,7 @@ TEST_F(AgencyTest, KeysetPagesVisitEveryAgencyOnce) {
   for (int page = 0; page < 5; ++page) {
     const HttpResponse r = admin.get(target);
     ASSERT_EQ(r.status, 200u) << r.body;
-    for (const auto& id : ids(r)) {
+    for (const auto& id : itemIds(r)) {
       seen.push_back(id);
     }
     const auto& next = r.json->as_object().at("next_cursor");

@@ -17,23 +17,7 @@ namespace {
 class ContactListsTest : public DeploymentTest<ContactListsTest> {
  protected:
   static std::string create(HttpClient& c, const boost::json::object& body) {
-    const HttpResponse r = c.post("/api/v1/contacts", toJson(body));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    if (r.status != 201 || !r.json) {
-      return {};
-    }
-    return std::string(r.json->as_object().at("id").as_string());
-  }
-
-  static std::vector<std::string> ids(const HttpResponse& page) {
-    std::vector<std::string> out;
-    if (!page.json) {
-      return out;
-    }
-    for (const auto& item : page.json->as_object().at("items").as_array()) {
-      out.emplace_back(item.as_object().at("id").as_string());
-    }
-    return out;
+    return createdId(c, "/api/v1/contacts", body);
   }
 
   static bool contains(const std::vector<std::string>& v, const std::string& id) {
@@ -70,18 +54,18 @@ TEST_F(ContactListsTest, FiltersSelectAndBadParametersAreNamed) {
 
   HttpResponse r = c.get("/api/v1/contacts?" + period + "&category=tip&channel=phone");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(ids(r), std::vector<std::string>{tip_id});
+  EXPECT_EQ(itemIds(r), std::vector<std::string>{tip_id});
   r = c.get("/api/v1/contacts?" + period + "&channel=chat");
-  EXPECT_EQ(ids(r), std::vector<std::string>{chat_id});
+  EXPECT_EQ(itemIds(r), std::vector<std::string>{chat_id});
   r = c.get("/api/v1/contacts?" + period + "&exploitation=ForcedLabour&destination_country=DE");
-  EXPECT_EQ(ids(r), std::vector<std::string>{tip_id});
+  EXPECT_EQ(itemIds(r), std::vector<std::string>{tip_id});
   r = c.get("/api/v1/contacts?" + period + "&follow_up=none&imminent_danger=false&limit=1");
-  EXPECT_EQ(ids(r), std::vector<std::string>{chat_id});
+  EXPECT_EQ(itemIds(r), std::vector<std::string>{chat_id});
   ASSERT_TRUE(r.json);
   const std::string cursor(r.json->as_object().at("next_cursor").as_string());
   r = c.get("/api/v1/contacts?" + period +
             "&follow_up=none&imminent_danger=false&limit=1&cursor=" + cursor);
-  EXPECT_EQ(ids(r), std::vector<std::string>{tip_id});
+  EXPECT_EQ(itemIds(r), std::vector<std::string>{tip_id});
 
   for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
            {"category=nonsense", "category"},
@@ -153,7 +137,7 @@ TEST_F(ContactListsTest, SupervisionViewsAndTheFollowUpMark) {
   HttpClient supervisor = signedIn(kSupervisorA);
   HttpResponse r = supervisor.get("/api/v1/supervision/follow-ups");
   ASSERT_EQ(r.status, 200u) << r.body;
-  ASSERT_TRUE(contains(ids(r), id));
+  ASSERT_TRUE(contains(itemIds(r), id));
   for (const auto& item : r.json->as_object().at("items").as_array()) {
     if (item.as_object().at("id").as_string() == id) {
       EXPECT_EQ(item.as_object().at("follow_up_state").as_string(), "due");
@@ -162,15 +146,15 @@ TEST_F(ContactListsTest, SupervisionViewsAndTheFollowUpMark) {
   }
   r = supervisor.get("/api/v1/supervision/today?tz_offset_minutes=0");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_TRUE(contains(ids(r), id));
-  EXPECT_TRUE(contains(ids(r), draft_id));
+  EXPECT_TRUE(contains(itemIds(r), id));
+  EXPECT_TRUE(contains(itemIds(r), draft_id));
   EXPECT_EQ(supervisor.get("/api/v1/supervision/today?tz_offset_minutes=9999").errorField(),
             "tz_offset_minutes");
   r = supervisor.get("/api/v1/supervision/stale-drafts?older_than_hours=0");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_TRUE(contains(ids(r), draft_id));
+  EXPECT_TRUE(contains(itemIds(r), draft_id));
   r = supervisor.get("/api/v1/supervision/stale-drafts");
-  EXPECT_FALSE(contains(ids(r), draft_id));  // four hours by default
+  EXPECT_FALSE(contains(itemIds(r), draft_id));  // four hours by default
   EXPECT_EQ(supervisor.get("/api/v1/supervision/stale-drafts?older_than_hours=x").errorField(),
             "older_than_hours");
 
@@ -188,14 +172,14 @@ TEST_F(ContactListsTest, SupervisionViewsAndTheFollowUpMark) {
       supervisor.post("/api/v1/contacts/" + std::string(32, 'f') + "/follow-up-done", "").status,
       404u);
   r = supervisor.get("/api/v1/supervision/follow-ups");
-  EXPECT_FALSE(contains(ids(r), id));
+  EXPECT_FALSE(contains(itemIds(r), id));
   const auto events = auditEvents("contact.follow_up_done");
   ASSERT_FALSE(events.empty());
   EXPECT_EQ(events.back().input.object_id, id);
 
   // Another organisation sees none of it.
   HttpClient other = signedIn(kConsultantB);
-  EXPECT_FALSE(contains(ids(other.get("/api/v1/contacts?status=any")), id));
+  EXPECT_FALSE(contains(itemIds(other.get("/api/v1/contacts?status=any")), id));
 }
 
 TEST_F(ContactListsTest, StatisticsEqualWhatWasLogged) {

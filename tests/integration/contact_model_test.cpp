@@ -5,14 +5,12 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "crypto/crypto.h"
 #include "domain/time.h"
+#include "integration/at_rest.h"
 #include "integration/suite.h"
 #include "store/repositories.h"
 
@@ -32,17 +30,6 @@ class ContactModelTest : public DeploymentTest<ContactModelTest> {
   }
   static std::string idOf(const boost::json::object& o) {
     return o.contains("id") ? std::string(o.at("id").as_string()) : std::string();
-  }
-
-  static std::vector<std::string> ids(const HttpResponse& page, const char* key = "items") {
-    std::vector<std::string> out;
-    if (!page.json) {
-      return out;
-    }
-    for (const auto& item : page.json->as_object().at(key).as_array()) {
-      out.emplace_back(item.as_object().at("id").as_string());
-    }
-    return out;
   }
 
   static bool contains(const std::vector<std::string>& v, const std::string& x) {
@@ -85,35 +72,14 @@ class ContactModelTest : public DeploymentTest<ContactModelTest> {
   // every PostgreSQL table.
   static std::string everythingAtRest() {
     TestDatabase& tdb = deployment().database();
-    std::string out;
     if (!tdb.isPostgres()) {
-      const std::string path = tdb.url().substr(std::string("sqlite:").size());
-      for (const std::string& p : {path, path + "-wal", path + "-journal", path + "-shm"}) {
-        if (std::filesystem::exists(p)) {
-          std::ifstream in(p, std::ios::binary);
-          out.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        }
-      }
-      return out;
+      return sqliteBytesAtRest(tdb);
     }
-    tdb.db().read([&](soci::session& sql) {
-      std::vector<std::string> tables(1000);
-      std::vector<std::string> columns(1000);
-      sql << "SELECT table_name, column_name FROM information_schema.columns "
-             "WHERE table_schema = 'public' AND data_type IN ('text', 'bytea', "
-             "'character varying', 'character')",
-          soci::into(tables), soci::into(columns);
-      for (std::size_t i = 0; i < tables.size(); ++i) {
-        // Names come from the catalogue, never from input.
-        soci::rowset<std::string> rows =
-            (sql.prepare << "SELECT COALESCE(CAST(\"" + columns[i] + "\" AS TEXT), '') FROM \"" +
-                                tables[i] + "\"");
-        for (const auto& v : rows) {
-          out += v;
-          out += '\n';
-        }
-      }
-    });
+    std::string out;
+    for (const auto& v : postgresValuesAtRest(tdb)) {
+      out += v;
+      out += '\n';
+    }
     return out;
   }
 
@@ -221,7 +187,7 @@ TEST_F(ContactModelTest, EveryFieldRoundTripsThroughTheApi) {
   const HttpResponse list =
       c.get("/api/v1/contacts?from=2023-02-01T00:00:00Z&to=2023-02-02T00:00:00Z");
   ASSERT_EQ(list.status, 200u);
-  EXPECT_TRUE(contains(ids(list), idOf(made)));
+  EXPECT_TRUE(contains(itemIds(list), idOf(made)));
   EXPECT_EQ(list.body.find("+40 722 000 111"), std::string::npos);
   EXPECT_EQ(list.body.find("caller_identifier"), std::string::npos);
 }
@@ -253,7 +219,7 @@ TEST_F(ContactModelTest, DraftThenFinaliseWithVersions) {
   EXPECT_EQ(made.at("status"), "draft");
   EXPECT_TRUE(made.at("finalised_at").is_null());
   EXPECT_EQ(made.at("version"), 1);
-  EXPECT_TRUE(contains(ids(c.get("/api/v1/contacts/drafts")), id));
+  EXPECT_TRUE(contains(itemIds(c.get("/api/v1/contacts/drafts")), id));
 
   // Finishing it needs the final contact's fields.
   boost::json::object final_body = draft;
@@ -275,7 +241,7 @@ TEST_F(ContactModelTest, DraftThenFinaliseWithVersions) {
   EXPECT_EQ(done.json->as_object().at("version"), 2);
   EXPECT_EQ(done.json->as_object().at("duration_s"), 412);
   EXPECT_FALSE(done.json->as_object().at("finalised_at").is_null());
-  EXPECT_FALSE(contains(ids(c.get("/api/v1/contacts/drafts")), id));
+  EXPECT_FALSE(contains(itemIds(c.get("/api/v1/contacts/drafts")), id));
 
   // A stale version is 409 naming "version", and changes nothing.
   complete["outcome"] = "resolved";
@@ -336,15 +302,15 @@ TEST_F(ContactModelTest, DraftsAreTheirAuthorsOwn) {
                                   {"duration_s", 0}};
   const std::string mine = idOf(create(consultant, draft));
   const std::string theirs = idOf(create(supervisor, draft));
-  const auto my_drafts = ids(consultant.get("/api/v1/contacts/drafts"));
+  const auto my_drafts = itemIds(consultant.get("/api/v1/contacts/drafts"));
   EXPECT_TRUE(contains(my_drafts, mine));
   EXPECT_FALSE(contains(my_drafts, theirs));
-  const auto their_drafts = ids(supervisor.get("/api/v1/contacts/drafts"));
+  const auto their_drafts = itemIds(supervisor.get("/api/v1/contacts/drafts"));
   EXPECT_TRUE(contains(their_drafts, theirs));
   EXPECT_FALSE(contains(their_drafts, mine));
 
   // Someone else's draft: not in my list, not readable, not changeable.
-  const auto list = ids(consultant.get("/api/v1/contacts?limit=200"));
+  const auto list = itemIds(consultant.get("/api/v1/contacts?limit=200"));
   EXPECT_TRUE(contains(list, mine));
   EXPECT_FALSE(contains(list, theirs));
   EXPECT_EQ(consultant.get("/api/v1/contacts/" + theirs).status, 404u);
@@ -438,7 +404,7 @@ TEST_F(ContactModelTest, RepeatCallerMatchesAcrossFormatsAndTheNumberIsNeverStor
       c.post("/api/v1/callers/lookup", toJson({{"caller_identifier", third}}));
   ASSERT_EQ(look.status, 200u) << look.body;
   EXPECT_EQ(look.json->as_object().at("count"), 2);
-  EXPECT_EQ(ids(look, "earlier_contacts"), (std::vector<std::string>{id2, id1}));
+  EXPECT_EQ(itemIds(look, "earlier_contacts"), (std::vector<std::string>{id2, id1}));
   const auto& earliest = look.json->as_object().at("earlier_contacts").as_array()[1].as_object();
   EXPECT_EQ(earliest.at("category"), "safe_migration");
   EXPECT_EQ(earliest.at("status"), "final");

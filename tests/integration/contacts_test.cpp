@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -13,6 +11,7 @@
 
 #include "crypto/crypto.h"
 #include "domain/time.h"
+#include "integration/at_rest.h"
 #include "integration/suite.h"
 #include "store/repositories.h"
 
@@ -23,20 +22,7 @@ class ContactsTest : public DeploymentTest<ContactsTest> {
  protected:
   // Posts `body` as `c`; expects 201 and returns the new contact's id.
   static std::string create(HttpClient& c, const boost::json::object& body) {
-    const HttpResponse r = c.post("/api/v1/contacts", toJson(body));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    if (r.status != 201 || !r.json) {
-      return {};
-    }
-    return std::string(r.json->as_object().at("id").as_string());
-  }
-
-  static std::vector<std::string> ids(const HttpResponse& page) {
-    std::vector<std::string> out;
-    for (const auto& item : page.json->as_object().at("items").as_array()) {
-      out.emplace_back(item.as_object().at("id").as_string());
-    }
-    return out;
+    return createdId(c, "/api/v1/contacts", body);
   }
 };
 
@@ -220,7 +206,7 @@ TEST_F(ContactsTest, ListIsNewestFirstWithKeysetPages) {
         "/api/v1/contacts?" + period + "&limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor);
     const HttpResponse page = c.get(target);
     ASSERT_EQ(page.status, 200u) << target << ": " << page.body;
-    const auto page_ids = ids(page);
+    const auto page_ids = itemIds(page);
     EXPECT_LE(page_ids.size(), 2u);
     seen.insert(seen.end(), page_ids.begin(), page_ids.end());
     for (const auto& item : page.json->as_object().at("items").as_array()) {
@@ -239,7 +225,7 @@ TEST_F(ContactsTest, ListIsNewestFirstWithKeysetPages) {
   // Default page size takes them all at once.
   const HttpResponse all = c.get("/api/v1/contacts?" + period);
   ASSERT_EQ(all.status, 200u);
-  EXPECT_EQ(ids(all), expected);
+  EXPECT_EQ(itemIds(all), expected);
   EXPECT_TRUE(all.json->as_object().at("next_cursor").is_null());
 }
 
@@ -253,17 +239,17 @@ TEST_F(ContactsTest, FromIsInclusiveAndToExclusive) {
   const HttpResponse r =
       c.get("/api/v1/contacts?from=2019-07-01T00:00:00Z&to=2019-08-01T00:00:00Z");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(ids(r), (std::vector<std::string>{inside, at_from}));
+  EXPECT_EQ(itemIds(r), (std::vector<std::string>{inside, at_from}));
 
   // Offsets are honoured: 02:00+02:00 is midnight UTC.
   const HttpResponse offset =
       c.get("/api/v1/contacts?from=2019-07-01T02:00:00%2B02:00&to=2019-07-02T00:00:00Z");
   ASSERT_EQ(offset.status, 200u) << offset.body;
-  EXPECT_EQ(ids(offset), (std::vector<std::string>{at_from}));
+  EXPECT_EQ(itemIds(offset), (std::vector<std::string>{at_from}));
 
   const HttpResponse only_to = c.get("/api/v1/contacts?to=2019-07-01T00:00:00Z&limit=1");
   ASSERT_EQ(only_to.status, 200u);
-  EXPECT_EQ(ids(only_to), (std::vector<std::string>{before}));
+  EXPECT_EQ(itemIds(only_to), (std::vector<std::string>{before}));
   (void)at_to;
 }
 
@@ -315,12 +301,12 @@ TEST_F(ContactsTest, AnotherOrganisationsContactIsExactlyLikeAMissingOne) {
   const std::string b_id = create(b, validContact("2022-01-10T10:00:00Z"));
   const HttpResponse b_list = b.get("/api/v1/contacts?limit=200");
   ASSERT_EQ(b_list.status, 200u);
-  const auto b_ids = ids(b_list);
+  const auto b_ids = itemIds(b_list);
   EXPECT_NE(std::find(b_ids.begin(), b_ids.end(), b_id), b_ids.end());
   EXPECT_EQ(std::find(b_ids.begin(), b_ids.end(), id), b_ids.end());
   const HttpResponse a_list = a.get("/api/v1/contacts?limit=200");
   ASSERT_EQ(a_list.status, 200u);
-  const auto a_ids = ids(a_list);
+  const auto a_ids = itemIds(a_list);
   EXPECT_EQ(std::find(a_ids.begin(), a_ids.end(), b_id), a_ids.end());
   EXPECT_NE(std::find(a_ids.begin(), a_ids.end(), id), a_ids.end());
   for (const auto& item : a_list.json->as_object().at("items").as_array()) {
@@ -390,34 +376,6 @@ TEST_F(ContactsTest, EveryReadAppendsAnAuditEventWithTheReader) {
   EXPECT_EQ(readers, (std::vector<std::string>{c_id, o_id, c_id}));
 }
 
-std::string readFileBytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-// Every text and bytea value of every table of the public schema, as text.
-std::vector<std::string> allPostgresValues(store::Database& db) {
-  std::vector<std::string> values;
-  db.read([&](soci::session& sql) {
-    std::vector<std::string> tables(1000);
-    std::vector<std::string> columns(1000);
-    sql << "SELECT table_name, column_name FROM information_schema.columns "
-           "WHERE table_schema = 'public' AND data_type IN ('text', 'bytea', "
-           "'character varying', 'character')",
-        soci::into(tables), soci::into(columns);
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-      // Names come from the catalogue, never from input.
-      soci::rowset<std::string> rows =
-          (sql.prepare << "SELECT COALESCE(CAST(\"" + columns[i] + "\" AS TEXT), '') FROM \"" +
-                              tables[i] + "\"");
-      for (const auto& v : rows) {
-        values.push_back(v);
-      }
-    }
-  });
-  return values;
-}
-
 std::string fromHex(const std::string& hex) {
   std::string out;
   for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
@@ -442,20 +400,14 @@ TEST_F(ContactsTest, SealedSummaryNeverReachesTheDatabaseOrTheLog) {
 
   TestDatabase& tdb = deployment().database();
   if (!tdb.isPostgres()) {
-    const std::string path = tdb.url().substr(std::string("sqlite:").size());
-    std::string bytes = readFileBytes(path);
-    ASSERT_FALSE(bytes.empty()) << path;
-    for (const char* suffix : {"-wal", "-journal", "-shm"}) {
-      if (std::filesystem::exists(path + suffix)) {
-        bytes += readFileBytes(path + suffix);
-      }
-    }
+    const std::string bytes = sqliteBytesAtRest(tdb);
+    ASSERT_FALSE(bytes.empty()) << tdb.url();
     // The control: the contact's row is in the bytes searched.
-    EXPECT_NE(bytes.find(id), std::string::npos) << "the contact's id is not in " << path;
+    EXPECT_NE(bytes.find(id), std::string::npos) << "the contact's id is not in " << tdb.url();
     EXPECT_EQ(bytes.find(marker), std::string::npos) << "the summary is readable in the file";
     EXPECT_EQ(bytes.find("ZEBRA-"), std::string::npos);
   } else {
-    const auto values = allPostgresValues(tdb.db());
+    const auto values = postgresValuesAtRest(tdb);
     ASSERT_FALSE(values.empty());
     bool id_seen = false;
     for (const auto& v : values) {

@@ -44,25 +44,16 @@ std::string encode(const std::string& s) {
 class KnowledgeTest : public DeploymentTest<KnowledgeTest> {
  public:
   // The standard users plus an organisation admin in each organisation.
-  static void SetUpTestSuite() {
-    try {
-      auto users = standardUsers();
-      users.push_back({kOrgA, kAdminA, "Ada Admin", {"org_admin"}});
-      users.push_back({kOrgB, kAdminB, "Bo Admin", {"org_admin"}});
-      deployment_ = std::make_unique<Deployment>(standardOrgs(), users, config());
-    } catch (const std::exception& e) {
-      setup_error_ = e.what();
-    }
+  static std::vector<UserSpec> users() {
+    auto users = standardUsers();
+    users.push_back({kOrgA, kAdminA, "Ada Admin", {"org_admin"}});
+    users.push_back({kOrgB, kAdminB, "Bo Admin", {"org_admin"}});
+    return users;
   }
 
  protected:
   static std::string create(HttpClient& c, const boost::json::object& body) {
-    const HttpResponse r = c.post("/api/v1/knowledge", toJson(body));
-    EXPECT_EQ(r.status, 201u) << r.body;
-    if (r.status != 201 || !r.json) {
-      return {};
-    }
-    return std::string(r.json->as_object().at("id").as_string());
+    return createdId(c, "/api/v1/knowledge", body);
   }
 
   static std::vector<std::string> titles(const HttpResponse& r) {

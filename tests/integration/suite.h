@@ -9,22 +9,26 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "integration/deployment.h"
 #include "integration/http_client.h"
 
 namespace strada::testing {
 
-// Derived provides `static std::optional<api::ApiConfig> config()` to change the API settings.
+// Derived provides `static std::optional<api::ApiConfig> config()` to change the API settings,
+// and `static std::vector<UserSpec> users()` to add users to the standard ones.
 template <class Derived>
 class DeploymentTest : public ::testing::Test {
  public:
   static std::optional<api::ApiConfig> config() { return std::nullopt; }
+  static std::vector<UserSpec> users() { return standardUsers(); }
 
   static void SetUpTestSuite() {
     try {
       deployment_ =
-          std::make_unique<Deployment>(standardOrgs(), standardUsers(), Derived::config());
+          std::make_unique<Deployment>(standardOrgs(), Derived::users(), Derived::config());
     } catch (const std::exception& e) {
       setup_error_ = e.what();
     }
@@ -68,5 +72,29 @@ inline boost::json::object validContact(const std::string& started_at = "2024-05
 }
 
 inline std::string toJson(const boost::json::object& o) { return boost::json::serialize(o); }
+
+// Posts `body` to the collection at `path` as `c`; expects 201 and returns the new record's id
+// ("" when it was not created).
+inline std::string createdId(HttpClient& c, std::string_view path,
+                             const boost::json::object& body) {
+  const HttpResponse r = c.post(path, toJson(body));
+  EXPECT_EQ(r.status, 201u) << r.body;
+  if (r.status != 201 || !r.json) {
+    return {};
+  }
+  return std::string(r.json->as_object().at("id").as_string());
+}
+
+// The "id" of every item of the array `key` of a page; none when the body is not JSON.
+inline std::vector<std::string> itemIds(const HttpResponse& page, const char* key = "items") {
+  std::vector<std::string> out;
+  if (!page.json) {
+    return out;
+  }
+  for (const auto& item : page.json->as_object().at(key).as_array()) {
+    out.emplace_back(item.as_object().at("id").as_string());
+  }
+  return out;
+}
 
 }  // namespace strada::testing

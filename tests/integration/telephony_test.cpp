@@ -4,15 +4,13 @@
 #include <soci/soci.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "app/telephony_commands.h"
 #include "crypto/crypto.h"
 #include "domain/time.h"
+#include "integration/at_rest.h"
 #include "integration/suite.h"
 
 namespace strada::testing {
@@ -307,11 +305,6 @@ TEST_F(TelephonyTest, ASecondCallFromTheSameNumberShowsTheRepeatCaller) {
       0);
 }
 
-std::string readFileBytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 TEST_F(TelephonyTest, TheCallersNumberIsNeitherInTheDatabaseNorInTheLog) {
   const std::string number = newNumber();
   const std::string local = number.substr(3);  // the digits after +31
@@ -329,35 +322,13 @@ TEST_F(TelephonyTest, TheCallersNumberIsNeitherInTheDatabaseNorInTheLog) {
 
   TestDatabase& tdb = deployment().database();
   if (!tdb.isPostgres()) {
-    const std::string path = tdb.url().substr(std::string("sqlite:").size());
-    std::string bytes = readFileBytes(path);
-    for (const char* suffix : {"-wal", "-journal", "-shm"}) {
-      if (std::filesystem::exists(path + suffix)) {
-        bytes += readFileBytes(path + suffix);
-      }
-    }
+    const std::string bytes = sqliteBytesAtRest(tdb);
     EXPECT_NE(bytes.find(id), std::string::npos) << "the control: the draft is in the bytes";
     EXPECT_NE(bytes.find(call), std::string::npos) << "the control: the call is in the bytes";
-    EXPECT_EQ(bytes.find(local), std::string::npos) << "the caller's number is in " << path;
+    EXPECT_EQ(bytes.find(local), std::string::npos) << "the caller's number is in " << tdb.url();
     EXPECT_EQ(bytes.find(crypto::toHex(number)), std::string::npos);
   } else {
-    std::vector<std::string> values;
-    tdb.db().read([&](soci::session& sql) {
-      std::vector<std::string> tables(1000);
-      std::vector<std::string> columns(1000);
-      sql << "SELECT table_name, column_name FROM information_schema.columns "
-             "WHERE table_schema = 'public' AND data_type IN ('text', 'bytea', "
-             "'character varying', 'character')",
-          soci::into(tables), soci::into(columns);
-      for (std::size_t i = 0; i < tables.size(); ++i) {
-        soci::rowset<std::string> rows =
-            (sql.prepare << "SELECT COALESCE(CAST(\"" + columns[i] + "\" AS TEXT), '') FROM \"" +
-                                tables[i] + "\"");
-        for (const auto& v : rows) {
-          values.push_back(v);
-        }
-      }
-    });
+    const auto values = postgresValuesAtRest(tdb);
     bool id_seen = false;
     for (const auto& v : values) {
       id_seen = id_seen || v.find(id) != std::string::npos;
