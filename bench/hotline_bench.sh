@@ -10,7 +10,10 @@
 # 1. `strada demo --contacts N` into a throw-away data directory (or an empty PostgreSQL database
 #    with --pg): three member organisations, realistic coded contacts over three years, audit
 #    events, then the statistics rollup rebuilt in bulk. Timed.
-# 2. `strada serve`, signed in as the NL demo supervisor, then wrk (p50/p99) against
+# 2. `strada serve`, signed in as the NL demo supervisor, then wrk (p50/p99) against the three
+#    reads below, each twice: with ONE connection (the wait of one consultant: service time) and
+#    with --read-connections at once (8 by default: several users on a 2-core machine that also
+#    runs wrk, where latency is mostly queueing behind the others):
 #    a. a filtered list page: GET /api/v1/contacts?category=tip&channel=phone&from=..&to=..&limit=50
 #       over the last year,
 #    b. a knowledge-base search: GET /api/v1/knowledge?q=Germany (skipped when the route is absent),
@@ -135,12 +138,15 @@ search_url="${base}/api/v1/knowledge?q=Germany"
 stats_url="${base}/api/v1/stats/contacts?from=${day_from}&to=${day_to}&granularity=month"
 
 results=()
-run_get() {  # name url
-  local out="${work_dir}/wrk_$1.txt"
-  echo "== wrk GET $1 (${duration}, ${read_connections} connections)"
-  BENCH_NAME="$1" wrk --latency -t "${threads}" -c "${read_connections}" -d "${duration}" \
-    -s "${lua_dir}/get.lua" "$2" | tee "${out}"
-  results+=("$(grep -m1 '^RESULT ' "${out}")")
+run_get() {  # name url: once with one connection (what one user waits), once with several
+  local conns
+  for conns in 1 "${read_connections}"; do
+    local out="${work_dir}/wrk_$1_${conns}.txt"
+    echo "== wrk GET $1 (${duration}, ${conns} connection(s))"
+    BENCH_NAME="$1@${conns}" wrk --latency -t "$((conns < threads ? conns : threads))" -c "${conns}" \
+      -d "${duration}" -s "${lua_dir}/get.lua" "$2" | tee "${out}"
+    results+=("$(grep -m1 '^RESULT ' "${out}")")
+  done
 }
 
 for check in "${list_url}" "${stats_url}"; do
@@ -165,11 +171,11 @@ results+=("$(grep -m1 '^RESULT ' "${post_out}")")
 
 echo
 echo "== summary (${contacts} contacts, $([[ -n "${pg_url}" ]] && echo PostgreSQL || echo SQLite); generated in ${gen_seconds} s)"
-printf '%-8s %10s %10s %10s %8s %12s\n' name rps p50_ms p99_ms non2xx aim_p99_ms
+printf '%-10s %10s %10s %10s %8s %12s\n' name rps p50_ms p99_ms non2xx aim_p99_ms
 for r in "${results[@]}"; do
   field() { tr ' ' '\n' <<<"${r}" | sed -n "s/^$1=//p"; }
   name="$(field name)"
-  case "${name}" in list | search) aim=20 ;; stats) aim=100 ;; *) aim=- ;; esac
-  printf '%-8s %10s %10s %10s %8s %12s\n' "${name}" "$(field rps)" "$(field p50_ms)" \
+  case "${name%@*}" in list | search) aim=20 ;; stats) aim=100 ;; *) aim=- ;; esac
+  printf '%-10s %10s %10s %10s %8s %12s\n' "${name}" "$(field rps)" "$(field p50_ms)" \
     "$(field p99_ms)" "$(field non2xx)" "${aim}"
 done
