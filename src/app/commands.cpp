@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "crypto/crypto.h"
 #include "crypto/password.h"
@@ -167,16 +169,45 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
   return 0;
 }
 
-int runAuditVerify(const DataOptions& data) {
+int runAuditVerify(const DataOptions& data, const std::string& anchor) {
+  // "SEQ:HASH": a positive sequence number and 64 lowercase hex digits.
+  std::int64_t anchor_seq = 0;
+  std::string anchor_hash;
+  if (!anchor.empty()) {
+    const std::size_t colon = anchor.find(':');
+    const std::string seq_text = anchor.substr(0, colon);
+    const bool digits = !seq_text.empty() && seq_text.size() <= 18 &&
+                        seq_text.find_first_not_of("0123456789") == std::string::npos;
+    if (colon != std::string::npos) {
+      anchor_hash = anchor.substr(colon + 1);
+    }
+    if (!digits || anchor_hash.size() != 64 ||
+        anchor_hash.find_first_not_of("0123456789abcdef") != std::string::npos ||
+        (anchor_seq = std::stoll(seq_text)) <= 0) {
+      std::cerr << "strada: --anchor takes SEQ:HASH as `strada audit verify` printed it, for "
+                   "example 1042:3f5a... (64 hex digits).\n";
+      return 2;
+    }
+  }
   auto opened = openData(data);
   if (!opened) {
     return reportFailure(opened.error());
   }
   audit::ChainVerifier verifier;
+  std::optional<audit::AuditEvent> head;
+  std::optional<std::string> hash_at_anchor;
   domain::Status walked;
   opened->db->read([&](soci::session& sql) {
-    walked =
-        store::forEachAuditEvent(sql, [&](const audit::AuditEvent& e) { return verifier.feed(e); });
+    walked = store::forEachAuditEvent(sql, [&](const audit::AuditEvent& e) {
+      if (!verifier.feed(e)) {
+        return false;
+      }
+      if (e.seq == anchor_seq) {
+        hash_at_anchor = e.hash;
+      }
+      head = e;
+      return true;
+    });
   });
   if (!walked) {
     return reportFailure(walked.error());
@@ -187,7 +218,27 @@ int runAuditVerify(const DataOptions& data) {
               << ". Keep a copy of the database as evidence and restore from a backup.\n";
     return 3;
   }
-  std::cout << "Audit trail intact: " << verifier.count() << " events.\n";
+  if (anchor_seq > 0 && !hash_at_anchor) {
+    std::cerr << "strada: the audit trail ends at event " << (head ? head->seq : 0)
+              << ", before the anchor " << anchor_seq
+              << ": events were cut off its end. Keep a copy of the database as evidence and "
+                 "restore from a backup.\n";
+    return 3;
+  }
+  if (hash_at_anchor && *hash_at_anchor != anchor_hash) {
+    std::cerr << "strada: event " << anchor_seq
+              << " no longer has the anchored hash: the trail was rewritten from there on. Keep "
+                 "a copy of the database as evidence and restore from a backup.\n";
+    return 3;
+  }
+  std::cout << "Audit trail intact: " << verifier.count() << " events"
+            << (anchor_seq > 0 ? ", including the anchored event " + std::to_string(anchor_seq)
+                               : std::string())
+            << ".\n";
+  if (head) {
+    std::cout << "Anchor for the next check (keep it apart from this server): " << head->seq << ":"
+              << head->hash << "\n";
+  }
   return 0;
 }
 

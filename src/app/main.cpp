@@ -117,7 +117,10 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "Check the audit trail's hash chain");
   addDataOptions(verify, data);
-  verify->callback([&] { code = strada::app::runAuditVerify(data); });
+  std::string anchor;
+  verify->add_option("--anchor", anchor,
+                     "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
+  verify->callback([&] { code = strada::app::runAuditVerify(data, anchor); });
 
   auto* stats = app.add_subcommand("stats", "The contact statistics");
   stats->require_subcommand(1);

@@ -3,12 +3,14 @@
 #include <soci/soci.h>
 
 #include <atomic>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "integration/suite.h"
+#include "store/repositories.h"
 
 namespace strada::testing {
 namespace {
@@ -116,6 +118,41 @@ TEST_F(DurabilityTest, AuditVerifyDetectsATamperedEvent) {
   EXPECT_NE(app::runAuditVerify(deployment().data()), 0);
   setAction(original);
   EXPECT_EQ(app::runAuditVerify(deployment().data()), 0) << "restored";
+}
+
+// The chain alone cannot show events cut off its end; an anchor kept apart from the server can.
+TEST_F(DurabilityTest, AuditVerifyWithAnAnchorSeesEventsCutOffTheEnd) {
+  std::optional<audit::AuditEvent> head;
+  deployment().database().db().read([&](soci::session& sql) {
+    auto last = store::lastAuditEvent(sql);
+    ASSERT_TRUE(last.has_value());
+    head = *last;
+  });
+  ASSERT_TRUE(head.has_value());
+  ASSERT_GE(head->seq, 2);
+  const std::string anchor = std::to_string(head->seq) + ":" + head->hash;
+  EXPECT_EQ(app::runAuditVerify(deployment().data(), anchor), 0);
+
+  // Malformed anchors are refused before any work.
+  for (const std::string& bad :
+       {std::string("12"), std::string("x:") + head->hash, std::to_string(head->seq) + ":abc",
+        std::string("0:") + head->hash}) {
+    EXPECT_EQ(app::runAuditVerify(deployment().data(), bad), 2) << bad;
+  }
+  // A wrong hash at the anchored event: rewritten.
+  std::string other = head->hash;
+  other[0] = other[0] == 'a' ? 'b' : 'a';
+  EXPECT_EQ(app::runAuditVerify(deployment().data(), std::to_string(head->seq) + ":" + other), 3);
+
+  // Cut the last event off: the chain still verifies, the anchor does not.
+  const long long seq = head->seq;
+  auto cut = deployment().database().db().write([seq](store::WriteContext& w) {
+    w.sql() << "DELETE FROM audit_events WHERE seq = :seq", soci::use(seq);
+    return domain::Status{};
+  });
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_EQ(app::runAuditVerify(deployment().data()), 0);
+  EXPECT_EQ(app::runAuditVerify(deployment().data(), anchor), 3);
 }
 
 }  // namespace
