@@ -1,45 +1,12 @@
 #include "domain/agency.h"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 
 #include "domain/user.h"
 
 namespace strada::domain {
 namespace {
-
-constexpr std::string_view kVersion = "2026-11.1";
-
-constexpr std::array<std::string_view, 12> kAgencyTypes = {"ngo",
-                                                           "shelter",
-                                                           "police",
-                                                           "border_guard",
-                                                           "prosecutor",
-                                                           "labour_inspectorate",
-                                                           "health_service",
-                                                           "legal_service",
-                                                           "social_service",
-                                                           "international_organisation",
-                                                           "embassy",
-                                                           "other"};
-
-constexpr std::array<std::string_view, 16> kAgencyServices = {"shelter",
-                                                              "legal_aid",
-                                                              "medical_care",
-                                                              "psychological_support",
-                                                              "social_assistance",
-                                                              "interpretation",
-                                                              "repatriation",
-                                                              "reintegration",
-                                                              "employment_support",
-                                                              "education",
-                                                              "financial_aid",
-                                                              "child_protection",
-                                                              "identification",
-                                                              "investigation",
-                                                              "hotline",
-                                                              "other"};
 
 constexpr std::size_t kMaxCityBytes = 100;
 constexpr std::size_t kMaxWebsiteBytes = 300;
@@ -135,16 +102,6 @@ Status checkCodes(std::vector<std::string>& items, const CodeList& list, const c
 }
 
 }  // namespace
-
-const CodeList& agencyTypeCodes() {
-  static const CodeList list{"agency_type", kVersion, kAgencyTypes};
-  return list;
-}
-
-const CodeList& agencyServiceCodes() {
-  static const CodeList list{"agency_service", kVersion, kAgencyServices};
-  return list;
-}
 
 Status normaliseAgency(AgencyInput& in) {
   in.name = trimmed(in.name);

@@ -12,13 +12,9 @@
 
 namespace strada::domain {
 
-// Agency type. Where HTCDS 2.0 org_Type has a category the code maps onto it (ngo -> NGO,
-// police/border_guard -> LawEnforcement, health_service -> HealthServiceOrganisation,
-// legal_service -> LegalService, labour_inspectorate/prosecutor/social_service -> government
-// organisations); shelter, embassy and international_organisation extend it for referrals.
-const CodeList& agencyTypeCodes();
-// What an agency offers (comma-separated in the store), e.g. shelter, legal_aid, medical_care.
-const CodeList& agencyServiceCodes();
+// The agency type and service lists are hotline code lists (codes/hotline-codes.tsv, which says
+// how the types map onto HTCDS 2.0 org_Type): agencyTypeCodes() and agencyServiceCodes() in
+// domain/codes.h.
 
 // What an editor submits.
 struct AgencyInput {

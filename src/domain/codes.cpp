@@ -157,6 +157,8 @@ const std::vector<const CodeList*>& allCodeLists() { return registry().all; }
 
 const CodeList& channelCodes() { return required("channel"); }
 const CodeList& callerTypeCodes() { return required("caller_type"); }
+const CodeList& agencyTypeCodes() { return required("agency_type"); }
+const CodeList& agencyServiceCodes() { return required("agency_service"); }
 const CodeList& languageCodes() { return required("language"); }
 const CodeList& countryCodes() { return required("country"); }
 

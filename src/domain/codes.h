@@ -28,17 +28,20 @@ struct CodeList {
   [[nodiscard]] bool contains(std::string_view code) const;
 };
 
-// The version of the code-list file, e.g. "2026-11.2".
+// The version of the code-list file, e.g. "2026-11.3".
 std::string_view codesVersion();
 // A list by name, or nullptr. Names: contact_kind, non_data_type, channel, category, caller_type,
 // gender, age_band, exploitation, industry, indicator, assistance, outcome, caller_flag,
-// language, country.
+// agency_type, agency_service, language, country.
 const CodeList* findCodeList(std::string_view name);
 // Every list, in file order, then language and country.
 const std::vector<const CodeList*>& allCodeLists();
 
 const CodeList& channelCodes();
 const CodeList& callerTypeCodes();
+// The partner-agency directory's lists (domain/agency.h): an agency's type and its services.
+const CodeList& agencyTypeCodes();
+const CodeList& agencyServiceCodes();
 const CodeList& languageCodes();
 const CodeList& countryCodes();
 

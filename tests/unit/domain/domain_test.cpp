@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "domain/agency.h"
 #include "domain/codes.h"
 #include "domain/contact.h"
 #include "domain/time.h"
@@ -168,10 +169,11 @@ TEST(CallerIdentifier, NormalisesPhoneNumbersAndHandles) {
 }
 
 TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
-  EXPECT_EQ(codesVersion(), "2026-11.2");
+  EXPECT_EQ(codesVersion(), "2026-11.3");
   for (const char* name :
        {"contact_kind", "non_data_type", "channel", "category", "caller_type", "gender", "age_band",
-        "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag"}) {
+        "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag",
+        "agency_type", "agency_service"}) {
     const CodeList* list = findCodeList(name);
     ASSERT_NE(list, nullptr) << name;
     ASSERT_FALSE(list->codes.empty()) << name;
@@ -196,6 +198,51 @@ TEST(Codes, ListsHoldTheStandardCodes) {
   EXPECT_TRUE(countryCodes().contains("UA"));
   EXPECT_FALSE(countryCodes().contains("nl"));
   EXPECT_FALSE(channelCodes().version.empty());
+}
+
+TEST(Codes, AgencyListsComeFromTheCodeFile) {
+  EXPECT_EQ(&agencyTypeCodes(), findCodeList("agency_type"));
+  EXPECT_EQ(&agencyServiceCodes(), findCodeList("agency_service"));
+  EXPECT_EQ(agencyTypeCodes().version, codesVersion());
+  // The codes stored agencies carry since the directory began.
+  for (const char* code : {"ngo", "shelter", "police", "border_guard", "prosecutor",
+                           "labour_inspectorate", "health_service", "legal_service",
+                           "social_service", "international_organisation", "embassy", "other"}) {
+    EXPECT_TRUE(agencyTypeCodes().contains(code)) << code;
+  }
+  EXPECT_EQ(agencyTypeCodes().codes.size(), 12u);
+  for (const char* code : {"shelter", "legal_aid", "medical_care", "psychological_support",
+                           "social_assistance", "interpretation", "repatriation", "reintegration",
+                           "employment_support", "education", "financial_aid", "child_protection",
+                           "identification", "investigation", "hotline", "other"}) {
+    EXPECT_TRUE(agencyServiceCodes().contains(code)) << code;
+  }
+  EXPECT_EQ(agencyServiceCodes().codes.size(), 16u);
+}
+
+TEST(Agencies, TypeAndServicesAreCheckedAgainstTheirLists) {
+  AgencyInput in;
+  in.name = "Legal Aid Desk";
+  in.type = "legal_service";
+  in.country = "NL";
+  in.services = {" legal_aid", "interpretation "};
+  ASSERT_TRUE(normaliseAgency(in).has_value());
+  EXPECT_EQ(in.services, (std::vector<std::string>{"legal_aid", "interpretation"}));
+
+  AgencyInput unknown = in;
+  unknown.type = "church";
+  EXPECT_EQ(normaliseAgency(unknown).error().field, "type");
+  // A code of another list is no agency type.
+  unknown.type = "crisis";
+  EXPECT_EQ(normaliseAgency(unknown).error().field, "type");
+  unknown.type = "";
+  EXPECT_EQ(normaliseAgency(unknown).error().field, "type");
+
+  AgencyInput service = in;
+  service.services = {"legal_aid", "ngo"};
+  EXPECT_EQ(normaliseAgency(service).error().field, "services");
+  service.services = {"shelter", "shelter"};
+  EXPECT_EQ(normaliseAgency(service).error().field, "services");
 }
 
 TEST(Users, RolesRoundTrip) {
