@@ -300,6 +300,47 @@ TEST_F(AgencyTest, ValidationNamesTheOffendingField) {
   }
 }
 
+TEST_F(AgencyTest, TypesAndServicesAreTheListsOfCodes) {
+  HttpClient sup = signedIn(kSupervisorA);
+  const HttpResponse codes = sup.get("/api/v1/codes");
+  ASSERT_EQ(codes.status, 200u) << codes.body;
+  const auto& lists = codes.json->as_object().at("lists").as_object();
+  const auto& types = lists.at("agency_type").as_array();
+  const auto& services = lists.at("agency_service").as_array();
+  ASSERT_FALSE(types.empty());
+  ASSERT_FALSE(services.empty());
+  // Every type /codes offers is accepted, on a new agency and as a filter.
+  for (const auto& type : types) {
+    boost::json::object body = validAgency("Listed Type " + std::string(type.as_string()));
+    body["type"] = type;
+    EXPECT_FALSE(create(sup, body).empty()) << type;
+    const std::string filter = "/api/v1/agencies?type=" + std::string(type.as_string());
+    EXPECT_EQ(sup.get(filter).status, 200u) << filter;
+  }
+  // So is every service, all on one agency.
+  boost::json::object all = validAgency("Every Listed Service");
+  all["services"] = services;
+  const std::string id = create(sup, all);
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(sup.get("/api/v1/agencies/" + id).json->as_object().at("services"), services);
+
+  // An unknown type, or a code of another list, is refused naming the field.
+  for (const char* type : {"church", "crisis", "Shelter"}) {
+    boost::json::object body = validAgency("Unlisted Type");
+    body["type"] = type;
+    const HttpResponse r = sup.post("/api/v1/agencies", toJson(body));
+    EXPECT_EQ(r.status, 400u) << type << " " << r.body;
+    EXPECT_EQ(r.errorField(), "type") << r.body;
+    EXPECT_TRUE(r.hasErrorShape()) << r.body;
+    EXPECT_FALSE(r.errorMessage().empty()) << r.body;
+  }
+  boost::json::object wrong_service = validAgency("Unlisted Service");
+  wrong_service["services"] = boost::json::array{"legal_aid", "ngo"};
+  const HttpResponse r = sup.post("/api/v1/agencies", toJson(wrong_service));
+  EXPECT_EQ(r.status, 400u) << r.body;
+  EXPECT_EQ(r.errorField(), "services") << r.body;
+}
+
 TEST_F(AgencyTest, UpdateWithVersionAndConflict) {
   HttpClient sup = signedIn(kSupervisorA);
   HttpClient admin = signedIn(kAdminA);

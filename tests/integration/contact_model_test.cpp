@@ -615,9 +615,10 @@ TEST_F(ContactModelTest, CodesCarryEveryListWithLabelsInEveryLanguage) {
   const auto& body = r.json->as_object();
   EXPECT_FALSE(body.at("version").as_string().empty());
   const auto& lists = body.at("lists").as_object();
-  for (const char* name : {"contact_kind", "non_data_type", "channel", "category", "caller_type",
-                           "gender", "age_band", "exploitation", "industry", "indicator",
-                           "assistance", "outcome", "caller_flag", "language", "country"}) {
+  for (const char* name :
+       {"contact_kind", "non_data_type", "channel", "category", "caller_type", "gender", "age_band",
+        "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag",
+        "agency_type", "agency_service", "language", "country"}) {
     ASSERT_TRUE(lists.contains(name)) << name;
     EXPECT_FALSE(lists.at(name).as_array().empty()) << name;
   }
@@ -625,6 +626,20 @@ TEST_F(ContactModelTest, CodesCarryEveryListWithLabelsInEveryLanguage) {
   EXPECT_EQ(labels.at("category").as_object().at("crisis").as_object().at("nl"), "Crisis");
   EXPECT_EQ(labels.at("non_data_type").as_object().at("wrong_number").as_object().at("ro"),
             "Număr greșit");
+  // The partner-agency lists are code lists like the others, translated in every UI language.
+  for (const char* name : {"agency_type", "agency_service"}) {
+    ASSERT_TRUE(labels.contains(name)) << name;
+    for (const auto& code : lists.at(name).as_array()) {
+      const auto& text = labels.at(name).as_object().at(code.as_string()).as_object();
+      for (const char* lang : {"en", "nl", "ro"}) {
+        ASSERT_TRUE(text.contains(lang)) << name << " " << code << " " << lang;
+        EXPECT_FALSE(text.at(lang).as_string().empty()) << name << " " << code << " " << lang;
+      }
+    }
+  }
+  EXPECT_EQ(labels.at("agency_type").as_object().at("shelter").as_object().at("nl"), "Opvang");
+  EXPECT_EQ(labels.at("agency_service").as_object().at("legal_aid").as_object().at("ro"),
+            "Asistență juridică");
   EXPECT_FALSE(labels.contains("country")) << "ISO labels come from the browser";
   for (const auto& [list, codes] : labels) {
     EXPECT_EQ(codes.as_object().size(), lists.at(list).as_array().size()) << list;
