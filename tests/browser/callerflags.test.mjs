@@ -4,9 +4,8 @@
 // a stale correction gets the conflict message (409), and a correction the role may not make
 // gets a plain explanation (403).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { STRADA_BIN, consultant, signIn, startBrowser, startServer, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { apiSession, consultant, setUpServerAndBrowser, signIn, signInToLog } from './support.mjs';
 
 const supervisor = {
   email: 'flag-supervisor@example.org',
@@ -14,47 +13,7 @@ const supervisor = {
   name: 'Flag Supervisor',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  execFileSync(
-    STRADA_BIN,
-    ['user', 'add', '--data', server.dataDir, '--org', 'NL', '--email', supervisor.email, '--name', supervisor.name,
-      '--role', 'supervisor'],
-    { env: { ...process.env, STRADA_PASSWORD: supervisor.password }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
-
-const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
-
-/** A signed-in HTTP session of `who`, for changes made "by someone else" during a test. */
-async function apiSession(who) {
-  const login = await fetch(`${server.baseUrl}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: who.email, password: who.password }),
-  });
-  assert.equal(login.status, 200, await login.clone().text());
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrf_token: csrf } = await login.json();
-  return async (method, path, body) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-  };
-}
+const { server, open } = setUpServerAndBrowser({ users: [{ ...supervisor, role: 'supervisor' }] });
 
 // The fields a PUT /contacts/{id} accepts (additionalProperties: false).
 const updatable = [
@@ -68,13 +27,6 @@ const updateBody = (contact, changes) => ({
   ...changes,
   version: contact.version,
 });
-
-/** Signs in and waits for the consultant's screen. */
-async function ready(page, who = consultant) {
-  await signIn(page, who);
-  await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
-  await page.locator('#contact-kind').waitFor();
-}
 
 /** Types the caller identifier and leaves the field, which looks the caller up. */
 async function lookUp(page, identifier) {
@@ -108,7 +60,7 @@ describe('caller flags', () => {
     await t.test('the supervisor flags the caller on the consultant’s screen', async (t) => {
       await open(t, async (page) => {
         page.on('request', (r) => urls.push(r.url()));
-        await ready(page, supervisor);
+        await signInToLog(page, supervisor);
         await lookUp(page, typed);
         await page.getByText('No earlier contacts from this caller.').waitFor();
         await page.locator('summary', { hasText: 'Flag this caller' }).click();
@@ -141,7 +93,7 @@ describe('caller flags', () => {
     await t.test('a consultant logging the same caller sees the flag and no flag controls', async (t) => {
       await open(t, async (page) => {
         page.on('request', (r) => urls.push(r.url()));
-        await ready(page);
+        await signInToLog(page);
         await page.keyboard.press('Alt+n');
         await page.getByText('Draft: not finished yet').waitFor();
         await page.keyboard.press('i');
@@ -180,7 +132,7 @@ describe('caller flags', () => {
 
     await t.test('the consultant no longer sees it', async (t) => {
       await open(t, async (page) => {
-        await ready(page);
+        await signInToLog(page);
         await lookUp(page, typed);
         await page.locator('.repeat-caller').getByText('Repeat caller – earlier contacts: 1').waitFor();
         assert.equal(await page.locator('.repeat-caller .flag').count(), 0);
@@ -196,7 +148,7 @@ describe('caller flags', () => {
 describe('correcting a finished contact', () => {
   test('the author corrects a finished contact; only what was changed changes', async (t) => {
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       const id = await logInformationCall(page);
       const before = await (await page.request.get(`${server.baseUrl}/api/v1/contacts/${id}`)).json();
 
@@ -230,7 +182,7 @@ describe('correcting a finished contact', () => {
   test('a correction made stale by someone else gets the conflict message, then succeeds after reloading', async (t) => {
     let id;
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       id = await logInformationCall(page);
     });
     await open(t, async (page) => {
@@ -242,7 +194,7 @@ describe('correcting a finished contact', () => {
       await page.locator('#contact-summary').fill('The supervisor’s correction');
 
       // Meanwhile the author corrects it too.
-      const call = await apiSession(consultant);
+      const call = await apiSession(server.baseUrl, consultant);
       const current = (await call('GET', `/api/v1/contacts/${id}`)).body;
       const put = await call('PUT', `/api/v1/contacts/${id}`, updateBody(current, { summary: 'The author’s correction' }));
       assert.equal(put.status, 200, JSON.stringify(put.body));
@@ -264,7 +216,7 @@ describe('correcting a finished contact', () => {
   });
 
   test('a consultant is not offered, and not allowed, to correct someone else’s contact', async (t) => {
-    const call = await apiSession(supervisor);
+    const call = await apiSession(server.baseUrl, supervisor);
     const created = await call('POST', '/api/v1/contacts', {
       channel: 'phone',
       started_at: new Date(Date.now() - 600_000).toISOString(),
@@ -278,7 +230,7 @@ describe('correcting a finished contact', () => {
     const id = created.body.id;
 
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       await page.goto(`${server.baseUrl}/#/contacts/${id}`);
       await page.getByRole('heading', { level: 1, name: 'Contact details' }).waitFor();
       await page.getByText('Friend', { exact: true }).waitFor();

@@ -2,30 +2,10 @@
 // keyboard alone in under 30 seconds, a crisis call with a printable safety plan, a non-data call
 // in one action, and a repeat caller recognised on the second contact.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { consultant, signIn, startBrowser, startServer, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { consultant, setUpServerAndBrowser, signInToLog } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
-
-const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
-
-/** Signs in and waits for the consultant's screen. */
-async function ready(page) {
-  await signIn(page);
-  await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
-  await page.locator('#contact-kind').waitFor();
-}
+const { server, open } = setUpServerAndBrowser();
 
 /** Alt+N, then waits until the server draft exists (the badge shows). */
 async function newContact(page) {
@@ -85,7 +65,7 @@ describe('hotline screen', () => {
 
   test('an anonymous crisis call with a safety plan, and its printed page', async (t) => {
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       await newContact(page);
       await page.keyboard.press('c'); // crisis
       await page.keyboard.press('1');
@@ -132,7 +112,7 @@ describe('hotline screen', () => {
 
   test('a non-data call is logged with one key and Enter', async (t) => {
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       await newContact(page);
       await page.keyboard.press('n'); // non-data panel
       assert.equal(await page.locator('#contact-category').count(), 0, 'only the non-data fields');
@@ -151,7 +131,7 @@ describe('hotline screen', () => {
 
   test('a repeat caller is recognised on the second contact', async (t) => {
     await open(t, async (page) => {
-      await ready(page);
+      await signInToLog(page);
       const local = String(Date.now() % 100000000).padStart(8, '0');
       await newContact(page);
       await page.keyboard.press('i');

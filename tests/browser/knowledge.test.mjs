@@ -1,9 +1,8 @@
 // The knowledge base in the browser: a consultant logging a contact looks up the Germany country
 // sheet in the side panel, reads it, and the form still holds what they typed.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { STRADA_BIN, signIn, startBrowser, startServer, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { setUpServerAndBrowser, signIn } from './support.mjs';
 
 const admin = { email: 'kb.admin@example.org', password: 'lantern-orchard-58-quill' };
 
@@ -15,27 +14,11 @@ const germany = {
   body: '## At a glance\n\n- **Emergency:** 112\n\n## Rights at work\n\nNobody in Germany may keep a worker\'s passport. <script>window.hacked = true</script> [bad](javascript:window.hacked=true)',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  execFileSync(
-    STRADA_BIN,
-    ['user', 'add', '--data', server.dataDir, '--org', 'NL', '--email', admin.email, '--name', 'KB Admin', '--role', 'org_admin'],
-    { env: { ...process.env, STRADA_PASSWORD: admin.password }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+const { open } = setUpServerAndBrowser({ users: [{ ...admin, name: 'KB Admin', role: 'org_admin' }] });
 
 describe('knowledge base', () => {
   test('a consultant looks up the Germany sheet while logging a contact and keeps the form', async (t) => {
-    await withPage(t, browser.context, server.baseUrl, async (page) => {
+    await open(t, async (page) => {
       // The administrator writes the sheet through the API, as the editor does.
       await signIn(page, admin);
       await page.getByRole('button', { name: 'Sign out' }).waitFor();

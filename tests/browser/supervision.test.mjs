@@ -1,9 +1,8 @@
 // A supervisor's screens against the real server: a follow-up due (and marked done), the
 // statistics with a chart and its data table, and the filtered contact list.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { STRADA_BIN, signIn, startBrowser, startServer, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { apiSession, setUpServerAndBrowser, signIn } from './support.mjs';
 
 const supervisor = {
   email: 'supervisor@example.org',
@@ -11,46 +10,15 @@ const supervisor = {
   name: 'Test Supervisor',
 };
 
-let server;
-let browser;
+const { server, open } = setUpServerAndBrowser({ users: [{ ...supervisor, role: 'supervisor' }] });
 
 /** Signs in over HTTP and posts one contact; returns its id. */
 async function postContact(baseUrl, body) {
-  const login = await fetch(`${baseUrl}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: supervisor.email, password: supervisor.password }),
-  });
-  assert.equal(login.status, 200, await login.clone().text());
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrf_token: csrf } = await login.json();
-  const created = await fetch(`${baseUrl}/api/v1/contacts`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
-    body: JSON.stringify(body),
-  });
-  const text = await created.text();
-  assert.equal(created.status, 201, text);
-  return JSON.parse(text).id;
+  const call = await apiSession(baseUrl, supervisor);
+  const created = await call('POST', '/api/v1/contacts', body);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return created.body.id;
 }
-
-before(async () => {
-  server = await startServer();
-  execFileSync(
-    STRADA_BIN,
-    ['user', 'add', '--data', server.dataDir, '--org', 'NL', '--email', supervisor.email, '--name', supervisor.name,
-      '--role', 'supervisor'],
-    { env: { ...process.env, STRADA_PASSWORD: supervisor.password }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
-
-const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
 
 describe('supervision and statistics', () => {
   test('a supervisor sees a follow-up due, marks it done, and reads the statistics', async (t) => {

@@ -1,9 +1,11 @@
 // Shared set-up for the browser tests: a real `strada` server on a free port with a fresh data
 // directory, and Debian's Chromium driven by playwright-core (no downloaded browsers).
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -25,16 +27,19 @@ function run(args, env = {}) {
   execFileSync(STRADA_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
+/** Adds a user with one role to an organisation (NL unless `org` says otherwise) of `dataDir`. */
+export function addUser(dataDir, { email, password, name, role, org = 'NL' }) {
+  run(['user', 'add', '--data', dataDir, '--org', org, '--email', email, '--name', name, '--role', role], {
+    STRADA_PASSWORD: password,
+  });
+}
+
 /** Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
   run(['init', '--data', dataDir]);
   run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
-  run(
-    ['user', 'add', '--data', dataDir, '--org', 'NL', '--email', consultant.email, '--name', consultant.name,
-      '--role', 'consultant'],
-    { STRADA_PASSWORD: consultant.password },
-  );
+  addUser(dataDir, { ...consultant, role: 'consultant' });
 
   const child = spawn(
     STRADA_BIN,
@@ -114,6 +119,38 @@ export async function startBrowser() {
 }
 
 /**
+ * The set-up every test file shares: before its tests, a server (with `users` added beside the
+ * consultant, each `{ email, password, name, role }`) and a browser, then `afterStart(server)`
+ * if given; after them, both stopped. Call it at the top level of a test file. `server.baseUrl`
+ * and `server.dataDir` are there once the set-up has run, in tests and in `afterStart` (not in
+ * another top-level `before` hook: Node 20 runs those side by side); `open(t, fn)` runs `fn` with
+ * a fresh page on the app (see withPage).
+ */
+export function setUpServerAndBrowser({ users = [], afterStart } = {}) {
+  let running;
+  let browser;
+  before(async () => {
+    running = await startServer();
+    for (const user of users) addUser(running.dataDir, user);
+    browser = await startBrowser();
+    await afterStart?.(server);
+  });
+  after(async () => {
+    await browser?.stop();
+    await running?.stop();
+  });
+  const server = {
+    get baseUrl() {
+      return running.baseUrl;
+    },
+    get dataDir() {
+      return running.dataDir;
+    },
+  };
+  return { server, open: (t, fn) => withPage(t, browser.context, running.baseUrl, fn) };
+}
+
+/**
  * Runs `fn` with a fresh page on the app's start page (no cookies, no stored language) and
  * saves a full-page screenshot to artifacts/ when it fails.
  */
@@ -148,4 +185,35 @@ export async function signIn(page, { email = consultant.email, password = consul
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in and waits for the consultant's screen (Log a contact). */
+export async function signInToLog(page, who = consultant) {
+  await signIn(page, who);
+  await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+  await page.locator('#contact-kind').waitFor();
+}
+
+/**
+ * Signs `who` in over HTTP, for changes made "by someone else" during a test. Resolves with
+ * `call(method, path, body?)`, which answers `{ status, body }` (the body parsed, or null).
+ */
+export async function apiSession(baseUrl, who) {
+  const login = await fetch(`${baseUrl}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrf_token: csrf } = await login.json();
+  return async (method, path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+  };
 }

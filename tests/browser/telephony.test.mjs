@@ -4,16 +4,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHmac, randomInt } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { STRADA_BIN, consultant, signIn, startBrowser, startServer, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { STRADA_BIN, consultant, setUpServerAndBrowser, signIn } from './support.mjs';
 
-let server;
-let browser;
 let line;
 
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
+const { server, open } = setUpServerAndBrowser({ afterStart: addLine });
+
+function addLine() {
   // The same command an administrator runs; it prints the id and, once, the secret.
   const out = execFileSync(
     STRADA_BIN,
@@ -24,12 +22,7 @@ before(async () => {
   const secret = /Secret \(shown only this once\): ([A-Za-z0-9_-]{43})/.exec(out)?.[1];
   assert.ok(id && secret, `strada line add printed: ${out}`);
   line = { id, secret };
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
+}
 
 /** Posts one call event signed as docs/telephony.md says; resolves with the JSON answer. */
 async function postEvent(event) {
@@ -76,7 +69,7 @@ describe('telephony', () => {
     assert.notEqual(second.contact_id, first.contact_id);
     await postEvent({ event: 'ended', call_id: 'browser-2', at: new Date(Date.parse(answeredAt) + 7 * 60_000).toISOString() });
 
-    await withPage(t, browser.context, server.baseUrl, async (page) => {
+    await open(t, async (page) => {
       await signIn(page);
       await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
 

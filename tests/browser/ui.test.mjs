@@ -1,22 +1,9 @@
 // End-to-end tests of the web UI against the real server (see support.mjs for the set-up).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { consultant, signIn, startBrowser, startServer, tabTo, withPage } from './support.mjs';
+import { describe, test } from 'node:test';
+import { consultant, setUpServerAndBrowser, signIn, tabTo } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
-
-const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
+const { open } = setUpServerAndBrowser();
 
 async function fillContact(page, { minutes, summary }) {
   // A finished data contact needs its category (issue 3).
