@@ -1,28 +1,34 @@
-import type { JSX, TargetedEvent } from 'preact';
+import type { ComponentChildren, JSX, TargetedEvent } from 'preact';
+import type { CodeLists } from '../api/types';
+import { codeText } from '../contacts/CodeToggles';
 import { codeLabel, i18n, useT } from '../i18n';
+import { FormField } from './FormField';
 
 interface SelectProps {
   id: string;
-  name: string;
+  name?: string;
   onChange: (e: TargetedEvent<HTMLSelectElement, Event>) => void;
   'aria-invalid'?: boolean | undefined;
   'aria-describedby'?: string | undefined;
   list: string;
   codes: string[];
   value: string;
+  /** The code lists of GET /api/v1/codes, to show their labels; else ours or the browser's. */
+  labels?: CodeLists;
   /** Group codes we have our own label for ("frequent") above the rest. */
   grouped?: boolean;
   placeholder?: string;
 }
 
-export function CodeSelect({ list, codes, value, grouped, placeholder, ...rest }: SelectProps) {
+export function CodeSelect({ list, codes, value, labels, grouped, placeholder, ...rest }: SelectProps) {
   const t = useT();
+  const text = (code: string) => (labels ? codeText(labels, list, code) : codeLabel(list, code));
   const option = (code: string) => (
     <option key={code} value={code}>
-      {codeLabel(list, code)}
+      {text(code)}
     </option>
   );
-  const byLabel = (a: string, b: string) => codeLabel(list, a).localeCompare(codeLabel(list, b));
+  const byLabel = (a: string, b: string) => text(a).localeCompare(text(b));
 
   let options: JSX.Element | JSX.Element[];
   if (grouped) {
@@ -43,5 +49,20 @@ export function CodeSelect({ list, codes, value, grouped, placeholder, ...rest }
       {placeholder !== undefined && <option value="">{placeholder}</option>}
       {options}
     </select>
+  );
+}
+
+interface CodeFieldProps extends SelectProps {
+  label: string;
+  /** The error message element, or null when the field is fine. */
+  error?: ComponentChildren;
+}
+
+/** A labelled CodeSelect with its error below. */
+export function CodeField({ label, error, ...select }: CodeFieldProps) {
+  return (
+    <FormField inputId={select.id} label={label} error={error}>
+      <CodeSelect {...select} />
+    </FormField>
   );
 }

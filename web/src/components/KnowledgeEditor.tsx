@@ -12,7 +12,8 @@ import {
   type KnowledgeInput,
   type KnowledgeKind,
 } from '../knowledge/api';
-import { CodeSelect } from './CodeSelect';
+import { CodeField } from './CodeSelect';
+import { FormField } from './FormField';
 import { StatusRegion, type Notice } from './StatusRegion';
 
 type Field = keyof KnowledgeInput;
@@ -104,14 +105,11 @@ export function KnowledgeEditor({ api, codes, article, onSaved, onDeleted, onCan
     <form class="knowledge-editor" onSubmit={(e) => void save(e)} noValidate>
       <h2>{article ? t('knowledge.editTitle') : t('knowledge.newTitle')}</h2>
       <StatusRegion notice={notice} />
-      <div class="field">
-        <label for={inputId('title')}>{t('knowledge.fieldTitle')}</label>
+      <FormField inputId={inputId('title')} label={t('knowledge.fieldTitle')} error={errorFor('title')}>
         <input type="text" maxLength={200} value={values.title} onInput={(e) => set('title', e.currentTarget.value)} {...describe('title')} />
-        {errorFor('title')}
-      </div>
+      </FormField>
       <div class="grid">
-        <div class="field">
-          <label for={inputId('kind')}>{t('knowledge.kindLabel')}</label>
+        <FormField inputId={inputId('kind')} label={t('knowledge.kindLabel')} error={errorFor('kind')}>
           <select value={values.kind} onChange={(e) => set('kind', e.currentTarget.value as KnowledgeKind)} {...describe('kind')}>
             {knowledgeKinds.map((k) => (
               <option key={k} value={k}>
@@ -119,32 +117,27 @@ export function KnowledgeEditor({ api, codes, article, onSaved, onDeleted, onCan
               </option>
             ))}
           </select>
-          {errorFor('kind')}
-        </div>
-        <div class="field">
-          <label for={inputId('country')}>{t('knowledge.fieldCountry')}</label>
-          <CodeSelect
-            list="country"
-            codes={codes.lists.country ?? []}
-            value={values.country}
-            placeholder={t('knowledge.noCountry')}
-            onChange={(e) => set('country', e.currentTarget.value)}
-            {...describe('country')}
-          />
-          {errorFor('country')}
-        </div>
-        <div class="field">
-          <label for={inputId('language')}>{t('knowledge.fieldLanguage')}</label>
-          <CodeSelect
-            list="language"
-            codes={codes.lists.language ?? []}
-            value={values.language}
-            grouped
-            onChange={(e) => set('language', e.currentTarget.value)}
-            {...describe('language')}
-          />
-          {errorFor('language')}
-        </div>
+        </FormField>
+        <CodeField
+          label={t('knowledge.fieldCountry')}
+          list="country"
+          codes={codes.lists.country ?? []}
+          value={values.country}
+          placeholder={t('knowledge.noCountry')}
+          onChange={(e) => set('country', e.currentTarget.value)}
+          {...describe('country')}
+          error={errorFor('country')}
+        />
+        <CodeField
+          label={t('knowledge.fieldLanguage')}
+          list="language"
+          codes={codes.lists.language ?? []}
+          value={values.language}
+          grouped
+          onChange={(e) => set('language', e.currentTarget.value)}
+          {...describe('language')}
+          error={errorFor('language')}
+        />
       </div>
       <div class="field">
         <label for={inputId('body')}>{t('knowledge.fieldBody')}</label>

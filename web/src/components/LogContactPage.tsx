@@ -33,7 +33,8 @@ import { mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { currentUiLanguage, useT } from '../i18n';
 import { hrefFor } from '../router';
-import { CodeSelect } from './CodeSelect';
+import { CodeField } from './CodeSelect';
+import { CheckField, FormField } from './FormField';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -166,6 +167,9 @@ interface Props {
   /** The id of a finished contact to correct in this form (PUT with its version). */
   correct?: string;
 }
+
+/** The form values chosen from a code list with a select. */
+type CodeValue = 'channel' | 'callerType' | 'outcome' | 'callerGender' | 'callerAgeBand' | 'callerCountry' | 'destinationCountry';
 
 /** The finished contact being corrected, and the form as it was filled from it. */
 interface Correction {
@@ -506,35 +510,38 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
       {errorFor(field)}
     </>
   );
-  const country = (field: 'callerCountry' | 'destinationCountry', name: string) => (
-    <div class="field">
-      <label for={inputIds[name]}>{t(`hotline.${field}`)}</label>
-      <CodeSelect
-        list="country"
-        codes={lists.country ?? []}
+  // One code of `list` (also the payload field) as a row of shortcut buttons, with its error.
+  const toggles = (field: 'nonDataType' | 'category', list: string, keys: Record<string, string>, label: string) => (
+    <>
+      <CodeToggles
+        id={inputIds[list] ?? ''}
+        label={label}
+        list={list}
+        codes={codes}
         value={values[field]}
-        placeholder={t('log.choose')}
-        onChange={(e) => set(field, e.currentTarget.value)}
-        {...describe(name)}
+        keys={keys}
+        onChange={(code) => set(field, code)}
+        invalid={fieldError?.field === list}
       />
-      {errorFor(name)}
-    </div>
+      {errorFor(list)}
+    </>
   );
-
-  const channelField = (
-    <div class="field">
-      <label for={inputIds.channel}>{t('log.channel')}</label>
-      <CodeSelect
-        list="channel"
-        codes={lists.channel ?? []}
-        value={values.channel}
-        placeholder={t('log.choose')}
-        onChange={(e) => set('channel', e.currentTarget.value)}
-        {...describe('channel')}
-      />
-      {errorFor('channel')}
-    </div>
+  // A choice from one code list: the form value `field`, sent as the payload field `name`.
+  const codeField = (field: CodeValue, list: string, name: string, label: string) => (
+    <CodeField
+      label={label}
+      list={list}
+      codes={lists[list] ?? []}
+      value={values[field]}
+      placeholder={t('log.choose')}
+      onChange={(e) => set(field, e.currentTarget.value)}
+      {...describe(name)}
+      error={errorFor(name)}
+    />
   );
+  const country = (field: 'callerCountry' | 'destinationCountry', name: string) =>
+    codeField(field, 'country', name, t(`hotline.${field}`));
+  const channelField = codeField('channel', 'channel', 'channel', t('log.channel'));
 
   const back = correct !== undefined && (
     <p class="back">
@@ -636,33 +643,13 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
 
           {nonData ? (
             <div class="non-data-panel">
-              <CodeToggles
-                id={inputIds.non_data_type ?? ''}
-                label={t('hotline.nonDataType')}
-                list="non_data_type"
-                codes={codes}
-                value={values.nonDataType}
-                keys={nonDataKeys}
-                onChange={(code) => set('nonDataType', code)}
-                invalid={fieldError?.field === 'non_data_type'}
-              />
-              {errorFor('non_data_type')}
+              {toggles('nonDataType', 'non_data_type', nonDataKeys, t('hotline.nonDataType'))}
               <div class="grid">{channelField}</div>
               <p class="hint">{t('hotline.nonDataHint')}</p>
             </div>
           ) : (
             <>
-              <CodeToggles
-                id={inputIds.category ?? ''}
-                label={t('hotline.category')}
-                list="category"
-                codes={codes}
-                value={values.category}
-                keys={categoryKeys}
-                onChange={(code) => set('category', code)}
-                invalid={fieldError?.field === 'category'}
-              />
-              {errorFor('category')}
+              {toggles('category', 'category', categoryKeys, t('hotline.category'))}
               <div class="caller-type-row">
                 <CodeToggles
                   id="contact-caller-type-keys"
@@ -674,47 +661,33 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
                   keys={callerTypeKeys}
                   onChange={(code) => set('callerType', code)}
                 />
-                <div class="field">
-                  <label for={inputIds.caller_type}>{t('hotline.callerTypeAll')}</label>
-                  <CodeSelect
-                    list="caller_type"
-                    codes={lists.caller_type ?? []}
-                    value={values.callerType}
-                    placeholder={t('log.choose')}
-                    onChange={(e) => set('callerType', e.currentTarget.value)}
-                    {...describe('caller_type')}
-                  />
-                  {errorFor('caller_type')}
-                </div>
+                {codeField('callerType', 'caller_type', 'caller_type', t('hotline.callerTypeAll'))}
               </div>
               <div class="grid">
                 {channelField}
-                <div class="field">
-                  <label for={inputIds.language}>{t('log.language')}</label>
-                  <CodeSelect
-                    list="language"
-                    codes={languages}
-                    value={values.language}
-                    grouped
-                    onChange={(e) => set('language', e.currentTarget.value)}
-                    {...describe('language')}
-                  />
-                  {errorFor('language')}
-                </div>
-                <div class="field field-check">
-                  <div class="check">
-                    <input
-                      type="checkbox"
-                      checked={values.anonymous}
-                      onChange={(e) => set('anonymous', e.currentTarget.checked)}
-                      {...describe('anonymous')}
-                    />
-                    <label for={inputIds.anonymous}>{t('log.anonymous')}</label>
-                  </div>
-                  {errorFor('anonymous')}
-                </div>
-                <div class="field">
-                  <label for={inputIds.caller_identifier}>{t('hotline.callerIdentifier')}</label>
+                <CodeField
+                  label={t('log.language')}
+                  list="language"
+                  codes={languages}
+                  value={values.language}
+                  grouped
+                  onChange={(e) => set('language', e.currentTarget.value)}
+                  {...describe('language')}
+                  error={errorFor('language')}
+                />
+                <CheckField
+                  label={t('log.anonymous')}
+                  checked={values.anonymous}
+                  onChange={(on) => set('anonymous', on)}
+                  {...describe('anonymous')}
+                  error={errorFor('anonymous')}
+                />
+                <FormField
+                  inputId={inputIds.caller_identifier}
+                  label={t('hotline.callerIdentifier')}
+                  hint={{ id: 'contact-caller-identifier-hint', text: t('hotline.callerIdentifierHint') }}
+                  error={errorFor('caller_identifier')}
+                >
                   <input
                     type="text"
                     autocomplete="off"
@@ -724,11 +697,7 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
                     onBlur={() => void checkCaller()}
                     {...describe('caller_identifier', 'contact-caller-identifier-hint')}
                   />
-                  <p id="contact-caller-identifier-hint" class="hint">
-                    {t('hotline.callerIdentifierHint')}
-                  </p>
-                  {errorFor('caller_identifier')}
-                </div>
+                </FormField>
               </div>
               {caller !== null && (
                 <RepeatCallerBox
@@ -753,17 +722,13 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
               )}
 
               {shown.has('imminent_danger') && (
-                <div class="field field-check danger">
-                  <div class="check">
-                    <input
-                      type="checkbox"
-                      checked={values.imminentDanger}
-                      onChange={(e) => set('imminentDanger', e.currentTarget.checked)}
-                      {...describe('imminent_danger')}
-                    />
-                    <label for={inputIds.imminent_danger}>{t('hotline.imminentDanger')}</label>
-                  </div>
-                </div>
+                <CheckField
+                  label={t('hotline.imminentDanger')}
+                  tone="danger"
+                  checked={values.imminentDanger}
+                  onChange={(on) => set('imminentDanger', on)}
+                  {...describe('imminent_danger')}
+                />
               )}
               {shown.has('safety_plan') && <p class="safety-plan-note">{t('safetyPlan.afterFinish')}</p>}
               {shown.has('destination') && <div class="grid">{country('destinationCountry', 'destination_country')}</div>}
@@ -787,102 +752,68 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
               )}
               {shown.has('follow_up') && (
                 <div class="grid">
-                  <div class="field field-check">
-                    <div class="check">
-                      <input
-                        type="checkbox"
-                        checked={values.followUpNeeded}
-                        onChange={(e) => set('followUpNeeded', e.currentTarget.checked)}
-                        {...describe('follow_up_needed')}
-                      />
-                      <label for={inputIds.follow_up_needed}>{t('hotline.followUp')}</label>
-                    </div>
-                  </div>
+                  <CheckField
+                    label={t('hotline.followUp')}
+                    checked={values.followUpNeeded}
+                    onChange={(on) => set('followUpNeeded', on)}
+                    {...describe('follow_up_needed')}
+                  />
                   {values.followUpNeeded && (
-                    <div class="field">
-                      <label for={inputIds.follow_up_due}>{t('hotline.followUpDue')}</label>
+                    <FormField
+                      inputId={inputIds.follow_up_due}
+                      label={t('hotline.followUpDue')}
+                      error={errorFor('follow_up_due')}
+                    >
                       <input
                         type="date"
                         value={values.followUpDue}
                         onInput={(e) => set('followUpDue', e.currentTarget.value)}
                         {...describe('follow_up_due')}
                       />
-                      {errorFor('follow_up_due')}
-                    </div>
+                    </FormField>
                   )}
                 </div>
               )}
-              <div class="grid">
-                <div class="field">
-                  <label for={inputIds.outcome}>{t('hotline.outcome')}</label>
-                  <CodeSelect
-                    list="outcome"
-                    codes={lists.outcome ?? []}
-                    value={values.outcome}
-                    placeholder={t('log.choose')}
-                    onChange={(e) => set('outcome', e.currentTarget.value)}
-                    {...describe('outcome')}
-                  />
-                  {errorFor('outcome')}
-                </div>
-              </div>
+              <div class="grid">{codeField('outcome', 'outcome', 'outcome', t('hotline.outcome'))}</div>
               <details class="more-caller">
                 <summary>{t('hotline.moreAboutCaller')}</summary>
                 <div class="grid">
-                  <div class="field">
-                    <label for={inputIds.caller_gender}>{t('hotline.callerGender')}</label>
-                    <CodeSelect
-                      list="gender"
-                      codes={lists.gender ?? []}
-                      value={values.callerGender}
-                      placeholder={t('log.choose')}
-                      onChange={(e) => set('callerGender', e.currentTarget.value)}
-                      {...describe('caller_gender')}
-                    />
-                  </div>
-                  <div class="field">
-                    <label for={inputIds.caller_age_band}>{t('hotline.callerAgeBand')}</label>
-                    <CodeSelect
-                      list="age_band"
-                      codes={lists.age_band ?? []}
-                      value={values.callerAgeBand}
-                      placeholder={t('log.choose')}
-                      onChange={(e) => set('callerAgeBand', e.currentTarget.value)}
-                      {...describe('caller_age_band')}
-                    />
-                  </div>
+                  {codeField('callerGender', 'gender', 'caller_gender', t('hotline.callerGender'))}
+                  {codeField('callerAgeBand', 'age_band', 'caller_age_band', t('hotline.callerAgeBand'))}
                   {country('callerCountry', 'caller_country')}
                 </div>
               </details>
-              <div class="field">
-                <label for={inputIds.summary}>{t('log.summary')}</label>
+              <FormField
+                inputId={inputIds.summary}
+                label={t('log.summary')}
+                hint={{ id: 'contact-summary-hint', text: t('log.summaryHint') }}
+                error={errorFor('summary')}
+              >
                 <textarea
                   rows={5}
                   value={values.summary}
                   onInput={(e) => set('summary', e.currentTarget.value)}
                   {...describe('summary', 'contact-summary-hint')}
                 />
-                <p id="contact-summary-hint" class="hint">
-                  {t('log.summaryHint')}
-                </p>
-                {errorFor('summary')}
-              </div>
+              </FormField>
             </>
           )}
 
           <div class="grid timing">
-            <div class="field">
-              <label for={inputIds.started_at}>{t('log.startedAt')}</label>
+            <FormField inputId={inputIds.started_at} label={t('log.startedAt')} error={errorFor('started_at')}>
               <input
                 type="datetime-local"
                 value={values.startedAt}
                 onInput={(e) => set('startedAt', e.currentTarget.value)}
                 {...describe('started_at')}
               />
-              {errorFor('started_at')}
-            </div>
-            <div class="field">
-              <label for={inputIds.duration_s}>{t('log.duration')}</label>
+            </FormField>
+            <FormField
+              inputId={inputIds.duration_s}
+              label={t('log.duration')}
+              hint={{ id: 'contact-duration-hint', text: t('hotline.durationHint') }}
+              error={errorFor('duration_s')}
+            >
               <input
                 type="number"
                 inputMode="numeric"
@@ -893,11 +824,7 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
                 onInput={(e) => set('durationMinutes', e.currentTarget.value)}
                 {...describe('duration_s', 'contact-duration-hint')}
               />
-              <p id="contact-duration-hint" class="hint">
-                {t('hotline.durationHint')}
-              </p>
-              {errorFor('duration_s')}
-            </div>
+            </FormField>
           </div>
 
           <div class="actions">
