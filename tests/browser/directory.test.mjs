@@ -2,12 +2,8 @@
 // address; a consultant finds it in the directory and sees "Confidential address", never the
 // address itself, in the list or in the agency's own page.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { after, before, describe, test } from 'node:test';
-import { STRADA_BIN, signIn, startBrowser, startServer, withPage } from './support.mjs';
-
-let server;
-let browser;
+import { describe, test } from 'node:test';
+import { setUpServerAndBrowser, signIn } from './support.mjs';
 
 const supervisor = {
   email: 'directory.supervisor@example.org',
@@ -15,23 +11,7 @@ const supervisor = {
   name: 'Directory Supervisor',
 };
 
-before(async () => {
-  server = await startServer();
-  execFileSync(
-    STRADA_BIN,
-    ['user', 'add', '--data', server.dataDir, '--org', 'NL', '--email', supervisor.email, '--name', supervisor.name,
-      '--role', 'supervisor'],
-    { env: { ...process.env, STRADA_PASSWORD: supervisor.password }, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  browser = await startBrowser();
-});
-
-after(async () => {
-  await browser?.stop();
-  await server?.stop();
-});
-
-const open = (t, fn) => withPage(t, browser.context, server.baseUrl, fn);
+const { open } = setUpServerAndBrowser({ users: [{ ...supervisor, role: 'supervisor' }] });
 
 describe('directory', () => {
   const name = `Shelter North ${Date.now()} (test)`;
@@ -82,6 +62,14 @@ describe('directory', () => {
       await page.getByText('+31 20 555 0142').waitFor();
       assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(secret));
       assert.equal(await page.getByRole('link', { name: 'Change' }).count(), 0);
+
+      // The type and services are code lists of /codes, labelled in the UI language.
+      const details = page.locator('dl.details');
+      assert.match(await details.innerText(), /Type\s+Shelter\s/);
+      assert.match(await details.innerText(), /Services\s+Shelter\s/);
+      await page.getByLabel('Language', { exact: true }).selectOption('nl');
+      await details.getByText('Opvang').first().waitFor();
+      assert.match(await details.innerText(), /Diensten\s+Opvang\s/);
     });
   });
 });

@@ -126,7 +126,7 @@ export function App() {
   } else if (route.name === 'directory') {
     page = <DirectoryPage api={api} codes={codes} user={state.user} />;
   } else if (route.name === 'agency') {
-    page = <AgencyView key={route.id} api={api} id={route.id} user={state.user} />;
+    page = <AgencyView key={route.id} api={api} codes={codes} id={route.id} user={state.user} />;
   } else if (route.name === 'agencyNew') {
     page = <AgencyForm key="new" api={api} codes={codes} />;
   } else if (route.name === 'agencyEdit') {

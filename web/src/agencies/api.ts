@@ -1,40 +1,7 @@
 // The partner-agency directory API (docs/openapi.yaml, tag "agencies"). Search text travels in
-// the query string: it is an agency's name, never a person's details.
+// the query string: it is an agency's name, never a person's details. Agency types and services
+// are the code lists agency_type and agency_service of GET /api/v1/codes, with their labels.
 import type { ApiClient } from '../api/client';
-
-export const agencyTypes = [
-  'ngo',
-  'shelter',
-  'police',
-  'border_guard',
-  'prosecutor',
-  'labour_inspectorate',
-  'health_service',
-  'legal_service',
-  'social_service',
-  'international_organisation',
-  'embassy',
-  'other',
-] as const;
-
-export const agencyServices = [
-  'shelter',
-  'legal_aid',
-  'medical_care',
-  'psychological_support',
-  'social_assistance',
-  'interpretation',
-  'repatriation',
-  'reintegration',
-  'employment_support',
-  'education',
-  'financial_aid',
-  'child_protection',
-  'identification',
-  'investigation',
-  'hotline',
-  'other',
-] as const;
 
 export interface AgencyInput {
   name: string;

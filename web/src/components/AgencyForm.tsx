@@ -4,17 +4,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists } from '../api/types';
-import {
-  agencyServices,
-  agencyTypes,
-  createAgency,
-  getAgency,
-  splitCodes,
-  updateAgency,
-  type AgencyInput,
-} from '../agencies/api';
-import { codeLabel, useT } from '../i18n';
+import { createAgency, getAgency, splitCodes, updateAgency, type AgencyInput } from '../agencies/api';
+import { codeText } from '../contacts/CodeToggles';
+import { useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
+import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -143,33 +137,15 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
       <StatusRegion notice={notice} />
       <form class="agency-form" onSubmit={(e) => void save(e)}>
         {text('name')}
-        <div class="field">
-          <label for="agency-type">{t('directory.type')}</label>
-          <select id="agency-type" value={form.type} aria-invalid={invalid('type')} onChange={set('type')}>
-            <option value="">{t('directory.choose')}</option>
-            {agencyTypes.map((code) => (
-              <option key={code} value={code}>
-                {t(`directory.types.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="agency-country">{t('directory.country')}</label>
-          <select
-            id="agency-country"
-            value={form.country}
-            aria-invalid={invalid('country')}
-            onChange={set('country')}
-          >
-            <option value="">{t('directory.choose')}</option>
-            {(codes.lists.country ?? []).map((code) => (
-              <option key={code} value={code}>
-                {codeLabel('country', code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AgencyTypeAndCountry
+          idPrefix="agency"
+          codes={codes}
+          type={form.type}
+          country={form.country}
+          placeholder={t('directory.choose')}
+          onChange={set}
+          invalid={invalid}
+        />
         {text('city', 'text', 100)}
         {text('phone', 'tel', 31)}
         {text('email', 'email', 254)}
@@ -189,7 +165,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
         </div>
         <fieldset class="field" aria-invalid={invalid('services')}>
           <legend>{t('directory.services')}</legend>
-          {agencyServices.map((code) => (
+          {(codes.lists.agency_service ?? []).map((code) => (
             <label key={code} class="checkbox">
               <input
                 type="checkbox"
@@ -202,7 +178,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
                   }));
                 }}
               />{' '}
-              {t(`directory.serviceCodes.${code}`)}
+              {codeText(codes, 'agency_service', code)}
             </label>
           ))}
         </fieldset>

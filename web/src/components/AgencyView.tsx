@@ -3,14 +3,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { User } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { deactivateAgency, getAgency, mayEditAgencies, type Agency } from '../agencies/api';
+import { codeText } from '../contacts/CodeToggles';
 import { codeLabel, useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
-export function AgencyView({ api, id, user }: { api: ApiClient; id: string; user: User }) {
+interface Props {
+  api: ApiClient;
+  codes: CodeLists;
+  id: string;
+  user: User;
+}
+
+export function AgencyView({ api, codes, id, user }: Props) {
   const t = useT();
   const [agency, setAgency] = useState<Agency | null>(null);
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
@@ -63,7 +71,7 @@ export function AgencyView({ api, id, user }: { api: ApiClient; id: string; user
         <>
           <dl class="details">
             <dt>{t('directory.type')}</dt>
-            <dd>{t(`directory.types.${agency.type}`, { defaultValue: agency.type })}</dd>
+            <dd>{codeText(codes, 'agency_type', agency.type)}</dd>
             <dt>{t('directory.country')}</dt>
             <dd>{codeLabel('country', agency.country)}</dd>
             <dt>{t('directory.city')}</dt>
@@ -100,7 +108,7 @@ export function AgencyView({ api, id, user }: { api: ApiClient; id: string; user
             <dt>{t('directory.languages')}</dt>
             <dd>{list(agency.languages, (c) => codeLabel('language', c))}</dd>
             <dt>{t('directory.services')}</dt>
-            <dd>{list(agency.services, (c) => t(`directory.serviceCodes.${c}`, { defaultValue: c }))}</dd>
+            <dd>{list(agency.services, (c) => codeText(codes, 'agency_service', c))}</dd>
             <dt>{t('directory.notes')}</dt>
             <dd class="notes">{agency.notes || '—'}</dd>
           </dl>

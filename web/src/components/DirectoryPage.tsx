@@ -6,15 +6,16 @@ import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, User } from '../api/types';
 import {
-  agencyTypes,
   emptyAgencyFilter,
   listAgencies,
   mayEditAgencies,
   type Agency,
   type AgencyFilter,
 } from '../agencies/api';
+import { codeText } from '../contacts/CodeToggles';
 import { codeLabel, useT } from '../i18n';
 import { hrefFor } from '../router';
+import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -63,8 +64,6 @@ export function DirectoryPage({ api, codes, user }: Props) {
     setDraft((f) => ({ ...f, [key]: value }));
   };
 
-  const countries = codes.lists.country ?? [];
-
   return (
     <section class="page directory">
       <PageHeading title={t('directory.title')} />
@@ -88,28 +87,14 @@ export function DirectoryPage({ api, codes, user }: Props) {
           <label for="directory-q">{t('directory.search')}</label>
           <input id="directory-q" type="search" value={draft.q} maxLength={100} onInput={set('q')} />
         </div>
-        <div class="field">
-          <label for="directory-type">{t('directory.type')}</label>
-          <select id="directory-type" value={draft.type} onChange={set('type')}>
-            <option value="">{t('directory.any')}</option>
-            {agencyTypes.map((code) => (
-              <option key={code} value={code}>
-                {t(`directory.types.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="directory-country">{t('directory.country')}</label>
-          <select id="directory-country" value={draft.country} onChange={set('country')}>
-            <option value="">{t('directory.any')}</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>
-                {codeLabel('country', code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AgencyTypeAndCountry
+          idPrefix="directory"
+          codes={codes}
+          type={draft.type}
+          country={draft.country}
+          placeholder={t('directory.any')}
+          onChange={set}
+        />
         <button type="submit" aria-disabled={loading}>
           {t('directory.apply')}
         </button>
@@ -121,7 +106,7 @@ export function DirectoryPage({ api, codes, user }: Props) {
             <li key={a.id} class="agency-item">
               <a href={hrefFor({ name: 'agency', id: a.id })}>{a.name}</a>
               <span class="agency-meta">
-                {t(`directory.types.${a.type}`, { defaultValue: a.type })}
+                {codeText(codes, 'agency_type', a.type)}
                 {a.city !== '' && ` · ${a.city}`} · {codeLabel('country', a.country)}
               </span>
               {a.phone !== '' && <span class="agency-phone">{a.phone}</span>}
