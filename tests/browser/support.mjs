@@ -34,9 +34,32 @@ export function addUser(dataDir, { email, password, name, role, org = 'NL' }) {
   });
 }
 
+// STRADA_BROWSER_PG_URL (an admin URL such as postgresql://postgres@127.0.0.1:PORT/postgres): each
+// server then runs on a fresh PostgreSQL database there, instead of SQLite in its data folder.
+// Every `strada` command of the tests (and `strada serve`) reads it from STRADA_DB.
+export const PG_ADMIN_URL = process.env.STRADA_BROWSER_PG_URL ?? '';
+let pgDatabases = 0;
+
+function psql(sql) {
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', PG_ADMIN_URL, '-c', sql], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** A fresh database on PG_ADMIN_URL's server: its URL and how to drop it. */
+function freshPgDatabase() {
+  const name = `strada_browser_${process.pid}_${++pgDatabases}`;
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
+  const pg = PG_ADMIN_URL ? freshPgDatabase() : null;
+  if (pg) process.env.STRADA_DB = pg.url;
   run(['init', '--data', dataDir]);
   run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
   addUser(dataDir, { ...consultant, role: 'consultant' });
@@ -87,6 +110,10 @@ export async function startServer() {
         clearTimeout(timer);
       }
       rmSync(dataDir, { recursive: true, force: true });
+      if (pg) {
+        delete process.env.STRADA_DB;
+        pg.drop();
+      }
     },
   };
 }
