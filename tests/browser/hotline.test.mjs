@@ -71,6 +71,12 @@ describe('hotline screen', () => {
       await page.keyboard.press('1');
       await page.locator('#contact-imminent-danger').check();
       await page.getByText('Crisis: after finishing, write the safety plan').waitFor();
+      // Coded selects show the labels of GET /api/v1/codes, never raw codes.
+      await page.locator('details.more-caller summary').click();
+      await page.locator('#contact-gender').selectOption({ label: 'Feminine' });
+      await page.locator('#contact-age-band').selectOption({ label: '18–24' });
+      assert.equal(await page.locator('#contact-gender').inputValue(), 'Feminine');
+      assert.equal(await page.locator('#contact-age-band').inputValue(), 'age_18_24');
       await page.keyboard.press('Control+Enter');
       await page.getByText('Contact saved.').waitFor();
       const id = await savedId(page);

@@ -532,6 +532,7 @@ export function LogContactPage({ api, codes, user, correct }: Props) {
       label={label}
       list={list}
       codes={lists[list] ?? []}
+      labels={codes}
       value={values[field]}
       placeholder={t('log.choose')}
       onChange={(e) => set(field, e.currentTarget.value)}
