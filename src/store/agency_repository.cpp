@@ -6,11 +6,13 @@
 #include <cctype>
 
 #include "store/sql_errors.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
 using detail::internalFrom;
 using detail::isUniqueViolation;
+using detail::prepareAndExecute;
 using domain::ErrorCode;
 
 namespace {
@@ -82,13 +84,6 @@ std::string selectColumns(const char* address_column) {
              "services, notes, ") +
          address_column +
          ", address_confidential, active, updated_at, updated_by, version FROM agencies";
-}
-
-void prepareAndExecute(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
 }
 
 std::string asciiLower(std::string s) {

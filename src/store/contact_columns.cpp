@@ -73,20 +73,6 @@ std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, st
 
 }  // namespace
 
-void prepareAndExecute(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
-
-void prepareAndRun(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
-}
-
 std::optional<domain::UnixMillis> NullableMillis::get() const {
   if (ind == soci::i_ok) {
     return value;

@@ -12,13 +12,9 @@
 
 #include "domain/contact.h"
 #include "store/contact_repository.h"
+#include "store/statements.h"
 
 namespace strada::store::detail {
-
-// Prepares `query` on a statement whose exchanges are already bound, then runs it: a SELECT
-// (rows are fetched afterwards), or an INSERT/UPDATE/DELETE (run at once).
-void prepareAndExecute(soci::statement& st, const std::string& query);
-void prepareAndRun(soci::statement& st, const std::string& query);
 
 // A nullable BIGINT column.
 struct NullableMillis {

@@ -243,10 +243,7 @@ domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std
       st.exchange(soci::use(before_at, "at2"));
       st.exchange(soci::use(before_id, "before_id"));
     }
-    st.alloc();
-    st.prepare(text);
-    st.define_and_bind();
-    st.execute(true);
+    prepareAndRun(st, text);  // one row, fetched at once
     return static_cast<std::int64_t>(n);
   } catch (const std::exception& e) {
     return internalFrom("count contacts by caller", e);

@@ -9,6 +9,7 @@
 
 #include "domain/time.h"
 #include "store/sql_errors.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
@@ -161,10 +162,15 @@ void readCells(soci::session& sql, const std::string& text, const std::string& o
   long long n = 0;
   const long long lo_v = lo;
   const long long hi_v = hi;
-  soci::statement st =
-      (sql.prepare << text, soci::into(at), soci::into(cell.dimension), soci::into(cell.code),
-       soci::into(n), soci::use(org_id, "org_id"), soci::use(lo_v, "lo"), soci::use(hi_v, "hi"));
-  st.execute(false);
+  soci::statement st(sql);
+  st.exchange(soci::into(at));
+  st.exchange(soci::into(cell.dimension));
+  st.exchange(soci::into(cell.code));
+  st.exchange(soci::into(n));
+  st.exchange(soci::use(org_id, "org_id"));
+  st.exchange(soci::use(lo_v, "lo"));
+  st.exchange(soci::use(hi_v, "hi"));
+  detail::prepareAndExecute(st, text);
   while (st.fetch()) {
     cell.day = at;
     cell.n = n;

@@ -5,11 +5,13 @@
 #include <algorithm>
 
 #include "store/sql_errors.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
 using detail::internalFrom;
 using detail::isUniqueViolation;
+using detail::prepareAndExecute;
 using domain::ErrorCode;
 
 namespace {
@@ -79,13 +81,6 @@ struct HitColumns {
     return KnowledgeHit{id, kind, country, language, title, snippet, updated_at, version};
   }
 };
-
-void prepareAndExecute(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
 
 // Appends " AND a.<column> = :<column>" for each filter that is set; values stay bound.
 void addFilters(std::string& text, soci::statement& st, const KnowledgeFilter& f) {

@@ -5,11 +5,13 @@
 #include <algorithm>
 
 #include "store/sql_errors.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
 using detail::internalFrom;
 using detail::isUniqueViolation;
+using detail::prepareAndExecute;
 using detail::uniqueViolationNames;
 using domain::ErrorCode;
 
@@ -135,14 +137,6 @@ struct AuditRow {
 constexpr const char* kAuditColumns =
     "SELECT seq, at, actor_user_id, org_id, action, object_type, object_id, request_id, "
     "prev_hash, hash FROM audit_events";
-
-// Runs a prepared statement built from exchanges (for queries whose clauses vary).
-void prepareAndExecute(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
 
 }  // namespace
 
