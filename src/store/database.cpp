@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -211,8 +212,25 @@ domain::Result<std::unique_ptr<soci::session>> connect(const Connector& c) {
 }
 
 // A PostgreSQL connection can drop (server restart, network); reopen it before the next job.
-void ensureConnected(soci::session& sql, Backend backend) {
-  if (backend != Backend::kPostgresql || sql.is_connected()) {
+// How long a PostgreSQL connection may sit unused before it is checked (a round trip) ahead of
+// its next job. A connection in steady use is not: a job that meets a connection the server
+// closed fails alone (503, "try again"), and libpq then reports it bad so the next job
+// reconnects.
+constexpr auto kIdleBeforePing = std::chrono::seconds(2);
+
+// Reconnects a PostgreSQL session that libpq reports broken, or that idled past kIdleBeforePing
+// and no longer answers. `last_used` is the connection's own clock, updated here.
+void ensureConnected(soci::session& sql, Backend backend,
+                     std::chrono::steady_clock::time_point& last_used) {
+  const auto now = std::chrono::steady_clock::now();
+  const bool idle = now - last_used > kIdleBeforePing;
+  last_used = now;
+  if (backend != Backend::kPostgresql) {
+    return;
+  }
+  auto* pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  const bool bad = pg == nullptr || PQstatus(pg->conn_) != CONNECTION_OK;
+  if (!bad && (!idle || sql.is_connected())) {  // is_connected() pings the server
     return;
   }
   try {
@@ -314,6 +332,7 @@ struct Database::Impl {
   Connector connector;
   DatabaseOptions options;
   std::unique_ptr<soci::session> writer_sql;
+  std::chrono::steady_clock::time_point writer_last_used{};
   std::vector<std::unique_ptr<soci::session>> reader_sql;
 
   std::mutex write_mu;
@@ -371,7 +390,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   ChainCursor cursor;
   StatsDeltas stats;
 
-  ensureConnected(sql, backend);
+  ensureConnected(sql, backend, writer_last_used);
   try {
     beginWriteTransaction(sql, backend, kWriterLockKey);
   } catch (const std::exception& e) {
@@ -463,6 +482,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
 }
 
 void Database::Impl::readerLoop(soci::session& sql) {
+  std::chrono::steady_clock::time_point last_used{};
   for (;;) {
     ReadJob job;
     {
@@ -474,7 +494,7 @@ void Database::Impl::readerLoop(soci::session& sql) {
       job = std::move(read_queue.front());
       read_queue.pop_front();
     }
-    ensureConnected(sql, connector.backend);
+    ensureConnected(sql, connector.backend, last_used);
     try {
       job(sql);
     } catch (...) {

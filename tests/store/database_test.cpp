@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <soci/soci.h>
 
 #include <atomic>
@@ -405,6 +406,58 @@ TEST_F(DatabaseTest, SubmitAfterShutdownBeganIsUnavailable) {
   EXPECT_TRUE(blocker_done.get_future().get());
   EXPECT_EQ(accepted_ok.load(), accepted);
   EXPECT_EQ(contactCount(t_.db()), accepted);
+}
+
+// PostgreSQL closes every connection (a restart, a failover, an administrator): at most one job
+// per connection fails, and the ones after it run on a new connection. Nothing acknowledged is
+// lost.
+TEST_F(DatabaseTest, ConnectionsClosedByTheServerAreReopened) {
+  if (!t_.isPostgres()) {
+    GTEST_SKIP() << "PostgreSQL only: SQLite has no server to close connections";
+  }
+  auto opened = Database::open(DatabaseOptions{t_.url(), 2, 64});
+  ASSERT_TRUE(opened) << opened.error().detail;
+  Database& db = **opened;
+  ASSERT_TRUE(db.write(createContactJob("before", 1000)));
+  EXPECT_EQ(contactCount(db), 1);  // a reader in use too: no idle check before its next job
+
+  {
+    PGconn* admin = PQconnectdb(t_.url().c_str());
+    ASSERT_EQ(PQstatus(admin), CONNECTION_OK) << PQerrorMessage(admin);
+    PGresult* cut = PQexec(admin,
+                           "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                           "datname = current_database() AND pid <> pg_backend_pid()");
+    EXPECT_EQ(PQresultStatus(cut), PGRES_TUPLES_OK);
+    PQclear(cut);
+    PQfinish(admin);
+  }
+  // Each connection (two readers, one writer) may fail its first job after the cut.
+  int read_failures = 0;
+  for (int i = 0; i < 6; ++i) {
+    auto n = onReader(db, [](soci::session& sql) -> domain::Result<long long> {
+      try {
+        long long count = 0;
+        sql << "SELECT COUNT(*) FROM contacts", soci::into(count);
+        return count;
+      } catch (const std::exception& e) {
+        return domain::fail(domain::ErrorCode::kUnavailable, "read failed", {}, e.what());
+      }
+    });
+    read_failures += n ? 0 : 1;
+    if (n) {
+      EXPECT_EQ(*n, 1);
+    }
+  }
+  EXPECT_LE(read_failures, 2);
+  int write_failures = 0;
+  int written = 0;
+  for (int i = 0; i < 3; ++i) {
+    const bool ok = db.write(createContactJob("after-" + std::to_string(i), 1000)).has_value();
+    write_failures += ok ? 0 : 1;
+    written += ok ? 1 : 0;
+  }
+  EXPECT_LE(write_failures, 1);
+  EXPECT_EQ(contactCount(db), 1 + written);
 }
 
 TEST(DatabaseOpenTest, BadUrlsAreUnavailableWithoutEchoingThePassword) {
