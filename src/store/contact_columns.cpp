@@ -96,6 +96,25 @@ const char* const kContactSelect =
     "outcome, follow_up_needed, follow_up_due, follow_up_done_at, caller_hash, updated_at, "
     "finalised_at, version";
 
+const std::string& qualifiedContactSelect() {
+  static const std::string text = [] {
+    const std::string_view columns = std::string_view(kContactSelect).substr(7);  // "SELECT "
+    std::string out = "SELECT";
+    std::size_t begin = 0;
+    while (begin < columns.size()) {
+      std::size_t end = columns.find(", ", begin);
+      if (end == std::string_view::npos) {
+        end = columns.size();
+      }
+      out.append(begin == 0 ? " contacts." : ", contacts.")
+          .append(columns.substr(begin, end - begin));
+      begin = end + 2;
+    }
+    return out;
+  }();
+  return text;
+}
+
 void ContactColumns::bindInto(soci::statement& st) {
   st.exchange(soci::into(id));
   st.exchange(soci::into(org_id));

@@ -28,6 +28,8 @@ struct NullableMillis {
 // "SELECT <every coded column>" without FROM: never a sealed column. ContactColumns::bindInto
 // binds exactly these, in this order.
 extern const char* const kContactSelect;
+// The same list with every column written contacts.<column>, for queries that join.
+const std::string& qualifiedContactSelect();
 
 // Holders for one row of kContactSelect.
 struct ContactColumns {

@@ -43,21 +43,36 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
     const std::string list_exploitation = "exploitation";
     const int limit = std::clamp<std::int32_t>(f.limit, 1, kMaxSearchLimit);
 
-    // The clauses vary; every value is still a bound parameter.
-    std::string text =
-        std::string(detail::kContactSelect) + " FROM contacts WHERE org_id = :org_id";
+    // The clauses vary; every value is still a bound parameter. Columns are qualified: with a
+    // form of exploitation the page is read in the order of contact_codes' page index, which
+    // holds started_at and contact_id too, so a rare code does not walk the whole history.
+    const bool by_code = !f.exploitation.empty();
+    const char* order_at = by_code ? "cc.started_at" : "contacts.started_at";
+    const char* order_id = by_code ? "cc.contact_id" : "contacts.id";
+    std::string text = detail::qualifiedContactSelect();
     soci::statement st(sql);
     cols.bindInto(st);
+    if (by_code) {
+      text +=
+          " FROM contact_codes cc CROSS JOIN contacts WHERE cc.org_id = :org_x AND cc.list = "
+          ":list_x AND cc.code = :code_x AND contacts.id = cc.contact_id AND";
+      st.exchange(soci::use(f.org_id, "org_x"));
+      st.exchange(soci::use(list_exploitation, "list_x"));
+      st.exchange(soci::use(f.exploitation, "code_x"));
+    } else {
+      text += " FROM contacts WHERE";
+    }
+    text += " contacts.org_id = :org_id";
     st.exchange(soci::use(f.org_id, "org_id"));
     const auto equals = [&](const char* column, const std::string& value) {
       if (!value.empty()) {
-        text += std::string(" AND ") + column + " = :" + column;
+        text += std::string(" AND contacts.") + column + " = :" + column;
         st.exchange(soci::use(value, column));
       }
     };
     equals("status", f.status);
     if (!f.drafts_of.empty() && f.status != domain::kStatusFinal) {
-      text += " AND (status <> 'draft' OR created_by = :drafts_of)";
+      text += " AND (contacts.status <> 'draft' OR contacts.created_by = :drafts_of)";
       st.exchange(soci::use(f.drafts_of, "drafts_of"));
     }
     equals("created_by", f.consultant);
@@ -69,52 +84,47 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
     equals("destination_country", f.destination_country);
     equals("outcome", f.outcome);
     if (f.imminent_danger) {
-      text += " AND imminent_danger = :danger";
+      text += " AND contacts.imminent_danger = :danger";
       st.exchange(soci::use(danger, "danger"));
     }
     if (f.from) {
-      text += " AND started_at >= :from_at";
+      text += std::string(" AND ") + order_at + " >= :from_at";
       st.exchange(soci::use(from, "from_at"));
     }
     if (f.to) {
-      text += " AND started_at < :to_at";
+      text += std::string(" AND ") + order_at + " < :to_at";
       st.exchange(soci::use(to, "to_at"));
-    }
-    if (!f.exploitation.empty()) {
-      text +=
-          " AND EXISTS (SELECT 1 FROM contact_codes cc WHERE cc.contact_id = contacts.id AND "
-          "cc.org_id = :org_x AND cc.list = :list_x AND cc.code = :code_x)";
-      st.exchange(soci::use(f.org_id, "org_x"));
-      st.exchange(soci::use(list_exploitation, "list_x"));
-      st.exchange(soci::use(f.exploitation, "code_x"));
     }
     switch (f.follow_up) {
       case FollowUpFilter::kAny:
         break;
       case FollowUpFilter::kNone:
-        text += " AND follow_up_needed = 0";
+        text += " AND contacts.follow_up_needed = 0";
         break;
       case FollowUpFilter::kOpen:
-        text += " AND follow_up_needed = 1 AND follow_up_done_at IS NULL";
+        text += " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL";
         break;
       case FollowUpFilter::kDue:
         text +=
-            " AND follow_up_needed = 1 AND follow_up_done_at IS NULL AND follow_up_due >= :now_at";
+            " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL AND "
+            "contacts.follow_up_due >= :now_at";
         st.exchange(soci::use(now, "now_at"));
         break;
       case FollowUpFilter::kOverdue:
         text +=
-            " AND follow_up_needed = 1 AND follow_up_done_at IS NULL AND follow_up_due < :now_at";
+            " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL AND "
+            "contacts.follow_up_due < :now_at";
         st.exchange(soci::use(now, "now_at"));
         break;
     }
     if (f.after) {
-      text += " AND (started_at < :after_at1 OR (started_at = :after_at2 AND id < :after_id))";
+      text += std::string(" AND (") + order_at + " < :after_at1 OR (" + order_at +
+              " = :after_at2 AND " + order_id + " < :after_id))";
       st.exchange(soci::use(after_at, "after_at1"));
       st.exchange(soci::use(after_at, "after_at2"));
       st.exchange(soci::use(after_id, "after_id"));
     }
-    text += " ORDER BY started_at DESC, id DESC LIMIT :lim";
+    text += std::string(" ORDER BY ") + order_at + " DESC, " + order_id + " DESC LIMIT :lim";
     st.exchange(soci::use(limit, "lim"));
     prepareAndExecute(st, text);
     return fetchAll(sql, st, cols);

@@ -130,6 +130,26 @@ class ContactQueriesTest : public ::testing::Test {
     return ids;
   }
 
+  // Every id the filter lists, page after page (keyset), in order.
+  std::vector<std::string> pages(ContactFilter f) {
+    std::vector<std::string> seen;
+    for (int page = 0; page < 20; ++page) {
+      auto r = onReader(db(), [&](soci::session& sql) { return searchContacts(sql, f); });
+      EXPECT_TRUE(r) << r.error().detail;
+      if (!r) {
+        break;
+      }
+      for (const auto& c : *r) {
+        seen.push_back(c.id);
+      }
+      if (r->size() < static_cast<std::size_t>(f.limit)) {
+        break;
+      }
+      f.after = ContactCursor{r->back().data.started_at, r->back().id};
+    }
+    return seen;
+  }
+
   // Every non-zero cell of org-a, per day (or per month: keyed by the month's first day).
   Cells cells(bool monthly = false) {
     Cells out;
@@ -265,7 +285,59 @@ TEST_F(ContactQueriesTest, EachFilterSelectsItsContacts) {
 }
 
 TEST_F(ContactQueriesTest, KeysetPagesVisitEveryRowOnceWithTies) {
-  // Eleven contacts, three sharing one instant: pages of four.
+  // Eleven contacts, three sharing one instant: pages of four. Every one is coded ForcedLabour,
+  // so the same pages must come when the form of exploitation drives the page from
+  // contact_codes (another code, and another organisation's rows, must not interfere).
+  for (int i = 1; i <= 11; ++i) {
+    auto c = dataContact(i, kT0 + (i <= 3 ? 0 : i) * kHour);
+    c.data.exploitation = {"ForcedLabour"};
+    insert(c);
+  }
+  auto other = dataContact(12, kT0 + 5 * kHour);
+  other.data.exploitation = {"ForcedBegging"};
+  insert(other);
+  for (const std::string& code : {std::string(), std::string("ForcedLabour")}) {
+    SCOPED_TRACE("exploitation=" + code);
+    ContactFilter f;
+    f.org_id = "org-a";
+    f.limit = 4;
+    f.exploitation = code;
+    f.to = kT0 + 100 * kHour;
+    const std::vector<std::string> seen = pages(f);
+    std::vector<std::string> expected;
+    for (int i = 11; i >= 1; --i) {
+      if (code.empty() && i == 5) {
+        expected.push_back(idOf(12));  // same instant as 5, bigger id: first
+      }
+      expected.push_back(idOf(i));
+    }
+    EXPECT_EQ(seen, expected);
+  }
+}
+
+TEST_F(ContactQueriesTest, FormOfExploitationCombinesWithOtherFilters) {
+  for (int i = 1; i <= 8; ++i) {
+    auto c = dataContact(i, kT0 + i * kHour);
+    c.data.exploitation = i % 2 == 0 ? std::vector<std::string>{"ForcedBegging", "ForcedLabour"}
+                                     : std::vector<std::string>{"ForcedLabour"};
+    c.data.channel = i <= 4 ? "chat" : "phone";
+    insert(c);
+  }
+  ContactFilter f;
+  f.org_id = "org-a";
+  f.limit = 2;
+  f.exploitation = "ForcedBegging";
+  f.channel = "phone";
+  f.from = kT0 + 5 * kHour;
+  EXPECT_EQ(pages(f), (std::vector<std::string>{idOf(8), idOf(6)}));
+  f.from.reset();
+  f.channel = "chat";
+  EXPECT_EQ(pages(f), (std::vector<std::string>{idOf(4), idOf(2)}));
+  f.org_id = "org-b";
+  EXPECT_TRUE(pages(f).empty()) << "never another organisation's contacts";
+}
+
+TEST_F(ContactQueriesTest, KeysetPagesWithoutAFilter) {
   for (int i = 1; i <= 11; ++i) {
     insert(dataContact(i, kT0 + (i <= 3 ? 0 : i) * kHour));
   }
