@@ -34,7 +34,7 @@ boost::json::object keysetPageBody(boost::json::array items,
                                    std::optional<std::string> next_cursor) {
   boost::json::object body{{"items", std::move(items)}, {"next_cursor", nullptr}};
   if (next_cursor) {
-    body["next_cursor"] = std::move(*next_cursor);
+    body["next_cursor"] = *next_cursor;
   }
   return body;
 }

@@ -23,9 +23,9 @@ constexpr std::array<std::string_view, 7> kPlanFields = {
     "risks", "options", "safe_contacts", "code_word", "documents", "emergency_numbers", "notes"};
 
 const domain::Error& notFound() {
-  static const domain::Error e{domain::ErrorCode::kNotFound, "No such contact or safety plan.", "",
-                               ""};
-  return e;
+  static const domain::Error kNotFound{domain::ErrorCode::kNotFound,
+                                       "No such contact or safety plan.", "", ""};
+  return kNotFound;
 }
 
 // The plan's fields from a POST or PUT body, as the JSON object that is sealed. With `version`,

@@ -37,11 +37,11 @@ using boost::asio::awaitable;
 using domain::Result;
 using domain::UnixMillis;
 
-constexpr std::size_t kMaxEventBodyBytes = 8 * 1024;
+constexpr std::size_t kMaxEventBodyBytes = std::size_t{8} * 1024;
 constexpr std::int64_t kReplayWindowS = 300;
 constexpr std::size_t kMaxCallIdBytes = 128;
 constexpr UnixMillis kEarliestEventMillis = 946684800000;  // 2000-01-01T00:00:00Z
-constexpr UnixMillis kMaxClockAheadMillis = 5 * 60 * 1000;
+constexpr UnixMillis kMaxClockAheadMillis = UnixMillis{5} * 60 * 1000;
 constexpr std::string_view kLineHeader = "x-strada-line";
 constexpr std::string_view kTimestampHeader = "x-strada-timestamp";
 constexpr std::string_view kSignatureHeader = "x-strada-signature";

@@ -1,8 +1,11 @@
 // strada: one binary for the server and every administrative command.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <string>
+#include <typeinfo>
 #include <vector>
 
 #include "app/commands.h"
@@ -46,9 +49,8 @@ bool parseListen(const std::string& text, strada::app::ServeOptions& out) {
   return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line, parsed and run; the exit code.
+int run(int argc, char** argv) {
   CLI::App app{"Strada: hotlines, assistance and referrals for anti-trafficking NGOs."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(STRADA_VERSION));
@@ -161,4 +163,22 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // The commands report their own errors; this catches what escapes them. Uncaught, an exception
+  // ends the process in std::terminate, and g++'s runtime then unwinds nothing: no destructor
+  // runs (keys wiped with sodium_memzero, the database closed). what() is not printed: it may
+  // quote the data that caused it.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "strada: stopped by an unexpected exception (%s).\n",
+                 typeid(error).name());
+  } catch (...) {
+    std::fputs("strada: stopped by an unexpected exception.\n", stderr);
+  }
+  return 1;
 }

@@ -10,7 +10,7 @@ namespace {
 
 // 2000-01-01T00:00:00Z: no hotline record in Strada predates it.
 constexpr UnixMillis kEarliestStart = 946684800000;
-constexpr UnixMillis kFutureSlack = 5 * 60 * 1000;
+constexpr UnixMillis kFutureSlack = UnixMillis{5} * 60 * 1000;
 
 bool isValidUtf8(std::string_view s) {
   std::size_t i = 0;

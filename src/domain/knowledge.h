@@ -37,7 +37,7 @@ std::span<const std::string_view> knowledgeKinds();
 [[nodiscard]] bool isKnowledgeKind(std::string_view kind);
 
 inline constexpr std::size_t kMaxKnowledgeTitleChars = 200;  // Unicode code points
-inline constexpr std::size_t kMaxKnowledgeBodyBytes = 100 * 1024;
+inline constexpr std::size_t kMaxKnowledgeBodyBytes = std::size_t{100} * 1024;
 
 // Checks kind, codes, lengths and that title and body are valid UTF-8 without control
 // characters (tab and line breaks allowed in the body). Fails with InvalidArgument naming the

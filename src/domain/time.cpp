@@ -97,7 +97,8 @@ Result<UnixMillis> parseRfc3339(std::string_view text, std::string_view field) {
   }
   const std::int64_t days =
       daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second -
+  const std::int64_t seconds = days * 86400 + std::int64_t{hour} * 3600 +
+                               std::int64_t{minute} * 60 + second -
                                static_cast<std::int64_t>(offset_minutes) * 60;
   return seconds * 1000 + millis;
 }

@@ -44,14 +44,15 @@ std::optional<Role> parseRole(std::string_view name) {
 }
 
 const std::vector<Role>& allRoles() {
-  static const std::vector<Role> roles = [] {
+  static const std::vector<Role> kRoles = [] {
     std::vector<Role> out;
+    out.reserve(kRoleNames.size());
     for (const auto& entry : kRoleNames) {
       out.push_back(entry.first);
     }
     return out;
   }();
-  return roles;
+  return kRoles;
 }
 
 Status validateOrganisation(const Organisation& org) {

@@ -61,7 +61,7 @@ constexpr std::string_view kContentSecurityPolicy =
 // discard for a while before closing, or the kernel answers the unread bytes with a reset that
 // can destroy the error response before the client reads it.
 constexpr auto kLingerTime = std::chrono::seconds(2);
-constexpr std::size_t kLingerBytes = 1024 * 1024;
+constexpr std::size_t kLingerBytes = std::size_t{1024} * 1024;
 constexpr auto kDrainPoll = std::chrono::milliseconds(20);
 constexpr auto kAcceptBackoff = std::chrono::milliseconds(50);
 
@@ -257,11 +257,12 @@ asio::awaitable<void> Server::Impl::listen() {
     }
     tcp::socket connection_socket(std::move(socket));
     auto executor = connection_socket.get_executor();
-    asio::co_spawn(executor, session(std::move(connection_socket)), [](std::exception_ptr error) {
-      if (error) {
-        observe::logError("connection failed", {{"exception", "escaped the session"}});
-      }
-    });
+    asio::co_spawn(
+        executor, session(std::move(connection_socket)), [](const std::exception_ptr& error) {
+          if (error) {
+            observe::logError("connection failed", {{"exception", "escaped the session"}});
+          }
+        });
   }
 }
 
@@ -521,7 +522,7 @@ void Server::Impl::beginDrain() {
       }
     });
   }
-  asio::co_spawn(strand, drain(), [](std::exception_ptr error) {
+  asio::co_spawn(strand, drain(), [](const std::exception_ptr& error) {
     if (error) {
       observe::logError("drain failed", {});
     }
@@ -603,7 +604,7 @@ void Server::run() {
     });
   }
   if (impl.acceptor.is_open()) {
-    asio::co_spawn(impl.strand, impl.listen(), [](std::exception_ptr error) {
+    asio::co_spawn(impl.strand, impl.listen(), [](const std::exception_ptr& error) {
       if (error) {
         observe::logError("listener failed", {});
       }

@@ -28,8 +28,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
   int threads = 2;
-  std::size_t header_limit = 16 * 1024;
-  std::size_t body_limit = 1024 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
+  std::size_t body_limit = std::size_t{1024} * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds drain_timeout{10};
   std::filesystem::path static_root;  // may be empty: then only the API is served

@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 constexpr std::string_view kImmutable = "public, max-age=31536000, immutable";
 constexpr std::string_view kNoCache = "no-cache";
 // Files larger than this are not read into memory; the UI build has nothing near it.
-constexpr std::uintmax_t kMaxFileSize = 64 * 1024 * 1024;
+constexpr std::uintmax_t kMaxFileSize = std::uintmax_t{64} * 1024 * 1024;
 
 Response notFound() { return Response::text(404, "text/plain; charset=utf-8", "Not found.\n"); }
 

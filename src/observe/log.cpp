@@ -19,7 +19,7 @@ std::atomic<int> g_min_level{static_cast<int>(Level::kInfo)};
 // A private logger, not registered in spdlog's global registry, so that no other library's
 // set_pattern() or set_level() can change the shape of our lines.
 spdlog::logger& jsonLogger() {
-  static const std::shared_ptr<spdlog::logger> logger = [] {
+  static const std::shared_ptr<spdlog::logger> kLogger = [] {
     auto sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
     auto created = std::make_shared<spdlog::logger>("strada", std::move(sink));
     created->set_pattern("%v");
@@ -27,7 +27,7 @@ spdlog::logger& jsonLogger() {
     created->flush_on(spdlog::level::trace);
     return created;
   }();
-  return *logger;
+  return *kLogger;
 }
 
 std::string_view levelName(Level level) {

@@ -98,7 +98,6 @@ bool allows(const Principal& who, Permission what) {
     case Permission::kContactExport:
       // A file leaves the system's access control once downloaded: only the roles that answer
       // for the hotline's records and figures take one.
-      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer});
     case Permission::kSupervisionRead:
       // Supervisors run the shift; data officers review quality (they look, they do not act).
       return hasAny(who, {Role::kSupervisor, Role::kDataOfficer});
