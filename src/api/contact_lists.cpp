@@ -29,7 +29,7 @@ constexpr std::int32_t kExportPageSize = 2000;
 // An export is built in memory one page at a time; past this many rows, narrow the filters.
 constexpr std::int64_t kMaxExportRows = 1000000;
 constexpr std::int32_t kSupervisionLimit = 500;
-constexpr std::int64_t kMaxStatsDays = 20 * 366;
+constexpr std::int64_t kMaxStatsDays = std::int64_t{20} * 366;
 
 bool isIdShaped(std::string_view id) {
   return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {

@@ -124,8 +124,8 @@ Registry buildRegistry() {
 }
 
 const Registry& registry() {
-  static const Registry r = buildRegistry();
-  return r;
+  static const Registry kRegistry = buildRegistry();
+  return kRegistry;
 }
 
 const CodeList& required(std::string_view name) {

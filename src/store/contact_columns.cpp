@@ -97,7 +97,7 @@ const char* const kContactSelect =
     "finalised_at, version";
 
 const std::string& qualifiedContactSelect() {
-  static const std::string text = [] {
+  static const std::string kText = [] {
     const std::string_view columns = std::string_view(kContactSelect).substr(7);  // "SELECT "
     std::string out = "SELECT";
     std::size_t begin = 0;
@@ -112,7 +112,7 @@ const std::string& qualifiedContactSelect() {
     }
     return out;
   }();
-  return text;
+  return kText;
 }
 
 void ContactColumns::bindInto(soci::statement& st) {
@@ -232,7 +232,7 @@ void ContactValues::bindWritten(soci::statement& st, const ContactRow& row) {
 }
 
 const std::string& contactInsertSql() {
-  static const std::string text = [] {
+  static const std::string kText = [] {
     std::string columns = "id, org_id, created_by, created_at";
     std::string values = ":id, :org_id, :created_by, :created_at";
     for (std::string_view c : kWrittenColumns) {
@@ -241,11 +241,11 @@ const std::string& contactInsertSql() {
     }
     return "INSERT INTO contacts (" + columns + ") VALUES (" + values + ")";
   }();
-  return text;
+  return kText;
 }
 
 const std::string& contactUpdateSql() {
-  static const std::string text = [] {
+  static const std::string kText = [] {
     std::string sets;
     for (std::string_view c : kWrittenColumns) {
       sets.append(sets.empty() ? "" : ", ").append(c).append(" = :").append(c);
@@ -253,7 +253,7 @@ const std::string& contactUpdateSql() {
     return "UPDATE contacts SET " + sets +
            " WHERE id = :id AND org_id = :org_id AND version = :expected";
   }();
-  return text;
+  return kText;
 }
 
 void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& contacts) {
