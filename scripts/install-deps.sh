@@ -14,7 +14,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   packages+=(nodejs npm)
 fi
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(postgresql-15 postgresql-client-15 chromium clang-format wrk)
+  packages+=(postgresql-15 postgresql-client-15 chromium clang-format clang-tidy wrk)
 fi
 
 missing=()
