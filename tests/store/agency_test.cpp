@@ -42,7 +42,10 @@ AgencyRow agency(const std::string& id, const std::string& org_id, const std::st
   a.updated_at = 1700000000000;
   a.updated_by = "user-a";
   a.version = 1;
-  row.address_sealed = std::string("\x01sealed\x00bytes", 13);
+  row.address_sealed = std::string(
+      "\x01sealed\x00"
+      "bytes",
+      13);  // a NUL inside
   return row;
 }
 
