@@ -44,16 +44,16 @@ constexpr std::array<std::string_view, 27> kWrittenColumns = {"channel",
                                                               "version"};
 
 std::vector<std::string>* listField(domain::ContactInput& d, const std::string& list) {
-  if (list == "exploitation") {
+  if (list == kListExploitation) {
     return &d.exploitation;
   }
-  if (list == "industry") {
+  if (list == kListIndustry) {
     return &d.industry;
   }
-  if (list == "indicator") {
+  if (list == kListIndicator) {
     return &d.indicators;
   }
-  if (list == "assistance") {
+  if (list == kListAssistance) {
     return &d.assistance;
   }
   return nullptr;  // a list a later version added: ignored by this binary
@@ -69,6 +69,18 @@ std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, st
     st.exchange(soci::use(ids[i], name));
   }
   return text + ")";
+}
+
+void insertCodes(soci::session& sql, const domain::Contact& c, const char* list,
+                 const std::vector<std::string>& codes) {
+  const std::string list_name = list;
+  const long long started_at = c.data.started_at;
+  for (const std::string& code : codes) {
+    sql << "INSERT INTO contact_codes (contact_id, org_id, list, code, started_at) "
+           "VALUES (:contact_id, :org_id, :list, :code, :started_at)",
+        soci::use(c.id), soci::use(c.org_id), soci::use(list_name), soci::use(code),
+        soci::use(started_at);
+  }
 }
 
 }  // namespace
@@ -256,16 +268,28 @@ const std::string& contactUpdateSql() {
   return kText;
 }
 
-void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& contacts) {
-  if (contacts.empty()) {
+void insertMultiValues(soci::session& sql, const domain::Contact& c) {
+  insertCodes(sql, c, kListExploitation, c.data.exploitation);
+  insertCodes(sql, c, kListIndustry, c.data.industry);
+  insertCodes(sql, c, kListIndicator, c.data.indicators);
+  insertCodes(sql, c, kListAssistance, c.data.assistance);
+  for (const std::string& agency_id : c.data.referral_agency_ids) {
+    sql << "INSERT INTO contact_referrals (contact_id, agency_id) "
+           "VALUES (:contact_id, :agency_id)",
+        soci::use(c.id), soci::use(agency_id);
+  }
+}
+
+void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
+  if (rows.empty()) {
     return;
   }
   std::map<std::string, domain::ContactInput*, std::less<>> by_id;
   std::vector<std::string> ids;
-  ids.reserve(contacts.size());
-  for (domain::Contact* c : contacts) {
-    by_id[c->id] = &c->data;
-    ids.push_back(c->id);
+  ids.reserve(rows.size());
+  for (ContactRow& r : rows) {
+    by_id[r.contact.id] = &r.contact.data;
+    ids.push_back(r.contact.id);
   }
   for (std::size_t begin = 0; begin < ids.size(); begin += kIdsPerQuery) {
     const std::size_t end = std::min(ids.size(), begin + kIdsPerQuery);
@@ -306,22 +330,14 @@ void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& co
   }
 }
 
-void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
-  std::vector<domain::Contact*> contacts;
-  contacts.reserve(rows.size());
-  for (ContactRow& r : rows) {
-    contacts.push_back(&r.contact);
+std::vector<ContactRow> fetchContactRows(soci::session& sql, soci::statement& st,
+                                         ContactColumns& cols) {
+  std::vector<ContactRow> out;
+  while (st.fetch()) {
+    out.push_back(cols.toRow());
   }
-  loadMultiValues(sql, contacts);
-}
-
-void loadMultiValues(soci::session& sql, std::vector<domain::Contact>& contacts) {
-  std::vector<domain::Contact*> pointers;
-  pointers.reserve(contacts.size());
-  for (domain::Contact& c : contacts) {
-    pointers.push_back(&c);
-  }
-  loadMultiValues(sql, pointers);
+  loadMultiValues(sql, out);
+  return out;
 }
 
 }  // namespace strada::store::detail

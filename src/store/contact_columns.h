@@ -1,6 +1,7 @@
 // Private to store/: the contacts table's columns in ONE place. Which columns a page of contacts
 // reads and how a row becomes a domain::Contact; which columns a write binds and the INSERT and
-// UPDATE built from that one list; how a page's multi-valued codes and referrals are loaded.
+// UPDATE built from that one list; how a contact's multi-valued codes and referrals are written
+// and how a page's are loaded.
 // contact_repository.cpp and contact_queries.cpp both use it, so a new column is added here once.
 #pragma once
 
@@ -76,10 +77,22 @@ struct ContactValues {
 const std::string& contactInsertSql();
 const std::string& contactUpdateSql();
 
+// The multi-valued code lists as contact_codes names them.
+inline constexpr const char* kListExploitation = "exploitation";
+inline constexpr const char* kListIndustry = "industry";
+inline constexpr const char* kListIndicator = "indicator";
+inline constexpr const char* kListAssistance = "assistance";
+
+// Within a write: the contact_codes rows (started_at copied) and contact_referrals rows of `c`
+// (none exist yet).
+void insertMultiValues(soci::session& sql, const domain::Contact& c);
+
 // Fills the multi-valued codes (code order: by list, then code) and referral ids (by agency id)
-// of `contacts`, a few queries per 200 contacts.
-void loadMultiValues(soci::session& sql, const std::vector<domain::Contact*>& contacts);
+// of `rows`, a few queries per 200 contacts.
 void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows);
-void loadMultiValues(soci::session& sql, std::vector<domain::Contact>& contacts);
+
+// Every row of `st` (executed, bound with `cols`), with its multi-valued codes and referrals.
+std::vector<ContactRow> fetchContactRows(soci::session& sql, soci::statement& st,
+                                         ContactColumns& cols);
 
 }  // namespace strada::store::detail

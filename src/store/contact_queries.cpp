@@ -21,10 +21,9 @@ constexpr std::int32_t kMaxSearchLimit = 5000;
 std::vector<domain::Contact> fetchAll(soci::session& sql, soci::statement& st,
                                       detail::ContactColumns& cols) {
   std::vector<domain::Contact> out;
-  while (st.fetch()) {
-    out.push_back(cols.toRow().contact);
+  for (ContactRow& row : detail::fetchContactRows(sql, st, cols)) {
+    out.push_back(std::move(row.contact));
   }
-  detail::loadMultiValues(sql, out);
   return out;
 }
 
@@ -40,7 +39,7 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
     const int danger = f.imminent_danger.value_or(false) ? 1 : 0;
     const long long after_at = f.after ? f.after->started_at : 0;
     const std::string after_id = f.after ? f.after->id : std::string();
-    const std::string list_exploitation = "exploitation";
+    const std::string list_exploitation = detail::kListExploitation;
     const int limit = std::clamp<std::int32_t>(f.limit, 1, kMaxSearchLimit);
 
     // The clauses vary; every value is still a bound parameter. Columns are qualified: with a

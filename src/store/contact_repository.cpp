@@ -16,6 +16,8 @@ using detail::ContactColumns;
 using detail::contactInsertSql;
 using detail::contactUpdateSql;
 using detail::ContactValues;
+using detail::fetchContactRows;
+using detail::insertMultiValues;
 using detail::internalFrom;
 using detail::isUniqueViolation;
 using detail::kContactSelect;
@@ -27,37 +29,6 @@ using domain::ErrorCode;
 namespace {
 
 constexpr std::int32_t kMaxListLimit = 1000;
-// The multi-valued code lists as contact_codes names them.
-constexpr const char* kListExploitation = "exploitation";
-constexpr const char* kListIndustry = "industry";
-constexpr const char* kListIndicator = "indicator";
-constexpr const char* kListAssistance = "assistance";
-
-void insertCodes(WriteContext& w, const domain::Contact& c, const char* list,
-                 const std::vector<std::string>& codes) {
-  const std::string list_name = list;
-  const long long started_at = c.data.started_at;
-  for (const std::string& code : codes) {
-    w.sql() << "INSERT INTO contact_codes (contact_id, org_id, list, code, started_at) "
-               "VALUES (:contact_id, :org_id, :list, :code, :started_at)",
-        soci::use(c.id), soci::use(c.org_id), soci::use(list_name), soci::use(code),
-        soci::use(started_at);
-  }
-}
-
-// Writes the contact_codes and contact_referrals rows of `c` (none exist yet).
-void insertMultiValues(WriteContext& w, const domain::Contact& c) {
-  insertCodes(w, c, kListExploitation, c.data.exploitation);
-  insertCodes(w, c, kListIndustry, c.data.industry);
-  insertCodes(w, c, kListIndicator, c.data.indicators);
-  insertCodes(w, c, kListAssistance, c.data.assistance);
-  for (const std::string& agency_id : c.data.referral_agency_ids) {
-    w.sql() << "INSERT INTO contact_referrals (contact_id, agency_id) "
-               "VALUES (:contact_id, :agency_id)",
-        soci::use(c.id), soci::use(agency_id);
-  }
-}
-
 // Runs a contacts query whose column list is kContactSelect; loads the multi-values too.
 template <class Bind>
 std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tail, Bind bind) {
@@ -66,12 +37,7 @@ std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tai
   cols.bindInto(st);
   bind(st);
   prepareAndExecute(st, std::string(kContactSelect) + " FROM contacts " + tail);
-  std::vector<ContactRow> out;
-  while (st.fetch()) {
-    out.push_back(cols.toRow());
-  }
-  loadMultiValues(sql, out);
-  return out;
+  return fetchContactRows(sql, st, cols);
 }
 
 }  // namespace
@@ -88,7 +54,7 @@ domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_
     st.exchange(soci::use(created_at, "created_at"));
     v.bindWritten(st, row);
     prepareAndRun(st, contactInsertSql());
-    insertMultiValues(w, c);
+    insertMultiValues(w.sql(), c);
     // The statistics rollup changes in the same transaction (store/contact_stats.h).
     return count_in_stats ? adjustContactStats(w, nullptr, &c) : domain::Status{};
   } catch (const std::exception& e) {
@@ -130,7 +96,7 @@ domain::Status updateContact(WriteContext& w, const ContactRow& row,
     }
     w.sql() << "DELETE FROM contact_codes WHERE contact_id = :id", soci::use(c.id);
     w.sql() << "DELETE FROM contact_referrals WHERE contact_id = :id", soci::use(c.id);
-    insertMultiValues(w, c);
+    insertMultiValues(w.sql(), c);
     return adjustContactStats(w, counted->has_value() ? &**counted : nullptr, &c);
   } catch (const std::exception& e) {
     return internalFrom("update contact", e);
