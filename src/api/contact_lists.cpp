@@ -529,7 +529,6 @@ awaitable<http::Response> followUpDone(ApiContext& ctx, http::Request& req,
 
 using domain::civilFromDays;
 using domain::daysFromCivil;
-using Civil = domain::CivilDate;
 
 std::string twoDigits(unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
@@ -540,11 +539,11 @@ std::string periodOf(std::int64_t day, Granularity g) {
   if (g == Granularity::kWeek) {
     const std::int64_t weekday = ((day + 3) % 7 + 7) % 7;  // Monday 0; 1970-01-01 was a Thursday
     const std::int64_t thursday = day - weekday + 3;       // its week's ISO year is Thursday's
-    const Civil t = civilFromDays(thursday);
+    const domain::CivilDate t = civilFromDays(thursday);
     const std::int64_t week = (thursday - daysFromCivil(t.y, 1, 1)) / 7 + 1;
     return std::to_string(t.y) + "-W" + twoDigits(static_cast<unsigned>(week));
   }
-  const Civil c = civilFromDays(day);
+  const domain::CivilDate c = civilFromDays(day);
   switch (g) {
     case Granularity::kDay:
       return std::to_string(c.y) + "-" + twoDigits(c.m) + "-" + twoDigits(c.d);

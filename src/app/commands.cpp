@@ -176,14 +176,15 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
   if (!anchor.empty()) {
     const std::size_t colon = anchor.find(':');
     const std::string seq_text = anchor.substr(0, colon);
-    const bool digits = !seq_text.empty() && seq_text.size() <= 18 &&
-                        seq_text.find_first_not_of("0123456789") == std::string::npos;
     if (colon != std::string::npos) {
       anchor_hash = anchor.substr(colon + 1);
     }
-    if (!digits || anchor_hash.size() != 64 ||
-        anchor_hash.find_first_not_of("0123456789abcdef") != std::string::npos ||
-        (anchor_seq = std::stoll(seq_text)) <= 0) {
+    if (!seq_text.empty() && seq_text.size() <= 18 &&
+        seq_text.find_first_not_of("0123456789") == std::string::npos) {
+      anchor_seq = std::stoll(seq_text);
+    }
+    if (anchor_seq <= 0 || anchor_hash.size() != 64 ||
+        anchor_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
       std::cerr << "strada: --anchor takes SEQ:HASH as `strada audit verify` printed it, for "
                    "example 1042:3f5a... (64 hex digits).\n";
       return 2;
