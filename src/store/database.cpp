@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -211,15 +212,34 @@ domain::Result<std::unique_ptr<soci::session>> connect(const Connector& c) {
   }
 }
 
-// A PostgreSQL connection can drop (server restart, network); reopen it before the next job.
-// How long a PostgreSQL connection may sit unused before it is checked (a round trip) ahead of
-// its next job. A connection in steady use is not: a job that meets a connection the server
-// closed fails alone (503, "try again"), and libpq then reports it bad so the next job
-// reconnects.
+// A PostgreSQL connection can drop (server restart, failover, an administrator); reopen it
+// before the next job rather than fail that job.
+//
+// A server that closes a connection it is not running a query on (pg_terminate_backend, a fast
+// shutdown) first sends it a FATAL message and then closes the socket. Between jobs nothing else
+// arrives on our connections (no LISTEN; SET runs synchronously), so a socket that is readable
+// while idle means the server is going away: a poll() with no wait sees it, without a round trip.
+// A connection that went quiet (a network cut, a host that vanished) sends nothing; it is pinged
+// when it has sat unused for longer than kIdleBeforePing. A job that still meets a dead
+// connection (it died during the job) fails alone with 503 "try again", and libpq then reports
+// the connection bad so the next job reconnects.
 constexpr auto kIdleBeforePing = std::chrono::seconds(2);
 
-// Reconnects a PostgreSQL session that libpq reports broken, or that idled past kIdleBeforePing
-// and no longer answers. `last_used` is the connection's own clock, updated here.
+// True when the server has sent something on an idle connection, or closed it.
+bool serverSpokeWhileIdle(PGconn* conn) {
+  const int fd = PQsocket(conn);
+  if (fd < 0) {
+    return true;
+  }
+  pollfd p{};
+  p.fd = fd;
+  p.events = POLLIN;
+  return ::poll(&p, 1, 0) != 0;  // > 0: input, hang-up or error; < 0: the socket is unusable
+}
+
+// Reconnects a PostgreSQL session that libpq reports broken, that the server has spoken on while
+// idle, or that idled past kIdleBeforePing and no longer answers. `last_used` is the
+// connection's own clock, updated here.
 void ensureConnected(soci::session& sql, Backend backend,
                      std::chrono::steady_clock::time_point& last_used) {
   const auto now = std::chrono::steady_clock::now();
@@ -229,7 +249,8 @@ void ensureConnected(soci::session& sql, Backend backend,
     return;
   }
   auto* pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
-  const bool bad = pg == nullptr || PQstatus(pg->conn_) != CONNECTION_OK;
+  const bool bad =
+      pg == nullptr || PQstatus(pg->conn_) != CONNECTION_OK || serverSpokeWhileIdle(pg->conn_);
   if (!bad && (!idle || sql.is_connected())) {  // is_connected() pings the server
     return;
   }
