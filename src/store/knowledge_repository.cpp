@@ -131,7 +131,8 @@ std::string fts5Query(const std::vector<std::string>& words, bool prefix_last) {
   return q;
 }
 
-// tsquery text for to_tsquery('simple', ...): quoted lexemes joined by &, the last with :*.
+// tsquery text for to_tsquery('strada_search', ...) (migration 0009): quoted lexemes joined by &,
+// the last with :*.
 std::string tsQuery(const std::vector<std::string>& words, bool prefix_last) {
   std::string q;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -322,7 +323,7 @@ domain::Result<std::vector<KnowledgeHit>> searchKnowledge(soci::session& sql,
     if (postgres) {
       // The headline is computed for the page of best matches only (ts_headline re-parses
       // the body).
-      q = "WITH query AS (SELECT to_tsquery('simple', :q) AS tsq), "
+      q = "WITH query AS (SELECT to_tsquery('strada_search', :q) AS tsq), "
           "best AS (SELECT a.id, a.kind, a.country, a.language, a.title, a.updated_at, "
           "a.version, a.body, ts_rank(a.search, query.tsq) AS rank "
           "FROM knowledge_articles a, query WHERE a.org_id = :org_id AND a.search @@ query.tsq";
@@ -331,7 +332,8 @@ domain::Result<std::vector<KnowledgeHit>> searchKnowledge(soci::session& sql,
       addFilters(q, st, filter);
       q += " ORDER BY rank DESC, a.title, a.id LIMIT :lim) "
            "SELECT best.id, best.kind, best.country, best.language, best.title, best.updated_at, "
-           "best.version, ts_headline('simple', best.body, query.tsq, 'StartSel=' || chr(2) || "
+           "best.version, ts_headline('strada_search', best.body, query.tsq, 'StartSel=' || chr(2) "
+           "|| "
            "', StopSel=' || chr(3) || ', MaxWords=28, MinWords=12, MaxFragments=1, "
            "FragmentDelimiter=\" … \"') FROM best, query ORDER BY best.rank DESC, best.title, "
            "best.id";

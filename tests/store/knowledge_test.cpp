@@ -275,6 +275,24 @@ TEST_F(KnowledgeRepositoryTest, NonAsciiText) {
   ASSERT_EQ(ids(hits), std::vector<std::string>{"ro"});
 }
 
+// A consultant types without accents (or with them where the article has none): both backends
+// fold them, in the articles and in the query (SQLite: FTS5 unicode61; PostgreSQL: unaccent,
+// migration 0009).
+TEST_F(KnowledgeRepositoryTest, AccentsAreFoldedBothWays) {
+  seed();
+  EXPECT_EQ(ids(search("Romania")), std::vector<std::string>{"ro"});
+  EXPECT_EQ(ids(search("romania")), std::vector<std::string>{"ro"});
+  EXPECT_EQ(ids(search("pasaportul")), std::vector<std::string>{"ro"});
+  EXPECT_EQ(ids(search("agricultura")), std::vector<std::string>{"ro"});
+  EXPECT_EQ(ids(search("sezoniera")), std::vector<std::string>{"ro"});
+  EXPECT_EQ(ids(search("sezon")), std::vector<std::string>{"ro"});  // a prefix, accent-free
+  EXPECT_EQ(ids(search("ROMÂNIA pașaportul")), std::vector<std::string>{"ro"});
+  // The snippet shows the article's own spelling, highlighted.
+  const auto hits = search("pasaportul");
+  ASSERT_EQ(hits.size(), 1U);
+  EXPECT_NE(hits[0].snippet.find("\x02pașaportul\x03"), std::string::npos) << hits[0].snippet;
+}
+
 TEST_F(KnowledgeRepositoryTest, LongInputIsCutIntoAFewWords) {
   const std::string many(2000, 'a');
   auto words = knowledgeSearchWords(many + " b c d e f g h i j k l m n o p");
