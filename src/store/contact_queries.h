@@ -55,6 +55,13 @@ struct ContactFilter {
 [[nodiscard]] domain::Result<std::vector<domain::Contact>> searchContacts(
     soci::session& sql, const ContactFilter& filter);
 
+namespace detail {
+// Which index a SQLite list filtered by a form of exploitation walks: "contact_codes_page_idx",
+// or the contacts index of a clearly more selective filter (chosen from the statistics rollup).
+// Empty without a form of exploitation, and on PostgreSQL (its planner chooses). For tests.
+std::string exploitationListIndex(soci::session& sql, const ContactFilter& filter);
+}  // namespace detail
+
 // Open follow-ups (needed, not done) of an organisation, soonest due first.
 [[nodiscard]] domain::Result<std::vector<domain::Contact>> listOpenFollowUps(
     soci::session& sql, const std::string& org_id, std::int32_t limit);
