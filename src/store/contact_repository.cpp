@@ -278,6 +278,79 @@ domain::Result<std::vector<CallerFlag>> listActiveCallerFlags(soci::session& sql
   }
 }
 
+domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(soci::session& sql,
+                                                              const FlaggedCallerQuery& q) {
+  try {
+    const int lim = std::clamp<std::int32_t>(q.limit, 1, kMaxListLimit);
+    const long long now = q.now;
+    FlaggedCaller row;
+    long long expires_at = 0;
+    long long created_at = 0;
+    long long count = 0;
+    std::string latest_id;
+    long long latest_at = 0;
+    soci::indicator latest_id_ind = soci::i_null;
+    soci::indicator latest_at_ind = soci::i_null;
+    soci::statement st(sql);
+    st.exchange(soci::into(row.flag.caller_hash));
+    st.exchange(soci::into(row.flag.flag));
+    st.exchange(soci::into(expires_at));
+    st.exchange(soci::into(row.flag.created_by));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(count));
+    st.exchange(soci::into(latest_id, latest_id_ind));
+    st.exchange(soci::into(latest_at, latest_at_ind));
+    st.exchange(soci::use(q.org_id, "org_id"));
+    st.exchange(soci::use(now, "now"));
+    std::string page =
+        "SELECT org_id, caller_hash, flag, expires_at, created_by, created_at FROM caller_flags "
+        "WHERE org_id = :org_id AND expires_at > :now";
+    const long long after_at = q.after ? q.after->created_at : 0;
+    if (q.after) {
+      // The prefix length is ours (at most 64), never the client's text.
+      const std::string len = std::to_string(q.after->caller_hash_prefix.size());
+      page += " AND (created_at < :at1 OR (created_at = :at2 AND (substr(caller_hash, 1, " + len +
+              ") < :prefix1 OR (substr(caller_hash, 1, " + len +
+              ") = :prefix2 AND flag < :after_flag))))";
+      st.exchange(soci::use(after_at, "at1"));
+      st.exchange(soci::use(after_at, "at2"));
+      st.exchange(soci::use(q.after->caller_hash_prefix, "prefix1"));
+      st.exchange(soci::use(q.after->caller_hash_prefix, "prefix2"));
+      st.exchange(soci::use(q.after->flag, "after_flag"));
+    }
+    page += " ORDER BY created_at DESC, caller_hash DESC, flag DESC LIMIT :lim";
+    st.exchange(soci::use(lim, "lim"));
+    // The page is cut first, so the contacts index is read only for its rows: a subquery in the
+    // select list of the flags query itself would run for every active flag before the sort
+    // (SQLite computes result columns before its sorter).
+    const std::string by_caller =
+        " FROM contacts c WHERE c.org_id = p.org_id AND c.caller_hash = p.caller_hash";
+    const std::string latest = by_caller + " ORDER BY c.started_at DESC, c.id DESC LIMIT 1";
+    prepareAndExecute(st,
+                      "SELECT p.caller_hash, p.flag, p.expires_at, p.created_by, p.created_at, "
+                      "(SELECT COUNT(*)" +
+                          by_caller + "), (SELECT c.id" + latest + "), (SELECT c.started_at" +
+                          latest + ") FROM (" + page +
+                          ") p ORDER BY p.created_at DESC, p.caller_hash DESC, p.flag DESC");
+    std::vector<FlaggedCaller> out;
+    while (st.fetch()) {
+      FlaggedCaller r;
+      r.flag = row.flag;
+      r.flag.org_id = q.org_id;
+      r.flag.expires_at = expires_at;
+      r.flag.created_at = created_at;
+      r.contact_count = static_cast<std::int64_t>(count);
+      if (latest_id_ind == soci::i_ok && latest_at_ind == soci::i_ok) {
+        r.latest_contact = ContactCursor{latest_at, latest_id};
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list flagged callers", e);
+  }
+}
+
 // --- referral targets ---
 
 domain::Result<std::vector<std::string>> unknownAgencyIds(soci::session& sql,

@@ -101,6 +101,35 @@ struct CallerFlag {
     soci::session& sql, const std::string& org_id, const std::string& caller_hash,
     domain::UnixMillis now);
 
+// One row of an organisation's list of flagged callers: an active flag, and the caller's
+// contacts as the repeat-caller lookup counts them.
+struct FlaggedCaller {
+  CallerFlag flag;
+  std::int64_t contact_count = 0;
+  // The caller's newest contact (started_at, then id); none when no contact carries the index.
+  std::optional<ContactCursor> latest_contact;
+};
+// Where a page of flagged callers starts: after the row with this created_at, caller_hash and
+// flag. `caller_hash_prefix` may be a prefix of the row's index (at least 16 hex characters), so
+// that a cursor need not carry the whole index; two indexes sharing it at the same instant
+// (chance about 2^-64) would then page as one.
+struct FlaggedCallerCursor {
+  domain::UnixMillis created_at = 0;
+  std::string caller_hash_prefix;
+  std::string flag;
+};
+struct FlaggedCallerQuery {
+  std::string org_id;
+  domain::UnixMillis now = 0;  // flags with expires_at <= now are left out
+  std::optional<FlaggedCallerCursor> after;
+  std::int32_t limit = 50;  // clamped to [1, 1000]
+};
+// The organisation's active flags, newest first (created_at, then caller_hash, then flag, all
+// descending). Reads the organisation's flags and, per row of the page only, the contacts index
+// (org_id, caller_hash, started_at).
+[[nodiscard]] domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(
+    soci::session& sql, const FlaggedCallerQuery& query);
+
 // --- referral targets ---
 // The ids of `ids` that name no agency of `org_id` (in the order given).
 [[nodiscard]] domain::Result<std::vector<std::string>> unknownAgencyIds(

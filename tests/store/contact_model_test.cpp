@@ -450,6 +450,94 @@ TEST_F(ContactModelTest, CallerFlagsExpireAndUpsert) {
   EXPECT_EQ(again.error().code, domain::ErrorCode::kNotFound);
 }
 
+TEST_F(ContactModelTest, FlaggedCallersNewestFirstWithTheirContactsAndPages) {
+  const std::string ha(64, 'a');
+  const std::string hb(64, 'b');
+  const std::string hd(64, 'd');
+  // Three contacts of caller A, the newest two at the same instant (the id breaks the tie); one
+  // of another organisation with the same index, which is not counted.
+  for (const auto& [id, at] : {std::pair{std::string(31, 'e') + "1", kT0},
+                               std::pair{std::string(31, 'e') + "2", kT0 + 2000},
+                               std::pair{std::string(31, 'e') + "3", kT0 + 2000}}) {
+    ContactRow r = fullContact(id, at);
+    r.caller_hash = ha;
+    insert(r);
+  }
+  ContactRow foreign = fullContact(std::string(32, '0'), kT0 + 9000);
+  foreign.contact.org_id = "org-b";
+  foreign.contact.created_by = "user-b";
+  foreign.contact.data.referral_agency_ids.clear();
+  foreign.caller_hash = ha;
+  insert(foreign);
+
+  const std::vector<CallerFlag> flags = {
+      {"org-a", ha, "abusive", kT0 + 100000, "user-a", kT0 + 10},
+      {"org-a", ha, "at_risk", kT0 + 100000, "user-a2", kT0 + 10},
+      {"org-a", hd, "known_case", kT0 + 100000, "user-a", kT0 + 10},
+      {"org-a", hb, "known_case", kT0 + 100000, "user-a2", kT0 + 20},
+      {"org-a", hd, "abusive", kT0, "user-a", kT0 + 30},           // expires at `now`: left out
+      {"org-b", ha, "abusive", kT0 + 100000, "user-b", kT0 + 40},  // another organisation
+  };
+  ASSERT_TRUE(db().write([&](WriteContext& w) -> domain::Status {
+    for (const auto& f : flags) {
+      if (auto s = upsertCallerFlag(w, f); !s) {
+        return s;
+      }
+    }
+    return {};
+  }));
+
+  FlaggedCallerQuery q;
+  q.org_id = "org-a";
+  q.now = kT0;
+  auto all = onReader(db(), [&](soci::session& s) { return listFlaggedCallers(s, q); });
+  ASSERT_TRUE(all) << all.error().detail;
+  std::vector<std::pair<std::string, std::string>> order;
+  for (const auto& r : *all) {
+    order.emplace_back(r.flag.caller_hash, r.flag.flag);
+  }
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {hb, "known_case"}, {hd, "known_case"}, {ha, "at_risk"}, {ha, "abusive"}};
+  EXPECT_EQ(order, want) << "newest first; at one instant by index, then flag, descending";
+
+  const FlaggedCaller& b = (*all)[0];
+  EXPECT_EQ(b.flag.org_id, "org-a");
+  EXPECT_EQ(b.flag.expires_at, kT0 + 100000);
+  EXPECT_EQ(b.flag.created_by, "user-a2");
+  EXPECT_EQ(b.flag.created_at, kT0 + 20);
+  EXPECT_EQ(b.contact_count, 0);
+  EXPECT_FALSE(b.latest_contact.has_value());
+  const FlaggedCaller& a = (*all)[2];
+  EXPECT_EQ(a.contact_count, 3);
+  ASSERT_TRUE(a.latest_contact.has_value());
+  EXPECT_EQ(a.latest_contact->id, std::string(31, 'e') + "3");
+  EXPECT_EQ(a.latest_contact->started_at, kT0 + 2000);
+
+  // Page by page, one row at a time, with cursors that carry only 16 characters of the index.
+  std::vector<std::pair<std::string, std::string>> paged;
+  FlaggedCallerQuery page = q;
+  page.limit = 1;
+  for (int i = 0; i < 10; ++i) {
+    auto rows = onReader(db(), [&](soci::session& s) { return listFlaggedCallers(s, page); });
+    ASSERT_TRUE(rows) << rows.error().detail;
+    if (rows->empty()) {
+      break;
+    }
+    ASSERT_EQ(rows->size(), 1u);
+    const CallerFlag& last = rows->back().flag;
+    paged.emplace_back(last.caller_hash, last.flag);
+    page.after = FlaggedCallerCursor{last.created_at, last.caller_hash.substr(0, 16), last.flag};
+  }
+  EXPECT_EQ(paged, want);
+
+  FlaggedCallerQuery other = q;
+  other.org_id = "org-b";
+  auto theirs = onReader(db(), [&](soci::session& s) { return listFlaggedCallers(s, other); });
+  ASSERT_TRUE(theirs);
+  ASSERT_EQ(theirs->size(), 1u);
+  EXPECT_EQ((*theirs)[0].contact_count, 1) << "only the organisation's own contacts count";
+}
+
 TEST_F(ContactModelTest, SafetyPlansOnePerContactWithVersions) {
   const ContactRow contact = fullContact(std::string(32, 'b'), kT0);
   insert(contact);
