@@ -47,8 +47,8 @@ class CallerFlagsTest : public DeploymentTest<CallerFlagsTest> {
 
   // A number no other test uses.
   static std::string number(int n) {
-    static const std::string run = std::to_string(domain::nowMillis() % 1000000);
-    return "+3161" + run + std::to_string(100 + n);
+    static const std::string kRun = std::to_string(domain::nowMillis() % 1000000);
+    return "+3161" + kRun + std::to_string(100 + n);
   }
 
   static void flag(HttpClient& c, const std::string& identifier, const std::string& code) {
