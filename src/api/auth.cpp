@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "api/async.h"
 #include "api/encode.h"
@@ -31,6 +34,27 @@ std::string sessionCookie(std::string_view token, bool secure) {
     cookie += "; Secure";
   }
   return cookie;
+}
+
+// The user as encodeUser() shows them, plus "permissions": the sorted names of every permission
+// the policy grants `who`. The web UI offers exactly these and repeats none of the policy's rules.
+boost::json::object encodeSignedInUser(const domain::User& user, const domain::Organisation& org,
+                                       const policy::Principal& who) {
+  std::vector<std::string_view> names;
+  for (policy::Permission p : policy::allPermissions()) {
+    if (policy::allows(who, p)) {
+      names.push_back(policy::permissionName(p));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  boost::json::array permissions;
+  permissions.reserve(names.size());
+  for (std::string_view name : names) {
+    permissions.emplace_back(name);
+  }
+  boost::json::object out = encodeUser(user, org);
+  out["permissions"] = std::move(permissions);
+  return out;
 }
 
 std::string clearedCookie(bool secure) {
@@ -218,8 +242,9 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   if (!status) {
     co_return errorResponse(req, status.error());
   }
+  const policy::Principal signed_in{user->user.id, user->user.org_id, user->user.roles, session.id};
   boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, session.id)},
-                           {"user", encodeUser(user->user, **found.org)}};
+                           {"user", encodeSignedInUser(user->user, **found.org, signed_in)}};
   auto response = http::Response::json(200, body);
   response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
   co_return response;
@@ -264,7 +289,7 @@ awaitable<http::Response> me(ApiContext& ctx, http::Request& req, const policy::
                                                "user or organisation gone"});
   }
   boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, who.session_id)},
-                           {"user", encodeUser(**found.user, **found.org)}};
+                           {"user", encodeSignedInUser(**found.user, **found.org, who)}};
   co_return http::Response::json(200, body);
 }
 

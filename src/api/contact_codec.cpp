@@ -189,6 +189,17 @@ domain::Status openContact(const DataKeys& keys, store::ContactRow& row) {
   return {};
 }
 
+bool mayChangeContact(const policy::Principal& who, const domain::Contact& contact,
+                      domain::UnixMillis now) {
+  if (!policy::allows(who, policy::Permission::kContactUpdate)) {
+    return false;
+  }
+  const policy::ContactEditFacts facts{contact.created_by,
+                                       contact.data.status == domain::kStatusFinal,
+                                       contact.finalised_at.value_or(0)};
+  return policy::requireContactEditable(who, facts, now).has_value();
+}
+
 domain::Error contactNotFound() {
   return domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""};
 }

@@ -12,6 +12,8 @@
 #include "api/routes.h"
 #include "domain/contact.h"
 #include "domain/error.h"
+#include "domain/time.h"
+#include "policy/policy.h"
 #include "store/contact_repository.h"
 
 namespace strada::api {
@@ -35,6 +37,12 @@ store::ContactRow sealContact(const DataKeys& keys, domain::Contact contact);
 // Opens the summary and caller identifier of `row` into row.contact.data. Internal when a sealed
 // value does not open.
 [[nodiscard]] domain::Status openContact(const DataKeys& keys, store::ContactRow& row);
+
+// Whether `who` may change `contact` at `now`: the permission to update contacts and
+// policy::requireContactEditable on the contact's author and finalisation. What a single contact
+// read answers as "may_correct", so that the web UI needs no copy of the rule.
+bool mayChangeContact(const policy::Principal& who, const domain::Contact& contact,
+                      domain::UnixMillis now);
 
 // NotFound, "No such contact.": also what a contact of another organisation, or a draft hidden
 // from the principal, answers.

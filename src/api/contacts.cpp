@@ -59,9 +59,11 @@ awaitable<http::Response> createContact(ApiContext& ctx, http::Request& req,
   if (!status) {
     co_return errorResponse(req, status.error());
   }
+  // The same shape as a read: whether the author may still change it, and no safety plan yet.
   boost::json::object body = encodeContact(created, true);
+  body["may_correct"] = mayChangeContact(who, created, now);
   if (policy::allows(who, policy::Permission::kSafetyPlanRead)) {
-    body["safety_plan_id"] = nullptr;  // the same shape as a read: a new contact has no plan yet
+    body["safety_plan_id"] = nullptr;
   }
   auto response = http::Response::json(201, body);
   response.headers.emplace_back("Location", "/api/v1/contacts/" + created.id);
@@ -141,6 +143,7 @@ awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
     co_return errorResponse(req, audited.error());
   }
   boost::json::object body = encodeContact(row.contact, with_sealed);
+  body["may_correct"] = mayChangeContact(who, row.contact, domain::nowMillis());
   if (!row.caller_hash.empty()) {
     boost::json::array flags;
     for (const auto& f : extras->flags) {

@@ -1,6 +1,7 @@
 #include "policy/policy.h"
 
 #include <algorithm>
+#include <array>
 
 namespace strada::policy {
 namespace {
@@ -13,7 +14,35 @@ bool hasAny(const Principal& who, std::initializer_list<Role> roles) {
   });
 }
 
+constexpr std::array kAllPermissions{
+    Permission::kContactCreate,     Permission::kContactList,
+    Permission::kContactRead,       Permission::kContactReadSealed,
+    Permission::kCodesRead,         Permission::kSelfRead,
+    Permission::kKnowledgeRead,     Permission::kKnowledgeEdit,
+    Permission::kAgencyRead,        Permission::kAgencyReadConfidentialAddress,
+    Permission::kAgencyEdit,        Permission::kContactExport,
+    Permission::kSupervisionRead,   Permission::kSupervise,
+    Permission::kStatsRead,         Permission::kContactUpdate,
+    Permission::kContactDraftsRead, Permission::kCallerLookup,
+    Permission::kCallerFlagWrite,   Permission::kSafetyPlanRead,
+    Permission::kSafetyPlanWrite,
+};
+
+// In declaration order without gaps: then the enumerator after the last one listed is the first
+// one missing, which the unit test looks for by its name.
+constexpr bool inDeclarationOrder() {
+  for (std::size_t i = 0; i < kAllPermissions.size(); ++i) {
+    if (kAllPermissions[i] != static_cast<Permission>(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(inDeclarationOrder(), "kAllPermissions lists Permission in declaration order");
+
 }  // namespace
+
+std::span<const Permission> allPermissions() { return kAllPermissions; }
 
 std::string_view permissionName(Permission p) {
   switch (p) {

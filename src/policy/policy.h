@@ -2,6 +2,7 @@
 // Permission it needs, and anything not granted below is denied.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 
 namespace strada::policy {
 
+// Enumerators take no explicit values: allPermissions() and its test rely on 0, 1, 2, ...
 enum class Permission {
   kContactCreate,                  // log a hotline contact
   kContactList,                    // see the organisation's contact list (coded fields only)
@@ -36,7 +38,13 @@ enum class Permission {
   kSafetyPlanWrite,    // write or change a safety plan
 };
 
+// Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me
+// lists. "unknown" for a value that is not an enumerator.
 std::string_view permissionName(Permission p);
+
+// Every enumerator of Permission, once each, in declaration order (a unit test checks that none
+// is missing). Static storage.
+std::span<const Permission> allPermissions();
 
 // The authenticated user behind a request.
 struct Principal {

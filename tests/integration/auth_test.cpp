@@ -1,5 +1,9 @@
 // Signing in and out, the session cookie, CSRF, and login throttling, over real HTTP.
+#include <algorithm>
+#include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "integration/suite.h"
 
@@ -124,6 +128,80 @@ TEST_F(AuthTest, LogoutNeedsCsrfThenEndsTheSession) {
   EXPECT_EQ(after.errorCode(), "unauthenticated");
   // The other session is unaffected.
   EXPECT_EQ(other.me().status, 200u);
+}
+
+// The permissions GET /api/v1/me lists, for the web UI to offer what the server allows.
+std::vector<std::string> listedPermissions(const HttpResponse& me) {
+  std::vector<std::string> out;
+  if (!me.json) {
+    return out;
+  }
+  for (const auto& p : me.json->as_object().at("user").as_object().at("permissions").as_array()) {
+    out.emplace_back(p.as_string());
+  }
+  return out;
+}
+
+TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
+  const std::map<std::string, std::vector<std::string>> expected{
+      {kConsultantA,
+       {"agency.read", "caller.lookup", "codes.read", "contact.create", "contact.drafts_read",
+        "contact.list", "contact.read", "contact.read_sealed", "contact.update", "knowledge.read",
+        "safety_plan.read", "safety_plan.write", "self.read"}},
+      {kSupervisorA,
+       {"agency.edit",       "agency.read",         "agency.read_confidential_address",
+        "caller.flag_write", "caller.lookup",       "codes.read",
+        "contact.create",    "contact.drafts_read", "contact.export",
+        "contact.list",      "contact.read",        "contact.read_sealed",
+        "contact.update",    "knowledge.read",      "safety_plan.read",
+        "safety_plan.write", "self.read",           "stats.read",
+        "supervision.act",   "supervision.read"}},
+      {kDataOfficerA,
+       {"agency.read", "codes.read", "contact.export", "contact.list", "contact.read",
+        "knowledge.edit", "knowledge.read", "self.read", "stats.read", "supervision.read"}},
+  };
+  for (const auto& [email, permissions] : expected) {
+    HttpClient c = signedIn(email);
+    const HttpResponse me = c.me();
+    ASSERT_EQ(me.status, 200u) << me.body;
+    EXPECT_EQ(listedPermissions(me), permissions) << email << ": " << me.body;
+  }
+}
+
+TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
+  // One route per permission the UI asks about: 403 exactly when /me leaves it out. The bodies
+  // are empty or incomplete, so that an allowed request changes nothing (400 or 200).
+  struct Probe {
+    const char* method;
+    const char* target;
+    const char* permission;
+  };
+  const std::vector<Probe> probes{
+      {"GET", "/api/v1/stats/contacts", "stats.read"},
+      {"GET", "/api/v1/supervision/today", "supervision.read"},
+      {"GET", "/api/v1/contacts/export.csv?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z",
+       "contact.export"},
+      {"POST", "/api/v1/callers/flags", "caller.flag_write"},
+      {"POST", "/api/v1/knowledge", "knowledge.edit"},
+      {"POST", "/api/v1/agencies", "agency.edit"},
+      {"GET", "/api/v1/contacts/drafts", "contact.drafts_read"},
+      {"GET", "/api/v1/knowledge?q=visa", "knowledge.read"},
+      {"GET", "/api/v1/agencies", "agency.read"},
+  };
+  for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
+    HttpClient c = signedIn(email);
+    const std::vector<std::string> listed = listedPermissions(c.me());
+    ASSERT_FALSE(listed.empty()) << email;
+    EXPECT_TRUE(std::is_sorted(listed.begin(), listed.end())) << email;
+    for (const Probe& p : probes) {
+      const bool granted = std::find(listed.begin(), listed.end(), p.permission) != listed.end();
+      const HttpResponse r =
+          std::string_view(p.method) == "GET" ? c.get(p.target) : c.post(p.target, "{}");
+      EXPECT_EQ(r.status == 403u, !granted)
+          << email << " " << p.method << " " << p.target << " (" << p.permission
+          << (granted ? " listed" : " not listed") << "): " << r.status << " " << r.body;
+    }
+  }
 }
 
 // Low thresholds so that locking takes three attempts; no slow-down, to keep the test quick.

@@ -18,7 +18,17 @@
 namespace strada::testing {
 namespace {
 
+// A second consultant of organisation A: not the author of the first one's contacts.
+const char* const kOtherConsultantA = "other.consultant@a.example.org";
+
 class ContactsTest : public DeploymentTest<ContactsTest> {
+ public:
+  static std::vector<UserSpec> users() {
+    std::vector<UserSpec> users = standardUsers();
+    users.push_back({kOrgA, kOtherConsultantA, "Otto Consultant", {"consultant"}});
+    return users;
+  }
+
  protected:
   // Posts `body` as `c`; expects 201 and returns the new contact's id.
   static std::string create(HttpClient& c, const boost::json::object& body) {
@@ -341,6 +351,63 @@ TEST_F(ContactsTest, RolesDecideWhatIsShownAndAllowed) {
   EXPECT_EQ(worker.post("/api/v1/contacts", toJson(validContact())).status, 403u);
   EXPECT_EQ(worker.me().status, 200u) << "every role reads its own profile";
   EXPECT_EQ(worker.get("/api/v1/codes").status, 200u);
+}
+
+// "may_correct" of a contact as `c` reads it; fails the test unless it is a boolean.
+bool mayCorrectAs(HttpClient& c, const std::string& id) {
+  const HttpResponse r = c.get("/api/v1/contacts/" + id);
+  EXPECT_EQ(r.status, 200u) << r.body;
+  if (r.status != 200 || !r.json || !r.json->as_object().contains("may_correct") ||
+      !r.json->as_object().at("may_correct").is_bool()) {
+    ADD_FAILURE() << "no boolean may_correct: " << r.body;
+    return false;
+  }
+  return r.json->as_object().at("may_correct").as_bool();
+}
+
+TEST_F(ContactsTest, MayCorrectSaysWhetherTheReaderMayChangeTheContactNow) {
+  HttpClient author = signedIn(kConsultantA);
+  HttpClient other = signedIn(kOtherConsultantA);
+  HttpClient supervisor = signedIn(kSupervisorA);
+  HttpClient officer = signedIn(kDataOfficerA);
+  boost::json::object finished = validContact("2022-03-10T10:00:00Z");
+  finished["status"] = "final";
+  const std::string id = create(author, finished);
+  ASSERT_FALSE(id.empty());
+
+  // Within the correction window: its author and any supervisor; nobody else.
+  EXPECT_TRUE(mayCorrectAs(author, id));
+  EXPECT_TRUE(mayCorrectAs(supervisor, id));
+  EXPECT_FALSE(mayCorrectAs(other, id)) << "another consultant's contact";
+  EXPECT_FALSE(mayCorrectAs(officer, id)) << "data officers do not change contacts";
+
+  // What it says is what a change answers.
+  boost::json::object change = finished;
+  change["version"] = 1;
+  change["duration_s"] = 301;
+  EXPECT_EQ(
+      other.request("PUT", "/api/v1/contacts/" + id, toJson(change), CsrfMode::kSession).status,
+      403u);
+
+  // After the window: a supervisor only.
+  const std::string day_ago = std::to_string(domain::nowMillis() - 25LL * 3600 * 1000);
+  auto aged = deployment().database().db().write([&](store::WriteContext& w) -> domain::Status {
+    w.sql() << "UPDATE contacts SET finalised_at = " + day_ago + " WHERE id = '" + id + "'";
+    return {};
+  });
+  ASSERT_TRUE(aged) << aged.error().detail;
+  EXPECT_FALSE(mayCorrectAs(author, id)) << "the author's 24 hours are over";
+  EXPECT_TRUE(mayCorrectAs(supervisor, id));
+  EXPECT_EQ(
+      author.request("PUT", "/api/v1/contacts/" + id, toJson(change), CsrfMode::kSession).status,
+      403u);
+
+  // Lists stay small: no may_correct in them.
+  const HttpResponse list = supervisor.get("/api/v1/contacts?limit=5");
+  ASSERT_EQ(list.status, 200u) << list.body;
+  for (const auto& item : list.json->as_object().at("items").as_array()) {
+    EXPECT_FALSE(item.as_object().contains("may_correct")) << list.body;
+  }
 }
 
 TEST_F(ContactsTest, EveryReadAppendsAnAuditEventWithTheReader) {
