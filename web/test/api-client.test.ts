@@ -25,6 +25,7 @@ const session = {
     email: 'consultant@example.org',
     name: 'Test Consultant',
     roles: ['consultant'],
+    permissions: ['contact.create', 'contact.read', 'self.read'],
     organisation: { id: 'o1', code: 'NL', name: 'La Strada Nederland', country: 'NL' },
   },
 };

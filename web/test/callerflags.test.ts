@@ -1,18 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../src/api/types';
 import { flagExpiresAt, flagExpiryRange, withFlag, withoutFlag } from '../src/contacts/callerFlags';
-import { mayFlagCallers } from '../src/contacts/permissions';
 
 beforeAll(() => {
   process.env.TZ = 'Europe/Amsterdam';
-});
-
-const user = (roles: string[]): User => ({
-  id: 'u1',
-  email: 'x@example.org',
-  name: 'X',
-  roles,
-  organisation: { id: 'o1', code: 'NL', name: 'Org', country: 'NL' },
 });
 
 describe('flag expiry', () => {
@@ -62,15 +52,5 @@ describe('flag lists', () => {
       'known_case',
     ]);
     expect(withoutFlag(flags, 'abusive').map((f) => f.flag)).toEqual(['at_risk']);
-  });
-});
-
-describe('who may flag', () => {
-  it('is the supervisor only', () => {
-    expect(mayFlagCallers(user(['supervisor']))).toBe(true);
-    expect(mayFlagCallers(user(['consultant', 'supervisor']))).toBe(true);
-    for (const role of ['consultant', 'data_officer', 'case_worker', 'org_admin']) {
-      expect(mayFlagCallers(user([role])), role).toBe(false);
-    }
   });
 });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, User } from '../src/api/types';
+import type { Contact } from '../src/api/types';
 import { keepUnchanged } from '../src/contacts/correction';
 import type { HotlineFormValues, HotlinePayload } from '../src/contacts/hotline';
-import { mayCorrect } from '../src/contacts/permissions';
 import { hrefFor, parseRoute } from '../src/router';
 
-const user = (id: string, roles: string[]): User => ({
-  id,
-  email: 'x@example.org',
-  name: 'X',
-  roles,
-  organisation: { id: 'o1', code: 'NL', name: 'Org', country: 'NL' },
-});
-
-const now = Date.parse('2026-11-30T12:00:00Z');
 const contact = (over: Partial<Contact> = {}): Contact => ({
   id: 'c1',
   created_at: '2026-11-30T08:00:00Z',
@@ -28,25 +18,6 @@ const contact = (over: Partial<Contact> = {}): Contact => ({
   finalised_at: '2026-11-30T08:10:00Z',
   version: 2,
   ...over,
-});
-
-describe('who may correct', () => {
-  it('lets a supervisor correct any finished contact', () => {
-    expect(mayCorrect(user('s', ['supervisor']), contact({ finalised_at: '2020-01-01T00:00:00Z' }), now)).toBe(true);
-  });
-
-  it('lets the author correct for 24 hours after finishing', () => {
-    const author = user('author', ['consultant']);
-    expect(mayCorrect(author, contact(), now)).toBe(true);
-    expect(mayCorrect(author, contact({ finalised_at: '2026-11-29T11:00:00Z' }), now)).toBe(false);
-    expect(mayCorrect(author, contact({ finalised_at: null }), now)).toBe(false);
-  });
-
-  it('offers nothing to other consultants, reporting roles, or for drafts', () => {
-    expect(mayCorrect(user('other', ['consultant']), contact(), now)).toBe(false);
-    expect(mayCorrect(user('author', ['data_officer']), contact(), now)).toBe(false);
-    expect(mayCorrect(user('s', ['supervisor']), contact({ status: 'draft' }), now)).toBe(false);
-  });
 });
 
 describe('keepUnchanged', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { mayEditKnowledge, snippetParts } from '../src/knowledge/api';
+import { snippetParts } from '../src/knowledge/api';
 import { isSafeHref, markdownToSafeHtml } from '../src/knowledge/markdown';
 
 describe('snippetParts', () => {
@@ -14,14 +14,6 @@ describe('snippetParts', () => {
     ]);
     expect(snippetParts('<b>not html</b>')).toEqual([{ text: '<b>not html</b>', mark: false }]);
     expect(snippetParts('')).toEqual([]);
-  });
-});
-
-describe('mayEditKnowledge', () => {
-  it('is for org admins and data officers only', () => {
-    expect(mayEditKnowledge(['org_admin'])).toBe(true);
-    expect(mayEditKnowledge(['data_officer'])).toBe(true);
-    expect(mayEditKnowledge(['consultant', 'supervisor', 'case_worker'])).toBe(false);
   });
 });
 

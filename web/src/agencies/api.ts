@@ -68,11 +68,6 @@ export function deactivateAgency(api: ApiClient, id: string): Promise<void> {
   return api.request<void>('DELETE', agencyPath(id));
 }
 
-/** Roles that may add and change agencies (the server checks too). */
-export function mayEditAgencies(roles: string[]): boolean {
-  return roles.some((r) => r === 'supervisor' || r === 'org_admin');
-}
-
 /** "nl, en" -> ["nl", "en"]: trimmed, lower-case, no empties. */
 export function splitCodes(text: string): string[] {
   return text

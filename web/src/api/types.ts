@@ -12,6 +12,8 @@ export interface User {
   email: string;
   name: string;
   roles: string[];
+  /** What the server's policy grants this user (GET /api/v1/me); see ../permissions.ts. */
+  permissions: string[];
   organisation: Organisation;
 }
 
@@ -74,6 +76,8 @@ export interface Contact extends ContactInput {
   repeat_caller?: { earlier_contacts: number; flags: CallerFlag[] };
   /** Single contact reads only, for roles that may read safety plans. */
   safety_plan_id?: string | null;
+  /** Single contact reads only: whether the reader may change this contact now. */
+  may_correct?: boolean;
 }
 
 export interface ContactPage {

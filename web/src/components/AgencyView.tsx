@@ -4,9 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, User } from '../api/types';
-import { deactivateAgency, getAgency, mayEditAgencies, type Agency } from '../agencies/api';
+import { deactivateAgency, getAgency, type Agency } from '../agencies/api';
 import { codeText } from '../contacts/CodeToggles';
 import { codeLabel, useT } from '../i18n';
+import { can } from '../permissions';
 import { hrefFor, navigate } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
@@ -112,7 +113,7 @@ export function AgencyView({ api, codes, id, user }: Props) {
             <dt>{t('directory.notes')}</dt>
             <dd class="notes">{agency.notes || '—'}</dd>
           </dl>
-          {mayEditAgencies(user.roles) && (
+          {can(user, 'agency.edit') && (
             <p class="actions">
               <a class="button-link" href={hrefFor({ name: 'agencyEdit', id })}>
                 {t('directory.edit')}

@@ -62,7 +62,7 @@ export function ContactDetail({ api, id, codes, user }: Props) {
       {contact && (
         <>
           {contact.status === 'draft' && <p class="draft-badge">{t('hotline.draftBadge')}</p>}
-          {mayCorrect(user, contact) && (
+          {mayCorrect(contact) && (
             <p class="detail-actions">
               <a class="button secondary" href={hrefFor({ name: 'contactCorrect', id: contact.id })}>
                 {t('correct.action')}

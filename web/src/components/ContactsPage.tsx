@@ -6,6 +6,7 @@ import type { Contact, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { can } from '../permissions';
 import {
   downloadExport,
   emptyFilter,
@@ -23,11 +24,6 @@ import { StatusRegion, type Notice } from './StatusRegion';
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
 const toInstant = (day: string, end: boolean) => (end ? dayEndRfc3339(day) : dayStartRfc3339(day));
-
-/** Roles that may download the CSV export (the server checks too). */
-export function mayExport(user: User | undefined): boolean {
-  return !!user && user.roles.some((r) => r === 'supervisor' || r === 'data_officer');
-}
 
 // Filters that pick from a server code list: [filter key, code list].
 const codeFilters: [keyof ContactFilter, string][] = [
@@ -190,7 +186,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
             <button type="button" class="secondary" onClick={clearFilter}>
               {t('lists.clear')}
             </button>
-            {mayExport(user) && (
+            {can(user, 'contact.export') && (
               <button
                 type="button"
                 class="secondary"

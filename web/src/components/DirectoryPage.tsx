@@ -8,12 +8,12 @@ import type { CodeLists, User } from '../api/types';
 import {
   emptyAgencyFilter,
   listAgencies,
-  mayEditAgencies,
   type Agency,
   type AgencyFilter,
 } from '../agencies/api';
 import { codeText } from '../contacts/CodeToggles';
 import { codeLabel, useT } from '../i18n';
+import { can } from '../permissions';
 import { hrefFor } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
@@ -68,7 +68,7 @@ export function DirectoryPage({ api, codes, user }: Props) {
     <section class="page directory">
       <PageHeading title={t('directory.title')} />
       <p>{t('directory.intro')}</p>
-      {mayEditAgencies(user.roles) && (
+      {can(user, 'agency.edit') && (
         <p>
           <a class="button-link" href={hrefFor({ name: 'agencyNew' })}>
             {t('directory.add')}

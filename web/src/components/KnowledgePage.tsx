@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists, User } from '../api/types';
 import { useT } from '../i18n';
-import { mayEditKnowledge, type KnowledgeArticle } from '../knowledge/api';
+import { can } from '../permissions';
+import type { KnowledgeArticle } from '../knowledge/api';
 import { navigate } from '../router';
 import { KnowledgeArticleView } from './KnowledgeArticleView';
 import { KnowledgeEditor } from './KnowledgeEditor';
@@ -22,7 +23,7 @@ type Editing = { article: KnowledgeArticle | null } | null;
 // The knowledge base: search on one side, the open article (or the editor) on the other.
 export function KnowledgePage({ api, codes, user, id }: Props) {
   const t = useT();
-  const canEdit = mayEditKnowledge(user.roles);
+  const canEdit = can(user, 'knowledge.edit');
   const [editing, setEditing] = useState<Editing>(null);
   const [reload, setReload] = useState(0);
   const open = (articleId: string) => {

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { User } from '../api/types';
 import { useT } from '../i18n';
+import { can } from '../permissions';
 import { hrefFor, type Route } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
@@ -21,7 +22,6 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
     route.name === 'directory' || route.name === 'agency' || route.name === 'agencyNew' || route.name === 'agencyEdit';
   const section =
     route.name === 'log' || route.name === 'supervision' || route.name === 'stats' ? route.name : 'contacts';
-  const has = (...roles: string[]) => user.roles.some((r) => roles.includes(r));
 
   return (
     <>
@@ -51,21 +51,21 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                   {t('shell.contacts')}
                 </a>
               </li>
-              {user.roles.some((r) => ['consultant', 'supervisor', 'case_worker', 'data_officer', 'org_admin'].includes(r)) && (
+              {can(user, 'knowledge.read') && (
                 <li>
                   <a href={hrefFor({ name: 'knowledge' })} aria-current={onKnowledge ? 'page' : undefined}>
                     {t('knowledge.nav')}
                   </a>
                 </li>
               )}
-              {has('consultant', 'case_worker', 'supervisor', 'data_officer', 'org_admin') && (
+              {can(user, 'agency.read') && (
                 <li>
                   <a href={hrefFor({ name: 'directory' })} aria-current={onDirectory ? 'page' : undefined}>
                     {t('directory.nav')}
                   </a>
                 </li>
               )}
-              {has('supervisor', 'data_officer') && (
+              {can(user, 'supervision.read') && (
                 <li>
                   <a
                     href={hrefFor({ name: 'supervision' })}
@@ -75,7 +75,7 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                   </a>
                 </li>
               )}
-              {has('supervisor', 'data_officer', 'org_admin') && (
+              {can(user, 'stats.read') && (
                 <li>
                   <a href={hrefFor({ name: 'stats' })} aria-current={section === 'stats' ? 'page' : undefined}>
                     {t('lists.nav.stats')}

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/messages';
 import type { User } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { can } from '../permissions';
 import {
   markFollowUpDone,
   supervisionFollowUps,
@@ -30,8 +31,8 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
   const [lists, setLists] = useState<Lists | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  // Data officers look; supervisors act (the server checks too).
-  const mayAct = user.roles.includes('supervisor');
+  // Some look, some act: the server's policy says which (and checks every request too).
+  const mayAct = can(user, 'supervision.act');
 
   async function load() {
     try {

@@ -14,7 +14,7 @@ interface Props {
   count: number;
   flags: CallerFlag[];
   earlier?: EarlierContact[] | undefined;
-  /** Only for roles that may flag callers. */
+  /** Only when the server lets the user flag callers (caller.flag_write). */
   flagging?: CallerFlagging | undefined;
 }
 

@@ -91,8 +91,3 @@ export function snippetParts(snippet: string): SnippetPart[] {
   if (current !== '') parts.push({ text: current, mark });
   return parts;
 }
-
-/** Roles that may write articles (policy kKnowledgeEdit). */
-export function mayEditKnowledge(roles: string[]): boolean {
-  return roles.some((r) => r === 'org_admin' || r === 'data_officer');
-}

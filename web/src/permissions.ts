@@ -1,0 +1,34 @@
+// What the signed-in user may do, exactly as the server lists it in GET /api/v1/me (the name of
+// every permission its policy grants them). The UI offers an action or a screen only when the
+// server would allow it, and never works that out from roles itself; the server still decides
+// every request (403).
+import type { User } from './api/types';
+
+/** The server's permission names (policy::permissionName). */
+export type Permission =
+  | 'agency.edit'
+  | 'agency.read'
+  | 'agency.read_confidential_address'
+  | 'caller.flag_write'
+  | 'caller.lookup'
+  | 'codes.read'
+  | 'contact.create'
+  | 'contact.drafts_read'
+  | 'contact.export'
+  | 'contact.list'
+  | 'contact.read'
+  | 'contact.read_sealed'
+  | 'contact.update'
+  | 'knowledge.edit'
+  | 'knowledge.read'
+  | 'safety_plan.read'
+  | 'safety_plan.write'
+  | 'self.read'
+  | 'stats.read'
+  | 'supervision.act'
+  | 'supervision.read';
+
+/** Whether the server grants `user` the permission `permission`. */
+export function can(user: User | undefined, permission: Permission): boolean {
+  return user !== undefined && user.permissions.includes(permission);
+}
