@@ -16,7 +16,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -88,6 +90,13 @@ std::string_view methodLabel(bhttp::verb verb) {
     default:
       return "OTHER";
   }
+}
+
+// "Expect: 100-continue" on an HTTP/1.1 request (RFC 9110, 10.1.1). Other expectations are
+// ignored, as the RFC allows.
+bool expectsContinue(const bhttp::request<bhttp::string_body>& message) {
+  return message.version() >= 11 &&
+         beast::iequals(message[bhttp::field::expect], std::string_view("100-continue"));
 }
 
 std::string newRequestId() {
@@ -289,9 +298,27 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 
     connection->busy = false;
     connection->stream.expires_after(options.read_timeout);
-    auto [read_ec, bytes] =
-        co_await bhttp::async_read(connection->stream, buffer, parser, kUseTuple);
-    (void)bytes;
+    // The header first: a client that sent "Expect: 100-continue" (curl does for bodies over
+    // 1 KiB, and so do telephony webhooks) waits for "100 Continue" before it sends the body.
+    // A body over the limit is refused (413) on its Content-Length alone, before it is sent.
+    auto [read_ec, header_bytes] =
+        co_await bhttp::async_read_header(connection->stream, buffer, parser, kUseTuple);
+    (void)header_bytes;
+    if (!read_ec && !parser.is_done()) {
+      if (expectsContinue(parser.get())) {
+        bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
+        auto [continue_ec, continue_bytes] =
+            co_await bhttp::async_write(connection->stream, go_on, kUseTuple);
+        (void)continue_bytes;
+        if (continue_ec) {
+          break;
+        }
+      }
+      auto [body_ec, body_bytes] =
+          co_await bhttp::async_read(connection->stream, buffer, parser, kUseTuple);
+      (void)body_bytes;
+      read_ec = body_ec;
+    }
     connection->busy = true;
     const auto started = Clock::now();
 

@@ -276,6 +276,36 @@ TEST_F(ServerTest, BodyAtTheLimitIsAccepted) {
   EXPECT_EQ(response.body().size(), kBodyLimit);
 }
 
+// curl and webhook clients send "Expect: 100-continue" and wait for it before the body.
+TEST_F(ServerTest, ExpectContinueGetsA100ThenTheAnswer) {
+  Client client(port());
+  const std::string body(kBodyLimit, 'b');
+  client.sendRaw(
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+      "Expect: 100-Continue\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n");
+  const auto interim = client.receive(true);
+  EXPECT_EQ(interim.result_int(), 100U);
+  client.sendRaw(body);
+  const auto response = client.receive();
+  EXPECT_EQ(response.result_int(), 200U);
+  EXPECT_EQ(response.body(), body);
+  EXPECT_TRUE(response.keep_alive());
+  EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/ping").result_int(), 200U);
+}
+
+TEST_F(ServerTest, ExpectContinueOverTheLimitIs413WithoutWaitingForTheBody) {
+  Client client(port());
+  client.sendRaw(
+      "POST /api/v1/echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+      "Content-Length: " +
+      std::to_string(kBodyLimit + 1) + "\r\n\r\n");
+  const auto response = client.receive();
+  EXPECT_EQ(response.result_int(), 413U);
+  EXPECT_EQ(jsonOf(response).at("error").at("code").as_string(), "payload_too_large");
+  EXPECT_TRUE(client.closedWithin(3s));
+}
+
 TEST_F(ServerTest, HugeHeadersAre431) {
   Client client(port());
   const auto response = client.send(bhttp::verb::get, "/api/v1/ping", {},
