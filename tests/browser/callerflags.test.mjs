@@ -145,6 +145,60 @@ describe('caller flags', () => {
   });
 });
 
+describe('the supervisor’s list of flagged callers', () => {
+  test('lists a flag with its contacts and no number, and removes it after a confirmation', async (t) => {
+    const local = String((Date.now() + 7) % 100000000).padStart(8, '0');
+    const identifier = `+316${local}`;
+    const call = await apiSession(server.baseUrl, supervisor);
+    const created = await call('POST', '/api/v1/contacts', {
+      channel: 'phone',
+      started_at: new Date(Date.now() - 600_000).toISOString(),
+      duration_s: 60,
+      caller_type: 'client',
+      anonymous: true,
+      language: 'en',
+      category: 'general_information',
+      caller_identifier: identifier,
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const until = new Date(Date.now() + 30 * 86400_000).toISOString();
+    const flagged = await call('POST', '/api/v1/callers/flags', {
+      caller_identifier: identifier,
+      flag: 'repeated_prank',
+      expires_at: until,
+    });
+    assert.equal(flagged.status, 200, JSON.stringify(flagged.body));
+
+    await open(t, async (page) => {
+      await signIn(page, supervisor);
+      await page.getByRole('navigation').getByRole('link', { name: 'Supervision' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Supervision' }).waitFor();
+      const list = page.locator('section.flagged-callers');
+      await list.getByRole('heading', { level: 2, name: 'Flagged callers' }).waitFor();
+      const row = list.locator('tbody tr', { hasText: 'Repeated prank calls' });
+      await row.waitFor();
+      assert.equal(await row.count(), 1);
+      assert.equal((await row.locator('td.num').innerText()).trim(), '1', 'one contact of this caller');
+      assert.match((await row.innerText()), /Flag Supervisor/, 'who set it, by name');
+      const latest = await row.getByRole('link', { name: /Open the latest contact/ }).getAttribute('href');
+      assert.equal(latest, `#/contacts/${created.body.id}`);
+      assert.equal(await page.getByText(local.slice(-4)).count(), 0, 'never the caller’s number');
+
+      // Dismissed, nothing happens; accepted, the flag goes.
+      page.once('dialog', (d) => void d.dismiss());
+      await row.getByRole('button', { name: /Remove the flag Repeated prank calls/ }).click();
+      assert.equal(await row.count(), 1);
+      page.once('dialog', (d) => void d.accept());
+      await row.getByRole('button', { name: /Remove the flag Repeated prank calls/ }).click();
+      await page.getByText('Flag removed: Repeated prank calls. Consultants no longer see it for this caller.').waitFor();
+      assert.equal(await list.locator('tbody tr', { hasText: 'Repeated prank calls' }).count(), 0);
+    });
+    const lookup = await call('POST', '/api/v1/callers/lookup', { caller_identifier: identifier });
+    assert.equal(lookup.status, 200, JSON.stringify(lookup.body));
+    assert.deepEqual(lookup.body.flags, [], 'removed on the server too');
+  });
+});
+
 describe('correcting a finished contact', () => {
   test('the author corrects a finished contact; only what was changed changes', async (t) => {
     await open(t, async (page) => {

@@ -5,6 +5,7 @@ import { errorMessage } from '../api/messages';
 import type { User } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { FlaggedCallers } from '../contacts/FlaggedCallers';
 import { can } from '../permissions';
 import {
   markFollowUpDone,
@@ -180,6 +181,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
           )}
         </>
       )}
+      {can(user, 'caller.flag_write') && <FlaggedCallers api={api} codes={codes} />}
     </section>
   );
 }
