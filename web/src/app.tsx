@@ -17,6 +17,7 @@ import { StatsPage } from './components/StatsPage';
 import { SupervisionPage } from './components/SupervisionPage';
 import { StatusRegion, type Notice } from './components/StatusRegion';
 import { useT } from './i18n';
+import { can } from './permissions';
 import { useRoute } from './router';
 
 type State =
@@ -134,6 +135,16 @@ export function App() {
   } else if (route.name === 'knowledge' || route.name === 'knowledgeArticle') {
     const id = route.name === 'knowledgeArticle' ? route.id : null;
     page = <KnowledgePage api={api} codes={codes} user={state.user} id={id} />;
+  } else if (!can(state.user, 'contact.create')) {
+    // The start page of those who do not answer the hotline (data officers, case workers,
+    // administrators): the first thing their permissions open, never a form they cannot save.
+    if (can(state.user, 'contact.list')) {
+      page = <ContactsPage api={api} codes={codes} user={state.user} />;
+    } else if (can(state.user, 'knowledge.read')) {
+      page = <KnowledgePage api={api} codes={codes} user={state.user} id={null} />;
+    } else {
+      page = <StatusRegion notice={{ kind: 'info', text: t('shell.nothingHere') }} />;
+    }
   } else {
     // The knowledge base beside the form: look things up during the call without losing it.
     page = (

@@ -41,16 +41,20 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
           <span class="brand">{t('app.name')}</span>
           <nav aria-label={t('shell.navLabel')}>
             <ul>
-              <li>
-                <a href={hrefFor({ name: 'log' })} aria-current={section === 'log' ? 'page' : undefined}>
-                  {t('shell.logContact')}
-                </a>
-              </li>
-              <li>
-                <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' && !onKnowledge && !onDirectory ? 'page' : undefined}>
-                  {t('shell.contacts')}
-                </a>
-              </li>
+              {can(user, 'contact.create') && (
+                <li>
+                  <a href={hrefFor({ name: 'log' })} aria-current={section === 'log' ? 'page' : undefined}>
+                    {t('shell.logContact')}
+                  </a>
+                </li>
+              )}
+              {can(user, 'contact.list') && (
+                <li>
+                  <a href={hrefFor({ name: 'contacts' })} aria-current={section === 'contacts' && !onKnowledge && !onDirectory ? 'page' : undefined}>
+                    {t('shell.contacts')}
+                  </a>
+                </li>
+              )}
               {can(user, 'knowledge.read') && (
                 <li>
                   <a href={hrefFor({ name: 'knowledge' })} aria-current={onKnowledge ? 'page' : undefined}>

@@ -36,6 +36,8 @@ export const en = {
     contacts: 'Contacts',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
+    nothingHere:
+      'Your account does not open any page of Strada yet. Ask your organisation’s administrator for the role you need.',
   },
   log: {
     title: 'Log a contact',

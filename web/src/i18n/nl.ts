@@ -36,6 +36,8 @@ export const nl: Messages = {
     contacts: 'Contacten',
     signOut: 'Uitloggen',
     signedInAs: 'Ingelogd als',
+    nothingHere:
+      'Uw account opent nog geen enkele pagina van Strada. Vraag de beheerder van uw organisatie om de rol die u nodig hebt.',
   },
   log: {
     title: 'Contact vastleggen',

@@ -36,6 +36,8 @@ export const ro: Messages = {
     contacts: 'Contacte',
     signOut: 'Deconectare',
     signedInAs: 'Conectat ca',
+    nothingHere:
+      'Contul dumneavoastră nu deschide încă nicio pagină din Strada. Cereți administratorului organizației rolul de care aveți nevoie.',
   },
   log: {
     title: 'Înregistrează un contact',
