@@ -22,6 +22,13 @@ describe('knowledge base', () => {
       // The administrator writes the sheet through the API, as the editor does.
       await signIn(page, admin);
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      // An administrator does not answer the hotline: the start page is the knowledge base, and
+      // the menu offers neither the contact form nor the contact list.
+      await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      assert.equal(await nav.getByRole('link', { name: 'Log a contact' }).count(), 0);
+      assert.equal(await nav.getByRole('link', { name: 'Contacts' }).count(), 0);
+      assert.equal(await nav.getByRole('link', { name: 'Knowledge' }).count(), 1);
       const status = await page.evaluate(async (article) => {
         const me = await (await fetch('/api/v1/me')).json();
         const r = await fetch('/api/v1/knowledge', {

@@ -86,7 +86,11 @@ describe('the menu', () => {
   };
 
   it('shows the screens the server grants', () => {
-    expect(menu(user(['knowledge.read', 'agency.read', 'supervision.read', 'stats.read']))).toEqual([
+    expect(
+      menu(
+        user(['contact.create', 'contact.list', 'knowledge.read', 'agency.read', 'supervision.read', 'stats.read']),
+      ),
+    ).toEqual([
       '#/log',
       '#/contacts',
       '#/knowledge',
@@ -97,10 +101,7 @@ describe('the menu', () => {
   });
 
   it('hides the rest, whatever the roles', () => {
-    expect(menu(user(['knowledge.read'], ['supervisor', 'data_officer', 'org_admin']))).toEqual([
-      '#/log',
-      '#/contacts',
-      '#/knowledge',
-    ]);
+    expect(menu(user(['knowledge.read'], ['supervisor', 'data_officer', 'org_admin']))).toEqual(['#/knowledge']);
+    expect(menu(user(['contact.list', 'knowledge.read']))).toEqual(['#/contacts', '#/knowledge']);
   });
 });
