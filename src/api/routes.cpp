@@ -66,6 +66,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerKnowledgeRoutes(routes);
   registerAgencyRoutes(routes);
   registerTelephonyRoutes(routes);
+  registerUserRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -44,6 +44,8 @@ void registerContactListRoutes(RouteTable& routes);
 void registerKnowledgeRoutes(RouteTable& routes);
 void registerAgencyRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
+// The organisation's users, by name, for filters and lists (users.cpp).
+void registerUserRoutes(RouteTable& routes);
 
 // An error response; Internal and Unavailable errors are logged (with their detail, the route and
 // the request id; never personal data).

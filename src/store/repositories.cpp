@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "store/sql_errors.h"
 #include "store/statements.h"
@@ -254,6 +255,32 @@ domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
     return std::nullopt;
   }
   return (*found)->user;
+}
+
+domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sql,
+                                                               const std::string& org_id) {
+  try {
+    // Only the columns a listing shows are read: the e-mail address and the password hash never
+    // leave the database for it.
+    std::string id, name, roles;
+    int active = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT id, name, roles, active FROM users WHERE org_id = :org_id",
+         soci::into(id), soci::into(name), soci::into(roles), soci::into(active),
+         soci::use(org_id));
+    st.execute();
+    std::vector<UserListing> out;
+    while (st.fetch()) {
+      out.push_back(UserListing{id, name, rolesFromText(roles), active != 0});
+    }
+    // Sorted here rather than in SQL: the backends' collations order names differently.
+    std::sort(out.begin(), out.end(), [](const UserListing& a, const UserListing& b) {
+      return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list organisation users", e);
+  }
 }
 
 // --- sessions ---

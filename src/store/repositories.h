@@ -41,6 +41,19 @@ struct UserRecord {
 [[nodiscard]] domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
                                                                        const std::string& id);
 
+// What a colleague may see of a user (to pick a consultant in a filter, or to name who logged a
+// contact): never the e-mail address or the password hash.
+struct UserListing {
+  std::string id;
+  std::string name;  // may be empty
+  std::vector<domain::Role> roles;
+  bool active = true;
+};
+// Every user of `org_id`, active or not, ordered by name then id (byte-wise, so the order is the
+// same on every backend). Users of other organisations are never part of it.
+[[nodiscard]] domain::Result<std::vector<UserListing>> listOrganisationUsers(
+    soci::session& sql, const std::string& org_id);
+
 // --- sessions (shared by every server on one database) ---
 struct SessionRecord {
   std::string id;  // SHA-256 hex of the session token; the token itself is never stored

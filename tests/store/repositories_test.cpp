@@ -174,6 +174,52 @@ TEST_F(RepositoriesTest, InactiveUserWithoutRoles) {
   EXPECT_TRUE((*found)->roles.empty());
 }
 
+TEST_F(RepositoriesTest, OrganisationUsersByNameWithoutEmails) {
+  ASSERT_TRUE(db().write([](WriteContext& w) -> domain::Status {
+    auto zoe = makeUser("user-z", "org-a", "zoe@example.org");
+    zoe.user.name = "Zoe";
+    zoe.user.roles = {domain::Role::kSupervisor};
+    auto nameless = makeUser("user-n", "org-a", "nameless@example.org");
+    nameless.user.name = "";
+    nameless.user.active = false;
+    nameless.user.roles.clear();
+    // Same name as user-a's: the id decides.
+    auto twin = makeUser("user-0", "org-a", "twin@example.org");
+    twin.user.name = "Consultant user-a";
+    for (const auto* u : {&zoe, &nameless, &twin}) {
+      if (auto s = insertUser(w, *u); !s) {
+        return s;
+      }
+    }
+    return {};
+  }));
+  auto users = onReader(db(), [](soci::session& s) { return listOrganisationUsers(s, "org-a"); });
+  ASSERT_TRUE(users) << users.error().detail;
+  ASSERT_EQ(users->size(), 4U);
+  // By name, then id; org-b's user-b is not there.
+  EXPECT_EQ((*users)[0].id, "user-n");
+  EXPECT_EQ((*users)[0].name, "");
+  EXPECT_FALSE((*users)[0].active);
+  EXPECT_TRUE((*users)[0].roles.empty());
+  EXPECT_EQ((*users)[1].id, "user-0");
+  EXPECT_EQ((*users)[2].id, "user-a");
+  EXPECT_EQ((*users)[2].name, "Consultant user-a");
+  EXPECT_EQ((*users)[2].roles,
+            (std::vector<domain::Role>{domain::Role::kConsultant, domain::Role::kSupervisor}));
+  EXPECT_TRUE((*users)[2].active);
+  EXPECT_EQ((*users)[3].id, "user-z");
+  EXPECT_EQ((*users)[3].roles, (std::vector<domain::Role>{domain::Role::kSupervisor}));
+
+  auto other = onReader(db(), [](soci::session& s) { return listOrganisationUsers(s, "org-b"); });
+  ASSERT_TRUE(other);
+  ASSERT_EQ(other->size(), 1U);
+  EXPECT_EQ((*other)[0].id, "user-b");
+
+  auto none = onReader(db(), [](soci::session& s) { return listOrganisationUsers(s, "no-org"); });
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+}
+
 TEST_F(RepositoriesTest, DuplicateEmailIsConflictWithoutTheAddress) {
   auto dup = db().write(
       [](WriteContext& w) { return insertUser(w, makeUser("user-x", "org-a", "a@example.org")); });
