@@ -1,8 +1,11 @@
 // A supervisor's screens against the real server: a follow-up due (and marked done), the
-// statistics with a chart and its data table, and the filtered contact list.
+// statistics with a chart and its data table, the filtered contact list (also by consultant),
+// and the stale drafts named by who logged them.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { apiSession, setUpServerAndBrowser, signIn } from './support.mjs';
+import { PG_ADMIN_URL, apiSession, consultant, setUpServerAndBrowser, signIn } from './support.mjs';
 
 const supervisor = {
   email: 'supervisor@example.org',
@@ -12,13 +15,38 @@ const supervisor = {
 
 const { server, open } = setUpServerAndBrowser({ users: [{ ...supervisor, role: 'supervisor' }] });
 
-/** Signs in over HTTP and posts one contact; returns its id. */
-async function postContact(baseUrl, body) {
-  const call = await apiSession(baseUrl, supervisor);
+/** Signs in over HTTP (as the supervisor unless `who` says otherwise) and posts one contact; returns its id. */
+async function postContact(baseUrl, body, who = supervisor) {
+  const call = await apiSession(baseUrl, who);
   const created = await call('POST', '/api/v1/contacts', body);
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return created.body.id;
 }
+
+/**
+ * Moves a contact's creation `hours` into the past, straight in the database: the server stamps
+ * created_at itself, and a draft shows as stale only after 4 hours.
+ */
+function backdateCreation(dataDir, id, hours) {
+  const sql = `UPDATE contacts SET created_at = created_at - ${hours * 3600_000} WHERE id = '${id}'`;
+  if (PG_ADMIN_URL) {
+    // support.mjs points STRADA_DB at this server's database while it runs.
+    execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', process.env.STRADA_DB, '-c', sql]);
+  } else {
+    execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(dataDir, 'strada.db'), sql]);
+  }
+}
+
+const contactOn = (startedAt, extra = {}) => ({
+  channel: 'email',
+  started_at: startedAt,
+  duration_s: 300,
+  caller_type: 'possible_victim',
+  anonymous: true,
+  language: 'en',
+  category: 'safe_migration',
+  ...extra,
+});
 
 describe('supervision and statistics', () => {
   test('a supervisor sees a follow-up due, marks it done, and reads the statistics', async (t) => {
@@ -76,6 +104,54 @@ describe('supervision and statistics', () => {
       await page.waitForURL(/#\/contacts\?category=tip/);
       await page.locator(`table tbody tr:has(a[href="#/contacts/${id}"])`).waitFor();
       await page.getByRole('button', { name: 'Export CSV' }).waitFor();
+    });
+  });
+
+  test('a supervisor filters the contacts by consultant and sees stale drafts by name', async (t) => {
+    const day = new Date(Date.now() - 2 * 86400_000);
+    const started = day.toISOString();
+    const byConsultant = await postContact(server.baseUrl, contactOn(started), consultant);
+    const bySupervisor = await postContact(server.baseUrl, contactOn(started));
+    const draft = await postContact(server.baseUrl, contactOn(started, { status: 'draft' }), consultant);
+    backdateCreation(server.dataDir, draft, 5);
+    const call = await apiSession(server.baseUrl, consultant);
+    const { body: me } = await call('GET', '/api/v1/me');
+    const consultantId = me.user.id;
+
+    await open(t, async (page) => {
+      await signIn(page, supervisor);
+      const nav = page.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Contacts' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+      const rows = page.locator('table.contacts tbody tr');
+      await page.locator(`table tbody tr:has(a[href="#/contacts/${bySupervisor}"])`).waitFor();
+
+      const select = page.getByLabel('Consultant');
+      // Every colleague by name (no e-mail addresses), the consultant among them.
+      const options = await select.locator('option').allInnerTexts();
+      assert.deepEqual(options, ['Any', 'Test Consultant', 'Test Supervisor']);
+      await select.selectOption({ label: 'Test Consultant' });
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(new RegExp(`#/contacts\\?consultant=${consultantId}$`));
+      await page.locator(`a[href="#/contacts/${bySupervisor}"]`).waitFor({ state: 'detached' });
+      await page.getByText('Contacts shown: 1.').waitFor();
+      // Only the consultant's finished contact: not the supervisor's, and not the consultant's draft.
+      assert.equal(await rows.count(), 1);
+      await page.locator(`table tbody tr:has(a[href="#/contacts/${byConsultant}"])`).waitFor();
+
+      // The filter comes back from the address, with the name chosen.
+      await page.reload();
+      await page.locator(`table tbody tr:has(a[href="#/contacts/${byConsultant}"])`).waitFor();
+      assert.equal(await rows.count(), 1);
+      await page.waitForFunction(
+        () => document.querySelector('#filter-consultant')?.selectedOptions[0]?.textContent === 'Test Consultant',
+      );
+
+      await nav.getByRole('link', { name: 'Supervision' }).click();
+      const drafts = page.getByRole('table', { name: /Drafts older than 4 hours/ });
+      const row = drafts.locator(`tr:has(a[href="#/contacts/${draft}"])`);
+      await row.waitFor();
+      assert.equal(await row.locator('td[data-label="Consultant"]').innerText(), 'Test Consultant');
     });
   });
 });

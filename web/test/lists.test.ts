@@ -19,6 +19,25 @@ describe('contact list filters in the address', () => {
     expect(f).toEqual({ ...emptyFilter, category: 'tip' });
   });
 
+  it('round-trips a consultant by user id, after the codes', () => {
+    const consultant = '0123456789abcdef0123456789abcdef';
+    const filter = { ...emptyFilter, category: 'tip', consultant };
+    const hash = filterToHash(filter);
+    expect(hash).toBe(`?category=tip&consultant=${consultant}`);
+    expect(filterFromHash(hash.slice(1))).toEqual(filter);
+    const params = filterParams(filterFromHash(hash.slice(1)), () => null);
+    expect(params.get('consultant')).toBe(consultant);
+    expect(params.toString()).toBe(`category=tip&consultant=${consultant}`);
+  });
+
+  it('drops a consultant that is not a user id', () => {
+    for (const bad of ['abc', 'anna@example.org', '0123456789ABCDEF0123456789ABCDEF', `${'a'.repeat(32)}0`]) {
+      const query = new URLSearchParams({ consultant: bad, channel: 'phone' }).toString();
+      expect(filterFromHash(query)).toEqual({ ...emptyFilter, channel: 'phone' });
+    }
+    expect(filterParams(emptyFilter, () => null).has('consultant')).toBe(false);
+  });
+
   it('sends dates as instants and codes as they are', () => {
     const params = filterParams({ ...emptyFilter, from: '2026-02-01', to: '2026-02-28', outcome: 'referred' },
       (day, end) => (day === '' ? null : `${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z`));

@@ -91,3 +91,12 @@ export interface ContactQuery {
   limit?: number;
   cursor?: string;
 }
+
+/** A colleague as GET /api/v1/users shows them: never their e-mail address. */
+export interface OrgUser {
+  id: string;
+  /** The user's name, or "User" and the start of the id when they have none. */
+  name: string;
+  roles: string[];
+  active: boolean;
+}

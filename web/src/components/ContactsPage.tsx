@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { Contact, User } from '../api/types';
+import type { Contact, OrgUser, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -18,6 +18,7 @@ import {
 } from '../lists/api';
 import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor, navigate } from '../router';
+import { listUsers } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -57,6 +58,8 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  // The organisation's users, for the consultant filter; null until loaded (or if they cannot be).
+  const [users, setUsers] = useState<OrgUser[] | null>(null);
 
   async function load(f: ContactFilter, after: string | null) {
     setLoading(true);
@@ -88,6 +91,11 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
     setDraftFilter(filter);
     void load(filter, null);
   }, [filterKey]);
+
+  useEffect(() => {
+    // Without the names the filter still works from the address; the contacts are what matter.
+    listUsers(api).then(setUsers, () => setUsers(null));
+  }, []);
 
   useEffect(() => {
     if (focusIndex === null) return;
@@ -161,6 +169,25 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
     </div>
   );
 
+  const consultantSelect = () => {
+    const chosen = draftFilter.consultant;
+    const known = users?.some((u) => u.id === chosen) ?? false;
+    return (
+      <div class="field" key="consultant">
+        <label for="filter-consultant">{t('lists.filter.consultant')}</label>
+        <select id="filter-consultant" value={chosen} onChange={set('consultant')}>
+          <option value="">{t('lists.any')}</option>
+          {(users ?? []).map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.active ? u.name : t('lists.inactiveUser', { name: u.name })}
+            </option>
+          ))}
+          {chosen !== '' && !known && <option value={chosen}>{chosen.slice(0, 8)}</option>}
+        </select>
+      </div>
+    );
+  };
+
   return (
     <section class="page">
       <PageHeading title={t('contacts.title')} />
@@ -175,6 +202,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
             <label for="filter-to">{t('contacts.to')}</label>
             <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
           </div>
+          {(users !== null || draftFilter.consultant !== '') && consultantSelect()}
           {codes && codeFilters.map(([key, list]) => select(key, list))}
           {fixed('status', ['final', 'draft', 'any'])}
           {fixed('follow_up', ['due', 'overdue', 'open', 'none'])}

@@ -16,6 +16,7 @@ import {
 } from '../lists/api';
 import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor } from '../router';
+import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -25,6 +26,8 @@ interface Lists {
   today: SupervisionItem[];
   followUps: SupervisionItem[];
   drafts: SupervisionItem[];
+  /** Who logged a draft, by user id; empty when the names could not be read. */
+  names: Map<string, string>;
 }
 
 export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: LabelledCodes; user: User }) {
@@ -37,12 +40,19 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
 
   async function load() {
     try {
-      const [today, followUps, drafts] = await Promise.all([
+      const [today, followUps, drafts, users] = await Promise.all([
         supervisionToday(api),
         supervisionFollowUps(api),
         supervisionStaleDrafts(api, staleHours),
+        // The names are a convenience: without them the table shows the start of the user id.
+        can(user, 'contact.list') ? listUsers(api).catch(() => []) : Promise.resolve([]),
       ]);
-      setLists({ today: today.items, followUps: followUps.items, drafts: drafts.items });
+      setLists({
+        today: today.items,
+        followUps: followUps.items,
+        drafts: drafts.items,
+        names: namesById(users),
+      });
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) {
         setNotice({ kind: 'error', text: errorMessage(t, error) });
@@ -172,7 +182,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                     <tr key={c.id}>
                       <td data-label={t('supervision.createdAt')}>{open(c, formatDateTime(c.created_at))}</td>
                       <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
-                      <td data-label={t('supervision.consultant')}>{c.created_by.slice(0, 8)}</td>
+                      <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -119,10 +119,12 @@ export const en = {
       outcome: 'Outcome',
       follow_up: 'Follow-up',
       imminent_danger: 'Imminent danger',
+      consultant: 'Consultant',
     },
     status: { final: 'Finished', draft: 'Draft', any: 'Finished and drafts' },
     follow_up: { due: 'Due', overdue: 'Overdue', open: 'Due or overdue', none: 'None needed' },
     imminent_danger: { true: 'Yes', false: 'No' },
+    inactiveUser: '{{name}} (inactive)',
   },
   supervision: {
     title: 'Supervision',
@@ -141,7 +143,7 @@ export const en = {
     staleDrafts: 'Drafts older than {{hours}} hours ({{count}})',
     noDrafts: 'No drafts are left unfinished.',
     createdAt: 'Started logging at',
-    consultant: 'Consultant (user reference)',
+    consultant: 'Consultant',
   },
   stats: {
     title: 'Statistics',

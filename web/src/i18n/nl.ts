@@ -120,10 +120,12 @@ export const nl: Messages = {
       outcome: 'Resultaat',
       follow_up: 'Opvolging',
       imminent_danger: 'Acuut gevaar',
+      consultant: 'Consulent',
     },
     status: { final: 'Afgerond', draft: 'Concept', any: 'Afgerond en concepten' },
     follow_up: { due: 'Gepland', overdue: 'Te laat', open: 'Gepland of te laat', none: 'Niet nodig' },
     imminent_danger: { true: 'Ja', false: 'Nee' },
+    inactiveUser: '{{name}} (inactief)',
   },
   supervision: {
     title: 'Supervisie',
@@ -142,7 +144,7 @@ export const nl: Messages = {
     staleDrafts: 'Concepten ouder dan {{hours}} uur ({{count}})',
     noDrafts: 'Er zijn geen onafgemaakte concepten.',
     createdAt: 'Vastleggen begonnen om',
-    consultant: 'Consulent (gebruikersreferentie)',
+    consultant: 'Consulent',
   },
   stats: {
     title: 'Statistieken',

@@ -120,10 +120,12 @@ export const ro: Messages = {
       outcome: 'Rezultat',
       follow_up: 'Revenire',
       imminent_danger: 'Pericol iminent',
+      consultant: 'Consultant',
     },
     status: { final: 'Finalizat', draft: 'Ciornă', any: 'Finalizate și ciorne' },
     follow_up: { due: 'Programată', overdue: 'Întârziată', open: 'Programată sau întârziată', none: 'Nu e necesară' },
     imminent_danger: { true: 'Da', false: 'Nu' },
+    inactiveUser: '{{name}} (inactiv)',
   },
   supervision: {
     title: 'Supervizare',
@@ -142,7 +144,7 @@ export const ro: Messages = {
     staleDrafts: 'Ciorne mai vechi de {{hours}} ore ({{count}})',
     noDrafts: 'Nu există ciorne nefinalizate.',
     createdAt: 'Înregistrare începută la',
-    consultant: 'Consultant (referință utilizator)',
+    consultant: 'Consultant',
   },
   stats: {
     title: 'Statistici',

@@ -19,6 +19,7 @@ export interface ContactFilter {
   outcome: string;
   follow_up: string; // '', due, overdue, open, none
   imminent_danger: string; // '', 'true', 'false'
+  consultant: string; // '' or the id of the user who logged the contact (GET /api/v1/users)
 }
 
 export const emptyFilter: ContactFilter = {
@@ -35,6 +36,7 @@ export const emptyFilter: ContactFilter = {
   outcome: '',
   follow_up: '',
   imminent_danger: '',
+  consultant: '',
 };
 
 export const codeFilterKeys = [
@@ -51,6 +53,9 @@ export const codeFilterKeys = [
   'imminent_danger',
 ] as const satisfies readonly (keyof ContactFilter)[];
 
+/** Filters that take an opaque user id (32 hex digits) rather than a code. */
+export const idFilterKeys = ['consultant'] as const satisfies readonly (keyof ContactFilter)[];
+
 /** The filter's codes (and dates) as query parameters; from/to become RFC 3339 instants. */
 export function filterParams(
   filter: ContactFilter,
@@ -61,16 +66,16 @@ export function filterParams(
   const to = toInstant(filter.to, true);
   if (from) params.set('from', from);
   if (to) params.set('to', to);
-  for (const key of codeFilterKeys) {
+  for (const key of [...codeFilterKeys, ...idFilterKeys]) {
     if (filter[key] !== '') params.set(key, filter[key]);
   }
   return params;
 }
 
-/** The filter as it may appear in the address bar: codes and dates only. */
+/** The filter as it may appear in the address bar: codes, dates and user ids only. */
 export function filterToHash(filter: ContactFilter): string {
   const params = new URLSearchParams();
-  for (const key of ['from', 'to', ...codeFilterKeys] as const) {
+  for (const key of ['from', 'to', ...codeFilterKeys, ...idFilterKeys] as const) {
     if (filter[key] !== '') params.set(key, filter[key]);
   }
   const text = params.toString();
@@ -79,8 +84,12 @@ export function filterToHash(filter: ContactFilter): string {
 
 const codeShaped = /^[A-Za-z0-9_-]{1,64}$/;
 const dayShaped = /^\d{4}-\d{2}-\d{2}$/;
+const idShaped = /^[0-9a-f]{32}$/;
 
-/** Reads a filter back from the address; anything that is not code- or date-shaped is dropped. */
+/**
+ * Reads a filter back from the address; anything that is not code-, date- or (for a user)
+ * id-shaped is dropped.
+ */
 export function filterFromHash(query: string): ContactFilter {
   const params = new URLSearchParams(query);
   const filter = { ...emptyFilter };
@@ -91,6 +100,10 @@ export function filterFromHash(query: string): ContactFilter {
   for (const key of codeFilterKeys) {
     const v = params.get(key) ?? '';
     if (codeShaped.test(v)) filter[key] = v;
+  }
+  for (const key of idFilterKeys) {
+    const v = params.get(key) ?? '';
+    if (idShaped.test(v)) filter[key] = v;
   }
   return filter;
 }
