@@ -71,15 +71,67 @@ std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, st
   return text + ")";
 }
 
-void insertCodes(soci::session& sql, const domain::Contact& c, const char* list,
-                 const std::vector<std::string>& codes) {
-  const std::string list_name = list;
+// Rows of contact_codes per INSERT: a contact carries a handful of codes, rarely dozens; the
+// cap keeps a statement's parameters far below SQLite's limit.
+constexpr std::size_t kCodeRowsPerInsert = 200;
+
+// All of a contact's codes, every list, in one multi-row INSERT (a round trip per 200 codes
+// instead of one per code on PostgreSQL). The contact's id, organisation and start time are
+// bound once per row under row-unique names.
+void insertCodes(soci::session& sql, const domain::Contact& c) {
+  std::vector<std::pair<std::string, const std::string*>> rows;  // (list, code)
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {kListExploitation, &c.data.exploitation},
+      {kListIndustry, &c.data.industry},
+      {kListIndicator, &c.data.indicators},
+      {kListAssistance, &c.data.assistance},
+  };
+  for (const auto& [list, codes] : lists) {
+    for (const std::string& code : *codes) {
+      rows.emplace_back(list, &code);
+    }
+  }
   const long long started_at = c.data.started_at;
-  for (const std::string& code : codes) {
-    sql << "INSERT INTO contact_codes (contact_id, org_id, list, code, started_at) "
-           "VALUES (:contact_id, :org_id, :list, :code, :started_at)",
-        soci::use(c.id), soci::use(c.org_id), soci::use(list_name), soci::use(code),
-        soci::use(started_at);
+  for (std::size_t begin = 0; begin < rows.size(); begin += kCodeRowsPerInsert) {
+    const std::size_t end = std::min(rows.size(), begin + kCodeRowsPerInsert);
+    soci::statement st(sql);
+    std::string text =
+        "INSERT INTO contact_codes (contact_id, org_id, list, code, started_at) VALUES ";
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string n = std::to_string(i - begin);
+      if (i != begin) {
+        text += ", ";
+      }
+      text.append("(:c").append(n).append(", :o").append(n).append(", :l").append(n);
+      text.append(", :k").append(n).append(", :s").append(n).append(")");
+      st.exchange(soci::use(c.id, "c" + n));
+      st.exchange(soci::use(c.org_id, "o" + n));
+      st.exchange(soci::use(rows[i].first, "l" + n));
+      st.exchange(soci::use(*rows[i].second, "k" + n));
+      st.exchange(soci::use(started_at, "s" + n));
+    }
+    prepareAndRun(st, text);
+  }
+}
+
+// The referrals in one multi-row INSERT (a contact refers to a few agencies at most; the API
+// caps the list).
+void insertReferrals(soci::session& sql, const domain::Contact& c) {
+  const auto& ids = c.data.referral_agency_ids;
+  for (std::size_t begin = 0; begin < ids.size(); begin += kCodeRowsPerInsert) {
+    const std::size_t end = std::min(ids.size(), begin + kCodeRowsPerInsert);
+    soci::statement st(sql);
+    std::string text = "INSERT INTO contact_referrals (contact_id, agency_id) VALUES ";
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string n = std::to_string(i - begin);
+      if (i != begin) {
+        text += ", ";
+      }
+      text.append("(:c").append(n).append(", :a").append(n).append(")");
+      st.exchange(soci::use(c.id, "c" + n));
+      st.exchange(soci::use(ids[i], "a" + n));
+    }
+    prepareAndRun(st, text);
   }
 }
 
@@ -269,15 +321,8 @@ const std::string& contactUpdateSql() {
 }
 
 void insertMultiValues(soci::session& sql, const domain::Contact& c) {
-  insertCodes(sql, c, kListExploitation, c.data.exploitation);
-  insertCodes(sql, c, kListIndustry, c.data.industry);
-  insertCodes(sql, c, kListIndicator, c.data.indicators);
-  insertCodes(sql, c, kListAssistance, c.data.assistance);
-  for (const std::string& agency_id : c.data.referral_agency_ids) {
-    sql << "INSERT INTO contact_referrals (contact_id, agency_id) "
-           "VALUES (:contact_id, :agency_id)",
-        soci::use(c.id), soci::use(agency_id);
-  }
+  insertCodes(sql, c);
+  insertReferrals(sql, c);
 }
 
 void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
