@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../src/api/types';
 import { keepUnchanged } from '../src/contacts/correction';
 import type { HotlineFormValues, HotlinePayload } from '../src/contacts/hotline';
 import { hrefFor, parseRoute } from '../src/router';
+import { contact } from './fixtures';
 
-const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'c1',
-  created_at: '2026-11-30T08:00:00Z',
-  created_by: 'author',
-  channel: 'phone',
-  started_at: '2026-11-30T07:59:31Z',
-  duration_s: 75,
-  caller_type: 'possible_victim',
-  anonymous: true,
-  language: 'nl',
-  status: 'final',
-  finalised_at: '2026-11-30T08:10:00Z',
-  version: 2,
-  ...over,
-});
 
 describe('keepUnchanged', () => {
   const before = {

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, User } from '../src/api/types';
+import { contact as baseContact } from './fixtures';
 import { Shell } from '../src/components/Shell';
 import { mayCorrect, mayFlagCallers } from '../src/contacts/permissions';
 import { initI18n } from '../src/i18n';
@@ -19,21 +20,8 @@ const user = (permissions: string[], roles: string[] = []): User => ({
   organisation: { id: 'o1', code: 'NL', name: 'Org', country: 'NL' },
 });
 
-const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'c1',
-  created_at: '2026-11-30T08:00:00Z',
-  created_by: 'author',
-  channel: 'phone',
-  started_at: '2026-11-30T07:59:31Z',
-  duration_s: 75,
-  caller_type: 'possible_victim',
-  anonymous: true,
-  language: 'nl',
-  status: 'final',
-  finalised_at: '2020-01-01T00:00:00Z',
-  version: 2,
-  ...over,
-});
+const contact = (over: Partial<Contact> = {}): Contact =>
+  baseContact({ finalised_at: '2020-01-01T00:00:00Z', ...over });
 
 describe('can', () => {
   it('is exactly what the server listed', () => {
