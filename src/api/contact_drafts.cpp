@@ -80,7 +80,10 @@ awaitable<http::Response> updateContact(ApiContext& ctx, http::Request& req,
   if (!status) {
     co_return errorResponse(req, status.error());
   }
-  co_return http::Response::json(200, encodeContact(updated, true));
+  // The contact as stored now, and whether this user may still change it (as a read answers).
+  boost::json::object body = encodeContact(updated, true);
+  body["may_correct"] = mayChangeContact(who, updated, now);
+  co_return http::Response::json(200, std::move(body));
 }
 
 awaitable<http::Response> listMyDrafts(ApiContext& ctx, http::Request& req,

@@ -401,6 +401,12 @@ TEST_F(ContactsTest, MayCorrectSaysWhetherTheReaderMayChangeTheContactNow) {
   EXPECT_EQ(
       author.request("PUT", "/api/v1/contacts/" + id, toJson(change), CsrfMode::kSession).status,
       403u);
+  // The answer to a correction says it too, as a read would.
+  const HttpResponse corrected =
+      supervisor.request("PUT", "/api/v1/contacts/" + id, toJson(change), CsrfMode::kSession);
+  ASSERT_EQ(corrected.status, 200u) << corrected.body;
+  ASSERT_TRUE(corrected.json->as_object().contains("may_correct")) << corrected.body;
+  EXPECT_TRUE(corrected.json->as_object().at("may_correct").as_bool());
 
   // Lists stay small: no may_correct in them.
   const HttpResponse list = supervisor.get("/api/v1/contacts?limit=5");
