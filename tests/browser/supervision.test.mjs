@@ -137,7 +137,15 @@ describe('supervision and statistics', () => {
       await page.getByText('Contacts shown: 1.').waitFor();
       // Only the consultant's finished contact: not the supervisor's, and not the consultant's draft.
       assert.equal(await rows.count(), 1);
-      await page.locator(`table tbody tr:has(a[href="#/contacts/${byConsultant}"])`).waitFor();
+      const only = page.locator(`table tbody tr:has(a[href="#/contacts/${byConsultant}"])`);
+      await only.waitFor();
+      // Each row names who logged it.
+      await page.waitForFunction(
+        (id) =>
+          document.querySelector(`table tbody tr:has(a[href="#/contacts/${id}"]) td[data-label="Consultant"]`)
+            ?.textContent === 'Test Consultant',
+        byConsultant,
+      );
 
       // The filter comes back from the address, with the name chosen.
       await page.reload();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
@@ -18,7 +18,7 @@ import {
 } from '../lists/api';
 import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor, navigate } from '../router';
-import { listUsers } from '../users/api';
+import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 
@@ -60,6 +60,8 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const tableRef = useRef<HTMLTableElement>(null);
   // The organisation's users, for the consultant filter; null until loaded (or if they cannot be).
   const [users, setUsers] = useState<OrgUser[] | null>(null);
+  // Who logged each contact, by name (the start of the id until the names are known).
+  const names = useMemo(() => namesById(users ?? []), [users]);
 
   async function load(f: ContactFilter, after: string | null) {
     setLoading(true);
@@ -241,6 +243,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
                 <th scope="col" class="num">{t('contacts.duration')}</th>
                 <th scope="col">{t('contacts.language')}</th>
                 <th scope="col">{t('contacts.anonymous')}</th>
+                <th scope="col">{t('lists.filter.consultant')}</th>
               </tr>
             </thead>
             <tbody>
@@ -268,6 +271,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
                     </td>
                     <td data-label={t('contacts.language')}>{labelOf(codes ?? null, 'language', c.language ?? '')}</td>
                     <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
+                    <td data-label={t('lists.filter.consultant')}>{authorName(names, c.created_by)}</td>
                   </tr>
                 );
               })}
