@@ -16,6 +16,7 @@
 #include "crypto/crypto.h"
 #include "domain/agency.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 #include "store/agency_repository.h"
 
 namespace strada::api {
@@ -26,13 +27,7 @@ using domain::Result;
 
 constexpr std::size_t kMaxListItems = 30;
 constexpr std::size_t kMaxQueryText = 100;
-constexpr std::size_t kIdLength = 32;
-
-bool isIdShaped(std::string_view id) {
-  return id.size() == kIdLength && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
+constexpr std::size_t kIdLength = domain::kIdChars;
 
 domain::Error notFound() {
   return domain::Error{domain::ErrorCode::kNotFound, "No such agency.", "", ""};
@@ -176,7 +171,7 @@ awaitable<Result<std::optional<store::AgencyRow>>> loadAgency(ApiContext& ctx, s
 awaitable<http::Response> getAgency(ApiContext& ctx, http::Request& req,
                                     const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, notFound());
   }
   auto found = co_await loadAgency(ctx, id);
@@ -220,7 +215,7 @@ Result<store::AgencyCursor> decodeCursor(std::string_view text) {
   if (!raw) {
     return errorOf(raw);
   }
-  if (raw->size() < kIdLength || !isIdShaped(std::string_view(*raw).substr(0, kIdLength))) {
+  if (raw->size() < kIdLength || !domain::isIdShaped(std::string_view(*raw).substr(0, kIdLength))) {
     return invalidCursor();
   }
   return store::AgencyCursor{raw->substr(kIdLength), raw->substr(0, kIdLength)};
@@ -351,7 +346,7 @@ awaitable<http::Response> createAgency(ApiContext& ctx, http::Request& req,
 awaitable<http::Response> updateAgency(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, notFound());
   }
   auto decoded = decodeAgency(req.body, true);
@@ -412,7 +407,7 @@ awaitable<http::Response> updateAgency(ApiContext& ctx, http::Request& req,
 awaitable<http::Response> deactivateAgency(ApiContext& ctx, http::Request& req,
                                            const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, notFound());
   }
   store::WriteJob write = [id, who,

@@ -17,6 +17,7 @@
 #include "api/json_input.h"
 #include "api/keyset.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 #include "store/repositories.h"
 
 namespace strada::api {
@@ -45,10 +46,7 @@ enum class CallerNamedBy { kIdentifier, kIdentifierOrRef };
 
 constexpr std::size_t kCallerRefChars = 64;
 
-bool isCallerRef(std::string_view text) {
-  return text.size() == kCallerRefChars &&
-         text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
-}
+bool isCallerRef(std::string_view text) { return domain::isLowerHex(text, kCallerRefChars); }
 
 Result<std::string> identifierHash(const DataKeys& keys, const policy::Principal& who,
                                    std::string_view raw) {
@@ -303,8 +301,7 @@ Result<store::FlaggedCallerCursor> decodeFlagCursor(std::string_view text) {
   const std::string_view prefix = key.substr(first + 1, second - first - 1);
   const std::string_view flag = key.substr(second + 1);
   if (at.empty() || ec != std::errc() || ptr != at.data() + at.size() ||
-      prefix.size() != kCursorHashChars ||
-      prefix.find_first_not_of("0123456789abcdef") != std::string_view::npos || flag.empty() ||
+      !domain::isLowerHex(prefix, kCursorHashChars) || flag.empty() ||
       flag.size() > kMaxFlagCodeBytes) {
     return invalidCursor();
   }

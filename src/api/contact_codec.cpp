@@ -142,12 +142,6 @@ Result<domain::ContactInput> decodeContactInput(std::string_view body, std::int3
   return c;
 }
 
-bool isIdShaped(std::string_view id) {
-  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
 std::string callerAuditId(std::string_view caller_hash) {
   return std::string(caller_hash.substr(0, 16));
 }

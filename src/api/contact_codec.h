@@ -18,9 +18,6 @@
 
 namespace strada::api {
 
-// A record id as crypto::newId() makes them: 32 lower-case hex characters.
-bool isIdShaped(std::string_view id);
-
 // The fields of a contact body (strict: unknown members are refused). When `version` is not
 // null, the body must also hold "version" (an integer >= 1), read into *version.
 [[nodiscard]] domain::Result<domain::ContactInput> decodeContactInput(std::string_view body,

@@ -8,6 +8,7 @@
 #include "api/contact_codec.h"
 #include "api/encode.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 
 namespace strada::api {
 namespace {
@@ -20,7 +21,7 @@ constexpr std::int32_t kMaxDrafts = 100;
 awaitable<http::Response> updateContact(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, contactNotFound());
   }
   std::int32_t expected = 0;

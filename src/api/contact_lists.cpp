@@ -15,6 +15,7 @@
 #include "api/keyset.h"
 #include "api/routes.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 #include "domain/time.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
@@ -30,12 +31,6 @@ constexpr std::int32_t kExportPageSize = 2000;
 constexpr std::int64_t kMaxExportRows = 1000000;
 constexpr std::int32_t kSupervisionLimit = 500;
 constexpr std::int64_t kMaxStatsDays = std::int64_t{20} * 366;
-
-bool isIdShaped(std::string_view id) {
-  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
 
 template <class Int>
 bool parseInt(std::string_view text, Int& out) {
@@ -55,7 +50,7 @@ Result<store::ContactCursor> decodeCursor(std::string_view text) {
   }
   const auto colon = raw->find(':');
   if (colon == std::string::npos || colon == 0 ||
-      !isIdShaped(std::string_view(*raw).substr(colon + 1))) {
+      !domain::isIdShaped(std::string_view(*raw).substr(colon + 1))) {
     return invalidCursor();
   }
   store::ContactCursor cursor;
@@ -115,7 +110,7 @@ Result<bool> applyFilterParam(const std::string& key, const std::string& value,
       return domain::invalidField("status", "Use draft, final or any.");
     }
   } else if (key == "consultant") {
-    if (!isIdShaped(value)) {
+    if (!domain::isIdShaped(value)) {
       return domain::invalidField("consultant", "This is not a user id.");
     }
     f.consultant = value;
@@ -508,7 +503,7 @@ awaitable<http::Response> supervisionStaleDrafts(ApiContext& ctx, http::Request&
 awaitable<http::Response> followUpDone(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(
         req, domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""});
   }

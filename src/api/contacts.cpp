@@ -12,6 +12,7 @@
 #include "api/routes.h"
 #include "crypto/crypto.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 #include "store/repositories.h"
 
 namespace strada::api {
@@ -107,7 +108,7 @@ Result<ContactExtras> loadExtras(soci::session& sql, const store::ContactRow& ro
 awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, contactNotFound());
   }
   auto found = co_await findOwnContact(ctx, who, id);

@@ -13,6 +13,7 @@
 #include "api/routes.h"
 #include "crypto/crypto.h"
 #include "domain/codes.h"
+#include "domain/ids.h"
 #include "store/knowledge_repository.h"
 
 namespace strada::api {
@@ -28,12 +29,6 @@ constexpr const char* kObjectType = "knowledge_article";
 
 domain::Error notFound() {
   return domain::Error{domain::ErrorCode::kNotFound, "No such article.", "", ""};
-}
-
-bool isIdShaped(std::string_view id) {
-  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
 }
 
 boost::json::object encodeArticle(const domain::KnowledgeArticle& a) {
@@ -181,7 +176,7 @@ awaitable<http::Response> listOrSearch(ApiContext& ctx, http::Request& req,
 // The article `id` of the caller's organisation, or NotFound.
 awaitable<Result<domain::KnowledgeArticle>> loadOwn(ApiContext& ctx, const std::string& id,
                                                     const policy::Principal& who) {
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return tl::unexpected(notFound());
   }
   auto job = [id](soci::session& sql) { return store::findKnowledgeArticle(sql, id); };
@@ -238,7 +233,7 @@ awaitable<http::Response> createArticle(ApiContext& ctx, http::Request& req,
 awaitable<http::Response> updateArticle(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, notFound());
   }
   std::int32_t expected = 0;
@@ -275,7 +270,7 @@ awaitable<http::Response> updateArticle(ApiContext& ctx, http::Request& req,
 awaitable<http::Response> deleteArticle(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
   const std::string id(req.param("id"));
-  if (!isIdShaped(id)) {
+  if (!domain::isIdShaped(id)) {
     co_return errorResponse(req, notFound());
   }
   store::WriteJob remove = [id, who, rid = req.request_id](store::WriteContext& w) {

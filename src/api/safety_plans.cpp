@@ -11,6 +11,7 @@
 #include "api/contact_codec.h"
 #include "api/json_input.h"
 #include "crypto/crypto.h"
+#include "domain/ids.h"
 
 namespace strada::api {
 namespace {
@@ -85,7 +86,7 @@ struct PlanTarget {
 // contact is missing or belongs to another organisation.
 awaitable<Result<PlanTarget>> loadTarget(ApiContext& ctx, const policy::Principal& who,
                                          std::string contact_id) {
-  if (!isIdShaped(contact_id)) {
+  if (!domain::isIdShaped(contact_id)) {
     co_return tl::unexpected(notFound());
   }
   auto job = [org = who.org_id, id = contact_id](soci::session& sql) -> Result<PlanTarget> {

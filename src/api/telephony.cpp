@@ -24,6 +24,7 @@
 #include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "domain/contact.h"
+#include "domain/ids.h"
 #include "domain/user.h"
 #include "observe/log.h"
 #include "store/contact_repository.h"
@@ -342,7 +343,7 @@ awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
   if (!timestamp || std::llabs(now_s - *timestamp) > kReplayWindowS) {
     co_return refuse(req, "timestamp outside the replay window");
   }
-  if (!isIdShaped(*line_id)) {
+  if (!domain::isIdShaped(*line_id)) {
     co_return refuse(req, "unknown line");
   }
   auto lookup = [id = std::string(*line_id)](soci::session& sql) {

@@ -10,6 +10,7 @@
 
 #include "crypto/crypto.h"
 #include "crypto/password.h"
+#include "domain/ids.h"
 #include "store/repositories.h"
 
 namespace strada::app {
@@ -183,8 +184,7 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
         seq_text.find_first_not_of("0123456789") == std::string::npos) {
       anchor_seq = std::stoll(seq_text);
     }
-    if (anchor_seq <= 0 || anchor_hash.size() != 64 ||
-        anchor_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    if (anchor_seq <= 0 || !domain::isLowerHex(anchor_hash, 64)) {
       std::cerr << "strada: --anchor takes SEQ:HASH as `strada audit verify` printed it, for "
                    "example 1042:3f5a... (64 hex digits).\n";
       return 2;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/ids.h"
 
 namespace strada::domain {
 namespace {
@@ -78,12 +79,6 @@ Status checkCodes(std::string_view list_name, const std::vector<std::string>& va
     }
   }
   return {};
-}
-
-bool isIdShaped(std::string_view id) {
-  return id.size() == 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
 }
 
 // A non-data contact carries no content: naming the first data field that was filled in.

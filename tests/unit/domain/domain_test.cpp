@@ -3,11 +3,23 @@
 #include "domain/agency.h"
 #include "domain/codes.h"
 #include "domain/contact.h"
+#include "domain/ids.h"
 #include "domain/time.h"
 #include "domain/user.h"
 
 namespace strada::domain {
 namespace {
+
+TEST(Ids, LowerHexOfExactlyTheSize) {
+  EXPECT_TRUE(isIdShaped("0123456789abcdef0123456789abcdef"));
+  EXPECT_FALSE(isIdShaped("0123456789ABCDEF0123456789abcdef")) << "upper case";
+  EXPECT_FALSE(isIdShaped("0123456789abcdef0123456789abcde")) << "31 characters";
+  EXPECT_FALSE(isIdShaped("0123456789abcdef0123456789abcdeg"));
+  EXPECT_TRUE(isLowerHex(std::string(64, 'f'), 64));
+  EXPECT_FALSE(isLowerHex(std::string(64, 'f'), 16));
+  EXPECT_FALSE(isLowerHex(std::string("0123456789abcde\0", 16), 16)) << "a NUL is not hex";
+  EXPECT_TRUE(isLowerHex("", 0));
+}
 
 TEST(CivilDates, RoundTripAndMonthBoundaries) {
   EXPECT_EQ(daysFromCivil(1970, 1, 1), 0);
