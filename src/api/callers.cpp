@@ -14,6 +14,7 @@
 
 #include "api/async.h"
 #include "api/contact_codec.h"
+#include "api/encode.h"
 #include "api/json_input.h"
 #include "api/keyset.h"
 #include "domain/codes.h"
@@ -312,10 +313,11 @@ Result<store::FlaggedCallerCursor> decodeFlagCursor(std::string_view text) {
 
 struct FlaggedCallerItem {
   store::FlaggedCaller row;
-  std::string created_by_name;  // the author's name, else e-mail; "" when not of the organisation
+  std::string created_by_name;  // colleagueName of the author; "" when not of the organisation
 };
 
-// One page of flagged callers, each author's name read once per page (by primary key).
+// One page of flagged callers, with their authors named as the list of colleagues names them
+// (one read of the organisation's users per page).
 Result<std::vector<FlaggedCallerItem>> readFlaggedCallers(soci::session& sql,
                                                           const store::FlaggedCallerQuery& q) {
   auto rows = store::listFlaggedCallers(sql, q);
@@ -323,23 +325,21 @@ Result<std::vector<FlaggedCallerItem>> readFlaggedCallers(soci::session& sql,
     return tl::unexpected(rows.error());
   }
   std::map<std::string, std::string, std::less<>> names;
+  if (!rows->empty()) {
+    auto users = store::listOrganisationUsers(sql, q.org_id);
+    if (!users) {
+      return tl::unexpected(users.error());
+    }
+    for (const store::UserListing& u : *users) {
+      names.emplace(u.id, colleagueName(u.name, u.id));
+    }
+  }
   std::vector<FlaggedCallerItem> out;
   out.reserve(rows->size());
   for (auto& row : *rows) {
-    const std::string& author = row.flag.created_by;
-    auto known = names.find(author);
-    if (known == names.end()) {
-      auto user = store::findUserById(sql, author);
-      if (!user) {
-        return tl::unexpected(user.error());
-      }
-      std::string name;
-      if (*user && (*user)->org_id == q.org_id) {
-        name = (*user)->name.empty() ? (*user)->email : (*user)->name;
-      }
-      known = names.emplace(author, std::move(name)).first;
-    }
-    out.push_back(FlaggedCallerItem{std::move(row), known->second});
+    auto known = names.find(row.flag.created_by);
+    std::string name = known == names.end() ? std::string() : known->second;
+    out.push_back(FlaggedCallerItem{std::move(row), std::move(name)});
   }
   return out;
 }

@@ -6,11 +6,25 @@
 
 namespace strada::api {
 
-boost::json::object encodeUser(const domain::User& user, const domain::Organisation& org) {
-  boost::json::array roles;
-  for (auto role : user.roles) {
-    roles.emplace_back(domain::roleName(role));
+boost::json::array encodeRoles(const std::vector<domain::Role>& roles) {
+  boost::json::array out;
+  out.reserve(roles.size());
+  for (const domain::Role role : roles) {
+    out.emplace_back(domain::roleName(role));
   }
+  return out;
+}
+
+std::string colleagueName(std::string_view name, std::string_view user_id) {
+  constexpr std::size_t kIdPrefixChars = 8;
+  if (!name.empty()) {
+    return std::string(name);
+  }
+  return "User " + std::string(user_id.substr(0, kIdPrefixChars));
+}
+
+boost::json::object encodeUser(const domain::User& user, const domain::Organisation& org) {
+  boost::json::array roles = encodeRoles(user.roles);
   boost::json::object organisation{
       {"id", org.id}, {"code", org.code}, {"name", org.name}, {"country", org.country}};
   return {{"id", user.id},

@@ -1,12 +1,23 @@
 // JSON shapes of the API's resources (see docs/openapi.yaml).
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "domain/contact.h"
 #include "domain/user.h"
 
 namespace strada::api {
+
+// The role names of a user, as /me and the list of colleagues answer them.
+boost::json::array encodeRoles(const std::vector<domain::Role>& roles);
+
+// How a colleague is named to other users: their name, or "User" and the first 8 characters of
+// their id when they have none. Never their e-mail address.
+std::string colleagueName(std::string_view name, std::string_view user_id);
 
 // {"id","email","name","roles":[...],"organisation":{"id","code","name","country"}}
 boost::json::object encodeUser(const domain::User& user, const domain::Organisation& org);

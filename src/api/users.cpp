@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/async.h"
+#include "api/encode.h"
 #include "api/routes.h"
 #include "store/repositories.h"
 
@@ -17,25 +18,13 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-constexpr std::size_t kIdPrefixChars = 8;
-
-// A user without a name is shown by the start of their id, which is what the screens showed
-// before names were known; never by their e-mail address.
-std::string displayName(const store::UserListing& u) {
-  if (!u.name.empty()) {
-    return u.name;
-  }
-  return "User " + u.id.substr(0, kIdPrefixChars);
-}
-
-boost::json::object encodeUser(const store::UserListing& u) {
-  boost::json::array roles;
-  roles.reserve(u.roles.size());
-  for (const domain::Role role : u.roles) {
-    roles.emplace_back(domain::roleName(role));
-  }
-  return boost::json::object{
-      {"id", u.id}, {"name", displayName(u)}, {"roles", std::move(roles)}, {"active", u.active}};
+// A user without a name is shown by the start of their id (colleagueName), never by their
+// e-mail address.
+boost::json::object encodeColleague(const store::UserListing& u) {
+  return boost::json::object{{"id", u.id},
+                             {"name", colleagueName(u.name, u.id)},
+                             {"roles", encodeRoles(u.roles)},
+                             {"active", u.active}};
 }
 
 awaitable<http::Response> listUsers(ApiContext& ctx, http::Request& req,
@@ -55,7 +44,7 @@ awaitable<http::Response> listUsers(ApiContext& ctx, http::Request& req,
   boost::json::array items;
   items.reserve(users->size());
   for (const auto& u : *users) {
-    items.emplace_back(encodeUser(u));
+    items.emplace_back(encodeColleague(u));
   }
   co_return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
 }

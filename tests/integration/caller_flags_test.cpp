@@ -136,6 +136,7 @@ TEST_F(CallerFlagsTest, SupervisorSeesActiveFlagsNewestFirstWithTheCallersContac
   EXPECT_EQ(latest.at("started_at"), "2024-04-01T09:00:00.000Z");
   EXPECT_EQ(flagged.at("created_by"), boost::json::string(deployment().userId(kSupervisorA)));
   EXPECT_EQ(flagged.at("created_by_name"), "Sam Supervisor");
+  EXPECT_EQ(page.body.find('@'), std::string::npos) << "no e-mail address of a colleague";
   const auto expires = domain::parseRfc3339(flagged.at("expires_at").as_string(), "expires_at");
   ASSERT_TRUE(expires);
   EXPECT_GT(*expires, domain::nowMillis());
