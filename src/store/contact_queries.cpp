@@ -41,8 +41,12 @@ struct CountedFilter {
 // contacts) to find the few that are also crisis calls by SMS took 0.5 s warm and 10 s cold at a
 // million contacts; walking the SMS contacts instead takes 60 ms and 0.8 s. SQLite has no
 // per-value statistics (no STAT4 in Debian's build) to make that choice itself; PostgreSQL has,
-// and plans the join itself. nullptr: walk the code's page index (migration 0008).
+// and plans the join itself. nullptr: walk the code's page index (migration 0008), and always on
+// PostgreSQL.
 const char* sqliteListIndex(soci::session& sql, const ContactFilter& f) {
+  if (sql.get_backend_name() != "sqlite3") {
+    return nullptr;
+  }
   const std::string list_exploitation = detail::kListExploitation;
   const std::vector<CountedFilter> candidates = {
       {"channel", "contacts_channel_idx", &f.channel},
@@ -106,7 +110,7 @@ const char* sqliteListIndex(soci::session& sql, const ContactFilter& f) {
 }  // namespace
 
 std::string detail::exploitationListIndex(soci::session& sql, const ContactFilter& filter) {
-  if (filter.exploitation.empty() || sql.get_backend_name() != "sqlite3") {
+  if (filter.exploitation.empty()) {
     return {};
   }
   const char* index = sqliteListIndex(sql, filter);
@@ -128,14 +132,10 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
 
     // The clauses vary; every value is still a bound parameter. Columns are qualified: with a
     // form of exploitation the page is read in the order of contact_codes' page index, which
-    // holds started_at and contact_id too, so a rare code does not walk the whole history.
-    // With a form of exploitation the page is usually read in the order of contact_codes' page
-    // index; on SQLite a clearly more selective filter's index may be walked instead (see
-    // sqliteListIndex), with the code checked per row.
-    const char* walk_index = nullptr;
-    if (!f.exploitation.empty() && sql.get_backend_name() == "sqlite3") {
-      walk_index = sqliteListIndex(sql, f);
-    }
+    // holds started_at and contact_id too, so a rare code does not walk the whole history; on
+    // SQLite a clearly more selective filter's index may be walked instead (sqliteListIndex),
+    // with the code checked per row.
+    const char* walk_index = f.exploitation.empty() ? nullptr : sqliteListIndex(sql, f);
     const bool by_code = !f.exploitation.empty() && walk_index == nullptr;
     const char* order_at = by_code ? "cc.started_at" : "contacts.started_at";
     const char* order_id = by_code ? "cc.contact_id" : "contacts.id";

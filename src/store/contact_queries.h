@@ -58,7 +58,8 @@ struct ContactFilter {
 namespace detail {
 // Which index a SQLite list filtered by a form of exploitation walks: "contact_codes_page_idx",
 // or the contacts index of a clearly more selective filter (chosen from the statistics rollup).
-// Empty without a form of exploitation, and on PostgreSQL (its planner chooses). For tests.
+// Empty without a form of exploitation; on PostgreSQL always the code's page index (the query
+// joins from it and its planner reorders the join). For tests.
 std::string exploitationListIndex(soci::session& sql, const ContactFilter& filter);
 }  // namespace detail
 
