@@ -71,13 +71,32 @@ std::string bindIds(soci::statement& st, const std::vector<std::string>& ids, st
   return text + ")";
 }
 
-// Rows of contact_codes per INSERT: a contact carries a handful of codes, rarely dozens; the
-// cap keeps a statement's parameters far below SQLite's limit.
-constexpr std::size_t kCodeRowsPerInsert = 200;
+// Rows per multi-row INSERT: a contact carries a handful of codes and referrals, rarely dozens;
+// the cap keeps a statement's parameters far below SQLite's limit.
+constexpr std::size_t kRowsPerInsert = 200;
 
-// All of a contact's codes, every list, in one multi-row INSERT (a round trip per 200 codes
-// instead of one per code on PostgreSQL). The contact's id, organisation and start time are
-// bound once per row under row-unique names.
+// "INSERT INTO <into> VALUES (...), (...)" for `count` rows, kRowsPerInsert at a time: one round
+// trip per statement instead of one per row on PostgreSQL. `bind_row(st, i, n)` binds row i's
+// values under names ending in n (unique within the statement) and returns its "(...)".
+template <class BindRow>
+void insertRows(soci::session& sql, std::string_view into, std::size_t count, BindRow bind_row) {
+  for (std::size_t begin = 0; begin < count; begin += kRowsPerInsert) {
+    const std::size_t end = std::min(count, begin + kRowsPerInsert);
+    soci::statement st(sql);
+    std::string text = "INSERT INTO ";
+    text.append(into).append(" VALUES ");
+    for (std::size_t i = begin; i < end; ++i) {
+      if (i != begin) {
+        text += ", ";
+      }
+      text += bind_row(st, i, std::to_string(i - begin));
+    }
+    prepareAndRun(st, text);
+  }
+}
+
+// All of a contact's codes, every list; the contact's id, organisation and start time are bound
+// once per row.
 void insertCodes(soci::session& sql, const domain::Contact& c) {
   std::vector<std::pair<std::string, const std::string*>> rows;  // (list, code)
   const std::pair<const char*, const std::vector<std::string>*> lists[] = {
@@ -92,47 +111,26 @@ void insertCodes(soci::session& sql, const domain::Contact& c) {
     }
   }
   const long long started_at = c.data.started_at;
-  for (std::size_t begin = 0; begin < rows.size(); begin += kCodeRowsPerInsert) {
-    const std::size_t end = std::min(rows.size(), begin + kCodeRowsPerInsert);
-    soci::statement st(sql);
-    std::string text =
-        "INSERT INTO contact_codes (contact_id, org_id, list, code, started_at) VALUES ";
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::string n = std::to_string(i - begin);
-      if (i != begin) {
-        text += ", ";
-      }
-      text.append("(:c").append(n).append(", :o").append(n).append(", :l").append(n);
-      text.append(", :k").append(n).append(", :s").append(n).append(")");
-      st.exchange(soci::use(c.id, "c" + n));
-      st.exchange(soci::use(c.org_id, "o" + n));
-      st.exchange(soci::use(rows[i].first, "l" + n));
-      st.exchange(soci::use(*rows[i].second, "k" + n));
-      st.exchange(soci::use(started_at, "s" + n));
-    }
-    prepareAndRun(st, text);
-  }
+  insertRows(sql, "contact_codes (contact_id, org_id, list, code, started_at)", rows.size(),
+             [&](soci::statement& st, std::size_t i, const std::string& n) {
+               st.exchange(soci::use(c.id, "c" + n));
+               st.exchange(soci::use(c.org_id, "o" + n));
+               st.exchange(soci::use(rows[i].first, "l" + n));
+               st.exchange(soci::use(*rows[i].second, "k" + n));
+               st.exchange(soci::use(started_at, "s" + n));
+               return "(:c" + n + ", :o" + n + ", :l" + n + ", :k" + n + ", :s" + n + ")";
+             });
 }
 
-// The referrals in one multi-row INSERT (a contact refers to a few agencies at most; the API
-// caps the list).
+// The agencies a contact referred to (the API caps the list).
 void insertReferrals(soci::session& sql, const domain::Contact& c) {
   const auto& ids = c.data.referral_agency_ids;
-  for (std::size_t begin = 0; begin < ids.size(); begin += kCodeRowsPerInsert) {
-    const std::size_t end = std::min(ids.size(), begin + kCodeRowsPerInsert);
-    soci::statement st(sql);
-    std::string text = "INSERT INTO contact_referrals (contact_id, agency_id) VALUES ";
-    for (std::size_t i = begin; i < end; ++i) {
-      const std::string n = std::to_string(i - begin);
-      if (i != begin) {
-        text += ", ";
-      }
-      text.append("(:c").append(n).append(", :a").append(n).append(")");
-      st.exchange(soci::use(c.id, "c" + n));
-      st.exchange(soci::use(ids[i], "a" + n));
-    }
-    prepareAndRun(st, text);
-  }
+  insertRows(sql, "contact_referrals (contact_id, agency_id)", ids.size(),
+             [&](soci::statement& st, std::size_t i, const std::string& n) {
+               st.exchange(soci::use(c.id, "c" + n));
+               st.exchange(soci::use(ids[i], "a" + n));
+               return "(:c" + n + ", :a" + n + ")";
+             });
 }
 
 }  // namespace
