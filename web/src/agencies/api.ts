@@ -2,6 +2,7 @@
 // the query string: it is an agency's name, never a person's details. Agency types and services
 // are the code lists agency_type and agency_service of GET /api/v1/codes, with their labels.
 import type { ApiClient } from '../api/client';
+import type { KeysetPage } from '../api/types';
 
 export interface AgencyInput {
   name: string;
@@ -27,10 +28,7 @@ export interface Agency extends AgencyInput {
   version: number;
 }
 
-export interface AgencyPage {
-  items: Agency[];
-  next_cursor: string | null;
-}
+export type AgencyPage = KeysetPage<Agency>;
 
 export interface AgencyFilter {
   q: string;

@@ -80,10 +80,14 @@ export interface Contact extends ContactInput {
   may_correct?: boolean;
 }
 
-export interface ContactPage {
-  items: Contact[];
+/** One page of a keyset-paged list (docs/openapi.yaml): the rows, and the next page's cursor. */
+export interface KeysetPage<T> {
+  items: T[];
+  /** null on the last page. */
   next_cursor: string | null;
 }
+
+export type ContactPage = KeysetPage<Contact>;
 
 export interface ContactQuery {
   from?: string;

@@ -1,6 +1,7 @@
 // The organisation's flagged callers, for supervisors: one page at a time, and removing a flag by
 // the list's opaque caller reference. The caller's identifier is never sent nor received here.
 import type { ApiClient } from '../api/client';
+import type { KeysetPage } from '../api/types';
 
 export interface FlaggedCaller {
   /** Opaque: names the caller to the server (removal), never shown. */
@@ -10,7 +11,7 @@ export interface FlaggedCaller {
   expires_at: string;
   /** The user id of the supervisor who set the flag. */
   created_by: string;
-  /** Their name (or e-mail); null when the server does not know them. */
+  /** Their name as the list of colleagues gives it; null when the server does not know them. */
   created_by_name: string | null;
   created_at: string;
   /** How many of the organisation's contacts are from this caller. */
@@ -19,11 +20,7 @@ export interface FlaggedCaller {
   latest_contact: { id: string; started_at: string } | null;
 }
 
-export interface FlaggedCallerPage {
-  items: FlaggedCaller[];
-  /** The next page's cursor; null on the last page. */
-  next_cursor: string | null;
-}
+export type FlaggedCallerPage = KeysetPage<FlaggedCaller>;
 
 export const flaggedCallersPageSize = 50;
 
