@@ -160,7 +160,7 @@ Result<std::string> openAddress(const ApiContext& ctx, const store::AgencyRow& r
   if (row.address_sealed.empty()) {
     return std::string();
   }
-  return ctx.keys.agencies().open(row.address_sealed, agencyAddressAad(row.agency.id));
+  return ctx.vault.open({vault::SealedField::kAgencyAddress, row.agency.id}, row.address_sealed);
 }
 
 awaitable<Result<std::optional<store::AgencyRow>>> loadAgency(ApiContext& ctx, std::string id) {
@@ -317,7 +317,7 @@ awaitable<http::Response> createAgency(ApiContext& ctx, http::Request& req,
   row.agency.data = std::move(decoded->input);
   const std::string address = row.agency.data.address;
   if (!address.empty()) {
-    row.address_sealed = ctx.keys.agencies().seal(address, agencyAddressAad(row.agency.id));
+    row.address_sealed = ctx.vault.seal({vault::SealedField::kAgencyAddress, row.agency.id}, address);
   }
   row.agency.data.address.clear();  // only the sealed form goes to the store
   const domain::Agency created = row.agency;
@@ -372,7 +372,7 @@ awaitable<http::Response> updateAgency(ApiContext& ctx, http::Request& req,
   std::string address = row.agency.data.address;
   if (decoded->address_given) {
     if (!address.empty()) {
-      row.address_sealed = ctx.keys.agencies().seal(address, agencyAddressAad(id));
+      row.address_sealed = ctx.vault.seal({vault::SealedField::kAgencyAddress, id}, address);
     }
   } else {
     // Kept as sealed: the version check below makes sure it is the address the editor saw.

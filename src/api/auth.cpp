@@ -243,7 +243,7 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
     co_return errorResponse(req, status.error());
   }
   const policy::Principal signed_in{user->user.id, user->user.org_id, user->user.roles, session.id};
-  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, session.id)},
+  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.vault, session.id)},
                            {"user", encodeSignedInUser(user->user, **found.org, signed_in)}};
   auto response = http::Response::json(200, body);
   response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
@@ -288,7 +288,7 @@ awaitable<http::Response> me(ApiContext& ctx, http::Request& req, const policy::
     co_return errorResponse(req, domain::Error{ErrorCode::kUnauthenticated, "Please sign in.", "",
                                                "user or organisation gone"});
   }
-  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, who.session_id)},
+  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.vault, who.session_id)},
                            {"user", encodeSignedInUser(**found.user, **found.org, who)}};
   co_return http::Response::json(200, body);
 }
@@ -300,7 +300,7 @@ struct SessionLookup {
 
 }  // namespace
 
-std::string csrfTokenFor(const DataKeys& keys, std::string_view session_id) {
+std::string csrfTokenFor(const vault::Vault& keys, std::string_view session_id) {
   return crypto::toBase64Url(crypto::hmacSha256(keys.csrfKey(), session_id));
 }
 

@@ -16,7 +16,7 @@ inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 // The CSRF token of a session: base64url(HMAC-SHA-256(csrf key, session id)). Derived, so any
 // server sharing the master key can check it and /me can hand it again after a page reload.
-std::string csrfTokenFor(const DataKeys& keys, std::string_view session_id);
+std::string csrfTokenFor(const vault::Vault& keys, std::string_view session_id);
 
 // Unauthenticated when there is no valid, unexpired session cookie. Refreshes last_seen_at now
 // and then (see ApiConfig::session_touch_ms) without waiting for it.

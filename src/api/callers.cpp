@@ -49,7 +49,7 @@ constexpr std::size_t kCallerRefChars = 64;
 
 bool isCallerRef(std::string_view text) { return domain::isLowerHex(text, kCallerRefChars); }
 
-Result<std::string> identifierHash(const DataKeys& keys, const policy::Principal& who,
+Result<std::string> identifierHash(const vault::Vault& keys, const policy::Principal& who,
                                    std::string_view raw) {
   const auto bad = [] {
     return domain::invalidField("caller_identifier",
@@ -62,11 +62,11 @@ Result<std::string> identifierHash(const DataKeys& keys, const policy::Principal
   if (normalised.empty()) {
     return bad();
   }
-  return callerHash(keys, who.org_id, normalised);
+  return keys.blindIndex(vault::BlindIndex::kCaller, who.org_id, normalised);
 }
 
 // The blind index named by "caller_identifier" or "caller_ref", whichever the body has.
-Result<std::string> identifierOrRefHash(const DataKeys& keys, const policy::Principal& who,
+Result<std::string> identifierOrRefHash(const vault::Vault& keys, const policy::Principal& who,
                                         JsonInput& in) {
   auto identifier = in.optionalString("caller_identifier");
   if (!identifier) {
@@ -96,7 +96,7 @@ Result<std::string> identifierOrRefHash(const DataKeys& keys, const policy::Prin
   return identifierHash(keys, who, **identifier);
 }
 
-Result<CallerBody> readCallerBody(const DataKeys& keys, const policy::Principal& who,
+Result<CallerBody> readCallerBody(const vault::Vault& keys, const policy::Principal& who,
                                   std::string_view body, FlagField flag_field,
                                   CallerNamedBy named_by = CallerNamedBy::kIdentifier) {
   auto in = JsonInput::parse(body);
@@ -165,7 +165,7 @@ boost::json::array encodeFlags(const std::vector<store::CallerFlag>& flags) {
 
 awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kNone);
+  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kNone);
   if (!body) {
     co_return errorResponse(req, body.error());
   }
@@ -206,7 +206,7 @@ awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
 
 awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
-  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kRequired);
+  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kRequired);
   if (!body) {
     co_return errorResponse(req, body.error());
   }
@@ -251,7 +251,7 @@ awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
 
 awaitable<http::Response> unflagCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto body = readCallerBody(ctx.keys, who, req.body, FlagField::kRequired,
+  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kRequired,
                              CallerNamedBy::kIdentifierOrRef);
   if (!body) {
     co_return errorResponse(req, body.error());

@@ -4,9 +4,7 @@
 #include <limits>
 #include <utility>
 
-#include "api/async.h"
 #include "api/json_input.h"
-#include "crypto/crypto.h"
 
 namespace strada::api {
 namespace {
@@ -140,96 +138,6 @@ Result<domain::ContactInput> decodeContactInput(std::string_view body, std::int3
   }
   c.started_at = started_at.value_or(0);
   return c;
-}
-
-std::string callerAuditId(std::string_view caller_hash) {
-  return std::string(caller_hash.substr(0, 16));
-}
-
-store::ContactRow sealContact(const DataKeys& keys, domain::Contact contact) {
-  store::ContactRow row;
-  domain::ContactInput& d = contact.data;
-  if (!d.summary.empty()) {
-    row.summary_sealed = keys.contacts().seal(d.summary, contactSummaryAad(contact.id));
-  }
-  const std::string normalised = domain::normaliseCallerIdentifier(d.caller_identifier);
-  if (!normalised.empty()) {
-    row.caller_hash = callerHash(keys, contact.org_id, normalised);
-    row.caller_sealed = keys.contacts().seal(d.caller_identifier, contactCallerAad(contact.id));
-  }
-  // Only the sealed forms go to the store.
-  d.summary.clear();
-  d.caller_identifier.clear();
-  row.contact = std::move(contact);
-  return row;
-}
-
-domain::Status openContact(const DataKeys& keys, store::ContactRow& row) {
-  domain::ContactInput& d = row.contact.data;
-  if (!row.summary_sealed.empty()) {
-    auto opened = keys.contacts().open(row.summary_sealed, contactSummaryAad(row.contact.id));
-    if (!opened) {
-      return tl::unexpected(opened.error());
-    }
-    d.summary = std::move(*opened);
-  }
-  if (!row.caller_sealed.empty()) {
-    auto opened = keys.contacts().open(row.caller_sealed, contactCallerAad(row.contact.id));
-    if (!opened) {
-      return tl::unexpected(opened.error());
-    }
-    d.caller_identifier = std::move(*opened);
-  }
-  return {};
-}
-
-bool mayChangeContact(const policy::Principal& who, const domain::Contact& contact,
-                      domain::UnixMillis now) {
-  if (!policy::allows(who, policy::Permission::kContactUpdate)) {
-    return false;
-  }
-  const policy::ContactEditFacts facts{contact.created_by,
-                                       contact.data.status == domain::kStatusFinal,
-                                       contact.finalised_at.value_or(0)};
-  return policy::requireContactEditable(who, facts, now).has_value();
-}
-
-domain::Error contactNotFound() {
-  return domain::Error{domain::ErrorCode::kNotFound, "No such contact.", "", ""};
-}
-
-boost::asio::awaitable<Result<store::ContactRow>> findOwnContact(ApiContext& ctx,
-                                                                 const policy::Principal& who,
-                                                                 std::string id) {
-  auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
-  auto found =
-      co_await awaitRead<Result<std::optional<store::ContactRow>>>(ctx.db, std::move(lookup));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->contact.org_id)) {
-    co_return tl::unexpected(contactNotFound());
-  }
-  co_return std::move(**found);
-}
-
-boost::asio::awaitable<domain::Status> checkReferralAgencies(ApiContext& ctx, std::string org_id,
-                                                             std::vector<std::string> ids) {
-  if (ids.empty()) {
-    co_return domain::Status{};
-  }
-  auto check = [org_id, ids](soci::session& sql) {
-    return store::unknownAgencyIds(sql, org_id, ids);
-  };
-  auto unknown = co_await awaitRead<Result<std::vector<std::string>>>(ctx.db, std::move(check));
-  if (!unknown) {
-    co_return tl::unexpected(unknown.error());
-  }
-  if (!unknown->empty()) {
-    co_return domain::invalidField("referral_agency_ids",
-                                   "Choose the agencies from your organisation's directory.");
-  }
-  co_return domain::Status{};
 }
 
 }  // namespace strada::api

@@ -1,4 +1,4 @@
-// What every API handler shares: the store, the keys, the metrics and the settings.
+// What every API handler shares: the store, the vault, the metrics and the settings.
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <string>
 
-#include "api/keys.h"
+#include "hotline/context.h"
 #include "observe/metrics.h"
 #include "store/database.h"
+#include "vault/vault.h"
 
 namespace strada::api {
 
@@ -29,11 +30,19 @@ struct ApiConfig {
 
 struct ApiContext {
   store::Database& db;
-  const DataKeys& keys;
+  const vault::Vault& vault;
   observe::Metrics& metrics;
   // Runs CPU-heavy work (Argon2id) away from the I/O threads.
   boost::asio::thread_pool& cpu;
   ApiConfig config;
+
+  // What the hotline's use cases work with.
+  [[nodiscard]] hotline::Context hotline() const { return hotline::Context{db, vault}; }
 };
+
+// The actor of a use case: the signed-in principal and our own id for the request.
+inline hotline::Actor actorOf(const policy::Principal& who, const std::string& request_id) {
+  return hotline::Actor{who, request_id};
+}
 
 }  // namespace strada::api

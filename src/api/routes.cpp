@@ -41,7 +41,7 @@ void RouteTable::route(std::string method, std::string pattern, policy::Permissi
         }
         if (unsafe) {
           const auto sent = req.header(kCsrfHeader);
-          const std::string expected = csrfTokenFor(ctx.keys, who->session_id);
+          const std::string expected = csrfTokenFor(ctx.vault, who->session_id);
           if (!sent || !crypto::constantTimeEqual(*sent, expected)) {
             co_return errorResponse(
                 req, domain::Error{domain::ErrorCode::kPermissionDenied,

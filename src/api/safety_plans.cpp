@@ -146,7 +146,7 @@ awaitable<http::Response> createPlan(ApiContext& ctx, http::Request& req,
   row.updated_by = who.user_id;
   row.updated_at = now;
   row.version = 1;
-  row.sealed = ctx.keys.contacts().seal(boost::json::serialize(*plan), safetyPlanAad(row.id));
+  row.sealed = ctx.vault.seal({vault::SealedField::kSafetyPlan, row.id}, boost::json::serialize(*plan));
   const boost::json::object body = encodePlan(row, *plan);
   store::WriteJob write = [row = std::move(row), who,
                            rid = req.request_id](store::WriteContext& w) {
@@ -185,7 +185,7 @@ awaitable<http::Response> updatePlan(ApiContext& ctx, http::Request& req,
   row.updated_by = who.user_id;
   row.updated_at = domain::nowMillis();
   row.version = expected + 1;
-  row.sealed = ctx.keys.contacts().seal(boost::json::serialize(*plan), safetyPlanAad(row.id));
+  row.sealed = ctx.vault.seal({vault::SealedField::kSafetyPlan, row.id}, boost::json::serialize(*plan));
   const boost::json::object body = encodePlan(row, *plan);
   store::WriteJob write = [row = std::move(row), expected, who,
                            rid = req.request_id](store::WriteContext& w) {
@@ -216,7 +216,7 @@ awaitable<http::Response> getPlan(ApiContext& ctx, http::Request& req,
     co_return errorResponse(req, notFound());
   }
   const store::SafetyPlanRow& row = *target->plan;
-  auto opened = ctx.keys.contacts().open(row.sealed, safetyPlanAad(row.id));
+  auto opened = ctx.vault.open({vault::SealedField::kSafetyPlan, row.id}, row.sealed);
   if (!opened) {
     co_return errorResponse(req, opened.error());
   }

@@ -19,7 +19,7 @@
 #include "api/async.h"
 #include "api/contact_codec.h"
 #include "api/json_input.h"
-#include "api/keys.h"
+#include "vault/vault.h"
 #include "api/routes.h"
 #include "crypto/crypto.h"
 #include "domain/codes.h"
@@ -324,7 +324,7 @@ Result<store::ContactRow> draftFor(const ApiContext& ctx, const store::Telephony
     e.detail.clear();
     return tl::unexpected(e);
   }
-  return sealContact(ctx.keys, std::move(c));
+  return sealContact(ctx.vault, std::move(c));
 }
 
 awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
@@ -358,7 +358,7 @@ awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
     co_return refuse(req, line->has_value() ? "inactive line" : "unknown line");
   }
   const store::TelephonyLine& the_line = **line;
-  auto secret = ctx.keys.telephony().open(the_line.secret_sealed, telephonySecretAad(the_line.id));
+  auto secret = ctx.vault.open({vault::SealedField::kTelephonySecret, the_line.id}, the_line.secret_sealed);
   if (!secret) {
     co_return errorResponse(req, secret.error());
   }
@@ -379,7 +379,7 @@ awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
   job.line = the_line;
   job.request_id = req.request_id;
   if (!event->caller.empty()) {
-    job.caller_hash = callerHash(ctx.keys, the_line.org_id, event->caller);
+    job.caller_hash = hotline::callerIndex(ctx.vault, the_line.org_id, event->caller);
   }
   if (event->type == EventType::kAnswered) {
     auto email = domain::normaliseEmail(event->agent_email);

@@ -38,7 +38,7 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
   if (auto migrated = (*db)->migrate(); !migrated) {
     return tl::unexpected(migrated.error());
   }
-  auto keys = api::DataKeys::loadOrCreate(**db, *master);
+  auto keys = vault::Vault::loadOrCreate(**db, *master);
   if (!keys) {
     return tl::unexpected(keys.error());
   }

@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "api/keys.h"
+#include "vault/vault.h"
 #include "crypto/keyring.h"
 #include "domain/error.h"
 #include "store/database.h"
@@ -21,7 +21,7 @@ struct DataOptions {
 struct OpenedData {
   std::unique_ptr<crypto::MasterKey> master;
   std::unique_ptr<store::Database> db;
-  std::unique_ptr<api::DataKeys> keys;
+  std::unique_ptr<vault::Vault> keys;
 };
 
 // The database URL the options name.

@@ -136,12 +136,14 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
         users[0].user.id, supervisor,  count,
         demo.years};
     std::int64_t next_report = 50000;
-    auto added = addDemoContacts(db, *opened->keys, spec, rng, [&](std::int64_t n) {
-      if (n >= next_report) {
-        std::cout << "  " << o.code << ": " << n << " of " << count << " contacts\n" << std::flush;
-        next_report = (n / 50000 + 1) * 50000;
-      }
-    });
+    auto added =
+        addDemoContacts(hotline::Context{db, *opened->keys}, spec, rng, [&](std::int64_t n) {
+          if (n >= next_report) {
+            std::cout << "  " << o.code << ": " << n << " of " << count << " contacts\n"
+                      << std::flush;
+            next_report = (n / 50000 + 1) * 50000;
+          }
+        });
     if (!added) {
       return reportFailure(added.error());
     }

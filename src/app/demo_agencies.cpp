@@ -74,7 +74,7 @@ std::vector<std::string> split(std::string_view text) {
 
 }  // namespace
 
-domain::Status addDemoAgencies(store::Database& db, const api::DataKeys& keys,
+domain::Status addDemoAgencies(store::Database& db, const vault::Vault& keys,
                                const std::string& org_id, const std::string& author_id,
                                const std::string& country) {
   const DemoPlace* place = &kPlaces[0];
@@ -112,7 +112,7 @@ domain::Status addDemoAgencies(store::Database& db, const api::DataKeys& keys,
     if (auto valid = domain::normaliseAgency(a.data); !valid) {
       return valid;
     }
-    row.address_sealed = keys.agencies().seal(a.data.address, api::agencyAddressAad(a.id));
+    row.address_sealed = keys.seal({vault::SealedField::kAgencyAddress, a.id}, a.data.address);
     a.data.address.clear();
     rows.push_back(std::move(row));
   }

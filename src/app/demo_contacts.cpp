@@ -7,7 +7,7 @@
 
 #include "crypto/crypto.h"
 #include "domain/codes.h"
-#include "store/contact_repository.h"
+#include "hotline/contact_import.h"
 
 namespace strada::app {
 namespace {
@@ -115,15 +115,13 @@ std::vector<std::string> pickSome(std::mt19937& rng, const Weighted& w, int most
   return out;
 }
 
-store::ContactRow makeContact(std::mt19937& rng, const api::DataKeys& keys,
-                              const DemoContactsSpec& spec, domain::UnixMillis now,
-                              domain::UnixMillis span) {
+domain::Contact makeContact(std::mt19937& rng, const DemoContactsSpec& spec, domain::UnixMillis now,
+                            domain::UnixMillis span) {
   std::uniform_int_distribution<domain::UnixMillis> when(now - span, now - 3600000);
   std::lognormal_distribution<double> minutes(1.9, 0.8);
   const auto chance = [&rng](double p) { return std::bernoulli_distribution(p)(rng); };
 
-  store::ContactRow row;
-  auto& c = row.contact;
+  domain::Contact c;
   auto& d = c.data;
   c.id = crypto::newId();
   c.org_id = spec.org_id;
@@ -138,7 +136,7 @@ store::ContactRow makeContact(std::mt19937& rng, const api::DataKeys& keys,
     d.kind = std::string(domain::kKindNonData);
     d.non_data_type = std::string(pick(rng, kNonData));
     d.duration_s = std::uniform_int_distribution<std::int32_t>(0, 60)(rng);
-    return row;
+    return c;
   }
   d.duration_s = static_cast<std::int32_t>(std::min(7200.0, 60.0 * minutes(rng)));
   d.category = std::string(pick(rng, kCategories));
@@ -174,38 +172,27 @@ store::ContactRow makeContact(std::mt19937& rng, const api::DataKeys& keys,
     }
   }
   std::uniform_int_distribution<std::size_t> story(0, kSummaries.size() - 1);
-  row.summary_sealed = keys.contacts().seal(kSummaries[story(rng)], api::contactSummaryAad(c.id));
-  return row;
+  d.summary = std::string(kSummaries[story(rng)]);
+  return c;
 }
 
 }  // namespace
 
-domain::Status addDemoContacts(store::Database& db, const api::DataKeys& keys,
-                               const DemoContactsSpec& spec, std::mt19937& rng,
+domain::Status addDemoContacts(const hotline::Context& ctx, const DemoContactsSpec& spec,
+                               std::mt19937& rng,
                                const std::function<void(std::int64_t)>& inserted) {
-  const domain::UnixMillis now = domain::nowMillis();
+  const domain::UnixMillis now = ctx.clock();
   const domain::UnixMillis span = static_cast<domain::UnixMillis>(spec.years) * 365 * 86400000LL;
   for (std::int64_t start = 0; start < spec.count; start += kDemoContactsPerJob) {
-    std::vector<store::ContactRow> rows;
+    std::vector<domain::Contact> contacts;
     const std::int64_t end = std::min(spec.count, start + kDemoContactsPerJob);
-    rows.reserve(static_cast<std::size_t>(end - start));
+    contacts.reserve(static_cast<std::size_t>(end - start));
     for (std::int64_t i = start; i < end; ++i) {
-      rows.push_back(makeContact(rng, keys, spec, now, span));
+      contacts.push_back(makeContact(rng, spec, now, span));
     }
-    auto status = db.write([&](store::WriteContext& w) -> domain::Status {
-      for (const auto& row : rows) {
-        // The rollup is rebuilt in bulk once every contact is in (store::rebuildContactStats).
-        if (auto s = store::insertContact(w, row, false); !s) {
-          return s;
-        }
-        if (auto s = w.audit({row.contact.created_by, spec.org_id, "contact.create", "contact",
-                              row.contact.id, ""});
-            !s) {
-          return s;
-        }
-      }
-      return {};
-    });
+    // The rollup is rebuilt in bulk once every contact is in (store::rebuildContactStats).
+    auto status =
+        hotline::runToCompletion(hotline::importContacts(ctx, std::move(contacts), false));
     if (!status) {
       return status;
     }

@@ -9,8 +9,8 @@
 #include <random>
 #include <string>
 
-#include "api/keys.h"
 #include "domain/error.h"
+#include "hotline/context.h"
 #include "store/database.h"
 
 namespace strada::app {
@@ -29,7 +29,8 @@ inline constexpr std::int64_t kDemoContactsPerJob = 5000;
 
 // Inserts `spec.count` contacts (with their audit events) spread over the last `spec.years`
 // years. Calls `inserted(n)` after each job with the running total of this call.
-[[nodiscard]] domain::Status addDemoContacts(store::Database& db, const api::DataKeys& keys,
+// Each contact is validated and sealed by hotline::importContacts, like any imported contact.
+[[nodiscard]] domain::Status addDemoContacts(const hotline::Context& ctx,
                                              const DemoContactsSpec& spec, std::mt19937& rng,
                                              const std::function<void(std::int64_t)>& inserted);
 

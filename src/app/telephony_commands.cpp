@@ -20,7 +20,7 @@ constexpr std::size_t kSecretBytes = 32;
 
 }  // namespace
 
-domain::Result<NewTelephonyLine> addTelephonyLine(store::Database& db, const api::DataKeys& keys,
+domain::Result<NewTelephonyLine> addTelephonyLine(store::Database& db, const vault::Vault& keys,
                                                   const std::string& org_code,
                                                   const std::string& name) {
   if (name.empty() || name.size() > kMaxLineNameBytes) {
@@ -43,7 +43,7 @@ domain::Result<NewTelephonyLine> addTelephonyLine(store::Database& db, const api
   line.org_id = (*org)->id;
   line.name = name;
   line.active = true;
-  line.secret_sealed = keys.telephony().seal(created.secret, api::telephonySecretAad(line.id));
+  line.secret_sealed = keys.seal({vault::SealedField::kTelephonySecret, line.id}, created.secret);
   auto status = db.write([&line](store::WriteContext& w) -> domain::Status {
     line.created_at = w.now();
     if (auto s = store::insertTelephonyLine(w, line); !s) {

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "api/keys.h"
+#include "vault/vault.h"
 #include "app/data_dir.h"
 #include "domain/error.h"
 #include "store/database.h"
@@ -24,7 +24,7 @@ struct NewTelephonyLine {
 // ("telephony_line.create"). InvalidArgument (field "org" or "name") for an unknown organisation
 // or a name that is empty or longer than 100 bytes. The command line and the tests both use it.
 [[nodiscard]] domain::Result<NewTelephonyLine> addTelephonyLine(store::Database& db,
-                                                                const api::DataKeys& keys,
+                                                                const vault::Vault& keys,
                                                                 const std::string& org_code,
                                                                 const std::string& name);
 // The same, opening the data folder first.

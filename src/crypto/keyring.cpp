@@ -33,13 +33,6 @@ const unsigned char* asBytes(std::string_view s) {
 
 unsigned char* asBytes(std::string& s) { return reinterpret_cast<unsigned char*>(s.data()); }
 
-// Wipes a string that held key material before its memory is released.
-void wipe(std::string& s) {
-  if (!s.empty()) {
-    sodium_memzero(s.data(), s.size());
-  }
-}
-
 // Closes a file descriptor on every return path.
 class FileDescriptor {
  public:

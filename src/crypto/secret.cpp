@@ -73,3 +73,14 @@ std::string_view SecretKey::bytes() const {
 }
 
 }  // namespace strada::crypto
+
+namespace strada::crypto {
+
+void wipe(std::string& secret) {
+  if (!secret.empty()) {
+    sodium_memzero(secret.data(), secret.size());
+  }
+  secret.clear();
+}
+
+}  // namespace strada::crypto

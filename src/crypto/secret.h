@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "domain/error.h"
@@ -31,5 +32,12 @@ class SecretKey {
   explicit SecretKey(unsigned char* data);
   unsigned char* data_ = nullptr;
 };
+
+}  // namespace strada::crypto
+
+namespace strada::crypto {
+
+// Overwrites a secret held in ordinary memory (sodium_memzero) and leaves `secret` empty.
+void wipe(std::string& secret);
 
 }  // namespace strada::crypto

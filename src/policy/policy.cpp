@@ -180,6 +180,23 @@ domain::Status requireContactEditable(const Principal& who, const ContactEditFac
   return {};
 }
 
+domain::Status requireContactVisible(const Principal& who, const ContactEditFacts& facts) {
+  if (facts.is_final || hasAny(who, {Role::kSupervisor})) {
+    return {};
+  }
+  if (!who.user_id.empty() && who.user_id == facts.created_by) {
+    return {};
+  }
+  return domain::fail(domain::ErrorCode::kNotFound, "No such record.");
+}
+
+std::optional<std::string> draftsVisibleOnlyOf(const Principal& who) {
+  if (hasAny(who, {Role::kSupervisor})) {
+    return std::nullopt;
+  }
+  return who.user_id;
+}
+
 domain::Status requireSameOrganisation(const Principal& who, std::string_view record_org_id) {
   if (!who.org_id.empty() && who.org_id == record_org_id) {
     return {};

@@ -2,6 +2,7 @@
 // Permission it needs, and anything not granted below is denied.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -78,5 +79,16 @@ inline constexpr domain::UnixMillis kContactCorrectionWindowMs = 24LL * 60 * 60 
 [[nodiscard]] domain::Status requireContactEditable(const Principal& who,
                                                     const ContactEditFacts& facts,
                                                     domain::UnixMillis now);
+
+// Record-level rule for seeing a contact at all (kContactRead, and everything that shows a contact
+// or what hangs from it: its safety plan, a caller lookup): someone else's draft is theirs until it
+// is finished, so only its author and a supervisor see it. NotFound otherwise, exactly as for a
+// missing record.
+[[nodiscard]] domain::Status requireContactVisible(const Principal& who,
+                                                   const ContactEditFacts& facts);
+
+// The same rule for lists and lookups, as the store applies it in SQL: the user id whose drafts
+// alone may appear, or nullopt when every draft of the organisation may (a supervisor).
+[[nodiscard]] std::optional<std::string> draftsVisibleOnlyOf(const Principal& who);
 
 }  // namespace strada::policy

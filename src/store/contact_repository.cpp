@@ -103,6 +103,33 @@ domain::Status updateContact(WriteContext& w, const ContactRow& row,
   }
 }
 
+domain::Status deleteDraftContact(WriteContext& w, const std::string& org_id,
+                                  const std::string& id) {
+  try {
+    std::string status;
+    soci::indicator ind = soci::i_null;
+    w.sql() << "SELECT status FROM contacts WHERE id = :id AND org_id = :org_id",
+        soci::into(status, ind), soci::use(id), soci::use(org_id);
+    if (!w.sql().got_data()) {
+      return domain::fail(ErrorCode::kNotFound, "No such contact.");
+    }
+    if (status != domain::kStatusDraft) {
+      return domain::fail(ErrorCode::kConflict,
+                          "A finished contact is kept. Correct it instead of discarding it.",
+                          "status");
+    }
+    w.sql() << "DELETE FROM safety_plans WHERE org_id = :org_id AND contact_id = :id",
+        soci::use(org_id), soci::use(id);
+    w.sql() << "DELETE FROM contact_codes WHERE contact_id = :id", soci::use(id);
+    w.sql() << "DELETE FROM contact_referrals WHERE contact_id = :id", soci::use(id);
+    w.sql() << "DELETE FROM contacts WHERE id = :id AND org_id = :org_id AND status = 'draft'",
+        soci::use(id), soci::use(org_id);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("delete draft contact", e);
+  }
+}
+
 domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const std::string& id) {
   try {
     ContactColumns cols;

@@ -82,6 +82,12 @@ struct ContactCursor {
     soci::session& sql, const std::string& org_id, const std::string& caller_hash,
     const std::optional<ContactCursor>& before = std::nullopt);
 
+// Deletes the draft `id` of `org_id` with its codes, referrals and the safety plan written for
+// it. NotFound when there is no such contact; Conflict when it is final (drafts are not counted
+// in the statistics, so the rollup does not change).
+[[nodiscard]] domain::Status deleteDraftContact(WriteContext& w, const std::string& org_id,
+                                                const std::string& id);
+
 struct CallerFlag {
   std::string org_id;
   std::string caller_hash;

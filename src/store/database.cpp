@@ -320,6 +320,10 @@ WriteContext::WriteContext(soci::session& sql, Backend backend, domain::UnixMill
                            ChainCursor* cursor)
     : sql_(sql), backend_(backend), now_(now), cursor_(cursor != nullptr ? cursor : &own_cursor_) {}
 
+domain::Status WriteContext::audit(const audit::AuditEntry& entry) {
+  return audit(audit::toEventInput(entry));
+}
+
 domain::Status WriteContext::audit(const audit::AuditEventInput& event) {
   ChainCursor& cursor = *cursor_;
   if (!cursor.known) {

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "audit/audit_action.h"
 #include "audit/audit_event.h"
 #include "domain/error.h"
 #include "domain/time.h"
@@ -67,6 +68,8 @@ class WriteContext {
   [[nodiscard]] domain::UnixMillis now() const { return now_; }
   // Appends an audit event to the chain in this transaction: it commits or rolls back with the
   // work it records.
+  [[nodiscard]] domain::Status audit(const audit::AuditEntry& entry);
+  // The same with the chain's raw input (the chain's own tests, and events replayed as they are).
   [[nodiscard]] domain::Status audit(const audit::AuditEventInput& event);
   // This job's changes to the statistics rollup. The writer adds up the deltas of the jobs that
   // succeed and writes them once, in the same transaction, just before COMMIT: one upsert per

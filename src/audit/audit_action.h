@@ -1,0 +1,78 @@
+// The actions the audit trail records, listed once. Each has a stable dotted name (what the chain
+// stores and hashes: never rename one) and the kind of object it names.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "audit/audit_event.h"
+
+namespace strada::audit {
+
+// Enumerators take no explicit values: allAuditActions() and its test rely on 0, 1, 2, ...
+enum class AuditAction {
+  // The installation and its people.
+  kOrganisationCreate,  // organisation.create
+  kUserCreate,          // user.create
+  kDataKeyCreate,       // data_key.create
+  kSessionCreate,       // session.create
+  kSessionLoginFailed,  // session.login_failed
+  kSessionDelete,       // session.delete
+  kStatsRebuild,        // stats.rebuild
+  // Hotline contacts.
+  kContactCreate,            // contact.create
+  kContactRead,              // contact.read
+  kContactUpdate,            // contact.update
+  kContactFinalise,          // contact.finalise
+  kContactDiscard,           // contact.discard (a draft thrown away by its author)
+  kContactList,              // contact.list (one page of the list: filters and row count)
+  kContactDraftList,         // contact.draft_list
+  kContactExport,            // contact.export
+  kContactFollowUpDone,      // contact.follow_up_done
+  kSupervisionRead,          // supervision.read (one of the supervisor's views)
+  kSafetyPlanCreate,         // safety_plan.create
+  kSafetyPlanRead,           // safety_plan.read
+  kSafetyPlanUpdate,         // safety_plan.update
+  kCallerLookup,             // caller.lookup
+  kCallerFlag,               // caller.flag
+  kCallerUnflag,             // caller.unflag
+  kCallerFlagList,           // caller.flag_list
+  kTelephonyLineCreate,      // telephony_line.create
+  kTelephonyLineDeactivate,  // telephony_line.deactivate
+  kTelephonyAnswered,        // telephony.answered
+  kTelephonyEnded,           // telephony.ended (of the call's draft contact)
+  kTelephonyEndedUnmatched,  // telephony.ended (of a line, when no draft matched the call)
+  // The knowledge base and the partner directory.
+  kKnowledgeCreate,                // knowledge.create
+  kKnowledgeUpdate,                // knowledge.update
+  kKnowledgeDelete,                // knowledge.delete
+  kAgencyCreate,                   // agency.create
+  kAgencyUpdate,                   // agency.update
+  kAgencyDeactivate,               // agency.deactivate
+  kAgencyReadConfidentialAddress,  // agency.read_confidential_address
+  // Figures.
+  kStatsRead,  // stats.read
+};
+
+// The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two
+// actions share a name only where they differ in object type (telephony.ended).
+std::string_view auditActionName(AuditAction action);
+// The kind of object the action names ("contact", "user", ...), or "" when it names none.
+std::string_view auditObjectType(AuditAction action);
+// Every enumerator once, in declaration order (static storage).
+std::span<const AuditAction> allAuditActions();
+
+// One entry of the trail as a use case states it: who did what to which record.
+struct AuditEntry {
+  std::string actor_user_id;  // empty for the command line or an anonymous actor
+  std::string org_id;         // empty when unknown
+  AuditAction action;
+  std::string object_id;   // never personal data; for lists, a summary such as "rows=25"
+  std::string request_id;  // empty outside HTTP
+};
+
+// The chain's input for `entry`: its action's name, and its object type when it names an object.
+AuditEventInput toEventInput(const AuditEntry& entry);
+
+}  // namespace strada::audit

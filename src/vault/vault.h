@@ -1,0 +1,91 @@
+// The records vault: every data key of an installation, and the only place that seals and opens
+// a field or computes a blind index.
+//
+// A sealed value is bound to where it belongs: the associated data names the record kind, the
+// field and the record id ("contacts.summary:<id>"), so a sealed value copied into another row or
+// column does not open. Callers name a SealedField and a record id; the vault picks the key and
+// the associated data, so no caller can pair a field with the wrong key.
+//
+// Keys: one data key per record kind ("contacts.v1", "agencies.v1", "telephony.v1"), each stored
+// wrapped by the master key in `data_keys`. A field whose scope is a person (the cases'
+// clients, later) will be sealed under a key of that person alone: SealTarget then names the
+// person, the vault loads or creates that person's wrapped key, and destroying it erases the
+// person. Callers do not change: they still name a field and a record.
+//
+// Thread safety: a loaded Vault is immutable and may be used from any thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "crypto/keyring.h"
+#include "crypto/secret.h"
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace strada::vault {
+
+// Every sealed field of every record kind.
+enum class SealedField {
+  kContactSummary,   // contacts.summary: the consultant's free-text summary
+  kContactCaller,    // contacts.caller: the caller's number or handle
+  kContactRegion,    // contacts.region: the caller's region or town (free text)
+  kSafetyPlan,       // safety_plans: every field of a plan, sealed together as one JSON text
+  kAgencyAddress,    // agencies.address: a partner agency's street address
+  kTelephonySecret,  // telephony.secret: a telephony line's shared signing secret
+};
+
+// What a sealed value belongs to.
+struct SealTarget {
+  SealedField field;
+  std::string_view record_id;
+};
+
+// Purposes of blind indexes (keyed hashes that let equal values be found without storing them).
+enum class BlindIndex {
+  kCaller,  // a normalised caller identifier, scoped to the organisation
+};
+
+class Vault {
+ public:
+  // Loads each wrapped data key from the database and unwraps it; creates (and stores, wrapped,
+  // with its audit event) any that is missing. Safe when several servers start at once on one
+  // database. Unavailable when a stored key does not open with this master key.
+  [[nodiscard]] static domain::Result<std::unique_ptr<Vault>> loadOrCreate(
+      store::Database& db, const crypto::MasterKey& master);
+
+  // version byte | nonce | XChaCha20-Poly1305(plaintext), bound to `target`.
+  [[nodiscard]] std::string seal(SealTarget target, std::string_view plaintext) const;
+  // Internal (logged, never shown) when `sealed` was tampered with, belongs elsewhere, or was
+  // sealed under another key.
+  [[nodiscard]] domain::Result<std::string> open(SealTarget target, std::string_view sealed) const;
+  // Opens `sealed` into `out` when it is not empty; leaves `out` alone otherwise.
+  [[nodiscard]] domain::Status openInto(SealTarget target, std::string_view sealed,
+                                        std::string& out) const;
+
+  // Lower-case hex of HMAC-SHA-256(blind-index key, scope + '\0' + value). Scoped (to an
+  // organisation), so two members' indexes never match; without the master key a value cannot
+  // be recovered by trying every phone number.
+  [[nodiscard]] std::string blindIndex(BlindIndex purpose, std::string_view scope,
+                                       std::string_view value) const;
+
+  // Keys the CSRF token MAC (derived from the master key, so every server agrees).
+  [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }
+
+  Vault(const Vault&) = delete;
+  Vault& operator=(const Vault&) = delete;
+  ~Vault();
+
+ private:
+  struct Keys;
+  explicit Vault(std::unique_ptr<Keys> keys, crypto::SecretKey csrf);
+  std::unique_ptr<Keys> keys_;
+  crypto::SecretKey csrf_;
+};
+
+// The associated data of a sealed value ("contacts.summary:<id>"). Stored values depend on these
+// names: never change one.
+std::string associatedData(SealTarget target);
+
+}  // namespace strada::vault
