@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "admin/organisations.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/ids.h"
@@ -87,21 +88,11 @@ int runOrgAdd(const DataOptions& data, const std::string& code, const std::strin
   if (!opened) {
     return reportFailure(opened.error());
   }
-  domain::Organisation org{crypto::newId(), code, name, country, languages, domain::nowMillis()};
-  if (auto valid = domain::validateOrganisation(org); !valid) {
-    return reportFailure(valid.error());
+  auto org = admin::addOrganisation(*opened->db, {"", code, name, country, languages, 0});
+  if (!org) {
+    return reportFailure(org.error());
   }
-  auto status = opened->db->write([&org](store::WriteContext& w) -> domain::Status {
-    org.created_at = w.now();
-    if (auto s = store::insertOrganisation(w, org); !s) {
-      return s;
-    }
-    return w.audit({"", org.id, "organisation.create", "organisation", org.id, ""});
-  });
-  if (!status) {
-    return reportFailure(status.error());
-  }
-  std::cout << "Added organisation " << org.code << ".\n";
+  std::cout << "Added organisation " << org->organisation.code << ".\n";
   return 0;
 }
 
@@ -111,62 +102,11 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
   if (!opened) {
     return reportFailure(opened.error());
   }
-  domain::Result<std::optional<domain::Organisation>> org;
-  opened->db->read([&](soci::session& sql) { org = store::findOrganisationByCode(sql, org_code); });
-  if (!org) {
-    return reportFailure(org.error());
+  auto user = admin::addUser(*opened->db, org_code, {email, name, roles, readPassword(), {}});
+  if (!user) {
+    return reportFailure(user.error());
   }
-  if (!org->has_value()) {
-    return reportFailure(domain::Error{
-        domain::ErrorCode::kInvalidArgument,
-        "No organisation with code " + org_code + ". Add it first with `strada org add`.", "org",
-        ""});
-  }
-  store::UserRecord record;
-  record.user.id = crypto::newId();
-  record.user.org_id = (*org)->id;
-  auto normalised = domain::normaliseEmail(email);
-  if (!normalised) {
-    return reportFailure(normalised.error());
-  }
-  record.user.email = *normalised;
-  record.user.name = name;
-  for (const auto& r : roles) {
-    auto role = domain::parseRole(r);
-    if (!role) {
-      return reportFailure(
-          domain::Error{domain::ErrorCode::kInvalidArgument,
-                        "Unknown role " + r +
-                            ". Use consultant, case_worker, supervisor, data_officer, org_admin or "
-                            "network_coordinator.",
-                        "role", ""});
-    }
-    record.user.roles.push_back(*role);
-  }
-  if (auto valid = domain::validateUser(record.user); !valid) {
-    return reportFailure(valid.error());
-  }
-  std::string password = readPassword();
-  if (auto strong = crypto::checkPasswordStrength(password, record.user.email, name); !strong) {
-    return reportFailure(strong.error());
-  }
-  auto hash = crypto::hashPassword(password);
-  std::fill(password.begin(), password.end(), '\0');
-  if (!hash) {
-    return reportFailure(hash.error());
-  }
-  record.password_hash = *hash;
-  auto status = opened->db->write([&record](store::WriteContext& w) -> domain::Status {
-    record.user.created_at = w.now();
-    if (auto s = store::insertUser(w, record); !s) {
-      return s;
-    }
-    return w.audit({"", record.user.org_id, "user.create", "user", record.user.id, ""});
-  });
-  if (!status) {
-    return reportFailure(status.error());
-  }
-  std::cout << "Added user " << record.user.email << " to " << org_code << ".\n";
+  std::cout << "Added user " << user->email << " to " << org_code << ".\n";
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <random>
 
+#include "admin/organisations.h"
 #include "app/commands.h"
 #include "app/demo_agencies.h"
 #include "app/demo_contacts.h"
@@ -95,45 +96,36 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
   if (!hash) {
     return reportFailure(hash.error());
   }
-  const domain::UnixMillis now = domain::nowMillis();
 
   for (const auto& o : kOrgs) {
-    domain::Organisation org{crypto::newId(),
-                             std::string(o.code),
-                             std::string(o.name),
-                             std::string(o.country),
-                             {std::string(o.languages[0]), std::string(o.languages[1])},
-                             now};
-    std::vector<store::UserRecord> users;
+    std::vector<admin::NewUser> accounts;
     for (const auto& u : kUsers) {
-      store::UserRecord r;
-      r.user = {crypto::newId(), org.id, demoEmail(u, o), std::string(u.name), {u.role}, true, now};
-      r.password_hash = *hash;
-      users.push_back(std::move(r));
+      accounts.push_back({demoEmail(u, o),
+                          std::string(u.name),
+                          {std::string(domain::roleName(u.role))},
+                          {},
+                          *hash});
     }
-    auto status = db.write([&](store::WriteContext& w) -> domain::Status {
-      if (auto s = store::insertOrganisation(w, org); !s) {
-        return s;
-      }
-      for (const auto& r : users) {
-        if (auto s = store::insertUser(w, r); !s) {
-          return s;
-        }
-        if (auto s = w.audit({"", org.id, "user.create", "user", r.user.id, ""}); !s) {
-          return s;
-        }
-      }
-      return w.audit({"", org.id, "organisation.create", "organisation", org.id, ""});
-    });
-    if (!status) {
-      return reportFailure(status.error());
+    auto added_org =
+        admin::addOrganisation(db,
+                               {"",
+                                std::string(o.code),
+                                std::string(o.name),
+                                std::string(o.country),
+                                {std::string(o.languages[0]), std::string(o.languages[1])},
+                                0},
+                               accounts);
+    if (!added_org) {
+      return reportFailure(added_org.error());
     }
+    const domain::Organisation& org = added_org->organisation;
+    const std::vector<domain::User>& users = added_org->users;
 
     const auto count = static_cast<std::int64_t>(demo.contacts * o.share);
-    const std::string& supervisor = users[2].user.id;
+    const std::string& supervisor = users[2].id;
     DemoContactsSpec spec{
-        org.id,           org.country, {std::string(o.languages[0]), std::string(o.languages[1])},
-        users[0].user.id, supervisor,  count,
+        org.id,      org.country, {std::string(o.languages[0]), std::string(o.languages[1])},
+        users[0].id, supervisor,  count,
         demo.years};
     std::int64_t next_report = 50000;
     auto added =
@@ -151,7 +143,7 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
       return reportFailure(s.error());
     }
     // The knowledge base is kept by the organisation's administrator (kUsers[4]).
-    if (auto s = addDemoKnowledge(db, org.id, users[4].user.id, std::string(o.languages[0])); !s) {
+    if (auto s = addDemoKnowledge(db, org.id, users[4].id, std::string(o.languages[0])); !s) {
       return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count

@@ -31,7 +31,7 @@ int runStatsRebuild(const DataOptions& data) {
     return reportFailure(counted.error());
   }
   auto audited = opened->db->write([](store::WriteContext& w) {
-    return w.audit({"", "", "stats.rebuild", "contact_stats_daily", "", ""});
+    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kStatsRebuild, "", ""});
   });
   if (!audited) {
     return reportFailure(audited.error());

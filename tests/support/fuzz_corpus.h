@@ -24,8 +24,10 @@ using FuzzEntryPoint = int (*)(const std::uint8_t* data, std::size_t size);
 // failure naming the file otherwise), and returns how many files it ran. A missing folder is a
 // test failure, and 0.
 inline std::size_t replayFuzzCorpus(std::string_view name, FuzzEntryPoint entry) {
+  // The source tree's path comes from the build (tests/CMakeLists.txt), not from __FILE__, which
+  // a compiler cache may rewrite to a path relative to the build folder.
   const std::filesystem::path corpus =
-      std::filesystem::path(__FILE__).parent_path() / "../../fuzz/corpus" / name;
+      std::filesystem::path(STRADA_SOURCE_DIR) / "fuzz/corpus" / name;
   if (!std::filesystem::is_directory(corpus)) {
     ADD_FAILURE() << "no fuzz corpus folder " << corpus;
     return 0;
