@@ -14,10 +14,6 @@ const unsigned char* asBytes(std::string_view s) {
   return reinterpret_cast<const unsigned char*>(s.data());
 }
 
-bool isHexDigit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 }  // namespace
 
 domain::Status initialise() {
@@ -80,38 +76,6 @@ bool constantTimeEqual(std::string_view a, std::string_view b) {
     return true;
   }
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
-std::string toHex(std::string_view bytes) {
-  std::string out(bytes.size() * 2 + 1, '\0');
-  sodium_bin2hex(out.data(), out.size(), asBytes(bytes), bytes.size());
-  out.pop_back();  // the terminating NUL
-  return out;
-}
-
-domain::Result<std::string> fromHex(std::string_view hex) {
-  if (hex.size() % 2 != 0) {
-    return domain::fail(domain::ErrorCode::kInvalidArgument,
-                        "Hex text must have an even number of characters.");
-  }
-  for (const char c : hex) {
-    if (!isHexDigit(c)) {
-      return domain::fail(domain::ErrorCode::kInvalidArgument,
-                          "Hex text may hold only the characters 0-9 and a-f.");
-    }
-  }
-  std::string out(hex.size() / 2, '\0');
-  if (hex.empty()) {
-    return out;
-  }
-  std::size_t written = 0;
-  const char* end = nullptr;
-  if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(),
-                     hex.size(), nullptr, &written, &end) != 0 ||
-      written != out.size() || end != hex.data() + hex.size()) {
-    return domain::fail(domain::ErrorCode::kInvalidArgument, "Hex text is malformed.");
-  }
-  return out;
 }
 
 std::string toBase64Url(std::string_view bytes) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/encoding.h"
 #include "domain/error.h"
 
 namespace strada::crypto {
@@ -28,8 +29,9 @@ std::string hmacSha256(std::string_view key, std::string_view message);
 // Constant-time comparison (sodium_memcmp); false when sizes differ.
 bool constantTimeEqual(std::string_view a, std::string_view b);
 
-std::string toHex(std::string_view bytes);
-[[nodiscard]] domain::Result<std::string> fromHex(std::string_view hex);
+// Hex lives in domain/encoding.h; crypto's callers keep their names.
+using domain::fromHex;
+using domain::toHex;
 std::string toBase64Url(std::string_view bytes);
 [[nodiscard]] domain::Result<std::string> fromBase64Url(std::string_view text);
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/encoding.h"
 #include "domain/error.h"
 
 namespace strada::store::detail {
@@ -27,10 +28,10 @@ bool uniqueViolationNames(const std::exception& e, std::string_view table, std::
 [[nodiscard]] tl::unexpected<domain::Error> internalFrom(std::string_view what,
                                                          const std::exception& e);
 
-std::string toHex(std::string_view bytes);
-std::optional<std::string> fromHex(std::string_view hex);
-
-std::string joinList(const std::vector<std::string>& items);  // "a,b,c"
-std::vector<std::string> splitList(std::string_view text);    // "" -> {}
+// Hex for sealed bytes kept in TEXT columns, and comma-separated lists (domain/encoding.h).
+using domain::fromHex;
+using domain::joinList;
+using domain::splitList;
+using domain::toHex;
 
 }  // namespace strada::store::detail
