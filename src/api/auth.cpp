@@ -5,6 +5,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -66,31 +67,20 @@ std::string clearedCookie(bool secure) {
   return cookie;
 }
 
-// The throttle state after one more failure at `now`.
-store::ThrottleState afterFailure(store::ThrottleState s, UnixMillis now, const ApiConfig& cfg,
-                                  std::int32_t lock_after) {
-  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
-    s.window_start = now;
-    s.failures = 0;
-  }
-  s.failures += 1;
-  if (s.failures >= lock_after) {
-    s.locked_until = now + cfg.lock_ms;
-  }
-  return s;
+// Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
+std::vector<store::ThrottledKey> throttledKeysFor(const std::string& email,
+                                                  const std::string& remote_address,
+                                                  const ApiConfig& cfg) {
+  return {
+      {"acct:" + crypto::sha256Hex(email),
+       {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
+      {"addr:" + remote_address, {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
 }
+constexpr std::size_t kAccountKey = 0;
+constexpr std::size_t kAddressKey = 1;
 
-bool isLocked(const store::ThrottleState& s, UnixMillis now) { return s.locked_until > now; }
-
-std::int32_t recentFailures(const store::ThrottleState& s, UnixMillis now, const ApiConfig& cfg) {
-  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
-    return 0;
-  }
-  return s.failures;
-}
-
-http::Response lockedResponse(const http::Request& req, UnixMillis locked_until, UnixMillis now) {
-  const auto minutes = std::max<std::int64_t>(1, (locked_until - now + 59999) / 60000);
+http::Response lockedResponse(const http::Request& req, std::int64_t retry_after_ms) {
+  const auto minutes = std::max<std::int64_t>(1, (retry_after_ms + 59999) / 60000);
   auto response = errorResponse(
       req, domain::Error{ErrorCode::kResourceExhausted,
                          "Too many failed sign-in attempts. Wait " + std::to_string(minutes) +
@@ -107,9 +97,27 @@ http::Response wrongCredentials(const http::Request& req) {
                                           "", "login failed"});
 }
 
+// Counts the attempt before its password is checked (see store::claimSignInAttempt): parallel
+// guesses are counted one by one, so they cannot all be checked before the first is counted.
+awaitable<Result<store::SignInClaim>> claimAttempt(ApiContext& ctx,
+                                                   std::vector<store::ThrottledKey> keys) {
+  auto claim = std::make_shared<store::SignInClaim>();
+  store::WriteJob count_attempt = [claim, keys = std::move(keys)](store::WriteContext& w) {
+    auto claimed = store::claimSignInAttempt(w, keys);
+    if (!claimed) {
+      return domain::Status(tl::unexpected(claimed.error()));
+    }
+    *claim = std::move(*claimed);
+    return domain::Status{};
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(count_attempt));
+  if (!status) {
+    co_return tl::unexpected(status.error());
+  }
+  co_return std::move(*claim);
+}
+
 struct LoginLookup {
-  Result<store::ThrottleState> account;
-  Result<store::ThrottleState> address;
   Result<std::optional<store::UserRecord>> user;
   Result<std::optional<domain::Organisation>> org = std::optional<domain::Organisation>();
 };
@@ -139,14 +147,18 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
         req, domain::Error{ErrorCode::kInvalidArgument, "Enter your password.", "password", ""});
   }
 
-  // Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
-  const std::string account_key = "acct:" + crypto::sha256Hex(*email);
-  const std::string address_key = "addr:" + req.remote_address;
-  const UnixMillis now = domain::nowMillis();
+  const std::vector<store::ThrottledKey> keys =
+      throttledKeysFor(*email, req.remote_address, ctx.config);
+  auto claim = co_await claimAttempt(ctx, keys);
+  if (!claim) {
+    co_return errorResponse(req, claim.error());
+  }
+  if (!claim->allowed) {
+    co_return lockedResponse(req, claim->retry_after_ms);
+  }
 
-  auto lookup = [account_key, address_key, e = *email](soci::session& sql) {
-    LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
-                  store::findUserByEmail(sql, e)};
+  auto lookup = [e = *email](soci::session& sql) {
+    LoginLookup l{store::findUserByEmail(sql, e)};
     if (l.user && l.user->has_value()) {
       l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
     }
@@ -154,22 +166,14 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   };
   LoginLookup found = co_await awaitRead<LoginLookup>(ctx.db, std::move(lookup));
   for (const domain::Error* e :
-       {found.account ? nullptr : &found.account.error(),
-        found.address ? nullptr : &found.address.error(),
-        found.user ? nullptr : &found.user.error(), found.org ? nullptr : &found.org.error()}) {
+       {found.user ? nullptr : &found.user.error(), found.org ? nullptr : &found.org.error()}) {
     if (e != nullptr) {
       co_return errorResponse(req, *e);
     }
   }
-  if (isLocked(*found.account, now)) {
-    co_return lockedResponse(req, found.account->locked_until, now);
-  }
-  if (isLocked(*found.address, now)) {
-    co_return lockedResponse(req, found.address->locked_until, now);
-  }
 
   // Repeated failures slow every further attempt on the account down, whether it exists or not.
-  const auto failures = recentFailures(*found.account, now, ctx.config);
+  const auto failures = claim->earlier_failures[kAccountKey];
   if (failures >= ctx.config.account_slowdown_after) {
     const auto delay_s =
         std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
@@ -186,28 +190,11 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   const bool ok = password_ok && user.has_value() && user->user.active && found.org->has_value();
 
   if (!ok) {
+    // The failure was counted by the claim; only the audit event is left to write.
     const std::string actor = user ? user->user.id : std::string();
     const std::string org_id = user ? user->user.org_id : std::string();
-    const ApiConfig cfg = ctx.config;
     const std::string rid = req.request_id;
     store::WriteJob record_failure = [=](store::WriteContext& w) -> domain::Status {
-      // Read-modify-write on the single writer thread: concurrent failures all count.
-      auto account = store::findThrottle(w.sql(), account_key);
-      auto address = store::findThrottle(w.sql(), address_key);
-      if (!account || !address) {
-        return tl::unexpected(account ? address.error() : account.error());
-      }
-      const UnixMillis at = w.now();
-      if (auto s = store::saveThrottle(w, account_key,
-                                       afterFailure(*account, at, cfg, cfg.account_lock_after));
-          !s) {
-        return s;
-      }
-      if (auto s = store::saveThrottle(w, address_key,
-                                       afterFailure(*address, at, cfg, cfg.address_lock_after));
-          !s) {
-        return s;
-      }
       return w.audit(
           {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
     };
@@ -219,12 +206,17 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   }
 
   const std::string token = crypto::randomToken(32);
+  const UnixMillis now = domain::nowMillis();
   store::SessionRecord session{crypto::sha256Hex(token), user->user.id, user->user.org_id, now,
                                now};
   const ApiConfig cfg = ctx.config;
   const std::string rid = req.request_id;
   store::WriteJob open_session = [=](store::WriteContext& w) -> domain::Status {
-    if (auto s = store::clearThrottle(w, account_key); !s) {
+    // A success clears the account's failures and takes this attempt back from the address's.
+    if (auto s = store::clearThrottle(w, keys[kAccountKey].key); !s) {
+      return s;
+    }
+    if (auto s = store::withdrawFailure(w, keys[kAddressKey]); !s) {
       return s;
     }
     if (auto s = store::insertSession(w, session); !s) {

@@ -2,11 +2,35 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+
 #include "store/sql_errors.h"
 
 namespace strada::store {
 
 using detail::internalFrom;
+using domain::UnixMillis;
+
+namespace {
+
+bool windowOpen(const ThrottleState& s, UnixMillis now, const ThrottleRule& rule) {
+  return s.window_start != 0 && now - s.window_start <= rule.window_ms;
+}
+
+// The state after one more failure at `now`: a closed window starts again at this failure.
+ThrottleState afterFailure(ThrottleState s, UnixMillis now, const ThrottleRule& rule) {
+  if (!windowOpen(s, now, rule)) {
+    s.window_start = now;
+    s.failures = 0;
+  }
+  s.failures += 1;
+  if (s.failures >= rule.lock_after) {
+    s.locked_until = now + rule.lock_ms;
+  }
+  return s;
+}
+
+}  // namespace
 
 domain::Result<ThrottleState> findThrottle(soci::session& sql, const std::string& key) {
   try {
@@ -48,6 +72,52 @@ domain::Status clearThrottle(WriteContext& w, const std::string& key) {
   } catch (const std::exception& e) {
     return internalFrom("clear throttle", e);
   }
+}
+
+domain::Result<SignInClaim> claimSignInAttempt(WriteContext& w,
+                                               const std::vector<ThrottledKey>& keys) {
+  const UnixMillis now = w.now();
+  std::vector<ThrottleState> states;
+  states.reserve(keys.size());
+  SignInClaim claim;
+  for (const ThrottledKey& k : keys) {
+    auto state = findThrottle(w.sql(), k.key);
+    if (!state) {
+      return tl::unexpected(state.error());
+    }
+    if (state->locked_until > now) {
+      claim.retry_after_ms = std::max(claim.retry_after_ms, state->locked_until - now);
+    }
+    states.push_back(*state);
+  }
+  if (claim.retry_after_ms > 0) {
+    return claim;  // refused: a locked key counts nothing more until its lock ends
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    claim.earlier_failures.push_back(windowOpen(states[i], now, keys[i].rule) ? states[i].failures
+                                                                              : 0);
+    if (auto saved = saveThrottle(w, keys[i].key, afterFailure(states[i], now, keys[i].rule));
+        !saved) {
+      return tl::unexpected(saved.error());
+    }
+  }
+  claim.allowed = true;
+  return claim;
+}
+
+domain::Status withdrawFailure(WriteContext& w, const ThrottledKey& key) {
+  auto state = findThrottle(w.sql(), key.key);
+  if (!state) {
+    return tl::unexpected(state.error());
+  }
+  if (state->window_start == 0) {
+    return {};  // cleared meanwhile (a success on the same key)
+  }
+  state->failures = std::max(0, state->failures - 1);
+  if (state->failures < key.rule.lock_after) {
+    state->locked_until = 0;
+  }
+  return saveThrottle(w, key.key, *state);
 }
 
 }  // namespace strada::store

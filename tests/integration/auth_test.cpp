@@ -1,8 +1,12 @@
 // Signing in and out, the session cookie, CSRF, and login throttling, over real HTTP.
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <iostream>
 #include <map>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "integration/suite.h"
@@ -263,6 +267,71 @@ TEST_F(ThrottleTest, ASuccessfulLoginClearsEarlierFailures) {
     }
     EXPECT_EQ(c.login(kSupervisorA, kTestPassword).status, 200u) << "round " << round;
   }
+}
+
+// Sends `count` sign-ins at once, each on its own connection and thread, and returns the answers.
+std::vector<HttpResponse> parallelLogins(std::uint16_t port, int count, std::string_view email,
+                                         std::string_view password) {
+  std::vector<HttpResponse> answers(static_cast<std::size_t>(count));
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  threads.reserve(answers.size());
+  for (HttpResponse& answer : answers) {
+    threads.emplace_back([&, port] {
+      HttpClient c(port);
+      ready.fetch_add(1);
+      while (ready.load() < count) {
+        std::this_thread::yield();
+      }
+      answer = c.login(email, password);
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  return answers;
+}
+
+// The account lock with today's thresholds; no slow-down and no address lock, so that only the
+// account's counter decides.
+class ParallelGuessTest : public DeploymentTest<ParallelGuessTest> {
+ public:
+  static std::optional<api::ApiConfig> config() {
+    api::ApiConfig cfg;
+    cfg.account_lock_after = 10;
+    cfg.account_slowdown_after = 1000;
+    cfg.address_lock_after = 1000;
+    return cfg;
+  }
+};
+
+// Regression: the counters were read before Argon2id and written after it, so 40 parallel guesses
+// were all checked (40 x 401) and a right password in the burst signed in past the lock.
+TEST_F(ParallelGuessTest, ParallelGuessesCannotOutrunTheLock) {
+  const std::vector<HttpResponse> answers =
+      parallelLogins(deployment().port(), 40, kCaseWorkerA, "wrong-password-in-a-burst");
+  int checked = 0;
+  int refused = 0;
+  for (const HttpResponse& r : answers) {
+    if (r.status == 401u) {
+      ++checked;
+    } else if (r.status == 429u) {
+      ++refused;
+      EXPECT_EQ(r.errorCode(), "resource_exhausted") << r.body;
+      EXPECT_TRUE(r.header("retry-after").has_value());
+    } else {
+      ADD_FAILURE() << "unexpected answer " << r.status << ": " << r.body;
+    }
+  }
+  std::cout << "[ parallel guesses ] 40 sent: " << checked << " checked (401), " << refused
+            << " refused (429)\n";
+  EXPECT_LE(checked, 10);
+  EXPECT_EQ(checked + refused, 40);
+
+  HttpClient c = client();
+  const HttpResponse right = c.login(kCaseWorkerA, kTestPassword);
+  EXPECT_EQ(right.status, 429u) << "the lock must hold for the right password: " << right.body;
+  EXPECT_FALSE(c.sessionCookie().has_value());
 }
 
 }  // namespace
