@@ -14,6 +14,7 @@
 #include "api/encode.h"
 #include "api/json_input.h"
 #include "api/routes.h"
+#include "api/sign_in_gate.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "store/repositories.h"
@@ -69,12 +70,12 @@ std::string clearedCookie(bool secure) {
 
 // Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
 std::vector<store::ThrottledKey> throttledKeysFor(const std::string& email,
-                                                  const std::string& remote_address,
+                                                  std::string_view remote_address,
                                                   const ApiConfig& cfg) {
-  return {
-      {"acct:" + crypto::sha256Hex(email),
-       {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
-      {"addr:" + remote_address, {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
+  return {{"acct:" + crypto::sha256Hex(email),
+           {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
+          {"addr:" + clientNetwork(remote_address),
+           {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
 }
 constexpr std::size_t kAccountKey = 0;
 constexpr std::size_t kAddressKey = 1;
@@ -87,6 +88,14 @@ http::Response lockedResponse(const http::Request& req, std::int64_t retry_after
                              " minute(s) and try again, or ask your administrator to help.",
                          "", "login locked"});
   response.headers.emplace_back("Retry-After", std::to_string(minutes * 60));
+  return response;
+}
+
+// A sign-in refused by the SignInGate: 429 (the client's network) or 503 (the whole server).
+// Not logged: a flood would fill the log with them; the request line shows the status.
+http::Response busyResponse(const domain::Error& refusal) {
+  auto response = http::Response::error(refusal);
+  response.headers.emplace_back("Retry-After", "2");
   return response;
 }
 
@@ -122,7 +131,7 @@ struct LoginLookup {
   Result<std::optional<domain::Organisation>> org = std::optional<domain::Organisation>();
 };
 
-awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
+awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request& req) {
   auto input = JsonInput::parse(req.body);
   if (!input) {
     co_return errorResponse(req, input.error());
@@ -147,6 +156,11 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
         req, domain::Error{ErrorCode::kInvalidArgument, "Enter your password.", "password", ""});
   }
 
+  // Held until the answer: a known or unknown account, locked or not, takes its place alike.
+  auto pass = gate.admit(req.remote_address);
+  if (!pass) {
+    co_return busyResponse(pass.error());
+  }
   const std::vector<store::ThrottledKey> keys =
       throttledKeysFor(*email, req.remote_address, ctx.config);
   auto claim = co_await claimAttempt(ctx, keys);
@@ -340,8 +354,11 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
 
 void registerAuthRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
+  auto gate = std::make_shared<SignInGate>(
+      static_cast<std::size_t>(std::max(1, ctx.config.max_pending_sign_ins)),
+      static_cast<std::size_t>(std::max(1, ctx.config.max_sign_ins_per_network)));
   routes.publicRoute("POST", "/api/v1/session",
-                     [&ctx](http::Request& req) { return login(ctx, req); });
+                     [&ctx, gate](http::Request& req) { return login(ctx, *gate, req); });
   routes.route(
       "DELETE", "/api/v1/session", policy::Permission::kSelfRead,
       [&ctx](http::Request& req, const policy::Principal& who) { return logout(ctx, req, who); });

@@ -175,6 +175,13 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   asio::io_context io;
   tcp::socket socket(io);
   boost::system::error_code ec;
+  if (!source_address_.empty()) {
+    socket.open(tcp::v4(), ec);
+    socket.bind(tcp::endpoint(asio::ip::make_address(source_address_), 0), ec);
+    if (ec) {
+      return out;
+    }
+  }
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), ec);
   if (ec) {
     return out;
