@@ -126,107 +126,113 @@ awaitable<Result<store::SignInClaim>> claimAttempt(ApiContext& ctx,
   co_return std::move(*claim);
 }
 
-struct LoginLookup {
-  Result<std::optional<store::UserRecord>> user;
-  Result<std::optional<domain::Organisation>> org = std::optional<domain::Organisation>();
+struct SignInInput {
+  std::string email;  // normalised
+  std::string password;
 };
 
-awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request& req) {
+// The body of POST /session: {"email", "password"} and nothing else.
+Result<SignInInput> parseSignInInput(const http::Request& req) {
   auto input = JsonInput::parse(req.body);
   if (!input) {
-    co_return errorResponse(req, input.error());
+    return tl::unexpected(input.error());
   }
   auto email_text = input->requiredString("email");
   if (!email_text) {
-    co_return errorResponse(req, email_text.error());
+    return tl::unexpected(email_text.error());
   }
   auto password = input->requiredString("password");
   if (!password) {
-    co_return errorResponse(req, password.error());
+    return tl::unexpected(password.error());
   }
   if (auto unknown = input->rejectUnknownFields(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
   auto email = domain::normaliseEmail(*email_text);
   if (!email) {
-    co_return errorResponse(req, email.error());
+    return tl::unexpected(email.error());
   }
   if (password->empty() || password->size() > kMaxPasswordBytes) {
-    co_return errorResponse(
-        req, domain::Error{ErrorCode::kInvalidArgument, "Enter your password.", "password", ""});
+    return domain::fail(ErrorCode::kInvalidArgument, "Enter your password.", "password");
   }
+  return SignInInput{std::move(*email), std::move(*password)};
+}
 
-  // Held until the answer: a known or unknown account, locked or not, takes its place alike.
-  auto pass = gate.admit(req.remote_address);
-  if (!pass) {
-    co_return busyResponse(pass.error());
-  }
-  const std::vector<store::ThrottledKey> keys =
-      throttledKeysFor(*email, req.remote_address, ctx.config);
-  auto claim = co_await claimAttempt(ctx, keys);
-  if (!claim) {
-    co_return errorResponse(req, claim.error());
-  }
-  if (!claim->allowed) {
-    co_return lockedResponse(req, claim->retry_after_ms);
-  }
+struct SignInAccount {
+  std::optional<store::UserRecord> user;    // none for an unknown e-mail
+  std::optional<domain::Organisation> org;  // the user's
+};
 
-  auto lookup = [e = *email](soci::session& sql) {
-    LoginLookup l{store::findUserByEmail(sql, e)};
-    if (l.user && l.user->has_value()) {
-      l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
+awaitable<Result<SignInAccount>> findSignInAccount(ApiContext& ctx, const std::string& email) {
+  auto lookup = [email](soci::session& sql) -> Result<SignInAccount> {
+    auto user = store::findUserByEmail(sql, email);
+    if (!user) {
+      return tl::unexpected(user.error());
     }
-    return l;
+    SignInAccount found{std::move(*user), std::nullopt};
+    if (found.user) {
+      auto org = store::findOrganisationById(sql, found.user->user.org_id);
+      if (!org) {
+        return tl::unexpected(org.error());
+      }
+      found.org = std::move(*org);
+    }
+    return found;
   };
-  LoginLookup found = co_await awaitRead<LoginLookup>(ctx.db, std::move(lookup));
-  for (const domain::Error* e :
-       {found.user ? nullptr : &found.user.error(), found.org ? nullptr : &found.org.error()}) {
-    if (e != nullptr) {
-      co_return errorResponse(req, *e);
-    }
+  co_return co_await awaitRead<Result<SignInAccount>>(ctx.db, std::move(lookup));
+}
+
+// Repeated failures slow every further attempt on the account down, whether it exists or not:
+// 1 s more per failure past `account_slowdown_after`, up to 5 s.
+awaitable<void> slowDownAfterFailures(const ApiConfig& cfg, std::int32_t earlier_failures) {
+  if (earlier_failures < cfg.account_slowdown_after) {
+    co_return;
   }
+  const auto delay_s = std::min<std::int64_t>(5, earlier_failures - cfg.account_slowdown_after + 1);
+  boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+  timer.expires_after(std::chrono::seconds(delay_s));
+  co_await timer.async_wait(boost::asio::use_awaitable);
+}
 
-  // Repeated failures slow every further attempt on the account down, whether it exists or not.
-  const auto failures = claim->earlier_failures[kAccountKey];
-  if (failures >= ctx.config.account_slowdown_after) {
-    const auto delay_s =
-        std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
-    boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
-    timer.expires_after(std::chrono::seconds(delay_s));
-    co_await timer.async_wait(boost::asio::use_awaitable);
+// Whether `password` signs `account` in: the right password of an active user of an existing
+// organisation. An unknown e-mail is checked against a decoy hash, so that it takes as long as a
+// known one.
+awaitable<bool> passwordSignsIn(ApiContext& ctx, const SignInAccount& account,
+                                std::string password) {
+  const std::string hash = account.user ? account.user->password_hash : crypto::decoyPasswordHash();
+  auto verify = [hash, pw = std::move(password)]() { return crypto::verifyPassword(hash, pw); };
+  const bool matches = co_await awaitOnPool<bool>(ctx.cpu, std::move(verify));
+  co_return matches&& account.user&& account.user->user.active&& account.org;
+}
+
+// Audits the failure (the claim counted it already) and answers 401.
+awaitable<http::Response> refuseSignIn(ApiContext& ctx, const http::Request& req,
+                                       const std::optional<store::UserRecord>& user) {
+  const std::string actor = user ? user->user.id : std::string();
+  const std::string org_id = user ? user->user.org_id : std::string();
+  store::WriteJob record_failure =
+      [actor, org_id, rid = req.request_id](store::WriteContext& w) -> domain::Status {
+    return w.audit(
+        {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
+  if (!status) {
+    co_return errorResponse(req, status.error());
   }
+  co_return wrongCredentials(req);
+}
 
-  const std::optional<store::UserRecord>& user = *found.user;
-  // An unknown e-mail is checked against a decoy hash so that it takes as long as a known one.
-  const std::string hash = user ? user->password_hash : crypto::decoyPasswordHash();
-  auto verify = [hash, pw = std::move(*password)]() { return crypto::verifyPassword(hash, pw); };
-  const bool password_ok = co_await awaitOnPool<bool>(ctx.cpu, std::move(verify));
-  const bool ok = password_ok && user.has_value() && user->user.active && found.org->has_value();
-
-  if (!ok) {
-    // The failure was counted by the claim; only the audit event is left to write.
-    const std::string actor = user ? user->user.id : std::string();
-    const std::string org_id = user ? user->user.org_id : std::string();
-    const std::string rid = req.request_id;
-    store::WriteJob record_failure = [=](store::WriteContext& w) -> domain::Status {
-      return w.audit(
-          {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
-    };
-    auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
-    if (!status) {
-      co_return errorResponse(req, status.error());
-    }
-    co_return wrongCredentials(req);
-  }
-
+// Opens a session for the account whose password was right and answers 200 with its cookie. A
+// success clears the account's failures and takes this attempt back from the address's.
+awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
+                                      const SignInAccount& account,
+                                      const std::vector<store::ThrottledKey>& keys) {
+  const domain::User& user = account.user->user;
   const std::string token = crypto::randomToken(32);
   const UnixMillis now = domain::nowMillis();
-  store::SessionRecord session{crypto::sha256Hex(token), user->user.id, user->user.org_id, now,
-                               now};
-  const ApiConfig cfg = ctx.config;
-  const std::string rid = req.request_id;
-  store::WriteJob open_session = [=](store::WriteContext& w) -> domain::Status {
-    // A success clears the account's failures and takes this attempt back from the address's.
+  const store::SessionRecord session{crypto::sha256Hex(token), user.id, user.org_id, now, now};
+  store::WriteJob open_session = [session, keys, cfg = ctx.config,
+                                  rid = req.request_id](store::WriteContext& w) -> domain::Status {
     if (auto s = store::clearThrottle(w, keys[kAccountKey].key); !s) {
       return s;
     }
@@ -248,12 +254,43 @@ awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request
   if (!status) {
     co_return errorResponse(req, status.error());
   }
-  const policy::Principal signed_in{user->user.id, user->user.org_id, user->user.roles, session.id};
+  const policy::Principal signed_in{user.id, user.org_id, user.roles, session.id};
   boost::json::object body{{"csrf_token", csrfTokenFor(ctx.keys, session.id)},
-                           {"user", encodeSignedInUser(user->user, **found.org, signed_in)}};
+                           {"user", encodeSignedInUser(user, *account.org, signed_in)}};
   auto response = http::Response::json(200, body);
   response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
   co_return response;
+}
+
+awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request& req) {
+  auto input = parseSignInInput(req);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  // Held until the answer: a known or unknown account, locked or not, takes its place alike.
+  auto pass = gate.admit(req.remote_address);
+  if (!pass) {
+    co_return busyResponse(pass.error());
+  }
+  const std::vector<store::ThrottledKey> keys =
+      throttledKeysFor(input->email, req.remote_address, ctx.config);
+  auto claim = co_await claimAttempt(ctx, keys);
+  if (!claim) {
+    co_return errorResponse(req, claim.error());
+  }
+  if (!claim->allowed) {
+    co_return lockedResponse(req, claim->retry_after_ms);
+  }
+  auto account = co_await findSignInAccount(ctx, input->email);
+  if (!account) {
+    co_return errorResponse(req, account.error());
+  }
+  co_await slowDownAfterFailures(ctx.config, claim->earlier_failures[kAccountKey]);
+  const bool signs_in = co_await passwordSignsIn(ctx, *account, std::move(input->password));
+  if (!signs_in) {
+    co_return co_await refuseSignIn(ctx, req, account->user);
+  }
+  co_return co_await openSession(ctx, req, *account, keys);
 }
 
 awaitable<http::Response> logout(ApiContext& ctx, http::Request& req,
