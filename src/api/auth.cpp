@@ -13,6 +13,7 @@
 #include "api/async.h"
 #include "api/encode.h"
 #include "api/json_input.h"
+#include "api/password_check_queue.h"
 #include "api/routes.h"
 #include "api/sign_in_gate.h"
 #include "crypto/crypto.h"
@@ -196,12 +197,12 @@ awaitable<void> slowDownAfterFailures(const ApiConfig& cfg, std::int32_t earlier
 
 // Whether `password` signs `account` in: the right password of an active user of an existing
 // organisation. An unknown e-mail is checked against a decoy hash, so that it takes as long as a
-// known one.
-awaitable<bool> passwordSignsIn(ApiContext& ctx, const SignInAccount& account,
-                                std::string password) {
+// known one. The check waits for `network`'s turn among the client networks.
+awaitable<bool> passwordSignsIn(PasswordCheckQueue& checks, const std::string& network,
+                                const SignInAccount& account, std::string password) {
   const std::string hash = account.user ? account.user->password_hash : crypto::decoyPasswordHash();
   auto verify = [hash, pw = std::move(password)]() { return crypto::verifyPassword(hash, pw); };
-  const bool matches = co_await awaitOnPool<bool>(ctx.cpu, std::move(verify));
+  const bool matches = co_await awaitInTurn<bool>(checks, network, std::move(verify));
   co_return matches&& account.user&& account.user->user.active&& account.org;
 }
 
@@ -262,13 +263,19 @@ awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
   co_return response;
 }
 
-awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request& req) {
+// What bounds the sign-ins of every client, shared by the requests.
+struct SignInLimits {
+  std::shared_ptr<SignInGate> gate;
+  std::shared_ptr<PasswordCheckQueue> checks;
+};
+
+awaitable<http::Response> login(ApiContext& ctx, const SignInLimits& limits, http::Request& req) {
   auto input = parseSignInInput(req);
   if (!input) {
     co_return errorResponse(req, input.error());
   }
   // Held until the answer: a known or unknown account, locked or not, takes its place alike.
-  auto pass = gate.admit(req.remote_address);
+  auto pass = limits.gate->admit(req.remote_address);
   if (!pass) {
     co_return busyResponse(pass.error());
   }
@@ -286,7 +293,8 @@ awaitable<http::Response> login(ApiContext& ctx, SignInGate& gate, http::Request
     co_return errorResponse(req, account.error());
   }
   co_await slowDownAfterFailures(ctx.config, claim->earlier_failures[kAccountKey]);
-  const bool signs_in = co_await passwordSignsIn(ctx, *account, std::move(input->password));
+  const bool signs_in = co_await passwordSignsIn(*limits.checks, pass->network(), *account,
+                                                 std::move(input->password));
   if (!signs_in) {
     co_return co_await refuseSignIn(ctx, req, account->user);
   }
@@ -391,11 +399,13 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
 
 void registerAuthRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
-  auto gate = std::make_shared<SignInGate>(
-      static_cast<std::size_t>(std::max(1, ctx.config.max_pending_sign_ins)),
-      static_cast<std::size_t>(std::max(1, ctx.config.max_sign_ins_per_network)));
+  const SignInLimits limits{
+      std::make_shared<SignInGate>(
+          static_cast<std::size_t>(std::max(1, ctx.config.max_pending_sign_ins)),
+          static_cast<std::size_t>(std::max(1, ctx.config.max_sign_ins_per_network))),
+      std::make_shared<PasswordCheckQueue>(ctx.cpu)};
   routes.publicRoute("POST", "/api/v1/session",
-                     [&ctx, gate](http::Request& req) { return login(ctx, *gate, req); });
+                     [&ctx, limits](http::Request& req) { return login(ctx, limits, req); });
   routes.route(
       "DELETE", "/api/v1/session", policy::Permission::kSelfRead,
       [&ctx](http::Request& req, const policy::Principal& who) { return logout(ctx, req, who); });

@@ -35,6 +35,9 @@ class SignInGate : public std::enable_shared_from_this<SignInGate> {
     Pass& operator=(const Pass&) = delete;
     ~Pass();
 
+    // The client network the pass was given to (see clientNetwork).
+    [[nodiscard]] const std::string& network() const { return network_; }
+
    private:
     void release();
     std::shared_ptr<SignInGate> gate_;

@@ -353,6 +353,12 @@ class SignInLoadTest : public DeploymentTest<SignInLoadTest> {
 TEST_F(SignInLoadTest, ASignInFloodFromOneAddressDoesNotSlowOthersDown) {
   using Clock = std::chrono::steady_clock;
   constexpr int kFlood = 60;
+  // A lone sign-in first, so that the output tells a busy machine from a slow server.
+  const auto lone_started = Clock::now();
+  EXPECT_EQ(HttpClient(deployment().port(), "127.0.0.2").login(kSupervisorA, kTestPassword).status,
+            200u);
+  const auto lone_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lone_started).count();
   std::vector<HttpResponse> flood(kFlood);
   std::vector<std::thread> threads;
   std::atomic<int> ready{0};
@@ -388,7 +394,8 @@ TEST_F(SignInLoadTest, ASignInFloodFromOneAddressDoesNotSlowOthersDown) {
       EXPECT_TRUE(f.header("retry-after").has_value()) << f.body;
     }
   }
-  std::cout << "[ sign-in flood ] sign-in from 127.0.0.2 during " << kFlood
+  std::cout << "[ sign-in flood ] a lone sign-in: " << lone_ms
+            << " ms; a sign-in from 127.0.0.2 during " << kFlood
             << " unknown-account sign-ins from 127.0.0.1: " << r.status << " in " << took_ms
             << " ms; the flood got";
   for (const auto& [status, count] : answers) {
@@ -396,7 +403,9 @@ TEST_F(SignInLoadTest, ASignInFloodFromOneAddressDoesNotSlowOthersDown) {
   }
   std::cout << "\n";
   EXPECT_EQ(r.status, 200u) << r.body;
-  EXPECT_LT(took_ms, 2000);
+  // Within 2 s, or 4 lone sign-ins on a machine so busy that one takes more than half a second
+  // (the check running, one of the flood's, its own, and the database); before the bounds, 9 s.
+  EXPECT_LT(took_ms, std::max<long long>(2000, 4 * lone_ms));
   EXPECT_EQ(answers[401u] + answers[429u] + answers[503u], kFlood);
 }
 
