@@ -361,6 +361,7 @@ TEST_F(SignInLoadTest, ASignInFloodFromOneAddressDoesNotSlowOthersDown) {
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lone_started).count();
   std::vector<HttpResponse> flood(kFlood);
   std::vector<std::thread> threads;
+  threads.reserve(kFlood);
   std::atomic<int> ready{0};
   for (int i = 0; i < kFlood; ++i) {
     threads.emplace_back([&, i, port = deployment().port()] {
@@ -414,6 +415,7 @@ TEST_F(SignInLoadTest, PastTheServerWideBoundSignInsAre503WithRetryAfter) {
   constexpr int kClients = 20;
   std::vector<HttpResponse> answers(kClients);
   std::vector<std::thread> threads;
+  threads.reserve(kClients);
   std::atomic<int> ready{0};
   for (int i = 0; i < kClients; ++i) {
     threads.emplace_back([&, i, port = deployment().port()] {

@@ -18,7 +18,7 @@ TEST(PasswordCheckQueue, AnotherNetworkWaitsForOneCheckOfABusyNetworkNotForAllOf
   auto queue = std::make_shared<PasswordCheckQueue>(pool);
   std::mutex mutex;
   std::vector<std::string> order;
-  const auto record = [&](std::string name) {
+  const auto record = [&](const std::string& name) {
     return [&, name] {
       const std::lock_guard lock(mutex);
       order.push_back(name);
