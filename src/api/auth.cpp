@@ -5,6 +5,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -12,7 +13,9 @@
 #include "api/async.h"
 #include "api/encode.h"
 #include "api/json_input.h"
+#include "api/password_check_queue.h"
 #include "api/routes.h"
+#include "api/sign_in_gate.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "store/repositories.h"
@@ -66,37 +69,34 @@ std::string clearedCookie(bool secure) {
   return cookie;
 }
 
-// The throttle state after one more failure at `now`.
-store::ThrottleState afterFailure(store::ThrottleState s, UnixMillis now, const ApiConfig& cfg,
-                                  std::int32_t lock_after) {
-  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
-    s.window_start = now;
-    s.failures = 0;
-  }
-  s.failures += 1;
-  if (s.failures >= lock_after) {
-    s.locked_until = now + cfg.lock_ms;
-  }
-  return s;
+// Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
+std::vector<store::ThrottledKey> throttledKeysFor(const std::string& email,
+                                                  std::string_view remote_address,
+                                                  const ApiConfig& cfg) {
+  return {{"acct:" + crypto::sha256Hex(email),
+           {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
+          {"addr:" + clientNetwork(remote_address),
+           {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
 }
+constexpr std::size_t kAccountKey = 0;
+constexpr std::size_t kAddressKey = 1;
 
-bool isLocked(const store::ThrottleState& s, UnixMillis now) { return s.locked_until > now; }
-
-std::int32_t recentFailures(const store::ThrottleState& s, UnixMillis now, const ApiConfig& cfg) {
-  if (s.window_start == 0 || now - s.window_start > cfg.throttle_window_ms) {
-    return 0;
-  }
-  return s.failures;
-}
-
-http::Response lockedResponse(const http::Request& req, UnixMillis locked_until, UnixMillis now) {
-  const auto minutes = std::max<std::int64_t>(1, (locked_until - now + 59999) / 60000);
+http::Response lockedResponse(const http::Request& req, std::int64_t retry_after_ms) {
+  const auto minutes = std::max<std::int64_t>(1, (retry_after_ms + 59999) / 60000);
   auto response = errorResponse(
       req, domain::Error{ErrorCode::kResourceExhausted,
                          "Too many failed sign-in attempts. Wait " + std::to_string(minutes) +
                              " minute(s) and try again, or ask your administrator to help.",
                          "", "login locked"});
   response.headers.emplace_back("Retry-After", std::to_string(minutes * 60));
+  return response;
+}
+
+// A sign-in refused by the SignInGate: 429 (the client's network) or 503 (the whole server).
+// Not logged: a flood would fill the log with them; the request line shows the status.
+http::Response busyResponse(const domain::Error& refusal) {
+  auto response = http::Response::error(refusal);
+  response.headers.emplace_back("Retry-After", "2");
   return response;
 }
 
@@ -107,124 +107,137 @@ http::Response wrongCredentials(const http::Request& req) {
                                           "", "login failed"});
 }
 
-struct LoginLookup {
-  Result<store::ThrottleState> account;
-  Result<store::ThrottleState> address;
-  Result<std::optional<store::UserRecord>> user;
-  Result<std::optional<domain::Organisation>> org = std::optional<domain::Organisation>();
+// Counts the attempt before its password is checked (see store::claimSignInAttempt): parallel
+// guesses are counted one by one, so they cannot all be checked before the first is counted.
+awaitable<Result<store::SignInClaim>> claimAttempt(ApiContext& ctx,
+                                                   std::vector<store::ThrottledKey> keys) {
+  auto claim = std::make_shared<store::SignInClaim>();
+  store::WriteJob count_attempt = [claim, keys = std::move(keys)](store::WriteContext& w) {
+    auto claimed = store::claimSignInAttempt(w, keys);
+    if (!claimed) {
+      return domain::Status(tl::unexpected(claimed.error()));
+    }
+    *claim = std::move(*claimed);
+    return domain::Status{};
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(count_attempt));
+  if (!status) {
+    co_return tl::unexpected(status.error());
+  }
+  co_return std::move(*claim);
+}
+
+struct SignInInput {
+  std::string email;  // normalised
+  std::string password;
 };
 
-awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
+// The body of POST /session: {"email", "password"} and nothing else.
+Result<SignInInput> parseSignInInput(const http::Request& req) {
   auto input = JsonInput::parse(req.body);
   if (!input) {
-    co_return errorResponse(req, input.error());
+    return tl::unexpected(input.error());
   }
   auto email_text = input->requiredString("email");
   if (!email_text) {
-    co_return errorResponse(req, email_text.error());
+    return tl::unexpected(email_text.error());
   }
   auto password = input->requiredString("password");
   if (!password) {
-    co_return errorResponse(req, password.error());
+    return tl::unexpected(password.error());
   }
   if (auto unknown = input->rejectUnknownFields(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
   auto email = domain::normaliseEmail(*email_text);
   if (!email) {
-    co_return errorResponse(req, email.error());
+    return tl::unexpected(email.error());
   }
   if (password->empty() || password->size() > kMaxPasswordBytes) {
-    co_return errorResponse(
-        req, domain::Error{ErrorCode::kInvalidArgument, "Enter your password.", "password", ""});
+    return domain::fail(ErrorCode::kInvalidArgument, "Enter your password.", "password");
   }
+  return SignInInput{std::move(*email), std::move(*password)};
+}
 
-  // Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
-  const std::string account_key = "acct:" + crypto::sha256Hex(*email);
-  const std::string address_key = "addr:" + req.remote_address;
-  const UnixMillis now = domain::nowMillis();
+struct SignInAccount {
+  std::optional<store::UserRecord> user;    // none for an unknown e-mail
+  std::optional<domain::Organisation> org;  // the user's
+};
 
-  auto lookup = [account_key, address_key, e = *email](soci::session& sql) {
-    LoginLookup l{store::findThrottle(sql, account_key), store::findThrottle(sql, address_key),
-                  store::findUserByEmail(sql, e)};
-    if (l.user && l.user->has_value()) {
-      l.org = store::findOrganisationById(sql, (*l.user)->user.org_id);
+awaitable<Result<SignInAccount>> findSignInAccount(ApiContext& ctx, const std::string& email) {
+  auto lookup = [email](soci::session& sql) -> Result<SignInAccount> {
+    auto user = store::findUserByEmail(sql, email);
+    if (!user) {
+      return tl::unexpected(user.error());
     }
-    return l;
+    SignInAccount found{std::move(*user), std::nullopt};
+    if (found.user) {
+      auto org = store::findOrganisationById(sql, found.user->user.org_id);
+      if (!org) {
+        return tl::unexpected(org.error());
+      }
+      found.org = std::move(*org);
+    }
+    return found;
   };
-  LoginLookup found = co_await awaitRead<LoginLookup>(ctx.db, std::move(lookup));
-  for (const domain::Error* e :
-       {found.account ? nullptr : &found.account.error(),
-        found.address ? nullptr : &found.address.error(),
-        found.user ? nullptr : &found.user.error(), found.org ? nullptr : &found.org.error()}) {
-    if (e != nullptr) {
-      co_return errorResponse(req, *e);
-    }
-  }
-  if (isLocked(*found.account, now)) {
-    co_return lockedResponse(req, found.account->locked_until, now);
-  }
-  if (isLocked(*found.address, now)) {
-    co_return lockedResponse(req, found.address->locked_until, now);
-  }
+  co_return co_await awaitRead<Result<SignInAccount>>(ctx.db, std::move(lookup));
+}
 
-  // Repeated failures slow every further attempt on the account down, whether it exists or not.
-  const auto failures = recentFailures(*found.account, now, ctx.config);
-  if (failures >= ctx.config.account_slowdown_after) {
-    const auto delay_s =
-        std::min<std::int64_t>(5, failures - ctx.config.account_slowdown_after + 1);
-    boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
-    timer.expires_after(std::chrono::seconds(delay_s));
-    co_await timer.async_wait(boost::asio::use_awaitable);
+// Repeated failures slow every further attempt on the account down, whether it exists or not:
+// 1 s more per failure past `account_slowdown_after`, up to 5 s.
+awaitable<void> slowDownAfterFailures(const ApiConfig& cfg, std::int32_t earlier_failures) {
+  if (earlier_failures < cfg.account_slowdown_after) {
+    co_return;
   }
+  const auto delay_s = std::min<std::int64_t>(5, earlier_failures - cfg.account_slowdown_after + 1);
+  boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+  timer.expires_after(std::chrono::seconds(delay_s));
+  co_await timer.async_wait(boost::asio::use_awaitable);
+}
 
-  const std::optional<store::UserRecord>& user = *found.user;
-  // An unknown e-mail is checked against a decoy hash so that it takes as long as a known one.
-  const std::string hash = user ? user->password_hash : crypto::decoyPasswordHash();
-  auto verify = [hash, pw = std::move(*password)]() { return crypto::verifyPassword(hash, pw); };
-  const bool password_ok = co_await awaitOnPool<bool>(ctx.cpu, std::move(verify));
-  const bool ok = password_ok && user.has_value() && user->user.active && found.org->has_value();
+// Whether `password` signs `account` in: the right password of an active user of an existing
+// organisation. An unknown e-mail is checked against a decoy hash, so that it takes as long as a
+// known one. The check waits for `network`'s turn among the client networks.
+awaitable<bool> passwordSignsIn(PasswordCheckQueue& checks, const std::string& network,
+                                const SignInAccount& account, std::string password) {
+  const std::string hash = account.user ? account.user->password_hash : crypto::decoyPasswordHash();
+  auto verify = [hash, pw = std::move(password)]() { return crypto::verifyPassword(hash, pw); };
+  const bool matches = co_await awaitInTurn<bool>(checks, network, std::move(verify));
+  co_return matches&& account.user&& account.user->user.active&& account.org;
+}
 
-  if (!ok) {
-    const std::string actor = user ? user->user.id : std::string();
-    const std::string org_id = user ? user->user.org_id : std::string();
-    const ApiConfig cfg = ctx.config;
-    const std::string rid = req.request_id;
-    store::WriteJob record_failure = [=](store::WriteContext& w) -> domain::Status {
-      // Read-modify-write on the single writer thread: concurrent failures all count.
-      auto account = store::findThrottle(w.sql(), account_key);
-      auto address = store::findThrottle(w.sql(), address_key);
-      if (!account || !address) {
-        return tl::unexpected(account ? address.error() : account.error());
-      }
-      const UnixMillis at = w.now();
-      if (auto s = store::saveThrottle(w, account_key,
-                                       afterFailure(*account, at, cfg, cfg.account_lock_after));
-          !s) {
-        return s;
-      }
-      if (auto s = store::saveThrottle(w, address_key,
-                                       afterFailure(*address, at, cfg, cfg.address_lock_after));
-          !s) {
-        return s;
-      }
-      return w.audit(
-          {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
-    };
-    auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
-    if (!status) {
-      co_return errorResponse(req, status.error());
-    }
-    co_return wrongCredentials(req);
+// Audits the failure (the claim counted it already) and answers 401.
+awaitable<http::Response> refuseSignIn(ApiContext& ctx, const http::Request& req,
+                                       const std::optional<store::UserRecord>& user) {
+  const std::string actor = user ? user->user.id : std::string();
+  const std::string org_id = user ? user->user.org_id : std::string();
+  store::WriteJob record_failure =
+      [actor, org_id, rid = req.request_id](store::WriteContext& w) -> domain::Status {
+    return w.audit(
+        {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
+  if (!status) {
+    co_return errorResponse(req, status.error());
   }
+  co_return wrongCredentials(req);
+}
 
+// Opens a session for the account whose password was right and answers 200 with its cookie. A
+// success clears the account's failures and takes this attempt back from the address's.
+awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
+                                      const SignInAccount& account,
+                                      const std::vector<store::ThrottledKey>& keys) {
+  const domain::User& user = account.user->user;
   const std::string token = crypto::randomToken(32);
-  store::SessionRecord session{crypto::sha256Hex(token), user->user.id, user->user.org_id, now,
-                               now};
-  const ApiConfig cfg = ctx.config;
-  const std::string rid = req.request_id;
-  store::WriteJob open_session = [=](store::WriteContext& w) -> domain::Status {
-    if (auto s = store::clearThrottle(w, account_key); !s) {
+  const UnixMillis now = domain::nowMillis();
+  const store::SessionRecord session{crypto::sha256Hex(token), user.id, user.org_id, now, now};
+  store::WriteJob open_session = [session, keys, cfg = ctx.config,
+                                  rid = req.request_id](store::WriteContext& w) -> domain::Status {
+    if (auto s = store::clearThrottle(w, keys[kAccountKey].key); !s) {
+      return s;
+    }
+    if (auto s = store::withdrawFailure(w, keys[kAddressKey]); !s) {
       return s;
     }
     if (auto s = store::insertSession(w, session); !s) {
@@ -242,12 +255,50 @@ awaitable<http::Response> login(ApiContext& ctx, http::Request& req) {
   if (!status) {
     co_return errorResponse(req, status.error());
   }
-  const policy::Principal signed_in{user->user.id, user->user.org_id, user->user.roles, session.id};
+  const policy::Principal signed_in{user.id, user.org_id, user.roles, session.id};
   boost::json::object body{{"csrf_token", csrfTokenFor(ctx.vault, session.id)},
-                           {"user", encodeSignedInUser(user->user, **found.org, signed_in)}};
+                           {"user", encodeSignedInUser(user, *account.org, signed_in)}};
   auto response = http::Response::json(200, body);
   response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
   co_return response;
+}
+
+// What bounds the sign-ins of every client, shared by the requests.
+struct SignInLimits {
+  std::shared_ptr<SignInGate> gate;
+  std::shared_ptr<PasswordCheckQueue> checks;
+};
+
+awaitable<http::Response> login(ApiContext& ctx, const SignInLimits& limits, http::Request& req) {
+  auto input = parseSignInInput(req);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  // Held until the answer: a known or unknown account, locked or not, takes its place alike.
+  auto pass = limits.gate->admit(req.remote_address);
+  if (!pass) {
+    co_return busyResponse(pass.error());
+  }
+  const std::vector<store::ThrottledKey> keys =
+      throttledKeysFor(input->email, req.remote_address, ctx.config);
+  auto claim = co_await claimAttempt(ctx, keys);
+  if (!claim) {
+    co_return errorResponse(req, claim.error());
+  }
+  if (!claim->allowed) {
+    co_return lockedResponse(req, claim->retry_after_ms);
+  }
+  auto account = co_await findSignInAccount(ctx, input->email);
+  if (!account) {
+    co_return errorResponse(req, account.error());
+  }
+  co_await slowDownAfterFailures(ctx.config, claim->earlier_failures[kAccountKey]);
+  const bool signs_in = co_await passwordSignsIn(*limits.checks, pass->network(), *account,
+                                                 std::move(input->password));
+  if (!signs_in) {
+    co_return co_await refuseSignIn(ctx, req, account->user);
+  }
+  co_return co_await openSession(ctx, req, *account, keys);
 }
 
 awaitable<http::Response> logout(ApiContext& ctx, http::Request& req,
@@ -348,8 +399,13 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
 
 void registerAuthRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
+  const SignInLimits limits{
+      std::make_shared<SignInGate>(
+          static_cast<std::size_t>(std::max(1, ctx.config.max_pending_sign_ins)),
+          static_cast<std::size_t>(std::max(1, ctx.config.max_sign_ins_per_network))),
+      std::make_shared<PasswordCheckQueue>(ctx.cpu)};
   routes.publicRoute("POST", "/api/v1/session",
-                     [&ctx](http::Request& req) { return login(ctx, req); });
+                     [&ctx, limits](http::Request& req) { return login(ctx, limits, req); });
   routes.route(
       "DELETE", "/api/v1/session", policy::Permission::kSelfRead,
       [&ctx](http::Request& req, const policy::Principal& who) { return logout(ctx, req, who); });

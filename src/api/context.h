@@ -26,6 +26,11 @@ struct ApiConfig {
   std::int32_t account_lock_after = 10;
   std::int32_t address_lock_after = 50;
   std::int64_t lock_ms = 15LL * 60 * 1000;
+  // Sign-ins worked on at once (each checks a password with Argon2id, 64 MiB, on one thread):
+  // beyond these the server answers 503, and beyond those of one client network 429, at once
+  // rather than queueing everyone's sign-in behind them.
+  std::int32_t max_pending_sign_ins = 16;
+  std::int32_t max_sign_ins_per_network = 4;
 };
 
 struct ApiContext {

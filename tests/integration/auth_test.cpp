@@ -1,8 +1,13 @@
 // Signing in and out, the session cookie, CSRF, and login throttling, over real HTTP.
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <iostream>
 #include <map>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "integration/suite.h"
@@ -263,6 +268,181 @@ TEST_F(ThrottleTest, ASuccessfulLoginClearsEarlierFailures) {
     }
     EXPECT_EQ(c.login(kSupervisorA, kTestPassword).status, 200u) << "round " << round;
   }
+}
+
+// Sends `count` sign-ins at once, each on its own connection and thread, and returns the answers.
+std::vector<HttpResponse> parallelLogins(std::uint16_t port, int count, std::string_view email,
+                                         std::string_view password) {
+  std::vector<HttpResponse> answers(static_cast<std::size_t>(count));
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  threads.reserve(answers.size());
+  for (HttpResponse& answer : answers) {
+    threads.emplace_back([&, port] {
+      HttpClient c(port);
+      ready.fetch_add(1);
+      while (ready.load() < count) {
+        std::this_thread::yield();
+      }
+      answer = c.login(email, password);
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  return answers;
+}
+
+// The account lock with today's thresholds; no slow-down, no address lock and room for every
+// guess in flight, so that only the account's counter decides.
+class ParallelGuessTest : public DeploymentTest<ParallelGuessTest> {
+ public:
+  static std::optional<api::ApiConfig> config() {
+    api::ApiConfig cfg;
+    cfg.account_lock_after = 10;
+    cfg.account_slowdown_after = 1000;
+    cfg.address_lock_after = 1000;
+    cfg.max_pending_sign_ins = 64;
+    cfg.max_sign_ins_per_network = 64;
+    return cfg;
+  }
+};
+
+// Regression: the counters were read before Argon2id and written after it, so 40 parallel guesses
+// were all checked (40 x 401) and a right password in the burst signed in past the lock.
+TEST_F(ParallelGuessTest, ParallelGuessesCannotOutrunTheLock) {
+  const std::vector<HttpResponse> answers =
+      parallelLogins(deployment().port(), 40, kCaseWorkerA, "wrong-password-in-a-burst");
+  int checked = 0;
+  int refused = 0;
+  for (const HttpResponse& r : answers) {
+    if (r.status == 401u) {
+      ++checked;
+    } else if (r.status == 429u) {
+      ++refused;
+      EXPECT_EQ(r.errorCode(), "resource_exhausted") << r.body;
+      EXPECT_TRUE(r.header("retry-after").has_value());
+    } else {
+      ADD_FAILURE() << "unexpected answer " << r.status << ": " << r.body;
+    }
+  }
+  std::cout << "[ parallel guesses ] 40 sent: " << checked << " checked (401), " << refused
+            << " refused (429)\n";
+  EXPECT_LE(checked, 10);
+  EXPECT_EQ(checked + refused, 40);
+
+  HttpClient c = client();
+  const HttpResponse right = c.login(kCaseWorkerA, kTestPassword);
+  EXPECT_EQ(right.status, 429u) << "the lock must hold for the right password: " << right.body;
+  EXPECT_FALSE(c.sessionCookie().has_value());
+}
+
+// Today's thresholds, with the bounds on sign-ins in flight at their defaults.
+class SignInLoadTest : public DeploymentTest<SignInLoadTest> {
+ public:
+  static std::optional<api::ApiConfig> config() {
+    api::ApiConfig cfg;
+    cfg.max_pending_sign_ins = 16;
+    cfg.max_sign_ins_per_network = 4;
+    return cfg;
+  }
+};
+
+// Regression: Argon2id ran on one thread behind an unbounded queue, so 60 sign-ins for unknown
+// accounts from one client made a colleague's sign-in wait 5 to 9 s.
+TEST_F(SignInLoadTest, ASignInFloodFromOneAddressDoesNotSlowOthersDown) {
+  using Clock = std::chrono::steady_clock;
+  constexpr int kFlood = 60;
+  // A lone sign-in first, so that the output tells a busy machine from a slow server.
+  const auto lone_started = Clock::now();
+  EXPECT_EQ(HttpClient(deployment().port(), "127.0.0.2").login(kSupervisorA, kTestPassword).status,
+            200u);
+  const auto lone_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - lone_started).count();
+  std::vector<HttpResponse> flood(kFlood);
+  std::vector<std::thread> threads;
+  threads.reserve(kFlood);
+  std::atomic<int> ready{0};
+  for (int i = 0; i < kFlood; ++i) {
+    threads.emplace_back([&, i, port = deployment().port()] {
+      HttpClient c(port);
+      ready.fetch_add(1);
+      while (ready.load() < kFlood + 1) {
+        std::this_thread::yield();
+      }
+      flood[static_cast<std::size_t>(i)] =
+          c.login("nobody-" + std::to_string(i) + "@nowhere.example.org", "a-wrong-password");
+    });
+  }
+  HttpClient colleague(deployment().port(), "127.0.0.2");
+  while (ready.load() < kFlood) {
+    std::this_thread::yield();
+  }
+  ready.fetch_add(1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the flood reaches the server first
+  const auto started = Clock::now();
+  const HttpResponse r = colleague.login(kSupervisorA, kTestPassword);
+  const auto took_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  std::map<unsigned, int> answers;
+  for (const HttpResponse& f : flood) {
+    ++answers[f.status];
+    if (f.status == 429u) {
+      EXPECT_TRUE(f.hasErrorShape()) << f.body;
+      EXPECT_TRUE(f.header("retry-after").has_value()) << f.body;
+    }
+  }
+  std::cout << "[ sign-in flood ] a lone sign-in: " << lone_ms
+            << " ms; a sign-in from 127.0.0.2 during " << kFlood
+            << " unknown-account sign-ins from 127.0.0.1: " << r.status << " in " << took_ms
+            << " ms; the flood got";
+  for (const auto& [status, count] : answers) {
+    std::cout << " " << count << " x " << status;
+  }
+  std::cout << "\n";
+  EXPECT_EQ(r.status, 200u) << r.body;
+  // Within 2 s, or 4 lone sign-ins on a machine so busy that one takes more than half a second
+  // (the check running, one of the flood's, its own, and the database); before the bounds, 9 s.
+  EXPECT_LT(took_ms, std::max<long long>(2000, 4 * lone_ms));
+  EXPECT_EQ(answers[401u] + answers[429u] + answers[503u], kFlood);
+}
+
+TEST_F(SignInLoadTest, PastTheServerWideBoundSignInsAre503WithRetryAfter) {
+  // Five client addresses, each within its own share of 4, together past the 16 pending.
+  constexpr int kClients = 20;
+  std::vector<HttpResponse> answers(kClients);
+  std::vector<std::thread> threads;
+  threads.reserve(kClients);
+  std::atomic<int> ready{0};
+  for (int i = 0; i < kClients; ++i) {
+    threads.emplace_back([&, i, port = deployment().port()] {
+      HttpClient c(port, "127.0.1." + std::to_string(1 + i % 5));
+      ready.fetch_add(1);
+      while (ready.load() < kClients) {
+        std::this_thread::yield();
+      }
+      answers[static_cast<std::size_t>(i)] =
+          c.login("busy-" + std::to_string(i) + "@nowhere.example.org", "a-wrong-password");
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  int busy = 0;
+  for (const HttpResponse& r : answers) {
+    EXPECT_TRUE(r.status == 401u || r.status == 503u) << r.status << ": " << r.body;
+    if (r.status == 503u) {
+      ++busy;
+      EXPECT_TRUE(r.hasErrorShape()) << r.body;
+      EXPECT_EQ(r.errorCode(), "unavailable");
+      EXPECT_NE(r.errorMessage().find("try again"), std::string::npos) << r.body;
+      EXPECT_EQ(r.header("retry-after"), "2");
+    }
+  }
+  EXPECT_GE(busy, kClients - 16);
 }
 
 }  // namespace

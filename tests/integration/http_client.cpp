@@ -175,6 +175,13 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   asio::io_context io;
   tcp::socket socket(io);
   boost::system::error_code ec;
+  if (!source_address_.empty()) {
+    socket.open(tcp::v4(), ec);
+    socket.bind(tcp::endpoint(asio::ip::make_address(source_address_), 0), ec);
+    if (ec) {
+      return out;
+    }
+  }
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), ec);
   if (ec) {
     return out;
@@ -185,7 +192,7 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   asio::write(socket, asio::buffer(bytes), ec);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 * 1024 * 1024);
+  parser.body_limit(std::uint64_t{64} * 1024 * 1024);
   bhttp::read(socket, buffer, parser, ec);
   if (ec && !parser.is_done()) {
     return out;

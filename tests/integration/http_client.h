@@ -1,6 +1,6 @@
 // A small synchronous HTTP/1.1 client for the integration tests: one fresh connection per request
-// to 127.0.0.1, a cookie jar for the session cookie and the CSRF token of the session. Not thread
-// safe: give each thread its own client.
+// to 127.0.0.1 (from 127.0.0.1 or another loopback address), a cookie jar for the session cookie
+// and the CSRF token of the session. Not thread safe: give each thread its own client.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -40,6 +40,10 @@ enum class CsrfMode {
 class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port) : port_(port) {}
+  // Connects from `source_address` (e.g. "127.0.0.2": the whole of 127.0.0.0/8 is loopback on
+  // Linux), so that the server sees another client address.
+  HttpClient(std::uint16_t port, std::string source_address)
+      : port_(port), source_address_(std::move(source_address)) {}
 
   HttpResponse get(std::string_view target);
   HttpResponse post(std::string_view target, std::string_view body,
@@ -68,6 +72,7 @@ class HttpClient {
   void rememberCookie(const HttpResponse& response);
 
   std::uint16_t port_;
+  std::string source_address_;         // empty: the system picks (127.0.0.1)
   std::optional<std::string> cookie_;  // the value of strada_session
   std::optional<std::string> csrf_;
 };

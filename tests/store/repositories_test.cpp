@@ -1,4 +1,5 @@
-// Every repository function, on the backend named by STRADA_TEST_BACKEND.
+// The organisation, user, session, data-key, contact and audit repositories, on the backend named
+// by STRADA_TEST_BACKEND (the sign-in counters: login_throttle_repository_test.cpp).
 #include "store/repositories.h"
 
 #include <gtest/gtest.h>
@@ -300,28 +301,6 @@ TEST_F(RepositoriesTest, SessionsLifecycle) {
   found = onReader(db(), [](soci::session& sql) { return findSession(sql, "sess-1"); });
   ASSERT_TRUE(found);
   EXPECT_FALSE(found->has_value());
-}
-
-TEST_F(RepositoriesTest, ThrottleUpsertAndClear) {
-  const std::string key = "acct:0f1e2d";
-  auto none = onReader(db(), [&](soci::session& s) { return findThrottle(s, key); });
-  ASSERT_TRUE(none);
-  EXPECT_EQ(none->failures, 0);
-  EXPECT_EQ(none->window_start, 0);
-  EXPECT_EQ(none->locked_until, 0);
-
-  ASSERT_TRUE(db().write([&](WriteContext& w) { return saveThrottle(w, key, {1, 100, 0}); }));
-  ASSERT_TRUE(db().write([&](WriteContext& w) { return saveThrottle(w, key, {5, 100, 9000}); }));
-  auto saved = onReader(db(), [&](soci::session& s) { return findThrottle(s, key); });
-  ASSERT_TRUE(saved);
-  EXPECT_EQ(saved->failures, 5);
-  EXPECT_EQ(saved->window_start, 100);
-  EXPECT_EQ(saved->locked_until, 9000);
-
-  ASSERT_TRUE(db().write([&](WriteContext& w) { return clearThrottle(w, key); }));
-  auto cleared = onReader(db(), [&](soci::session& s) { return findThrottle(s, key); });
-  ASSERT_TRUE(cleared);
-  EXPECT_EQ(cleared->window_start, 0);
 }
 
 TEST_F(RepositoriesTest, WrappedKeysKeepEveryByte) {

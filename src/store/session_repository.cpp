@@ -1,0 +1,90 @@
+#include "store/session_repository.h"
+
+#include <soci/soci.h>
+
+#include "store/sql_errors.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using detail::isUniqueViolation;
+using domain::ErrorCode;
+
+domain::Status insertSession(WriteContext& w, const SessionRecord& s) {
+  try {
+    const long long created_at = s.created_at;
+    const long long last_seen_at = s.last_seen_at;
+    w.sql() << "INSERT INTO sessions (id, user_id, org_id, created_at, last_seen_at) "
+               "VALUES (:id, :user_id, :org_id, :created_at, :last_seen_at)",
+        soci::use(s.id), soci::use(s.user_id), soci::use(s.org_id), soci::use(created_at),
+        soci::use(last_seen_at);
+    return {};
+  } catch (const std::exception& e) {
+    if (isUniqueViolation(e)) {
+      return domain::fail(ErrorCode::kConflict, "This session already exists.", "id");
+    }
+    return internalFrom("insert session", e);
+  }
+}
+
+domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,
+                                                         const std::string& id) {
+  try {
+    SessionRecord r;
+    long long created_at = 0;
+    long long last_seen_at = 0;
+    sql << "SELECT id, user_id, org_id, created_at, last_seen_at FROM sessions WHERE id = :id",
+        soci::into(r.id), soci::into(r.user_id), soci::into(r.org_id), soci::into(created_at),
+        soci::into(last_seen_at), soci::use(id);
+    if (!sql.got_data()) {
+      return std::nullopt;
+    }
+    r.created_at = created_at;
+    r.last_seen_at = last_seen_at;
+    return r;
+  } catch (const std::exception& e) {
+    return internalFrom("find session", e);
+  }
+}
+
+domain::Status touchSession(WriteContext& w, const std::string& id, domain::UnixMillis at) {
+  try {
+    const long long when = at;
+    soci::statement st =
+        (w.sql().prepare << "UPDATE sessions SET last_seen_at = :at WHERE id = :id",
+         soci::use(when), soci::use(id));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      return domain::fail(ErrorCode::kNotFound, "The session has ended.");
+    }
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("touch session", e);
+  }
+}
+
+domain::Status deleteSession(WriteContext& w, const std::string& id) {
+  try {
+    w.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("delete session", e);
+  }
+}
+
+domain::Result<std::int64_t> deleteExpiredSessions(WriteContext& w, domain::UnixMillis idle_before,
+                                                   domain::UnixMillis created_before) {
+  try {
+    const long long idle = idle_before;
+    const long long created = created_before;
+    soci::statement st = (w.sql().prepare << "DELETE FROM sessions WHERE last_seen_at < :idle "
+                                             "OR created_at < :created",
+                          soci::use(idle), soci::use(created));
+    st.execute(true);
+    return static_cast<std::int64_t>(st.get_affected_rows());
+  } catch (const std::exception& e) {
+    return internalFrom("delete expired sessions", e);
+  }
+}
+
+}  // namespace strada::store

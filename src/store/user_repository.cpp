@@ -1,0 +1,148 @@
+#include "store/user_repository.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "store/sql_errors.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using detail::isUniqueViolation;
+using detail::uniqueViolationNames;
+using domain::ErrorCode;
+
+namespace {
+
+std::string rolesToText(const std::vector<domain::Role>& roles) {
+  std::vector<std::string> names;
+  names.reserve(roles.size());
+  for (const domain::Role role : roles) {
+    names.emplace_back(domain::roleName(role));
+  }
+  return detail::joinList(names);
+}
+
+// A role name this binary no longer knows grants nothing (least privilege) rather than locking
+// the user out.
+std::vector<domain::Role> rolesFromText(const std::string& text) {
+  std::vector<domain::Role> roles;
+  for (const std::string& name : detail::splitList(text)) {
+    if (auto role = domain::parseRole(name)) {
+      roles.push_back(*role);
+    }
+  }
+  return roles;
+}
+
+struct UserRow {
+  std::string id, org_id, email, name, roles, password_hash;
+  int active = 0;
+  long long created_at = 0;
+
+  UserRecord toRecord() const {
+    UserRecord r;
+    r.user.id = id;
+    r.user.org_id = org_id;
+    r.user.email = email;
+    r.user.name = name;
+    r.user.roles = rolesFromText(roles);
+    r.user.active = active != 0;
+    r.user.created_at = created_at;
+    r.password_hash = password_hash;
+    return r;
+  }
+};
+
+domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, const char* column,
+                                                        const std::string& value) {
+  try {
+    UserRow r;
+    const std::string query = std::string(
+                                  "SELECT id, org_id, email, name, roles, password_hash, "
+                                  "active, created_at FROM users WHERE ") +
+                              column + " = :value";
+    sql << query, soci::into(r.id), soci::into(r.org_id), soci::into(r.email), soci::into(r.name),
+        soci::into(r.roles), soci::into(r.password_hash), soci::into(r.active),
+        soci::into(r.created_at), soci::use(value);
+    if (!sql.got_data()) {
+      return std::nullopt;
+    }
+    return r.toRecord();
+  } catch (const std::exception& e) {
+    return internalFrom("find user", e);
+  }
+}
+
+}  // namespace
+
+domain::Status insertUser(WriteContext& w, const UserRecord& record) {
+  const domain::User& u = record.user;
+  try {
+    const std::string roles = rolesToText(u.roles);
+    const int active = u.active ? 1 : 0;
+    const long long created_at = u.created_at;
+    w.sql() << "INSERT INTO users (id, org_id, email, name, roles, password_hash, active, "
+               "created_at) VALUES (:id, :org_id, :email, :name, :roles, :password_hash, :active, "
+               ":created_at)",
+        soci::use(u.id), soci::use(u.org_id), soci::use(u.email), soci::use(u.name),
+        soci::use(roles), soci::use(record.password_hash), soci::use(active), soci::use(created_at);
+    return {};
+  } catch (const std::exception& e) {
+    if (isUniqueViolation(e)) {
+      if (uniqueViolationNames(e, "users", "email")) {
+        return domain::fail(ErrorCode::kConflict, "A user with this e-mail address already exists.",
+                            "email");
+      }
+      return domain::fail(ErrorCode::kConflict, "A user with this id already exists.", "id");
+    }
+    return internalFrom("insert user", e);
+  }
+}
+
+domain::Result<std::optional<UserRecord>> findUserByEmail(soci::session& sql,
+                                                          const std::string& email) {
+  return findUserWhere(sql, "email", email);
+}
+
+domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
+                                                         const std::string& id) {
+  auto found = findUserWhere(sql, "id", id);
+  if (!found) {
+    return tl::unexpected(found.error());
+  }
+  if (!*found) {
+    return std::nullopt;
+  }
+  return (*found)->user;
+}
+
+domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sql,
+                                                               const std::string& org_id) {
+  try {
+    // Only the columns a listing shows are read: the e-mail address and the password hash never
+    // leave the database for it.
+    std::string id, name, roles;
+    int active = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT id, name, roles, active FROM users WHERE org_id = :org_id",
+         soci::into(id), soci::into(name), soci::into(roles), soci::into(active),
+         soci::use(org_id));
+    st.execute();
+    std::vector<UserListing> out;
+    while (st.fetch()) {
+      out.push_back(UserListing{id, name, rolesFromText(roles), active != 0});
+    }
+    // Sorted here rather than in SQL: the backends' collations order names differently.
+    std::sort(out.begin(), out.end(), [](const UserListing& a, const UserListing& b) {
+      return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list organisation users", e);
+  }
+}
+
+}  // namespace strada::store
