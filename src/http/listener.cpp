@@ -28,7 +28,7 @@ constexpr std::string_view kRetryAfterSeconds = "5";
 // The whole answer to a connection past a limit, made once: small enough for any socket's send
 // buffer, so one non-blocking write sends it.
 const std::string& refusalBytes() {
-  static const std::string bytes = [] {
+  static const std::string kBytes = [] {
     const boost::json::object body{
         {"error",
          {{"code", "unavailable"},
@@ -46,7 +46,7 @@ const std::string& refusalBytes() {
            "Content-Length: " +
            std::to_string(json.size()) + "\r\n\r\n" + json;
   }();
-  return bytes;
+  return kBytes;
 }
 
 }  // namespace

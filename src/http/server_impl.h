@@ -63,7 +63,7 @@ struct Server::Impl {
   using AfterResponse = server_detail::AfterResponse;
   using tcp = server_detail::tcp;
   template <class T>
-  using awaitable = boost::asio::awaitable<T>;
+  using Awaitable = boost::asio::awaitable<T>;
 
   Impl(ServerOptions server_options, Router server_router, observe::Metrics& server_metrics);
 
@@ -71,32 +71,32 @@ struct Server::Impl {
   [[nodiscard]] domain::Status bind(tcp::acceptor& target, const std::string& host,
                                     std::uint16_t port, std::string_view flag);
   void startListening();
-  awaitable<void> listen(tcp::acceptor& which, Listener listener);
+  Awaitable<void> listen(tcp::acceptor& which, Listener listener);
   void admit(tcp::socket socket, Listener listener);
   void refuse(tcp::socket& socket);
   void requestStop();
   void beginDrain();
-  awaitable<void> drain();
+  Awaitable<void> drain();
 
   // session.cpp
-  awaitable<void> session(tcp::socket socket, Admission admission, std::string remote_address,
+  Awaitable<void> session(tcp::socket socket, Admission admission, std::string remote_address,
                           Listener listener);
-  awaitable<boost::beast::error_code> readRequest(Connection& connection,
+  Awaitable<boost::beast::error_code> readRequest(Connection& connection,
                                                   boost::beast::flat_buffer& buffer,
                                                   server_detail::RequestParser& parser);
-  awaitable<void> answerReadError(Connection& connection,
+  Awaitable<void> answerReadError(Connection& connection,
                                   const server_detail::RequestParser& parser,
                                   const boost::beast::error_code& error,
                                   server_detail::Clock::time_point started);
-  awaitable<AfterResponse> serveRequest(Connection& connection,
+  Awaitable<AfterResponse> serveRequest(Connection& connection,
                                         server_detail::RequestMessage& message,
                                         const std::string& remote_address, Listener listener);
-  awaitable<Response> route(Request& request, Listener listener, std::string_view accept_encoding,
+  Awaitable<Response> route(Request& request, Listener listener, std::string_view accept_encoding,
                             std::string& route_label, bool& is_api);
-  awaitable<Response> dispatchApi(Request& request, std::string& route_label);
-  awaitable<bool> writeResponse(Connection& connection, Response response, const Request& request,
+  Awaitable<Response> dispatchApi(Request& request, std::string& route_label);
+  Awaitable<bool> writeResponse(Connection& connection, Response response, const Request& request,
                                 unsigned version, bool head, bool keep_alive, bool is_api);
-  awaitable<void> lingeringClose(Connection& connection);
+  Awaitable<void> lingeringClose(Connection& connection);
   void record(std::string_view method, std::string_view route, const Request& request,
               unsigned status, server_detail::Clock::time_point started);
 

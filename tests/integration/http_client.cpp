@@ -189,7 +189,7 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   asio::write(socket, asio::buffer(bytes), ec);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 * 1024 * 1024);
+  parser.body_limit(std::size_t{64} * 1024 * 1024);
   bhttp::read(socket, buffer, parser, ec);
   if (ec && !parser.is_done()) {
     return out;

@@ -38,7 +38,7 @@ class Client {
 
   ClientResponse send(boost::beast::http::verb method, const std::string& target,
                       std::string body = {},
-                      std::vector<std::pair<std::string, std::string>> headers = {}) {
+                      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     boost::beast::http::request<boost::beast::http::string_body> request(method, target, 11);
     request.set(boost::beast::http::field::host, "127.0.0.1");
     for (const auto& [name, value] : headers) {
@@ -57,7 +57,7 @@ class Client {
   ClientResponse receive(bool head = false) {
     boost::beast::http::response_parser<boost::beast::http::string_body> parser;
     parser.skip(head);
-    parser.body_limit(64 * 1024 * 1024);
+    parser.body_limit(std::size_t{64} * 1024 * 1024);
     boost::beast::http::read(socket_, buffer_, parser);
     return parser.release();
   }
