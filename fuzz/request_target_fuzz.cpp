@@ -1,5 +1,6 @@
 // libFuzzer target for the parsers of untrusted request text in src/http/parse.h: the request
-// target (path and query) and the Cookie header. Build and run: see fuzz/README.md.
+// target (path and query), the Cookie, Origin, Host and Content-Type headers, the client request
+// id and the text check of query parameters. Build and run: see fuzz/README.md.
 //
 // Input layout: the bytes up to the first '\n' are the request target; the rest is a Cookie
 // header; its first byte (mod 16) is the length of the cookie name that follows it.
@@ -33,7 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   (void)strada::http::findCookie(header, name);
   (void)strada::http::findCookie(header, "strada_session");
-  (void)strada::http::isValidRequestId(target);
+  (void)strada::http::isSafeClientRequestId(target);
   (void)strada::http::acceptsGzip(header);
+  (void)strada::http::isPrintableUtf8(target);
+  (void)strada::http::parseOrigin(header);
+  (void)strada::http::originOfHost("https", header);
+  (void)strada::http::isJsonMediaType(header);
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "crypto/crypto.h"
+#include "http/parse.h"
 
 namespace strada::api {
 
@@ -19,7 +20,9 @@ std::string encodeCursorKey(std::string_view key) { return crypto::toBase64Url(k
 
 domain::Result<std::string> decodeCursorKey(std::string_view cursor) {
   auto key = crypto::fromBase64Url(cursor);
-  if (!key) {
+  // A crafted key must not carry bytes that the database refuses (PostgreSQL answers invalid
+  // UTF-8 with an error) or that would reach a log line.
+  if (!key || !http::isPrintableUtf8(*key)) {
     return invalidCursor();
   }
   return std::move(*key);

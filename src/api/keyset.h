@@ -32,7 +32,8 @@ inline constexpr std::int32_t kMaxPageSize = 200;
 // The cursor of a page whose last row has the sort key `key`.
 std::string encodeCursorKey(std::string_view key);
 
-// The sort key back from a "cursor" parameter; invalidCursor() when it is not base64url.
+// The sort key back from a "cursor" parameter; invalidCursor() when it is not base64url, or
+// when the key it holds is not UTF-8 without control characters (http::isPrintableUtf8).
 [[nodiscard]] domain::Result<std::string> decodeCursorKey(std::string_view cursor);
 
 // InvalidArgument on "cursor": the client starts again from the first page.

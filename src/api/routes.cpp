@@ -1,7 +1,11 @@
 #include "api/routes.h"
 
+#include <boost/json/object.hpp>
+#include <optional>
+
 #include "api/auth.h"
 #include "crypto/crypto.h"
+#include "http/parse.h"
 #include "observe/log.h"
 
 namespace strada::api {
@@ -9,6 +13,93 @@ namespace {
 
 bool isUnsafeMethod(std::string_view method) {
   return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+// The first value of a header that a proxy may list ("https, http").
+std::string_view firstListValue(std::string_view value) { return value.substr(0, value.find(',')); }
+
+// The origin the browser addressed: the Host header (or X-Forwarded-Host) with the scheme of
+// the connection (or X-Forwarded-Proto), as a TLS reverse proxy in front of Strada passes them.
+// Trusting these headers is safe here: a cross-site page cannot set them without a CORS
+// preflight, which Strada never grants.
+std::optional<http::Origin> addressedOrigin(const http::Request& req) {
+  const auto forwarded_host = req.header("x-forwarded-host");
+  const auto host = forwarded_host ? forwarded_host : req.header("host");
+  if (!host) {
+    return std::nullopt;
+  }
+  const auto forwarded_proto = req.header("x-forwarded-proto");
+  const std::string_view scheme =
+      forwarded_proto ? firstListValue(*forwarded_proto) : (req.secure ? "https" : "http");
+  return http::originOfHost(scheme, firstListValue(*host));
+}
+
+http::Response crossSiteRefusal(const http::Request& req, std::string_view field) {
+  return errorResponse(req, domain::Error{domain::ErrorCode::kPermissionDenied,
+                                          "This request comes from another site and was refused. "
+                                          "Open Strada at its own address and try again.",
+                                          std::string(field), "cross-site request"});
+}
+
+// Login CSRF and its kin: a browser on another site may send a form or a "simple" fetch to any
+// route, cookies or not. Refused when the browser says so (Sec-Fetch-Site) or when the Origin is
+// not the address the request was sent to. Requests without either header (curl, servers, the
+// telephony webhook) pass: a browser sends Origin on every unsafe request.
+std::optional<http::Response> refuseCrossSite(const http::Request& req) {
+  const auto fetch_site = req.header("sec-fetch-site");
+  const auto origin = req.header("origin");
+  if (fetch_site && *fetch_site == "cross-site") {
+    return crossSiteRefusal(req, "Sec-Fetch-Site");
+  }
+  if (!origin) {
+    if (fetch_site && *fetch_site == "same-site") {
+      return crossSiteRefusal(req, "Sec-Fetch-Site");
+    }
+    return std::nullopt;
+  }
+  const auto sent = http::parseOrigin(*origin);
+  const auto addressed = addressedOrigin(req);
+  if (!sent || !addressed || *sent != *addressed) {
+    return crossSiteRefusal(req, "Origin");
+  }
+  return std::nullopt;
+}
+
+// Every API body is JSON. Refusing other types keeps a cross-site HTML form (which can only send
+// form, multipart or text bodies) from reaching a handler even without an Origin header.
+std::optional<http::Response> refuseNonJsonBody(const http::Request& req) {
+  const auto content_type = req.header("content-type");
+  if (content_type ? http::isJsonMediaType(*content_type) : req.body.empty()) {
+    return std::nullopt;
+  }
+  boost::json::object error{{"code", "unsupported_media_type"},
+                            {"message",
+                             "Send the request body as JSON, with the header Content-Type: "
+                             "application/json."},
+                            {"field", "Content-Type"}};
+  return http::Response::json(415, boost::json::object{{"error", std::move(error)}});
+}
+
+// The checks every unsafe request passes before authentication and before its handler.
+std::optional<http::Response> refuseUnsafeRequest(const http::Request& req) {
+  if (auto refused = refuseCrossSite(req)) {
+    return refused;
+  }
+  return refuseNonJsonBody(req);
+}
+
+// `handler`, behind refuseUnsafeRequest when `method` is unsafe.
+http::Handler guarded(std::string_view method, http::Handler handler) {
+  if (!isUnsafeMethod(method)) {
+    return handler;
+  }
+  return
+      [handler = std::move(handler)](http::Request& req) -> boost::asio::awaitable<http::Response> {
+        if (auto refused = refuseUnsafeRequest(req)) {
+          co_return std::move(*refused);
+        }
+        co_return co_await handler(req);
+      };
 }
 
 }  // namespace
@@ -24,37 +115,38 @@ http::Response errorResponse(const http::Request& req, const domain::Error& erro
 }
 
 void RouteTable::publicRoute(std::string method, std::string pattern, http::Handler handler) {
-  router_.add(std::move(method), std::move(pattern), std::move(handler));
+  http::Handler checked = guarded(method, std::move(handler));
+  router_.add(std::move(method), std::move(pattern), std::move(checked));
 }
 
 void RouteTable::route(std::string method, std::string pattern, policy::Permission permission,
                        AuthedHandler handler) {
   const bool unsafe = isUnsafeMethod(method);
   ApiContext& ctx = ctx_;
-  router_.add(
-      std::move(method), std::move(pattern),
-      [&ctx, unsafe, permission,
-       handler = std::move(handler)](http::Request& req) -> boost::asio::awaitable<http::Response> {
-        auto who = co_await authenticate(ctx, req);
-        if (!who) {
-          co_return errorResponse(req, who.error());
-        }
-        if (unsafe) {
-          const auto sent = req.header(kCsrfHeader);
-          const std::string expected = csrfTokenFor(ctx.vault, who->session_id);
-          if (!sent || !crypto::constantTimeEqual(*sent, expected)) {
-            co_return errorResponse(
-                req, domain::Error{domain::ErrorCode::kPermissionDenied,
-                                   "This request lacks a valid CSRF token. Reload the page and "
-                                   "try again.",
-                                   "X-CSRF-Token", "csrf mismatch"});
-          }
-        }
-        if (auto allowed = policy::require(*who, permission); !allowed) {
-          co_return errorResponse(req, allowed.error());
-        }
-        co_return co_await handler(req, *who);
-      });
+  http::Handler authorised = [&ctx, unsafe, permission, handler = std::move(handler)](
+                                 http::Request& req) -> boost::asio::awaitable<http::Response> {
+    auto who = co_await authenticate(ctx, req);
+    if (!who) {
+      co_return errorResponse(req, who.error());
+    }
+    if (unsafe) {
+      const auto sent = req.header(kCsrfHeader);
+      const std::string expected = csrfTokenFor(ctx.vault, who->session_id);
+      if (!sent || !crypto::constantTimeEqual(*sent, expected)) {
+        co_return errorResponse(
+            req, domain::Error{domain::ErrorCode::kPermissionDenied,
+                               "This request lacks a valid CSRF token. Reload the page and "
+                               "try again.",
+                               "X-CSRF-Token", "csrf mismatch"});
+      }
+    }
+    if (auto allowed = policy::require(*who, permission); !allowed) {
+      co_return errorResponse(req, allowed.error());
+    }
+    co_return co_await handler(req, *who);
+  };
+  http::Handler checked = guarded(method, std::move(authorised));
+  router_.add(std::move(method), std::move(pattern), std::move(checked));
 }
 
 void registerApiRoutes(http::Router& router, ApiContext& ctx) {

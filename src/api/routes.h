@@ -1,6 +1,16 @@
 // Registers every API route. Each route declares what it requires: it is either public, or
 // authenticated with a named Permission (and, for unsafe methods, the CSRF header). There is no
 // third way to add a route, so the default is deny.
+//
+// Every POST, PUT, PATCH and DELETE, public or not, first passes two checks, before
+// authentication and before its handler:
+// - 403 (field "Sec-Fetch-Site" or "Origin") for a cross-site request: Sec-Fetch-Site
+//   "cross-site", or "same-site" without a matching Origin, or an Origin whose scheme, host or
+//   port is not the one the request was sent to (Host or X-Forwarded-Host, with the connection's
+//   scheme or X-Forwarded-Proto). Requests with neither header (curl, servers) pass.
+// - 415 (code "unsupported_media_type", field "Content-Type") when the request has a body, or a
+//   Content-Type, that is not application/json (parameters such as charset allowed). Every API
+//   body is JSON, the signed telephony webhook's included.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -19,9 +29,11 @@ class RouteTable {
  public:
   RouteTable(http::Router& router, ApiContext& ctx) : router_(router), ctx_(ctx) {}
 
+  // Unsafe methods: the cross-site and JSON checks above, then `handler`.
   void publicRoute(std::string method, std::string pattern, http::Handler handler);
-  // Authenticates the session cookie (401), checks X-CSRF-Token on POST/PUT/PATCH/DELETE (403),
-  // checks `permission` (403), then calls `handler` with the principal.
+  // Unsafe methods: the cross-site and JSON checks above. Then authenticates the session cookie
+  // (401), checks X-CSRF-Token on POST/PUT/PATCH/DELETE (403), checks `permission` (403), then
+  // calls `handler` with the principal.
   void route(std::string method, std::string pattern, policy::Permission permission,
              AuthedHandler handler);
 

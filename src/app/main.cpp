@@ -1,11 +1,15 @@
 // strada: one binary for the server and every administrative command.
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <typeinfo>
+#include <utility>
 #include <vector>
 
 #include "app/commands.h"
@@ -29,24 +33,182 @@ void addDataOptions(CLI::App* cmd, DataOptions& data) {
       ->envname("STRADA_DB");
 }
 
-// "HOST:PORT" -> options; false with a message when malformed.
-bool parseListen(const std::string& text, strada::app::ServeOptions& out) {
+// "HOST:PORT" -> (host, port); nullopt when malformed. "[::1]:8080" gives "::1".
+std::optional<std::pair<std::string, std::uint16_t>> parseListen(const std::string& text) {
   const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 >= text.size()) {
-    return false;
+    return std::nullopt;
   }
   const std::string port = text.substr(colon + 1);
   char* end = nullptr;
   const long value = std::strtol(port.c_str(), &end, 10);
   if (end == nullptr || *end != '\0' || value < 0 || value > 65535) {
-    return false;
+    return std::nullopt;
   }
-  out.host = text.substr(0, colon);
-  if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']') {
-    out.host = out.host.substr(1, out.host.size() - 2);
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
   }
-  out.port = static_cast<std::uint16_t>(value);
-  return true;
+  return std::pair{std::move(host), static_cast<std::uint16_t>(value)};
+}
+
+// Every option of every command, alive while the command line is parsed and run.
+struct Arguments {
+  DataOptions data;
+  int code = 0;
+  std::string org_code, org_name, org_country;
+  std::vector<std::string> org_languages;
+  std::string user_org, user_email, user_name;
+  std::vector<std::string> user_roles;
+  std::string line_org, line_name, line_id;
+  std::string anchor;
+  strada::app::DemoOptions demo;
+  std::string listen = "127.0.0.1:8080";
+  std::string metrics_listen;
+  int header_timeout_seconds = 10;
+  strada::app::ServeOptions serve;
+};
+
+// init, migrate, org add, user add.
+void addSetupCommands(CLI::App& app, Arguments& a) {
+  auto* init = app.add_subcommand("init", "Create a data folder: master key and database");
+  addDataOptions(init, a.data);
+  init->callback([&a] { a.code = strada::app::runInit(a.data); });
+
+  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
+  addDataOptions(migrate, a.data);
+  migrate->callback([&a] { a.code = strada::app::runMigrate(a.data); });
+
+  auto* org = app.add_subcommand("org", "Manage member organisations");
+  org->require_subcommand(1);
+  auto* org_add = org->add_subcommand("add", "Add an organisation");
+  addDataOptions(org_add, a.data);
+  org_add->add_option("--code", a.org_code, "Short unique code, such as NL")->required();
+  org_add->add_option("--name", a.org_name, "Name")->required();
+  org_add->add_option("--country", a.org_country, "ISO 3166-1 country code")->required();
+  org_add->add_option("--language", a.org_languages, "ISO 639-1 language codes (repeatable)");
+  org_add->callback([&a] {
+    a.code = strada::app::runOrgAdd(a.data, a.org_code, a.org_name, a.org_country, a.org_languages);
+  });
+
+  auto* user = app.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Add a user; the password comes from STRADA_PASSWORD or standard input");
+  addDataOptions(user_add, a.data);
+  user_add->add_option("--org", a.user_org, "The organisation's code")->required();
+  user_add->add_option("--email", a.user_email, "E-mail address (the login)")->required();
+  user_add->add_option("--name", a.user_name, "Full name")->required();
+  user_add
+      ->add_option("--role", a.user_roles,
+                   "consultant, case_worker, supervisor, data_officer, org_admin, "
+                   "network_coordinator (repeatable)")
+      ->required();
+  user_add->callback([&a] {
+    a.code = strada::app::runUserAdd(a.data, a.user_org, a.user_email, a.user_name, a.user_roles);
+  });
+}
+
+// line add, line list, line deactivate.
+void addLineCommands(CLI::App& app, Arguments& a) {
+  auto* line = app.add_subcommand("line", "Telephony lines that post signed call events");
+  line->require_subcommand(1);
+  auto* line_add = line->add_subcommand(
+      "add", "Add a line; prints its id and its secret (once) for the PBX or relay");
+  addDataOptions(line_add, a.data);
+  line_add->add_option("--org", a.line_org, "The organisation's code")->required();
+  line_add->add_option("--name", a.line_name, "A name, such as \"Asterisk main office\"")
+      ->required();
+  line_add->callback([&a] { a.code = strada::app::runLineAdd(a.data, a.line_org, a.line_name); });
+  auto* line_list = line->add_subcommand("list", "List the telephony lines");
+  addDataOptions(line_list, a.data);
+  line_list->callback([&a] { a.code = strada::app::runLineList(a.data); });
+  auto* line_deactivate =
+      line->add_subcommand("deactivate", "Refuse a line's events from now on (secret rotation)");
+  addDataOptions(line_deactivate, a.data);
+  line_deactivate->add_option("--id", a.line_id, "The line's id")->required();
+  line_deactivate->callback([&a] { a.code = strada::app::runLineDeactivate(a.data, a.line_id); });
+}
+
+// audit verify, stats rebuild, demo.
+void addDataCommands(CLI::App& app, Arguments& a) {
+  auto* audit = app.add_subcommand("audit", "The audit trail");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "Check the audit trail's hash chain");
+  addDataOptions(verify, a.data);
+  verify->add_option("--anchor", a.anchor,
+                     "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
+  verify->callback([&a] { a.code = strada::app::runAuditVerify(a.data, a.anchor); });
+
+  auto* stats = app.add_subcommand("stats", "The contact statistics");
+  stats->require_subcommand(1);
+  auto* stats_rebuild =
+      stats->add_subcommand("rebuild", "Recount the statistics rollup from the contacts");
+  addDataOptions(stats_rebuild, a.data);
+  stats_rebuild->callback([&a] { a.code = strada::app::runStatsRebuild(a.data); });
+
+  auto* demo = app.add_subcommand("demo", "Create a demo network with realistic data");
+  addDataOptions(demo, a.data);
+  demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")
+      ->check(CLI::Range(0, 2000000));
+  demo->callback([&a] { a.code = strada::app::runDemo(a.data, a.demo); });
+}
+
+// `strada serve` once its options are parsed; 2 when an address is malformed.
+int runServeCommand(Arguments& a) {
+  const auto listen = parseListen(a.listen);
+  if (!listen) {
+    std::cerr << "strada: --listen takes HOST:PORT, such as 127.0.0.1:8080.\n";
+    return 2;
+  }
+  a.serve.host = listen->first;
+  a.serve.port = listen->second;
+  if (!a.metrics_listen.empty()) {
+    a.serve.metrics_listen = parseListen(a.metrics_listen);
+    if (!a.serve.metrics_listen) {
+      std::cerr << "strada: --metrics-listen takes HOST:PORT, such as 127.0.0.1:9090.\n";
+      return 2;
+    }
+  }
+  a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
+  return strada::app::runServe(a.data, a.serve);
+}
+
+// serve, with its listeners and limits.
+void addServeCommand(CLI::App& app, Arguments& a) {
+  auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
+  addDataOptions(serve, a.data);
+  a.serve.web_root = STRADA_DEFAULT_WEB_ROOT;
+  serve->add_option("--listen", a.listen, "HOST:PORT to listen on (port 0 picks a free one)")
+      ->envname("STRADA_LISTEN");
+  serve->add_option("--web-root", a.serve.web_root, "The built web UI")->envname("STRADA_WEB_ROOT");
+  serve->add_option("--threads", a.serve.threads, "I/O threads")->check(CLI::Range(1, 64));
+  serve
+      ->add_option("--metrics-listen", a.metrics_listen,
+                   "HOST:PORT of a separate listener for GET /metrics (Prometheus); "
+                   "off by default, and /metrics is served nowhere else")
+      ->envname("STRADA_METRICS_LISTEN");
+  serve
+      ->add_option("--max-connections", a.serve.max_connections,
+                   "Open connections in all; past it a connection gets 503 and is closed")
+      ->envname("STRADA_MAX_CONNECTIONS")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000000));
+  serve
+      ->add_option("--max-connections-per-address", a.serve.max_connections_per_address,
+                   "Open connections from one client address (0: no limit; behind a reverse "
+                   "proxy every client shares the proxy's address)")
+      ->envname("STRADA_MAX_CONNECTIONS_PER_ADDRESS")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  serve
+      ->add_option("--header-timeout", a.header_timeout_seconds,
+                   "Seconds a client has to send a request's headers (and an idle connection "
+                   "stays open)")
+      ->envname("STRADA_HEADER_TIMEOUT")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 300));
+  serve->callback([&a] { a.code = runServeCommand(a); });
 }
 
 // The command line, parsed and run; the exit code.
@@ -54,115 +216,17 @@ int run(int argc, char** argv) {
   CLI::App app{"Strada: hotlines, assistance and referrals for anti-trafficking NGOs."};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(STRADA_VERSION));
-
-  DataOptions data;
-  int code = 0;
-
-  auto* init = app.add_subcommand("init", "Create a data folder: master key and database");
-  addDataOptions(init, data);
-  init->callback([&] { code = strada::app::runInit(data); });
-
-  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
-  addDataOptions(migrate, data);
-  migrate->callback([&] { code = strada::app::runMigrate(data); });
-
-  auto* org = app.add_subcommand("org", "Manage member organisations");
-  org->require_subcommand(1);
-  auto* org_add = org->add_subcommand("add", "Add an organisation");
-  addDataOptions(org_add, data);
-  std::string org_code, org_name, org_country;
-  std::vector<std::string> org_languages;
-  org_add->add_option("--code", org_code, "Short unique code, such as NL")->required();
-  org_add->add_option("--name", org_name, "Name")->required();
-  org_add->add_option("--country", org_country, "ISO 3166-1 country code")->required();
-  org_add->add_option("--language", org_languages, "ISO 639-1 language codes (repeatable)");
-  org_add->callback(
-      [&] { code = strada::app::runOrgAdd(data, org_code, org_name, org_country, org_languages); });
-
-  auto* user = app.add_subcommand("user", "Manage users");
-  user->require_subcommand(1);
-  auto* user_add = user->add_subcommand(
-      "add", "Add a user; the password comes from STRADA_PASSWORD or standard input");
-  addDataOptions(user_add, data);
-  std::string user_org, user_email, user_name;
-  std::vector<std::string> user_roles;
-  user_add->add_option("--org", user_org, "The organisation's code")->required();
-  user_add->add_option("--email", user_email, "E-mail address (the login)")->required();
-  user_add->add_option("--name", user_name, "Full name")->required();
-  user_add
-      ->add_option("--role", user_roles,
-                   "consultant, case_worker, supervisor, data_officer, org_admin, "
-                   "network_coordinator (repeatable)")
-      ->required();
-  user_add->callback(
-      [&] { code = strada::app::runUserAdd(data, user_org, user_email, user_name, user_roles); });
-
-  auto* line = app.add_subcommand("line", "Telephony lines that post signed call events");
-  line->require_subcommand(1);
-  auto* line_add = line->add_subcommand(
-      "add", "Add a line; prints its id and its secret (once) for the PBX or relay");
-  addDataOptions(line_add, data);
-  std::string line_org, line_name, line_id;
-  line_add->add_option("--org", line_org, "The organisation's code")->required();
-  line_add->add_option("--name", line_name, "A name, such as \"Asterisk main office\"")->required();
-  line_add->callback([&] { code = strada::app::runLineAdd(data, line_org, line_name); });
-  auto* line_list = line->add_subcommand("list", "List the telephony lines");
-  addDataOptions(line_list, data);
-  line_list->callback([&] { code = strada::app::runLineList(data); });
-  auto* line_deactivate =
-      line->add_subcommand("deactivate", "Refuse a line's events from now on (secret rotation)");
-  addDataOptions(line_deactivate, data);
-  line_deactivate->add_option("--id", line_id, "The line's id")->required();
-  line_deactivate->callback([&] { code = strada::app::runLineDeactivate(data, line_id); });
-
-  auto* audit = app.add_subcommand("audit", "The audit trail");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Check the audit trail's hash chain");
-  addDataOptions(verify, data);
-  std::string anchor;
-  verify->add_option("--anchor", anchor,
-                     "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
-  verify->callback([&] { code = strada::app::runAuditVerify(data, anchor); });
-
-  auto* stats = app.add_subcommand("stats", "The contact statistics");
-  stats->require_subcommand(1);
-  auto* stats_rebuild =
-      stats->add_subcommand("rebuild", "Recount the statistics rollup from the contacts");
-  addDataOptions(stats_rebuild, data);
-  stats_rebuild->callback([&] { code = strada::app::runStatsRebuild(data); });
-
-  auto* demo = app.add_subcommand("demo", "Create a demo network with realistic data");
-  addDataOptions(demo, data);
-  strada::app::DemoOptions demo_options;
-  demo->add_option("--contacts", demo_options.contacts, "How many contacts in all")
-      ->check(CLI::Range(0, 2000000));
-  demo->callback([&] { code = strada::app::runDemo(data, demo_options); });
-
-  auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
-  addDataOptions(serve, data);
-  std::string listen = "127.0.0.1:8080";
-  strada::app::ServeOptions serve_options;
-  serve_options.web_root = STRADA_DEFAULT_WEB_ROOT;
-  serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0 picks a free one)")
-      ->envname("STRADA_LISTEN");
-  serve->add_option("--web-root", serve_options.web_root, "The built web UI")
-      ->envname("STRADA_WEB_ROOT");
-  serve->add_option("--threads", serve_options.threads, "I/O threads")->check(CLI::Range(1, 64));
-  serve->callback([&] {
-    if (!parseListen(listen, serve_options)) {
-      std::cerr << "strada: --listen takes HOST:PORT, such as 127.0.0.1:8080.\n";
-      code = 2;
-      return;
-    }
-    code = strada::app::runServe(data, serve_options);
-  });
-
+  Arguments arguments;
+  addSetupCommands(app, arguments);
+  addLineCommands(app, arguments);
+  addDataCommands(app, arguments);
+  addServeCommand(app, arguments);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  return code;
+  return arguments.code;
 }
 
 }  // namespace

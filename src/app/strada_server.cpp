@@ -61,6 +61,13 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   options.port = serve.port;
   options.threads = serve.threads;
   options.handle_signals = serve.handle_signals;
+  options.max_connections = serve.max_connections;
+  options.max_connections_per_address = serve.max_connections_per_address;
+  options.header_timeout = serve.header_timeout;
+  if (serve.metrics_listen) {
+    options.metrics_listen =
+        http::ListenAddress{serve.metrics_listen->first, serve.metrics_listen->second};
+  }
   if (!serve.web_root.empty() && std::filesystem::exists(serve.web_root / "index.html")) {
     options.static_root = serve.web_root;
   } else if (!serve.web_root.empty()) {
@@ -74,12 +81,15 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   impl->host = serve.host;
   observe::logInfo("listening", {{"host", impl->host},
                                  {"port", static_cast<std::int64_t>(impl->server->port())},
+                                 {"metrics_port", impl->server->metricsPort()},
                                  {"db", impl->data.db->backendName()},
                                  {"version", STRADA_VERSION}});
   return std::unique_ptr<StradaServer>(new StradaServer(std::move(impl)));
 }
 
 std::uint16_t StradaServer::port() const { return impl_->server->port(); }
+
+std::uint16_t StradaServer::metricsPort() const { return impl_->server->metricsPort(); }
 
 const std::vector<std::pair<std::string, std::string>>& StradaServer::routes() const {
   return impl_->routes;

@@ -2,6 +2,8 @@
 // the integration tests, which run it on port 0 in a thread.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -21,6 +23,13 @@ struct ServeOptions {
   std::uint16_t port = 8080;
   std::filesystem::path web_root;  // the built web UI; empty serves the API only
   int threads = 2;
+  // Connection limits and the header timeout (http/server.h); 0 per address: no limit.
+  std::size_t max_connections = 1024;
+  std::size_t max_connections_per_address = 64;
+  std::chrono::seconds header_timeout{10};
+  // HOST and PORT of the metrics listener (GET /metrics only); none by default, and /metrics is
+  // then served nowhere.
+  std::optional<std::pair<std::string, std::uint16_t>> metrics_listen;
   bool handle_signals = true;
   // Replaces the default API settings (sessions, login throttling); `version` is always the
   // build's. The integration tests use it to lower the throttle thresholds.
@@ -37,6 +46,8 @@ class StradaServer {
   StradaServer& operator=(const StradaServer&) = delete;
 
   [[nodiscard]] std::uint16_t port() const;
+  // The metrics listener's port; 0 without one.
+  [[nodiscard]] std::uint16_t metricsPort() const;
   // (method, pattern) of every API route the server registered, in registration order.
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& routes() const;
   // Serves until stop() or SIGINT/SIGTERM, then lets requests in flight finish.

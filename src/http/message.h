@@ -20,8 +20,12 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string remote_address;  // the peer's IP address
-  std::string request_id;      // assigned by the server, echoed in X-Request-Id
-  bool secure = false;         // true when served over TLS
+  std::string request_id;      // made by the server for this request, echoed in X-Request-Id;
+                               // the id of the logs and the audit trail
+  // The client's X-Request-Id when it has a safe shape (http/parse.h), else empty. Logged as
+  // `client_request_id` to correlate with the client's logs; never an audit id, never echoed.
+  std::string client_request_id;
+  bool secure = false;                                     // true when served over TLS
   std::map<std::string, std::string, std::less<>> params;  // path parameters, e.g. "id"
   std::string route;  // the matched route pattern, e.g. "/api/v1/contacts/{id}"
 

@@ -66,6 +66,7 @@ void Deployment::startServer() {
   serve.web_root.clear();
   serve.threads = 2;
   serve.handle_signals = false;
+  serve.metrics_listen = std::pair<std::string, std::uint16_t>{"127.0.0.1", 0};
   serve.api_config = config_;
   auto started = app::StradaServer::start(data(), serve);
   if (!started) {
@@ -87,6 +88,8 @@ void Deployment::stopServer() {
 }
 
 std::uint16_t Deployment::port() const { return server_->port(); }
+
+std::uint16_t Deployment::metricsPort() const { return server_->metricsPort(); }
 
 std::string Deployment::userId(const std::string& email) {
   domain::Result<std::optional<store::UserRecord>> found;

@@ -54,6 +54,8 @@ class Deployment {
   void startServer();
 
   [[nodiscard]] std::uint16_t port() const;
+  // The metrics listener's port (GET /metrics only; the main port answers 404 there).
+  [[nodiscard]] std::uint16_t metricsPort() const;
   [[nodiscard]] app::StradaServer& server() { return *server_; }
   [[nodiscard]] TestDatabase& database() { return *db_; }
   [[nodiscard]] app::DataOptions data() const;

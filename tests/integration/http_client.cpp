@@ -125,9 +125,11 @@ HttpResponse HttpClient::request(
   if (cookie_) {
     out.append("Cookie: strada_session=").append(*cookie_).append("\r\n");
   }
-  const bool csrf_overridden =
-      std::any_of(extra_headers.begin(), extra_headers.end(),
-                  [](const auto& h) { return lowerCase(h.first) == "x-csrf-token"; });
+  const auto overridden = [&extra_headers](std::string_view lower_name) {
+    return std::any_of(extra_headers.begin(), extra_headers.end(),
+                       [lower_name](const auto& h) { return lowerCase(h.first) == lower_name; });
+  };
+  const bool csrf_overridden = overridden("x-csrf-token");
   if (csrf == CsrfMode::kSession && csrf_ && !csrf_overridden) {
     out.append("X-CSRF-Token: ").append(*csrf_).append("\r\n");
   }
@@ -135,7 +137,9 @@ HttpResponse HttpClient::request(
     out.append(name).append(": ").append(value).append("\r\n");
   }
   if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
-    out.append("Content-Type: application/json\r\n");
+    if (!overridden("content-type")) {
+      out.append("Content-Type: application/json\r\n");
+    }
     out.append("Content-Length: ").append(std::to_string(body.size())).append("\r\n");
   }
   out.append("\r\n").append(body);
@@ -192,7 +196,7 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   asio::write(socket, asio::buffer(bytes), ec);
   beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(std::uint64_t{64} * 1024 * 1024);
+  parser.body_limit(std::size_t{64} * 1024 * 1024);
   bhttp::read(socket, buffer, parser, ec);
   if (ec && !parser.is_done()) {
     return out;

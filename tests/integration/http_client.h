@@ -49,7 +49,8 @@ class HttpClient {
   HttpResponse post(std::string_view target, std::string_view body,
                     CsrfMode csrf = CsrfMode::kSession);
   HttpResponse del(std::string_view target, CsrfMode csrf = CsrfMode::kSession);
-  // Any method, with extra headers (which override the CSRF header when they name it).
+  // Any method, with extra headers (which replace the CSRF and Content-Type headers when they
+  // name them).
   HttpResponse request(std::string_view method, std::string_view target, std::string_view body,
                        CsrfMode csrf,
                        const std::vector<std::pair<std::string, std::string>>& extra_headers = {});

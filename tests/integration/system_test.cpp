@@ -123,7 +123,7 @@ TEST_F(SystemTest, MetricsLabelRoutePatternsNeverIds) {
   ASSERT_EQ(c.get("/api/v1/contacts/" + id).status, 200u);
   ASSERT_EQ(c.get("/api/v1/contacts/" + std::string(32, 'a')).status, 404u);
 
-  const HttpResponse r = client().get("/metrics");
+  const HttpResponse r = HttpClient(deployment().metricsPort()).get("/metrics");
   ASSERT_EQ(r.status, 200u);
   EXPECT_NE(r.header("content-type").value_or("").find("text/plain"), std::string::npos);
   const auto lines = requestCounterLines(r.body);
@@ -139,6 +139,16 @@ TEST_F(SystemTest, MetricsLabelRoutePatternsNeverIds) {
   EXPECT_TRUE(found_pattern) << r.body;
   EXPECT_EQ(r.body.find(id), std::string::npos) << "a concrete contact id in /metrics";
   EXPECT_EQ(r.body.find(std::string(32, 'a')), std::string::npos);
+}
+
+// Metrics describe the service's load: only on the --metrics-listen address, never public.
+TEST_F(SystemTest, MetricsAreNotServedOnTheMainListener) {
+  const HttpResponse r = client().get("/metrics");
+  EXPECT_EQ(r.status, 404u) << r.body;
+  EXPECT_TRUE(r.hasErrorShape()) << r.body;
+  EXPECT_EQ(r.body.find("strada_http_requests_total"), std::string::npos);
+  // And the metrics listener serves nothing but /metrics.
+  EXPECT_EQ(HttpClient(deployment().metricsPort()).get("/api/v1/health").status, 404u);
 }
 
 using RouteSet = std::set<std::pair<std::string, std::string>>;

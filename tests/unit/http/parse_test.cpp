@@ -53,15 +53,80 @@ TEST(FindCookieTest, FindsByExactName) {
   EXPECT_FALSE(findCookie("a", "a").has_value());
 }
 
-TEST(RequestIdTest, AcceptsOnlyTheSafeAlphabet) {
-  EXPECT_TRUE(isValidRequestId("abcdEF12"));
-  EXPECT_TRUE(isValidRequestId("0f6a9b1e-4e8c-4b7a-9d8e-2f1c0a3b4c5d"));
-  EXPECT_TRUE(isValidRequestId(std::string(64, 'a')));
-  EXPECT_FALSE(isValidRequestId(std::string(65, 'a')));
-  EXPECT_FALSE(isValidRequestId("short"));
-  EXPECT_FALSE(isValidRequestId("has space1"));
-  EXPECT_FALSE(isValidRequestId("new\nline12"));
-  EXPECT_FALSE(isValidRequestId("under_score"));
+TEST(RequestIdTest, AcceptsOnlyASafeShapeWithALetter) {
+  EXPECT_TRUE(isSafeClientRequestId("abcdEF12"));
+  EXPECT_TRUE(isSafeClientRequestId("0f6a9b1e-4e8c-4b7a-9d8e-2f1c0a3b4c5d"));
+  EXPECT_TRUE(isSafeClientRequestId("trace_01.retry-2"));
+  EXPECT_TRUE(isSafeClientRequestId(std::string(64, 'a')));
+  EXPECT_FALSE(isSafeClientRequestId(std::string(65, 'a')));
+  EXPECT_FALSE(isSafeClientRequestId("short"));
+  EXPECT_FALSE(isSafeClientRequestId("has space1"));
+  EXPECT_FALSE(isSafeClientRequestId("new\nline12"));
+  // Telephone numbers, however written, are refused: they would reach the log.
+  for (const char* phone : {"0612345678", "+31612345678", "06-1234-5678", "06.12.34.56.78",
+                            "0031_6_1234_5678", "12345678901234567890"}) {
+    EXPECT_FALSE(isSafeClientRequestId(phone)) << phone;
+  }
+}
+
+TEST(PrintableUtf8Test, RefusesInvalidSequencesAndControls) {
+  EXPECT_TRUE(isPrintableUtf8(""));
+  EXPECT_TRUE(isPrintableUtf8("Zürich – Θεσσαλονίκη 😀"));
+  EXPECT_FALSE(isPrintableUtf8("\xFF"));
+  EXPECT_FALSE(isPrintableUtf8("caf\xC3"));           // truncated
+  EXPECT_FALSE(isPrintableUtf8("\xC0\xAF"));          // overlong "/"
+  EXPECT_FALSE(isPrintableUtf8("\xE0\x80\xAF"));      // overlong
+  EXPECT_FALSE(isPrintableUtf8("\xED\xA0\x80"));      // a surrogate
+  EXPECT_FALSE(isPrintableUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(isPrintableUtf8("\x80"));              // a lone continuation byte
+  EXPECT_FALSE(isPrintableUtf8(std::string_view("a\0b", 3)));
+  EXPECT_FALSE(isPrintableUtf8("line\nbreak"));
+  EXPECT_FALSE(isPrintableUtf8("tab\there"));
+  EXPECT_FALSE(isPrintableUtf8("\x7F"));
+  EXPECT_FALSE(isPrintableUtf8("\xC2\x85"));  // U+0085, a C1 control
+}
+
+TEST(CheckQueryTextTest, NamesTheParameter) {
+  EXPECT_TRUE(checkQueryText({{"q", "Zürich"}, {"city", ""}}).has_value());
+  const auto bad_value = checkQueryText({{"q", "ok"}, {"city", "\xFF"}});
+  ASSERT_FALSE(bad_value.has_value());
+  EXPECT_EQ(bad_value.error().field, "city");
+  EXPECT_EQ(bad_value.error().code, domain::ErrorCode::kInvalidArgument);
+  const auto bad_name = checkQueryText({{"\xFF", "x"}});
+  ASSERT_FALSE(bad_name.has_value());
+  EXPECT_EQ(bad_name.error().field, "query");
+  EXPECT_EQ(bad_name.error().message.find('\xFF'), std::string::npos);
+}
+
+TEST(OriginTest, ParsesOriginsAndHosts) {
+  EXPECT_EQ(parseOrigin("https://Strada.Example.org"),
+            (Origin{"https", "strada.example.org", 443}));
+  EXPECT_EQ(parseOrigin("http://127.0.0.1:8080"), (Origin{"http", "127.0.0.1", 8080}));
+  EXPECT_EQ(parseOrigin("http://[::1]:8080"), (Origin{"http", "[::1]", 8080}));
+  EXPECT_FALSE(parseOrigin("null").has_value());
+  EXPECT_FALSE(parseOrigin("file://").has_value());
+  EXPECT_FALSE(parseOrigin("ftp://example.org").has_value());
+  EXPECT_FALSE(parseOrigin("https://user@example.org").has_value());
+  EXPECT_FALSE(parseOrigin("https://example.org/path").has_value());
+  EXPECT_FALSE(parseOrigin("https://example.org:99999").has_value());
+  EXPECT_EQ(originOfHost("http", "127.0.0.1:8080"), parseOrigin("http://127.0.0.1:8080"));
+  EXPECT_EQ(originOfHost("https", "strada.example.org"),
+            parseOrigin("https://strada.example.org:443"));
+  EXPECT_NE(originOfHost("http", "strada.example.org"), parseOrigin("https://strada.example.org"));
+  EXPECT_FALSE(originOfHost("http", "").has_value());
+  EXPECT_FALSE(originOfHost("http", "::1").has_value());
+  EXPECT_FALSE(originOfHost("http", "a b").has_value());
+}
+
+TEST(JsonMediaTypeTest, AllowsParameters) {
+  EXPECT_TRUE(isJsonMediaType("application/json"));
+  EXPECT_TRUE(isJsonMediaType("Application/JSON; charset=utf-8"));
+  EXPECT_TRUE(isJsonMediaType(" application/json ;charset=UTF-8"));
+  EXPECT_FALSE(isJsonMediaType(""));
+  EXPECT_FALSE(isJsonMediaType("text/plain"));
+  EXPECT_FALSE(isJsonMediaType("application/x-www-form-urlencoded"));
+  EXPECT_FALSE(isJsonMediaType("multipart/form-data; boundary=x"));
+  EXPECT_FALSE(isJsonMediaType("application/jsonx"));
 }
 
 TEST(AcceptsGzipTest, HonoursQualityValues) {

@@ -30,6 +30,7 @@
 #include <thread>
 
 #include "support/stderr_capture.h"
+#include "unit/http/socket_client.h"
 
 namespace strada::http {
 namespace {
@@ -38,7 +39,6 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
-using ClientResponse = bhttp::response<bhttp::string_body>;
 using namespace std::chrono_literals;
 
 constexpr std::size_t kBodyLimit = 1024;
@@ -51,62 +51,6 @@ void writeFile(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
 }
-
-// A synchronous client on one connection.
-class Client {
- public:
-  explicit Client(std::uint16_t port) : socket_(ioc_) {
-    socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  }
-
-  ClientResponse send(bhttp::verb method, const std::string& target, std::string body = {},
-                      std::vector<std::pair<std::string, std::string>> headers = {}) {
-    bhttp::request<bhttp::string_body> request(method, target, 11);
-    request.set(bhttp::field::host, "127.0.0.1");
-    for (const auto& [name, value] : headers) {
-      request.set(name, value);
-    }
-    request.body() = std::move(body);
-    request.prepare_payload();
-    bhttp::write(socket_, request);
-    return receive(method == bhttp::verb::head);
-  }
-
-  void sendRaw(const std::string& bytes) { asio::write(socket_, asio::buffer(bytes)); }
-
-  ClientResponse receive(bool head = false) {
-    bhttp::response_parser<bhttp::string_body> parser;
-    parser.skip(head);
-    parser.body_limit(64 * 1024 * 1024);
-    bhttp::read(socket_, buffer_, parser);
-    return parser.release();
-  }
-
-  // True when the server closed the connection (EOF or reset) within `wait`.
-  bool closedWithin(std::chrono::milliseconds wait) {
-    std::promise<bool> closed;
-    auto future = closed.get_future();
-    std::thread reader([this, &closed] {
-      char byte = 0;
-      beast::error_code ec;
-      socket_.read_some(asio::buffer(&byte, 1), ec);
-      closed.set_value(static_cast<bool>(ec));
-    });
-    const bool ready = future.wait_for(wait) == std::future_status::ready;
-    if (!ready) {
-      beast::error_code ec;
-      socket_.shutdown(tcp::socket::shutdown_both, ec);
-      socket_.close(ec);
-    }
-    reader.join();
-    return ready && future.get();
-  }
-
- private:
-  asio::io_context ioc_;
-  tcp::socket socket_;
-  beast::flat_buffer buffer_;
-};
 
 class ServerTest : public ::testing::Test {
  protected:
@@ -170,10 +114,12 @@ class ServerTest : public ::testing::Test {
     options.threads = 2;
     options.header_limit = kHeaderLimit;
     options.body_limit = kBodyLimit;
-    options.read_timeout = 1s;
+    options.header_timeout = 1s;
+    options.read_timeout = 3s;
     options.drain_timeout = 5s;
     options.static_root = root;
     options.handle_signals = false;
+    options.metrics_listen = ListenAddress{"127.0.0.1", 0};
     server_ = std::make_unique<Server>(options, std::move(router), metrics_);
     const auto started = server_->start();
     ASSERT_TRUE(started.has_value()) << started.error().message;
@@ -197,10 +143,6 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
   std::future<void> run_done_;
 };
-
-boost::json::value jsonOf(const ClientResponse& response) {
-  return boost::json::parse(response.body());
-}
 
 TEST_F(ServerTest, JsonRouteWithQuery) {
   Client client(port());
@@ -446,21 +388,6 @@ TEST_F(ServerTest, ConnectionCloseAndHttp10AreHonoured) {
   EXPECT_TRUE(old.closedWithin(3s));
 }
 
-TEST_F(ServerTest, RequestIdIsEchoedWhenValidElseGenerated) {
-  Client client(port());
-  auto response =
-      client.send(bhttp::verb::get, "/api/v1/ping", {}, {{"X-Request-Id", "client-chosen-id-42"}});
-  EXPECT_EQ(response["X-Request-Id"], "client-chosen-id-42");
-
-  response = client.send(bhttp::verb::get, "/api/v1/ping", {}, {{"X-Request-Id", "bad id!"}});
-  const std::string generated(response["X-Request-Id"]);
-  ASSERT_EQ(generated.size(), 16U);
-  EXPECT_EQ(generated.find_first_not_of("0123456789abcdef"), std::string::npos);
-
-  response = client.send(bhttp::verb::get, "/style.css");
-  EXPECT_EQ(response["X-Request-Id"].size(), 16U);
-}
-
 TEST_F(ServerTest, SecurityHeadersOnEveryResponse) {
   Client client(port());
   for (const std::string target : {"/api/v1/ping", "/api/v1/nope", "/", "/missing.png"}) {
@@ -519,7 +446,8 @@ TEST_F(ServerTest, MetricsUseTheRoutePatternNeverTheConcretePath) {
   EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/items/secret-id-8213").result_int(), 200U);
   EXPECT_EQ(client.send(bhttp::verb::get, "/api/v1/unknown-secret-9174").result_int(), 404U);
   EXPECT_EQ(client.send(bhttp::verb::get, "/app/secret-page-5521").result_int(), 200U);
-  const auto response = client.send(bhttp::verb::get, "/metrics");
+  Client scraper(server_->metricsPort());
+  const auto response = scraper.send(bhttp::verb::get, "/metrics");
   EXPECT_EQ(response.result_int(), 200U);
   const std::string& text = response.body();
   EXPECT_NE(text.find("strada_http_requests_total{method=\"GET\",route=\"/api/v1/items/{id}\","
