@@ -147,11 +147,16 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
     if (!added) {
       return reportFailure(added.error());
     }
-    if (auto s = addDemoAgencies(db, *opened->keys, org.id, supervisor, org.country); !s) {
+    // The directory is kept by the supervisor (kUsers[2]), the knowledge base by the
+    // organisation's administrator (kUsers[4]): both through the use cases the web client calls.
+    const hotline::Context hotline_ctx{db, *opened->keys};
+    const auto as = [](const store::UserRecord& r) {
+      return hotline::Actor{policy::Principal{r.user.id, r.user.org_id, r.user.roles, ""}, ""};
+    };
+    if (auto s = addDemoAgencies(hotline_ctx, as(users[2]), org.country); !s) {
       return reportFailure(s.error());
     }
-    // The knowledge base is kept by the organisation's administrator (kUsers[4]).
-    if (auto s = addDemoKnowledge(db, org.id, users[4].user.id, std::string(o.languages[0])); !s) {
+    if (auto s = addDemoKnowledge(hotline_ctx, as(users[4]), std::string(o.languages[0])); !s) {
       return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
