@@ -1,6 +1,7 @@
 #include "hotline/knowledge.h"
 
 #include <limits>
+#include <memory>
 #include <utility>
 
 #include "crypto/crypto.h"
@@ -172,6 +173,22 @@ awaitable<domain::Status> deleteArticle(Context ctx, Actor actor, std::string id
         return w.audit(entry);
       };
   co_return co_await store::awaitWrite(ctx.db, std::move(remove));
+}
+
+awaitable<Result<std::int32_t>> refreshKnowledgeIndex(Context ctx) {
+  auto refreshed = std::make_shared<std::int32_t>(0);
+  store::WriteJob refresh = [refreshed](store::WriteContext& w) -> domain::Status {
+    auto n = store::refreshKnowledgeCountryNames(w);
+    if (!n) {
+      return tl::unexpected(n.error());
+    }
+    *refreshed = *n;
+    return {};
+  };
+  if (auto status = co_await store::awaitWrite(ctx.db, std::move(refresh)); !status) {
+    co_return tl::unexpected(status.error());
+  }
+  co_return *refreshed;
 }
 
 }  // namespace strada::hotline

@@ -1,6 +1,10 @@
 // Use cases of the knowledge base: search and read articles during a call (not recorded:
-// articles are organisational knowledge, not personal data), and write them (recorded, optimistic
-// versions).
+// articles are organisational knowledge, not personal data), write them (recorded, optimistic
+// versions), and keep the search index's country names current.
+//
+// An article is found by its title, its body and the names of its country in every UI language
+// (en, nl, ro: domain::countrySearchNames), accents folded: "Duitsland", "Germania" and "Germany"
+// all find the articles about DE.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -51,5 +55,12 @@ struct KnowledgeResults {
 // Deletes the article, with a knowledge.delete event. NotFound as readArticle.
 [[nodiscard]] boost::asio::awaitable<domain::Status> deleteArticle(Context ctx, Actor actor,
                                                                    std::string id);
+
+// Run at every start, after the migrations: gives the articles whose indexed country names are
+// missing (stored before migration 0010) or out of date (a program with new names) the current
+// ones. Returns how many articles it re-indexed: 0 once they are current (later starts change
+// nothing). Not recorded in the audit trail: no article's content changes.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::int32_t>> refreshKnowledgeIndex(
+    Context ctx);
 
 }  // namespace strada::hotline
