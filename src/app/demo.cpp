@@ -66,6 +66,22 @@ void printLogins() {
                "each domain above.\n";
 }
 
+// A demo user acting through the use cases the web client calls.
+hotline::Actor actorOf(const store::UserRecord& r) {
+  return hotline::Actor{policy::Principal{r.user.id, r.user.org_id, r.user.roles, ""}, ""};
+}
+
+// The partner directory, kept by the supervisor (kUsers[2]), and the knowledge base, kept by the
+// organisation's administrator (kUsers[4]).
+domain::Status addDemoContent(const hotline::Context& ctx,
+                              const std::vector<store::UserRecord>& users,
+                              const std::string& country, std::string_view language) {
+  if (auto s = addDemoAgencies(ctx, actorOf(users[2]), country); !s) {
+    return s;
+  }
+  return addDemoKnowledge(ctx, actorOf(users[4]), std::string(language));
+}
+
 }  // namespace
 
 int runDemo(const DataOptions& data, const DemoOptions& demo) {
@@ -147,16 +163,9 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
     if (!added) {
       return reportFailure(added.error());
     }
-    // The directory is kept by the supervisor (kUsers[2]), the knowledge base by the
-    // organisation's administrator (kUsers[4]): both through the use cases the web client calls.
-    const hotline::Context hotline_ctx{db, *opened->keys};
-    const auto as = [](const store::UserRecord& r) {
-      return hotline::Actor{policy::Principal{r.user.id, r.user.org_id, r.user.roles, ""}, ""};
-    };
-    if (auto s = addDemoAgencies(hotline_ctx, as(users[2]), org.country); !s) {
-      return reportFailure(s.error());
-    }
-    if (auto s = addDemoKnowledge(hotline_ctx, as(users[4]), std::string(o.languages[0])); !s) {
+    if (auto s =
+            addDemoContent(hotline::Context{db, *opened->keys}, users, org.country, o.languages[0]);
+        !s) {
       return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
