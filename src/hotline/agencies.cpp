@@ -15,6 +15,7 @@ using boost::asio::awaitable;
 using domain::Result;
 
 constexpr std::size_t kMaxQueryText = 100;
+constexpr std::int32_t kMaxPageSize = 200;
 
 domain::Error agencyNotFound() {
   return domain::Error{domain::ErrorCode::kNotFound, "No such agency.", "", ""};
@@ -35,6 +36,9 @@ domain::Status validateQuery(const store::AgencyQuery& q) {
   }
   if (!q.service.empty() && !domain::agencyServiceCodes().contains(q.service)) {
     return domain::invalidField("service", "Choose the service from the list.");
+  }
+  if (q.limit < 1 || q.limit > kMaxPageSize) {
+    return domain::invalidField("limit", "Use a page size between 1 and 200.");
   }
   return {};
 }
@@ -112,7 +116,7 @@ awaitable<Result<AgencyPage>> searchAgencies(Context ctx, Actor actor, store::Ag
     co_return tl::unexpected(rows.error());
   }
   AgencyPage out;
-  out.more = rows->size() > page && page > 0;
+  out.more = rows->size() > page;
   rows->resize(std::min(rows->size(), page));
   out.items.reserve(rows->size());
   for (const auto& row : *rows) {

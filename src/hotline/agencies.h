@@ -34,8 +34,9 @@ struct AgencyPage {
 };
 
 // The actor's organisation's active agencies matching `query` (its org_id is the actor's,
-// whatever it holds), at most query.limit of them. InvalidArgument naming the parameter ("q",
-// "type", "country", "city", "service") when a filter is not one the directory knows.
+// whatever it holds), at most query.limit (1 to 200) of them. InvalidArgument naming the
+// parameter ("q", "type", "country", "city", "service", "limit") when it is not one the directory
+// knows.
 [[nodiscard]] boost::asio::awaitable<domain::Result<AgencyPage>> searchAgencies(
     Context ctx, Actor actor, store::AgencyQuery query);
 
