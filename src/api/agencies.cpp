@@ -1,23 +1,17 @@
 // The partner-agency directory: search, open one, add, change (optimistic version), deactivate.
-//
-// Addresses are sealed at rest under the "agencies.v1" key. A confidential address (a shelter's
-// secret address) is never part of a list or a search result: the store blanks it in SQL, and
-// the single-agency GET shows it only to roles with kAgencyReadConfidentialAddress, after
-// recording "agency.read_confidential_address" in the audit chain.
-#include <algorithm>
+// Each route decodes, calls its use case in hotline/agencies.h, and encodes. A confidential
+// address appears only in the single-agency GET, for the roles allowed it, recorded first (the
+// use case decides).
+#include "hotline/agencies.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <limits>
 
-#include "api/async.h"
 #include "api/json_input.h"
 #include "api/keyset.h"
 #include "api/routes.h"
-#include "crypto/crypto.h"
-#include "domain/agency.h"
-#include "domain/codes.h"
 #include "domain/ids.h"
-#include "store/agency_repository.h"
 
 namespace strada::api {
 namespace {
@@ -26,12 +20,7 @@ using boost::asio::awaitable;
 using domain::Result;
 
 constexpr std::size_t kMaxListItems = 30;
-constexpr std::size_t kMaxQueryText = 100;
 constexpr std::size_t kIdLength = domain::kIdChars;
-
-domain::Error notFound() {
-  return domain::Error{domain::ErrorCode::kNotFound, "No such agency.", "", ""};
-}
 
 template <class T>
 tl::unexpected<domain::Error> errorOf(const Result<T>& r) {
@@ -39,10 +28,8 @@ tl::unexpected<domain::Error> errorOf(const Result<T>& r) {
 }
 
 struct DecodedAgency {
-  domain::AgencyInput input;
-  bool address_given = false;           // absent or null on PUT keeps the stored address
+  hotline::AgencyChange change;         // active: PUT only
   std::optional<std::int32_t> version;  // PUT only
-  bool active = true;                   // PUT only
 };
 
 Result<DecodedAgency> decodeAgency(std::string_view body, bool for_update) {
@@ -51,7 +38,7 @@ Result<DecodedAgency> decodeAgency(std::string_view body, bool for_update) {
     return errorOf(in);
   }
   DecodedAgency d;
-  domain::AgencyInput& a = d.input;
+  domain::AgencyInput& a = d.change.input;
   auto name = in->requiredString("name");
   if (!name) {
     return errorOf(name);
@@ -92,7 +79,7 @@ Result<DecodedAgency> decodeAgency(std::string_view body, bool for_update) {
   if (!address) {
     return errorOf(address);
   }
-  d.address_given = address->has_value();
+  d.change.address_given = address->has_value();
   a.address = address->value_or("");
   auto confidential = in->optionalBool("address_confidential", false);
   if (!confidential) {
@@ -109,13 +96,10 @@ Result<DecodedAgency> decodeAgency(std::string_view body, bool for_update) {
     if (!active) {
       return errorOf(active);
     }
-    d.active = *active;
+    d.change.active = *active;
   }
   if (auto unknown = in->rejectUnknownFields(); !unknown) {
     return tl::unexpected(unknown.error());
-  }
-  if (auto valid = domain::normaliseAgency(a); !valid) {
-    return tl::unexpected(valid.error());
   }
   return d;
 }
@@ -130,10 +114,10 @@ boost::json::array stringArray(const std::vector<std::string>& items) {
 }
 
 // {"id","name","type","country","city","phone","email","website","languages","services","notes",
-//  "address_confidential","active","updated_at","updated_by","version"} plus "address" when
-// `address` is given.
-boost::json::object encodeAgency(const domain::Agency& a,
-                                 const std::optional<std::string>& address) {
+//  "address_confidential","active","updated_at","updated_by","version"} plus "address" when the
+// view may show it.
+boost::json::object encodeAgency(const hotline::AgencyView& view) {
+  const domain::Agency& a = view.agency;
   boost::json::object o{{"id", a.id},
                         {"name", a.data.name},
                         {"type", a.data.type},
@@ -150,59 +134,20 @@ boost::json::object encodeAgency(const domain::Agency& a,
                         {"updated_at", domain::formatRfc3339(a.updated_at)},
                         {"updated_by", a.updated_by},
                         {"version", a.version}};
-  if (address) {
-    o["address"] = *address;
+  if (view.address) {
+    o["address"] = *view.address;
   }
   return o;
 }
 
-Result<std::string> openAddress(const ApiContext& ctx, const store::AgencyRow& row) {
-  if (row.address_sealed.empty()) {
-    return std::string();
-  }
-  return ctx.vault.open({vault::SealedField::kAgencyAddress, row.agency.id}, row.address_sealed);
-}
-
-awaitable<Result<std::optional<store::AgencyRow>>> loadAgency(ApiContext& ctx, std::string id) {
-  auto lookup = [id](soci::session& sql) { return store::findAgency(sql, id); };
-  co_return co_await awaitRead<Result<std::optional<store::AgencyRow>>>(ctx.db, std::move(lookup));
-}
-
 awaitable<http::Response> getAgency(ApiContext& ctx, http::Request& req,
                                     const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  if (!domain::isIdShaped(id)) {
-    co_return errorResponse(req, notFound());
+  auto read = co_await hotline::readAgency(ctx.hotline(), actorOf(who, req.request_id),
+                                           std::string(req.param("id")));
+  if (!read) {
+    co_return errorResponse(req, read.error());
   }
-  auto found = co_await loadAgency(ctx, id);
-  if (!found) {
-    co_return errorResponse(req, found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->agency.org_id)) {
-    co_return errorResponse(req, notFound());
-  }
-  const store::AgencyRow& row = **found;
-  std::optional<std::string> address;
-  const bool confidential = row.agency.data.address_confidential;
-  if (!confidential || policy::allows(who, policy::Permission::kAgencyReadConfidentialAddress)) {
-    if (confidential) {
-      // The view of a secret address is recorded before it is shown.
-      store::WriteJob record_view = [who, id, rid = req.request_id](store::WriteContext& w) {
-        return w.audit(
-            {who.user_id, who.org_id, "agency.read_confidential_address", "agency", id, rid});
-      };
-      auto audited = co_await awaitWrite(ctx.db, std::move(record_view));
-      if (!audited) {
-        co_return errorResponse(req, audited.error());
-      }
-    }
-    auto opened = openAddress(ctx, row);
-    if (!opened) {
-      co_return errorResponse(req, opened.error());
-    }
-    address = std::move(*opened);
-  }
-  co_return http::Response::json(200, encodeAgency(row.agency, address));
+  co_return http::Response::json(200, encodeAgency(*read));
 }
 
 // The cursor's key: "<id><name>" (the id is 32 characters).
@@ -221,35 +166,20 @@ Result<store::AgencyCursor> decodeCursor(std::string_view text) {
   return store::AgencyCursor{raw->substr(kIdLength), raw->substr(0, kIdLength)};
 }
 
-Result<store::AgencyQuery> decodeListQuery(const http::Request& req, const policy::Principal& who) {
+// The filters as given: the use case checks them against the directory's lists.
+Result<store::AgencyQuery> decodeListQuery(const http::Request& req) {
   store::AgencyQuery q;
-  q.org_id = who.org_id;
   q.limit = kDefaultPageSize;
   for (const auto& [key, value] : req.query) {
     if (key == "q") {
-      if (value.size() > kMaxQueryText) {
-        return domain::invalidField("q", "Search with at most 100 characters.");
-      }
       q.name_contains = value;
     } else if (key == "type") {
-      if (!value.empty() && !domain::agencyTypeCodes().contains(value)) {
-        return domain::invalidField("type", "Choose the type of agency from the list.");
-      }
       q.type = value;
     } else if (key == "country") {
-      if (!value.empty() && !domain::countryCodes().contains(value)) {
-        return domain::invalidField("country", "Use an ISO 3166-1 two-letter country code.");
-      }
       q.country = value;
     } else if (key == "city") {
-      if (value.size() > kMaxQueryText) {
-        return domain::invalidField("city", "Give the city in at most 100 characters.");
-      }
       q.city = value;
     } else if (key == "service") {
-      if (!value.empty() && !domain::agencyServiceCodes().contains(value)) {
-        return domain::invalidField("service", "Choose the service from the list.");
-      }
       q.service = value;
     } else if (key == "limit") {
       auto n = decodePageSize(value);
@@ -273,31 +203,23 @@ Result<store::AgencyQuery> decodeListQuery(const http::Request& req, const polic
 
 awaitable<http::Response> listAgencies(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto query = decodeListQuery(req, who);
+  auto query = decodeListQuery(req);
   if (!query) {
     co_return errorResponse(req, query.error());
   }
-  auto page = co_await readKeysetPage(ctx.db, std::move(*query), &store::listAgencies);
+  auto page = co_await hotline::searchAgencies(ctx.hotline(), actorOf(who, req.request_id),
+                                               std::move(*query));
   if (!page) {
     co_return errorResponse(req, page.error());
   }
   boost::json::array items;
-  items.reserve(page->rows.size());
-  for (const auto& row : page->rows) {
-    std::optional<std::string> address;
-    // Never a confidential address in a list, even if the store were to return one.
-    if (!row.agency.data.address_confidential) {
-      auto opened = openAddress(ctx, row);
-      if (!opened) {
-        co_return errorResponse(req, opened.error());
-      }
-      address = std::move(*opened);
-    }
-    items.emplace_back(encodeAgency(row.agency, address));
+  items.reserve(page->items.size());
+  for (const auto& view : page->items) {
+    items.emplace_back(encodeAgency(view));
   }
   std::optional<std::string> next_cursor;
   if (page->more) {
-    next_cursor = encodeCursor(page->rows.back().agency);
+    next_cursor = encodeCursor(page->items.back().agency);
   }
   co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
 }
@@ -308,117 +230,35 @@ awaitable<http::Response> createAgency(ApiContext& ctx, http::Request& req,
   if (!decoded) {
     co_return errorResponse(req, decoded.error());
   }
-  store::AgencyRow row;
-  row.agency.id = crypto::newId();
-  row.agency.org_id = who.org_id;
-  row.agency.updated_at = domain::nowMillis();
-  row.agency.updated_by = who.user_id;
-  row.agency.version = 1;
-  row.agency.data = std::move(decoded->input);
-  const std::string address = row.agency.data.address;
-  if (!address.empty()) {
-    row.address_sealed = ctx.vault.seal({vault::SealedField::kAgencyAddress, row.agency.id}, address);
+  auto created = co_await hotline::createAgency(ctx.hotline(), actorOf(who, req.request_id),
+                                                std::move(decoded->change.input));
+  if (!created) {
+    co_return errorResponse(req, created.error());
   }
-  row.agency.data.address.clear();  // only the sealed form goes to the store
-  const domain::Agency created = row.agency;
-  store::WriteJob insert = [row = std::move(row), who,
-                            rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::insertAgency(w, row); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "agency.create", "agency", row.agency.id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(insert));
-  if (!status) {
-    co_return errorResponse(req, status.error());
-  }
-  // The editor just typed the address; editors may see confidential addresses.
-  std::optional<std::string> shown;
-  if (!created.data.address_confidential ||
-      policy::allows(who, policy::Permission::kAgencyReadConfidentialAddress)) {
-    shown = address;
-  }
-  auto response = http::Response::json(201, encodeAgency(created, shown));
-  response.headers.emplace_back("Location", "/api/v1/agencies/" + created.id);
+  auto response = http::Response::json(201, encodeAgency(*created));
+  response.headers.emplace_back("Location", "/api/v1/agencies/" + created->agency.id);
   co_return response;
 }
 
 awaitable<http::Response> updateAgency(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  if (!domain::isIdShaped(id)) {
-    co_return errorResponse(req, notFound());
-  }
   auto decoded = decodeAgency(req.body, true);
   if (!decoded) {
     co_return errorResponse(req, decoded.error());
   }
-  auto found = co_await loadAgency(ctx, id);
-  if (!found) {
-    co_return errorResponse(req, found.error());
+  auto updated = co_await hotline::updateAgency(ctx.hotline(), actorOf(who, req.request_id),
+                                                std::string(req.param("id")),
+                                                std::move(decoded->change), *decoded->version);
+  if (!updated) {
+    co_return errorResponse(req, updated.error());
   }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->agency.org_id)) {
-    co_return errorResponse(req, notFound());
-  }
-  const std::int32_t expected = *decoded->version;
-  store::AgencyRow row;
-  row.agency.id = id;
-  row.agency.org_id = who.org_id;
-  row.agency.updated_at = domain::nowMillis();
-  row.agency.updated_by = who.user_id;
-  row.agency.version = expected + 1;
-  row.agency.active = decoded->active;
-  row.agency.data = std::move(decoded->input);
-  std::string address = row.agency.data.address;
-  if (decoded->address_given) {
-    if (!address.empty()) {
-      row.address_sealed = ctx.vault.seal({vault::SealedField::kAgencyAddress, id}, address);
-    }
-  } else {
-    // Kept as sealed: the version check below makes sure it is the address the editor saw.
-    row.address_sealed = (*found)->address_sealed;
-    auto opened = openAddress(ctx, **found);
-    if (!opened) {
-      co_return errorResponse(req, opened.error());
-    }
-    address = std::move(*opened);
-  }
-  row.agency.data.address.clear();
-  const domain::Agency updated = row.agency;
-  store::WriteJob write = [row = std::move(row), expected, who,
-                           rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::updateAgency(w, row, expected); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "agency.update", "agency", row.agency.id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(write));
-  if (!status) {
-    co_return errorResponse(req, status.error());
-  }
-  std::optional<std::string> shown;
-  if (!updated.data.address_confidential ||
-      policy::allows(who, policy::Permission::kAgencyReadConfidentialAddress)) {
-    shown = std::move(address);
-  }
-  co_return http::Response::json(200, encodeAgency(updated, shown));
+  co_return http::Response::json(200, encodeAgency(*updated));
 }
 
 awaitable<http::Response> deactivateAgency(ApiContext& ctx, http::Request& req,
                                            const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  if (!domain::isIdShaped(id)) {
-    co_return errorResponse(req, notFound());
-  }
-  store::WriteJob write = [id, who,
-                           rid = req.request_id](store::WriteContext& w) -> domain::Status {
-    auto version = store::deactivateAgency(w, who.org_id, id, who.user_id);
-    if (!version) {
-      return tl::unexpected(version.error());
-    }
-    return w.audit({who.user_id, who.org_id, "agency.deactivate", "agency", id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(write));
+  auto status = co_await hotline::deactivateAgency(ctx.hotline(), actorOf(who, req.request_id),
+                                                   std::string(req.param("id")));
   if (!status) {
     co_return errorResponse(req, status.error());
   }
@@ -426,7 +266,6 @@ awaitable<http::Response> deactivateAgency(ApiContext& ctx, http::Request& req,
 }
 
 }  // namespace
-
 void registerAgencyRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
   routes.route("GET", "/api/v1/agencies", policy::Permission::kAgencyRead,

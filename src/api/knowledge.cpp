@@ -1,20 +1,15 @@
 // The knowledge base: search and read articles during a call (not audited: articles are not
-// personal data), and write them (audited, optimistic versioning).
-#include "domain/knowledge.h"
+// personal data), and write them (audited, optimistic versioning). Each route decodes, calls its
+// use case in hotline/knowledge.h, and encodes.
+#include "hotline/knowledge.h"
 
-#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
 #include <limits>
 
-#include "api/async.h"
 #include "api/json_input.h"
 #include "api/routes.h"
-#include "crypto/crypto.h"
-#include "domain/codes.h"
-#include "domain/ids.h"
-#include "store/knowledge_repository.h"
 
 namespace strada::api {
 namespace {
@@ -24,12 +19,6 @@ using domain::Result;
 
 constexpr std::int32_t kDefaultLimit = 20;
 constexpr std::int32_t kMaxLimit = 100;
-constexpr std::size_t kMaxQueryBytes = 400;
-constexpr const char* kObjectType = "knowledge_article";
-
-domain::Error notFound() {
-  return domain::Error{domain::ErrorCode::kNotFound, "No such article.", "", ""};
-}
 
 boost::json::object encodeArticle(const domain::KnowledgeArticle& a) {
   return {{"id", a.id},
@@ -98,41 +87,21 @@ Result<domain::KnowledgeInput> decodeInput(std::string_view body, bool with_vers
   k.language = std::move(*language);
   k.title = std::move(*title);
   k.body = std::move(*text);
-  if (auto valid = domain::validateKnowledge(k); !valid) {
-    return tl::unexpected(valid.error());
-  }
   return k;
 }
 
-struct ListQuery {
-  store::KnowledgeFilter filter;
-  std::optional<std::string> text;
-};
-
-Result<ListQuery> decodeListQuery(const http::Request& req, const policy::Principal& who) {
-  ListQuery q;
-  q.filter.org_id = who.org_id;
+// The filters as given: the use case checks them against the knowledge base's lists.
+Result<hotline::KnowledgeQuery> decodeListQuery(const http::Request& req) {
+  hotline::KnowledgeQuery q;
   q.filter.limit = kDefaultLimit;
   for (const auto& [key, value] : req.query) {
     if (key == "q") {
-      if (value.size() > kMaxQueryBytes) {
-        return domain::invalidField("q", "The search text is too long: use a few words.");
-      }
       q.text = value;
     } else if (key == "country") {
-      if (!value.empty() && !domain::countryCodes().contains(value)) {
-        return domain::invalidField("country", "Use an ISO 3166-1 two-letter country code.");
-      }
       q.filter.country = value;
     } else if (key == "kind") {
-      if (!value.empty() && !domain::isKnowledgeKind(value)) {
-        return domain::invalidField("kind", "Use country_sheet, safety_tip or useful_numbers.");
-      }
       q.filter.kind = value;
     } else if (key == "language") {
-      if (!value.empty() && !domain::languageCodes().contains(value)) {
-        return domain::invalidField("language", "Use an ISO 639-1 two-letter language code.");
-      }
       q.filter.language = value;
     } else if (key == "limit") {
       std::int32_t n = 0;
@@ -151,50 +120,27 @@ Result<ListQuery> decodeListQuery(const http::Request& req, const policy::Princi
 
 awaitable<http::Response> listOrSearch(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto query = decodeListQuery(req, who);
+  auto query = decodeListQuery(req);
   if (!query) {
     co_return errorResponse(req, query.error());
   }
-  // Search text with no letters or digits in it is no search: list instead.
-  const bool search = query->text.has_value() && !store::knowledgeSearchWords(*query->text).empty();
-  auto job = [q = std::move(*query), search](soci::session& sql) {
-    return search ? store::searchKnowledge(sql, q.filter, *q.text)
-                  : store::listKnowledgeArticles(sql, q.filter);
-  };
-  auto hits = co_await awaitRead<Result<std::vector<store::KnowledgeHit>>>(ctx.db, std::move(job));
-  if (!hits) {
-    co_return errorResponse(req, hits.error());
+  auto found = co_await hotline::searchKnowledge(ctx.hotline(), actorOf(who, req.request_id),
+                                                 std::move(*query));
+  if (!found) {
+    co_return errorResponse(req, found.error());
   }
   boost::json::array items;
-  items.reserve(hits->size());
-  for (const auto& h : *hits) {
-    items.emplace_back(encodeHit(h, search));
+  items.reserve(found->hits.size());
+  for (const auto& h : found->hits) {
+    items.emplace_back(encodeHit(h, found->searched));
   }
   co_return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
 }
 
-// The article `id` of the caller's organisation, or NotFound.
-awaitable<Result<domain::KnowledgeArticle>> loadOwn(ApiContext& ctx, const std::string& id,
-                                                    const policy::Principal& who) {
-  if (!domain::isIdShaped(id)) {
-    co_return tl::unexpected(notFound());
-  }
-  auto job = [id](soci::session& sql) { return store::findKnowledgeArticle(sql, id); };
-  auto found =
-      co_await awaitRead<Result<std::optional<domain::KnowledgeArticle>>>(ctx.db, std::move(job));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->org_id)) {
-    co_return tl::unexpected(notFound());
-  }
-  co_return std::move(**found);
-}
-
 awaitable<http::Response> getArticle(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  auto article = co_await loadOwn(ctx, id, who);
+  auto article = co_await hotline::readArticle(ctx.hotline(), actorOf(who, req.request_id),
+                                               std::string(req.param("id")));
   if (!article) {
     co_return errorResponse(req, article.error());
   }
@@ -208,78 +154,36 @@ awaitable<http::Response> createArticle(ApiContext& ctx, http::Request& req,
   if (!input) {
     co_return errorResponse(req, input.error());
   }
-  domain::KnowledgeArticle a;
-  a.id = crypto::newId();
-  a.org_id = who.org_id;
-  a.data = std::move(*input);
-  a.updated_at = domain::nowMillis();
-  a.updated_by = who.user_id;
-  a.version = 1;
-  store::WriteJob insert = [a, who, rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::insertKnowledgeArticle(w, a); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "knowledge.create", kObjectType, a.id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(insert));
-  if (!status) {
-    co_return errorResponse(req, status.error());
+  auto created = co_await hotline::createArticle(ctx.hotline(), actorOf(who, req.request_id),
+                                                 std::move(*input));
+  if (!created) {
+    co_return errorResponse(req, created.error());
   }
-  auto response = http::Response::json(201, encodeArticle(a));
-  response.headers.emplace_back("Location", "/api/v1/knowledge/" + a.id);
+  auto response = http::Response::json(201, encodeArticle(*created));
+  response.headers.emplace_back("Location", "/api/v1/knowledge/" + created->id);
   co_return response;
 }
 
 awaitable<http::Response> updateArticle(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  if (!domain::isIdShaped(id)) {
-    co_return errorResponse(req, notFound());
-  }
   std::int32_t expected = 0;
   auto input = decodeInput(req.body, true, expected);
   if (!input) {
     co_return errorResponse(req, input.error());
   }
-  if (expected == std::numeric_limits<std::int32_t>::max()) {
-    co_return errorResponse(req, domain::Error{domain::ErrorCode::kConflict,
-                                               "Someone else changed this article. Reload it and "
-                                               "apply your change again.",
-                                               "version", "version at maximum"});
+  auto updated =
+      co_await hotline::updateArticle(ctx.hotline(), actorOf(who, req.request_id),
+                                      std::string(req.param("id")), std::move(*input), expected);
+  if (!updated) {
+    co_return errorResponse(req, updated.error());
   }
-  domain::KnowledgeArticle a;
-  a.id = id;
-  a.org_id = who.org_id;  // the update matches this organisation's article only
-  a.data = std::move(*input);
-  a.updated_at = domain::nowMillis();
-  a.updated_by = who.user_id;
-  a.version = expected + 1;
-  store::WriteJob update = [a, expected, who, rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::updateKnowledgeArticle(w, a, expected); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "knowledge.update", kObjectType, a.id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(update));
-  if (!status) {
-    co_return errorResponse(req, status.error());
-  }
-  co_return http::Response::json(200, encodeArticle(a));
+  co_return http::Response::json(200, encodeArticle(*updated));
 }
 
 awaitable<http::Response> deleteArticle(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
-  const std::string id(req.param("id"));
-  if (!domain::isIdShaped(id)) {
-    co_return errorResponse(req, notFound());
-  }
-  store::WriteJob remove = [id, who, rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::deleteKnowledgeArticle(w, who.org_id, id); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "knowledge.delete", kObjectType, id, rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(remove));
+  auto status = co_await hotline::deleteArticle(ctx.hotline(), actorOf(who, req.request_id),
+                                                std::string(req.param("id")));
   if (!status) {
     co_return errorResponse(req, status.error());
   }

@@ -1,6 +1,7 @@
 #include "app/data_dir.h"
 
 #include "crypto/crypto.h"
+#include "hotline/knowledge.h"
 
 namespace strada::app {
 
@@ -41,6 +42,12 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
   auto keys = vault::Vault::loadOrCreate(**db, *master);
   if (!keys) {
     return tl::unexpected(keys.error());
+  }
+  // What the migrations cannot do in SQL: index the knowledge articles' country names (0010).
+  auto reindexed =
+      hotline::runToCompletion(hotline::refreshKnowledgeIndex(hotline::Context{**db, **keys}));
+  if (!reindexed) {
+    return tl::unexpected(reindexed.error());
   }
   OpenedData out;
   out.master = std::make_unique<crypto::MasterKey>(std::move(*master));

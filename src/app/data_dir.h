@@ -27,8 +27,8 @@ struct OpenedData {
 // The database URL the options name.
 std::string databaseUrl(const DataOptions& options);
 
-// Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database and loads the
-// data keys. Errors say what to fix.
+// Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database, loads the data
+// keys and brings the knowledge index's country names up to date. Errors say what to fix.
 [[nodiscard]] domain::Result<OpenedData> openData(const DataOptions& options);
 
 }  // namespace strada::app

@@ -67,6 +67,21 @@ void printLogins() {
                "each domain above.\n";
 }
 
+// A demo user acting through the use cases the web client calls.
+hotline::Actor actorOf(const domain::User& u) {
+  return hotline::Actor{policy::Principal{u.id, u.org_id, u.roles, ""}, ""};
+}
+
+// The partner directory, kept by the supervisor (kUsers[2]), and the knowledge base, kept by the
+// organisation's administrator (kUsers[4]).
+domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<domain::User>& users,
+                              const std::string& country, std::string_view language) {
+  if (auto s = addDemoAgencies(ctx, actorOf(users[2]), country); !s) {
+    return s;
+  }
+  return addDemoKnowledge(ctx, actorOf(users[4]), std::string(language));
+}
+
 }  // namespace
 
 int runDemo(const DataOptions& data, const DemoOptions& demo) {
@@ -139,11 +154,9 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
     if (!added) {
       return reportFailure(added.error());
     }
-    if (auto s = addDemoAgencies(db, *opened->keys, org.id, supervisor, org.country); !s) {
-      return reportFailure(s.error());
-    }
-    // The knowledge base is kept by the organisation's administrator (kUsers[4]).
-    if (auto s = addDemoKnowledge(db, org.id, users[4].id, std::string(o.languages[0])); !s) {
+    if (auto s =
+            addDemoContent(hotline::Context{db, *opened->keys}, users, org.country, o.languages[0]);
+        !s) {
       return reportFailure(s.error());
     }
     std::cout << "Created " << o.code << " with " << users.size() << " users and " << count

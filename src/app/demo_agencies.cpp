@@ -4,10 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/crypto.h"
 #include "domain/agency.h"
-#include "domain/time.h"
-#include "store/agency_repository.h"
+#include "hotline/agencies.h"
 
 namespace strada::app {
 namespace {
@@ -74,8 +72,7 @@ std::vector<std::string> split(std::string_view text) {
 
 }  // namespace
 
-domain::Status addDemoAgencies(store::Database& db, const vault::Vault& keys,
-                               const std::string& org_id, const std::string& author_id,
+domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor& editor,
                                const std::string& country) {
   const DemoPlace* place = &kPlaces[0];
   for (const auto& p : kPlaces) {
@@ -83,50 +80,30 @@ domain::Status addDemoAgencies(store::Database& db, const vault::Vault& keys,
       place = &p;
     }
   }
-  const domain::UnixMillis now = domain::nowMillis();
-  std::vector<store::AgencyRow> rows;
   int n = 0;
   for (const auto& d : kAgencies) {
-    store::AgencyRow row;
-    domain::Agency& a = row.agency;
-    a.id = crypto::newId();
-    a.org_id = org_id;
-    a.updated_at = now;
-    a.updated_by = author_id;
-    a.version = 1;
-    a.data.name = std::string(d.name);
-    a.data.type = std::string(d.type);
-    a.data.country = country;
-    a.data.city = std::string(place->cities[static_cast<std::size_t>(d.city)]);
+    domain::AgencyInput a;
+    a.name = std::string(d.name);
+    a.type = std::string(d.type);
+    a.country = country;
+    a.city = std::string(place->cities[static_cast<std::size_t>(d.city)]);
     const int suffix = 10 + n++;
-    a.data.phone = std::string(place->phone_prefix) + std::to_string(suffix);
-    a.data.email = "agency" + std::to_string(suffix) + "@demo.example";
-    a.data.website = "https://agency" + std::to_string(suffix) + ".demo.example";
-    a.data.languages = {std::string(place->languages[0]), std::string(place->languages[1])};
-    a.data.services = split(d.services);
-    a.data.notes = std::string(d.notes);
-    a.data.notes +=
-        a.data.notes.empty() ? "(demo) Fictional phone number." : " (demo) Fictional phone number.";
-    a.data.address_confidential = d.confidential;
-    a.data.address = std::string(d.address);
-    if (auto valid = domain::normaliseAgency(a.data); !valid) {
-      return valid;
+    a.phone = std::string(place->phone_prefix) + std::to_string(suffix);
+    a.email = "agency" + std::to_string(suffix) + "@demo.example";
+    a.website = "https://agency" + std::to_string(suffix) + ".demo.example";
+    a.languages = {std::string(place->languages[0]), std::string(place->languages[1])};
+    a.services = split(d.services);
+    a.notes = std::string(d.notes);
+    a.notes +=
+        a.notes.empty() ? "(demo) Fictional phone number." : " (demo) Fictional phone number.";
+    a.address_confidential = d.confidential;
+    a.address = std::string(d.address);
+    auto created = hotline::runToCompletion(hotline::createAgency(ctx, editor, std::move(a)));
+    if (!created) {
+      return tl::unexpected(created.error());
     }
-    row.address_sealed = keys.seal({vault::SealedField::kAgencyAddress, a.id}, a.data.address);
-    a.data.address.clear();
-    rows.push_back(std::move(row));
   }
-  return db.write([&](store::WriteContext& w) -> domain::Status {
-    for (const auto& row : rows) {
-      if (auto s = store::insertAgency(w, row); !s) {
-        return s;
-      }
-      if (auto s = w.audit({author_id, org_id, "agency.create", "agency", row.agency.id, ""}); !s) {
-        return s;
-      }
-    }
-    return {};
-  });
+  return {};
 }
 
 }  // namespace strada::app

@@ -4,10 +4,8 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto/crypto.h"
 #include "domain/knowledge.h"
-#include "domain/time.h"
-#include "store/knowledge_repository.h"
+#include "hotline/knowledge.h"
 
 namespace strada::app {
 namespace {
@@ -251,23 +249,16 @@ Laat een kopie van paspoort, contract en gegevens van de werkgever achter bij ie
 
 }  // namespace
 
-domain::Status addDemoKnowledge(store::Database& db, const std::string& org_id,
-                                const std::string& author_id, const std::string& language) {
-  std::vector<domain::KnowledgeArticle> articles;
-  const domain::UnixMillis now = domain::nowMillis();
+domain::Status addDemoKnowledge(const hotline::Context& ctx, const hotline::Actor& editor,
+                                const std::string& language) {
   auto add = [&](const DemoArticle& d) -> domain::Status {
-    domain::KnowledgeArticle a;
-    a.id = crypto::newId();
-    a.org_id = org_id;
-    a.data = {std::string(d.kind), std::string(d.country), std::string(d.language),
-              std::string(d.title), std::string(d.body)};
-    a.updated_at = now;
-    a.updated_by = author_id;
-    a.version = 1;
-    if (auto valid = domain::validateKnowledge(a.data); !valid) {
-      return valid;
+    domain::KnowledgeInput input{std::string(d.kind), std::string(d.country),
+                                 std::string(d.language), std::string(d.title),
+                                 std::string(d.body)};
+    auto created = hotline::runToCompletion(hotline::createArticle(ctx, editor, std::move(input)));
+    if (!created) {
+      return tl::unexpected(created.error());
     }
-    articles.push_back(std::move(a));
     return {};
   };
   for (const auto& d : kEnglish) {
@@ -282,18 +273,7 @@ domain::Status addDemoKnowledge(store::Database& db, const std::string& org_id,
       }
     }
   }
-  return db.write([&](store::WriteContext& w) -> domain::Status {
-    for (const auto& a : articles) {
-      if (auto s = store::insertKnowledgeArticle(w, a); !s) {
-        return s;
-      }
-      if (auto s = w.audit({author_id, org_id, "knowledge.create", "knowledge_article", a.id, ""});
-          !s) {
-        return s;
-      }
-    }
-    return {};
-  });
+  return {};
 }
 
 }  // namespace strada::app

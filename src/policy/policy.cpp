@@ -204,4 +204,15 @@ domain::Status requireSameOrganisation(const Principal& who, std::string_view re
   return domain::fail(domain::ErrorCode::kNotFound, "No such record.");
 }
 
+AgencyAddressAccess agencyAddressOnRead(const Principal& who, bool address_confidential) {
+  if (!address_confidential) {
+    return AgencyAddressAccess::kShown;
+  }
+  return allows(who, Permission::kAgencyReadConfidentialAddress)
+             ? AgencyAddressAccess::kShownWhenRecorded
+             : AgencyAddressAccess::kWithheld;
+}
+
+bool agencyAddressListed(bool address_confidential) { return !address_confidential; }
+
 }  // namespace strada::policy

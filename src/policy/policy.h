@@ -91,4 +91,20 @@ inline constexpr domain::UnixMillis kContactCorrectionWindowMs = 24LL * 60 * 60 
 // alone may appear, or nullopt when every draft of the organisation may (a supervisor).
 [[nodiscard]] std::optional<std::string> draftsVisibleOnlyOf(const Principal& who);
 
+// How an agency's address may be shown when one agency is opened (kAgencyRead).
+enum class AgencyAddressAccess {
+  kShown,              // a public address: every reader of the directory sees it
+  kShownWhenRecorded,  // a confidential one, to a role allowed it: recorded before it is shown
+  kWithheld,           // a confidential one, to any other role
+};
+// Record-level rule for an agency's address in the single-agency read: a confidential address (a
+// shelter's secret address) is for kAgencyReadConfidentialAddress only, and each view of it is
+// recorded (agency.read_confidential_address).
+[[nodiscard]] AgencyAddressAccess agencyAddressOnRead(const Principal& who,
+                                                      bool address_confidential);
+// The same rule for lists, searches and the answer to adding or changing an agency: a public
+// address is shown, a confidential one never (whatever the role: a view of it is always a
+// recorded single read).
+[[nodiscard]] bool agencyAddressListed(bool address_confidential);
+
 }  // namespace strada::policy

@@ -3,7 +3,9 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <iterator>
 
+#include "domain/country_names.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
 
@@ -98,10 +100,12 @@ void addFilters(std::string& text, soci::statement& st, const KnowledgeFilter& f
   }
 }
 
-// SQLite keeps its own copy of title and body in knowledge_fts (see migration 0002).
-void indexSqlite(WriteContext& w, const domain::KnowledgeArticle& a) {
-  w.sql() << "INSERT INTO knowledge_fts (article_id, title, body) VALUES (:id, :title, :body)",
-      soci::use(a.id), soci::use(a.data.title), soci::use(a.data.body);
+// SQLite keeps its own copy of title, body and country names in knowledge_fts (migrations 0002,
+// 0010), taken from the article's row.
+void indexSqlite(WriteContext& w, const std::string& id) {
+  w.sql() << "INSERT INTO knowledge_fts (article_id, title, body, country_names) SELECT id, title, "
+             "body, country_names FROM knowledge_articles WHERE id = :id",
+      soci::use(id);
 }
 
 void unindexSqlite(WriteContext& w, const std::string& id) {
@@ -184,14 +188,17 @@ domain::Status insertKnowledgeArticle(WriteContext& w, const domain::KnowledgeAr
   try {
     const long long updated_at = a.updated_at;
     const int version = a.version;
+    const std::string country_names = domain::countrySearchNames(a.data.country);
     w.sql() << "INSERT INTO knowledge_articles (id, org_id, kind, country, language, title, body, "
-               "updated_at, updated_by, version) VALUES (:id, :org_id, :kind, :country, "
-               ":language, :title, :body, :updated_at, :updated_by, :version)",
+               "updated_at, updated_by, version, country_names) VALUES (:id, :org_id, :kind, "
+               ":country, :language, :title, :body, :updated_at, :updated_by, :version, "
+               ":country_names)",
         soci::use(a.id), soci::use(a.org_id), soci::use(a.data.kind), soci::use(a.data.country),
         soci::use(a.data.language), soci::use(a.data.title), soci::use(a.data.body),
-        soci::use(updated_at), soci::use(a.updated_by), soci::use(version);
+        soci::use(updated_at), soci::use(a.updated_by), soci::use(version),
+        soci::use(country_names);
     if (w.backend() == Backend::kSqlite) {
-      indexSqlite(w, a);
+      indexSqlite(w, a.id);
     }
     return {};
   } catch (const std::exception& e) {
@@ -208,15 +215,17 @@ domain::Status updateKnowledgeArticle(WriteContext& w, const domain::KnowledgeAr
     const long long updated_at = a.updated_at;
     const int version = a.version;
     const int expected = expected_version;
+    const std::string country_names = domain::countrySearchNames(a.data.country);
     soci::statement st =
         (w.sql().prepare << "UPDATE knowledge_articles SET kind = :kind, country = :country, "
                             "language = :language, title = :title, body = :body, updated_at = "
-                            ":updated_at, updated_by = :updated_by, version = :version "
+                            ":updated_at, updated_by = :updated_by, version = :version, "
+                            "country_names = :country_names "
                             "WHERE id = :id AND org_id = :org_id AND version = :expected",
          soci::use(a.data.kind), soci::use(a.data.country), soci::use(a.data.language),
          soci::use(a.data.title), soci::use(a.data.body), soci::use(updated_at),
-         soci::use(a.updated_by), soci::use(version), soci::use(a.id), soci::use(a.org_id),
-         soci::use(expected));
+         soci::use(a.updated_by), soci::use(version), soci::use(country_names), soci::use(a.id),
+         soci::use(a.org_id), soci::use(expected));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
       int exists = 0;
@@ -232,7 +241,7 @@ domain::Status updateKnowledgeArticle(WriteContext& w, const domain::KnowledgeAr
     }
     if (w.backend() == Backend::kSqlite) {
       unindexSqlite(w, a.id);
-      indexSqlite(w, a);
+      indexSqlite(w, a.id);
     }
     return {};
   } catch (const std::exception& e) {
@@ -256,6 +265,37 @@ domain::Status deleteKnowledgeArticle(WriteContext& w, const std::string& org_id
     return {};
   } catch (const std::exception& e) {
     return internalFrom("delete knowledge article", e);
+  }
+}
+
+domain::Result<std::int32_t> refreshKnowledgeCountryNames(WriteContext& w) {
+  try {
+    std::vector<std::string> countries;
+    const soci::rowset<std::string> distinct =
+        (w.sql().prepare << "SELECT DISTINCT country FROM knowledge_articles");
+    std::copy(distinct.begin(), distinct.end(), std::back_inserter(countries));
+    std::int32_t refreshed = 0;
+    for (const std::string& country : countries) {
+      const std::string names = domain::countrySearchNames(country);
+      std::vector<std::string> stale;
+      const soci::rowset<std::string> ids =
+          (w.sql().prepare << "SELECT id FROM knowledge_articles WHERE country = :country AND "
+                              "country_names <> :names",
+           soci::use(country), soci::use(names));
+      std::copy(ids.begin(), ids.end(), std::back_inserter(stale));
+      for (const std::string& id : stale) {
+        w.sql() << "UPDATE knowledge_articles SET country_names = :names WHERE id = :id",
+            soci::use(names), soci::use(id);
+        if (w.backend() == Backend::kSqlite) {
+          unindexSqlite(w, id);
+          indexSqlite(w, id);
+        }
+        ++refreshed;
+      }
+    }
+    return refreshed;
+  } catch (const std::exception& e) {
+    return internalFrom("refresh knowledge country names", e);
   }
 }
 
@@ -346,8 +386,8 @@ domain::Result<std::vector<KnowledgeHit>> searchKnowledge(soci::session& sql,
       st.exchange(soci::use(match, "q"));
       st.exchange(soci::use(filter.org_id, "org_id"));
       addFilters(q, st, filter);
-      // Weights: article_id (unindexed), title, body.
-      q += " ORDER BY bm25(knowledge_fts, 0.0, 8.0, 1.0), a.title, a.id LIMIT :lim";
+      // Weights: article_id (unindexed), title, body, country names (as much as the title).
+      q += " ORDER BY bm25(knowledge_fts, 0.0, 8.0, 1.0, 8.0), a.title, a.id LIMIT :lim";
       st.exchange(soci::use(limit, "lim"));
     }
     prepareAndExecute(st, q);

@@ -1,5 +1,6 @@
 // The knowledge base's SQL: articles, and their full-text search (SQLite FTS5 with bm25 on one
-// backend, a generated tsvector with ts_rank on PostgreSQL).
+// backend, a generated tsvector with ts_rank on PostgreSQL) over title, body and the names of the
+// article's country in every UI language (migration 0010).
 //
 // Every function is scoped to one organisation where it takes an org_id: an article of another
 // organisation behaves exactly as a missing one. Errors: Conflict on a duplicate id or a stale
@@ -18,14 +19,15 @@
 
 namespace strada::store {
 
-// Inserts `article` (its version as given, normally 1) and indexes it for search.
+// Inserts `article` (its version as given, normally 1) and indexes it for search: its title, its
+// body and the names of its country in every UI language (domain::countrySearchNames).
 [[nodiscard]] domain::Status insertKnowledgeArticle(WriteContext& w,
                                                     const domain::KnowledgeArticle& article);
 
 // Replaces the content of article `article.id` of `article.org_id` when its stored version is
 // still `expected_version`; stores `article.version` (the caller passes expected_version + 1),
-// `updated_at` and `updated_by`, and re-indexes it. NotFound when there is no such article in
-// that organisation; Conflict (field "version") when someone changed it meanwhile.
+// `updated_at` and `updated_by`, and re-indexes it (country names too). NotFound when there is no
+// such article in that organisation; Conflict (field "version") when someone changed it meanwhile.
 [[nodiscard]] domain::Status updateKnowledgeArticle(WriteContext& w,
                                                     const domain::KnowledgeArticle& article,
                                                     std::int32_t expected_version);
@@ -33,6 +35,12 @@ namespace strada::store {
 // Deletes the article and its index entry. NotFound when there is no such article in `org_id`.
 [[nodiscard]] domain::Status deleteKnowledgeArticle(WriteContext& w, const std::string& org_id,
                                                     const std::string& id);
+
+// Every article is indexed with the names of its country in every UI language
+// (domain::countrySearchNames), written with the article. Brings the names of the articles whose
+// stored names differ from the program's up to date (articles stored before migration 0010, or a
+// program with new names), and re-indexes them; returns how many it changed (0 on later runs).
+[[nodiscard]] domain::Result<std::int32_t> refreshKnowledgeCountryNames(WriteContext& w);
 
 // By id, any organisation: the caller applies the same-organisation rule.
 [[nodiscard]] domain::Result<std::optional<domain::KnowledgeArticle>> findKnowledgeArticle(

@@ -376,12 +376,61 @@ TEST_F(AgencyTest, UpdateWithVersionAndConflict) {
   change["address"] = "New Lane 9";
   const HttpResponse moved = put(admin, id, change);
   ASSERT_EQ(moved.status, 200u) << moved.body;
-  EXPECT_EQ(moved.json->as_object().at("address"), "New Lane 9");
+  EXPECT_FALSE(moved.json->as_object().contains("address"));  // confidential: a recorded GET
+  EXPECT_EQ(admin.get("/api/v1/agencies/" + id).json->as_object().at("address"), "New Lane 9");
   change["version"] = 3;
   change["address"] = "";
   ASSERT_EQ(put(admin, id, change).status, 200u);
   EXPECT_EQ(admin.get("/api/v1/agencies/" + id).json->as_object().at("address"), "");
   EXPECT_EQ(countAction(events(id), "agency.update"), 3);
+}
+
+// The answer to adding or changing an agency is what a list shows: a public address, never a
+// confidential one (whose every view is a recorded GET), whoever writes and whatever they send.
+TEST_F(AgencyTest, WritesNeverAnswerWithAConfidentialAddress) {
+  HttpClient sup = signedIn(kSupervisorA);
+  const std::string marker = "ECHO-" + crypto::toHex(crypto::randomBytes(8));
+  boost::json::object body = validAgency("Shelter Echo (test)");
+  body["type"] = "shelter";
+  body["services"] = boost::json::array{"shelter"};
+  body["address"] = "Hidden Road 5 " + marker;
+  body["address_confidential"] = true;
+  const HttpResponse created = sup.post("/api/v1/agencies", toJson(body));
+  ASSERT_EQ(created.status, 201u) << created.body;
+  EXPECT_FALSE(created.json->as_object().contains("address"));
+  EXPECT_EQ(created.body.find(marker), std::string::npos);
+  const std::string id(created.json->as_object().at("id").as_string());
+
+  // A change that keeps the stored address, and one that gives a new one.
+  body.erase("address");
+  body["version"] = 1;
+  const HttpResponse kept = put(sup, id, body);
+  ASSERT_EQ(kept.status, 200u) << kept.body;
+  EXPECT_FALSE(kept.json->as_object().contains("address"));
+  EXPECT_EQ(kept.body.find(marker), std::string::npos);
+  body["version"] = 2;
+  body["address"] = "Other Road 6 " + marker;
+  const HttpResponse moved = put(sup, id, body);
+  ASSERT_EQ(moved.status, 200u) << moved.body;
+  EXPECT_FALSE(moved.json->as_object().contains("address"));
+  EXPECT_EQ(moved.body.find(marker), std::string::npos);
+  EXPECT_EQ(countAction(events(id), "agency.read_confidential_address"), 0);
+
+  // The single GET shows it, recorded.
+  const HttpResponse got = sup.get("/api/v1/agencies/" + id);
+  EXPECT_EQ(got.json->as_object().at("address"), boost::json::value("Other Road 6 " + marker));
+  EXPECT_EQ(countAction(events(id), "agency.read_confidential_address"), 1);
+
+  // Made public, the address is in the answer like in a list (the one it was given).
+  body["version"] = 3;
+  body["address_confidential"] = false;
+  body.erase("address");
+  const HttpResponse opened = put(sup, id, body);
+  ASSERT_EQ(opened.status, 200u) << opened.body;
+  EXPECT_EQ(opened.json->as_object().at("address"), boost::json::value("Other Road 6 " + marker));
+  const HttpResponse open_post = sup.post("/api/v1/agencies", toJson(validAgency("Open Echo")));
+  ASSERT_EQ(open_post.status, 201u) << open_post.body;
+  EXPECT_EQ(open_post.json->as_object().at("address"), "Sample Street 12, Amsterdam");
 }
 
 TEST_F(AgencyTest, DeleteDeactivatesAndPutReactivates) {

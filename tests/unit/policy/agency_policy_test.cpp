@@ -52,5 +52,28 @@ TEST(AgencyPolicyTest, DeniedAgencyPermissionsNameThemselvesInTheLogDetailOnly) 
   EXPECT_EQ(permissionName(Permission::kAgencyRead), "agency.read");
 }
 
+TEST(AgencyPolicyTest, APublicAddressIsShownToEveryReader) {
+  for (Role r : {Role::kConsultant, Role::kCaseWorker, Role::kSupervisor, Role::kDataOfficer,
+                 Role::kOrgAdmin}) {
+    EXPECT_EQ(agencyAddressOnRead(as({r}), false), AgencyAddressAccess::kShown)
+        << domain::roleName(r);
+  }
+  EXPECT_TRUE(agencyAddressListed(false));
+}
+
+TEST(AgencyPolicyTest, AConfidentialAddressIsARecordedSingleReadOfTheAllowedRolesOnly) {
+  for (Role r : {Role::kCaseWorker, Role::kSupervisor, Role::kOrgAdmin}) {
+    EXPECT_EQ(agencyAddressOnRead(as({r}), true), AgencyAddressAccess::kShownWhenRecorded)
+        << domain::roleName(r);
+  }
+  for (Role r : {Role::kConsultant, Role::kDataOfficer, Role::kNetworkCoordinator}) {
+    EXPECT_EQ(agencyAddressOnRead(as({r}), true), AgencyAddressAccess::kWithheld)
+        << domain::roleName(r);
+  }
+  EXPECT_EQ(agencyAddressOnRead(as({}), true), AgencyAddressAccess::kWithheld);
+  // Never in a list or in the answer to a change, not even for the roles allowed to read it.
+  EXPECT_FALSE(agencyAddressListed(true));
+}
+
 }  // namespace
 }  // namespace strada::policy
