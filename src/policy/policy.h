@@ -2,6 +2,7 @@
 // Permission it needs, and anything not granted below is denied.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -90,5 +91,14 @@ inline constexpr domain::UnixMillis kContactCorrectionWindowMs = 24LL * 60 * 60 
 // The same rule for lists and lookups, as the store applies it in SQL: the user id whose drafts
 // alone may appear, or nullopt when every draft of the organisation may (a supervisor).
 [[nodiscard]] std::optional<std::string> draftsVisibleOnlyOf(const Principal& who);
+
+// Small counts in the contact statistics: a count from 1 to kSmallCountThreshold - 1 may point at
+// one person (an organisation with one contact from one country on one day), so it reaches only
+// the roles that may see the contacts themselves (kContactList). 0 stays 0.
+inline constexpr std::int64_t kSmallCountThreshold = 11;
+// Whether `who` gets small counts suppressed: everyone without kContactList.
+[[nodiscard]] bool suppressSmallCounts(const Principal& who);
+// Whether `count` is one that suppressSmallCounts hides: 1 .. kSmallCountThreshold - 1.
+[[nodiscard]] bool isSmallCount(std::int64_t count);
 
 }  // namespace strada::policy
