@@ -114,16 +114,20 @@ export interface SupervisionList {
   items: SupervisionItem[];
 }
 
+/** A count is null when it is a small count suppressed for the reader (see `small_counts_below`). */
 export interface StatsCell {
   code: string;
-  n: number;
+  n: number | null;
+  suppressed?: boolean;
 }
 
 export interface StatsPeriod {
   period: string;
-  total: number;
-  data: number;
-  non_data: number;
+  total: number | null;
+  data: number | null;
+  non_data: number | null;
+  /** The names of this period's suppressed counts. */
+  suppressed?: string[];
 }
 
 export interface ContactStats {
@@ -133,6 +137,18 @@ export interface ContactStats {
   series: StatsPeriod[];
   breakdowns: Record<string, StatsCell[]>;
   not_collected: string[];
+  /** Present when counts from 1 to this number minus one are suppressed (null) for the reader. */
+  small_counts_below?: number;
+}
+
+/**
+ * The numbers of a chart (a suppressed count drawn as 0) and, when any count is suppressed, what
+ * its table shows instead: "<11" for a suppressed count, the number for the others.
+ */
+export function chartCounts(counts: (number | null)[], below = 11): { values: number[]; display?: string[] } {
+  const values = counts.map((n) => n ?? 0);
+  if (counts.every((n) => n !== null)) return { values };
+  return { values, display: counts.map((n) => (n === null ? `<${String(below)}` : String(n))) };
 }
 
 export function listContactsFiltered(
