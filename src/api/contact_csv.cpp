@@ -40,12 +40,12 @@ constexpr std::array<std::string_view, 28> kCodedColumns = {"id",
                                                             "finalised_at",
                                                             "code_version"};
 
-constexpr std::array<std::string_view, 19> kReadableColumns = {
+constexpr std::array<std::string_view, 20> kReadableColumns = {
     "started_at_local",   "kind_label",          "non_data_type_label",     "channel_label",
     "category_label",     "caller_type_label",   "caller_gender_label",     "caller_age_band_label",
     "exploitation_label", "industry_label",      "indicators_label",        "assistance_label",
     "outcome_label",      "follow_up_due_local", "follow_up_done_at_local", "created_by_name",
-    "created_at_local",   "finalised_at_local",  "labels_language"};
+    "created_at_local",   "finalised_at_local",  "labels_language",         "time_zone"};
 
 // RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with "'".
 void appendCell(std::string& out, std::string_view value) {
@@ -119,7 +119,7 @@ class CellWriter {
   }
 
   [[nodiscard]] std::string local(const std::optional<domain::UnixMillis>& t) const {
-    return t ? formatLocalTime(*t, setting_.utc_offset_minutes) : std::string();
+    return t ? hotline::formatLocalTime(*t, setting_.zone.offsetSecondsAt(*t)) : std::string();
   }
 
   // As GET /api/v1/users names a colleague; "" for an author who is not of the organisation.
@@ -129,6 +129,7 @@ class CellWriter {
   }
 
   [[nodiscard]] const std::string& language() const { return setting_.language; }
+  [[nodiscard]] const std::string& zoneName() const { return setting_.zone.name(); }
 
  private:
   const hotline::ExportSetting& setting_;
@@ -194,7 +195,8 @@ std::array<std::string, kReadableColumns.size()> readableCells(const CellWriter&
           w.author(c.created_by),
           w.local(c.created_at),
           w.local(c.finalised_at),
-          w.language()};
+          w.language(),
+          w.zoneName()};
 }
 
 template <class Cells>
@@ -208,15 +210,6 @@ void appendCells(std::string& out, const Cells& cells, bool first) {
 }
 
 }  // namespace
-
-std::string formatLocalTime(domain::UnixMillis t, std::int32_t offset_minutes) {
-  const domain::UnixMillis local = t + static_cast<domain::UnixMillis>(offset_minutes) * 60000;
-  // formatRfc3339 writes "YYYY-MM-DDTHH:MM:SS.mmmZ": keep it to the second.
-  std::string text = domain::formatRfc3339(local).substr(0, 19);
-  const std::int32_t magnitude = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  const auto two = [](std::int32_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
-  return text + (offset_minutes < 0 ? "-" : "+") + two(magnitude / 60) + ":" + two(magnitude % 60);
-}
 
 void appendContactCsvHeader(std::string& out) {
   appendCells(out, kCodedColumns, true);

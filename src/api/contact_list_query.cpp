@@ -145,6 +145,11 @@ Result<bool> applyExportParam(const std::string& key, const std::string& value, 
     if (p.language.empty()) {
       return domain::invalidField("lang", "Use en, nl or ro.");
     }
+  } else if (key == "tz") {
+    p.time_zone = value.substr(0, 128);
+    if (p.time_zone.empty()) {
+      return domain::invalidField("tz", "Use a time zone name such as Europe/Amsterdam.");
+    }
   } else if (key == "tz_offset_minutes") {
     std::int32_t offset = 0;
     if (!parseWhole(value, offset)) {

@@ -29,10 +29,11 @@ std::string encodeContactCursor(const domain::Contact& last);
 [[nodiscard]] domain::Result<store::ContactFilter> decodeListQuery(const http::Request& req);
 
 // The export's filters (by default final contacts only), its label language ("lang") and its
-// local times' offset ("tz_offset_minutes").
+// local times' zone ("tz") or fixed offset ("tz_offset_minutes").
 struct ExportParams {
   store::ContactFilter filter;
-  std::string language;  // "" when not given
+  std::string language;   // "" when not given
+  std::string time_zone;  // "tz": an IANA name; "" when not given
   std::optional<std::int32_t> utc_offset_minutes;
 };
 [[nodiscard]] domain::Result<ExportParams> decodeExportQuery(const http::Request& req);

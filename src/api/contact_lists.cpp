@@ -58,7 +58,7 @@ awaitable<http::Response> exportContacts(ApiContext& ctx, http::Request& req,
     appendContactCsvRows(csv, setting, page);
   };
   hotline::ExportQuery query{std::move(params->filter), std::move(params->language),
-                             params->utc_offset_minutes};
+                             std::move(params->time_zone), params->utc_offset_minutes};
   auto rows = co_await hotline::exportContacts(ctx.hotline(), actorOf(who, req.request_id),
                                                std::move(query), std::move(sink));
   if (!rows) {

@@ -39,9 +39,39 @@ awaitable<domain::Status> recordRead(Context& ctx, const Actor& actor, AuditActi
   co_return co_await store::awaitWrite(ctx.db, std::move(record));
 }
 
-// The export's label language and offset, resolved against the organisation's languages.
-Result<ExportSetting> exportSetting(const ExportQuery& query,
-                                    const std::vector<std::string>& org_languages) {
+// The organisation's country and languages, and its users' names: what an export shows beside
+// its codes.
+struct ExportPeople {
+  std::string org_country;
+  std::vector<std::string> org_languages;
+  std::map<std::string, std::string> user_names;
+};
+
+// The zone of the export's local times: a named zone, a fixed offset, or the main zone of the
+// organisation's country (UTC when there is none).
+Result<TimeZone> exportZone(const ExportQuery& query, const std::string& org_country) {
+  if (!query.time_zone.empty() && query.utc_offset_minutes) {
+    return domain::invalidField("tz", "Give tz or tz_offset_minutes, not both.");
+  }
+  if (!query.time_zone.empty()) {
+    return TimeZone::load(query.time_zone, zoneinfoDir());
+  }
+  if (query.utc_offset_minutes) {
+    const std::int32_t offset = *query.utc_offset_minutes;
+    if (offset < -kMaxUtcOffsetMinutes || offset > kMaxUtcOffsetMinutes) {
+      return domain::invalidField("tz_offset_minutes",
+                                  "Use an offset between -840 and 840 minutes.");
+    }
+    return TimeZone::fixed(offset);
+  }
+  const std::string main_zone = mainZoneOfCountry(org_country, zoneinfoDir());
+  auto zone = TimeZone::load(main_zone, zoneinfoDir());
+  return zone ? std::move(*zone) : TimeZone::fixed(0);
+}
+
+// The export's label language and zone, resolved against the organisation.
+Result<ExportSetting> exportSetting(const ExportQuery& query, const ExportPeople& people) {
+  const std::vector<std::string>& org_languages = people.org_languages;
   const auto labelled = [](std::string_view lang) {
     return std::find(domain::kLabelLanguages.begin(), domain::kLabelLanguages.end(), lang) !=
            domain::kLabelLanguages.end();
@@ -56,19 +86,13 @@ Result<ExportSetting> exportSetting(const ExportQuery& query,
     auto first = std::find_if(org_languages.begin(), org_languages.end(), labelled);
     setting.language = first != org_languages.end() ? *first : std::string("en");
   }
-  const std::int32_t offset = query.utc_offset_minutes.value_or(0);
-  if (offset < -kMaxUtcOffsetMinutes || offset > kMaxUtcOffsetMinutes) {
-    return domain::invalidField("tz_offset_minutes", "Use an offset between -840 and 840 minutes.");
+  auto zone = exportZone(query, people.org_country);
+  if (!zone) {
+    return tl::unexpected(zone.error());
   }
-  setting.utc_offset_minutes = offset;
+  setting.zone = std::move(*zone);
   return setting;
 }
-
-// The organisation's languages and its users' names: what an export shows beside its codes.
-struct ExportPeople {
-  std::vector<std::string> org_languages;
-  std::map<std::string, std::string> user_names;
-};
 
 Result<ExportPeople> loadExportPeople(soci::session& sql, const std::string& org_id) {
   ExportPeople people;
@@ -78,6 +102,7 @@ Result<ExportPeople> loadExportPeople(soci::session& sql, const std::string& org
   }
   if (org->has_value()) {
     people.org_languages = (*org)->languages;
+    people.org_country = (*org)->country;
   }
   auto users = store::listOrganisationUsers(sql, org_id);
   if (!users) {
@@ -162,7 +187,7 @@ awaitable<Result<std::int64_t>> exportContacts(Context ctx, Actor actor, ExportQ
   if (!people) {
     co_return tl::unexpected(people.error());
   }
-  auto setting = exportSetting(query, people->org_languages);
+  auto setting = exportSetting(query, *people);
   if (!setting) {
     co_return tl::unexpected(setting.error());
   }

@@ -15,6 +15,7 @@
 #include "domain/contact.h"
 #include "domain/error.h"
 #include "hotline/context.h"
+#include "hotline/time_zone.h"
 #include "store/contact_queries.h"
 
 namespace strada::hotline {
@@ -38,17 +39,20 @@ std::string filterNames(const store::ContactFilter& filter, std::string_view def
 
 // How an export shows its rows beside their codes.
 struct ExportSetting {
-  std::string language;                 // of the code labels: one of domain::kLabelLanguages
-  std::int32_t utc_offset_minutes = 0;  // of the local times, east of UTC
+  std::string language;  // of the code labels: one of domain::kLabelLanguages
+  TimeZone zone;         // of the local times
   // The organisation's users by id, with their names as stored (possibly empty).
   std::map<std::string, std::string> user_names;
 };
 
 // What an export asks for. An empty `language` takes the organisation's first language that has
-// labels, else English; no offset means UTC.
+// labels, else English. The local times are in `time_zone` (IANA), or at a fixed
+// `utc_offset_minutes`; with neither, in the main zone of the organisation's country (UTC when it
+// has none).
 struct ExportQuery {
   store::ContactFilter filter;
   std::string language;
+  std::string time_zone;
   std::optional<std::int32_t> utc_offset_minutes;
 };
 
@@ -62,7 +66,8 @@ inline constexpr std::int64_t kMaxExportRows = 1000000;
 // Every contact of the organisation matching `query.filter` (by default final contacts only),
 // handed to `sink` a page at a time so that only the file is held, never every row. Recorded
 // (contact.export, "rows=N;filters=...") after the last page and before the caller may send
-// anything. InvalidArgument naming "lang" or "tz_offset_minutes" for a setting it cannot use.
+// anything. InvalidArgument naming "lang", "tz" or "tz_offset_minutes" for a setting it cannot
+// use (and "tz" when both zone settings are given).
 // Returns the number of rows.
 [[nodiscard]] boost::asio::awaitable<domain::Result<std::int64_t>> exportContacts(
     Context ctx, Actor actor, ExportQuery query, ExportPageSink sink);

@@ -234,26 +234,40 @@ TEST_F(ContactListReadsTest, ExportCarriesLabelsAuthorNamesAndLocalTimesBesideTh
   EXPECT_EQ(cellOf(header, row, "labels_language"), "en");
   EXPECT_EQ(r.body.find("@a.example.org"), std::string::npos);  // never an e-mail address
 
-  // Without lang: the organisation's first language with labels (Dutch for ORG-A); without an
-  // offset: UTC.
+  // Without lang: the organisation's first language with labels (Dutch for ORG-A); without a
+  // zone: the main zone of its country (the Netherlands), summer and winter time alike.
   r = supervisor.get("/api/v1/contacts/export.csv?" + period);
   ASSERT_EQ(r.status, 200u) << r.body;
   rows = csvRows(r.body);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(cellOf(rows[0], rows[1], "channel_label"), "Telefoon");
-  EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-08-07T09:30:00+00:00");
-  r = supervisor.get("/api/v1/contacts/export.csv?" + period + "&lang=ro&tz_offset_minutes=-300");
+  EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-08-07T11:30:00+02:00");
+  EXPECT_EQ(cellOf(rows[0], rows[1], "time_zone"), "Europe/Amsterdam");
+  create(consultant, validContact("2025-01-07T09:30:00Z"));
+  r = supervisor.get(
+      "/api/v1/contacts/export.csv?from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z");
+  rows = csvRows(r.body);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-01-07T10:30:00+01:00");
+  r = supervisor.get("/api/v1/contacts/export.csv?" + period + "&lang=ro&tz=America/New_York");
   rows = csvRows(r.body);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(cellOf(rows[0], rows[1], "channel_label"), "Telefon");
+  EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-08-07T05:30:00-04:00");
+  r = supervisor.get("/api/v1/contacts/export.csv?" + period + "&tz_offset_minutes=-300");
+  rows = csvRows(r.body);
+  ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-08-07T04:30:00-05:00");
+  EXPECT_EQ(cellOf(rows[0], rows[1], "time_zone"), "UTC-05:00");
 
-  EXPECT_EQ(supervisor.get("/api/v1/contacts/export.csv?lang=de").errorField(), "lang");
-  EXPECT_EQ(supervisor.get("/api/v1/contacts/export.csv?tz_offset_minutes=900").errorField(),
-            "tz_offset_minutes");
-  EXPECT_EQ(supervisor.get("/api/v1/contacts/export.csv?tz_offset_minutes=x").errorField(),
-            "tz_offset_minutes");
-  EXPECT_EQ(supervisor.get("/api/v1/contacts/export.csv?tz=Europe/Amsterdam").errorField(), "tz");
+  const std::string csv = "/api/v1/contacts/export.csv?";
+  EXPECT_EQ(supervisor.get(csv + "lang=de").errorField(), "lang");
+  EXPECT_EQ(supervisor.get(csv + "tz_offset_minutes=900").errorField(), "tz_offset_minutes");
+  EXPECT_EQ(supervisor.get(csv + "tz_offset_minutes=x").errorField(), "tz_offset_minutes");
+  EXPECT_EQ(supervisor.get(csv + "tz=Mars/Olympus_Mons").errorField(), "tz");
+  EXPECT_EQ(supervisor.get(csv + "tz=..%2F..%2Fetc%2Fpasswd").errorField(), "tz");
+  EXPECT_EQ(supervisor.get(csv + "tz=%2Fetc%2Flocaltime").errorField(), "tz");
+  EXPECT_EQ(supervisor.get(csv + "tz=Europe/Amsterdam&tz_offset_minutes=60").errorField(), "tz");
 }
 
 }  // namespace
