@@ -3,6 +3,7 @@
 import type { ApiClient } from '../api/client';
 import { parseError, ApiError } from '../api/client';
 import type { Contact, ContactPage } from '../api/types';
+import { currentUiLanguage } from '../i18n';
 
 /** Filter codes of the contact list; empty strings are "any". */
 export interface ContactFilter {
@@ -195,13 +196,25 @@ export function contactStats(
 }
 
 /**
+ * The export's query: the list's filters, the labels in the UI's language (`lang`) and the local
+ * times in the browser's time zone (`tz`, an IANA name; left out when the browser has none).
+ */
+export function exportQuery(params: URLSearchParams, lang: string, timeZone: string | undefined): URLSearchParams {
+  const query = new URLSearchParams(params);
+  query.set('lang', lang);
+  if (timeZone && /^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) query.set('tz', timeZone);
+  return query;
+}
+
+/**
  * Downloads the CSV export with the session cookie and hands it to the browser as a file.
  * Resolves with the number of rows.
  */
 export async function downloadExport(params: URLSearchParams, baseUrl = ''): Promise<number> {
+  const query = exportQuery(params, currentUiLanguage(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${params.toString()}`, {
+    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, {
       credentials: 'same-origin',
       cache: 'no-store',
     });
