@@ -133,7 +133,8 @@ bool allows(const Principal& who, Permission what) {
     case Permission::kSupervise:
       return hasAny(who, {Role::kSupervisor});
     case Permission::kStatsRead:
-      // Counts inside the organisation (no small-cell suppression: that is for data leaving it).
+      // Counts inside the organisation; small counts are suppressed for roles that may not see
+      // the contacts themselves (suppressSmallCounts).
       return hasAny(who, {Role::kSupervisor, Role::kDataOfficer, Role::kOrgAdmin});
     case Permission::kContactUpdate:
     case Permission::kContactDraftsRead:
@@ -196,6 +197,10 @@ std::optional<std::string> draftsVisibleOnlyOf(const Principal& who) {
   }
   return who.user_id;
 }
+
+bool suppressSmallCounts(const Principal& who) { return !allows(who, Permission::kContactList); }
+
+bool isSmallCount(std::int64_t count) { return count > 0 && count < kSmallCountThreshold; }
 
 domain::Status requireSameOrganisation(const Principal& who, std::string_view record_org_id) {
   if (!who.org_id.empty() && who.org_id == record_org_id) {

@@ -2,6 +2,7 @@
 // Permission it needs, and anything not granted below is denied.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -106,5 +107,14 @@ enum class AgencyAddressAccess {
 // address is shown, a confidential one never (whatever the role: a view of it is always a
 // recorded single read).
 [[nodiscard]] bool agencyAddressListed(bool address_confidential);
+
+// Small counts in the contact statistics: a count from 1 to kSmallCountThreshold - 1 may point at
+// one person (an organisation with one contact from one country on one day), so it reaches only
+// the roles that may see the contacts themselves (kContactList). 0 stays 0.
+inline constexpr std::int64_t kSmallCountThreshold = 11;
+// Whether `who` gets small counts suppressed: everyone without kContactList.
+[[nodiscard]] bool suppressSmallCounts(const Principal& who);
+// Whether `count` is one that suppressSmallCounts hides: 1 .. kSmallCountThreshold - 1.
+[[nodiscard]] bool isSmallCount(std::int64_t count);
 
 }  // namespace strada::policy

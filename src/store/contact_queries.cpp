@@ -117,111 +117,166 @@ std::string detail::exploitationListIndex(soci::session& sql, const ContactFilte
   return index == nullptr ? "contact_codes_page_idx" : index;
 }
 
+namespace {
+
+// The values a search binds by reference: they live as long as its statement.
+struct SearchValues {
+  explicit SearchValues(const ContactFilter& f)
+      : from(f.from.value_or(0)),
+        to(f.to.value_or(0)),
+        now(f.now),
+        danger(f.imminent_danger.value_or(false) ? 1 : 0),
+        after_at(f.after ? f.after->started_at : 0),
+        after_id(f.after ? f.after->id : std::string()),
+        limit(std::clamp<std::int32_t>(f.limit, 1, kMaxSearchLimit)) {}
+  long long from;
+  long long to;
+  long long now;
+  int danger;
+  long long after_at;
+  std::string after_id;
+  std::string list_exploitation = detail::kListExploitation;
+  int limit;
+};
+
+// How a search walks its rows: the columns it orders by, and what it reads them from.
+struct SearchWalk {
+  const char* walk_index = nullptr;  // a contacts index to walk (SQLite), checking the code
+  bool by_code = false;              // read in the order of contact_codes' page index
+  const char* order_at = "contacts.started_at";
+  const char* order_id = "contacts.id";
+};
+
+SearchWalk chooseWalk(soci::session& sql, const ContactFilter& f) {
+  SearchWalk walk;
+  walk.walk_index = f.exploitation.empty() ? nullptr : sqliteListIndex(sql, f);
+  walk.by_code = !f.exploitation.empty() && walk.walk_index == nullptr;
+  if (walk.by_code) {
+    walk.order_at = "cc.started_at";
+    walk.order_id = "cc.contact_id";
+  }
+  return walk;
+}
+
+// " FROM ... WHERE contacts.org_id = :org_id", by the walk's table and index.
+void appendFrom(std::string& text, soci::statement& st, const ContactFilter& f,
+                const SearchWalk& walk, const SearchValues& v) {
+  if (walk.walk_index != nullptr) {
+    text += std::string(" FROM contacts INDEXED BY ") + walk.walk_index +
+            " WHERE EXISTS (SELECT 1 FROM contact_codes cc WHERE cc.contact_id = contacts.id "
+            "AND cc.list = :list_x AND cc.code = :code_x) AND";
+    st.exchange(soci::use(v.list_exploitation, "list_x"));
+    st.exchange(soci::use(f.exploitation, "code_x"));
+  } else if (walk.by_code) {
+    text +=
+        " FROM contact_codes cc CROSS JOIN contacts WHERE cc.org_id = :org_x AND cc.list = "
+        ":list_x AND cc.code = :code_x AND contacts.id = cc.contact_id AND";
+    st.exchange(soci::use(f.org_id, "org_x"));
+    st.exchange(soci::use(v.list_exploitation, "list_x"));
+    st.exchange(soci::use(f.exploitation, "code_x"));
+  } else {
+    text += " FROM contacts WHERE";
+  }
+  text += " contacts.org_id = :org_id";
+  st.exchange(soci::use(f.org_id, "org_id"));
+}
+
+// The equality filters on contacts' columns, and the draft rule.
+void appendColumnFilters(std::string& text, soci::statement& st, const ContactFilter& f,
+                         const SearchValues& v) {
+  const auto equals = [&](const char* column, const std::string& value) {
+    if (!value.empty()) {
+      text += std::string(" AND contacts.") + column + " = :" + column;
+      st.exchange(soci::use(value, column));
+    }
+  };
+  equals("status", f.status);
+  if (!f.drafts_of.empty() && f.status != domain::kStatusFinal) {
+    text += " AND (contacts.status <> 'draft' OR contacts.created_by = :drafts_of)";
+    st.exchange(soci::use(f.drafts_of, "drafts_of"));
+  }
+  equals("created_by", f.consultant);
+  equals("channel", f.channel);
+  equals("kind", f.kind);
+  equals("category", f.category);
+  equals("caller_type", f.caller_type);
+  equals("caller_country", f.caller_country);
+  equals("destination_country", f.destination_country);
+  equals("outcome", f.outcome);
+  if (f.imminent_danger) {
+    text += " AND contacts.imminent_danger = :danger";
+    st.exchange(soci::use(v.danger, "danger"));
+  }
+}
+
+void appendFollowUpFilter(std::string& text, soci::statement& st, const ContactFilter& f,
+                          const SearchValues& v) {
+  constexpr const char* kOpen =
+      " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL";
+  switch (f.follow_up) {
+    case FollowUpFilter::kAny:
+      break;
+    case FollowUpFilter::kNone:
+      text += " AND contacts.follow_up_needed = 0";
+      break;
+    case FollowUpFilter::kOpen:
+      text += kOpen;
+      break;
+    case FollowUpFilter::kDue:
+      text += std::string(kOpen) + " AND contacts.follow_up_due >= :now_at";
+      st.exchange(soci::use(v.now, "now_at"));
+      break;
+    case FollowUpFilter::kOverdue:
+      text += std::string(kOpen) + " AND contacts.follow_up_due < :now_at";
+      st.exchange(soci::use(v.now, "now_at"));
+      break;
+  }
+}
+
+// The period, the keyset position and the order of the page.
+void appendPage(std::string& text, soci::statement& st, const ContactFilter& f,
+                const SearchWalk& walk, const SearchValues& v) {
+  const std::string at = walk.order_at;
+  const std::string id = walk.order_id;
+  if (f.from) {
+    text += " AND " + at + " >= :from_at";
+    st.exchange(soci::use(v.from, "from_at"));
+  }
+  if (f.to) {
+    text += " AND " + at + " < :to_at";
+    st.exchange(soci::use(v.to, "to_at"));
+  }
+  if (f.after) {
+    text +=
+        " AND (" + at + " < :after_at1 OR (" + at + " = :after_at2 AND " + id + " < :after_id))";
+    st.exchange(soci::use(v.after_at, "after_at1"));
+    st.exchange(soci::use(v.after_at, "after_at2"));
+    st.exchange(soci::use(v.after_id, "after_id"));
+  }
+  text += " ORDER BY " + at + " DESC, " + id + " DESC LIMIT :lim";
+  st.exchange(soci::use(v.limit, "lim"));
+}
+
+}  // namespace
+
 domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
                                                             const ContactFilter& f) {
   try {
     detail::ContactColumns cols;
-    const long long from = f.from.value_or(0);
-    const long long to = f.to.value_or(0);
-    const long long now = f.now;
-    const int danger = f.imminent_danger.value_or(false) ? 1 : 0;
-    const long long after_at = f.after ? f.after->started_at : 0;
-    const std::string after_id = f.after ? f.after->id : std::string();
-    const std::string list_exploitation = detail::kListExploitation;
-    const int limit = std::clamp<std::int32_t>(f.limit, 1, kMaxSearchLimit);
-
+    const SearchValues values(f);
     // The clauses vary; every value is still a bound parameter. Columns are qualified: with a
     // form of exploitation the page is read in the order of contact_codes' page index, which
     // holds started_at and contact_id too, so a rare code does not walk the whole history; on
     // SQLite a clearly more selective filter's index may be walked instead (sqliteListIndex),
     // with the code checked per row.
-    const char* walk_index = f.exploitation.empty() ? nullptr : sqliteListIndex(sql, f);
-    const bool by_code = !f.exploitation.empty() && walk_index == nullptr;
-    const char* order_at = by_code ? "cc.started_at" : "contacts.started_at";
-    const char* order_id = by_code ? "cc.contact_id" : "contacts.id";
+    const SearchWalk walk = chooseWalk(sql, f);
     std::string text = detail::qualifiedContactSelect();
     soci::statement st(sql);
     cols.bindInto(st);
-    if (walk_index != nullptr) {
-      text += std::string(" FROM contacts INDEXED BY ") + walk_index +
-              " WHERE EXISTS (SELECT 1 FROM contact_codes cc WHERE cc.contact_id = contacts.id "
-              "AND cc.list = :list_x AND cc.code = :code_x) AND";
-      st.exchange(soci::use(list_exploitation, "list_x"));
-      st.exchange(soci::use(f.exploitation, "code_x"));
-    } else if (by_code) {
-      text +=
-          " FROM contact_codes cc CROSS JOIN contacts WHERE cc.org_id = :org_x AND cc.list = "
-          ":list_x AND cc.code = :code_x AND contacts.id = cc.contact_id AND";
-      st.exchange(soci::use(f.org_id, "org_x"));
-      st.exchange(soci::use(list_exploitation, "list_x"));
-      st.exchange(soci::use(f.exploitation, "code_x"));
-    } else {
-      text += " FROM contacts WHERE";
-    }
-    text += " contacts.org_id = :org_id";
-    st.exchange(soci::use(f.org_id, "org_id"));
-    const auto equals = [&](const char* column, const std::string& value) {
-      if (!value.empty()) {
-        text += std::string(" AND contacts.") + column + " = :" + column;
-        st.exchange(soci::use(value, column));
-      }
-    };
-    equals("status", f.status);
-    if (!f.drafts_of.empty() && f.status != domain::kStatusFinal) {
-      text += " AND (contacts.status <> 'draft' OR contacts.created_by = :drafts_of)";
-      st.exchange(soci::use(f.drafts_of, "drafts_of"));
-    }
-    equals("created_by", f.consultant);
-    equals("channel", f.channel);
-    equals("kind", f.kind);
-    equals("category", f.category);
-    equals("caller_type", f.caller_type);
-    equals("caller_country", f.caller_country);
-    equals("destination_country", f.destination_country);
-    equals("outcome", f.outcome);
-    if (f.imminent_danger) {
-      text += " AND contacts.imminent_danger = :danger";
-      st.exchange(soci::use(danger, "danger"));
-    }
-    if (f.from) {
-      text += std::string(" AND ") + order_at + " >= :from_at";
-      st.exchange(soci::use(from, "from_at"));
-    }
-    if (f.to) {
-      text += std::string(" AND ") + order_at + " < :to_at";
-      st.exchange(soci::use(to, "to_at"));
-    }
-    switch (f.follow_up) {
-      case FollowUpFilter::kAny:
-        break;
-      case FollowUpFilter::kNone:
-        text += " AND contacts.follow_up_needed = 0";
-        break;
-      case FollowUpFilter::kOpen:
-        text += " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL";
-        break;
-      case FollowUpFilter::kDue:
-        text +=
-            " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL AND "
-            "contacts.follow_up_due >= :now_at";
-        st.exchange(soci::use(now, "now_at"));
-        break;
-      case FollowUpFilter::kOverdue:
-        text +=
-            " AND contacts.follow_up_needed = 1 AND contacts.follow_up_done_at IS NULL AND "
-            "contacts.follow_up_due < :now_at";
-        st.exchange(soci::use(now, "now_at"));
-        break;
-    }
-    if (f.after) {
-      text += std::string(" AND (") + order_at + " < :after_at1 OR (" + order_at +
-              " = :after_at2 AND " + order_id + " < :after_id))";
-      st.exchange(soci::use(after_at, "after_at1"));
-      st.exchange(soci::use(after_at, "after_at2"));
-      st.exchange(soci::use(after_id, "after_id"));
-    }
-    text += std::string(" ORDER BY ") + order_at + " DESC, " + order_id + " DESC LIMIT :lim";
-    st.exchange(soci::use(limit, "lim"));
+    appendFrom(text, st, f, walk, values);
+    appendColumnFilters(text, st, f, values);
+    appendFollowUpFilter(text, st, f, values);
+    appendPage(text, st, f, walk, values);
     prepareAndExecute(st, text);
     return fetchAll(sql, st, cols);
   } catch (const std::exception& e) {

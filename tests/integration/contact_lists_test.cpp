@@ -115,7 +115,7 @@ TEST_F(ContactListsTest, ExportHasCodedFieldsOnlyAndIsAudited) {
 
   const auto events = auditEvents("contact.export");
   ASSERT_EQ(events.size(), before + 1);
-  EXPECT_EQ(events.back().input.object_id, "rows:1");
+  EXPECT_EQ(events.back().input.object_id, "rows=1;filters=from,to");
   EXPECT_EQ(events.back().input.actor_user_id, deployment().userId(kSupervisorA));
 
   HttpClient officer = signedIn(kDataOfficerA);

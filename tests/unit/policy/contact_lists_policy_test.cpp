@@ -48,5 +48,31 @@ TEST(ContactListsPolicyTest, DeniedExportNamesThePermissionInTheDetailOnly) {
   EXPECT_EQ(permissionName(Permission::kSupervise), "supervision.act");
 }
 
+TEST(ContactListsPolicyTest, SmallCountsAreSuppressedForRolesThatMayNotListContacts) {
+  // Statistics readers without the contact list (an org admin) get counts under 11 suppressed;
+  // those who may see the contacts themselves get every count.
+  EXPECT_TRUE(suppressSmallCounts(as({Role::kOrgAdmin})));
+  EXPECT_TRUE(suppressSmallCounts(as({Role::kNetworkCoordinator})));
+  EXPECT_TRUE(suppressSmallCounts(as({})));
+  EXPECT_FALSE(suppressSmallCounts(as({Role::kSupervisor})));
+  EXPECT_FALSE(suppressSmallCounts(as({Role::kDataOfficer})));
+  EXPECT_FALSE(suppressSmallCounts(as({Role::kOrgAdmin, Role::kDataOfficer})));
+  EXPECT_EQ(kSmallCountThreshold, 11);
+}
+
+TEST(ContactListsPolicyTest, SmallCountsAreOneToTenAndZeroStaysZero) {
+  EXPECT_FALSE(isSmallCount(0));
+  EXPECT_TRUE(isSmallCount(1));
+  EXPECT_TRUE(isSmallCount(10));
+  EXPECT_FALSE(isSmallCount(11));
+  EXPECT_FALSE(isSmallCount(-1));
+}
+
+TEST(ContactListsPolicyTest, OnlyASupervisorSeesEveryDraftInTheList) {
+  EXPECT_EQ(draftsVisibleOnlyOf(as({Role::kSupervisor})), std::nullopt);
+  EXPECT_EQ(draftsVisibleOnlyOf(as({Role::kConsultant})), std::optional<std::string>("u1"));
+  EXPECT_EQ(draftsVisibleOnlyOf(as({Role::kDataOfficer})), std::optional<std::string>("u1"));
+}
+
 }  // namespace
 }  // namespace strada::policy

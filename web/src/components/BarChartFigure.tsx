@@ -65,7 +65,7 @@ export function BarChartFigure({ id, title, summary, spec, labelHeading, height 
                 <th scope="row">{label}</th>
                 {spec.series.map((s) => (
                   <td class="num" key={s.label}>
-                    {String(s.values[i] ?? 0)}
+                    {s.display?.[i] ?? String(s.values[i] ?? 0)}
                   </td>
                 ))}
               </tr>

@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { useT } from '../i18n';
-import { contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
+import { chartCounts, contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
 import { labelOf, type LabelledCodes } from '../lists/labels';
 import { BarChartFigure } from './BarChartFigure';
 import { PageHeading } from './PageHeading';
@@ -80,7 +80,10 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
     setQuery({ from, to, granularity });
   }
 
-  const total = stats ? stats.series.reduce((sum, p) => sum + p.total, 0) : 0;
+  // Suppressed small counts (null) are left out of the total: it then reads as "at least".
+  const total = stats ? stats.series.reduce((sum, p) => sum + (p.total ?? 0), 0) : 0;
+  const totalText = stats?.series.some((p) => p.total === null) ? `${String(total)}+` : total;
+  const below = stats?.small_counts_below;
 
   return (
     <section class="page stats">
@@ -147,7 +150,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
       <StatusRegion notice={notice} />
       {stats && (
         <>
-          <p class="stats-total">{t('stats.total', { count: total })}</p>
+          <p class="stats-total">{t('stats.total', { count: totalText })}</p>
           <BarChartFigure
             id="stats-series"
             title={t('stats.perPeriod')}
@@ -157,8 +160,16 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
               labels: stats.series.map((p) => p.period),
               stacked: true,
               series: [
-                { label: t('stats.data'), values: stats.series.map((p) => p.data), colour: colours.data },
-                { label: t('stats.nonData'), values: stats.series.map((p) => p.non_data), colour: colours.non_data },
+                {
+                  label: t('stats.data'),
+                  ...chartCounts(stats.series.map((p) => p.data), below),
+                  colour: colours.data,
+                },
+                {
+                  label: t('stats.nonData'),
+                  ...chartCounts(stats.series.map((p) => p.non_data), below),
+                  colour: colours.non_data,
+                },
               ],
             }}
           />
@@ -182,14 +193,16 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
                     spec={{
                       labels: cells.map((c) => labelOf(codes ?? null, list, c.code)),
                       horizontal: true,
-                      series: [{ label: t('stats.count'), values: cells.map((c) => c.n), colour: colours.bar }],
+                      series: [
+                        { label: t('stats.count'), ...chartCounts(cells.map((c) => c.n), below), colour: colours.bar },
+                      ],
                     }}
                   />
                 )}
               </div>
             );
           })}
-          <p class="note">{t('stats.smallCells')}</p>
+          {below === undefined && <p class="note">{t('stats.smallCells')}</p>}
         </>
       )}
     </section>

@@ -3,6 +3,7 @@
 import type { ApiClient } from '../api/client';
 import { parseError, ApiError } from '../api/client';
 import type { Contact, ContactPage } from '../api/types';
+import { currentUiLanguage } from '../i18n';
 
 /** Filter codes of the contact list; empty strings are "any". */
 export interface ContactFilter {
@@ -114,16 +115,20 @@ export interface SupervisionList {
   items: SupervisionItem[];
 }
 
+/** A count is null when it is a small count suppressed for the reader (see `small_counts_below`). */
 export interface StatsCell {
   code: string;
-  n: number;
+  n: number | null;
+  suppressed?: boolean;
 }
 
 export interface StatsPeriod {
   period: string;
-  total: number;
-  data: number;
-  non_data: number;
+  total: number | null;
+  data: number | null;
+  non_data: number | null;
+  /** The names of this period's suppressed counts. */
+  suppressed?: string[];
 }
 
 export interface ContactStats {
@@ -133,6 +138,18 @@ export interface ContactStats {
   series: StatsPeriod[];
   breakdowns: Record<string, StatsCell[]>;
   not_collected: string[];
+  /** Present when counts from 1 to this number minus one are suppressed (null) for the reader. */
+  small_counts_below?: number;
+}
+
+/**
+ * The numbers of a chart (a suppressed count drawn as 0) and, when any count is suppressed, what
+ * its table shows instead: "<11" for a suppressed count, the number for the others.
+ */
+export function chartCounts(counts: (number | null)[], below = 11): { values: number[]; display?: string[] } {
+  const values = counts.map((n) => n ?? 0);
+  if (counts.every((n) => n !== null)) return { values };
+  return { values, display: counts.map((n) => (n === null ? `<${String(below)}` : String(n))) };
 }
 
 export function listContactsFiltered(
@@ -179,13 +196,25 @@ export function contactStats(
 }
 
 /**
+ * The export's query: the list's filters, the labels in the UI's language (`lang`) and the local
+ * times in the browser's time zone (`tz`, an IANA name; left out when the browser has none).
+ */
+export function exportQuery(params: URLSearchParams, lang: string, timeZone: string | undefined): URLSearchParams {
+  const query = new URLSearchParams(params);
+  query.set('lang', lang);
+  if (timeZone && /^[A-Za-z0-9_+-]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) query.set('tz', timeZone);
+  return query;
+}
+
+/**
  * Downloads the CSV export with the session cookie and hands it to the browser as a file.
  * Resolves with the number of rows.
  */
 export async function downloadExport(params: URLSearchParams, baseUrl = ''): Promise<number> {
+  const query = exportQuery(params, currentUiLanguage(), Intl.DateTimeFormat().resolvedOptions().timeZone);
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${params.toString()}`, {
+    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, {
       credentials: 'same-origin',
       cache: 'no-store',
     });

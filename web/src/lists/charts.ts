@@ -18,6 +18,8 @@ export interface BarSeries {
   label: string;
   values: number[];
   colour: string;
+  /** What the data table shows instead of the values (e.g. "<11" for a suppressed count). */
+  display?: string[];
 }
 
 export interface BarChartSpec {

@@ -1,0 +1,144 @@
+// The contact statistics: the route decodes the period, calls hotline::contactStats, and encodes
+// the figures. A suppressed small count is {"n": null, "suppressed": true} in a breakdown, and
+// null with the count's name in the period's "suppressed" list in the series (docs/openapi.yaml).
+#include "hotline/contact_stats.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/contact_list_query.h"
+#include "api/contact_list_routes.h"
+#include "api/routes.h"
+#include "domain/time.h"
+#include "policy/policy.h"
+
+namespace strada::api {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+
+// "YYYY-MM-DD" -> days since 1970-01-01.
+Result<std::int64_t> parseDay(std::string_view text, const char* field) {
+  const auto bad = [field] {
+    return domain::invalidField(field, "Use a date written as YYYY-MM-DD.");
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return bad();
+  }
+  std::int64_t y = 0;
+  unsigned m = 0, d = 0;
+  if (!parseWhole(text.substr(0, 4), y) || !parseWhole(text.substr(5, 2), m) ||
+      !parseWhole(text.substr(8, 2), d) || y < 2000 || y > 2999 || m < 1 || m > 12 || d < 1) {
+    return bad();
+  }
+  const std::int64_t day = domain::daysFromCivil(y, m, d);
+  if (domain::civilFromDays(day).d != d) {  // 2026-02-30
+    return bad();
+  }
+  return day;
+}
+
+Result<hotline::StatsQuery> decodeStatsQuery(const http::Request& req) {
+  if (auto s = onlyParams(req, {"from", "to", "granularity"}); !s) {
+    return tl::unexpected(s.error());
+  }
+  hotline::StatsQuery query;
+  for (const char* key : {"from", "to"}) {
+    if (auto v = req.queryParam(key)) {
+      auto day = parseDay(*v, key);
+      if (!day) {
+        return tl::unexpected(day.error());
+      }
+      (std::string_view(key) == "from" ? query.from_day : query.to_day) = *day;
+    }
+  }
+  if (auto v = req.queryParam("granularity")) {
+    auto g = hotline::parseGranularity(*v);
+    if (!g) {
+      return domain::invalidField("granularity", "Use day, week, month or year.");
+    }
+    query.granularity = *g;
+  }
+  return query;
+}
+
+boost::json::value countValue(const hotline::StatsCount& count) {
+  if (count.suppressed) {
+    return nullptr;
+  }
+  return count.n;
+}
+
+boost::json::object encodePeriod(const hotline::StatsPeriod& p) {
+  boost::json::object o{{"period", p.label},
+                        {"total", countValue(p.total)},
+                        {"data", countValue(p.data)},
+                        {"non_data", countValue(p.non_data)}};
+  boost::json::array suppressed;
+  for (const auto& [name, count] : {std::pair{"total", &p.total}, std::pair{"data", &p.data},
+                                    std::pair{"non_data", &p.non_data}}) {
+    if (count->suppressed) {
+      suppressed.emplace_back(name);
+    }
+  }
+  if (!suppressed.empty()) {
+    o["suppressed"] = std::move(suppressed);
+  }
+  return o;
+}
+
+boost::json::object encodeStats(const hotline::ContactStats& stats) {
+  boost::json::array series;
+  series.reserve(stats.series.size());
+  for (const auto& p : stats.series) {
+    series.push_back(encodePeriod(p));
+  }
+  boost::json::object breakdowns;
+  for (const auto& [dimension, cells] : stats.breakdowns) {
+    boost::json::array list;
+    for (const auto& cell : cells) {
+      boost::json::object o{{"code", cell.code}, {"n", countValue(cell.n)}};
+      if (cell.n.suppressed) {
+        o["suppressed"] = true;
+      }
+      list.push_back(std::move(o));
+    }
+    breakdowns[dimension] = std::move(list);
+  }
+  boost::json::object body{{"from", hotline::periodOf(stats.from_day, hotline::Granularity::kDay)},
+                           {"to", hotline::periodOf(stats.to_day, hotline::Granularity::kDay)},
+                           {"granularity", hotline::granularityName(stats.granularity)},
+                           {"series", std::move(series)},
+                           {"breakdowns", std::move(breakdowns)},
+                           {"not_collected", boost::json::array()}};
+  if (stats.small_counts_suppressed) {
+    body["small_counts_below"] = policy::kSmallCountThreshold;
+  }
+  return body;
+}
+
+awaitable<http::Response> contactStats(ApiContext& ctx, http::Request& req,
+                                       const policy::Principal& who) {
+  auto query = decodeStatsQuery(req);
+  if (!query) {
+    co_return errorResponse(req, query.error());
+  }
+  auto stats = co_await hotline::contactStats(ctx.hotline(), actorOf(who, req.request_id), *query);
+  if (!stats) {
+    co_return errorResponse(req, stats.error());
+  }
+  co_return http::Response::json(200, encodeStats(*stats));
+}
+
+}  // namespace
+
+void registerContactStatsRoutes(RouteTable& routes) {
+  ApiContext& ctx = routes.context();
+  routes.route("GET", "/api/v1/stats/contacts", policy::Permission::kStatsRead,
+               [&ctx](http::Request& req, const policy::Principal& who) {
+                 return contactStats(ctx, req, who);
+               });
+}
+
+}  // namespace strada::api
