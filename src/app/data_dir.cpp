@@ -1,6 +1,7 @@
 #include "app/data_dir.h"
 
 #include "crypto/crypto.h"
+#include "hotline/stored_contacts_upgrade.h"
 
 namespace strada::app {
 
@@ -41,6 +42,12 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
   auto keys = vault::Vault::loadOrCreate(**db, *master);
   if (!keys) {
     return tl::unexpected(keys.error());
+  }
+  // The steps of migrations that need the vault, once each (hotline/stored_contacts_upgrade.h).
+  if (auto upgraded =
+          hotline::runToCompletion(hotline::upgradeStoredContacts(hotline::Context{**db, **keys}));
+      !upgraded) {
+    return tl::unexpected(upgraded.error());
   }
   OpenedData out;
   out.master = std::make_unique<crypto::MasterKey>(std::move(*master));

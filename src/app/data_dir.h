@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "vault/vault.h"
 #include "crypto/keyring.h"
 #include "domain/error.h"
 #include "store/database.h"
+#include "vault/vault.h"
 
 namespace strada::app {
 
@@ -27,8 +27,9 @@ struct OpenedData {
 // The database URL the options name.
 std::string databaseUrl(const DataOptions& options);
 
-// Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database and loads the
-// data keys. Errors say what to fix.
+// Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database, loads the data
+// keys, and runs the steps in code of the migrations that need them (once each:
+// hotline/stored_contacts_upgrade.h). Errors say what to fix.
 [[nodiscard]] domain::Result<OpenedData> openData(const DataOptions& options);
 
 }  // namespace strada::app
