@@ -124,7 +124,7 @@ std::string digitsOf(std::string_view raw) {
 // the number is valid: two writings of one number must give one form even when it is short.
 std::string normalisePhoneNumber(std::string_view raw, std::string_view region) {
   using i18n::phonenumbers::PhoneNumberUtil;
-  const std::string fallback = digitsOf(raw);
+  std::string fallback = digitsOf(raw);
   if (fallback.empty()) {
     return fallback;
   }

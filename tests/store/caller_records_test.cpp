@@ -158,10 +158,11 @@ TEST_F(CallerRecordsTest, TheUpgradeRewritesIndexesRegionsFlagsAndCalls) {
   for (const auto& [hash, flag, at] :
        {std::tuple{kOld, "abusive", until}, std::tuple{kOld, "at_risk", until},
         std::tuple{kNew, "abusive", std::to_string(kT0 + 9000)}}) {
-    exec(
+    std::string insert_flag =
         "INSERT INTO caller_flags (org_id, caller_hash, flag, expires_at, created_by, "
-        "created_at) VALUES ('org-a', '" +
-        hash + "', '" + flag + "', " + at + ", '', 0)");
+        "created_at) VALUES ('org-a', '";
+    insert_flag.append(hash).append("', '").append(flag).append("', ").append(at);
+    exec(insert_flag + ", '', 0)");
   }
   const TelephonyLine line{std::string(32, '7'), "org-a", "PBX", "", true, kT0};
   ASSERT_TRUE(db().write([&](WriteContext& w) { return insertTelephonyLine(w, line); }));
