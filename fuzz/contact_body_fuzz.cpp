@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     (void)strada::domain::validateContact(*decoded, strada::domain::nowMillis());
-    (void)strada::domain::normaliseCallerIdentifier(decoded->caller_identifier);
+    (void)strada::domain::normaliseCallerIdentifier(decoded->caller_identifier, "NL");
   }
   return 0;
 }

@@ -8,7 +8,7 @@ packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libexpected-dev libspdlog-dev
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  tzdata)  # tzdata: the time zones of the CSV export's local times (/usr/share/zoneinfo)
+  tzdata libphonenumber8 libprotobuf-dev libabsl-dev)  # tzdata: the CSV export's local times
 # Node.js: the machine's own (20.19 or newer, with npm) is used when present; Debian's nodejs and
 # npm are the fallback (a Node.js with npm bundled conflicts with Debian's npm package).
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
@@ -33,6 +33,32 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# libphonenumber-dev: Debian 12's package depends on libboost-thread-dev, which pulls Boost 1.74 and
+# conflicts with the Boost 1.81 above. Its headers and libphonenumber.so link need no Boost (the
+# library is built without it), so they are unpacked into /usr/local from the same Debian package;
+# the library itself (libphonenumber8) and the headers it includes (protobuf, abseil) come from apt.
+if [[ ! -f /usr/local/include/phonenumbers/phonenumberutil.h ]]; then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "strada: unpacking libphonenumber-dev needs root. Run as root." >&2
+    exit 1
+  fi
+  echo "Unpacking libphonenumber-dev's headers into /usr/local"
+  tmp=$(mktemp -d)
+  # apt-get download needs the package lists: refresh them once when the first try finds nothing.
+  if ! (cd "$tmp" && apt-get download -q libphonenumber-dev >/dev/null 2>&1); then
+    apt-get update -q >/dev/null
+    (cd "$tmp" && apt-get download -q libphonenumber-dev >/dev/null) || {
+      echo "strada: could not download libphonenumber-dev from Debian's archive." >&2
+      exit 1
+    }
+  fi
+  (cd "$tmp" && dpkg-deb -x libphonenumber-dev_*.deb root)
+  mkdir -p /usr/local/include /usr/local/lib
+  cp -r "$tmp/root/usr/include/phonenumbers" /usr/local/include/
+  ln -sf "$(ls /usr/lib/*/libphonenumber.so.8 | head -n1)" /usr/local/lib/libphonenumber.so
+  rm -rf "$tmp"
 fi
 
 # npm packages: install when node_modules is missing or older than the lock file.

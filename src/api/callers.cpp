@@ -1,25 +1,18 @@
 // Repeat callers: look a caller identifier up (earlier contacts, active flags), flag a caller,
-// list the organisation's flagged callers and remove a flag. The identifier travels only in POST
-// bodies (never in a URL), is matched by its blind index, and is never logged or stored in the
-// clear; audit events name the index's first 16 hex characters.
-//
-// The list names each caller by a "caller_ref": the blind index itself. It is an HMAC keyed with
-// a secret the client never holds, scoped to the organisation, so it reveals nothing a
-// supervisor of that organisation could not see already, and it is what a removal names the
-// caller by. Only its first 16 characters go into a list cursor (a URL).
+// list the organisation's flagged callers and remove a flag. Each route decodes, calls its use
+// case in hotline/callers.h, and encodes. The identifier travels only in POST bodies (never in a
+// URL); only the first 16 characters of a caller_ref go into a list cursor (a URL).
+#include "hotline/callers.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
-#include <map>
 
-#include "api/async.h"
 #include "api/contact_codec.h"
 #include "api/encode.h"
 #include "api/json_input.h"
 #include "api/keyset.h"
-#include "domain/codes.h"
 #include "domain/ids.h"
-#include "store/repositories.h"
 
 namespace strada::api {
 namespace {
@@ -27,47 +20,18 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-constexpr std::int32_t kLookupContacts = 20;
-// A flag lasts at most two years; then a supervisor decides again.
-constexpr domain::UnixMillis kMaxFlagMs = 2LL * 366 * 24 * 60 * 60 * 1000;
-
-// The body of a caller request, read in the order its errors are reported: the caller (kept only
-// as its blind index), then "flag" for the routes that take one. The route reads its other fields
-// from `in`, then refuses unknown ones.
-struct CallerBody {
-  JsonInput in;
-  std::string hash;
-  std::string flag;  // empty unless FlagField::kRequired
-};
-
-enum class FlagField { kNone, kRequired };
-// How a request may name the caller: by "caller_identifier" only, or by exactly one of
-// "caller_identifier" and "caller_ref" (a ref from the list of flagged callers).
-enum class CallerNamedBy { kIdentifier, kIdentifierOrRef };
-
-constexpr std::size_t kCallerRefChars = 64;
-
-bool isCallerRef(std::string_view text) { return domain::isLowerHex(text, kCallerRefChars); }
-
-Result<std::string> identifierHash(const vault::Vault& keys, const policy::Principal& who,
-                                   std::string_view raw) {
-  const auto bad = [] {
-    return domain::invalidField("caller_identifier",
-                                "Give a phone number or a handle of at most 100 characters.");
-  };
-  if (raw.size() > domain::kMaxCallerIdentifierBytes) {
-    return bad();
+// The caller a body names: "caller_identifier" (required unless `ref_allowed`), or exactly one of
+// it and "caller_ref".
+Result<hotline::CallerName> decodeCallerName(JsonInput& in, bool ref_allowed) {
+  hotline::CallerName name;
+  if (!ref_allowed) {
+    auto identifier = in.requiredString("caller_identifier");
+    if (!identifier) {
+      return tl::unexpected(identifier.error());
+    }
+    name.identifier = std::move(*identifier);
+    return name;
   }
-  const std::string normalised = domain::normaliseCallerIdentifier(raw);
-  if (normalised.empty()) {
-    return bad();
-  }
-  return keys.blindIndex(vault::BlindIndex::kCaller, who.org_id, normalised);
-}
-
-// The blind index named by "caller_identifier" or "caller_ref", whichever the body has.
-Result<std::string> identifierOrRefHash(const vault::Vault& keys, const policy::Principal& who,
-                                        JsonInput& in) {
   auto identifier = in.optionalString("caller_identifier");
   if (!identifier) {
     return tl::unexpected(identifier.error());
@@ -76,82 +40,9 @@ Result<std::string> identifierOrRefHash(const vault::Vault& keys, const policy::
   if (!ref) {
     return tl::unexpected(ref.error());
   }
-  if (*identifier && *ref) {
-    return domain::invalidField("caller_ref",
-                                "Name the caller once: give caller_identifier or caller_ref, not "
-                                "both.");
-  }
-  if (*ref) {
-    if (!isCallerRef(**ref)) {
-      return domain::invalidField(
-          "caller_ref", "This caller reference is not valid. Reload the list of flagged callers.");
-    }
-    return std::move(**ref);
-  }
-  if (!*identifier) {
-    return domain::invalidField(
-        "caller_identifier",
-        "Give the caller's number or handle, or a caller_ref from the list of flagged callers.");
-  }
-  return identifierHash(keys, who, **identifier);
-}
-
-Result<CallerBody> readCallerBody(const vault::Vault& keys, const policy::Principal& who,
-                                  std::string_view body, FlagField flag_field,
-                                  CallerNamedBy named_by = CallerNamedBy::kIdentifier) {
-  auto in = JsonInput::parse(body);
-  if (!in) {
-    return tl::unexpected(in.error());
-  }
-  Result<std::string> hash;
-  if (named_by == CallerNamedBy::kIdentifierOrRef) {
-    hash = identifierOrRefHash(keys, who, *in);
-  } else if (auto raw = in->requiredString("caller_identifier"); raw) {
-    hash = identifierHash(keys, who, *raw);
-  } else {
-    hash = tl::unexpected(raw.error());
-  }
-  if (!hash) {
-    return tl::unexpected(hash.error());
-  }
-  std::string flag;
-  if (flag_field == FlagField::kRequired) {
-    auto given = in->requiredString("flag");
-    if (!given) {
-      return tl::unexpected(given.error());
-    }
-    flag = std::move(*given);
-  }
-  return CallerBody{std::move(*in), std::move(*hash), std::move(flag)};
-}
-
-struct LookupResult {
-  std::int64_t count = 0;
-  std::vector<store::ContactRow> contacts;
-  std::vector<store::CallerFlag> flags;
-};
-
-Result<LookupResult> lookUp(soci::session& sql, const std::string& org_id, const std::string& hash,
-                            bool with_contacts, domain::UnixMillis now) {
-  LookupResult out;
-  auto count = store::countContactsByCaller(sql, org_id, hash);
-  if (!count) {
-    return tl::unexpected(count.error());
-  }
-  out.count = *count;
-  if (with_contacts) {
-    auto contacts = store::findContactsByCaller(sql, org_id, hash, kLookupContacts);
-    if (!contacts) {
-      return tl::unexpected(contacts.error());
-    }
-    out.contacts = std::move(*contacts);
-  }
-  auto flags = store::listActiveCallerFlags(sql, org_id, hash, now);
-  if (!flags) {
-    return tl::unexpected(flags.error());
-  }
-  out.flags = std::move(*flags);
-  return out;
+  name.identifier = std::move(*identifier);
+  name.ref = std::move(*ref);
+  return name;
 }
 
 boost::json::array encodeFlags(const std::vector<store::CallerFlag>& flags) {
@@ -165,33 +56,24 @@ boost::json::array encodeFlags(const std::vector<store::CallerFlag>& flags) {
 
 awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kNone);
-  if (!body) {
-    co_return errorResponse(req, body.error());
+  auto in = JsonInput::parse(req.body);
+  if (!in) {
+    co_return errorResponse(req, in.error());
   }
-  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
+  auto identifier = in->requiredString("caller_identifier");
+  if (!identifier) {
+    co_return errorResponse(req, identifier.error());
+  }
+  if (auto unknown = in->rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
   }
-  const std::string& hash = body->hash;
-  // Earlier contacts are listed only for those who may see the contact list.
-  const bool with_contacts = policy::allows(who, policy::Permission::kContactList);
-  auto job = [org = who.org_id, h = hash, with_contacts, now = domain::nowMillis()](
-                 soci::session& sql) { return lookUp(sql, org, h, with_contacts, now); };
-  auto found = co_await awaitRead<Result<LookupResult>>(ctx.db, std::move(job));
+  auto found = co_await hotline::lookUpCaller(ctx.hotline(), actorOf(who, req.request_id),
+                                              std::move(*identifier));
   if (!found) {
     co_return errorResponse(req, found.error());
   }
-  store::WriteJob record = [who, id = callerAuditId(hash),
-                            rid = req.request_id](store::WriteContext& w) {
-    return w.audit({who.user_id, who.org_id, "caller.lookup", "caller", id, rid});
-  };
-  auto audited = co_await awaitWrite(ctx.db, std::move(record));
-  if (!audited) {
-    co_return errorResponse(req, audited.error());
-  }
   boost::json::array contacts;
-  for (const auto& row : found->contacts) {
-    const auto& c = row.contact;
+  for (const auto& c : found->contacts) {
     contacts.push_back(boost::json::object{{"id", c.id},
                                            {"started_at", domain::formatRfc3339(c.data.started_at)},
                                            {"kind", c.data.kind},
@@ -206,69 +88,61 @@ awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
 
 awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
                                      const policy::Principal& who) {
-  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kRequired);
-  if (!body) {
-    co_return errorResponse(req, body.error());
+  auto in = JsonInput::parse(req.body);
+  if (!in) {
+    co_return errorResponse(req, in.error());
   }
-  auto expires_text = body->in.requiredString("expires_at");
+  auto caller = decodeCallerName(*in, false);
+  if (!caller) {
+    co_return errorResponse(req, caller.error());
+  }
+  auto flag = in->requiredString("flag");
+  if (!flag) {
+    co_return errorResponse(req, flag.error());
+  }
+  auto expires_text = in->requiredString("expires_at");
   if (!expires_text) {
     co_return errorResponse(req, expires_text.error());
   }
-  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
+  if (auto unknown = in->rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
-  }
-  if (!domain::findCodeList("caller_flag")->contains(body->flag)) {
-    co_return errorResponse(req, domain::Error{domain::ErrorCode::kInvalidArgument,
-                                               "Choose a flag from the list.", "flag", ""});
   }
   auto expires_at = domain::parseRfc3339(*expires_text, "expires_at");
   if (!expires_at) {
     co_return errorResponse(req, expires_at.error());
   }
-  const domain::UnixMillis now = domain::nowMillis();
-  if (*expires_at <= now || *expires_at > now + kMaxFlagMs) {
-    co_return errorResponse(
-        req,
-        domain::Error{domain::ErrorCode::kInvalidArgument,
-                      "The flag must expire in the future, within two years.", "expires_at", ""});
-  }
-  store::CallerFlag f{who.org_id, body->hash, body->flag, *expires_at, who.user_id, now};
-  store::WriteJob write = [f, who, rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::upsertCallerFlag(w, f); !s) {
-      return s;
-    }
-    return w.audit(
-        {who.user_id, who.org_id, "caller.flag", "caller", callerAuditId(f.caller_hash), rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(write));
-  if (!status) {
-    co_return errorResponse(req, status.error());
+  auto flagged =
+      co_await hotline::flagCaller(ctx.hotline(), actorOf(who, req.request_id),
+                                   std::move(*caller->identifier), std::move(*flag), *expires_at);
+  if (!flagged) {
+    co_return errorResponse(req, flagged.error());
   }
   co_return http::Response::json(
-      200,
-      boost::json::object{{"flag", f.flag}, {"expires_at", domain::formatRfc3339(f.expires_at)}});
+      200, boost::json::object{{"flag", flagged->flag},
+                               {"expires_at", domain::formatRfc3339(flagged->expires_at)}});
 }
 
 awaitable<http::Response> unflagCaller(ApiContext& ctx, http::Request& req,
                                        const policy::Principal& who) {
-  auto body = readCallerBody(ctx.vault, who, req.body, FlagField::kRequired,
-                             CallerNamedBy::kIdentifierOrRef);
-  if (!body) {
-    co_return errorResponse(req, body.error());
+  auto in = JsonInput::parse(req.body);
+  if (!in) {
+    co_return errorResponse(req, in.error());
   }
-  if (auto unknown = body->in.rejectUnknownFields(); !unknown) {
+  auto caller = decodeCallerName(*in, true);
+  if (!caller) {
+    co_return errorResponse(req, caller.error());
+  }
+  auto flag = in->requiredString("flag");
+  if (!flag) {
+    co_return errorResponse(req, flag.error());
+  }
+  if (auto unknown = in->rejectUnknownFields(); !unknown) {
     co_return errorResponse(req, unknown.error());
   }
-  store::WriteJob write = [org = who.org_id, h = body->hash, fl = body->flag, who,
-                           rid = req.request_id](store::WriteContext& w) {
-    if (auto s = store::deleteCallerFlag(w, org, h, fl); !s) {
-      return s;
-    }
-    return w.audit({who.user_id, who.org_id, "caller.unflag", "caller", callerAuditId(h), rid});
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(write));
-  if (!status) {
-    co_return errorResponse(req, status.error());
+  auto done = co_await hotline::unflagCaller(ctx.hotline(), actorOf(who, req.request_id),
+                                             std::move(*caller), std::move(*flag));
+  if (!done) {
+    co_return errorResponse(req, done.error());
   }
   co_return http::Response::noContent();
 }
@@ -311,45 +185,13 @@ Result<store::FlaggedCallerCursor> decodeFlagCursor(std::string_view text) {
   return cursor;
 }
 
-struct FlaggedCallerItem {
-  store::FlaggedCaller row;
-  std::string created_by_name;  // colleagueName of the author; "" when not of the organisation
+struct FlagListQuery {
+  std::optional<store::FlaggedCallerCursor> after;
+  std::int32_t limit = kDefaultPageSize;
 };
 
-// One page of flagged callers, with their authors named as the list of colleagues names them
-// (one read of the organisation's users per page).
-Result<std::vector<FlaggedCallerItem>> readFlaggedCallers(soci::session& sql,
-                                                          const store::FlaggedCallerQuery& q) {
-  auto rows = store::listFlaggedCallers(sql, q);
-  if (!rows) {
-    return tl::unexpected(rows.error());
-  }
-  std::map<std::string, std::string, std::less<>> names;
-  if (!rows->empty()) {
-    auto users = store::listOrganisationUsers(sql, q.org_id);
-    if (!users) {
-      return tl::unexpected(users.error());
-    }
-    for (const store::UserListing& u : *users) {
-      names.emplace(u.id, colleagueName(u.name, u.id));
-    }
-  }
-  std::vector<FlaggedCallerItem> out;
-  out.reserve(rows->size());
-  for (auto& row : *rows) {
-    auto known = names.find(row.flag.created_by);
-    std::string name = known == names.end() ? std::string() : known->second;
-    out.push_back(FlaggedCallerItem{std::move(row), std::move(name)});
-  }
-  return out;
-}
-
-Result<store::FlaggedCallerQuery> decodeFlagListQuery(const http::Request& req,
-                                                      const policy::Principal& who) {
-  store::FlaggedCallerQuery q;
-  q.org_id = who.org_id;
-  q.now = domain::nowMillis();
-  q.limit = kDefaultPageSize;
+Result<FlagListQuery> decodeFlagListQuery(const http::Request& req) {
+  FlagListQuery q;
   for (const auto& [key, value] : req.query) {
     if (key == "limit") {
       auto n = decodePageSize(value);
@@ -371,7 +213,7 @@ Result<store::FlaggedCallerQuery> decodeFlagListQuery(const http::Request& req,
   return q;
 }
 
-boost::json::object encodeFlaggedCaller(const FlaggedCallerItem& item) {
+boost::json::object encodeFlaggedCaller(const hotline::FlaggedCallerItem& item) {
   const store::CallerFlag& f = item.row.flag;
   boost::json::value latest = nullptr;
   if (item.row.latest_contact) {
@@ -380,8 +222,8 @@ boost::json::object encodeFlaggedCaller(const FlaggedCallerItem& item) {
         {"started_at", domain::formatRfc3339(item.row.latest_contact->started_at)}};
   }
   boost::json::value author_name = nullptr;
-  if (!item.created_by_name.empty()) {
-    author_name = item.created_by_name;
+  if (item.author_name) {
+    author_name = colleagueName(*item.author_name, f.created_by);
   }
   return boost::json::object{{"caller_ref", f.caller_hash},
                              {"flag", f.flag},
@@ -395,33 +237,23 @@ boost::json::object encodeFlaggedCaller(const FlaggedCallerItem& item) {
 
 awaitable<http::Response> listFlaggedCallers(ApiContext& ctx, http::Request& req,
                                              const policy::Principal& who) {
-  auto query = decodeFlagListQuery(req, who);
+  auto query = decodeFlagListQuery(req);
   if (!query) {
     co_return errorResponse(req, query.error());
   }
-  auto page = co_await readKeysetPage(ctx.db, std::move(*query), &readFlaggedCallers);
+  auto page = co_await hotline::listFlaggedCallers(ctx.hotline(), actorOf(who, req.request_id),
+                                                   std::move(query->after), query->limit);
   if (!page) {
     co_return errorResponse(req, page.error());
   }
-  // Every view of the list is recorded, before any of it leaves; the event names only how many
-  // rows were shown.
-  store::WriteJob record = [who, rows = page->rows.size(),
-                            rid = req.request_id](store::WriteContext& w) {
-    return w.audit({who.user_id, who.org_id, "caller.flag_list", "caller_flags",
-                    "rows:" + std::to_string(rows), rid});
-  };
-  auto audited = co_await awaitWrite(ctx.db, std::move(record));
-  if (!audited) {
-    co_return errorResponse(req, audited.error());
-  }
   boost::json::array items;
-  items.reserve(page->rows.size());
-  for (const auto& item : page->rows) {
+  items.reserve(page->items.size());
+  for (const auto& item : page->items) {
     items.emplace_back(encodeFlaggedCaller(item));
   }
   std::optional<std::string> next_cursor;
   if (page->more) {
-    next_cursor = encodeFlagCursor(page->rows.back().row.flag);
+    next_cursor = encodeFlagCursor(page->items.back().row.flag);
   }
   co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
 }

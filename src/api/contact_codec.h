@@ -13,7 +13,6 @@
 #include "domain/contact.h"
 #include "domain/error.h"
 #include "domain/time.h"
-#include "hotline/contact_records.h"
 #include "policy/policy.h"
 #include "store/contact_repository.h"
 
@@ -23,10 +22,6 @@ namespace strada::api {
 // null, the body must also hold "version" (an integer >= 1), read into *version.
 [[nodiscard]] domain::Result<domain::ContactInput> decodeContactInput(std::string_view body,
                                                                       std::int32_t* version);
-
-// The hotline's contact records, as the resources that have not moved to use cases yet name them.
-using hotline::callerAuditId;
-using hotline::sealContact;
 
 // Registered by registerContactRoutes, one file each.
 void registerCallerRoutes(RouteTable& routes);      // callers.cpp

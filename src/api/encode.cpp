@@ -69,7 +69,6 @@ boost::json::object encodeContact(const domain::Contact& contact, bool with_seal
     out["caller_age_band"] = d.caller_age_band;
     out["language"] = d.language;
     out["caller_country"] = d.caller_country;
-    out["caller_region"] = d.caller_region;
     out["destination_country"] = d.destination_country;
     out["exploitation"] = toArray(d.exploitation);
     out["industry"] = toArray(d.industry);
@@ -92,6 +91,9 @@ boost::json::object encodeContact(const domain::Contact& contact, bool with_seal
   if (with_sealed) {
     out["summary"] = d.summary;
     out["caller_identifier"] = d.caller_identifier;
+    if (d.kind != domain::kKindNonData) {
+      out["caller_region"] = d.caller_region;  // free text about the caller: sealed at rest
+    }
   }
   return out;
 }

@@ -23,8 +23,8 @@ std::string colleagueName(std::string_view name, std::string_view user_id);
 boost::json::object encodeUser(const domain::User& user, const domain::Organisation& org);
 
 // Every coded field of the contact (a non-data contact: only its kind's fields), plus the sealed
-// "summary" and "caller_identifier" when `with_sealed` (the detail view of roles that may read
-// sealed text; never in lists or exports).
+// "summary", "caller_identifier" and (data contacts) "caller_region" when `with_sealed` (the
+// detail view of roles that may read sealed text; never in lists or exports).
 boost::json::object encodeContact(const domain::Contact& contact, bool with_sealed);
 
 }  // namespace strada::api

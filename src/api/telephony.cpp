@@ -7,29 +7,23 @@
 // every HMAC library take it as it is), and the timestamp must
 // be within kReplayWindowS of the server's clock. Every refusal answers the same 401, so a caller
 // cannot learn which part failed; the reason goes to the log (with the line id, never the body).
-#include <sodium.h>
+//
+// This file checks the signature, decodes the event and encodes the answer; what the event does
+// is the use case hotline::applyCallEvent (hotline/telephony.h).
+#include "hotline/telephony.h"
 
 #include <algorithm>
 #include <boost/json/object.hpp>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <memory>
 
-#include "api/async.h"
-#include "api/contact_codec.h"
 #include "api/json_input.h"
-#include "vault/vault.h"
 #include "api/routes.h"
 #include "crypto/crypto.h"
-#include "domain/codes.h"
+#include "crypto/secret.h"
 #include "domain/contact.h"
-#include "domain/ids.h"
-#include "domain/user.h"
 #include "observe/log.h"
-#include "store/contact_repository.h"
-#include "store/repositories.h"
-#include "store/telephony_repository.h"
 
 namespace strada::api {
 namespace {
@@ -47,27 +41,8 @@ constexpr std::string_view kLineHeader = "x-strada-line";
 constexpr std::string_view kTimestampHeader = "x-strada-timestamp";
 constexpr std::string_view kSignatureHeader = "x-strada-signature";
 
-enum class EventType { kOffered, kAnswered, kEnded };
-
-std::string_view eventName(EventType e) {
-  switch (e) {
-    case EventType::kOffered:
-      return "offered";
-    case EventType::kAnswered:
-      return "answered";
-    case EventType::kEnded:
-      return "ended";
-  }
-  return "";
-}
-
-struct CallEvent {
-  EventType type = EventType::kOffered;
-  std::string call_id;
-  UnixMillis at = 0;
-  std::string caller;  // normalised caller identifier; "" when withheld or not sent
-  std::string agent_email;
-};
+using hotline::CallEvent;
+using hotline::CallEventType;
 
 domain::Error refused() {
   return domain::Error{domain::ErrorCode::kUnauthenticated,
@@ -114,11 +89,11 @@ Result<CallEvent> decodeEvent(std::string_view body) {
     return tl::unexpected(event.error());
   }
   if (*event == "offered") {
-    ev.type = EventType::kOffered;
+    ev.type = CallEventType::kOffered;
   } else if (*event == "answered") {
-    ev.type = EventType::kAnswered;
+    ev.type = CallEventType::kAnswered;
   } else if (*event == "ended") {
-    ev.type = EventType::kEnded;
+    ev.type = CallEventType::kEnded;
   } else {
     return domain::invalidField("event", "Use offered, answered or ended.");
   }
@@ -154,7 +129,7 @@ Result<CallEvent> decodeEvent(std::string_view body) {
     if ((*caller)->size() > domain::kMaxCallerIdentifierBytes) {
       return domain::invalidField("caller_number", "The caller's number is too long.");
     }
-    ev.caller = domain::normaliseCallerIdentifier(**caller);
+    ev.caller_number = std::move(**caller);
   }
   auto agent = in->optionalString("agent_email");
   if (!agent) {
@@ -166,165 +141,12 @@ Result<CallEvent> decodeEvent(std::string_view body) {
   if (auto unknown = in->rejectUnknownFields(); !unknown) {
     return tl::unexpected(unknown.error());
   }
-  if (ev.type == EventType::kAnswered && ev.agent_email.empty()) {
+  if (ev.type == CallEventType::kAnswered && ev.agent_email.empty()) {
     return domain::invalidField("agent_email",
                                 "An answered call needs the e-mail address of the consultant who "
                                 "took it.");
   }
   return ev;
-}
-
-domain::Error unknownAgent() {
-  return domain::Error{domain::ErrorCode::kInvalidArgument,
-                       "No active consultant of this line's organisation has this e-mail "
-                       "address.",
-                       "agent_email", ""};
-}
-
-// A call's duration in whole seconds, within the contact's range.
-std::int32_t durationSeconds(UnixMillis answered, UnixMillis ended) {
-  const std::int64_t seconds = (ended - answered) / 1000;
-  return static_cast<std::int32_t>(
-      std::clamp<std::int64_t>(seconds, 0, domain::kMaxContactDurationS));
-}
-
-// Sets the duration of a linked contact if it is still a draft (its version bumped).
-domain::Status applyDuration(store::WriteContext& w, const store::TelephonyCall& call) {
-  if (call.contact_id.empty() || !call.answered_at || !call.ended_at) {
-    return {};
-  }
-  auto found = store::findContact(w.sql(), call.contact_id);
-  if (!found) {
-    return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || (*found)->contact.data.status != domain::kStatusDraft) {
-    return {};  // finalised (or erased) meanwhile: the consultant's record stands
-  }
-  store::ContactRow row = std::move(**found);
-  const std::int32_t expected = row.contact.version;
-  row.contact.data.duration_s = durationSeconds(*call.answered_at, *call.ended_at);
-  row.contact.version = expected + 1;
-  row.contact.updated_at = w.now();
-  return store::updateContact(w, row, expected);
-}
-
-// What one accepted event does, in one transaction with its idempotency record.
-struct EventJob {
-  store::TelephonyLine line;
-  CallEvent event;
-  std::string caller_hash;                     // "" when no number
-  std::optional<store::ContactRow> new_draft;  // for answered
-  std::string request_id;
-};
-
-domain::Status applyEvent(store::WriteContext& w, const EventJob& job, std::string& result) {
-  const std::string key = job.event.call_id + ":" + std::string(eventName(job.event.type));
-  auto seen = store::findTelephonyEventSeen(w.sql(), job.line.id, key);
-  if (!seen) {
-    return tl::unexpected(seen.error());
-  }
-  if (seen->has_value()) {  // a replay: the first result, no second effect
-    result = **seen;
-    return {};
-  }
-  auto found = store::findTelephonyCall(w.sql(), job.line.id, job.event.call_id);
-  if (!found) {
-    return tl::unexpected(found.error());
-  }
-  const bool exists = found->has_value();
-  store::TelephonyCall call;
-  if (exists) {
-    call = std::move(**found);
-  } else {
-    call.line_id = job.line.id;
-    call.call_id = job.event.call_id;
-    call.org_id = job.line.org_id;
-  }
-  if (call.caller_hash.empty()) {
-    call.caller_hash = job.caller_hash;
-  }
-  const UnixMillis at = job.event.at;
-  switch (job.event.type) {
-    case EventType::kOffered:
-      if (!call.offered_at) {
-        call.offered_at = at;
-      }
-      break;
-    case EventType::kAnswered: {
-      call.answered_at = at;
-      if (call.contact_id.empty() && job.new_draft) {
-        store::ContactRow row = *job.new_draft;
-        if (row.caller_hash.empty()) {
-          row.caller_hash = call.caller_hash;  // the number came with "offered" only
-        }
-        if (call.ended_at) {  // "ended" arrived first
-          row.contact.data.duration_s = durationSeconds(at, *call.ended_at);
-        }
-        if (auto s = store::insertContact(w, row); !s) {
-          return s;
-        }
-        call.contact_id = row.contact.id;
-        if (auto s = w.audit({row.contact.created_by, job.line.org_id, "telephony.answered",
-                              "contact", row.contact.id, job.request_id});
-            !s) {
-          return s;
-        }
-      }
-      break;
-    }
-    case EventType::kEnded:
-      call.ended_at = at;
-      if (auto s = applyDuration(w, call); !s) {
-        return s;
-      }
-      if (auto s = call.contact_id.empty()
-                       ? w.audit({"", job.line.org_id, "telephony.ended", "telephony_line",
-                                  job.line.id, job.request_id})
-                       : w.audit({"", job.line.org_id, "telephony.ended", "contact",
-                                  call.contact_id, job.request_id});
-          !s) {
-        return s;
-      }
-      break;
-  }
-  if (auto s = exists ? store::updateTelephonyCall(w, call) : store::insertTelephonyCall(w, call);
-      !s) {
-    return s;
-  }
-  result = call.contact_id;
-  return store::insertTelephonyEventSeen(w, job.line.id, key, w.now(), result);
-}
-
-// The draft contact an answered call creates: a data contact by phone, anonymous, started when
-// the call was answered, the caller's number sealed with its blind index (as every contact's).
-Result<store::ContactRow> draftFor(const ApiContext& ctx, const store::TelephonyLine& line,
-                                   const CallEvent& ev, const std::string& agent_id,
-                                   UnixMillis now) {
-  domain::Contact c;
-  c.id = crypto::newId();
-  c.org_id = line.org_id;
-  c.created_by = agent_id;
-  c.created_at = now;
-  c.updated_at = now;
-  c.version = 1;
-  c.code_version = std::string(domain::codesVersion());
-  c.data.status = std::string(domain::kStatusDraft);
-  c.data.kind = std::string(domain::kKindData);
-  c.data.channel = "phone";
-  c.data.started_at = ev.at;
-  c.data.anonymous = true;
-  c.data.caller_identifier = ev.caller;
-  if (auto valid = domain::validateContact(c.data, now); !valid) {
-    domain::Error e = valid.error();
-    if (e.field == "started_at") {
-      e.field = "at";
-    } else if (e.field == "caller_identifier") {
-      e.field = "caller_number";
-    }
-    e.detail.clear();
-    return tl::unexpected(e);
-  }
-  return sealContact(ctx.vault, std::move(c));
 }
 
 awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
@@ -343,30 +165,19 @@ awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
   if (!timestamp || std::llabs(now_s - *timestamp) > kReplayWindowS) {
     co_return refuse(req, "timestamp outside the replay window");
   }
-  if (!domain::isIdShaped(*line_id)) {
-    co_return refuse(req, "unknown line");
-  }
-  auto lookup = [id = std::string(*line_id)](soci::session& sql) {
-    return store::findTelephonyLine(sql, id);
-  };
-  auto line =
-      co_await awaitRead<Result<std::optional<store::TelephonyLine>>>(ctx.db, std::move(lookup));
-  if (!line) {
-    co_return errorResponse(req, line.error());
-  }
-  if (!line->has_value() || !(*line)->active) {
-    co_return refuse(req, line->has_value() ? "inactive line" : "unknown line");
-  }
-  const store::TelephonyLine& the_line = **line;
-  auto secret = ctx.vault.open({vault::SealedField::kTelephonySecret, the_line.id}, the_line.secret_sealed);
-  if (!secret) {
-    co_return errorResponse(req, secret.error());
+  auto key = co_await hotline::openTelephonyLine(ctx.hotline(), std::string(*line_id));
+  if (!key) {
+    if (key.error().code == domain::ErrorCode::kUnauthenticated) {
+      co_return refuse(req, key.error().detail);
+    }
+    co_return errorResponse(req, key.error());
   }
   std::string signed_text(*timestamp_text);
   signed_text += '.';
   signed_text += req.body;
-  const std::string expected = "sha256=" + crypto::toHex(crypto::hmacSha256(*secret, signed_text));
-  sodium_memzero(secret->data(), secret->size());
+  const std::string expected =
+      "sha256=" + crypto::toHex(crypto::hmacSha256(key->secret, signed_text));
+  crypto::wipe(key->secret);
   if (!crypto::constantTimeEqual(*signature, expected)) {
     co_return refuse(req, "bad signature");
   }
@@ -375,48 +186,14 @@ awaitable<http::Response> receiveEvent(ApiContext& ctx, http::Request& req) {
   if (!event) {
     co_return errorResponse(req, event.error());
   }
-  EventJob job;
-  job.line = the_line;
-  job.request_id = req.request_id;
-  if (!event->caller.empty()) {
-    job.caller_hash = hotline::callerIndex(ctx.vault, the_line.org_id, event->caller);
-  }
-  if (event->type == EventType::kAnswered) {
-    auto email = domain::normaliseEmail(event->agent_email);
-    if (!email) {
-      co_return errorResponse(req, unknownAgent());
-    }
-    auto find_agent = [e = *email](soci::session& sql) { return store::findUserByEmail(sql, e); };
-    auto agent =
-        co_await awaitRead<Result<std::optional<store::UserRecord>>>(ctx.db, std::move(find_agent));
-    if (!agent) {
-      co_return errorResponse(req, agent.error());
-    }
-    if (!agent->has_value() || (*agent)->user.org_id != the_line.org_id || !(*agent)->user.active ||
-        !policy::allows(
-            policy::Principal{(*agent)->user.id, (*agent)->user.org_id, (*agent)->user.roles, ""},
-            policy::Permission::kContactCreate)) {
-      co_return errorResponse(req, unknownAgent());
-    }
-    auto draft = draftFor(ctx, the_line, *event, (*agent)->user.id, domain::nowMillis());
-    if (!draft) {
-      co_return errorResponse(req, draft.error());
-    }
-    job.new_draft = std::move(*draft);
-  }
-  job.event = std::move(*event);
-
-  auto result = std::make_shared<std::string>();
-  store::WriteJob write = [job = std::move(job), result](store::WriteContext& w) {
-    return applyEvent(w, job, *result);
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(write));
-  if (!status) {
-    co_return errorResponse(req, status.error());
+  auto contact_id = co_await hotline::applyCallEvent(ctx.hotline(), std::move(key->line),
+                                                     std::move(*event), req.request_id);
+  if (!contact_id) {
+    co_return errorResponse(req, contact_id.error());
   }
   boost::json::object body{{"status", "ok"}, {"contact_id", nullptr}};
-  if (!result->empty()) {
-    body["contact_id"] = *result;
+  if (!contact_id->empty()) {
+    body["contact_id"] = *contact_id;
   }
   co_return http::Response::json(200, body);
 }

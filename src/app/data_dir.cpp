@@ -2,6 +2,7 @@
 
 #include "crypto/crypto.h"
 #include "hotline/knowledge.h"
+#include "hotline/stored_contacts_upgrade.h"
 
 namespace strada::app {
 
@@ -48,6 +49,12 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
       hotline::runToCompletion(hotline::refreshKnowledgeIndex(hotline::Context{**db, **keys}));
   if (!reindexed) {
     return tl::unexpected(reindexed.error());
+  }
+  // The steps of migrations that need the vault, once each (hotline/stored_contacts_upgrade.h).
+  if (auto upgraded =
+          hotline::runToCompletion(hotline::upgradeStoredContacts(hotline::Context{**db, **keys}));
+      !upgraded) {
+    return tl::unexpected(upgraded.error());
   }
   OpenedData out;
   out.master = std::make_unique<crypto::MasterKey>(std::move(*master));

@@ -6,10 +6,10 @@
 #include <memory>
 #include <string>
 
-#include "vault/vault.h"
 #include "crypto/keyring.h"
 #include "domain/error.h"
 #include "store/database.h"
+#include "vault/vault.h"
 
 namespace strada::app {
 
@@ -28,7 +28,9 @@ struct OpenedData {
 std::string databaseUrl(const DataOptions& options);
 
 // Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database, loads the data
-// keys and brings the knowledge index's country names up to date. Errors say what to fix.
+// keys, brings the knowledge index's country names up to date, and runs the steps in code of the
+// migrations that need the vault (once each: hotline/stored_contacts_upgrade.h). Errors say what
+// to fix.
 [[nodiscard]] domain::Result<OpenedData> openData(const DataOptions& options);
 
 }  // namespace strada::app

@@ -4,25 +4,18 @@
 
 #include <string>
 
-#include "vault/vault.h"
 #include "app/data_dir.h"
 #include "domain/error.h"
+#include "hotline/telephony.h"
 #include "store/database.h"
+#include "vault/vault.h"
 
 namespace strada::app {
 
-struct NewTelephonyLine {
-  std::string id;
-  std::string org_code;
-  std::string name;
-  // 32 random bytes, base64url (43 characters): the HMAC key, exactly as printed. Shown once;
-  // the database keeps it sealed only.
-  std::string secret;
-};
+using NewTelephonyLine = hotline::NewTelephonyLine;
 
-// Creates an active line of organisation `org_code` with a fresh secret, audited
-// ("telephony_line.create"). InvalidArgument (field "org" or "name") for an unknown organisation
-// or a name that is empty or longer than 100 bytes. The command line and the tests both use it.
+// The use case hotline::addTelephonyLine, run to completion: an active line of organisation
+// `org_code` with a fresh secret. The command line and the tests both use it.
 [[nodiscard]] domain::Result<NewTelephonyLine> addTelephonyLine(store::Database& db,
                                                                 const vault::Vault& keys,
                                                                 const std::string& org_code,
@@ -32,9 +25,10 @@ struct NewTelephonyLine {
                                                                 const std::string& org_code,
                                                                 const std::string& name);
 
-// Deactivates a line (its events are refused from then on), audited
-// ("telephony_line.deactivate"). NotFound (field "id") when there is no such line.
-[[nodiscard]] domain::Status deactivateTelephonyLine(store::Database& db, const std::string& id);
+// The use case hotline::deactivateTelephonyLine, run to completion: the line's events are
+// refused from then on. NotFound (field "id") when there is no such line.
+[[nodiscard]] domain::Status deactivateTelephonyLine(store::Database& db, const vault::Vault& keys,
+                                                     const std::string& id);
 
 // The sub-commands: print what happened, return the exit code.
 int runLineAdd(const DataOptions& data, const std::string& org_code, const std::string& name);

@@ -43,6 +43,7 @@ constexpr std::array kActions = {
     ActionInfo{AuditAction::kTelephonyAnswered, "telephony.answered", "contact"},
     ActionInfo{AuditAction::kTelephonyEnded, "telephony.ended", "contact"},
     ActionInfo{AuditAction::kTelephonyEndedUnmatched, "telephony.ended", "telephony_line"},
+    ActionInfo{AuditAction::kContactUpgrade, "contact.upgrade", "contacts"},
     ActionInfo{AuditAction::kKnowledgeCreate, "knowledge.create", "knowledge_article"},
     ActionInfo{AuditAction::kKnowledgeUpdate, "knowledge.update", "knowledge_article"},
     ActionInfo{AuditAction::kKnowledgeDelete, "knowledge.delete", "knowledge_article"},

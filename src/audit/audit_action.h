@@ -43,6 +43,7 @@ enum class AuditAction {
   kTelephonyAnswered,        // telephony.answered
   kTelephonyEnded,           // telephony.ended (of the call's draft contact)
   kTelephonyEndedUnmatched,  // telephony.ended (of a line, when no draft matched the call)
+  kContactUpgrade,           // contact.upgrade (a step in code of a migration: rows changed)
   // The knowledge base and the partner directory.
   kKnowledgeCreate,                // knowledge.create
   kKnowledgeUpdate,                // knowledge.update

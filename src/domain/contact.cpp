@@ -1,5 +1,7 @@
 #include "domain/contact.h"
 
+#include <phonenumbers/phonenumberutil.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -101,6 +103,42 @@ const char* firstDataField(const ContactInput& c) {
   if (c.follow_up_needed || c.follow_up_due) return "follow_up_needed";
   if (!c.summary.empty()) return "summary";
   return nullptr;
+}
+
+// A leading "+" and the digits: the form of a number libphonenumber cannot read.
+std::string digitsOf(std::string_view raw) {
+  std::string out;
+  if (raw.front() == '+') {
+    out.push_back('+');
+  }
+  for (char ch : raw) {
+    if (std::isdigit(static_cast<unsigned char>(ch))) {
+      out.push_back(ch);
+    }
+  }
+  return out == "+" ? std::string() : out;
+}
+
+// E.164 when libphonenumber reads `raw` (non-empty, phone-like) as a number of `region`, or
+// written with its country code; digitsOf(raw) otherwise. Only parsing is asked, never whether
+// the number is valid: two writings of one number must give one form even when it is short.
+std::string normalisePhoneNumber(std::string_view raw, std::string_view region) {
+  using i18n::phonenumbers::PhoneNumberUtil;
+  std::string fallback = digitsOf(raw);
+  if (fallback.empty()) {
+    return fallback;
+  }
+  std::string upper_region(region.size() == 2 ? region : "ZZ");
+  std::transform(upper_region.begin(), upper_region.end(), upper_region.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  i18n::phonenumbers::PhoneNumber number;
+  if (util.Parse(std::string(raw), upper_region, &number) != PhoneNumberUtil::NO_PARSING_ERROR) {
+    return fallback;
+  }
+  std::string e164;
+  util.Format(number, PhoneNumberUtil::E164, &e164);
+  return e164.size() > 1 ? e164 : fallback;
 }
 
 }  // namespace
@@ -229,7 +267,7 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
   return {};
 }
 
-std::string normaliseCallerIdentifier(std::string_view raw) {
+std::string normaliseCallerIdentifier(std::string_view raw, std::string_view default_region) {
   while (!raw.empty() && std::isspace(static_cast<unsigned char>(raw.front()))) {
     raw.remove_prefix(1);
   }
@@ -240,18 +278,10 @@ std::string normaliseCallerIdentifier(std::string_view raw) {
     return std::isdigit(static_cast<unsigned char>(ch)) || ch == ' ' || ch == '+' || ch == '-' ||
            ch == '.' || ch == '(' || ch == ')';
   });
-  std::string out;
   if (phone_like) {
-    if (raw.front() == '+') {
-      out.push_back('+');
-    }
-    for (char ch : raw) {
-      if (std::isdigit(static_cast<unsigned char>(ch))) {
-        out.push_back(ch);
-      }
-    }
-    return out == "+" ? std::string() : out;
+    return normalisePhoneNumber(raw, default_region);
   }
+  std::string out;
   out.reserve(raw.size());
   for (char ch : raw) {
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));

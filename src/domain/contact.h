@@ -79,8 +79,11 @@ inline constexpr std::size_t kMaxMultiCodes = 20;
 [[nodiscard]] Status validateContact(const ContactInput& input, UnixMillis now);
 
 // The form a caller identifier is matched in. A phone number (only digits, spaces, "+", "-", ".",
-// "(" and ")") keeps a leading "+" and its digits: "+31 (0)6-12 34" -> "+31061234". Anything else
-// (a handle, an e-mail) is trimmed and lower-cased (ASCII). Empty when nothing is left.
-std::string normaliseCallerIdentifier(std::string_view raw);
+// "(" and ")") becomes E.164 ("+31612345678"), read as a number of `default_region` (ISO 3166-1
+// alpha-2, the organisation's country) when it has no country code: "0031 6 1234 5678",
+// "06-12345678" and "+31 6 12345678" are one caller in the Netherlands. A number libphonenumber
+// cannot read keeps a leading "+" and its digits ("+311" -> "+311"). Anything else (a handle, an
+// e-mail) is trimmed and lower-cased (ASCII). Empty when nothing is left.
+std::string normaliseCallerIdentifier(std::string_view raw, std::string_view default_region);
 
 }  // namespace strada::domain

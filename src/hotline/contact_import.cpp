@@ -1,5 +1,6 @@
 #include "hotline/contact_import.h"
 
+#include <map>
 #include <string>
 #include <utility>
 
@@ -13,6 +14,7 @@ boost::asio::awaitable<domain::Status> importContacts(Context ctx,
                                                       std::vector<domain::Contact> contacts,
                                                       bool count_in_stats) {
   const domain::UnixMillis now = ctx.clock();
+  std::map<std::string, std::string> region_of;  // organisation id -> country, read once each
   std::vector<store::ContactRow> rows;
   rows.reserve(contacts.size());
   for (std::size_t i = 0; i < contacts.size(); ++i) {
@@ -24,7 +26,15 @@ boost::asio::awaitable<domain::Status> importContacts(Context ctx,
     }
     c.version = 1;
     c.code_version = std::string(domain::codesVersion());
-    rows.push_back(sealContact(ctx.vault, std::move(c)));
+    auto known = region_of.find(c.org_id);
+    if (known == region_of.end()) {
+      auto region = co_await organisationCountry(ctx, c.org_id);
+      if (!region) {
+        co_return tl::unexpected(region.error());
+      }
+      known = region_of.emplace(c.org_id, std::move(*region)).first;
+    }
+    rows.push_back(sealContact(ctx.vault, std::move(c), known->second));
   }
   store::WriteJob insert = [rows = std::move(rows), count_in_stats](store::WriteContext& w) {
     for (const auto& row : rows) {

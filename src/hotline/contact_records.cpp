@@ -5,25 +5,32 @@
 
 #include "domain/ids.h"
 #include "store/async.h"
+#include "store/repositories.h"
 
 namespace strada::hotline {
 
 using domain::Result;
 
-store::ContactRow sealContact(const vault::Vault& vault, domain::Contact contact) {
+store::ContactRow sealContact(const vault::Vault& vault, domain::Contact contact,
+                              std::string_view region) {
   store::ContactRow row;
   domain::ContactInput& d = contact.data;
   if (!d.summary.empty()) {
     row.summary_sealed = vault.seal({vault::SealedField::kContactSummary, contact.id}, d.summary);
   }
-  row.caller_hash = callerIndex(vault, contact.org_id, d.caller_identifier);
+  row.caller_hash = callerIndex(vault, contact.org_id, region, d.caller_identifier);
   if (!row.caller_hash.empty()) {
     row.caller_sealed =
         vault.seal({vault::SealedField::kContactCaller, contact.id}, d.caller_identifier);
   }
+  if (!d.caller_region.empty()) {
+    row.region_sealed =
+        vault.seal({vault::SealedField::kContactRegion, contact.id}, d.caller_region);
+  }
   // Only the sealed forms go to the store.
   d.summary.clear();
   d.caller_identifier.clear();
+  d.caller_region.clear();
   row.contact = std::move(contact);
   return row;
 }
@@ -36,13 +43,18 @@ domain::Status openContact(const vault::Vault& vault, store::ContactRow& row) {
       !s) {
     return s;
   }
-  return vault.openInto({vault::SealedField::kContactCaller, id}, row.caller_sealed,
-                        d.caller_identifier);
+  if (auto s = vault.openInto({vault::SealedField::kContactCaller, id}, row.caller_sealed,
+                              d.caller_identifier);
+      !s) {
+    return s;
+  }
+  return vault.openInto({vault::SealedField::kContactRegion, id}, row.region_sealed,
+                        d.caller_region);
 }
 
-std::string callerIndex(const vault::Vault& vault, std::string_view org_id,
+std::string callerIndex(const vault::Vault& vault, std::string_view org_id, std::string_view region,
                         std::string_view identifier) {
-  const std::string normalised = domain::normaliseCallerIdentifier(identifier);
+  const std::string normalised = domain::normaliseCallerIdentifier(identifier, region);
   if (normalised.empty()) {
     return {};
   }
@@ -85,6 +97,19 @@ boost::asio::awaitable<Result<store::ContactRow>> findVisibleContact(Context ctx
     co_return tl::unexpected(contactNotFound());
   }
   co_return std::move(**found);
+}
+
+boost::asio::awaitable<Result<std::string>> organisationCountry(Context ctx, std::string org_id) {
+  auto lookup = [org_id](soci::session& sql) { return store::findOrganisationById(sql, org_id); };
+  auto org = co_await store::awaitRead<Result<std::optional<domain::Organisation>>>(
+      ctx.db, std::move(lookup));
+  if (!org) {
+    co_return tl::unexpected(org.error());
+  }
+  if (!org->has_value()) {
+    co_return domain::internalError("organisation of a use case not found");
+  }
+  co_return std::move((*org)->country);
 }
 
 boost::asio::awaitable<domain::Status> checkReferralAgencies(Context ctx, std::string org_id,

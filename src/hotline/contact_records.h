@@ -15,19 +15,27 @@
 
 namespace strada::hotline {
 
-// Fills the store row from `contact` (its data holding the clear text): seals the summary and the
-// caller identifier, computes the caller's blind index, and leaves the clear texts out of
-// row.contact. An identifier that normalises to nothing counts as none.
-store::ContactRow sealContact(const vault::Vault& vault, domain::Contact contact);
+// Fills the store row from `contact` (its data holding the clear text): seals the summary, the
+// caller identifier and the caller's region, computes the caller's blind index (numbers read
+// with `region`, the organisation's country: organisationCountry()), and leaves the clear texts
+// out of row.contact. An identifier that normalises to nothing counts as none.
+store::ContactRow sealContact(const vault::Vault& vault, domain::Contact contact,
+                              std::string_view region);
 
 // Opens the sealed fields of `row` into row.contact.data. Internal when a sealed value does not
 // open.
 [[nodiscard]] domain::Status openContact(const vault::Vault& vault, store::ContactRow& row);
 
-// The repeat-caller blind index of a caller identifier as typed (normalised first), scoped to
+// The repeat-caller blind index of a caller identifier as typed (normalised first:
+// domain::normaliseCallerIdentifier with `region`, the organisation's country), scoped to
 // `org_id`; "" when the identifier normalises to nothing.
-std::string callerIndex(const vault::Vault& vault, std::string_view org_id,
+std::string callerIndex(const vault::Vault& vault, std::string_view org_id, std::string_view region,
                         std::string_view identifier);
+
+// The country (ISO 3166-1 alpha-2) of the organisation `org_id`, the region its caller numbers
+// are read in; "" when it has none. Internal when the organisation does not exist.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::string>> organisationCountry(
+    Context ctx, std::string org_id);
 
 // The first 16 hex characters of a caller index: what audit events name (never the identifier).
 std::string callerAuditId(std::string_view caller_hash);

@@ -26,13 +26,15 @@ ContactView writtenView(const policy::Principal& who, domain::Contact contact,
   return view;
 }
 
-// What the detail view adds to a contact: the repeat-caller box and the safety plan's id.
+// What the detail view adds to a contact: the repeat-caller box (counting only the drafts
+// `drafts_only_of` may see) and the safety plan's id.
 Result<ContactView> loadExtras(soci::session& sql, const store::ContactRow& row,
+                               const std::optional<std::string>& drafts_only_of,
                                domain::UnixMillis now, ContactView view) {
   const domain::Contact& c = row.contact;
   if (!row.caller_hash.empty()) {
     RepeatCaller box;
-    auto earlier = store::countContactsByCaller(sql, c.org_id, row.caller_hash,
+    auto earlier = store::countContactsByCaller(sql, c.org_id, row.caller_hash, drafts_only_of,
                                                 store::ContactCursor{c.data.started_at, c.id});
     if (!earlier) {
       return tl::unexpected(earlier.error());
@@ -87,23 +89,15 @@ Result<domain::Contact> revisedContact(const policy::Principal& who, const domai
 
 }  // namespace
 
-awaitable<Result<ContactView>> createContact(Context ctx, Actor actor, domain::ContactInput input) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kContactCreate); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  const domain::UnixMillis now = ctx.clock();
+Result<domain::Contact> newContact(std::string org_id, std::string author_id,
+                                   domain::UnixMillis now, domain::ContactInput input) {
   if (auto valid = domain::validateContact(input, now); !valid) {
-    co_return tl::unexpected(valid.error());
-  }
-  if (auto agencies = co_await checkReferralAgencies(ctx, who.org_id, input.referral_agency_ids);
-      !agencies) {
-    co_return tl::unexpected(agencies.error());
+    return tl::unexpected(valid.error());
   }
   domain::Contact contact;
   contact.id = crypto::newId();
-  contact.org_id = who.org_id;
-  contact.created_by = who.user_id;
+  contact.org_id = std::move(org_id);
+  contact.created_by = std::move(author_id);
   contact.created_at = now;
   contact.updated_at = now;
   contact.version = 1;
@@ -112,9 +106,31 @@ awaitable<Result<ContactView>> createContact(Context ctx, Actor actor, domain::C
   if (contact.data.status == domain::kStatusFinal) {
     contact.finalised_at = now;
   }
-  ContactView view = writtenView(who, contact, now);
+  return contact;
+}
+
+awaitable<Result<ContactView>> createContact(Context ctx, Actor actor, domain::ContactInput input) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, policy::Permission::kContactCreate); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  const domain::UnixMillis now = ctx.clock();
+  auto contact = newContact(who.org_id, who.user_id, now, std::move(input));
+  if (!contact) {
+    co_return tl::unexpected(contact.error());
+  }
+  if (auto agencies =
+          co_await checkReferralAgencies(ctx, who.org_id, contact->data.referral_agency_ids);
+      !agencies) {
+    co_return tl::unexpected(agencies.error());
+  }
+  auto region = co_await organisationCountry(ctx, who.org_id);
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
+  ContactView view = writtenView(who, *contact, now);
   store::WriteJob insert =
-      [row = sealContact(ctx.vault, std::move(contact)),
+      [row = sealContact(ctx.vault, std::move(*contact), *region),
        entry = actor.entry(AuditAction::kContactCreate, view.contact.id)](store::WriteContext& w) {
         if (auto s = store::insertContact(w, row); !s) {
           return s;
@@ -145,9 +161,8 @@ awaitable<Result<ContactView>> readContact(Context ctx, Actor actor, std::string
     }
   }
   view.contact = row.contact;
-  auto extras_job = [row, now, v = std::move(view)](soci::session& sql) {
-    return loadExtras(sql, row, now, v);
-  };
+  auto extras_job = [row, drafts = policy::draftsVisibleOnlyOf(who), now, v = std::move(view)](
+                        soci::session& sql) { return loadExtras(sql, row, drafts, now, v); };
   auto extras = co_await store::awaitRead<Result<ContactView>>(ctx.db, std::move(extras_job));
   if (!extras) {
     co_return tl::unexpected(extras.error());
@@ -179,11 +194,15 @@ awaitable<Result<ContactView>> updateContact(Context ctx, Actor actor, std::stri
       !agencies) {
     co_return tl::unexpected(agencies.error());
   }
+  auto region = co_await organisationCountry(ctx, who.org_id);
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
   const bool finalising = found->contact.data.status != domain::kStatusFinal &&
                           revised->data.status == domain::kStatusFinal;
   ContactView view = writtenView(who, *revised, now);
   store::WriteJob write =
-      [row = sealContact(ctx.vault, std::move(*revised)), expected_version,
+      [row = sealContact(ctx.vault, std::move(*revised), *region), expected_version,
        entry = actor.entry(finalising ? AuditAction::kContactFinalise : AuditAction::kContactUpdate,
                            view.contact.id)](store::WriteContext& w) {
         if (auto s = store::updateContact(w, row, expected_version); !s) {

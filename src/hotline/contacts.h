@@ -31,7 +31,15 @@ struct ContactView {
   std::optional<RepeatCaller> repeat_caller;  // only when the contact has a caller identifier
 };
 
-// Validates `input` (domain::validateContact at the context's clock), checks the referral
+// A new contact of `org_id` logged by `author_id` at `now`: the one place a contact is built
+// (its id, version, code version, and finalised_at when `input` is final), after
+// domain::validateContact(input, now). InvalidArgument naming the field otherwise. Every use case
+// that creates a contact (a consultant's, a telephony event's draft) goes through it.
+[[nodiscard]] domain::Result<domain::Contact> newContact(std::string org_id, std::string author_id,
+                                                         domain::UnixMillis now,
+                                                         domain::ContactInput input);
+
+// Validates `input` (newContact at the context's clock), checks the referral
 // agencies, seals, and stores the contact with its contact.create event. The answer is the
 // contact as its author sees it.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ContactView>> createContact(

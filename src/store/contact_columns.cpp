@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 27> kWrittenColumns = {"channel",
                                                               "caller_gender",
                                                               "caller_age_band",
                                                               "caller_country",
-                                                              "caller_region",
+                                                              "region_sealed",
                                                               "destination_country",
                                                               "imminent_danger",
                                                               "outcome",
@@ -154,7 +154,7 @@ NullableMillis NullableMillis::of(const std::optional<domain::UnixMillis>& v) {
 const char* const kContactSelect =
     "SELECT id, org_id, created_by, created_at, channel, started_at, duration_s, caller_type, "
     "anonymous, language, code_version, status, kind, non_data_type, category, caller_gender, "
-    "caller_age_band, caller_country, caller_region, destination_country, imminent_danger, "
+    "caller_age_band, caller_country, destination_country, imminent_danger, "
     "outcome, follow_up_needed, follow_up_due, follow_up_done_at, caller_hash, updated_at, "
     "finalised_at, version";
 
@@ -196,7 +196,6 @@ void ContactColumns::bindInto(soci::statement& st) {
   st.exchange(soci::into(caller_gender));
   st.exchange(soci::into(caller_age_band));
   st.exchange(soci::into(caller_country));
-  st.exchange(soci::into(caller_region));
   st.exchange(soci::into(destination_country));
   st.exchange(soci::into(imminent_danger));
   st.exchange(soci::into(outcome));
@@ -235,7 +234,6 @@ ContactRow ContactColumns::toRow() const {
   d.caller_age_band = caller_age_band;
   d.language = language;
   d.caller_country = caller_country;
-  d.caller_region = caller_region;
   d.destination_country = destination_country;
   d.imminent_danger = imminent_danger != 0;
   d.outcome = outcome;
@@ -259,6 +257,7 @@ ContactValues::ContactValues(const ContactRow& row) {
   finalised_at = NullableMillis::of(c.finalised_at);
   summary_hex = toHex(row.summary_sealed);
   caller_sealed_hex = toHex(row.caller_sealed);
+  region_sealed_hex = toHex(row.region_sealed);
 }
 
 void ContactValues::bindWritten(soci::statement& st, const ContactRow& row) {
@@ -279,7 +278,7 @@ void ContactValues::bindWritten(soci::statement& st, const ContactRow& row) {
   st.exchange(soci::use(d.caller_gender, "caller_gender"));
   st.exchange(soci::use(d.caller_age_band, "caller_age_band"));
   st.exchange(soci::use(d.caller_country, "caller_country"));
-  st.exchange(soci::use(d.caller_region, "caller_region"));
+  st.exchange(soci::use(region_sealed_hex, "region_sealed"));
   st.exchange(soci::use(d.destination_country, "destination_country"));
   st.exchange(soci::use(imminent_danger, "imminent_danger"));
   st.exchange(soci::use(d.outcome, "outcome"));

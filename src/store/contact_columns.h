@@ -26,7 +26,8 @@ struct NullableMillis {
   static NullableMillis of(const std::optional<domain::UnixMillis>& v);
 };
 
-// "SELECT <every coded column>" without FROM: never a sealed column. ContactColumns::bindInto
+// "SELECT <every coded column>" without FROM: never a sealed column (nor caller_region, the
+// clear column emptied since the region is sealed). ContactColumns::bindInto
 // binds exactly these, in this order.
 extern const char* const kContactSelect;
 // The same list with every column written contacts.<column>, for queries that join.
@@ -35,8 +36,8 @@ const std::string& qualifiedContactSelect();
 // Holders for one row of kContactSelect.
 struct ContactColumns {
   std::string id, org_id, created_by, channel, caller_type, language, code_version, status, kind,
-      non_data_type, category, caller_gender, caller_age_band, caller_country, caller_region,
-      destination_country, outcome, caller_hash;
+      non_data_type, category, caller_gender, caller_age_band, caller_country, destination_country,
+      outcome, caller_hash;
   long long created_at = 0;
   long long started_at = 0;
   long long updated_at = 0;
@@ -63,7 +64,7 @@ struct ContactValues {
   int follow_up_needed = 0;
   int version = 0;
   NullableMillis follow_up_due, follow_up_done_at, finalised_at;
-  std::string summary_hex, caller_sealed_hex;
+  std::string summary_hex, caller_sealed_hex, region_sealed_hex;
 
   ContactValues() = default;
   explicit ContactValues(const ContactRow& row);

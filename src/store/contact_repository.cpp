@@ -29,6 +29,8 @@ using domain::ErrorCode;
 namespace {
 
 constexpr std::int32_t kMaxListLimit = 1000;
+// The draft rule in SQL (policy::draftsVisibleOnlyOf), binding :draft and :author.
+constexpr const char* kDraftsOnlyOf = " AND (status <> :draft OR created_by = :author)";
 // Runs a contacts query whose column list is kContactSelect; loads the multi-values too.
 template <class Bind>
 std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tail, Bind bind) {
@@ -133,14 +135,16 @@ domain::Status deleteDraftContact(WriteContext& w, const std::string& org_id,
 domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const std::string& id) {
   try {
     ContactColumns cols;
-    std::string summary_hex, caller_hex;
+    std::string summary_hex, caller_hex, region_hex;
     soci::statement st(sql);
     cols.bindInto(st);
     st.exchange(soci::into(summary_hex));
     st.exchange(soci::into(caller_hex));
+    st.exchange(soci::into(region_hex));
     st.exchange(soci::use(id, "id"));
     prepareAndExecute(st, std::string(kContactSelect) +
-                              ", summary_sealed, caller_sealed FROM contacts WHERE id = :id");
+                              ", summary_sealed, caller_sealed, region_sealed FROM contacts "
+                              "WHERE id = :id");
     if (!st.fetch()) {
       return std::nullopt;
     }
@@ -150,11 +154,13 @@ domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const 
     ContactRow row = std::move(rows.front());
     auto summary = detail::fromHex(summary_hex);
     auto caller = detail::fromHex(caller_hex);
-    if (!summary || !caller) {
+    auto region = detail::fromHex(region_hex);
+    if (!summary || !caller || !region) {
       return domain::internalError("contacts sealed column is not hex");
     }
     row.summary_sealed = std::move(*summary);
     row.caller_sealed = std::move(*caller);
+    row.region_sealed = std::move(*region);
     return std::optional<ContactRow>(std::move(row));
   } catch (const std::exception& e) {
     return internalFrom("find contact", e);
@@ -192,21 +198,27 @@ domain::Result<std::vector<ContactRow>> listDrafts(soci::session& sql, const std
 
 // --- repeat callers ---
 
-domain::Result<std::vector<ContactRow>> findContactsByCaller(soci::session& sql,
-                                                             const std::string& org_id,
-                                                             const std::string& caller_hash,
-                                                             std::int32_t limit) {
+domain::Result<std::vector<ContactRow>> findContactsByCaller(
+    soci::session& sql, const std::string& org_id, const std::string& caller_hash,
+    std::int32_t limit, const std::optional<std::string>& drafts_only_of) {
   if (caller_hash.empty()) {
     return std::vector<ContactRow>{};
   }
   try {
     const int lim = std::clamp<std::int32_t>(limit, 1, kMaxListLimit);
+    const std::string draft = std::string(domain::kStatusDraft);
+    const std::string author = drafts_only_of.value_or("");
     return queryContacts(sql,
-                         "WHERE org_id = :org_id AND caller_hash = :caller_hash "
-                         "ORDER BY started_at DESC, id DESC LIMIT :lim",
+                         std::string("WHERE org_id = :org_id AND caller_hash = :caller_hash") +
+                             (drafts_only_of ? kDraftsOnlyOf : "") +
+                             " ORDER BY started_at DESC, id DESC LIMIT :lim",
                          [&](soci::statement& st) {
                            st.exchange(soci::use(org_id, "org_id"));
                            st.exchange(soci::use(caller_hash, "caller_hash"));
+                           if (drafts_only_of) {
+                             st.exchange(soci::use(draft, "draft"));
+                             st.exchange(soci::use(author, "author"));
+                           }
                            st.exchange(soci::use(lim, "lim"));
                          });
   } catch (const std::exception& e) {
@@ -216,6 +228,7 @@ domain::Result<std::vector<ContactRow>> findContactsByCaller(soci::session& sql,
 
 domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std::string& org_id,
                                                    const std::string& caller_hash,
+                                                   const std::optional<std::string>& drafts_only_of,
                                                    const std::optional<ContactCursor>& before) {
   if (caller_hash.empty()) {
     return 0;
@@ -230,6 +243,13 @@ domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std
     st.exchange(soci::use(caller_hash, "caller_hash"));
     std::string text =
         "SELECT COUNT(*) FROM contacts WHERE org_id = :org_id AND caller_hash = :caller_hash";
+    const std::string draft = std::string(domain::kStatusDraft);
+    const std::string author = drafts_only_of.value_or("");
+    if (drafts_only_of) {
+      text += kDraftsOnlyOf;
+      st.exchange(soci::use(draft, "draft"));
+      st.exchange(soci::use(author, "author"));
+    }
     if (before) {
       text += " AND (started_at < :at1 OR (started_at = :at2 AND id < :before_id))";
       st.exchange(soci::use(before_at, "at1"));

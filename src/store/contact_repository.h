@@ -2,7 +2,8 @@
 // contact_codes, referrals in contact_referrals), drafts, the repeat-caller blind index, caller
 // flags and safety plans.
 //
-// Sealed columns are opaque bytes here (summary_sealed, caller_sealed, safety plans' sealed):
+// Sealed columns are opaque bytes here (summary_sealed, caller_sealed, region_sealed, safety
+// plans' sealed):
 // sealing and opening happen above the store, and the caller identifier never reaches it in the
 // clear, only its blind index (caller_hash) and its sealed form.
 //
@@ -28,11 +29,12 @@ namespace strada::store {
 
 // --- contacts ---
 struct ContactRow {
-  // data.summary and data.caller_identifier are left empty by the store.
+  // data.summary, data.caller_identifier and data.caller_region are left empty by the store.
   domain::Contact contact;
   std::string summary_sealed;  // opaque bytes (empty when there is no summary)
   std::string caller_hash;     // blind index of the caller identifier, hex; "" when none
   std::string caller_sealed;   // opaque bytes (empty when there is no identifier)
+  std::string region_sealed;   // opaque bytes: data.caller_region sealed (empty when none)
 };
 
 // Inserts every field: the row, its multi-valued codes (contact_codes, lists "exploitation",
@@ -71,15 +73,19 @@ struct ContactCursor {
                                                                  std::int32_t limit);
 
 // --- repeat callers ---
+// Both take the draft rule as policy::draftsVisibleOnlyOf states it: with `drafts_only_of`, a
+// draft counts only when that user wrote it; nullopt counts every draft (a supervisor).
+//
 // The organisation's contacts with this blind index, newest first (started_at, then id); coded
 // fields only. `limit` is clamped to [1, 1000].
 [[nodiscard]] domain::Result<std::vector<ContactRow>> findContactsByCaller(
     soci::session& sql, const std::string& org_id, const std::string& caller_hash,
-    std::int32_t limit);
+    std::int32_t limit, const std::optional<std::string>& drafts_only_of);
 // How many of the organisation's contacts carry this blind index; with `before`, only those
 // that come before it in time (started_at, then id).
 [[nodiscard]] domain::Result<std::int64_t> countContactsByCaller(
     soci::session& sql, const std::string& org_id, const std::string& caller_hash,
+    const std::optional<std::string>& drafts_only_of,
     const std::optional<ContactCursor>& before = std::nullopt);
 
 // Deletes the draft `id` of `org_id` with its codes, referrals and the safety plan written for

@@ -216,7 +216,7 @@ TEST_F(TelephonyTest, AnInactiveLineIsRefused) {
   {
     auto opened = app::openData(deployment().data());
     ASSERT_TRUE(opened.has_value());
-    ASSERT_TRUE(app::deactivateTelephonyLine(*opened->db, second->id).has_value());
+    ASSERT_TRUE(app::deactivateTelephonyLine(*opened->db, *opened->keys, second->id).has_value());
   }
   const HttpResponse r =
       post(event("offered", newCallId(), minutesAgo(10), ""), *second, nowSeconds(), std::nullopt);
@@ -303,6 +303,25 @@ TEST_F(TelephonyTest, ASecondCallFromTheSameNumberShowsTheRepeatCaller) {
   EXPECT_EQ(
       earliest.json->as_object().at("repeat_caller").as_object().at("earlier_contacts").as_int64(),
       0);
+}
+
+// Issue 2.7: a PBX that sends national numbers ("06...") and a consultant who types the number
+// with its country code ("+31 6 ...") log one caller; the draft holds the number in E.164.
+TEST_F(TelephonyTest, ANationalNumberFromThePbxIsTheSameCallerAsTheTypedOne) {
+  const std::string number = newNumber();  // +316 and 8 digits
+  HttpClient consultant = signedIn(kConsultantA);
+  boost::json::object typed = validContact("2024-01-10T10:00:00Z");
+  typed["caller_identifier"] = "+31 6 " + number.substr(4);
+  ASSERT_FALSE(createdId(consultant, "/api/v1/contacts", typed).empty());
+  const std::string national = "0" + number.substr(3);
+  const std::string id =
+      contactId(post(event("answered", newCallId(), minutesAgo(30), national, kConsultantA)));
+  ASSERT_EQ(id.size(), 32u);
+  const HttpResponse got = consultant.get("/api/v1/contacts/" + id);
+  ASSERT_EQ(got.status, 200u) << got.body;
+  EXPECT_EQ(got.json->as_object().at("repeat_caller").as_object().at("earlier_contacts"), 1)
+      << got.body;
+  EXPECT_EQ(got.json->as_object().at("caller_identifier"), boost::json::string(number));
 }
 
 TEST_F(TelephonyTest, TheCallersNumberIsNeitherInTheDatabaseNorInTheLog) {

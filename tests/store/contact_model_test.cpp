@@ -72,7 +72,6 @@ ContactRow fullContact(const std::string& id, domain::UnixMillis started_at) {
   d.caller_age_band = "age_25_34";
   d.language = "ro";
   d.caller_country = "RO";
-  d.caller_region = "Iași – nord-est";
   d.destination_country = "NL";
   d.exploitation = {"ForcedLabour", "SexualExploitation"};
   d.industry = {"A_AgricultureForestryAndFishing", "C_Manufacturing"};
@@ -86,6 +85,7 @@ ContactRow fullContact(const std::string& id, domain::UnixMillis started_at) {
   row.summary_sealed = std::string("\x01\x00\xff summary", 11);
   row.caller_hash = std::string(64, 'c');
   row.caller_sealed = std::string("\x01\x02\x00 caller", 10);
+  row.region_sealed = std::string("\x01\x03\x00 region", 10);
   return row;
 }
 
@@ -140,7 +140,7 @@ void expectSameContact(const ContactRow& got, const ContactRow& want) {
   EXPECT_EQ(a.caller_age_band, b.caller_age_band);
   EXPECT_EQ(a.language, b.language);
   EXPECT_EQ(a.caller_country, b.caller_country);
-  EXPECT_EQ(a.caller_region, b.caller_region);
+  EXPECT_TRUE(a.caller_region.empty()) << "the region is sealed: the store never holds it clear";
   EXPECT_EQ(a.destination_country, b.destination_country);
   EXPECT_EQ(a.exploitation, b.exploitation);
   EXPECT_EQ(a.industry, b.industry);
@@ -199,6 +199,7 @@ TEST_F(ContactModelTest, EveryFieldRoundTrips) {
   expectSameContact(*got, row);
   EXPECT_EQ(got->summary_sealed, row.summary_sealed);
   EXPECT_EQ(got->caller_sealed, row.caller_sealed);
+  EXPECT_EQ(got->region_sealed, row.region_sealed);
 }
 
 TEST_F(ContactModelTest, NullableTimesAndEmptyListsRoundTrip) {
@@ -381,26 +382,29 @@ TEST_F(ContactModelTest, RepeatCallersByBlindIndexNewestFirstWithinTheOrganisati
   foreign.caller_hash = hash;
   insert(foreign);
 
-  auto found =
-      onReader(db(), [&](soci::session& s) { return findContactsByCaller(s, "org-a", hash, 2); });
+  auto found = onReader(db(), [&](soci::session& s) {
+    return findContactsByCaller(s, "org-a", hash, 2, std::nullopt);
+  });
   ASSERT_TRUE(found) << found.error().detail;
   ASSERT_EQ(found->size(), 2u);
   EXPECT_EQ((*found)[0].contact.id, std::string(31, 'e') + "2");
   EXPECT_EQ((*found)[1].contact.id, std::string(31, 'e') + "1");
   EXPECT_TRUE((*found)[0].caller_sealed.empty());
 
-  auto count =
-      onReader(db(), [&](soci::session& s) { return countContactsByCaller(s, "org-a", hash); });
+  auto count = onReader(db(), [&](soci::session& s) {
+    return countContactsByCaller(s, "org-a", hash, std::nullopt);
+  });
   ASSERT_TRUE(count);
   EXPECT_EQ(*count, 3);
   auto before = onReader(db(), [&](soci::session& s) {
-    return countContactsByCaller(s, "org-a", hash,
+    return countContactsByCaller(s, "org-a", hash, std::nullopt,
                                  ContactCursor{kT0 + 2000, std::string(31, 'e') + "2"});
   });
   ASSERT_TRUE(before);
   EXPECT_EQ(*before, 2);
-  auto none =
-      onReader(db(), [&](soci::session& s) { return findContactsByCaller(s, "org-a", "", 10); });
+  auto none = onReader(db(), [&](soci::session& s) {
+    return findContactsByCaller(s, "org-a", "", 10, std::nullopt);
+  });
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty()) << "an empty hash matches nothing, never the anonymous contacts";
 }

@@ -173,11 +173,32 @@ TEST(ContactValidation, MultiCodesFollowUpAndReferrals) {
 }
 
 TEST(CallerIdentifier, NormalisesPhoneNumbersAndHandles) {
-  EXPECT_EQ(normaliseCallerIdentifier(" +31 (0)6-12 34 "), "+31061234");
-  EXPECT_EQ(normaliseCallerIdentifier("06.12.34"), "061234");
-  EXPECT_EQ(normaliseCallerIdentifier("@Some.Handle "), "@some.handle");
-  EXPECT_EQ(normaliseCallerIdentifier("  "), "");
-  EXPECT_EQ(normaliseCallerIdentifier("+"), "");
+  EXPECT_EQ(normaliseCallerIdentifier("@Some.Handle ", "NL"), "@some.handle");
+  EXPECT_EQ(normaliseCallerIdentifier(" Someone@Example.org", "NL"), "someone@example.org");
+  EXPECT_EQ(normaliseCallerIdentifier("  ", "NL"), "");
+  EXPECT_EQ(normaliseCallerIdentifier("+", "NL"), "");
+  EXPECT_EQ(normaliseCallerIdentifier("--", "NL"), "");
+}
+
+// Issue 2.7: a repeat caller was missed when the number was written with the international
+// prefix or the national trunk prefix instead of "+".
+TEST(CallerIdentifier, OneNumberInEveryWritingIsOneE164Form) {
+  for (const char* written : {"+31 6 12345678", "0031 6 1234 5678", "06-12345678", "06 12 34 56 78",
+                              "+31 (6) 12-345678", "(06) 12345678"}) {
+    EXPECT_EQ(normaliseCallerIdentifier(written, "NL"), "+31612345678") << written;
+  }
+  // The organisation's country reads numbers without a country code, in any case.
+  EXPECT_EQ(normaliseCallerIdentifier("06-12345678", "nl"), "+31612345678");
+  EXPECT_EQ(normaliseCallerIdentifier("694 123 4567", "GR"), "+306941234567");
+  EXPECT_EQ(normaliseCallerIdentifier("+31 6 12345678", "GR"), "+31612345678");
+  // Without a known country, only numbers written with their country code become E.164.
+  EXPECT_EQ(normaliseCallerIdentifier("0031 6 1234 5678", ""), "0031612345678");
+  EXPECT_EQ(normaliseCallerIdentifier("+31 6 12345678", ""), "+31612345678");
+}
+
+TEST(CallerIdentifier, ANumberLibphonenumberCannotReadKeepsItsDigits) {
+  EXPECT_EQ(normaliseCallerIdentifier("+311", "NL"), "+311");
+  EXPECT_EQ(normaliseCallerIdentifier("1.2", "ZZ"), "12");
 }
 
 TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
