@@ -60,8 +60,9 @@ class PreparedCodeInsert final : public CachedStatement {
       st_.exchange(soci::use(lists_[i], "l" + n));
       st_.exchange(soci::use(codes_[i], "k" + n));
       st_.exchange(soci::use(started_at_, "s" + n));
-      text +=
-          (i == 0 ? "(:c" : ", (:c") + n + ", :o" + n + ", :l" + n + ", :k" + n + ", :s" + n + ")";
+      text.append(i == 0 ? "(:c" : ", (:c").append(n);
+      text.append(", :o").append(n).append(", :l").append(n).append(", :k").append(n);
+      text.append(", :s").append(n).append(")");
     }
     st_.alloc();
     st_.prepare(text, soci::details::st_repeatable_query);
