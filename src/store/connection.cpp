@@ -229,7 +229,8 @@ bool serverSpokeWhileIdle(PGconn* conn) {
 }  // namespace
 
 void ensureConnected(soci::session& sql, Backend backend,
-                     std::chrono::steady_clock::time_point& last_used) {
+                     std::chrono::steady_clock::time_point& last_used,
+                     const std::function<void()>& before_reconnect) {
   const auto now = std::chrono::steady_clock::now();
   const bool idle = now - last_used > kIdleBeforePing;
   last_used = now;
@@ -241,6 +242,9 @@ void ensureConnected(soci::session& sql, Backend backend,
       pg == nullptr || PQstatus(pg->conn_) != CONNECTION_OK || serverSpokeWhileIdle(pg->conn_);
   if (!bad && (!idle || sql.is_connected())) {  // is_connected() pings the server
     return;
+  }
+  if (before_reconnect) {
+    before_reconnect();
   }
   try {
     sql.reconnect();

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,8 +33,11 @@ struct Connector {
 // A new connection with the settings of the durability contract.
 [[nodiscard]] domain::Result<std::unique_ptr<soci::session>> connect(const Connector& c);
 // Reconnects a PostgreSQL connection that the server closed while it was idle (no round trip).
+// `before_reconnect` (may be empty) runs first: statements prepared on the old connection must
+// be dropped before it goes.
 void ensureConnected(soci::session& sql, Backend backend,
-                     std::chrono::steady_clock::time_point& last_used);
+                     std::chrono::steady_clock::time_point& last_used,
+                     const std::function<void()>& before_reconnect = {});
 // BEGIN IMMEDIATE on SQLite; BEGIN and the transaction-scoped advisory lock `lock_key` on
 // PostgreSQL. Throws what SOCI throws.
 void beginWriteTransaction(soci::session& sql, Backend backend, long long lock_key);

@@ -95,9 +95,9 @@ void insertRows(soci::session& sql, std::string_view into, std::size_t count, Bi
   }
 }
 
-// All of a contact's codes, every list; the contact's id, organisation and start time are bound
-// once per row.
-void insertCodes(soci::session& sql, const domain::Contact& c) {
+}  // namespace
+
+std::vector<std::pair<std::string, const std::string*>> contactCodeRows(const domain::Contact& c) {
   std::vector<std::pair<std::string, const std::string*>> rows;  // (list, code)
   const std::pair<const char*, const std::vector<std::string>*> lists[] = {
       {kListExploitation, &c.data.exploitation},
@@ -110,8 +110,15 @@ void insertCodes(soci::session& sql, const domain::Contact& c) {
       rows.emplace_back(list, &code);
     }
   }
+  return rows;
+}
+
+// All of a contact's codes, every list; the contact's id, organisation and start time are bound
+// once per row.
+void insertContactCodes(soci::session& sql, const domain::Contact& c) {
+  const std::vector<std::pair<std::string, const std::string*>> rows = contactCodeRows(c);
   const long long started_at = c.data.started_at;
-  insertRows(sql, "contact_codes (contact_id, org_id, list, code, started_at)", rows.size(),
+  insertRows(sql, kContactCodesInto, rows.size(),
              [&](soci::statement& st, std::size_t i, const std::string& n) {
                st.exchange(soci::use(c.id, "c" + n));
                st.exchange(soci::use(c.org_id, "o" + n));
@@ -123,7 +130,7 @@ void insertCodes(soci::session& sql, const domain::Contact& c) {
 }
 
 // The agencies a contact referred to (the API caps the list).
-void insertReferrals(soci::session& sql, const domain::Contact& c) {
+void insertContactReferrals(soci::session& sql, const domain::Contact& c) {
   const auto& ids = c.data.referral_agency_ids;
   insertRows(sql, "contact_referrals (contact_id, agency_id)", ids.size(),
              [&](soci::statement& st, std::size_t i, const std::string& n) {
@@ -132,8 +139,6 @@ void insertReferrals(soci::session& sql, const domain::Contact& c) {
                return "(:c" + n + ", :a" + n + ")";
              });
 }
-
-}  // namespace
 
 std::optional<domain::UnixMillis> NullableMillis::get() const {
   if (ind == soci::i_ok) {
@@ -318,8 +323,8 @@ const std::string& contactUpdateSql() {
 }
 
 void insertMultiValues(soci::session& sql, const domain::Contact& c) {
-  insertCodes(sql, c);
-  insertReferrals(sql, c);
+  insertContactCodes(sql, c);
+  insertContactReferrals(sql, c);
 }
 
 void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/contact.h"
@@ -87,6 +88,14 @@ inline constexpr const char* kListAssistance = "assistance";
 // Within a write: the contact_codes rows (started_at copied) and contact_referrals rows of `c`
 // (none exist yet).
 void insertMultiValues(soci::session& sql, const domain::Contact& c);
+// The two halves of insertMultiValues, each one multi-row INSERT per 200 rows (none for none).
+void insertContactCodes(soci::session& sql, const domain::Contact& c);
+void insertContactReferrals(soci::session& sql, const domain::Contact& c);
+
+// contact_codes' written columns, and `c`'s (list, code) rows in the order they are written.
+inline constexpr const char* kContactCodesInto =
+    "contact_codes (contact_id, org_id, list, code, started_at)";
+std::vector<std::pair<std::string, const std::string*>> contactCodeRows(const domain::Contact& c);
 
 // Fills the multi-valued codes (code order: by list, then code) and referral ids (by agency id)
 // of `rows`, a few queries per 200 contacts.

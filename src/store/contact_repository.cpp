@@ -6,6 +6,7 @@
 #include <map>
 
 #include "store/contact_columns.h"
+#include "store/contact_inserts.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
 #include "store/sql_errors.h"
@@ -47,16 +48,7 @@ std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tai
 domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_in_stats) {
   const domain::Contact& c = row.contact;
   try {
-    ContactValues v(row);
-    const long long created_at = c.created_at;
-    soci::statement st(w.sql());
-    st.exchange(soci::use(c.id, "id"));
-    st.exchange(soci::use(c.org_id, "org_id"));
-    st.exchange(soci::use(c.created_by, "created_by"));
-    st.exchange(soci::use(created_at, "created_at"));
-    v.bindWritten(st, row);
-    prepareAndRun(st, contactInsertSql());
-    insertMultiValues(w.sql(), c);
+    detail::insertContactRows(w, row);  // prepared once per writer connection
     // The statistics rollup changes in the same transaction (store/contact_stats.h).
     return count_in_stats ? adjustContactStats(w, nullptr, &c) : domain::Status{};
   } catch (const std::exception& e) {

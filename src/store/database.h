@@ -33,6 +33,10 @@ class session;
 
 namespace strada::store {
 
+namespace detail {
+class StatementCache;
+}
+
 enum class Backend { kSqlite, kPostgresql };
 
 struct DatabaseOptions {
@@ -57,8 +61,9 @@ using StatsDeltas =
 class WriteContext {
  public:
   // `cursor` (may be null) is shared across a batch; the writer restores it when a job rolls back.
+  // `statements` (may be null) are the connection's prepared statements (store/ only).
   WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now,
-               ChainCursor* cursor = nullptr);
+               ChainCursor* cursor = nullptr, detail::StatementCache* statements = nullptr);
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
@@ -75,6 +80,9 @@ class WriteContext {
   // succeed and writes them once, in the same transaction, just before COMMIT: one upsert per
   // cell per batch instead of one per cell per contact.
   [[nodiscard]] StatsDeltas& statsDeltas() { return stats_; }
+  // The writer connection's prepared statements, for store/'s repositories; null when the
+  // context was made without them (then statements run as one-time queries).
+  [[nodiscard]] detail::StatementCache* statements() { return statements_; }
 
  private:
   soci::session& sql_;
@@ -82,6 +90,7 @@ class WriteContext {
   domain::UnixMillis now_;
   ChainCursor own_cursor_;
   ChainCursor* cursor_;
+  detail::StatementCache* statements_;
   StatsDeltas stats_;
 };
 

@@ -159,6 +159,28 @@ TEST_F(DatabaseTest, SettingsOfTheDurabilityContract) {
   EXPECT_EQ(std::get<3>(pragmas), 5000);
 }
 
+// Each job's SAVEPOINT journals the pages it changes so that it can roll back alone. A contact
+// changes about 20 pages (its row, ~16 indexes, its codes, its audit event): more than SQLite's
+// 64 KiB before a statement journal spills to a temporary file, which cost the writer about 66
+// pwrite calls per contact. The writer keeps those journals in memory; readers keep the default.
+TEST_F(DatabaseTest, WriterKeepsSavepointJournalsInMemory) {
+  if (t_.isPostgres()) {
+    GTEST_SKIP() << "SQLite only: PostgreSQL has no statement journal";
+  }
+  int writer_temp_store = -1;
+  ASSERT_TRUE(t_.db().write([&](WriteContext& w) -> domain::Status {
+    w.sql() << "PRAGMA temp_store", soci::into(writer_temp_store);
+    return {};
+  }));
+  EXPECT_EQ(writer_temp_store, 2);  // MEMORY
+  const int reader_temp_store = onReader(t_.db(), [](soci::session& sql) {
+    int v = -1;
+    sql << "PRAGMA temp_store", soci::into(v);
+    return v;
+  });
+  EXPECT_EQ(reader_temp_store, 0);  // DEFAULT
+}
+
 TEST_F(DatabaseTest, AcknowledgedWritesSurviveReopen) {
   ASSERT_TRUE(t_.db().write(createContactJob("c-1", 1000)));
   t_.reopen();
