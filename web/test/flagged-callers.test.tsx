@@ -13,7 +13,7 @@ import { initI18n } from '../src/i18n';
 const codes: LabelledCodes = {
   version: 'test',
   lists: { caller_flag: ['abusive', 'at_risk'] },
-  labels: { caller_flag: { abusive: { en: 'Abusive caller' }, at_risk: { en: 'Caller at risk' } } },
+  labels: { caller_flag: { abusive: { en: 'Abusive caller', nl: '', ro: '' }, at_risk: { en: 'Caller at risk', nl: '', ro: '' } } },
 };
 
 const refA = 'a'.repeat(64);

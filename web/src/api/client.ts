@@ -1,6 +1,6 @@
 // A small fetch wrapper for the Strada API: JSON in and out, errors as ApiError, the CSRF token
 // kept in memory only and sent on every state-changing request.
-import type { CodeLists, Contact, ContactInput, ContactPage, ContactQuery, Session } from './types';
+import type { CodeLists, Contact, Session } from './types';
 
 /** Status 0 means the server could not be reached (network error, offline, aborted). */
 export class ApiError extends Error {
@@ -141,20 +141,7 @@ export class ApiClient {
     return this.request<CodeLists>('GET', '/api/v1/codes');
   }
 
-  createContact(input: ContactInput): Promise<Contact> {
-    return this.request<Contact>('POST', '/api/v1/contacts', { body: input });
-  }
-
   getContact(id: string): Promise<Contact> {
     return this.request<Contact>('GET', `/api/v1/contacts/${encodeURIComponent(id)}`);
-  }
-
-  listContacts(query: ContactQuery = {}): Promise<ContactPage> {
-    const params = new URLSearchParams();
-    if (query.from) params.set('from', query.from);
-    if (query.to) params.set('to', query.to);
-    params.set('limit', String(query.limit ?? 50));
-    if (query.cursor) params.set('cursor', query.cursor);
-    return this.request<ContactPage>('GET', `/api/v1/contacts?${params.toString()}`);
   }
 }

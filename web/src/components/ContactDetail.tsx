@@ -111,8 +111,8 @@ export function ContactDetail({ api, id, codes, user }: Props) {
             ) : (
               <>
                 {detailRow(t('hotline.category'), codeText(codes, 'category', contact.category ?? ''))}
-                {detailRow(t('contacts.callerType'), codeText(codes, 'caller_type', contact.caller_type))}
-                {detailRow(t('contacts.language'), codeText(codes, 'language', contact.language))}
+                {detailRow(t('contacts.callerType'), codeText(codes, 'caller_type', contact.caller_type ?? ''))}
+                {detailRow(t('contacts.language'), codeText(codes, 'language', contact.language ?? ''))}
                 <dt>{t('contacts.anonymous')}</dt>
                 <dd>{contact.anonymous ? t('contacts.yes') : t('contacts.no')}</dd>
                 {detailRow(t('hotline.callerIdentifier'), contact.caller_identifier ?? '')}

@@ -248,11 +248,10 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
             </thead>
             <tbody>
               {items.map((c) => {
-                const x = c as Contact & { category?: string; kind?: string; non_data_type?: string };
                 const category =
-                  x.kind === 'non_data'
-                    ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
-                    : labelOf(codes ?? null, 'category', x.category ?? '');
+                  c.kind === 'non_data'
+                    ? labelOf(codes ?? null, 'non_data_type', c.non_data_type ?? '')
+                    : labelOf(codes ?? null, 'category', c.category ?? '');
                 return (
                   <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
                     <td data-label={t('contacts.started')}>

@@ -78,12 +78,10 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
     }
   }
 
-  const what = (c: SupervisionItem) => {
-    const x = c; // Contact carries kind and non_data_type (api/types.ts)
-    return x.kind === 'non_data'
-      ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
+  const what = (c: SupervisionItem) =>
+    c.kind === 'non_data'
+      ? labelOf(codes ?? null, 'non_data_type', c.non_data_type ?? '')
       : labelOf(codes ?? null, 'category', c.category ?? '');
-  };
   const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
 
   return (

@@ -1,35 +1,9 @@
 // The knowledge base endpoints (see docs/openapi.yaml, tag "knowledge").
 import type { ApiClient } from '../api/client';
+import type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } from '../api/types';
 
-export type KnowledgeKind = 'country_sheet' | 'safety_tip' | 'useful_numbers';
+export type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } from '../api/types';
 export const knowledgeKinds: KnowledgeKind[] = ['country_sheet', 'safety_tip', 'useful_numbers'];
-
-export interface KnowledgeInput {
-  kind: KnowledgeKind;
-  country: string; // ISO 3166-1 alpha-2 or ''
-  language: string; // ISO 639-1
-  title: string;
-  body: string; // Markdown
-}
-
-export interface KnowledgeArticle extends KnowledgeInput {
-  id: string;
-  updated_at: string;
-  updated_by: string;
-  version: number;
-}
-
-export interface KnowledgeHit {
-  id: string;
-  kind: KnowledgeKind;
-  country: string;
-  language: string;
-  title: string;
-  updated_at: string;
-  version: number;
-  /** Search results only: matched words between U+0002 and U+0003. */
-  snippet?: string;
-}
 
 export interface KnowledgeQuery {
   q?: string;

@@ -2,7 +2,7 @@
 // Only codes, dates and opaque ids travel in these URLs, never personal data.
 import type { ApiClient } from '../api/client';
 import { parseError, ApiError } from '../api/client';
-import type { Contact, ContactPage } from '../api/types';
+import type { Contact, ContactPage, ContactStats } from '../api/types';
 
 /** Filter codes of the contact list; empty strings are "any". */
 export interface ContactFilter {
@@ -108,32 +108,14 @@ export function filterFromHash(query: string): ContactFilter {
   return filter;
 }
 
+/** A contact in a supervision list; follow-ups carry whether they are due or overdue. */
 export type SupervisionItem = Contact & { follow_up_state?: 'due' | 'overdue' };
 
 export interface SupervisionList {
   items: SupervisionItem[];
 }
 
-export interface StatsCell {
-  code: string;
-  n: number;
-}
-
-export interface StatsPeriod {
-  period: string;
-  total: number;
-  data: number;
-  non_data: number;
-}
-
-export interface ContactStats {
-  from: string;
-  to: string;
-  granularity: 'day' | 'week' | 'month' | 'year';
-  series: StatsPeriod[];
-  breakdowns: Record<string, StatsCell[]>;
-  not_collected: string[];
-}
+export type { ContactStats } from '../api/types';
 
 export function listContactsFiltered(
   api: ApiClient,
