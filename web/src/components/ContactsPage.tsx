@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { Contact, OrgUser, User } from '../api/types';
+import type { CodeLists, Contact, OrgUser, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -16,11 +16,11 @@ import {
   listContactsFiltered,
   type ContactFilter,
 } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel, codesInOrder } from '../codes/labels';
 
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
@@ -40,7 +40,7 @@ const codeFilters: [keyof ContactFilter, string][] = [
 
 interface Props {
   api: ApiClient;
-  codes?: LabelledCodes;
+  codes?: CodeLists;
   user?: User;
   /** The filter part of the address ("?category=tip&channel=phone"): codes and dates only. */
   query?: string;
@@ -141,7 +141,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   };
 
   const select = (key: keyof ContactFilter, list: string) => {
-    const options = codes?.lists[list] ?? [];
+    const options = codesInOrder(codes, list);
     return (
       <div class="field" key={key}>
         <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
@@ -149,7 +149,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
           <option value="">{t('lists.any')}</option>
           {options.map((code) => (
             <option key={code} value={code}>
-              {labelOf(codes ?? null, list, code)}
+              {codeLabel(codes, list, code)}
             </option>
           ))}
         </select>
@@ -250,8 +250,8 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
               {items.map((c) => {
                 const category =
                   c.kind === 'non_data'
-                    ? labelOf(codes ?? null, 'non_data_type', c.non_data_type ?? '')
-                    : labelOf(codes ?? null, 'category', c.category ?? '');
+                    ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
+                    : codeLabel(codes, 'category', c.category ?? '');
                 return (
                   <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
                     <td data-label={t('contacts.started')}>
@@ -260,15 +260,15 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
                         {formatDateTime(c.started_at)}
                       </a>
                     </td>
-                    <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                    <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                     <td data-label={t('lists.filter.category')}>{category}</td>
                     <td data-label={t('contacts.callerType')}>
-                      {labelOf(codes ?? null, 'caller_type', c.caller_type ?? '')}
+                      {codeLabel(codes, 'caller_type', c.caller_type ?? '')}
                     </td>
                     <td data-label={t('contacts.duration')} class="num">
                       {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
                     </td>
-                    <td data-label={t('contacts.language')}>{labelOf(codes ?? null, 'language', c.language ?? '')}</td>
+                    <td data-label={t('contacts.language')}>{codeLabel(codes, 'language', c.language ?? '')}</td>
                     <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
                     <td data-label={t('lists.filter.consultant')}>{authorName(names, c.created_by)}</td>
                   </tr>

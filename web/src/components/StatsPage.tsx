@@ -4,10 +4,11 @@ import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { useT } from '../i18n';
 import { contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { BarChartFigure } from './BarChartFigure';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import type { CodeLists } from '../api/types';
+import { codeLabel } from '../codes/labels';
 
 type Preset = 'this_month' | 'this_year' | 'last_12_months' | 'custom';
 type Granularity = 'day' | 'week' | 'month' | 'year';
@@ -31,7 +32,7 @@ export function presetRange(preset: Exclude<Preset, 'custom'>, today = new Date(
 
 const colours = { data: '#1f5f8b', non_data: '#b35c00', bar: '#3d6f3a' };
 
-export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCodes }) {
+export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists }) {
   const t = useT();
   const initial = presetRange('last_12_months');
   const [preset, setPreset] = useState<Preset>('last_12_months');
@@ -180,7 +181,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
                     labelHeading={t('stats.codeColumn')}
                     height={Math.max(120, 28 * cells.length + 40)}
                     spec={{
-                      labels: cells.map((c) => labelOf(codes ?? null, list, c.code)),
+                      labels: cells.map((c) => codeLabel(codes, list, c.code)),
                       horizontal: true,
                       series: [{ label: t('stats.count'), values: cells.map((c) => c.n), colour: colours.bar }],
                     }}

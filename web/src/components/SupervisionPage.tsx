@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { User } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { FlaggedCallers } from '../contacts/FlaggedCallers';
@@ -14,11 +14,11 @@ import {
   supervisionToday,
   type SupervisionItem,
 } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 const staleHours = 4;
 
@@ -30,7 +30,7 @@ interface Lists {
   names: Map<string, string>;
 }
 
-export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: LabelledCodes; user: User }) {
+export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: CodeLists; user: User }) {
   const t = useT();
   const [lists, setLists] = useState<Lists | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -80,8 +80,8 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
 
   const what = (c: SupervisionItem) =>
     c.kind === 'non_data'
-      ? labelOf(codes ?? null, 'non_data_type', c.non_data_type ?? '')
-      : labelOf(codes ?? null, 'category', c.category ?? '');
+      ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
+      : codeLabel(codes, 'category', c.category ?? '');
   const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
 
   return (
@@ -153,7 +153,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   {lists.today.map((c) => (
                     <tr key={c.id}>
                       <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
-                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                       <td data-label={t('lists.filter.category')}>{what(c)}</td>
                       <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status ?? 'final'}`)}</td>
                     </tr>
@@ -179,7 +179,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   {lists.drafts.map((c) => (
                     <tr key={c.id}>
                       <td data-label={t('supervision.createdAt')}>{open(c, formatDateTime(c.created_at))}</td>
-                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                       <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
                     </tr>
                   ))}
