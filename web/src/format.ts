@@ -22,6 +22,13 @@ export function formatDateTime(rfc3339: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** The time of day of a moment, hours and minutes. */
+export function formatTime(rfc3339: string): string {
+  const date = parsed(rfc3339);
+  if (date === null) return rfc3339;
+  return new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(date);
+}
+
 /** The day of a moment, without the time (follow-up due dates, flag expiries). */
 export function formatDate(rfc3339: string): string {
   const date = parsed(rfc3339);

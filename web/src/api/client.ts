@@ -62,6 +62,8 @@ export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchFn: typeof fetch;
   onSessionEnded: (() => void) | undefined;
+  /** When the server last answered a request of this session (Date.now()): its idle clock. */
+  lastRequestAt = Date.now();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -97,6 +99,7 @@ export class ApiClient {
     } catch {
       throw new ApiError(0, 'unreachable', '', '');
     }
+    if (response.status !== 401) this.lastRequestAt = Date.now();
     if (!response.ok) {
       const error = parseError(response.status, text);
       if (response.status === 401 && options.needsSession !== false) {

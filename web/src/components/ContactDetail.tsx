@@ -7,7 +7,9 @@ import { mayCorrect, mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { can } from '../permissions';
 import { hrefFor } from '../router';
+import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel } from '../codes/labels';
@@ -24,6 +26,13 @@ export function ContactDetail({ api, id, codes, user }: Props) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [agencies, setAgencies] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+
+  useEffect(() => {
+    // Who logged the contact, by name; the start of their id until (or unless) the names come.
+    if (!can(user, 'contact.list')) return;
+    listUsers(api).then((users) => setNames(namesById(users)), () => undefined);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -143,8 +152,8 @@ export function ContactDetail({ api, id, codes, user }: Props) {
             )}
             <dt>{t('detail.createdAt')}</dt>
             <dd>{formatDateTime(contact.created_at)}</dd>
-            <dt>{t('detail.createdBy')}</dt>
-            <dd class="mono">{contact.created_by}</dd>
+            <dt>{t('screens.loggedBy')}</dt>
+            <dd>{authorName(names, contact.created_by)}</dd>
             <dt>{t('detail.reference')}</dt>
             <dd class="mono">{contact.id}</dd>
           </dl>
@@ -154,7 +163,10 @@ export function ContactDetail({ api, id, codes, user }: Props) {
               {contact.summary ? (
                 <p class="summary">{contact.summary}</p>
               ) : (
-                <p class="muted">{t('detail.noSummary')}</p>
+                // The server leaves sealed text out for roles that may not read it.
+                <p class="muted">
+                  {can(user, 'contact.read_sealed') ? t('detail.noSummary') : t('screens.sealedSummary')}
+                </p>
               )}
             </>
           )}

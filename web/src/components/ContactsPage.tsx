@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
@@ -19,6 +20,7 @@ import {
 import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
+import { TableRegion } from './TableRegion';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel, codesInOrder } from '../codes/labels';
 
@@ -57,6 +59,9 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // On a phone the filters would fill the screen: folded until asked for, with their count shown.
+  const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia?.('(max-width: 40rem)').matches);
+  const activeFilters = countActive(filter);
   const tableRef = useRef<HTMLTableElement>(null);
   // The organisation's users, for the consultant filter; null until loaded (or if they cannot be).
   const [users, setUsers] = useState<OrgUser[] | null>(null);
@@ -73,10 +78,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       setCursor(page.next_cursor);
       setNotice({
         kind: 'info',
-        text:
-          merged.length === 0
-            ? t('contacts.empty')
-            : `${t('contacts.shown', { count: merged.length })}${page.next_cursor ? '' : ` ${t('contacts.allShown')}`}`,
+        text: listSummary(t, f, merged.length, page.next_cursor === null),
       });
       // After "Load more", move focus to the first new row so the keyboard user continues there.
       if (after !== null && page.items.length > 0) setFocusIndex(previous.length);
@@ -193,7 +195,23 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   return (
     <section class="page">
       <PageHeading title={t('contacts.title')} />
-      <form class="filter filter-bar" onSubmit={applyFilter} noValidate aria-label={t('lists.filterLabel')}>
+      <button
+        type="button"
+        class="secondary filter-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="contact-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {activeFilters === 0 ? t('screens.filters') : t('screens.filtersActive', { count: activeFilters })}
+      </button>
+      <form
+        id="contact-filters"
+        class="filter filter-bar"
+        hidden={!filtersOpen}
+        onSubmit={applyFilter}
+        noValidate
+        aria-label={t('lists.filterLabel')}
+      >
         <fieldset>
           <legend>{t('contacts.filterLegend')}</legend>
           <div class="field">
@@ -231,12 +249,13 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       </form>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {items !== null && items.length > 0 && (
-        <div class="table-wrap">
+        <TableRegion name={t('contacts.title')}>
           <table ref={tableRef} class="contacts">
             <caption>{t('contacts.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contacts.started')}</th>
+                <th scope="col">{t('screens.status')}</th>
                 <th scope="col">{t('contacts.channel')}</th>
                 <th scope="col">{t('lists.filter.category')}</th>
                 <th scope="col">{t('contacts.callerType')}</th>
@@ -257,8 +276,11 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
                     <td data-label={t('contacts.started')}>
                       {/* The link makes the row reachable with Tab and opens it with Enter. */}
                       <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
-                        {formatDateTime(c.started_at)}
+                        <span class="nowrap">{formatDateTime(c.started_at)}</span>
                       </a>
+                    </td>
+                    <td data-label={t('screens.status')}>
+                      {c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final')}
                     </td>
                     <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                     <td data-label={t('lists.filter.category')}>{category}</td>
@@ -276,7 +298,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {cursor !== null && (
         <button
@@ -292,4 +314,20 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       )}
     </section>
   );
+}
+
+/** How many filters narrow the list (dates count one each). */
+export function countActive(filter: ContactFilter): number {
+  return Object.values(filter).filter((v) => v !== '').length;
+}
+
+/** What the status line says about the rows shown: a period only when one was chosen. */
+export function listSummary(t: TFunction, filter: ContactFilter, shown: number, allShown: boolean): string {
+  const period = filter.from !== '' || filter.to !== '';
+  if (shown === 0) {
+    if (period) return t('contacts.empty');
+    return countActive(filter) === 0 ? t('screens.emptyNone') : t('screens.emptyFiltered');
+  }
+  const all = allShown ? ` ${period ? t('contacts.allShown') : t('screens.allShownFiltered')}` : '';
+  return `${t('contacts.shown', { count: shown })}${all}`;
 }

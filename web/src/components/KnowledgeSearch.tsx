@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { useT } from '../i18n';
-import { knowledgeKinds, searchKnowledge, snippetParts, type KnowledgeHit } from '../knowledge/api';
+import { knowledgeKinds, searchKnowledge, snippetParts, stripMarkdown, type KnowledgeHit } from '../knowledge/api';
 import { codeLabel } from '../codes/labels';
 
 // Search as you type: a request 150 ms after the last keystroke; answers to older requests are
@@ -162,7 +162,7 @@ export function KnowledgeSearch({ api, idPrefix, onOpen, slashFocus = false, lab
             </span>
             {hit.snippet !== undefined && hit.snippet !== '' && (
               <span class="knowledge-result-snippet">
-                {snippetParts(hit.snippet).map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : p.text))}
+                {snippetParts(stripMarkdown(hit.snippet)).map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : p.text))}
               </span>
             )}
           </li>

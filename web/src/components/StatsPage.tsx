@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
+import { formatPeriod } from '../format';
 import { useT } from '../i18n';
 import { contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
 import { BarChartFigure } from './BarChartFigure';
@@ -155,7 +156,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
             summary={t('stats.perPeriodSummary', { count: total })}
             labelHeading={t('stats.periodColumn')}
             spec={{
-              labels: stats.series.map((p) => p.period),
+              labels: stats.series.map((p) => formatPeriod(p.period)),
               stacked: true,
               series: [
                 { label: t('stats.data'), values: stats.series.map((p) => p.data), colour: colours.data },

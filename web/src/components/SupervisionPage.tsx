@@ -17,6 +17,7 @@ import {
 import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
+import { TableRegion } from './TableRegion';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel } from '../codes/labels';
 
@@ -94,7 +95,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
           {lists.followUps.length === 0 ? (
             <p>{t('supervision.noFollowUps')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.followUps', { count: lists.followUps.length })}>
               <table class="contacts" aria-labelledby="sup-follow-ups">
                 <thead>
                   <tr>
@@ -133,13 +134,13 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           <h2 id="sup-today">{t('supervision.today', { count: lists.today.length })}</h2>
           {lists.today.length === 0 ? (
             <p>{t('supervision.noneToday')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.today', { count: lists.today.length })}>
               <table class="contacts" aria-labelledby="sup-today">
                 <thead>
                   <tr>
@@ -147,6 +148,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                     <th scope="col">{t('contacts.channel')}</th>
                     <th scope="col">{t('lists.filter.category')}</th>
                     <th scope="col">{t('lists.filter.status')}</th>
+                    <th scope="col">{t('supervision.consultant')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -155,18 +157,19 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                       <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
                       <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                       <td data-label={t('lists.filter.category')}>{what(c)}</td>
-                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status ?? 'final'}`)}</td>
+                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status}`)}</td>
+                      <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           <h2 id="sup-drafts">{t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}</h2>
           {lists.drafts.length === 0 ? (
             <p>{t('supervision.noDrafts')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}>
               <table class="contacts" aria-labelledby="sup-drafts">
                 <thead>
                   <tr>
@@ -185,7 +188,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}

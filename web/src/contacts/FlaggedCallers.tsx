@@ -8,6 +8,7 @@ import { errorMessage } from '../api/messages';
 import type { Notice } from '../components/StatusRegion';
 import { StatusRegion } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
+import { TableRegion } from '../components/TableRegion';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { appendPage, type FlaggedCaller, listFlaggedCallers, removeFlagByRef, withoutRow } from './flagsApi';
@@ -108,7 +109,7 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: CodeLis
         (rows.length === 0 ? (
           <p>{t('flaggedCallers.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <TableRegion name={t('flaggedCallers.title')}>
             <table class="contacts" aria-labelledby="flagged-callers-title">
               <thead>
                 <tr>
@@ -172,7 +173,7 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: CodeLis
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ))}
       {rows !== null && next !== null && (
         <button

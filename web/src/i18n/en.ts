@@ -97,7 +97,6 @@ export const en = {
     summary: 'Summary',
     noSummary: 'No summary was written.',
     createdAt: 'Logged at',
-    createdBy: 'Logged by (user reference)',
   },
   lists: {
     nav: { supervision: 'Supervision', stats: 'Statistics' },
@@ -399,6 +398,27 @@ export const en = {
     edit: 'Change',
     deactivate: 'Deactivate',
     deactivateConfirm: 'Deactivate this agency? It leaves the directory but stays readable from earlier referrals.',
+  },
+  // Screens (web-screens branch): idle warning, compact header, filters, sealed text, tables, print.
+  screens: {
+    idle: {
+      title: 'You will be signed out soon',
+      text: 'Nothing has been sent to the server for a while. To protect the data, you will be signed out at {{time}}. Unsaved text in the form would be lost.',
+      stay: 'Stay signed in',
+      signedOut:
+        'You were signed out after 30 minutes without activity, to protect the data. Sign in again to continue; text not saved before was lost.',
+    },
+    menu: 'Menu',
+    filters: 'Filters',
+    filtersActive: 'Filters ({{count}} active)',
+    tableRegion: '{{name}}: scroll sideways for more columns',
+    status: 'Status',
+    emptyFiltered: 'No contacts match these filters.',
+    emptyNone: 'No contacts to show.',
+    allShownFiltered: 'All contacts that match are shown.',
+    sealedSummary: 'Summaries are sealed: your role may not read them.',
+    loggedBy: 'Logged by',
+    hotlineOf: 'Hotline of {{organisation}}',
   },
 };
 

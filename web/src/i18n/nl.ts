@@ -98,7 +98,6 @@ export const nl: Messages = {
     summary: 'Samenvatting',
     noSummary: 'Er is geen samenvatting geschreven.',
     createdAt: 'Vastgelegd op',
-    createdBy: 'Vastgelegd door (gebruikersreferentie)',
   },
   lists: {
     nav: { supervision: 'Supervisie', stats: 'Statistieken' },
@@ -401,5 +400,26 @@ export const nl: Messages = {
     edit: 'Wijzigen',
     deactivate: 'Deactiveren',
     deactivateConfirm: 'Deze organisatie deactiveren? Ze verdwijnt uit het adresboek maar blijft leesbaar vanuit eerdere doorverwijzingen.',
+  },
+  // Screens (web-screens branch): idle warning, compact header, filters, sealed text, tables, print.
+  screens: {
+    idle: {
+      title: 'U wordt zo uitgelogd',
+      text: 'Er is een tijd niets naar de server gestuurd. Om de gegevens te beschermen wordt u om {{time}} uitgelogd. Niet-opgeslagen tekst in het formulier gaat dan verloren.',
+      stay: 'Ingelogd blijven',
+      signedOut:
+        'U bent na 30 minuten zonder activiteit uitgelogd, om de gegevens te beschermen. Log opnieuw in om verder te gaan; niet-opgeslagen tekst is verloren gegaan.',
+    },
+    menu: 'Menu',
+    filters: 'Filters',
+    filtersActive: 'Filters ({{count}} actief)',
+    tableRegion: '{{name}}: scroll opzij voor meer kolommen',
+    status: 'Status',
+    emptyFiltered: 'Geen contacten voldoen aan deze filters.',
+    emptyNone: 'Geen contacten om te tonen.',
+    allShownFiltered: 'Alle contacten die voldoen worden getoond.',
+    sealedSummary: 'Samenvattingen zijn verzegeld: uw rol mag ze niet lezen.',
+    loggedBy: 'Vastgelegd door',
+    hotlineOf: 'Hulplijn van {{organisation}}',
   },
 };

@@ -98,7 +98,6 @@ export const ro: Messages = {
     summary: 'Rezumat',
     noSummary: 'Nu a fost scris niciun rezumat.',
     createdAt: 'Înregistrat la',
-    createdBy: 'Înregistrat de (referința utilizatorului)',
   },
   lists: {
     nav: { supervision: 'Supervizare', stats: 'Statistici' },
@@ -401,5 +400,26 @@ export const ro: Messages = {
     edit: 'Modifică',
     deactivate: 'Dezactivează',
     deactivateConfirm: 'Dezactivați această organizație? Dispare din registru, dar rămâne vizibilă din trimiterile anterioare.',
+  },
+  // Screens (web-screens branch): idle warning, compact header, filters, sealed text, tables, print.
+  screens: {
+    idle: {
+      title: 'Veți fi deconectat în curând',
+      text: 'De ceva timp nu s-a trimis nimic la server. Pentru a proteja datele, veți fi deconectat la {{time}}. Textul nesalvat din formular s-ar pierde.',
+      stay: 'Rămân conectat',
+      signedOut:
+        'Ați fost deconectat după 30 de minute de inactivitate, pentru a proteja datele. Conectați-vă din nou pentru a continua; textul nesalvat s-a pierdut.',
+    },
+    menu: 'Meniu',
+    filters: 'Filtre',
+    filtersActive: 'Filtre ({{count}} active)',
+    tableRegion: '{{name}}: derulați lateral pentru mai multe coloane',
+    status: 'Stare',
+    emptyFiltered: 'Niciun contact nu corespunde acestor filtre.',
+    emptyNone: 'Niciun contact de afișat.',
+    allShownFiltered: 'Sunt afișate toate contactele care corespund.',
+    sealedSummary: 'Rezumatele sunt sigilate: rolul dumneavoastră nu le poate citi.',
+    loggedBy: 'Înregistrat de',
+    hotlineOf: 'Linia de asistență a {{organisation}}',
   },
 };

@@ -12,6 +12,8 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 
+import { uiLocale } from '../format';
+
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export interface BarSeries {
@@ -42,6 +44,7 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () 
     },
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',
+      locale: uiLocale(), // numbers on the axes as the UI language writes them
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
