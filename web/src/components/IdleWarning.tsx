@@ -23,11 +23,15 @@ export function IdleWarning({ api, onExpired }: Props) {
   useEffect(() => {
     const check = () => {
       const state = idleState(api.lastRequestAt, Date.now());
-      if (state === 'expired') onExpired();
-      else setWarning(state === 'warn');
+      if (state === 'expired') {
+        clearInterval(timer); // once: the app signs out
+        onExpired();
+      } else {
+        setWarning(state === 'warn');
+      }
     };
-    const timer = window.setInterval(check, checkEveryMs);
-    return () => window.clearInterval(timer);
+    const timer = setInterval(check, checkEveryMs);
+    return () => clearInterval(timer);
   }, [api]);
 
   useEffect(() => {
