@@ -29,13 +29,6 @@ export function formatTime(rfc3339: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(date);
 }
 
-/** The day of a moment, without the time (follow-up due dates, flag expiries). */
-export function formatDate(rfc3339: string): string {
-  const date = parsed(rfc3339);
-  if (date === null) return rfc3339;
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(date);
-}
-
 /** A whole number with the UI language's digit grouping. */
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat(uiLocale()).format(n);

@@ -19,7 +19,7 @@ import { i18n } from './i18n';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
 
-export interface PageContext {
+interface PageContext {
   api: ApiClient;
   codes: CodeLists;
   user: User;

@@ -1,6 +1,6 @@
 // Dates, numbers and periods follow the UI language, whatever the browser's own locale is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPeriod, uiLocale } from '../src/format';
+import { formatDateTime, formatNumber, formatPeriod, uiLocale } from '../src/format';
 import { initI18n, setUiLanguage } from '../src/i18n';
 
 describe('format', () => {
@@ -19,7 +19,6 @@ describe('format', () => {
     await setUiLanguage('nl');
     expect(formatPeriod('2026-11')).toBe('nov 2026');
     expect(formatNumber(12345)).toBe('12.345');
-    expect(formatDate('2026-11-30T12:00:00Z')).toBe('30 nov 2026');
     await setUiLanguage('ro');
     expect(formatPeriod('2026-11')).toMatch(/^nov\.? 2026$/);
     await setUiLanguage('en');

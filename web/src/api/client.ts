@@ -43,7 +43,7 @@ export function parseError(status: number, bodyText: string): ApiError {
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface ApiClientOptions {
+interface ApiClientOptions {
   /** Prefix for every path, e.g. "http://127.0.0.1:8080" in tests; "" in the browser. */
   baseUrl?: string;
   fetch?: typeof fetch;

@@ -5,7 +5,6 @@ import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-export type Organisation = Schemas['Organisation'];
 export type User = Schemas['User'];
 export type Session = Schemas['SessionInfo'];
 export type OrgUser = Schemas['OrgUser'];
@@ -47,7 +46,7 @@ export type Contact = Omit<Schemas['Contact'], 'repeat_caller' | 'channel'> &
   };
 
 /** One page of a keyset-paged list (docs/openapi.yaml): the rows, and the next page's cursor. */
-export interface KeysetPage<T> {
+interface KeysetPage<T> {
   items: T[];
   /** null on the last page. */
   next_cursor: string | null;

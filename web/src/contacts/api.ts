@@ -15,7 +15,7 @@ export const safetyPlanFields = [
   'emergency_numbers',
   'notes',
 ] as const;
-export type SafetyPlanField = (typeof safetyPlanFields)[number];
+type SafetyPlanField = (typeof safetyPlanFields)[number];
 /** The plan as the form holds it: every field, empty when not written. */
 export type SafetyPlanInput = Record<SafetyPlanField, string>;
 

@@ -5,7 +5,7 @@ import type { FlaggedCaller, FlaggedCallerPage } from '../api/types';
 
 export type { FlaggedCaller, FlaggedCallerPage } from '../api/types';
 
-export const flaggedCallersPageSize = 50;
+const flaggedCallersPageSize = 50;
 
 export function listFlaggedCallers(api: ApiClient, cursor?: string | null): Promise<FlaggedCallerPage> {
   const params = new URLSearchParams({ limit: String(flaggedCallersPageSize) });

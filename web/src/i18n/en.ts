@@ -41,7 +41,6 @@ export const en = {
   },
   log: {
     title: 'Log a contact',
-    intro: 'Record the contact while it is fresh. Fields marked * are required.',
     channel: 'Channel *',
     startedAt: 'Started at *',
     duration: 'Duration in minutes *',
@@ -53,9 +52,7 @@ export const en = {
     choose: 'Choose…',
     frequentLanguages: 'Frequent languages',
     otherLanguages: 'Other languages',
-    submit: 'Save contact',
     saving: 'Saving…',
-    shortcut: 'Ctrl+Enter saves the form from any field.',
     saved: 'Contact saved.',
     openSaved: 'Open the saved contact',
     notSaved: 'The contact was not saved. Correct the marked field and save again.',

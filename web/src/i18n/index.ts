@@ -7,7 +7,7 @@ import { nl } from './nl';
 import { ro } from './ro';
 
 export const messages = { en, nl, ro } as const;
-export type UiLanguage = keyof typeof messages;
+type UiLanguage = keyof typeof messages;
 export const uiLanguages = Object.keys(messages) as UiLanguage[];
 
 // Only the chosen UI language is stored; it is a preference, not personal data.

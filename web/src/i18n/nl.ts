@@ -41,7 +41,6 @@ export const nl: Messages = {
   },
   log: {
     title: 'Contact vastleggen',
-    intro: 'Leg het contact vast zolang het vers is. Velden met * zijn verplicht.',
     channel: 'Kanaal *',
     startedAt: 'Begonnen op *',
     duration: 'Duur in minuten *',
@@ -54,9 +53,7 @@ export const nl: Messages = {
     choose: 'Kies…',
     frequentLanguages: 'Veelgebruikte talen',
     otherLanguages: 'Andere talen',
-    submit: 'Contact opslaan',
     saving: 'Bezig met opslaan…',
-    shortcut: 'Ctrl+Enter slaat het formulier op vanuit elk veld.',
     saved: 'Contact opgeslagen.',
     openSaved: 'Open het opgeslagen contact',
     notSaved: 'Het contact is niet opgeslagen. Verbeter het gemarkeerde veld en sla opnieuw op.',

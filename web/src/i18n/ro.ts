@@ -41,7 +41,6 @@ export const ro: Messages = {
   },
   log: {
     title: 'Înregistrează un contact',
-    intro: 'Înregistrează contactul cât timp este proaspăt. Câmpurile marcate cu * sunt obligatorii.',
     channel: 'Canal *',
     startedAt: 'Început la *',
     duration: 'Durata în minute *',
@@ -54,9 +53,7 @@ export const ro: Messages = {
     choose: 'Alege…',
     frequentLanguages: 'Limbi frecvente',
     otherLanguages: 'Alte limbi',
-    submit: 'Salvează contactul',
     saving: 'Se salvează…',
-    shortcut: 'Ctrl+Enter salvează formularul din orice câmp.',
     saved: 'Contact salvat.',
     openSaved: 'Deschide contactul salvat',
     notSaved: 'Contactul nu a fost salvat. Corectează câmpul marcat și salvează din nou.',

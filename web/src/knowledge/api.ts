@@ -5,7 +5,7 @@ import type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } fr
 export type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } from '../api/types';
 export const knowledgeKinds: KnowledgeKind[] = ['country_sheet', 'safety_tip', 'useful_numbers'];
 
-export interface KnowledgeQuery {
+interface KnowledgeQuery {
   q?: string;
   country?: string;
   kind?: string;
@@ -43,7 +43,7 @@ export function deleteKnowledgeArticle(api: ApiClient, id: string): Promise<void
   return api.request('DELETE', `/api/v1/knowledge/${encodeURIComponent(id)}`);
 }
 
-export interface SnippetPart {
+interface SnippetPart {
   text: string;
   mark: boolean;
 }

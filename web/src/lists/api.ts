@@ -39,7 +39,7 @@ export const emptyFilter: ContactFilter = {
   consultant: '',
 };
 
-export const codeFilterKeys = [
+const codeFilterKeys = [
   'channel',
   'kind',
   'status',
@@ -54,7 +54,7 @@ export const codeFilterKeys = [
 ] as const satisfies readonly (keyof ContactFilter)[];
 
 /** Filters that take an opaque user id (32 hex digits) rather than a code. */
-export const idFilterKeys = ['consultant'] as const satisfies readonly (keyof ContactFilter)[];
+const idFilterKeys = ['consultant'] as const satisfies readonly (keyof ContactFilter)[];
 
 /** The filter's codes (and dates) as query parameters; from/to become RFC 3339 instants. */
 export function filterParams(

@@ -16,7 +16,7 @@ import { uiLocale } from '../format';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-export interface BarSeries {
+interface BarSeries {
   label: string;
   values: number[];
   colour: string;

@@ -2,9 +2,9 @@
 // timeout). Typing in a form sends nothing, so a long call could end the session unseen: the UI
 // warns two minutes before, and says afterwards why the person was signed out.
 export const idleTimeoutMs = 30 * 60 * 1000;
-export const warnBeforeMs = 2 * 60 * 1000;
+const warnBeforeMs = 2 * 60 * 1000;
 
-export type IdleState = 'active' | 'warn' | 'expired';
+type IdleState = 'active' | 'warn' | 'expired';
 
 /** Where a session stands `now`, given the time of its last request to the server. */
 export function idleState(lastRequestAt: number, now: number): IdleState {
