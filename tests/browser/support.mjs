@@ -2,15 +2,20 @@
 // directory, and Debian's Chromium driven by playwright-core (no downloaded browsers).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const artifactsDir = join(here, 'artifacts');
+
+// axe-core goes in through the DevTools protocol (page.evaluate): the app's CSP rightly blocks
+// an injected <script>.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const STRADA_BIN = process.env.STRADA_BIN ?? '/work/main/build/asan-ubsan/src/strada';
 export const STRADA_WEB_ROOT = process.env.STRADA_WEB_ROOT ?? '/work/main/web/dist';
@@ -243,4 +248,19 @@ export async function apiSession(baseUrl, who) {
     const text = await response.text();
     return { status: response.status, body: text === '' ? null : JSON.parse(text) };
   };
+}
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation,
+ * naming the rule, the screen (`label`) and the first offending elements.
+ */
+export async function checkA11y(page, label) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${label}`);
 }

@@ -2,22 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiClient, ApiError } from './api/client';
 import { errorMessage } from './api/messages';
 import type { CodeLists, Session, User } from './api/types';
-import { AgencyForm } from './components/AgencyForm';
-import { AgencyView } from './components/AgencyView';
-import { ContactDetail } from './components/ContactDetail';
-import { ContactsPage } from './components/ContactsPage';
-import { KnowledgePage } from './components/KnowledgePage';
-import { DirectoryPage } from './components/DirectoryPage';
-import { LogContactPage, discardDraft } from './components/LogContactPage';
+import { IdleWarning } from './components/IdleWarning';
+import { discardDraft } from './components/LogContactPage';
 import { LoginPage, type LoginReason } from './components/LoginPage';
-import { LookupPanel } from './components/LookupPanel';
-import { SafetyPlanPage } from './components/SafetyPlanPage';
 import { Shell } from './components/Shell';
-import { StatsPage } from './components/StatsPage';
-import { SupervisionPage } from './components/SupervisionPage';
 import { StatusRegion, type Notice } from './components/StatusRegion';
 import { useT } from './i18n';
-import { can } from './permissions';
+import { pageFor } from './pages';
 import { useRoute } from './router';
 
 type State =
@@ -40,6 +31,7 @@ export function App() {
     // A different person on this browser must not see the previous person's unsaved form.
     if (lastUserId !== session.user.id) discardDraft();
     lastUserId = session.user.id;
+    api.lastRequestAt = Date.now();
     setShellNotice(null);
     setState({ phase: 'signedIn', user: session.user });
   }
@@ -66,6 +58,13 @@ export function App() {
     // Code lists are not personal data: loaded once, kept across sign-ins.
     if (signedInNow && typeof codes === 'string') loadCodes();
   }, [signedInNow]);
+
+  function idleSignOut() {
+    discardDraft();
+    setState({ phase: 'signedOut', reason: 'idle' });
+    // The server has ended the session already; this only makes sure the cookie goes too.
+    api.signOut().catch(() => undefined);
+  }
 
   async function signOut() {
     if (signingOut) return;
@@ -110,55 +109,15 @@ export function App() {
         </button>
       </>
     );
-  } else if (route.name === 'contacts') {
-    page = <ContactsPage api={api} codes={codes} user={state.user} query={route.query} />;
-  } else if (route.name === 'supervision') {
-    page = <SupervisionPage api={api} codes={codes} user={state.user} />;
-  } else if (route.name === 'stats') {
-    page = <StatsPage api={api} codes={codes} />;
-  } else if (route.name === 'contact') {
-    page = <ContactDetail key={route.id} api={api} id={route.id} codes={codes} user={state.user} />;
-  } else if (route.name === 'contactCorrect') {
-    page = (
-      <LogContactPage key={`correct-${route.id}`} api={api} codes={codes} user={state.user} correct={route.id} />
-    );
-  } else if (route.name === 'safetyPlan') {
-    page = <SafetyPlanPage key={route.id} api={api} contactId={route.id} />;
-  } else if (route.name === 'directory') {
-    page = <DirectoryPage api={api} codes={codes} user={state.user} />;
-  } else if (route.name === 'agency') {
-    page = <AgencyView key={route.id} api={api} codes={codes} id={route.id} user={state.user} />;
-  } else if (route.name === 'agencyNew') {
-    page = <AgencyForm key="new" api={api} codes={codes} />;
-  } else if (route.name === 'agencyEdit') {
-    page = <AgencyForm key={route.id} api={api} codes={codes} id={route.id} />;
-  } else if (route.name === 'knowledge' || route.name === 'knowledgeArticle') {
-    const id = route.name === 'knowledgeArticle' ? route.id : null;
-    page = <KnowledgePage api={api} codes={codes} user={state.user} id={id} />;
-  } else if (!can(state.user, 'contact.create')) {
-    // The start page of those who do not answer the hotline (data officers, case workers,
-    // administrators): the first thing their permissions open, never a form they cannot save.
-    if (can(state.user, 'contact.list')) {
-      page = <ContactsPage api={api} codes={codes} user={state.user} />;
-    } else if (can(state.user, 'knowledge.read')) {
-      page = <KnowledgePage api={api} codes={codes} user={state.user} id={null} />;
-    } else {
-      page = <StatusRegion notice={{ kind: 'info', text: t('shell.nothingHere') }} />;
-    }
   } else {
-    // The knowledge base beside the form: look things up during the call without losing it.
-    page = (
-      <div class="with-lookup">
-        <LogContactPage api={api} codes={codes} user={state.user} />
-        <LookupPanel api={api} />
-      </div>
-    );
+    page = pageFor(route, { api, codes, user: state.user });
   }
 
   return (
     <Shell user={state.user} route={route} signingOut={signingOut} onSignOut={() => void signOut()}>
       {shellNotice && <StatusRegion notice={shellNotice} />}
       {page}
+      <IdleWarning api={api} onExpired={idleSignOut} />
     </Shell>
   );
 }

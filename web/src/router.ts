@@ -17,59 +17,87 @@ export type Route =
   | { name: 'contactCorrect'; id: string } // the contact form, to correct finished contact `id`
   | { name: 'safetyPlan'; id: string }; // the safety plan of contact `id`
 
+export type RouteName = Route['name'];
+
+/** The item of the main navigation a page belongs to. */
+export type Section = 'log' | 'contacts' | 'knowledge' | 'directory' | 'supervision' | 'stats';
+
+interface RouteSpec {
+  name: RouteName;
+  /** Path segments; ":id" stands for an opaque record id. */
+  path: string;
+  section: Section;
+}
+
+// Every page of the app: its name, its address and its section. The first match wins, so a
+// fixed path ("/directory/new") comes before the pattern it would also match ("/directory/:id").
+export const routeTable: readonly RouteSpec[] = [
+  { name: 'log', path: '/log', section: 'log' },
+  { name: 'contacts', path: '/contacts', section: 'contacts' },
+  { name: 'contactCorrect', path: '/contacts/:id/correct', section: 'contacts' },
+  { name: 'safetyPlan', path: '/contacts/:id/safety-plan', section: 'contacts' },
+  { name: 'contact', path: '/contacts/:id', section: 'contacts' },
+  { name: 'supervision', path: '/supervision', section: 'supervision' },
+  { name: 'stats', path: '/stats', section: 'stats' },
+  { name: 'knowledge', path: '/knowledge', section: 'knowledge' },
+  { name: 'knowledgeArticle', path: '/knowledge/:id', section: 'knowledge' },
+  { name: 'directory', path: '/directory', section: 'directory' },
+  { name: 'agencyNew', path: '/directory/new', section: 'directory' },
+  { name: 'agencyEdit', path: '/directory/:id/edit', section: 'directory' },
+  { name: 'agency', path: '/directory/:id', section: 'directory' },
+];
+
+/** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */
+function match(pattern: string, path: string): string | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  let id = '';
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w === ':id') {
+      if (g === '') return null;
+      try {
+        id = decodeURIComponent(g);
+      } catch {
+        return null; // a broken %-escape is no address of ours
+      }
+    } else if (w !== g) {
+      return null;
+    }
+  }
+  return id;
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
-  if (path === '/directory') return { name: 'directory' };
-  if (path === '/directory/new') return { name: 'agencyNew' };
-  const agencyEdit = /^\/directory\/([^/]+)\/edit$/.exec(path);
-  if (agencyEdit?.[1]) return { name: 'agencyEdit', id: decodeURIComponent(agencyEdit[1]) };
-  const agency = /^\/directory\/([^/]+)$/.exec(path);
-  if (agency?.[1]) return { name: 'agency', id: decodeURIComponent(agency[1]) };
-  if (path === '/knowledge') return { name: 'knowledge' };
-  const article = /^\/knowledge\/([^/]+)$/.exec(path);
-  if (article?.[1]) return { name: 'knowledgeArticle', id: decodeURIComponent(article[1]) };
-  if (path === '/contacts') return { name: 'contacts' };
-  if (path.startsWith('/contacts?')) return { name: 'contacts', query: path.slice('/contacts'.length) };
-  if (path === '/supervision') return { name: 'supervision' };
-  if (path === '/stats') return { name: 'stats' };
-  const correct = /^\/contacts\/([^/]+)\/correct$/.exec(path);
-  if (correct?.[1]) return { name: 'contactCorrect', id: decodeURIComponent(correct[1]) };
-  const plan = /^\/contacts\/([^/]+)\/safety-plan$/.exec(path);
-  if (plan?.[1]) return { name: 'safetyPlan', id: decodeURIComponent(plan[1]) };
-  const match = /^\/contacts\/([^/]+)$/.exec(path);
-  if (match?.[1]) return { name: 'contact', id: decodeURIComponent(match[1]) };
+  const full = hash.replace(/^#/, '');
+  const queryAt = full.indexOf('?');
+  const path = queryAt < 0 ? full : full.slice(0, queryAt);
+  for (const spec of routeTable) {
+    const id = match(spec.path, path);
+    if (id === null) continue;
+    if (spec.name === 'contacts' && queryAt >= 0) return { name: 'contacts', query: full.slice(queryAt) };
+    return (spec.path.includes(':id') ? { name: spec.name, id } : { name: spec.name }) as Route;
+  }
   return { name: 'log' };
 }
 
+function specOf(name: RouteName): RouteSpec {
+  const spec = routeTable.find((s) => s.name === name);
+  if (spec === undefined) throw new Error(`no route named ${name}`); // the table covers every name
+  return spec;
+}
+
 export function hrefFor(route: Route): string {
-  switch (route.name) {
-    case 'log':
-      return '#/log';
-    case 'directory':
-      return '#/directory';
-    case 'agencyNew':
-      return '#/directory/new';
-    case 'agency':
-      return `#/directory/${encodeURIComponent(route.id)}`;
-    case 'agencyEdit':
-      return `#/directory/${encodeURIComponent(route.id)}/edit`;
-    case 'knowledge':
-      return '#/knowledge';
-    case 'knowledgeArticle':
-      return `#/knowledge/${encodeURIComponent(route.id)}`;
-    case 'contacts':
-      return `#/contacts${route.query ?? ''}`;
-    case 'supervision':
-      return '#/supervision';
-    case 'stats':
-      return '#/stats';
-    case 'contact':
-      return `#/contacts/${encodeURIComponent(route.id)}`;
-    case 'safetyPlan':
-      return `#/contacts/${encodeURIComponent(route.id)}/safety-plan`;
-    case 'contactCorrect':
-      return `#/contacts/${encodeURIComponent(route.id)}/correct`;
-  }
+  const id = 'id' in route ? encodeURIComponent(route.id) : '';
+  const query = route.name === 'contacts' ? (route.query ?? '') : '';
+  return `#${specOf(route.name).path.replace(':id', id)}${query}`;
+}
+
+/** The navigation item `route` belongs to. */
+export function sectionOf(route: Route): Section {
+  return specOf(route.name).section;
 }
 
 export function navigate(route: Route): void {

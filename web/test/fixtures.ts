@@ -12,6 +12,8 @@ export const contact = (over: Partial<Contact> = {}): Contact => ({
   anonymous: true,
   language: 'nl',
   status: 'final',
+  kind: 'data',
+  code_version: 'test',
   finalised_at: '2026-11-30T08:10:00Z',
   version: 2,
   ...over,

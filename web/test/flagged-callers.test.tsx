@@ -7,13 +7,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../src/api/client';
 import { FlaggedCallers } from '../src/contacts/FlaggedCallers';
 import { appendPage, type FlaggedCaller, type FlaggedCallerPage } from '../src/contacts/flagsApi';
-import type { LabelledCodes } from '../src/lists/labels';
+import type { CodeLists } from '../src/api/types';
 import { initI18n } from '../src/i18n';
 
-const codes: LabelledCodes = {
+const codes: CodeLists = {
   version: 'test',
   lists: { caller_flag: ['abusive', 'at_risk'] },
-  labels: { caller_flag: { abusive: { en: 'Abusive caller' }, at_risk: { en: 'Caller at risk' } } },
+  labels: { caller_flag: { abusive: { en: 'Abusive caller', nl: '', ro: '' }, at_risk: { en: 'Caller at risk', nl: '', ro: '' } } },
 };
 
 const refA = 'a'.repeat(64);

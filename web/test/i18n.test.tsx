@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { codeLabel, i18n, initI18n, messages, setUiLanguage, uiLanguages, useT } from '../src/i18n';
+import { i18n, initI18n, messages, setUiLanguage, uiLanguages, useT } from '../src/i18n';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,21 +19,6 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 const reference = flatten(messages.en);
-
-// The code lists of the API contract (codes version 2026-11.1).
-const contractCodes = {
-  channel: ['phone', 'chat', 'email', 'sms', 'messaging_app', 'social_media', 'walk_in', 'letter'],
-  caller_type: [
-    'possible_victim', 'family_member', 'partner', 'friend', 'client', 'community_member', 'employer',
-    'professional_ngo', 'professional_social_worker', 'professional_police', 'professional_border_guard',
-    'professional_prosecutor', 'professional_labour_inspector', 'professional_health', 'professional_embassy',
-    'professional_international_org', 'professional_media', 'other', 'unknown',
-  ],
-  language: [
-    'en', 'nl', 'ro', 'bg', 'uk', 'ru', 'pl', 'de', 'fr', 'es', 'it', 'pt', 'cs', 'sk', 'hu', 'lt', 'lv', 'et',
-    'sq', 'mk', 'sr', 'hr', 'bs',
-  ],
-};
 
 describe('translations', () => {
   it('offers English, Dutch and Romanian', () => {
@@ -57,10 +42,8 @@ describe('translations', () => {
         }
       });
 
-      it('labels every code of the contract lists', () => {
-        for (const [list, codes] of Object.entries(contractCodes)) {
-          for (const code of codes) expect(bundle.has(`codes.${list}.${code}`), `${list}.${code}`).toBe(true);
-        }
+      it('carries no code labels: GET /api/v1/codes is their only source', () => {
+        expect([...bundle.keys()].filter((k) => k.startsWith('codes.'))).toEqual([]);
       });
     });
   }
@@ -77,15 +60,6 @@ describe('i18n runtime', () => {
     expect(localStorage.getItem('strada.uiLanguage')).toBe('nl');
     await setUiLanguage('en');
     expect(document.documentElement.lang).toBe('en');
-  });
-
-  it('labels codes, falling back to the raw code', async () => {
-    expect(codeLabel('channel', 'phone')).toBe('Phone');
-    await setUiLanguage('nl');
-    expect(codeLabel('channel', 'phone')).toBe('Telefoon');
-    expect(codeLabel('channel', 'carrier_pigeon')).toBe('carrier_pigeon');
-    expect(codeLabel('caller_type', 'x_new_type')).toBe('x_new_type');
-    await setUiLanguage('en');
   });
 
   it('re-renders components that use useT when the language changes', async () => {

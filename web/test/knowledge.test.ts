@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { snippetParts } from '../src/knowledge/api';
+import { snippetParts, stripMarkdown } from '../src/knowledge/api';
 import { isSafeHref, markdownToSafeHtml } from '../src/knowledge/markdown';
 
 describe('snippetParts', () => {
@@ -14,6 +14,18 @@ describe('snippetParts', () => {
     ]);
     expect(snippetParts('<b>not html</b>')).toEqual([{ text: '<b>not html</b>', mark: false }]);
     expect(snippetParts('')).toEqual([]);
+  });
+});
+
+describe('stripMarkdown', () => {
+  it('shows a snippet as plain words, keeping the highlights', () => {
+    expect(stripMarkdown('## Emergency\n\nCall **\u0002112\u0003** or see [the police](https://politie.nl).')).toBe(
+      'Emergency Call \u0002112\u0003 or see the police.',
+    );
+    expect(stripMarkdown('- first item\n- *second* item\n> quoted `code`')).toBe('first item second item quoted code');
+    expect(stripMarkdown('| Country | Number |\n|---|---|\n| DE | 110 |')).toBe('Country Number DE 110');
+    expect(stripMarkdown('…of the [embassy](https://ex')).toBe('…of the embassy');
+    expect(stripMarkdown('snake_case stays, 2 * 3 stays')).toBe('snake_case stays, 2 * 3 stays');
   });
 });
 

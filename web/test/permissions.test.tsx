@@ -11,7 +11,7 @@ import { mayCorrect, mayFlagCallers } from '../src/contacts/permissions';
 import { initI18n } from '../src/i18n';
 import { can } from '../src/permissions';
 
-const user = (permissions: string[], roles: string[] = []): User => ({
+const user = (permissions: string[], roles: User['roles'] = []): User => ({
   id: 'u1',
   email: 'x@example.org',
   name: 'X',

@@ -60,9 +60,9 @@ describe('statistics with suppressed small counts', () => {
     render(<StatsPage api={fakeApi(suppressed)} />, root);
     await settle();
     expect(rowsOf(root, 'stats-series-table')).toEqual([
-      ['2022-06-01', '<11', '0'],
-      ['2022-06-02', '0', '0'],
-      ['2022-06-03', '11', '0'],
+      ['1 Jun 2022', '<11', '0'],
+      ['2 Jun 2022', '0', '0'],
+      ['3 Jun 2022', '11', '0'],
     ]);
     expect(rowsOf(root, 'stats-category-table').map((r) => r[1])).toEqual(['11', '<11']);
     expect(root.querySelector('.stats-total')?.textContent).toContain('11+');

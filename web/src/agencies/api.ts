@@ -2,33 +2,17 @@
 // the query string: it is an agency's name, never a person's details. Agency types and services
 // are the code lists agency_type and agency_service of GET /api/v1/codes, with their labels.
 import type { ApiClient } from '../api/client';
-import type { KeysetPage } from '../api/types';
+import type { Agency, AgencyPage } from '../api/types';
 
-export interface AgencyInput {
-  name: string;
+export type { Agency } from '../api/types';
+
+/**
+ * An agency as the form sends it. Types, services and languages are codes from the run-time
+ * lists of GET /api/v1/codes, so they travel as strings rather than the contract's snapshot enums.
+ */
+export type AgencyInput = Omit<Agency, 'id' | 'type' | 'active' | 'updated_at' | 'updated_by' | 'version'> & {
   type: string;
-  country: string;
-  city: string;
-  phone: string;
-  email: string;
-  website: string;
-  languages: string[];
-  services: string[];
-  notes: string;
-  /** Absent on an update: the server keeps the stored address. */
-  address?: string;
-  address_confidential: boolean;
-}
-
-export interface Agency extends AgencyInput {
-  id: string;
-  active: boolean;
-  updated_at: string;
-  updated_by: string;
-  version: number;
-}
-
-export type AgencyPage = KeysetPage<Agency>;
+};
 
 export interface AgencyFilter {
   q: string;

@@ -1,6 +1,6 @@
 // A small fetch wrapper for the Strada API: JSON in and out, errors as ApiError, the CSRF token
 // kept in memory only and sent on every state-changing request.
-import type { CodeLists, Contact, ContactInput, ContactPage, ContactQuery, Session } from './types';
+import type { CodeLists, Contact, Session } from './types';
 
 /** Status 0 means the server could not be reached (network error, offline, aborted). */
 export class ApiError extends Error {
@@ -43,7 +43,7 @@ export function parseError(status: number, bodyText: string): ApiError {
 
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export interface ApiClientOptions {
+interface ApiClientOptions {
   /** Prefix for every path, e.g. "http://127.0.0.1:8080" in tests; "" in the browser. */
   baseUrl?: string;
   fetch?: typeof fetch;
@@ -62,6 +62,8 @@ export class ApiClient {
   private readonly baseUrl: string;
   private readonly fetchFn: typeof fetch;
   onSessionEnded: (() => void) | undefined;
+  /** When the server last answered a request of this session (Date.now()): its idle clock. */
+  lastRequestAt = Date.now();
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? '';
@@ -97,6 +99,7 @@ export class ApiClient {
     } catch {
       throw new ApiError(0, 'unreachable', '', '');
     }
+    if (response.status !== 401) this.lastRequestAt = Date.now();
     if (!response.ok) {
       const error = parseError(response.status, text);
       if (response.status === 401 && options.needsSession !== false) {
@@ -141,20 +144,7 @@ export class ApiClient {
     return this.request<CodeLists>('GET', '/api/v1/codes');
   }
 
-  createContact(input: ContactInput): Promise<Contact> {
-    return this.request<Contact>('POST', '/api/v1/contacts', { body: input });
-  }
-
   getContact(id: string): Promise<Contact> {
     return this.request<Contact>('GET', `/api/v1/contacts/${encodeURIComponent(id)}`);
-  }
-
-  listContacts(query: ContactQuery = {}): Promise<ContactPage> {
-    const params = new URLSearchParams();
-    if (query.from) params.set('from', query.from);
-    if (query.to) params.set('to', query.to);
-    params.set('limit', String(query.limit ?? 50));
-    if (query.cursor) params.set('cursor', query.cursor);
-    return this.request<ContactPage>('GET', `/api/v1/contacts?${params.toString()}`);
   }
 }

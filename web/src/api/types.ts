@@ -1,106 +1,57 @@
-// Shapes of the Strada HTTP API v1 (see the API contract); only what the web UI reads.
+// Shapes of the Strada HTTP API v1, taken from the types openapi-typescript generates from
+// docs/openapi.yaml (./schema.d.ts: `npm run gen:api`; test/api-schema.test.ts fails when it is
+// out of date). Only a few are adjusted here, each for a reason given beside it.
+import type { components } from './schema';
 
-export interface Organisation {
-  id: string;
-  code: string;
-  name: string;
-  country: string;
-}
+type Schemas = components['schemas'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  /** What the server's policy grants this user (GET /api/v1/me); see ../permissions.ts. */
-  permissions: string[];
-  organisation: Organisation;
-}
+export type User = Schemas['User'];
+export type Session = Schemas['SessionInfo'];
+export type OrgUser = Schemas['OrgUser'];
+export type CallerFlag = Schemas['CallerFlag'];
+export type CodeLists = Schemas['CodeLists'];
+export type CallerLookup = Schemas['CallerLookup'];
+export type EarlierContact = CallerLookup['earlier_contacts'][number];
+export type SafetyPlan = Schemas['SafetyPlan'];
+export type FlaggedCaller = Schemas['FlaggedCaller'];
+export type KnowledgeKind = Schemas['KnowledgeKind'];
+export type KnowledgeInput = Schemas['KnowledgeInput'];
+export type KnowledgeArticle = Schemas['KnowledgeArticle'];
+/** A search result; `snippet` (searches only) has the matched words between U+0002 and U+0003. */
+export type KnowledgeHit = Schemas['KnowledgeHit'];
+export type Agency = Schemas['Agency'];
+export type SupervisionList = Schemas['SupervisionList'];
+export type ContactStats = Schemas['ContactStats'];
 
-export interface Session {
-  csrf_token: string;
-  user: User;
-}
+type GeneratedContactInput = Schemas['ContactInput'];
+// Codes travel as strings: the lists come from GET /api/v1/codes at run time and grow between
+// releases, so the enums of the contract are a snapshot the form must not be held to. Fields
+// the server defaults (status, kind, the booleans) may be left out.
+type ServerDefaulted = 'status' | 'kind' | 'imminent_danger' | 'follow_up_needed' | 'anonymous';
+export type ContactInput = Omit<GeneratedContactInput, 'channel' | 'caller_type' | ServerDefaulted> &
+  Partial<Pick<GeneratedContactInput, ServerDefaulted>> & {
+    channel: string;
+    caller_type?: string;
+  };
 
-export interface CodeLists {
-  version: string;
-  lists: Record<string, string[]>;
-  /** Per list, per code: the label in each UI language (hotline lists only). */
-  labels?: Record<string, Record<string, Partial<Record<string, string>>>>;
-}
-
-export interface ContactInput {
-  channel: string;
-  started_at: string; // RFC 3339
-  duration_s: number;
-  caller_type: string;
-  anonymous: boolean;
-  language: string;
-  summary?: string;
-  // The complete hotline contact (issue 3); absent fields take the server's defaults.
-  status?: 'draft' | 'final';
-  kind?: 'data' | 'non_data';
-  non_data_type?: string;
-  category?: string;
-  caller_gender?: string;
-  caller_age_band?: string;
-  caller_country?: string;
-  caller_region?: string;
-  destination_country?: string;
-  exploitation?: string[];
-  industry?: string[];
-  indicators?: string[];
-  imminent_danger?: boolean;
-  assistance?: string[];
-  referral_agency_ids?: string[];
-  outcome?: string;
-  follow_up_needed?: boolean;
-  follow_up_due?: string | null;
-  caller_identifier?: string;
-}
-
-export interface CallerFlag {
-  flag: string;
-  expires_at: string;
-}
-
-export interface Contact extends ContactInput {
-  id: string;
-  created_at: string;
-  created_by: string;
-  version?: number;
-  code_version?: string;
-  finalised_at?: string | null;
-  follow_up_done_at?: string | null;
-  /** Single contact reads only, when the contact has a caller identifier. */
-  repeat_caller?: { earlier_contacts: number; flags: CallerFlag[] };
-  /** Single contact reads only, for roles that may read safety plans. */
-  safety_plan_id?: string | null;
-  /** Single contact reads only: whether the reader may change this contact now. */
-  may_correct?: boolean;
-}
+/**
+ * A stored contact: every field of ContactInput its kind has (the contract's Contact says so in
+ * words), without `summary` and `caller_identifier` for roles that may not read sealed text.
+ */
+export type Contact = Omit<Schemas['Contact'], 'repeat_caller' | 'channel'> &
+  Omit<Partial<ContactInput>, keyof Schemas['Contact']> & {
+    channel: string;
+    /** Single contact reads only, when the contact has a caller identifier. */
+    repeat_caller?: { earlier_contacts: number; flags: CallerFlag[] };
+  };
 
 /** One page of a keyset-paged list (docs/openapi.yaml): the rows, and the next page's cursor. */
-export interface KeysetPage<T> {
+interface KeysetPage<T> {
   items: T[];
   /** null on the last page. */
   next_cursor: string | null;
 }
 
 export type ContactPage = KeysetPage<Contact>;
-
-export interface ContactQuery {
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-}
-
-/** A colleague as GET /api/v1/users shows them: never their e-mail address. */
-export interface OrgUser {
-  id: string;
-  /** The user's name, or "User" and the start of the id when they have none. */
-  name: string;
-  roles: string[];
-  active: boolean;
-}
+export type AgencyPage = KeysetPage<Agency>;
+export type FlaggedCallerPage = KeysetPage<FlaggedCaller>;

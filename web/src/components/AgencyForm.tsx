@@ -5,12 +5,12 @@ import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists } from '../api/types';
 import { createAgency, getAgency, splitCodes, updateAgency, type AgencyInput } from '../agencies/api';
-import { codeText } from '../contacts/CodeToggles';
 import { useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 interface FormState {
   name: string;
@@ -178,7 +178,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
                   }));
                 }}
               />{' '}
-              {codeText(codes, 'agency_service', code)}
+              {codeLabel(codes, 'agency_service', code)}
             </label>
           ))}
         </fieldset>

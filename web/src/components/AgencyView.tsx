@@ -5,12 +5,12 @@ import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, User } from '../api/types';
 import { deactivateAgency, getAgency, type Agency } from '../agencies/api';
-import { codeText } from '../contacts/CodeToggles';
-import { codeLabel, useT } from '../i18n';
+import { useT } from '../i18n';
 import { can } from '../permissions';
 import { hrefFor, navigate } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 interface Props {
   api: ApiClient;
@@ -72,9 +72,9 @@ export function AgencyView({ api, codes, id, user }: Props) {
         <>
           <dl class="details">
             <dt>{t('directory.type')}</dt>
-            <dd>{codeText(codes, 'agency_type', agency.type)}</dd>
+            <dd>{codeLabel(codes, 'agency_type', agency.type)}</dd>
             <dt>{t('directory.country')}</dt>
-            <dd>{codeLabel('country', agency.country)}</dd>
+            <dd>{codeLabel(null, 'country', agency.country)}</dd>
             <dt>{t('directory.city')}</dt>
             <dd>{agency.city || '—'}</dd>
             <dt>{t('directory.address')}</dt>
@@ -107,9 +107,9 @@ export function AgencyView({ api, codes, id, user }: Props) {
               )}
             </dd>
             <dt>{t('directory.languages')}</dt>
-            <dd>{list(agency.languages, (c) => codeLabel('language', c))}</dd>
+            <dd>{list(agency.languages, (c) => codeLabel(null, 'language', c))}</dd>
             <dt>{t('directory.services')}</dt>
-            <dd>{list(agency.services, (c) => codeText(codes, 'agency_service', c))}</dd>
+            <dd>{list(agency.services, (c) => codeLabel(codes, 'agency_service', c))}</dd>
             <dt>{t('directory.notes')}</dt>
             <dd class="notes">{agency.notes || '—'}</dd>
           </dl>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BarChartSpec } from '../lists/charts';
+import { formatNumber } from '../format';
 import { useT } from '../i18n';
+import { TableRegion } from './TableRegion';
 
 interface Props {
   id: string;
@@ -46,7 +48,7 @@ export function BarChartFigure({ id, title, summary, spec, labelHeading, height 
         </div>
       )}
       {failed && <p class="notice notice-info">{t('stats.chartFailed')}</p>}
-      <div class="table-wrap">
+      <TableRegion name={title}>
         <table class="chart-data" id={`${id}-table`}>
           <caption class="visually-hidden">{title}</caption>
           <thead>
@@ -65,14 +67,14 @@ export function BarChartFigure({ id, title, summary, spec, labelHeading, height 
                 <th scope="row">{label}</th>
                 {spec.series.map((s) => (
                   <td class="num" key={s.label}>
-                    {s.display?.[i] ?? String(s.values[i] ?? 0)}
+                    {s.display?.[i] ?? formatNumber(s.values[i] ?? 0)}
                   </td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </figure>
   );
 }

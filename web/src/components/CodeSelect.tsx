@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX, TargetedEvent } from 'preact';
 import type { CodeLists } from '../api/types';
-import { codeText } from '../contacts/CodeToggles';
-import { codeLabel, i18n, useT } from '../i18n';
+import { codeLabel, codesInOrder, frequentLanguages } from '../codes/labels';
+import { useT } from '../i18n';
 import { FormField } from './FormField';
 
 interface SelectProps {
@@ -13,27 +13,26 @@ interface SelectProps {
   list: string;
   codes: string[];
   value: string;
-  /** The code lists of GET /api/v1/codes, to show their labels; else ours or the browser's. */
+  /** The code lists of GET /api/v1/codes, to show their labels. */
   labels?: CodeLists;
-  /** Group codes we have our own label for ("frequent") above the rest. */
+  /** Offer the languages hotlines hear most often above the rest. */
   grouped?: boolean;
   placeholder?: string;
 }
 
 export function CodeSelect({ list, codes, value, labels, grouped, placeholder, ...rest }: SelectProps) {
   const t = useT();
-  const text = (code: string) => (labels ? codeText(labels, list, code) : codeLabel(list, code));
   const option = (code: string) => (
     <option key={code} value={code}>
-      {text(code)}
+      {codeLabel(labels, list, code)}
     </option>
   );
-  const byLabel = (a: string, b: string) => text(a).localeCompare(text(b));
+  const ordered = codesInOrder(labels, list, codes);
 
   let options: JSX.Element | JSX.Element[];
   if (grouped) {
-    const frequent = codes.filter((c) => i18n.exists(`codes.${list}.${c}`)).sort(byLabel);
-    const other = codes.filter((c) => !i18n.exists(`codes.${list}.${c}`)).sort(byLabel);
+    const frequent = ordered.filter((c) => frequentLanguages.includes(c));
+    const other = ordered.filter((c) => !frequentLanguages.includes(c));
     options = (
       <>
         <optgroup label={t('log.frequentLanguages')}>{frequent.map(option)}</optgroup>
@@ -41,7 +40,7 @@ export function CodeSelect({ list, codes, value, labels, grouped, placeholder, .
       </>
     );
   } else {
-    options = codes.map(option);
+    options = ordered.map(option);
   }
 
   return (

@@ -3,14 +3,16 @@ import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, Contact, User } from '../api/types';
 import { getAgencyName } from '../contacts/api';
-import { codeText } from '../contacts/CodeToggles';
 import { mayCorrect, mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
+import { can } from '../permissions';
 import { hrefFor } from '../router';
+import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 interface Props {
   api: ApiClient;
@@ -24,6 +26,13 @@ export function ContactDetail({ api, id, codes, user }: Props) {
   const [contact, setContact] = useState<Contact | null>(null);
   const [agencies, setAgencies] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+
+  useEffect(() => {
+    // Who logged the contact, by name; the start of their id until (or unless) the names come.
+    if (!can(user, 'contact.list')) return;
+    listUsers(api).then((users) => setNames(namesById(users)), () => undefined);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -98,31 +107,31 @@ export function ContactDetail({ api, id, codes, user }: Props) {
             <dt>{t('contacts.started')}</dt>
             <dd>{formatDateTime(contact.started_at)}</dd>
             <dt>{t('hotline.kind')}</dt>
-            <dd>{codeText(codes, 'contact_kind', contact.kind ?? 'data')}</dd>
+            <dd>{codeLabel(codes, 'contact_kind', contact.kind ?? 'data')}</dd>
             <dt>{t('contacts.channel')}</dt>
-            <dd>{codeText(codes, 'channel', contact.channel)}</dd>
+            <dd>{codeLabel(codes, 'channel', contact.channel)}</dd>
             <dt>{t('contacts.duration')}</dt>
             <dd>{t('contacts.minutes', { count: durationMinutes(contact.duration_s) })}</dd>
             {contact.kind === 'non_data' ? (
               <>
                 <dt>{t('hotline.nonDataType')}</dt>
-                <dd>{codeText(codes, 'non_data_type', contact.non_data_type ?? '')}</dd>
+                <dd>{codeLabel(codes, 'non_data_type', contact.non_data_type ?? '')}</dd>
               </>
             ) : (
               <>
-                {detailRow(t('hotline.category'), codeText(codes, 'category', contact.category ?? ''))}
-                {detailRow(t('contacts.callerType'), codeText(codes, 'caller_type', contact.caller_type))}
-                {detailRow(t('contacts.language'), codeText(codes, 'language', contact.language))}
+                {detailRow(t('hotline.category'), codeLabel(codes, 'category', contact.category ?? ''))}
+                {detailRow(t('contacts.callerType'), codeLabel(codes, 'caller_type', contact.caller_type ?? ''))}
+                {detailRow(t('contacts.language'), codeLabel(codes, 'language', contact.language ?? ''))}
                 <dt>{t('contacts.anonymous')}</dt>
                 <dd>{contact.anonymous ? t('contacts.yes') : t('contacts.no')}</dd>
                 {detailRow(t('hotline.callerIdentifier'), contact.caller_identifier ?? '')}
-                {detailRow(t('hotline.callerGender'), codeText(codes, 'gender', contact.caller_gender ?? ''))}
-                {detailRow(t('hotline.callerAgeBand'), codeText(codes, 'age_band', contact.caller_age_band ?? ''))}
-                {detailRow(t('hotline.callerCountry'), codeText(codes, 'country', contact.caller_country ?? ''))}
+                {detailRow(t('hotline.callerGender'), codeLabel(codes, 'gender', contact.caller_gender ?? ''))}
+                {detailRow(t('hotline.callerAgeBand'), codeLabel(codes, 'age_band', contact.caller_age_band ?? ''))}
+                {detailRow(t('hotline.callerCountry'), codeLabel(codes, 'country', contact.caller_country ?? ''))}
                 {detailRow(t('hotline.callerRegion'), contact.caller_region ?? '')}
                 {detailRow(
                   t('hotline.destinationCountry'),
-                  codeText(codes, 'country', contact.destination_country ?? ''),
+                  codeLabel(codes, 'country', contact.destination_country ?? ''),
                 )}
                 {contact.imminent_danger && detailRow(t('hotline.imminentDanger'), t('contacts.yes'))}
                 {detailRow(t('hotline.exploitation'), listText(codes, 'exploitation', contact.exploitation))}
@@ -133,7 +142,7 @@ export function ContactDetail({ api, id, codes, user }: Props) {
                   t('hotline.referrals'),
                   (contact.referral_agency_ids ?? []).map((a) => agencies[a] ?? a).join(', '),
                 )}
-                {detailRow(t('hotline.outcome'), codeText(codes, 'outcome', contact.outcome ?? ''))}
+                {detailRow(t('hotline.outcome'), codeLabel(codes, 'outcome', contact.outcome ?? ''))}
                 {contact.follow_up_needed &&
                   detailRow(
                     t('hotline.followUpDue'),
@@ -143,8 +152,8 @@ export function ContactDetail({ api, id, codes, user }: Props) {
             )}
             <dt>{t('detail.createdAt')}</dt>
             <dd>{formatDateTime(contact.created_at)}</dd>
-            <dt>{t('detail.createdBy')}</dt>
-            <dd class="mono">{contact.created_by}</dd>
+            <dt>{t('screens.loggedBy')}</dt>
+            <dd>{authorName(names, contact.created_by)}</dd>
             <dt>{t('detail.reference')}</dt>
             <dd class="mono">{contact.id}</dd>
           </dl>
@@ -154,7 +163,10 @@ export function ContactDetail({ api, id, codes, user }: Props) {
               {contact.summary ? (
                 <p class="summary">{contact.summary}</p>
               ) : (
-                <p class="muted">{t('detail.noSummary')}</p>
+                // The server leaves sealed text out for roles that may not read it.
+                <p class="muted">
+                  {can(user, 'contact.read_sealed') ? t('detail.noSummary') : t('screens.sealedSummary')}
+                </p>
               )}
             </>
           )}
@@ -176,5 +188,5 @@ function detailRow(term: string, value: string) {
 }
 
 function listText(codes: CodeLists, list: string, values: string[] | undefined): string {
-  return (values ?? []).map((code) => codeText(codes, list, code)).join(', ');
+  return (values ?? []).map((code) => codeLabel(codes, list, code)).join(', ');
 }

@@ -1,8 +1,9 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { Contact, OrgUser, User } from '../api/types';
+import type { CodeLists, Contact, OrgUser, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
 import { durationMinutes, formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -16,11 +17,12 @@ import {
   listContactsFiltered,
   type ContactFilter,
 } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
+import { TableRegion } from './TableRegion';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel, codesInOrder } from '../codes/labels';
 
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
@@ -40,7 +42,7 @@ const codeFilters: [keyof ContactFilter, string][] = [
 
 interface Props {
   api: ApiClient;
-  codes?: LabelledCodes;
+  codes?: CodeLists;
   user?: User;
   /** The filter part of the address ("?category=tip&channel=phone"): codes and dates only. */
   query?: string;
@@ -57,6 +59,9 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  // On a phone the filters would fill the screen: folded until asked for, with their count shown.
+  const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia?.('(max-width: 40rem)').matches);
+  const activeFilters = countActive(filter);
   const tableRef = useRef<HTMLTableElement>(null);
   // The organisation's users, for the consultant filter; null until loaded (or if they cannot be).
   const [users, setUsers] = useState<OrgUser[] | null>(null);
@@ -73,10 +78,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       setCursor(page.next_cursor);
       setNotice({
         kind: 'info',
-        text:
-          merged.length === 0
-            ? t('contacts.empty')
-            : `${t('contacts.shown', { count: merged.length })}${page.next_cursor ? '' : ` ${t('contacts.allShown')}`}`,
+        text: listSummary(t, f, merged.length, page.next_cursor === null),
       });
       // After "Load more", move focus to the first new row so the keyboard user continues there.
       if (after !== null && page.items.length > 0) setFocusIndex(previous.length);
@@ -141,7 +143,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   };
 
   const select = (key: keyof ContactFilter, list: string) => {
-    const options = codes?.lists[list] ?? [];
+    const options = codesInOrder(codes, list);
     return (
       <div class="field" key={key}>
         <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
@@ -149,7 +151,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
           <option value="">{t('lists.any')}</option>
           {options.map((code) => (
             <option key={code} value={code}>
-              {labelOf(codes ?? null, list, code)}
+              {codeLabel(codes, list, code)}
             </option>
           ))}
         </select>
@@ -193,7 +195,23 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   return (
     <section class="page">
       <PageHeading title={t('contacts.title')} />
-      <form class="filter filter-bar" onSubmit={applyFilter} noValidate aria-label={t('lists.filterLabel')}>
+      <button
+        type="button"
+        class="secondary filter-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="contact-filters"
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {activeFilters === 0 ? t('screens.filters') : t('screens.filtersActive', { count: activeFilters })}
+      </button>
+      <form
+        id="contact-filters"
+        class="filter filter-bar"
+        hidden={!filtersOpen}
+        onSubmit={applyFilter}
+        noValidate
+        aria-label={t('lists.filterLabel')}
+      >
         <fieldset>
           <legend>{t('contacts.filterLegend')}</legend>
           <div class="field">
@@ -231,12 +249,13 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       </form>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {items !== null && items.length > 0 && (
-        <div class="table-wrap">
+        <TableRegion name={t('contacts.title')}>
           <table ref={tableRef} class="contacts">
             <caption>{t('contacts.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contacts.started')}</th>
+                <th scope="col">{t('screens.status')}</th>
                 <th scope="col">{t('contacts.channel')}</th>
                 <th scope="col">{t('lists.filter.category')}</th>
                 <th scope="col">{t('contacts.callerType')}</th>
@@ -248,28 +267,30 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
             </thead>
             <tbody>
               {items.map((c) => {
-                const x = c as Contact & { category?: string; kind?: string; non_data_type?: string };
                 const category =
-                  x.kind === 'non_data'
-                    ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
-                    : labelOf(codes ?? null, 'category', x.category ?? '');
+                  c.kind === 'non_data'
+                    ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
+                    : codeLabel(codes, 'category', c.category ?? '');
                 return (
                   <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
                     <td data-label={t('contacts.started')}>
                       {/* The link makes the row reachable with Tab and opens it with Enter. */}
                       <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
-                        {formatDateTime(c.started_at)}
+                        <span class="nowrap">{formatDateTime(c.started_at)}</span>
                       </a>
                     </td>
-                    <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                    <td data-label={t('screens.status')}>
+                      {c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final')}
+                    </td>
+                    <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                     <td data-label={t('lists.filter.category')}>{category}</td>
                     <td data-label={t('contacts.callerType')}>
-                      {labelOf(codes ?? null, 'caller_type', c.caller_type ?? '')}
+                      {codeLabel(codes, 'caller_type', c.caller_type ?? '')}
                     </td>
                     <td data-label={t('contacts.duration')} class="num">
                       {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
                     </td>
-                    <td data-label={t('contacts.language')}>{labelOf(codes ?? null, 'language', c.language ?? '')}</td>
+                    <td data-label={t('contacts.language')}>{codeLabel(codes, 'language', c.language ?? '')}</td>
                     <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
                     <td data-label={t('lists.filter.consultant')}>{authorName(names, c.created_by)}</td>
                   </tr>
@@ -277,7 +298,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {cursor !== null && (
         <button
@@ -293,4 +314,20 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       )}
     </section>
   );
+}
+
+/** How many filters narrow the list (dates count one each). */
+export function countActive(filter: ContactFilter): number {
+  return Object.values(filter).filter((v) => v !== '').length;
+}
+
+/** What the status line says about the rows shown: a period only when one was chosen. */
+export function listSummary(t: TFunction, filter: ContactFilter, shown: number, allShown: boolean): string {
+  const period = filter.from !== '' || filter.to !== '';
+  if (shown === 0) {
+    if (period) return t('contacts.empty');
+    return countActive(filter) === 0 ? t('screens.emptyNone') : t('screens.emptyFiltered');
+  }
+  const all = allShown ? ` ${period ? t('contacts.allShown') : t('screens.allShownFiltered')}` : '';
+  return `${t('contacts.shown', { count: shown })}${all}`;
 }

@@ -11,13 +11,13 @@ import {
   type Agency,
   type AgencyFilter,
 } from '../agencies/api';
-import { codeText } from '../contacts/CodeToggles';
-import { codeLabel, useT } from '../i18n';
+import { useT } from '../i18n';
 import { can } from '../permissions';
 import { hrefFor } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 interface Props {
   api: ApiClient;
@@ -106,8 +106,8 @@ export function DirectoryPage({ api, codes, user }: Props) {
             <li key={a.id} class="agency-item">
               <a href={hrefFor({ name: 'agency', id: a.id })}>{a.name}</a>
               <span class="agency-meta">
-                {codeText(codes, 'agency_type', a.type)}
-                {a.city !== '' && ` · ${a.city}`} · {codeLabel('country', a.country)}
+                {codeLabel(codes, 'agency_type', a.type)}
+                {a.city !== '' && ` · ${a.city}`} · {codeLabel(null, 'country', a.country)}
               </span>
               {a.phone !== '' && <span class="agency-phone">{a.phone}</span>}
               {a.address_confidential ? (

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { formatDateTime } from '../format';
-import { codeLabel, useT } from '../i18n';
+import { useT } from '../i18n';
 import { getKnowledgeArticle, type KnowledgeArticle } from '../knowledge/api';
 import { markdownToSafeHtml } from '../knowledge/markdown';
+import { codeLabel } from '../codes/labels';
 
 interface Props {
   api: ApiClient;
@@ -67,8 +68,8 @@ export function KnowledgeArticleView({ api, id, headingLevel, onEdit, onBack }: 
           <Heading class="knowledge-article-title">{state.article.title}</Heading>
           <p class="knowledge-result-meta">
             {t(`knowledge.kind.${state.article.kind}`)}
-            {state.article.country !== '' && ` · ${codeLabel('country', state.article.country)}`}
-            {` · ${codeLabel('language', state.article.language)}`}
+            {state.article.country !== '' && ` · ${codeLabel(null, 'country', state.article.country)}`}
+            {` · ${codeLabel(null, 'language', state.article.language)}`}
             {` · ${t('knowledge.updated', { when: formatDateTime(state.article.updated_at) })}`}
           </p>
           {onEdit && (

@@ -122,7 +122,7 @@ export function KnowledgeEditor({ api, codes, article, onSaved, onDeleted, onCan
           label={t('knowledge.fieldCountry')}
           list="country"
           codes={codes.lists.country ?? []}
-          value={values.country}
+          value={values.country ?? ''}
           placeholder={t('knowledge.noCountry')}
           onChange={(e) => set('country', e.currentTarget.value)}
           {...describe('country')}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
-import { codeLabel, useT } from '../i18n';
-import { knowledgeKinds, searchKnowledge, snippetParts, type KnowledgeHit } from '../knowledge/api';
+import { useT } from '../i18n';
+import { knowledgeKinds, searchKnowledge, snippetParts, stripMarkdown, type KnowledgeHit } from '../knowledge/api';
+import { codeLabel } from '../codes/labels';
 
 // Search as you type: a request 150 ms after the last keystroke; answers to older requests are
 // dropped. Without words it lists the articles. Keyboard: "/" focuses the box (when no other
@@ -156,12 +157,12 @@ export function KnowledgeSearch({ api, idPrefix, onOpen, slashFocus = false, lab
             <span class="knowledge-result-title">{hit.title}</span>
             <span class="knowledge-result-meta">
               {t(`knowledge.kind.${hit.kind}`)}
-              {hit.country !== '' && ` · ${codeLabel('country', hit.country)}`}
-              {` · ${codeLabel('language', hit.language)}`}
+              {hit.country !== '' && ` · ${codeLabel(null, 'country', hit.country)}`}
+              {` · ${codeLabel(null, 'language', hit.language)}`}
             </span>
             {hit.snippet !== undefined && hit.snippet !== '' && (
               <span class="knowledge-result-snippet">
-                {snippetParts(hit.snippet).map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : p.text))}
+                {snippetParts(stripMarkdown(hit.snippet)).map((p, k) => (p.mark ? <mark key={k}>{p.text}</mark> : p.text))}
               </span>
             )}
           </li>

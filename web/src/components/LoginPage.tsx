@@ -6,7 +6,7 @@ import { useT } from '../i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { StatusRegion, type Notice } from './StatusRegion';
 
-export type LoginReason = 'sessionEnded' | 'signedOut' | 'unreachable' | null;
+export type LoginReason = 'sessionEnded' | 'idle' | 'signedOut' | 'unreachable' | null;
 
 interface Props {
   api: ApiClient;
@@ -28,6 +28,8 @@ export function LoginPage({ api, reason, onSignedIn }: Props) {
   const reasonNotice: Notice | null =
     reason === 'sessionEnded'
       ? { kind: 'info', text: t('login.sessionEnded') }
+      : reason === 'idle'
+        ? { kind: 'info', text: t('screens.idle.signedOut') }
       : reason === 'signedOut'
         ? { kind: 'info', text: t('login.signedOut') }
         : reason === 'unreachable'

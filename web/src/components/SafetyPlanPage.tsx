@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
+import type { User } from '../api/types';
 import { getSafetyPlan, saveSafetyPlan, safetyPlanFields, type SafetyPlanInput } from '../contacts/api';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -13,7 +14,14 @@ import { StatusRegion, type Notice } from './StatusRegion';
 const emptyPlan = (): SafetyPlanInput =>
   Object.fromEntries(safetyPlanFields.map((f) => [f, ''])) as SafetyPlanInput;
 
-export function SafetyPlanPage({ api, contactId }: { api: ApiClient; contactId: string }) {
+interface Props {
+  api: ApiClient;
+  contactId: string;
+  /** The signed-in user: the printed plan names their organisation's hotline. */
+  user: User;
+}
+
+export function SafetyPlanPage({ api, contactId, user }: Props) {
   const t = useT();
   const [plan, setPlan] = useState<SafetyPlanInput>(emptyPlan);
   const [version, setVersion] = useState<number | undefined>(undefined);
@@ -28,7 +36,7 @@ export function SafetyPlanPage({ api, contactId }: { api: ApiClient; contactId: 
       (p) => {
         if (!live) return;
         const { version: v, updated_at: at } = p;
-        setPlan(Object.fromEntries(safetyPlanFields.map((f) => [f, p[f]])) as SafetyPlanInput);
+        setPlan(Object.fromEntries(safetyPlanFields.map((f) => [f, p[f] ?? ''])) as SafetyPlanInput);
         setVersion(v);
         setUpdatedAt(at);
         setLoaded(true);
@@ -119,6 +127,8 @@ export function SafetyPlanPage({ api, contactId }: { api: ApiClient; contactId: 
           </form>
           {version !== undefined && (
             <article class="plan-print" aria-label={t('safetyPlan.printView')}>
+              {/* Who to call back: the API has no hotline number yet, so the organisation's name. */}
+              <p class="plan-hotline">{t('screens.hotlineOf', { organisation: user.organisation.name })}</p>
               <h2>{t('safetyPlan.title')}</h2>
               {updatedAt !== null && <p class="muted">{t('safetyPlan.updated', { when: formatDateTime(updatedAt) })}</p>}
               <dl>

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
+import { formatPeriod } from '../format';
 import { useT } from '../i18n';
 import { chartCounts, contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { BarChartFigure } from './BarChartFigure';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import type { CodeLists } from '../api/types';
+import { codeLabel } from '../codes/labels';
 
 type Preset = 'this_month' | 'this_year' | 'last_12_months' | 'custom';
 type Granularity = 'day' | 'week' | 'month' | 'year';
@@ -31,7 +33,7 @@ export function presetRange(preset: Exclude<Preset, 'custom'>, today = new Date(
 
 const colours = { data: '#1f5f8b', non_data: '#b35c00', bar: '#3d6f3a' };
 
-export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCodes }) {
+export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists }) {
   const t = useT();
   const initial = presetRange('last_12_months');
   const [preset, setPreset] = useState<Preset>('last_12_months');
@@ -157,7 +159,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
             summary={t('stats.perPeriodSummary', { count: total })}
             labelHeading={t('stats.periodColumn')}
             spec={{
-              labels: stats.series.map((p) => p.period),
+              labels: stats.series.map((p) => formatPeriod(p.period)),
               stacked: true,
               series: [
                 {
@@ -191,7 +193,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: LabelledCode
                     labelHeading={t('stats.codeColumn')}
                     height={Math.max(120, 28 * cells.length + 40)}
                     spec={{
-                      labels: cells.map((c) => labelOf(codes ?? null, list, c.code)),
+                      labels: cells.map((c) => codeLabel(codes, list, c.code)),
                       horizontal: true,
                       series: [
                         { label: t('stats.count'), ...chartCounts(cells.map((c) => c.n), below), colour: colours.bar },

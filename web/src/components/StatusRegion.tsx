@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
-export type NoticeKind = 'info' | 'success' | 'error';
+type NoticeKind = 'info' | 'success' | 'error';
 
 export interface Notice {
   kind: NoticeKind;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { User } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { FlaggedCallers } from '../contacts/FlaggedCallers';
@@ -14,11 +14,12 @@ import {
   supervisionToday,
   type SupervisionItem,
 } from '../lists/api';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
+import { TableRegion } from './TableRegion';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { codeLabel } from '../codes/labels';
 
 const staleHours = 4;
 
@@ -30,7 +31,7 @@ interface Lists {
   names: Map<string, string>;
 }
 
-export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: LabelledCodes; user: User }) {
+export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: CodeLists; user: User }) {
   const t = useT();
   const [lists, setLists] = useState<Lists | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -78,12 +79,10 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
     }
   }
 
-  const what = (c: SupervisionItem) => {
-    const x = c; // Contact carries kind and non_data_type (api/types.ts)
-    return x.kind === 'non_data'
-      ? labelOf(codes ?? null, 'non_data_type', x.non_data_type ?? '')
-      : labelOf(codes ?? null, 'category', c.category ?? '');
-  };
+  const what = (c: SupervisionItem) =>
+    c.kind === 'non_data'
+      ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
+      : codeLabel(codes, 'category', c.category ?? '');
   const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
 
   return (
@@ -96,7 +95,7 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
           {lists.followUps.length === 0 ? (
             <p>{t('supervision.noFollowUps')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.followUps', { count: lists.followUps.length })}>
               <table class="contacts" aria-labelledby="sup-follow-ups">
                 <thead>
                   <tr>
@@ -135,13 +134,13 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           <h2 id="sup-today">{t('supervision.today', { count: lists.today.length })}</h2>
           {lists.today.length === 0 ? (
             <p>{t('supervision.noneToday')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.today', { count: lists.today.length })}>
               <table class="contacts" aria-labelledby="sup-today">
                 <thead>
                   <tr>
@@ -149,26 +148,28 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                     <th scope="col">{t('contacts.channel')}</th>
                     <th scope="col">{t('lists.filter.category')}</th>
                     <th scope="col">{t('lists.filter.status')}</th>
+                    <th scope="col">{t('supervision.consultant')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {lists.today.map((c) => (
                     <tr key={c.id}>
                       <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
-                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                       <td data-label={t('lists.filter.category')}>{what(c)}</td>
-                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status ?? 'final'}`)}</td>
+                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status}`)}</td>
+                      <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
           <h2 id="sup-drafts">{t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}</h2>
           {lists.drafts.length === 0 ? (
             <p>{t('supervision.noDrafts')}</p>
           ) : (
-            <div class="table-wrap">
+            <TableRegion name={t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}>
               <table class="contacts" aria-labelledby="sup-drafts">
                 <thead>
                   <tr>
@@ -181,13 +182,13 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
                   {lists.drafts.map((c) => (
                     <tr key={c.id}>
                       <td data-label={t('supervision.createdAt')}>{open(c, formatDateTime(c.created_at))}</td>
-                      <td data-label={t('contacts.channel')}>{labelOf(codes ?? null, 'channel', c.channel)}</td>
+                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
                       <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableRegion>
           )}
         </>
       )}

@@ -10,7 +10,7 @@ import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { flagCaller, unflagCaller } from './api';
 import { flagExpiresAt, flagExpiryRange, withFlag, withoutFlag } from './callerFlags';
-import { codeText } from './CodeToggles';
+import { codeLabel } from '../codes/labels';
 
 export interface CallerFlagging {
   api: ApiClient;
@@ -28,7 +28,7 @@ type Busy = { action: 'add' } | { action: 'remove'; flag: string } | null;
 export function useCallerFlagActions(flagging: CallerFlagging | undefined, flags: CallerFlag[], codes: CodeLists) {
   const t = useT();
   const [busy, setBusy] = useState<Busy>(null);
-  const label = (flag: string) => codeText(codes, 'caller_flag', flag);
+  const label = (flag: string) => codeLabel(codes, 'caller_flag', flag);
 
   function failed(error: unknown): Notice | null {
     if (error instanceof ApiError) {
@@ -153,7 +153,7 @@ export function CallerFlagForm({ codes, busy, onNotice, onSave }: FormProps) {
             <option value="">{t('log.choose')}</option>
             {(codes.lists.caller_flag ?? []).map((code) => (
               <option key={code} value={code}>
-                {codeText(codes, 'caller_flag', code)}
+                {codeLabel(codes, 'caller_flag', code)}
               </option>
             ))}
           </select>

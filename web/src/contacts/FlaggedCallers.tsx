@@ -8,14 +8,16 @@ import { errorMessage } from '../api/messages';
 import type { Notice } from '../components/StatusRegion';
 import { StatusRegion } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
+import { TableRegion } from '../components/TableRegion';
 import { useT } from '../i18n';
-import { labelOf, type LabelledCodes } from '../lists/labels';
 import { hrefFor } from '../router';
 import { appendPage, type FlaggedCaller, listFlaggedCallers, removeFlagByRef, withoutRow } from './flagsApi';
+import type { CodeLists } from '../api/types';
+import { codeLabel } from '../codes/labels';
 
 type Loading = 'first' | 'more' | null;
 
-export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: LabelledCodes | null }) {
+export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: CodeLists | null }) {
   const t = useT();
   const [rows, setRows] = useState<FlaggedCaller[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: Labelle
   const [notice, setNotice] = useState<Notice | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const label = (flag: string) => labelOf(codes ?? null, 'caller_flag', flag);
+  const label = (flag: string) => codeLabel(codes, 'caller_flag', flag);
 
   function failure(error: unknown): Notice | null {
     if (error instanceof ApiError) {
@@ -107,7 +109,7 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: Labelle
         (rows.length === 0 ? (
           <p>{t('flaggedCallers.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <TableRegion name={t('flaggedCallers.title')}>
             <table class="contacts" aria-labelledby="flagged-callers-title">
               <thead>
                 <tr>
@@ -171,7 +173,7 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: Labelle
                 })}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         ))}
       {rows !== null && next !== null && (
         <button

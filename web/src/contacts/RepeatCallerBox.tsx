@@ -7,7 +7,7 @@ import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import type { EarlierContact } from './api';
 import { CallerFlagForm, useCallerFlagActions, type CallerFlagging } from './CallerFlagControls';
-import { codeText } from './CodeToggles';
+import { codeLabel } from '../codes/labels';
 
 interface Props {
   codes: CodeLists;
@@ -59,7 +59,7 @@ function CallerStatus({
         <ul class="flags">
           {flags.map((f) => (
             <li key={f.flag} class="flag">
-              {codeText(codes, 'caller_flag', f.flag)}{' '}
+              {codeLabel(codes, 'caller_flag', f.flag)}{' '}
               <span class="muted">{t('hotline.flagUntil', { when: formatDateTime(f.expires_at) })}</span>
               {actions && (
                 <>
@@ -68,7 +68,7 @@ function CallerStatus({
                     type="button"
                     class="link-button flag-remove"
                     aria-disabled={actions.busy !== null}
-                    aria-label={t('callerFlags.removeFlag', { flag: codeText(codes, 'caller_flag', f.flag) })}
+                    aria-label={t('callerFlags.removeFlag', { flag: codeLabel(codes, 'caller_flag', f.flag) })}
                     onClick={() => void actions.remove(f.flag)}
                   >
                     {actions.busy?.action === 'remove' && actions.busy.flag === f.flag
@@ -87,8 +87,8 @@ function CallerStatus({
             <li key={c.id}>
               <a href={hrefFor({ name: 'contact', id: c.id })}>
                 {formatDateTime(c.started_at)}
-                {c.category !== '' && ` · ${codeText(codes, 'category', c.category)}`}
-                {c.outcome !== '' && ` · ${codeText(codes, 'outcome', c.outcome)}`}
+                {c.category !== '' && ` · ${codeLabel(codes, 'category', c.category)}`}
+                {c.outcome !== '' && ` · ${codeLabel(codes, 'outcome', c.outcome)}`}
               </a>
             </li>
           ))}

@@ -1,23 +1,10 @@
 // The hotline side of contacts: drafts, changes, repeat callers, safety plans, referral agencies.
 // A caller identifier only ever travels in a POST body, never in a URL.
 import type { ApiClient } from '../api/client';
-import type { CallerFlag, Contact } from '../api/types';
+import type { Agency, CallerFlag, CallerLookup, Contact, SafetyPlan } from '../api/types';
 import type { HotlinePayload } from './hotline';
 
-export interface EarlierContact {
-  id: string;
-  started_at: string;
-  kind: string;
-  category: string;
-  outcome: string;
-  status: string;
-}
-
-export interface CallerLookup {
-  earlier_contacts: EarlierContact[];
-  count: number;
-  flags: CallerFlag[];
-}
+export type { EarlierContact } from '../api/types';
 
 export const safetyPlanFields = [
   'risks',
@@ -28,23 +15,12 @@ export const safetyPlanFields = [
   'emergency_numbers',
   'notes',
 ] as const;
-export type SafetyPlanField = (typeof safetyPlanFields)[number];
+type SafetyPlanField = (typeof safetyPlanFields)[number];
+/** The plan as the form holds it: every field, empty when not written. */
 export type SafetyPlanInput = Record<SafetyPlanField, string>;
 
-export interface SafetyPlan extends SafetyPlanInput {
-  id: string;
-  contact_id: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface AgencyHit {
-  id: string;
-  name: string;
-  type: string;
-  city: string;
-}
+/** What the referral picker shows of an agency. */
+export type AgencyHit = Pick<Agency, 'id' | 'name' | 'type' | 'city'>;
 
 const contactPath = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`;
 
@@ -95,11 +71,11 @@ export function saveSafetyPlan(api: ApiClient, contactId: string, plan: SafetyPl
 
 export async function searchAgencies(api: ApiClient, text: string, limit = 8): Promise<AgencyHit[]> {
   const params = new URLSearchParams({ q: text, limit: String(limit) });
-  const page = await api.request<{ items: AgencyHit[] }>('GET', `/api/v1/agencies?${params.toString()}`);
+  const page = await api.request<{ items: Agency[] }>('GET', `/api/v1/agencies?${params.toString()}`);
   return page.items;
 }
 
 export async function getAgencyName(api: ApiClient, id: string): Promise<string> {
-  const agency = await api.request<{ name: string }>('GET', `/api/v1/agencies/${encodeURIComponent(id)}`);
+  const agency = await api.request<Agency>('GET', `/api/v1/agencies/${encodeURIComponent(id)}`);
   return agency.name;
 }

@@ -4,7 +4,7 @@ import type { CallerFlag } from '../api/types';
 import { dateTimeLocalToRfc3339 } from './form';
 
 /** A new flag lasts this many days unless the supervisor chooses otherwise. */
-export const defaultFlagDays = 90;
+const defaultFlagDays = 90;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

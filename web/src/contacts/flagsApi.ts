@@ -1,28 +1,11 @@
 // The organisation's flagged callers, for supervisors: one page at a time, and removing a flag by
 // the list's opaque caller reference. The caller's identifier is never sent nor received here.
 import type { ApiClient } from '../api/client';
-import type { KeysetPage } from '../api/types';
+import type { FlaggedCaller, FlaggedCallerPage } from '../api/types';
 
-export interface FlaggedCaller {
-  /** Opaque: names the caller to the server (removal), never shown. */
-  caller_ref: string;
-  /** A code of the caller_flag list. */
-  flag: string;
-  expires_at: string;
-  /** The user id of the supervisor who set the flag. */
-  created_by: string;
-  /** Their name as the list of colleagues gives it; null when the server does not know them. */
-  created_by_name: string | null;
-  created_at: string;
-  /** How many of the organisation's contacts are from this caller. */
-  contact_count: number;
-  /** The caller's newest contact; null when there is none. */
-  latest_contact: { id: string; started_at: string } | null;
-}
+export type { FlaggedCaller, FlaggedCallerPage } from '../api/types';
 
-export type FlaggedCallerPage = KeysetPage<FlaggedCaller>;
-
-export const flaggedCallersPageSize = 50;
+const flaggedCallersPageSize = 50;
 
 export function listFlaggedCallers(api: ApiClient, cursor?: string | null): Promise<FlaggedCallerPage> {
   const params = new URLSearchParams({ limit: String(flaggedCallersPageSize) });

@@ -15,7 +15,7 @@ export type Section =
   | 'follow_up'
   | 'safety_plan';
 
-export const categorySections: Record<string, Section[]> = {
+const categorySections: Record<string, Section[]> = {
   crisis: ['imminent_danger', 'safety_plan', 'assistance', 'referrals', 'follow_up'],
   tip: ['exploitation', 'industry', 'indicators', 'destination', 'referrals'],
   referral_request: ['assistance', 'referrals', 'follow_up'],
@@ -108,7 +108,7 @@ export interface HotlineFormValues extends ContactFormValues {
 export type HotlinePayload = Omit<ContactInput, 'caller_type' | 'anonymous' | 'language'> &
   Partial<Pick<ContactInput, 'caller_type' | 'anonymous' | 'language'>>;
 
-export type HotlineResult =
+type HotlineResult =
   | { ok: true; payload: HotlinePayload }
   | { ok: false; field: keyof ContactInput; messageKey: string };
 

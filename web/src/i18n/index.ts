@@ -1,12 +1,13 @@
 // The i18n layer: i18next core with our bundled messages, plus a tiny Preact hook.
 import i18next, { type TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
+import { isoName } from '../codes/isoNames';
 import { en } from './en';
 import { nl } from './nl';
 import { ro } from './ro';
 
 export const messages = { en, nl, ro } as const;
-export type UiLanguage = keyof typeof messages;
+type UiLanguage = keyof typeof messages;
 export const uiLanguages = Object.keys(messages) as UiLanguage[];
 
 // Only the chosen UI language is stored; it is a preference, not personal data.
@@ -80,19 +81,10 @@ export function useT(): TFunction {
   return i18n.t.bind(i18n);
 }
 
-// Label of a code from a server code list: our translation, else the browser's own name for
-// languages and countries, else the raw code (never a blank option).
+/**
+ * Kept for contacts/CodeToggles.tsx until it calls codes/labels.ts (the one place that labels a
+ * code): the name of a language or country code, else the code itself.
+ */
 export function codeLabel(list: string, code: string): string {
-  const key = `codes.${list}.${code}`;
-  if (i18n.exists(key)) return i18n.t(key);
-  const type = list === 'language' ? 'language' : list === 'country' ? 'region' : null;
-  if (type !== null && typeof Intl.DisplayNames === 'function') {
-    try {
-      const name = new Intl.DisplayNames([currentUiLanguage()], { type, fallback: 'none' }).of(code);
-      if (name) return name;
-    } catch {
-      // not a code the browser knows
-    }
-  }
-  return code;
+  return isoName(list, code, currentUiLanguage()) ?? code;
 }

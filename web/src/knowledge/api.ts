@@ -1,37 +1,11 @@
 // The knowledge base endpoints (see docs/openapi.yaml, tag "knowledge").
 import type { ApiClient } from '../api/client';
+import type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } from '../api/types';
 
-export type KnowledgeKind = 'country_sheet' | 'safety_tip' | 'useful_numbers';
+export type { KnowledgeArticle, KnowledgeHit, KnowledgeInput, KnowledgeKind } from '../api/types';
 export const knowledgeKinds: KnowledgeKind[] = ['country_sheet', 'safety_tip', 'useful_numbers'];
 
-export interface KnowledgeInput {
-  kind: KnowledgeKind;
-  country: string; // ISO 3166-1 alpha-2 or ''
-  language: string; // ISO 639-1
-  title: string;
-  body: string; // Markdown
-}
-
-export interface KnowledgeArticle extends KnowledgeInput {
-  id: string;
-  updated_at: string;
-  updated_by: string;
-  version: number;
-}
-
-export interface KnowledgeHit {
-  id: string;
-  kind: KnowledgeKind;
-  country: string;
-  language: string;
-  title: string;
-  updated_at: string;
-  version: number;
-  /** Search results only: matched words between U+0002 and U+0003. */
-  snippet?: string;
-}
-
-export interface KnowledgeQuery {
+interface KnowledgeQuery {
   q?: string;
   country?: string;
   kind?: string;
@@ -69,9 +43,32 @@ export function deleteKnowledgeArticle(api: ApiClient, id: string): Promise<void
   return api.request('DELETE', `/api/v1/knowledge/${encodeURIComponent(id)}`);
 }
 
-export interface SnippetPart {
+interface SnippetPart {
   text: string;
   mark: boolean;
+}
+
+/**
+ * A snippet of an article's Markdown as plain words: links become their text, and headings,
+ * list and quote markers, emphasis, code ticks, table pipes and rules go. The highlight markers
+ * (U+0002, U+0003) stay. A snippet is a fragment, so a half link keeps its text as well.
+ */
+export function stripMarkdown(snippet: string): string {
+  return snippet
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1') // [text](url) and ![alt](src)
+    .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '') // headings, quotes, list items
+    .replace(/(?:^|\s)#{1,6}\s+/g, ' ') // a heading inside the fragment
+    .replace(/^\s*(?:[-*_]\s*){3,}$/gm, '') // rules
+    .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|?)+\s*$/gm, '') // a table's delimiter row
+    .replace(/\*\*|__|~~|`+/g, '')
+    // eslint-disable-next-line no-control-regex -- U+0002 opens a highlight: emphasis may follow it
+    .replace(/(^|[\s(\u0002])[*_]+(?=\S)/g, '$1') // *emphasis opening
+    // eslint-disable-next-line no-control-regex -- U+0003 closes a highlight: emphasis may precede it
+    .replace(/(\S)[*_]+(?=$|[\s).,;:!?\u0003])/g, '$1') // emphasis closing*
+    .replace(/\s*\|\s*/g, ' ') // table cells
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Splits a search snippet into plain and highlighted parts (rendered as text, never HTML). */

@@ -3,7 +3,7 @@
 // text, links only with safe schemes and no images; DOMPurify then sanitises the result.
 let renderer: Promise<(markdown: string) => string> | null = null;
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

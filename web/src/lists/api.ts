@@ -2,7 +2,7 @@
 // Only codes, dates and opaque ids travel in these URLs, never personal data.
 import type { ApiClient } from '../api/client';
 import { parseError, ApiError } from '../api/client';
-import type { Contact, ContactPage } from '../api/types';
+import type { Contact, ContactPage, ContactStats } from '../api/types';
 import { currentUiLanguage } from '../i18n';
 
 /** Filter codes of the contact list; empty strings are "any". */
@@ -40,7 +40,7 @@ export const emptyFilter: ContactFilter = {
   consultant: '',
 };
 
-export const codeFilterKeys = [
+const codeFilterKeys = [
   'channel',
   'kind',
   'status',
@@ -55,7 +55,7 @@ export const codeFilterKeys = [
 ] as const satisfies readonly (keyof ContactFilter)[];
 
 /** Filters that take an opaque user id (32 hex digits) rather than a code. */
-export const idFilterKeys = ['consultant'] as const satisfies readonly (keyof ContactFilter)[];
+const idFilterKeys = ['consultant'] as const satisfies readonly (keyof ContactFilter)[];
 
 /** The filter's codes (and dates) as query parameters; from/to become RFC 3339 instants. */
 export function filterParams(
@@ -109,38 +109,14 @@ export function filterFromHash(query: string): ContactFilter {
   return filter;
 }
 
+/** A contact in a supervision list; follow-ups carry whether they are due or overdue. */
 export type SupervisionItem = Contact & { follow_up_state?: 'due' | 'overdue' };
 
 export interface SupervisionList {
   items: SupervisionItem[];
 }
 
-/** A count is null when it is a small count suppressed for the reader (see `small_counts_below`). */
-export interface StatsCell {
-  code: string;
-  n: number | null;
-  suppressed?: boolean;
-}
-
-export interface StatsPeriod {
-  period: string;
-  total: number | null;
-  data: number | null;
-  non_data: number | null;
-  /** The names of this period's suppressed counts. */
-  suppressed?: string[];
-}
-
-export interface ContactStats {
-  from: string;
-  to: string;
-  granularity: 'day' | 'week' | 'month' | 'year';
-  series: StatsPeriod[];
-  breakdowns: Record<string, StatsCell[]>;
-  not_collected: string[];
-  /** Present when counts from 1 to this number minus one are suppressed (null) for the reader. */
-  small_counts_below?: number;
-}
+export type { ContactStats } from '../api/types';
 
 /**
  * The numbers of a chart (a suppressed count drawn as 0) and, when any count is suppressed, what

@@ -12,9 +12,11 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 
+import { uiLocale } from '../format';
+
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-export interface BarSeries {
+interface BarSeries {
   label: string;
   values: number[];
   colour: string;
@@ -44,6 +46,7 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () 
     },
     options: {
       indexAxis: spec.horizontal ? 'y' : 'x',
+      locale: uiLocale(), // numbers on the axes as the UI language writes them
       responsive: true,
       maintainAspectRatio: false,
       animation: false,

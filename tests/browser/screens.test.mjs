@@ -1,0 +1,282 @@
+// Every screen as each role that sees it uses it, in Chromium against the real server: axe-core
+// finds no serious or critical violation, and the layouts hold at 390 px (a phone) and 1366 px
+// (a laptop), in the UI language's formats.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { apiSession, checkA11y, consultant, setUpServerAndBrowser, signIn } from './support.mjs';
+
+const supervisor = { email: 'screens-sup@example.org', password: 'amber lantern 42 quietly', name: 'Test Supervisor' };
+const dataOfficer = { email: 'screens-do@example.org', password: 'amber lantern 43 quietly', name: 'Test Data Officer' };
+
+const seeded = {};
+
+async function seed(server) {
+  const asConsultant = await apiSession(server.baseUrl, consultant);
+  const now = Date.now();
+  const post = async (call, path, body, status = 201) => {
+    const r = await call('POST', path, body);
+    assert.equal(r.status, status, `${path}: ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const base = {
+    status: 'final',
+    kind: 'data',
+    channel: 'messaging_app',
+    duration_s: 300,
+    caller_type: 'professional_international_org',
+    anonymous: true,
+    language: 'ab',
+    destination_country: 'DE',
+  };
+  seeded.crisis = (
+    await post(asConsultant, '/api/v1/contacts', {
+      ...base,
+      category: 'crisis',
+      started_at: new Date(now - 3600_000).toISOString(),
+      summary: 'The caller is afraid to go home.',
+      caller_identifier: '+31 6 5555 0101',
+      follow_up_needed: true,
+      follow_up_due: new Date(now + 86400_000).toISOString(),
+    })
+  ).id;
+  seeded.tip = (await post(asConsultant, '/api/v1/contacts', { ...base, category: 'tip', started_at: new Date(now - 7200_000).toISOString() })).id;
+  seeded.tipStartedAt = new Date(now - 7200_000);
+  await post(asConsultant, '/api/v1/contacts', { status: 'draft', kind: 'data', channel: 'phone', started_at: new Date(now).toISOString(), duration_s: 0 });
+  await post(asConsultant, `/api/v1/contacts/${seeded.crisis}/safety-plan`, { risks: 'Her employer keeps her passport.' });
+  const asSupervisor = await apiSession(server.baseUrl, supervisor);
+  await post(asSupervisor, '/api/v1/callers/flags', {
+    caller_identifier: '+31 6 5555 0101',
+    flag: 'at_risk',
+    expires_at: new Date(now + 30 * 86400_000).toISOString(),
+  }, 200);
+  seeded.agency = (
+    await post(asSupervisor, '/api/v1/agencies', { name: 'Shelter North', type: 'shelter', country: 'NL', city: 'Groningen', phone: '+31 50 555 0142', languages: ['nl', 'en'], services: ['shelter'], address_confidential: false })
+  ).id;
+  const asDataOfficer = await apiSession(server.baseUrl, dataOfficer);
+  seeded.article = (
+    await post(asDataOfficer, '/api/v1/knowledge', {
+      kind: 'country_sheet',
+      country: 'DE',
+      language: 'en',
+      title: 'Germany',
+      body: '## Emergency\n\nCall **110** for the police, or see [the federal police](https://www.bundespolizei.de).',
+    })
+  ).id;
+}
+
+const { open } = setUpServerAndBrowser({
+  users: [
+    { ...supervisor, role: 'supervisor' },
+    { ...dataOfficer, role: 'data_officer' },
+  ],
+  afterStart: seed,
+});
+
+/** Opens `hash` in the signed-in app and waits until its h1 is `heading` and nothing is loading. */
+async function show(page, hash, heading) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('main')?.innerText.includes('Loading…'));
+  await page.waitForTimeout(300); // debounced searches, lazily loaded charts
+}
+
+async function signInAs(page, who) {
+  await signIn(page, who);
+  await page.locator('header').getByText(who.name).waitFor({ state: 'attached' });
+}
+
+function screensOf(role) {
+  const common = [
+    ['#/contacts', 'Contacts'],
+    [`#/contacts/${seeded.crisis}`, 'Contact details'],
+    ['#/knowledge', 'Knowledge base'],
+    [`#/knowledge/${seeded.article}`, 'Knowledge base'],
+    ['#/directory', 'Directory of partner agencies'],
+    [`#/directory/${seeded.agency}`, 'Shelter North'],
+  ];
+  const logs = [['#/log', 'Log a contact']]; // the form, My drafts, the look-up panel
+  const plan = [[`#/contacts/${seeded.crisis}/safety-plan`, 'Safety plan']];
+  const oversight = [
+    ['#/supervision', 'Supervision'], // with the flagged callers for supervisors
+    ['#/stats', 'Statistics'],
+  ];
+  if (role === 'consultant') return [...logs, ...common, ...plan];
+  if (role === 'supervisor') return [...logs, ...common, ...plan, ...oversight];
+  return [...common, ...oversight];
+}
+
+describe('every screen, every role', () => {
+  test('the login screen has no serious accessibility violation', async (t) => {
+    await open(t, async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Sign in to Strada' }).waitFor();
+      await checkA11y(page, 'login');
+    });
+  });
+
+  for (const [role, who] of [
+    ['consultant', consultant],
+    ['supervisor', supervisor],
+    ['data officer', dataOfficer],
+  ]) {
+    test(`axe finds no serious violation on the ${role}'s screens`, async (t) => {
+      await open(t, async (page) => {
+        await signInAs(page, who);
+        for (const [hash, heading] of screensOf(role)) {
+          await show(page, hash, heading);
+          await checkA11y(page, `${role} ${hash}`);
+        }
+      });
+    });
+  }
+});
+
+describe('screens at 390 and 1366 px', () => {
+  test('on a phone the header is compact, the filters fold, and the first contact is on the first screen', async (t) => {
+    await open(t, async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signInAs(page, consultant);
+      await show(page, '#/contacts', 'Contacts');
+      const header = await page.locator('header').boundingBox();
+      assert.ok(header && header.height <= 64, `header ${header?.height} px tall`);
+      const toggle = page.getByRole('button', { name: /^Filters/ });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      const firstRow = await page.locator('table.contacts tbody tr').first().boundingBox();
+      assert.ok(firstRow && firstRow.y < 844, `first contact at ${firstRow?.y} px`);
+      await toggle.click();
+      await page.locator('#filter-channel').waitFor();
+
+      const menu = page.getByRole('button', { name: 'Menu' });
+      assert.equal(await page.getByRole('navigation').isVisible(), false, 'the menu is folded');
+      await menu.click();
+      await page.getByRole('navigation').getByRole('link', { name: 'Knowledge' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
+      assert.equal(await page.getByRole('navigation').isVisible(), false, 'the menu folds after choosing');
+      await checkA11y(page, 'knowledge at 390 px');
+    });
+  });
+
+  test("at 1366 px the supervisor's header is one line and the contact list needs no sideways scroll", async (t) => {
+    await open(t, async (page) => {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await signInAs(page, supervisor);
+      await show(page, '#/contacts', 'Contacts');
+      const tops = await page.locator('header nav li, header .header-user > *').evaluateAll((els) =>
+        els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)),
+      );
+      assert.ok(Math.max(...tops) - Math.min(...tops) <= 4, `header items on one line: ${tops}`);
+      const header = await page.locator('header').boundingBox();
+      assert.ok(header && header.height <= 64, `header ${header?.height} px tall`);
+      const wrap = await page.locator('.table-wrap').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+      assert.ok(wrap[0] <= wrap[1] + 1, `table ${wrap[0]} px in ${wrap[1]} px`);
+      assert.deepEqual(
+        await page.locator('table.contacts thead th').allInnerTexts(),
+        ['Started', 'Status', 'Channel', 'Category', 'Caller type', 'Duration', 'Language', 'Anonymous', 'Consultant'],
+      );
+    });
+  });
+
+  test("the statistics tables fit a phone in Romanian", async (t) => {
+    await open(t, async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signInAs(page, supervisor);
+      await page.evaluate(() => localStorage.setItem('strada.uiLanguage', 'ro'));
+      await page.reload();
+      await page.locator('header').waitFor();
+      await show(page, '#/stats', 'Statistici');
+      const clipped = await page.locator('figure.chart .table-wrap').evaluateAll((els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.getAttribute('aria-label')),
+      );
+      assert.deepEqual(clipped, []);
+      await checkA11y(page, 'statistics at 390 px in Romanian');
+    });
+  });
+
+  test('the knowledge search box is wide enough to read, and snippets show no Markdown', async (t) => {
+    await open(t, async (page) => {
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await signInAs(page, consultant);
+      await page.locator('#lookup-q').waitFor();
+      const lookup = await page.locator('#lookup-q').boundingBox();
+      assert.ok(lookup && lookup.width >= 150, `look-up box ${lookup?.width} px wide`);
+      await show(page, '#/knowledge', 'Knowledge base');
+      const box = page.locator('#kb-q');
+      assert.ok(((await box.boundingBox())?.width ?? 0) >= 150);
+      await box.fill('police');
+      const snippet = page.locator('.knowledge-result-snippet').first();
+      await snippet.waitFor();
+      const text = await snippet.innerText();
+      assert.match(text, /police/);
+      assert.doesNotMatch(text, /\*\*|##|\]\(/);
+    });
+  });
+});
+
+describe('what each role reads', () => {
+  test('a data officer sees that the summary is sealed, and who logged the contact by name', async (t) => {
+    await open(t, async (page) => {
+      await signInAs(page, dataOfficer);
+      await show(page, `#/contacts/${seeded.crisis}`, 'Contact details');
+      await page.getByText('Summaries are sealed: your role may not read them.').waitFor();
+      assert.equal(await page.getByText('No summary was written.').count(), 0);
+      await page.locator('dd', { hasText: consultant.name }).waitFor();
+      // Languages the browser cannot name still get a name, not a bare code.
+      await page.locator('dd', { hasText: 'Abkhazian' }).waitFor();
+    });
+  });
+
+  test('lists of countries and languages read by name, dates in the UI language', async (t) => {
+    await open(t, async (page) => {
+      await signInAs(page, consultant);
+      await page.getByLabel('Language', { exact: true }).selectOption('nl');
+      await show(page, '#/contacts', 'Contacten');
+      const countries = await page.locator('#filter-destination_country option').allInnerTexts();
+      const names = countries.slice(1);
+      const sorted = [...names].sort(new Intl.Collator('nl-NL', { sensitivity: 'base' }).compare);
+      assert.deepEqual(names, sorted, 'countries by their Dutch name');
+      assert.ok(names.indexOf('Duitsland') < names.indexOf('Oostenrijk'));
+      const started = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(seeded.tipStartedAt);
+      await page.locator('table.contacts a', { hasText: started }).waitFor();
+
+      await show(page, '#/log', 'Contact vastleggen');
+      const bare = await page.locator('#contact-language option').evaluateAll((os) =>
+        os.filter((o) => o.value !== '' && o.textContent === o.value).map((o) => o.value),
+      );
+      assert.deepEqual(bare, [], 'every language has a name');
+    });
+  });
+
+  test('two minutes before the idle sign-out a warning offers to stay; afterwards the login page says why', async (t) => {
+    await open(t, async (page) => {
+      await page.clock.install();
+      await page.reload();
+      await signInAs(page, consultant);
+      await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+      await page.clock.fastForward('28:10');
+      const dialog = page.getByRole('alertdialog', { name: 'You will be signed out soon' });
+      await dialog.waitFor();
+      await checkA11y(page, 'idle warning');
+      const touched = page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.status() === 200);
+      await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+      await touched;
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.clock.fastForward('30:10');
+      await page.getByRole('heading', { level: 1, name: 'Sign in to Strada' }).waitFor();
+      await page.getByText('You were signed out after 30 minutes without activity', { exact: false }).waitFor();
+    });
+  });
+
+  test("the printed safety plan names the organisation's hotline", async (t) => {
+    await open(t, async (page) => {
+      await signInAs(page, consultant);
+      await show(page, `#/contacts/${seeded.crisis}/safety-plan`, 'Safety plan');
+      await page.emulateMedia({ media: 'print' });
+      const printed = page.locator('.plan-print');
+      assert.equal(await page.locator('form.plan-form').isVisible(), false);
+      assert.match(await printed.innerText(), /Hotline of La Strada Nederland/);
+      assert.match(await printed.innerText(), /Her employer keeps her passport\./);
+    });
+  });
+});

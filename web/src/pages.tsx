@@ -1,0 +1,70 @@
+// Which screen each route shows: one entry per route name (the type checks that none is
+// missing), instead of a chain of ifs.
+import type { JSX } from 'preact';
+import type { ApiClient } from './api/client';
+import type { CodeLists, User } from './api/types';
+import { AgencyForm } from './components/AgencyForm';
+import { AgencyView } from './components/AgencyView';
+import { ContactDetail } from './components/ContactDetail';
+import { ContactsPage } from './components/ContactsPage';
+import { DirectoryPage } from './components/DirectoryPage';
+import { KnowledgePage } from './components/KnowledgePage';
+import { LogContactPage } from './components/LogContactPage';
+import { LookupPanel } from './components/LookupPanel';
+import { SafetyPlanPage } from './components/SafetyPlanPage';
+import { StatsPage } from './components/StatsPage';
+import { StatusRegion } from './components/StatusRegion';
+import { SupervisionPage } from './components/SupervisionPage';
+import { i18n } from './i18n';
+import { can } from './permissions';
+import type { Route, RouteName } from './router';
+
+interface PageContext {
+  api: ApiClient;
+  codes: CodeLists;
+  user: User;
+}
+
+type PageOf<N extends RouteName> = (route: Extract<Route, { name: N }>, c: PageContext) => JSX.Element;
+
+const pages: { [N in RouteName]: PageOf<N> } = {
+  log: (_, c) => startPage(c),
+  contacts: (r, c) => <ContactsPage api={c.api} codes={c.codes} user={c.user} query={r.query} />,
+  contact: (r, c) => <ContactDetail key={r.id} api={c.api} id={r.id} codes={c.codes} user={c.user} />,
+  contactCorrect: (r, c) => (
+    <LogContactPage key={`correct-${r.id}`} api={c.api} codes={c.codes} user={c.user} correct={r.id} />
+  ),
+  safetyPlan: (r, c) => <SafetyPlanPage key={r.id} api={c.api} contactId={r.id} user={c.user} />,
+  supervision: (_, c) => <SupervisionPage api={c.api} codes={c.codes} user={c.user} />,
+  stats: (_, c) => <StatsPage api={c.api} codes={c.codes} />,
+  knowledge: (_, c) => <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />,
+  knowledgeArticle: (r, c) => <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={r.id} />,
+  directory: (_, c) => <DirectoryPage api={c.api} codes={c.codes} user={c.user} />,
+  agency: (r, c) => <AgencyView key={r.id} api={c.api} codes={c.codes} id={r.id} user={c.user} />,
+  agencyNew: (_, c) => <AgencyForm key="new" api={c.api} codes={c.codes} />,
+  agencyEdit: (r, c) => <AgencyForm key={r.id} api={c.api} codes={c.codes} id={r.id} />,
+};
+
+/** The screen of `route`. */
+export function pageFor(route: Route, c: PageContext): JSX.Element {
+  return (pages[route.name] as (r: Route, c: PageContext) => JSX.Element)(route, c);
+}
+
+/**
+ * The start page: the contact form beside the knowledge base for those who answer the hotline;
+ * for the others (data officers, case workers, administrators) the first screen their
+ * permissions open, never a form they cannot save.
+ */
+function startPage(c: PageContext): JSX.Element {
+  if (can(c.user, 'contact.create')) {
+    return (
+      <div class="with-lookup">
+        <LogContactPage api={c.api} codes={c.codes} user={c.user} />
+        <LookupPanel api={c.api} />
+      </div>
+    );
+  }
+  if (can(c.user, 'contact.list')) return <ContactsPage api={c.api} codes={c.codes} user={c.user} />;
+  if (can(c.user, 'knowledge.read')) return <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />;
+  return <StatusRegion notice={{ kind: 'info', text: i18n.t('shell.nothingHere') }} />;
+}

@@ -1,0 +1,51 @@
+// Every message of the i18n files is used by the code: written out in full, or under a prefix
+// the code completes at run time (t(`stats.presets.${preset}`)). A key nothing uses is dead.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../src/i18n';
+
+type Tree = { [key: string]: string | Tree };
+
+function keysOf(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
+  );
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'i18n' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+// Prefixes of keys the code builds from a code or a field name.
+const builtPrefixes = [
+  'lang.',
+  'lists.filter.',
+  'lists.status.',
+  'lists.follow_up.',
+  'lists.imminent_danger.',
+  'supervision.states.',
+  'stats.presets.',
+  'stats.granularities.',
+  'stats.dimensions.',
+  'knowledge.kind.',
+  'safetyPlan.fields.',
+  'directory.', // AgencyForm labels its text fields t(`directory.${field}`)
+  'hotline.', // the contact form labels its sections t(`hotline.${field}`)
+];
+
+describe('i18n keys', () => {
+  it('are all used', () => {
+    const source = sourceFiles(join(import.meta.dirname, '..', 'src'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const unused = keysOf(messages.en).filter(
+      (key) => !source.includes(`'${key}'`) && !builtPrefixes.some((prefix) => key.startsWith(prefix)),
+    );
+    expect(unused).toEqual([]);
+  });
+});

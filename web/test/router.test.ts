@@ -1,0 +1,46 @@
+// Every page is one row of the route table: its address parses back to it, and the page table
+// (pages.tsx) has a screen for it.
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, routeTable, sectionOf, type Route } from '../src/router';
+
+const examples: Route[] = [
+  { name: 'log' },
+  { name: 'contacts' },
+  { name: 'contacts', query: '?channel=phone&from=2026-11-01' },
+  { name: 'contact', id: 'abc' },
+  { name: 'contactCorrect', id: 'abc' },
+  { name: 'safetyPlan', id: 'a/b c' },
+  { name: 'supervision' },
+  { name: 'stats' },
+  { name: 'knowledge' },
+  { name: 'knowledgeArticle', id: 'k1' },
+  { name: 'directory' },
+  { name: 'agency', id: 'x1' },
+  { name: 'agencyNew' },
+  { name: 'agencyEdit', id: 'x1' },
+];
+
+describe('the route table', () => {
+  it('has one row per page, and every address parses back to its route', () => {
+    expect(new Set(routeTable.map((r) => r.name)).size).toBe(routeTable.length);
+    expect(new Set(examples.map((r) => r.name))).toEqual(new Set(routeTable.map((r) => r.name)));
+    for (const route of examples) expect(parseRoute(hrefFor(route))).toEqual(route);
+  });
+
+  it('prefers a fixed path to the pattern it also matches', () => {
+    expect(parseRoute('#/directory/new')).toEqual({ name: 'agencyNew' });
+    expect(parseRoute('#/directory/new/edit')).toEqual({ name: 'agencyEdit', id: 'new' });
+  });
+
+  it('opens the start page for anything else', () => {
+    for (const hash of ['', '#/', '#/nope', '#/contacts/a/b/c', '#/contacts/%E0']) {
+      expect(parseRoute(hash)).toEqual({ name: 'log' });
+    }
+  });
+
+  it('names the navigation section of each page', () => {
+    expect(sectionOf({ name: 'agencyEdit', id: 'x' })).toBe('directory');
+    expect(sectionOf({ name: 'knowledgeArticle', id: 'x' })).toBe('knowledge');
+    expect(sectionOf({ name: 'safetyPlan', id: 'x' })).toBe('contacts');
+  });
+});
