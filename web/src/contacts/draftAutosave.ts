@@ -196,12 +196,12 @@ export class DraftAutosave {
       return;
     }
     const upTo = this.changes;
+    this.firstUnsavedAt = null; // what is typed from now on waits its own maxWait
     this.options.onState({ kind: 'saving' }, this.ref);
     try {
       const stored = await storeContact(this.options.requests, this.ref, built.payload);
       this.ref = { id: stored.id, version: stored.version ?? this.ref.version + 1 };
       this.saved = upTo;
-      this.firstUnsavedAt = this.changes === this.saved ? null : this.now();
       this.options.onState({ kind: 'saved', at: new Date(this.now()) }, this.ref);
     } catch (error) {
       // A finished contact is never a draft again: stop until the form is tied to another.

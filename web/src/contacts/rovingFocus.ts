@@ -37,16 +37,18 @@ export function onToolbarKeyDown(e: KeyboardEvent): void {
   buttons[next]?.focus();
 }
 
-/** Focuses `element`, or for a toolbar or group its Tab stop (else its first focusable part). */
+const focusable = 'input, select, textarea, button, summary, a[href], [tabindex]';
+
+/**
+ * Focuses `element`: a toolbar on its Tab stop, a focusable element itself, anything else
+ * (a fieldset, a section of the form) on its first focusable part.
+ */
 export function focusInto(element: Element | null): boolean {
   if (!(element instanceof HTMLElement)) return false;
-  const inner =
-    element.matches('[role="toolbar"]')
-      ? element.querySelector<HTMLElement>('[tabindex="0"]')
-      : element.matches('fieldset, details, [role="group"]')
-        ? element.querySelector<HTMLElement>('input, select, textarea, button, summary')
-        : null;
-  const target = inner ?? element;
+  let target: HTMLElement | null = element;
+  if (element.matches('[role="toolbar"]')) target = element.querySelector<HTMLElement>('[tabindex="0"]');
+  else if (!element.matches(focusable)) target = element.querySelector<HTMLElement>(focusable);
+  if (target === null) return false;
   target.focus();
   return document.activeElement === target;
 }
