@@ -204,3 +204,31 @@ describe('discardContact', () => {
     expect(sent.at(-1)).toEqual({ method: 'DELETE', path: `/api/v1/contacts/${draftId}`, csrf: 'token' });
   });
 });
+
+describe('the call kept while the screen is closed', () => {
+  beforeAll(async () => {
+    await initI18n('en');
+  });
+
+  it('saves on the same draft after the screen was closed and opened again: one POST', async () => {
+    const { api, sent } = fakeApi();
+    const first = mount(api);
+    await settle();
+    await press('i'); // an edit: the autosave is due in 1.5 s
+    render(null, first); // the consultant opens another page meanwhile
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1700));
+    });
+    await settle();
+    const writes = () => sent.filter((s) => s.method !== 'GET').map((s) => s.method);
+    expect(writes()).toEqual(['POST']);
+    const second = mount(api);
+    await settle();
+    expect(second.querySelector('#contact-category [aria-pressed="true"]')?.getAttribute('data-code')).toBe('general_information');
+    await press('1');
+    await press('s', { ctrlKey: true });
+    expect(writes()).toEqual(['POST', 'PUT']);
+    render(null, second);
+    discardDraft();
+  });
+});

@@ -165,11 +165,16 @@ export class DraftAutosave {
     return next;
   }
 
-  /** The page is leaving: saves what is unsaved, then schedules nothing more. */
-  dispose(): Promise<boolean> {
-    const last = this.flush();
+  /** Forgets the form for good (sign-out): nothing pending is sent, nothing more scheduled. */
+  dispose(): void {
+    this.cancelTimer();
     this.disposed = true;
-    return last;
+  }
+
+  /** Where the payload comes from and the state goes to, from now on (a screen opened again). */
+  bind(payload: DraftPayload, onState: AutosaveOptions['onState']): void {
+    this.options.payload = payload;
+    this.options.onState = onState;
   }
 
   private schedule(delay: number): void {

@@ -29,7 +29,8 @@ interface Commands {
 
 export function useFormShortcuts(form: FormBinding, focusOn: (find: () => Element | null) => void, commands: Commands) {
   useWindowKeyDown((e) => {
-    if (e.defaultPrevented) return;
+    // A question is open: its buttons and Escape are all the keys do.
+    if (e.defaultPrevented || (e.target instanceof Element && e.target.closest('dialog') !== null)) return;
     const { values } = form;
     const action = shortcutFor(e, {
       inTextField: isTextEntry(e.target),

@@ -8,7 +8,7 @@ import type { Notice } from '../components/StatusRegion';
 import { currentUiLanguage, useT } from '../i18n';
 import { errorMessage } from '../api/messages';
 import { useConfirm } from './ConfirmDialog';
-import { noDraft, type DraftRef } from './draftAutosave';
+import type { DraftAutosave, DraftRef } from './draftAutosave';
 import { inputIds } from './fieldIds';
 import { toHotlinePayload, type HotlineFormValues } from './hotline';
 import { emptyForm } from './hotlineValues';
@@ -16,23 +16,24 @@ import { useFocusRequest, useLeaveWarning } from './pageHooks';
 import type { SavedContact } from './SavedNotice';
 import { useCallTimer } from './useCallTimer';
 import { useContactForm } from './useContactForm';
-import { useDraftAutosave } from './useDraftAutosave';
+import { newAutosave, useDraftAutosave } from './useDraftAutosave';
 import { useRepeatCaller } from './useRepeatCaller';
 
 /** The call in the form, kept while the screen is closed (another page, a session ending). */
 interface KeptCall {
   values: HotlineFormValues;
-  draft: DraftRef;
   timerStart: number | null;
   agencyNames: Record<string, string>;
+  autosave: DraftAutosave;
 }
 
 // In memory only (never in storage), so a consultant whose session ended mid-call signs in
 // again without typing the contact twice; the autosaved draft is in My drafts besides.
 let kept: KeptCall | null = null;
 
-/** Forgets the call kept in memory (sign-out, another user). */
+/** Forgets the call kept in memory (sign-out, another user); nothing more is saved. */
 export function discardDraft(): void {
+  kept?.autosave.dispose();
   kept = null;
 }
 
@@ -50,22 +51,18 @@ function useCallForm(api: ApiClient, languages: string[]) {
   // What the autosave sends: the values of the last render, or those just loaded.
   const latest = useRef(form.state.values);
   latest.current = form.state.values;
-  const saving = useDraftAutosave({
-    api,
-    initial: restored?.draft ?? noDraft,
-    payload: () => {
-      const built = toHotlinePayload(latest.current, 'draft', timer.seconds());
-      return built.ok ? built : { ok: false, messageKey: built.messageKey };
-    },
-    onDraft: (ref) => {
-      if (kept) kept.draft = ref;
-    },
+  const autosaveRef = useRef<DraftAutosave | null>(null);
+  autosaveRef.current ??= restored?.autosave ?? newAutosave(api);
+  const autosave = autosaveRef.current;
+  const saving = useDraftAutosave(autosave, () => {
+    const built = toHotlinePayload(latest.current, 'draft', timer.seconds());
+    return built.ok ? built : { ok: false, messageKey: built.messageKey };
   });
-  kept = { values: form.state.values, draft: saving.draft, timerStart: timer.runningSince, agencyNames: form.state.agencyNames };
+  kept = { values: form.state.values, timerStart: timer.runningSince, agencyNames: form.state.agencyNames, autosave };
   useEffect(() => {
-    if (form.state.edits > 0) saving.autosave.changed();
+    if (form.state.edits > 0) autosave.changed();
   }, [form.state.edits]);
-  useLeaveWarning(() => saving.autosave.unsaved);
+  useLeaveWarning(() => autosave.unsaved);
   return { form, timer, latest, fresh, ...saving };
 }
 

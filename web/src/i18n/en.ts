@@ -187,7 +187,7 @@ export const en = {
     callTime: 'Call time',
     started: 'New contact started: the timer runs and a draft is kept. D data, N non-data.',
     intro:
-      'Keys work when the cursor is not in a text field: D data contact, N non-data contact, the letters on the buttons choose, 1–9 the caller type. Ctrl+S saves the draft, Ctrl+Enter finishes.',
+      'Keys work when the cursor is not in a text field: D data contact, N non-data contact, the letters on the buttons choose, 1–9 the caller type, and the cursor moves on. Alt+C, Alt+W, Alt+I, Alt+O and Alt+M go to the category, caller type, details, outcome and summary. The draft is saved as you type; Ctrl+Enter finishes.',
     draftBadge: 'Draft: not finished yet',
     kind: 'Kind of contact',
     kindData: 'Data contact',

@@ -188,7 +188,7 @@ export const nl: Messages = {
     callTime: 'Gespreksduur',
     started: 'Nieuw contact gestart: de timer loopt en er wordt een concept bewaard. D inhoudelijk, N niet-inhoudelijk.',
     intro:
-      'Toetsen werken als de cursor niet in een tekstveld staat: D inhoudelijk contact, N niet-inhoudelijk contact, de letters op de knoppen kiezen, 1–9 het type beller. Ctrl+S bewaart het concept, Ctrl+Enter rondt af.',
+      'Toetsen werken als de cursor niet in een tekstveld staat: D inhoudelijk contact, N niet-inhoudelijk contact, de letters op de knoppen kiezen, 1–9 het type beller, en de cursor gaat door. Alt+C, Alt+W, Alt+I, Alt+O en Alt+M gaan naar de categorie, het type beller, de details, de uitkomst en de samenvatting. Het concept wordt bewaard terwijl u typt; Ctrl+Enter rondt af.',
     draftBadge: 'Concept: nog niet afgerond',
     kind: 'Soort contact',
     kindData: 'Inhoudelijk contact',

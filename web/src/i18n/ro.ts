@@ -188,7 +188,7 @@ export const ro: Messages = {
     callTime: 'Durata apelului',
     started: 'Contact nou început: cronometrul merge și se păstrează o ciornă. D cu date, N fără date.',
     intro:
-      'Tastele funcționează când cursorul nu este într-un câmp de text: D contact cu date, N contact fără date, literele de pe butoane aleg, 1–9 tipul apelantului. Ctrl+S salvează ciorna, Ctrl+Enter finalizează.',
+      'Tastele funcționează când cursorul nu este într-un câmp de text: D contact cu date, N contact fără date, literele de pe butoane aleg, 1–9 tipul de apelant, iar cursorul trece mai departe. Alt+C, Alt+W, Alt+I, Alt+O și Alt+M duc la categorie, tipul de apelant, detalii, rezultat și rezumat. Ciorna se salvează pe măsură ce scrieți; Ctrl+Enter finalizează.',
     draftBadge: 'Ciornă: încă nefinalizată',
     kind: 'Tipul contactului',
     kindData: 'Contact cu date',
