@@ -213,3 +213,23 @@ describe('DraftAutosave', () => {
     expect(autosave.unsaved).toBe(false);
   });
 });
+
+describe('DraftAutosave with nothing to keep yet', () => {
+  it('sends nothing and waits for the next change', async () => {
+    const server = fakeServer(0);
+    let ready = false;
+    const autosave = new DraftAutosave({
+      requests: server.requests,
+      payload: () => (ready ? { ok: true, payload: payloadOf('now') } : null),
+      onState: () => undefined,
+    });
+    autosave.changed();
+    expect(await autosave.flush()).toBe(false);
+    expect(server.calls).toHaveLength(0);
+    expect(autosave.unsaved).toBe(true);
+    ready = true;
+    autosave.changed();
+    expect(await autosave.flush()).toBe(true);
+    expect(server.calls.map((c) => c.method)).toEqual(['POST']);
+  });
+});

@@ -165,6 +165,27 @@ describe('the Log a contact screen', () => {
     expect(root.querySelector('#contact-category [aria-pressed="true"]')?.getAttribute('data-code')).toBe('general_information');
   });
 
+  it('creates no draft for the number of a caller typed alone (a look-up), one once the form says more', async () => {
+    const { api, sent } = fakeApi();
+    const root = mount(api);
+    await settle();
+    const number = root.querySelector('#contact-caller-identifier') as HTMLInputElement;
+    number.value = '+31 6 1234 5678';
+    await act(() => {
+      number.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1700)); // the autosave's pause
+    });
+    await settle();
+    expect(sent.filter((s) => s.method === 'POST' && s.path === '/api/v1/contacts')).toHaveLength(0);
+    (root.querySelector('#contact-kind-data') as HTMLElement).focus();
+    await press('i');
+    await press('s', { ctrlKey: true });
+    const posts = sent.filter((s) => s.method === 'POST' && s.path === '/api/v1/contacts');
+    expect(posts.map((s) => s.body?.caller_identifier)).toEqual(['+31 6 1234 5678']);
+  });
+
   it.each([
     [204, 'The draft was discarded.'],
     [404, 'This draft was not found'],

@@ -30,8 +30,12 @@ export interface DraftRequests {
   get: (id: string) => Promise<Contact>;
 }
 
-/** The draft payload of the form as it is now, or why it cannot be saved. */
-export type DraftPayload = () => { ok: true; payload: HotlinePayload } | { ok: false; messageKey: string };
+/**
+ * The draft payload of the form as it is now, or why it cannot be saved, or null while there is
+ * nothing to keep yet (the save waits for the next change). `asked`: the consultant asked for
+ * this save (Ctrl+S, New contact), it is not the autosave's own.
+ */
+export type DraftPayload = (asked: boolean) => { ok: true; payload: HotlinePayload } | { ok: false; messageKey: string } | null;
 
 /** Thrown when the draft was finished elsewhere (another tab): it cannot be a draft again. */
 export class DraftFinishedError extends Error {}
@@ -110,16 +114,16 @@ export class DraftAutosave {
   }
 
   /** Saves now what is not saved yet; resolves true once nothing is left unsaved. */
-  async flush(): Promise<boolean> {
+  async flush(asked = false): Promise<boolean> {
     this.cancelTimer();
-    await this.enqueue(() => this.saveIfChanged());
+    await this.enqueue(() => this.saveIfChanged(asked));
     return this.changes === this.saved;
   }
 
   /** Saves the form now even when unchanged (Ctrl+S; the draft of a new contact). */
   saveNow(): Promise<boolean> {
     this.changes += 1;
-    return this.flush();
+    return this.flush(true);
   }
 
   /** Saves later what is still unsaved (after finishing failed). */
@@ -193,9 +197,10 @@ export class DraftAutosave {
     this.timer = undefined;
   }
 
-  private async saveIfChanged(): Promise<void> {
+  private async saveIfChanged(asked: boolean): Promise<void> {
     if (this.stopped || this.changes === this.saved) return;
-    const built = this.options.payload();
+    const built = this.options.payload(asked);
+    if (built === null) return;
     if (!built.ok) {
       this.options.onState({ kind: 'invalid', messageKey: built.messageKey }, this.ref);
       return;

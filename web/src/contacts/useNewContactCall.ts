@@ -11,7 +11,7 @@ import { useConfirm } from './ConfirmDialog';
 import type { DraftAutosave, DraftRef } from './draftAutosave';
 import { inputIds } from './fieldIds';
 import { toHotlinePayload, type HotlineFormValues } from './hotline';
-import { emptyForm } from './hotlineValues';
+import { emptyForm, isFilled } from './hotlineValues';
 import { useFocusRequest, useLeaveWarning } from './pageHooks';
 import type { SavedContact } from './SavedNotice';
 import { useCallTimer } from './useCallTimer';
@@ -54,8 +54,12 @@ function useCallForm(api: ApiClient, languages: string[]) {
   const autosaveRef = useRef<DraftAutosave | null>(null);
   autosaveRef.current ??= restored?.autosave ?? newAutosave(api);
   const autosave = autosaveRef.current;
-  const saving = useDraftAutosave(autosave, () => {
-    const built = toHotlinePayload(latest.current, 'draft', timer.seconds());
+  const saving = useDraftAutosave(autosave, (asked) => {
+    // A number typed to look a caller up is not yet a contact: no draft for it alone (it
+    // would count as an earlier contact of that caller).
+    const values = latest.current;
+    if (!asked && autosave.draft.id === null && !isFilled({ ...values, callerIdentifier: '' }, fresh())) return null;
+    const built = toHotlinePayload(values, 'draft', timer.seconds());
     return built.ok ? built : { ok: false, messageKey: built.messageKey };
   });
   kept = { values: form.state.values, timerStart: timer.runningSince, agencyNames: form.state.agencyNames, autosave };
