@@ -114,7 +114,7 @@ describe('hotline form', () => {
     });
   });
 
-  test('Discard draft deletes the draft the form is tied to', { skip: 'needs DELETE /api/v1/contacts/{id}' }, async (t) => {
+  test('Discard draft deletes the draft the form is tied to', async (t) => {
     await open(t, async (page) => {
       await signInToLog(page);
       await page.keyboard.press('Alt+n');
