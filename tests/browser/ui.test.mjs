@@ -109,7 +109,11 @@ describe('web UI', () => {
 
       await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
       await page.locator('#contact-channel').waitFor();
-      await tabTo(page, '#contact-category button[data-code="general_information"]');
+      // The category row is one Tab stop; the arrow keys move inside it.
+      await tabTo(page, '#contact-category button');
+      for (let i = 0; i < 9 && !(await page.evaluate(() => document.activeElement?.dataset.code === 'general_information')); i++) {
+        await page.keyboard.press('ArrowRight');
+      }
       await page.keyboard.press('Enter');
       // The consultant's screen (issue 3): caller type, channel, summary, then the duration.
       await tabTo(page, '#contact-caller-type');
@@ -126,7 +130,8 @@ describe('web UI', () => {
       await page.keyboard.press('Control+Enter');
       await page.getByText('Contact saved.').waitFor();
 
-      await tabTo(page, 'a[href^="#/contacts/"]', { backwards: true });
+      // The confirmation has the focus: its link is the next Tab stop.
+      await tabTo(page, 'a[href^="#/contacts/"]');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Contact details' }).waitFor();
       await page.getByText(summary).waitFor();

@@ -12,9 +12,8 @@ interface Props {
   onChange: (ids: string[], names: Record<string, string>) => void;
 }
 
-export function AgencyPicker({ api, value, names, onChange }: Props) {
-  const t = useT();
-  const [text, setText] = useState('');
+/** The directory's agencies matching `text` (two letters at least), less those chosen. */
+function useAgencySearch(api: ApiClient, text: string, chosen: string[]) {
   const [hits, setHits] = useState<AgencyHit[]>([]);
   const [failed, setFailed] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -31,7 +30,7 @@ export function AgencyPicker({ api, value, names, onChange }: Props) {
         (found) => {
           if (!current) return;
           setFailed(false);
-          setHits(found.filter((a) => !value.includes(a.id)));
+          setHits(found.filter((a) => !chosen.includes(a.id)));
         },
         (error: unknown) => {
           if (current && !(error instanceof ApiError && error.status === 401)) setFailed(true);
@@ -42,34 +41,48 @@ export function AgencyPicker({ api, value, names, onChange }: Props) {
       current = false;
     };
   }, [text]);
+  return { hits, failed, clear: () => setHits([]) };
+}
+
+/** The chosen agencies as chips, each with its remove button. */
+function ChosenAgencies({ value, names, onChange }: Omit<Props, 'api'>) {
+  const t = useT();
+  if (value.length === 0) return null;
+  return (
+    <ul class="chips" aria-label={t('hotline.referralsChosen')}>
+      {value.map((id) => (
+        <li key={id}>
+          <span>{names[id] ?? t('hotline.agency')}</span>
+          <button
+            type="button"
+            class="chip-remove"
+            aria-label={t('hotline.removeAgency', { name: names[id] ?? t('hotline.agency') })}
+            onClick={() => onChange(value.filter((v) => v !== id), names)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AgencyPicker({ api, value, names, onChange }: Props) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const { hits, failed, clear } = useAgencySearch(api, text, value);
 
   function choose(hit: AgencyHit) {
     onChange([...value, hit.id], { ...names, [hit.id]: hit.name });
     setText('');
-    setHits([]);
+    clear();
     document.getElementById('contact-agency-search')?.focus();
   }
 
   return (
     <div class="field agency-picker">
       <label for="contact-agency-search">{t('hotline.referrals')}</label>
-      {value.length > 0 && (
-        <ul class="chips" aria-label={t('hotline.referralsChosen')}>
-          {value.map((id) => (
-            <li key={id}>
-              <span>{names[id] ?? t('hotline.agency')}</span>
-              <button
-                type="button"
-                class="chip-remove"
-                aria-label={t('hotline.removeAgency', { name: names[id] ?? t('hotline.agency') })}
-                onClick={() => onChange(value.filter((v) => v !== id), names)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ChosenAgencies value={value} names={names} onChange={onChange} />
       <input
         id="contact-agency-search"
         type="search"

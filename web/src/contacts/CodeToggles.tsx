@@ -1,6 +1,8 @@
-// Rows of toggle buttons and checkboxes for code lists, labelled from the server's code labels.
+// Rows of toggle buttons (one Tab stop each) and checkboxes for code lists, labelled from the server's code labels.
+import { useEffect, useState } from 'preact/hooks';
 import type { CodeLists } from '../api/types';
 import { codeLabel, currentUiLanguage } from '../i18n';
+import { onToolbarKeyDown, rovingTabIndex } from './rovingFocus';
 
 /** The server's label of a code in the UI language, else ours, else the raw code. */
 export function codeText(codes: CodeLists, list: string, code: string): string {
@@ -22,26 +24,41 @@ interface TogglesProps {
   onChange: (code: string) => void;
   invalid?: boolean;
   describedBy?: string | undefined;
+  /** Alt+key that moves the focus here, announced with the row. */
+  jumpKey?: string | undefined;
 }
 
-/** A single choice as a row of buttons (aria-pressed); pressing the chosen one clears it. */
-export function CodeToggles({ id, label, list, codes, only, value, keys, onChange, invalid, describedBy }: TogglesProps) {
+/**
+ * A single choice as a row of buttons (aria-pressed); pressing the chosen one clears it. The row
+ * is one Tab stop (WAI-ARIA toolbar): the arrow keys, Home and End move between its buttons.
+ */
+export function CodeToggles({ id, label, list, codes, only, value, keys, onChange, invalid, describedBy, jumpKey }: TogglesProps) {
   const all = only ?? codes.lists[list] ?? [];
+  // The button the arrows last moved to; forgotten when the choice changes, so Tab then
+  // enters the row on the chosen button.
+  const [stop, setStop] = useState<number | null>(null);
+  useEffect(() => setStop(null), [value]);
+  const chosen = all.indexOf(value);
   return (
     <div
       class="toggles"
-      role="group"
+      role="toolbar"
       id={id}
-      tabIndex={-1}
       aria-labelledby={`${id}-label`}
       aria-invalid={invalid ? true : undefined}
       aria-describedby={describedBy}
+      aria-keyshortcuts={jumpKey === undefined ? undefined : `Alt+${jumpKey}`}
+      onKeyDown={(e) => {
+        onToolbarKeyDown(e);
+        const at = all.indexOf((document.activeElement as HTMLElement | null)?.dataset.code ?? '');
+        if (at >= 0) setStop(at);
+      }}
     >
       <p class="toggles-label" id={`${id}-label`}>
         {label}
       </p>
       <div class="toggles-row">
-        {all.map((code) => {
+        {all.map((code, index) => {
           const key = keys?.[code];
           return (
             <button
@@ -49,6 +66,7 @@ export function CodeToggles({ id, label, list, codes, only, value, keys, onChang
               type="button"
               class="toggle"
               data-code={code}
+              tabIndex={stop !== null ? (index === stop ? 0 : -1) : rovingTabIndex(index, chosen)}
               aria-pressed={value === code}
               aria-keyshortcuts={key?.toUpperCase()}
               onClick={() => onChange(value === code ? '' : code)}

@@ -1,4 +1,4 @@
-// "My drafts": the signed-in consultant's unfinished contacts, to reopen and finish.
+// "My drafts": the signed-in consultant's unfinished contacts, to reopen and finish, or discard.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import type { CodeLists, Contact } from '../api/types';
@@ -15,9 +15,11 @@ interface Props {
   /** The draft open in the form, if any. */
   current: string | null;
   onOpen: (contact: Contact) => void;
+  /** The consultant asked to discard this draft. */
+  onDiscard: (contact: Contact) => void;
 }
 
-export function MyDrafts({ api, codes, refresh, current, onOpen }: Props) {
+export function MyDrafts({ api, codes, refresh, current, onOpen, onDiscard }: Props) {
   const t = useT();
   const [drafts, setDrafts] = useState<Contact[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -65,7 +67,15 @@ export function MyDrafts({ api, codes, refresh, current, onOpen }: Props) {
               {d.kind === 'non_data'
                 ? codeText(codes, 'non_data_type', d.non_data_type ?? '')
                 : codeText(codes, 'category', d.category ?? '')}
-            </span>
+            </span>{' '}
+            <button
+              type="button"
+              class="link-button discard-listed"
+              aria-label={t('hotline.discardListed', { when: formatDateTime(d.started_at) })}
+              onClick={() => onDiscard(d)}
+            >
+              {t('hotline.discardShort')}
+            </button>
           </li>
         ))}
       </ul>

@@ -32,6 +32,11 @@ export function updateContact(api: ApiClient, id: string, input: HotlinePayload,
   return api.request<Contact>('PUT', contactPath(id), { body: { ...input, version } });
 }
 
+/** Deletes the caller's own draft: 204; 404 when it is not their draft; 409 once it is finished. */
+export function discardContact(api: ApiClient, id: string) {
+  return api.request<void>('DELETE', contactPath(id));
+}
+
 export async function listMyDrafts(api: ApiClient): Promise<Contact[]> {
   const page = await api.request<{ items: Contact[] }>('GET', '/api/v1/contacts/drafts');
   return page.items;

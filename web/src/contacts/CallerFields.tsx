@@ -1,0 +1,100 @@
+// The data contact's first part: its category, who called, and the call's details (channel,
+// language, anonymity, the caller's number to recognise repeat callers).
+import { CheckField, FormField } from '../components/FormField';
+import { useT } from '../i18n';
+import { CodeToggles } from './CodeToggles';
+import { describeField, inputIds } from './fieldIds';
+import { CodeChoice, FieldErrorText, type FormBinding } from './formBinding';
+import { callerTypeKeys, categoryKeys } from './hotline';
+import { jumpKeys } from './shortcuts';
+import { CodeField } from '../components/CodeSelect';
+
+interface Props {
+  form: FormBinding;
+  /** The caller's number was left: look up earlier contacts. */
+  onCallerIdentifierDone: () => void;
+}
+
+export function CategoryChoice({ form }: { form: FormBinding }) {
+  const t = useT();
+  return (
+    <>
+      <CodeToggles
+        id={inputIds.category ?? ''}
+        label={t('hotline.category')}
+        list="category"
+        codes={form.codes}
+        value={form.values.category}
+        keys={categoryKeys}
+        onChange={(code) => form.set('category', code)}
+        invalid={form.fieldError?.field === 'category'}
+        jumpKey={jumpKeys.category}
+      />
+      <FieldErrorText field="category" error={form.fieldError} />
+    </>
+  );
+}
+
+export function CallerTypeChoice({ form }: { form: FormBinding }) {
+  const t = useT();
+  const listed = form.codes.lists.caller_type ?? [];
+  return (
+    <div class="caller-type-row">
+      <CodeToggles
+        id="contact-caller-type-keys"
+        label={t('log.callerType')}
+        list="caller_type"
+        codes={form.codes}
+        only={Object.keys(callerTypeKeys).filter((c) => listed.includes(c))}
+        value={form.values.callerType}
+        keys={callerTypeKeys}
+        onChange={(code) => form.set('callerType', code)}
+        jumpKey={jumpKeys.callerType}
+      />
+      <CodeChoice form={form} field="callerType" list="caller_type" name="caller_type" label={t('hotline.callerTypeAll')} />
+    </div>
+  );
+}
+
+export function CallDetails({ form, onCallerIdentifierDone }: Props) {
+  const t = useT();
+  const { values, set, fieldError } = form;
+  return (
+    <div class="grid">
+      <CodeChoice form={form} field="channel" list="channel" name="channel" label={t('log.channel')} />
+      <CodeField
+        label={t('log.language')}
+        list="language"
+        codes={form.codes.lists.language ?? []}
+        value={values.language}
+        grouped
+        onChange={(e) => set('language', e.currentTarget.value)}
+        {...describeField('language', fieldError)}
+        error={<FieldErrorText field="language" error={fieldError} />}
+      />
+      <CheckField
+        label={t('log.anonymous')}
+        checked={values.anonymous}
+        onChange={(on) => set('anonymous', on)}
+        {...describeField('anonymous', fieldError)}
+        error={<FieldErrorText field="anonymous" error={fieldError} />}
+      />
+      <FormField
+        inputId={inputIds.caller_identifier}
+        label={t('hotline.callerIdentifier')}
+        hint={{ id: 'contact-caller-identifier-hint', text: t('hotline.callerIdentifierHint') }}
+        error={<FieldErrorText field="caller_identifier" error={fieldError} />}
+      >
+        <input
+          type="text"
+          autocomplete="off"
+          inputMode="tel"
+          value={values.callerIdentifier}
+          onInput={(e) => set('callerIdentifier', e.currentTarget.value)}
+          onBlur={onCallerIdentifierDone}
+          {...describeField('caller_identifier', fieldError, 'contact-caller-identifier-hint')}
+        />
+      </FormField>
+    </div>
+  );
+}
