@@ -12,7 +12,7 @@ import { isIsoList, isoName } from './isoNames';
 export function codeLabel(codes: CodeLists | null | undefined, list: string, code: string): string {
   if (code === '') return '';
   const lang = currentUiLanguage();
-  const labels = codes?.labels[list]?.[code];
+  const labels = codes?.labels?.[list]?.[code];
   const fromServer = labels && isUiLanguage(lang) ? labels[lang] : undefined;
   if (fromServer !== undefined && fromServer !== '') return fromServer;
   if (isIsoList(list)) return isoName(list, code, uiLocale()) ?? code;
