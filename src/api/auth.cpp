@@ -214,7 +214,7 @@ awaitable<http::Response> refuseSignIn(ApiContext& ctx, const http::Request& req
   store::WriteJob record_failure =
       [actor, org_id, rid = req.request_id](store::WriteContext& w) -> domain::Status {
     return w.audit(
-        {actor, org_id, "session.login_failed", actor.empty() ? "" : "user", actor, rid});
+        audit::AuditEntry{actor, org_id, audit::AuditAction::kSessionLoginFailed, actor, rid});
   };
   auto status = co_await awaitWrite(ctx.db, std::move(record_failure));
   if (!status) {
@@ -248,8 +248,8 @@ awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
         !purged) {
       return tl::unexpected(purged.error());
     }
-    return w.audit(
-        {session.user_id, session.org_id, "session.create", "user", session.user_id, rid});
+    return w.audit(audit::AuditEntry{session.user_id, session.org_id,
+                                     audit::AuditAction::kSessionCreate, session.user_id, rid});
   };
   auto status = co_await awaitWrite(ctx.db, std::move(open_session));
   if (!status) {
@@ -307,7 +307,8 @@ awaitable<http::Response> logout(ApiContext& ctx, http::Request& req,
     if (auto s = store::deleteSession(w, who.session_id); !s) {
       return s;
     }
-    return w.audit({who.user_id, who.org_id, "session.delete", "user", who.user_id, rid});
+    return w.audit(audit::AuditEntry{who.user_id, who.org_id, audit::AuditAction::kSessionDelete,
+                                     who.user_id, rid});
   };
   auto status = co_await awaitWrite(ctx.db, std::move(close_session));
   if (!status) {
