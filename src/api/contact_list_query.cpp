@@ -41,7 +41,7 @@ domain::Error unknownParam(const std::string& key) {
 using CodeParam = std::pair<std::string_view, std::string store::ContactFilter::*>;
 
 const std::map<std::string, CodeParam, std::less<>>& codeParams() {
-  static const std::map<std::string, CodeParam, std::less<>> params = {
+  static const std::map<std::string, CodeParam, std::less<>> kParams = {
       {"channel", {"channel", &store::ContactFilter::channel}},
       {"kind", {"contact_kind", &store::ContactFilter::kind}},
       {"category", {"category", &store::ContactFilter::category}},
@@ -51,17 +51,17 @@ const std::map<std::string, CodeParam, std::less<>>& codeParams() {
       {"exploitation", {"exploitation", &store::ContactFilter::exploitation}},
       {"outcome", {"outcome", &store::ContactFilter::outcome}},
   };
-  return params;
+  return kParams;
 }
 
 Result<store::FollowUpFilter> followUpParam(const std::string& value) {
-  static const std::map<std::string, store::FollowUpFilter, std::less<>> kinds = {
+  static const std::map<std::string, store::FollowUpFilter, std::less<>> kKinds = {
       {"due", store::FollowUpFilter::kDue},
       {"overdue", store::FollowUpFilter::kOverdue},
       {"open", store::FollowUpFilter::kOpen},
       {"none", store::FollowUpFilter::kNone}};
-  auto it = kinds.find(value);
-  if (it == kinds.end()) {
+  auto it = kKinds.find(value);
+  if (it == kKinds.end()) {
     return domain::invalidField("follow_up", "Use due, overdue, open or none.");
   }
   return it->second;

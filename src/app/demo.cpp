@@ -114,6 +114,7 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
 
   for (const auto& o : kOrgs) {
     std::vector<admin::NewUser> accounts;
+    accounts.reserve(kUsers.size());
     for (const auto& u : kUsers) {
       accounts.push_back({demoEmail(u, o),
                           std::string(u.name),

@@ -9,7 +9,7 @@
 namespace strada::hotline {
 namespace {
 
-constexpr std::size_t kMaxZoneFileBytes = 256 * 1024;
+constexpr std::size_t kMaxZoneFileBytes = std::size_t{256} * 1024;
 constexpr std::size_t kHeaderBytes = 44;
 
 domain::Error unknownZone() {
@@ -90,17 +90,17 @@ domain::Result<TimeZone> TimeZone::load(std::string_view name,
   }
   TimeZone zone;
   zone.name_ = std::string(name);
-  const auto offsetOfType = [&](std::size_t type) {
+  const auto offset_of = [&](std::size_t type) {
     return static_cast<std::int32_t>(be32(b, types_at + type * 6));
   };
-  zone.initial_offset_ = offsetOfType(0);
+  zone.initial_offset_ = offset_of(0);
   for (std::size_t i = 0; i < c.time; ++i) {
     const auto type = static_cast<std::size_t>(static_cast<unsigned char>(b[index_at + i]));
     if (type >= c.type) {
       return tl::unexpected(unknownZone());
     }
     zone.transitions_.push_back(be64(b, times_at + i * 8));
-    zone.offsets_.push_back(offsetOfType(type));
+    zone.offsets_.push_back(offset_of(type));
   }
   return zone;
 }
