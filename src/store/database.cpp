@@ -228,6 +228,11 @@ domain::Status Database::Impl::runJob(PendingWrite& pending, domain::UnixMillis 
     } catch (const std::exception& e) {
       batch_error = unavailable("rollback to savepoint", e, connector.password);
     }
+    // A statement whose execution threw may still hold the buffers it bound for that run (SOCI's
+    // PostgreSQL backend frees them only after a completed run or at clean-up): executed again it
+    // would leak them. Failures are rare, so drop every cached statement; the next job prepares
+    // what it needs again.
+    writer_statements->clear();
     return status;
   }
   for (const auto& [cell, delta] : context.statsDeltas()) {
@@ -275,6 +280,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   }
   if (batch_error) {
     rollbackQuietly(sql);
+    writer_statements->clear();  // as after a failed job (runJob)
     for (domain::Status& r : results) {
       r = tl::unexpected(*batch_error);
     }

@@ -51,8 +51,10 @@ TEST_F(ContactDraftsTest, TheAuthorThrowsTheirDraftAway) {
   EXPECT_EQ(gone.status, 204u) << gone.body;
   EXPECT_EQ(c.get("/api/v1/contacts/" + id).status, 404u);
   EXPECT_EQ(c.del("/api/v1/contacts/" + id).status, 404u);
-  for (const auto& item :
-       c.get("/api/v1/contacts/drafts").json->as_object().at("items").as_array()) {
+  const HttpResponse drafts = c.get("/api/v1/contacts/drafts");
+  ASSERT_EQ(drafts.status, 200u) << drafts.body;
+  // The answer outlives the loop: a range over a temporary's member would dangle.
+  for (const auto& item : drafts.json->as_object().at("items").as_array()) {
     EXPECT_NE(item.as_object().at("id").as_string(), id);
   }
   const std::vector<std::string> actions = auditedActions(id);
