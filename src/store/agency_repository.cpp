@@ -5,15 +5,16 @@
 #include <algorithm>
 #include <cctype>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
+using detail::addClauseIf;
+using detail::addClauseIfSet;
+using detail::guarded;
+using detail::guardedWrite;
 using detail::prepareAndExecute;
-using domain::ErrorCode;
 
 namespace {
 
@@ -28,24 +29,9 @@ struct AgencyColumns {
   int version = 0;
 
   void bindInto(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(org_id));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(type));
-    st.exchange(soci::into(country));
-    st.exchange(soci::into(city));
-    st.exchange(soci::into(phone));
-    st.exchange(soci::into(email));
-    st.exchange(soci::into(website));
-    st.exchange(soci::into(languages));
-    st.exchange(soci::into(services));
-    st.exchange(soci::into(notes));
-    st.exchange(soci::into(address_sealed));
-    st.exchange(soci::into(address_confidential));
-    st.exchange(soci::into(active));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(updated_by));
-    st.exchange(soci::into(version));
+    detail::intoEach(st, id, org_id, name, type, country, city, phone, email, website, languages,
+                     services, notes, address_sealed, address_confidential, active, updated_at,
+                     updated_by, version);
   }
 
   domain::Result<AgencyRow> toRow() const {
@@ -104,54 +90,54 @@ std::string escapeLike(const std::string& text) {
   return out;
 }
 
-domain::Result<bool> agencyExists(soci::session& sql, const std::string& org_id,
-                                  const std::string& id) {
-  long long n = 0;
-  sql << "SELECT COUNT(*) FROM agencies WHERE id = :id AND org_id = :org_id", soci::into(n),
-      soci::use(id), soci::use(org_id);
-  return n > 0;
-}
+constexpr detail::VersionedTable kAgencies = {
+    "agencies", "No such agency.",
+    "Someone else changed this agency since you opened it. Reload it and make your change again."};
+
+// The written columns an insert and an update bind that are not the row's own strings.
+struct AgencyWritten {
+  std::string languages, services, sealed;
+  int confidential = 0;
+  int active = 0;
+  long long updated_at = 0;
+
+  explicit AgencyWritten(const AgencyRow& row)
+      : languages(detail::joinList(row.agency.data.languages)),
+        services(detail::joinList(row.agency.data.services)),
+        sealed(detail::toHex(row.address_sealed)),
+        confidential(row.agency.data.address_confidential ? 1 : 0),
+        active(row.agency.active ? 1 : 0),
+        updated_at(row.agency.updated_at) {}
+};
 
 }  // namespace
 
 domain::Status insertAgency(WriteContext& w, const AgencyRow& row) {
   const domain::Agency& a = row.agency;
-  try {
-    const std::string languages = detail::joinList(a.data.languages);
-    const std::string services = detail::joinList(a.data.services);
-    const std::string sealed = detail::toHex(row.address_sealed);
-    const int confidential = a.data.address_confidential ? 1 : 0;
-    const int active = a.active ? 1 : 0;
-    const long long updated_at = a.updated_at;
-    const int version = a.version;
-    w.sql() << "INSERT INTO agencies (id, org_id, name, type, country, city, phone, email, "
-               "website, languages, services, notes, address_sealed, address_confidential, "
-               "active, updated_at, updated_by, version) VALUES (:id, :org_id, :name, :type, "
-               ":country, :city, :phone, :email, :website, :languages, :services, :notes, "
-               ":address_sealed, :confidential, :active, :updated_at, :updated_by, :version)",
-        soci::use(a.id), soci::use(a.org_id), soci::use(a.data.name), soci::use(a.data.type),
-        soci::use(a.data.country), soci::use(a.data.city), soci::use(a.data.phone),
-        soci::use(a.data.email), soci::use(a.data.website), soci::use(languages),
-        soci::use(services), soci::use(a.data.notes), soci::use(sealed), soci::use(confidential),
-        soci::use(active), soci::use(updated_at), soci::use(a.updated_by), soci::use(version);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "An agency with this id already exists.", "id");
-    }
-    return internalFrom("insert agency", e);
-  }
+  return guardedWrite(
+      "insert agency", "agencies", {{"", "An agency with this id already exists.", "id"}},
+      [&]() -> domain::Status {
+        const AgencyWritten v(row);
+        const int version = a.version;
+        w.sql() << "INSERT INTO agencies (id, org_id, name, type, country, city, phone, email, "
+                   "website, languages, services, notes, address_sealed, address_confidential, "
+                   "active, updated_at, updated_by, version) VALUES (:id, :org_id, :name, :type, "
+                   ":country, :city, :phone, :email, :website, :languages, :services, :notes, "
+                   ":address_sealed, :confidential, :active, :updated_at, :updated_by, :version)",
+            soci::use(a.id), soci::use(a.org_id), soci::use(a.data.name), soci::use(a.data.type),
+            soci::use(a.data.country), soci::use(a.data.city), soci::use(a.data.phone),
+            soci::use(a.data.email), soci::use(a.data.website), soci::use(v.languages),
+            soci::use(v.services), soci::use(a.data.notes), soci::use(v.sealed),
+            soci::use(v.confidential), soci::use(v.active), soci::use(v.updated_at),
+            soci::use(a.updated_by), soci::use(version);
+        return {};
+      });
 }
 
 domain::Status updateAgency(WriteContext& w, const AgencyRow& row, std::int32_t expected_version) {
   const domain::Agency& a = row.agency;
-  try {
-    const std::string languages = detail::joinList(a.data.languages);
-    const std::string services = detail::joinList(a.data.services);
-    const std::string sealed = detail::toHex(row.address_sealed);
-    const int confidential = a.data.address_confidential ? 1 : 0;
-    const int active = a.active ? 1 : 0;
-    const long long updated_at = a.updated_at;
+  return guarded("update agency", [&]() -> domain::Status {
+    const AgencyWritten v(row);
     const int expected = expected_version;
     soci::statement st =
         (w.sql().prepare << "UPDATE agencies SET name = :name, type = :type, country = :country, "
@@ -164,73 +150,50 @@ domain::Status updateAgency(WriteContext& w, const AgencyRow& row, std::int32_t 
                             "WHERE id = :id AND org_id = :org_id AND version = :expected",
          soci::use(a.data.name), soci::use(a.data.type), soci::use(a.data.country),
          soci::use(a.data.city), soci::use(a.data.phone), soci::use(a.data.email),
-         soci::use(a.data.website), soci::use(languages), soci::use(services),
-         soci::use(a.data.notes), soci::use(sealed), soci::use(confidential), soci::use(active),
-         soci::use(updated_at), soci::use(a.updated_by), soci::use(a.id), soci::use(a.org_id),
-         soci::use(expected));
+         soci::use(a.data.website), soci::use(v.languages), soci::use(v.services),
+         soci::use(a.data.notes), soci::use(v.sealed), soci::use(v.confidential),
+         soci::use(v.active), soci::use(v.updated_at), soci::use(a.updated_by), soci::use(a.id),
+         soci::use(a.org_id), soci::use(expected));
     st.execute(true);
     if (st.get_affected_rows() > 0) {
       return {};
     }
-    auto exists = agencyExists(w.sql(), a.org_id, a.id);
-    if (!exists) {
-      return tl::unexpected(exists.error());
-    }
-    if (!*exists) {
-      return domain::fail(ErrorCode::kNotFound, "No such agency.");
-    }
-    return domain::fail(ErrorCode::kConflict,
-                        "Someone else changed this agency since you opened it. Reload it and "
-                        "make your change again.",
-                        "version");
-  } catch (const std::exception& e) {
-    return internalFrom("update agency", e);
-  }
+    return detail::explainUnchangedRow(w.sql(), kAgencies, a.id, a.org_id);
+  });
 }
 
 domain::Result<std::int32_t> deactivateAgency(WriteContext& w, const std::string& org_id,
                                               const std::string& id,
                                               const std::string& updated_by) {
-  try {
+  return guarded("deactivate agency", [&]() -> domain::Result<std::int32_t> {
     const long long at = w.now();
     soci::statement st = (w.sql().prepare << "UPDATE agencies SET active = 0, updated_at = :at, "
                                              "updated_by = :updated_by, version = version + 1 "
                                              "WHERE id = :id AND org_id = :org_id",
                           soci::use(at), soci::use(updated_by), soci::use(id), soci::use(org_id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "No such agency.");
+    auto changed = detail::changeOneRow(st, "No such agency.");
+    if (!changed) {
+      return tl::unexpected(changed.error());
     }
     int version = 0;
     w.sql() << "SELECT version FROM agencies WHERE id = :id", soci::into(version), soci::use(id);
     return static_cast<std::int32_t>(version);
-  } catch (const std::exception& e) {
-    return internalFrom("deactivate agency", e);
-  }
+  });
 }
 
 domain::Result<std::optional<AgencyRow>> findAgency(soci::session& sql, const std::string& id) {
-  try {
+  return guarded("find agency", [&]() -> domain::Result<std::optional<AgencyRow>> {
     AgencyColumns cols;
     soci::statement st(sql);
     cols.bindInto(st);
     st.exchange(soci::use(id, "id"));
     prepareAndExecute(st, selectColumns("address_sealed") + " WHERE id = :id");
-    if (!st.fetch()) {
-      return std::nullopt;
-    }
-    auto row = cols.toRow();
-    if (!row) {
-      return tl::unexpected(row.error());
-    }
-    return std::optional<AgencyRow>(std::move(*row));
-  } catch (const std::exception& e) {
-    return internalFrom("find agency", e);
-  }
+    return detail::fetchCheckedRow(st, [&] { return cols.toRow(); });
+  });
 }
 
 domain::Result<std::vector<AgencyRow>> listAgencies(soci::session& sql, const AgencyQuery& query) {
-  try {
+  return guarded("list agencies", [&]() -> domain::Result<std::vector<AgencyRow>> {
     AgencyColumns cols;
     const std::string name_pattern = "%" + escapeLike(asciiLower(query.name_contains)) + "%";
     const std::string city = asciiLower(query.city);
@@ -250,26 +213,14 @@ domain::Result<std::vector<AgencyRow>> listAgencies(soci::session& sql, const Ag
     if (!query.include_inactive) {
       text += " AND active = 1";
     }
-    if (!query.name_contains.empty()) {
-      text += " AND LOWER(name) LIKE :name_pattern ESCAPE '!'";
-      st.exchange(soci::use(name_pattern, "name_pattern"));
-    }
-    if (!query.type.empty()) {
-      text += " AND type = :type";
-      st.exchange(soci::use(query.type, "type"));
-    }
-    if (!query.country.empty()) {
-      text += " AND country = :country";
-      st.exchange(soci::use(query.country, "country"));
-    }
-    if (!query.city.empty()) {
-      text += " AND LOWER(city) = :city";
-      st.exchange(soci::use(city, "city"));
-    }
-    if (!query.service.empty()) {
-      text += " AND (',' || services || ',') LIKE :service_pattern ESCAPE '!'";
-      st.exchange(soci::use(service_pattern, "service_pattern"));
-    }
+    addClauseIf(!query.name_contains.empty(), text, st,
+                " AND LOWER(name) LIKE :name_pattern ESCAPE '!'", name_pattern, "name_pattern");
+    addClauseIfSet(text, st, " AND type = :type", query.type, "type");
+    addClauseIfSet(text, st, " AND country = :country", query.country, "country");
+    addClauseIf(!query.city.empty(), text, st, " AND LOWER(city) = :city", city, "city");
+    addClauseIf(!query.service.empty(), text, st,
+                " AND (',' || services || ',') LIKE :service_pattern ESCAPE '!'", service_pattern,
+                "service_pattern");
     if (query.after) {
       text += " AND (name > :after_name1 OR (name = :after_name2 AND id > :after_id))";
       st.exchange(soci::use(after_name, "after_name1"));
@@ -279,18 +230,8 @@ domain::Result<std::vector<AgencyRow>> listAgencies(soci::session& sql, const Ag
     text += " ORDER BY name, id LIMIT :lim";
     st.exchange(soci::use(limit, "lim"));
     prepareAndExecute(st, text);
-    std::vector<AgencyRow> out;
-    while (st.fetch()) {
-      auto row = cols.toRow();
-      if (!row) {
-        return tl::unexpected(row.error());
-      }
-      out.push_back(std::move(*row));
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list agencies", e);
-  }
+    return detail::collectCheckedRows(st, [&] { return cols.toRow(); });
+  });
 }
 
 }  // namespace strada::store

@@ -2,51 +2,36 @@
 
 #include <soci/soci.h>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
+using detail::collectRows;
+using detail::guarded;
+using detail::guardedWrite;
 using detail::prepareAndExecute;
-using domain::ErrorCode;
 
 namespace {
 
 constexpr long long kAuditPageSize = 1000;
 
+// Holders for one audit_events row: the text columns are read straight into `event`.
 struct AuditRow {
   long long seq = 0;
   long long at = 0;
-  std::string actor_user_id, org_id, action, object_type, object_id, request_id, prev_hash, hash;
+  audit::AuditEvent event;
 
-  template <class Stmt>
-  void bindInto(Stmt& st) {
-    st.exchange(soci::into(seq));
-    st.exchange(soci::into(at));
-    st.exchange(soci::into(actor_user_id));
-    st.exchange(soci::into(org_id));
-    st.exchange(soci::into(action));
-    st.exchange(soci::into(object_type));
-    st.exchange(soci::into(object_id));
-    st.exchange(soci::into(request_id));
-    st.exchange(soci::into(prev_hash));
-    st.exchange(soci::into(hash));
+  void bindInto(soci::statement& st) {
+    audit::AuditEventInput& in = event.input;
+    detail::intoEach(st, seq, at, in.actor_user_id, in.org_id, in.action, in.object_type,
+                     in.object_id, in.request_id, event.prev_hash, event.hash);
   }
 
   audit::AuditEvent toEvent() const {
-    audit::AuditEvent e;
+    audit::AuditEvent e = event;
     e.seq = seq;
     e.at = at;
-    e.input.actor_user_id = actor_user_id;
-    e.input.org_id = org_id;
-    e.input.action = action;
-    e.input.object_type = object_type;
-    e.input.object_id = object_id;
-    e.input.request_id = request_id;
-    e.prev_hash = prev_hash;
-    e.hash = hash;
     return e;
   }
 };
@@ -58,7 +43,7 @@ constexpr const char* kAuditColumns =
 }  // namespace
 
 domain::Result<std::optional<audit::AuditEvent>> lastAuditEvent(soci::session& sql) {
-  try {
+  return guarded("last audit event", [&]() -> domain::Result<std::optional<audit::AuditEvent>> {
     AuditRow r;
     soci::statement st(sql);
     r.bindInto(st);
@@ -67,36 +52,31 @@ domain::Result<std::optional<audit::AuditEvent>> lastAuditEvent(soci::session& s
       return std::nullopt;
     }
     return r.toEvent();
-  } catch (const std::exception& e) {
-    return internalFrom("last audit event", e);
-  }
+  });
 }
 
 domain::Status appendAuditEvent(soci::session& sql, const audit::AuditEvent& e) {
-  try {
-    const long long seq = e.seq;
-    const long long at = e.at;
-    const audit::AuditEventInput& in = e.input;
-    sql << "INSERT INTO audit_events (seq, at, actor_user_id, org_id, action, object_type, "
-           "object_id, request_id, prev_hash, hash) VALUES (:seq, :at, :actor_user_id, :org_id, "
-           ":action, :object_type, :object_id, :request_id, :prev_hash, :hash)",
-        soci::use(seq), soci::use(at), soci::use(in.actor_user_id), soci::use(in.org_id),
-        soci::use(in.action), soci::use(in.object_type), soci::use(in.object_id),
-        soci::use(in.request_id), soci::use(e.prev_hash), soci::use(e.hash);
-    return {};
-  } catch (const std::exception& ex) {
-    if (isUniqueViolation(ex)) {
-      // Two writers appended at once: the write lock was not held.
-      return domain::fail(ErrorCode::kConflict, "The audit log changed meanwhile. Please retry.",
-                          {}, "audit seq taken");
-    }
-    return internalFrom("append audit event", ex);
-  }
+  // A unique violation: two writers appended at once, the write lock was not held.
+  return guardedWrite(
+      "append audit event", "audit_events",
+      {{"", "The audit log changed meanwhile. Please retry.", "", "audit seq taken"}},
+      [&]() -> domain::Status {
+        const long long seq = e.seq;
+        const long long at = e.at;
+        const audit::AuditEventInput& in = e.input;
+        sql << "INSERT INTO audit_events (seq, at, actor_user_id, org_id, action, object_type, "
+               "object_id, request_id, prev_hash, hash) VALUES (:seq, :at, :actor_user_id, "
+               ":org_id, :action, :object_type, :object_id, :request_id, :prev_hash, :hash)",
+            soci::use(seq), soci::use(at), soci::use(in.actor_user_id), soci::use(in.org_id),
+            soci::use(in.action), soci::use(in.object_type), soci::use(in.object_id),
+            soci::use(in.request_id), soci::use(e.prev_hash), soci::use(e.hash);
+        return {};
+      });
 }
 
 domain::Status forEachAuditEvent(soci::session& sql,
                                  const std::function<bool(const audit::AuditEvent&)>& fn) {
-  try {
+  return guarded("read audit events", [&]() -> domain::Status {
     // Pages by seq so a long log never sits in memory at once (libpq buffers whole results).
     long long after = 0;
     for (;;) {
@@ -107,10 +87,7 @@ domain::Status forEachAuditEvent(soci::session& sql,
       st.exchange(soci::use(kAuditPageSize, "page"));
       prepareAndExecute(
           st, std::string(kAuditColumns) + " WHERE seq > :after ORDER BY seq LIMIT :page");
-      std::vector<audit::AuditEvent> page;
-      while (st.fetch()) {
-        page.push_back(r.toEvent());
-      }
+      const std::vector<audit::AuditEvent> page = collectRows(st, [&] { return r.toEvent(); });
       for (const audit::AuditEvent& e : page) {
         if (!fn(e)) {
           return {};
@@ -121,31 +98,24 @@ domain::Status forEachAuditEvent(soci::session& sql,
       }
       after = page.back().seq;
     }
-  } catch (const std::exception& e) {
-    return internalFrom("read audit events", e);
-  }
+  });
 }
 
 domain::Result<std::vector<audit::AuditEvent>> auditEventsFor(soci::session& sql,
                                                               const std::string& object_type,
                                                               const std::string& object_id) {
-  try {
-    AuditRow r;
-    soci::statement st(sql);
-    r.bindInto(st);
-    st.exchange(soci::use(object_type, "object_type"));
-    st.exchange(soci::use(object_id, "object_id"));
-    prepareAndExecute(st, std::string(kAuditColumns) +
-                              " WHERE object_type = :object_type AND object_id = :object_id "
-                              "ORDER BY seq DESC");
-    std::vector<audit::AuditEvent> out;
-    while (st.fetch()) {
-      out.push_back(r.toEvent());
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("audit events for object", e);
-  }
+  return guarded(
+      "audit events for object", [&]() -> domain::Result<std::vector<audit::AuditEvent>> {
+        AuditRow r;
+        soci::statement st(sql);
+        r.bindInto(st);
+        st.exchange(soci::use(object_type, "object_type"));
+        st.exchange(soci::use(object_id, "object_id"));
+        prepareAndExecute(st, std::string(kAuditColumns) +
+                                  " WHERE object_type = :object_type AND object_id = :object_id "
+                                  "ORDER BY seq DESC");
+        return collectRows(st, [&] { return r.toEvent(); });
+      });
 }
 
 }  // namespace strada::store

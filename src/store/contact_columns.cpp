@@ -5,7 +5,7 @@
 #include <map>
 #include <string_view>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store::detail {
 
@@ -183,87 +183,57 @@ const std::string& qualifiedContactSelect() {
 }
 
 void ContactColumns::bindInto(soci::statement& st) {
-  st.exchange(soci::into(id));
-  st.exchange(soci::into(org_id));
-  st.exchange(soci::into(created_by));
-  st.exchange(soci::into(created_at));
-  st.exchange(soci::into(channel));
-  st.exchange(soci::into(started_at));
-  st.exchange(soci::into(duration_s));
-  st.exchange(soci::into(caller_type));
-  st.exchange(soci::into(anonymous));
-  st.exchange(soci::into(language));
-  st.exchange(soci::into(code_version));
-  st.exchange(soci::into(status));
-  st.exchange(soci::into(kind));
-  st.exchange(soci::into(non_data_type));
-  st.exchange(soci::into(category));
-  st.exchange(soci::into(caller_gender));
-  st.exchange(soci::into(caller_age_band));
-  st.exchange(soci::into(caller_country));
-  st.exchange(soci::into(destination_country));
-  st.exchange(soci::into(imminent_danger));
-  st.exchange(soci::into(outcome));
-  st.exchange(soci::into(follow_up_needed));
-  st.exchange(soci::into(follow_up_due.value, follow_up_due.ind));
-  st.exchange(soci::into(follow_up_done_at.value, follow_up_done_at.ind));
-  st.exchange(soci::into(caller_hash));
-  st.exchange(soci::into(updated_at));
-  st.exchange(soci::into(finalised_at.value, finalised_at.ind));
-  st.exchange(soci::into(version));
+  domain::Contact& c = row.contact;
+  domain::ContactInput& d = c.data;
+  intoEach(st, c.id, c.org_id, c.created_by, created_at, d.channel, numbers.started_at,
+           numbers.duration_s, d.caller_type, numbers.anonymous, d.language, c.code_version,
+           d.status, d.kind, d.non_data_type, d.category, d.caller_gender, d.caller_age_band,
+           d.caller_country, d.destination_country, numbers.imminent_danger, d.outcome,
+           numbers.follow_up_needed);
+  st.exchange(soci::into(numbers.follow_up_due.value, numbers.follow_up_due.ind));
+  st.exchange(soci::into(numbers.follow_up_done_at.value, numbers.follow_up_done_at.ind));
+  intoEach(st, row.caller_hash, numbers.updated_at);
+  st.exchange(soci::into(numbers.finalised_at.value, numbers.finalised_at.ind));
+  intoEach(st, numbers.version);
 }
 
 ContactRow ContactColumns::toRow() const {
-  ContactRow row;
-  domain::Contact& c = row.contact;
-  c.id = id;
-  c.org_id = org_id;
-  c.created_by = created_by;
-  c.created_at = created_at;
-  c.updated_at = updated_at;
-  c.finalised_at = finalised_at.get();
-  c.follow_up_done_at = follow_up_done_at.get();
-  c.version = version;
-  c.code_version = code_version;
-  domain::ContactInput& d = c.data;
-  d.status = status;
-  d.kind = kind;
-  d.non_data_type = non_data_type;
-  d.channel = channel;
-  d.started_at = started_at;
-  d.duration_s = duration_s;
-  d.category = category;
-  d.caller_type = caller_type;
-  d.anonymous = anonymous != 0;
-  d.caller_gender = caller_gender;
-  d.caller_age_band = caller_age_band;
-  d.language = language;
-  d.caller_country = caller_country;
-  d.destination_country = destination_country;
-  d.imminent_danger = imminent_danger != 0;
-  d.outcome = outcome;
-  d.follow_up_needed = follow_up_needed != 0;
-  d.follow_up_due = follow_up_due.get();
-  row.caller_hash = caller_hash;
-  return row;
+  ContactRow out = row;
+  out.contact.created_at = created_at;
+  numbers.copyTo(out.contact);
+  return out;
 }
 
-ContactValues::ContactValues(const ContactRow& row) {
-  const domain::Contact& c = row.contact;
-  started_at = c.data.started_at;
-  updated_at = c.updated_at;
-  duration_s = c.data.duration_s;
-  anonymous = c.data.anonymous ? 1 : 0;
-  imminent_danger = c.data.imminent_danger ? 1 : 0;
-  follow_up_needed = c.data.follow_up_needed ? 1 : 0;
-  version = c.version;
-  follow_up_due = NullableMillis::of(c.data.follow_up_due);
-  follow_up_done_at = NullableMillis::of(c.follow_up_done_at);
-  finalised_at = NullableMillis::of(c.finalised_at);
-  summary_hex = toHex(row.summary_sealed);
-  caller_sealed_hex = toHex(row.caller_sealed);
-  region_sealed_hex = toHex(row.region_sealed);
+ContactNumbers::ContactNumbers(const domain::Contact& c)
+    : started_at(c.data.started_at),
+      updated_at(c.updated_at),
+      duration_s(c.data.duration_s),
+      anonymous(c.data.anonymous ? 1 : 0),
+      imminent_danger(c.data.imminent_danger ? 1 : 0),
+      follow_up_needed(c.data.follow_up_needed ? 1 : 0),
+      version(c.version),
+      follow_up_due(NullableMillis::of(c.data.follow_up_due)),
+      follow_up_done_at(NullableMillis::of(c.follow_up_done_at)),
+      finalised_at(NullableMillis::of(c.finalised_at)) {}
+
+void ContactNumbers::copyTo(domain::Contact& c) const {
+  c.data.started_at = started_at;
+  c.updated_at = updated_at;
+  c.data.duration_s = duration_s;
+  c.data.anonymous = anonymous != 0;
+  c.data.imminent_danger = imminent_danger != 0;
+  c.data.follow_up_needed = follow_up_needed != 0;
+  c.version = version;
+  c.data.follow_up_due = follow_up_due.get();
+  c.follow_up_done_at = follow_up_done_at.get();
+  c.finalised_at = finalised_at.get();
 }
+
+ContactValues::ContactValues(const ContactRow& row)
+    : ContactNumbers(row.contact),
+      summary_hex(toHex(row.summary_sealed)),
+      caller_sealed_hex(toHex(row.caller_sealed)),
+      region_sealed_hex(toHex(row.region_sealed)) {}
 
 void ContactValues::bindWritten(soci::statement& st, const ContactRow& row) {
   const domain::Contact& c = row.contact;
@@ -343,9 +313,7 @@ void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
     {
       std::string contact_id, list, code;
       soci::statement st(sql);
-      st.exchange(soci::into(contact_id));
-      st.exchange(soci::into(list));
-      st.exchange(soci::into(code));
+      intoEach(st, contact_id, list, code);
       const std::string in = bindIds(st, ids, begin, end);
       prepareAndExecute(st, "SELECT contact_id, list, code FROM contact_codes WHERE contact_id" +
                                 in + " ORDER BY contact_id, list, code");
@@ -362,8 +330,7 @@ void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows) {
     {
       std::string contact_id, agency_id;
       soci::statement st(sql);
-      st.exchange(soci::into(contact_id));
-      st.exchange(soci::into(agency_id));
+      intoEach(st, contact_id, agency_id);
       const std::string in = bindIds(st, ids, begin, end);
       prepareAndExecute(st, "SELECT contact_id, agency_id FROM contact_referrals WHERE contact_id" +
                                 in + " ORDER BY contact_id, agency_id");

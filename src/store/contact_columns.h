@@ -34,12 +34,9 @@ extern const char* const kContactSelect;
 // The same list with every column written contacts.<column>, for queries that join.
 const std::string& qualifiedContactSelect();
 
-// Holders for one row of kContactSelect.
-struct ContactColumns {
-  std::string id, org_id, created_by, channel, caller_type, language, code_version, status, kind,
-      non_data_type, category, caller_gender, caller_age_band, caller_country, destination_country,
-      outcome, caller_hash;
-  long long created_at = 0;
+// A contact's numeric and nullable columns in bindable form (ints for bools, long long for
+// instants), converted to and from the contact in this one place.
+struct ContactNumbers {
   long long started_at = 0;
   long long updated_at = 0;
   int duration_s = 0;
@@ -48,6 +45,17 @@ struct ContactColumns {
   int follow_up_needed = 0;
   int version = 0;
   NullableMillis follow_up_due, follow_up_done_at, finalised_at;
+
+  ContactNumbers() = default;
+  explicit ContactNumbers(const domain::Contact& c);
+  void copyTo(domain::Contact& c) const;
+};
+
+// Holders for one row of kContactSelect: the text columns are read straight into `row`.
+struct ContactColumns {
+  ContactRow row;
+  long long created_at = 0;
+  ContactNumbers numbers;
 
   void bindInto(soci::statement& st);
   // The row as read (no multi-valued codes yet, no sealed columns).
@@ -56,15 +64,7 @@ struct ContactColumns {
 
 // The written columns of one contact in bindable form. Bound by reference: keep it (and the row
 // it was made from) alive and unmoved while a statement that bound it runs.
-struct ContactValues {
-  long long started_at = 0;
-  long long updated_at = 0;
-  int duration_s = 0;
-  int anonymous = 0;
-  int imminent_danger = 0;
-  int follow_up_needed = 0;
-  int version = 0;
-  NullableMillis follow_up_due, follow_up_done_at, finalised_at;
+struct ContactValues : ContactNumbers {
   std::string summary_hex, caller_sealed_hex, region_sealed_hex;
 
   ContactValues() = default;
@@ -104,5 +104,17 @@ void loadMultiValues(soci::session& sql, std::vector<ContactRow>& rows);
 // Every row of `st` (executed, bound with `cols`), with its multi-valued codes and referrals.
 std::vector<ContactRow> fetchContactRows(soci::session& sql, soci::statement& st,
                                          ContactColumns& cols);
+
+// Every row of "kContactSelect FROM contacts <tail>", with its multi-valued codes and referrals;
+// `uses` (soci::use(value, name)) bind the tail's values.
+template <class... Uses>
+std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tail, Uses... uses) {
+  ContactColumns cols;
+  soci::statement st(sql);
+  cols.bindInto(st);
+  (st.exchange(uses), ...);
+  prepareAndExecute(st, std::string(kContactSelect) + " FROM contacts " + tail);
+  return fetchContactRows(sql, st, cols);
+}
 
 }  // namespace strada::store::detail

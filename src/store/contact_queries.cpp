@@ -6,11 +6,11 @@
 #include <map>
 
 #include "store/contact_columns.h"
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
+using detail::guarded;
 using detail::prepareAndExecute;
 using domain::ErrorCode;
 
@@ -18,10 +18,11 @@ namespace {
 
 constexpr std::int32_t kMaxSearchLimit = 5000;
 
-std::vector<domain::Contact> fetchAll(soci::session& sql, soci::statement& st,
-                                      detail::ContactColumns& cols) {
+// The contacts of `rows`, without their sealed columns.
+std::vector<domain::Contact> contactsOf(std::vector<ContactRow> rows) {
   std::vector<domain::Contact> out;
-  for (ContactRow& row : detail::fetchContactRows(sql, st, cols)) {
+  out.reserve(rows.size());
+  for (ContactRow& row : rows) {
     out.push_back(std::move(row.contact));
   }
   return out;
@@ -261,7 +262,7 @@ void appendPage(std::string& text, soci::statement& st, const ContactFilter& f,
 
 domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
                                                             const ContactFilter& f) {
-  try {
+  return guarded("search contacts", [&]() -> domain::Result<std::vector<domain::Contact>> {
     detail::ContactColumns cols;
     const SearchValues values(f);
     // The clauses vary; every value is still a bound parameter. Columns are qualified: with a
@@ -278,60 +279,44 @@ domain::Result<std::vector<domain::Contact>> searchContacts(soci::session& sql,
     appendFollowUpFilter(text, st, f, values);
     appendPage(text, st, f, walk, values);
     prepareAndExecute(st, text);
-    return fetchAll(sql, st, cols);
-  } catch (const std::exception& e) {
-    return internalFrom("search contacts", e);
-  }
+    return contactsOf(detail::fetchContactRows(sql, st, cols));
+  });
 }
 
 domain::Result<std::vector<domain::Contact>> listOpenFollowUps(soci::session& sql,
                                                                const std::string& org_id,
                                                                std::int32_t limit) {
-  try {
-    detail::ContactColumns cols;
+  return guarded("list open follow-ups", [&]() -> domain::Result<std::vector<domain::Contact>> {
     const int lim = std::clamp<std::int32_t>(limit, 1, kMaxSearchLimit);
-    soci::statement st(sql);
-    cols.bindInto(st);
-    st.exchange(soci::use(org_id, "org_id"));
-    st.exchange(soci::use(lim, "lim"));
-    prepareAndExecute(st, std::string(detail::kContactSelect) +
-                              " FROM contacts WHERE org_id = :org_id AND follow_up_needed = 1 AND "
-                              "follow_up_done_at IS NULL ORDER BY follow_up_due, id LIMIT :lim");
-    return fetchAll(sql, st, cols);
-  } catch (const std::exception& e) {
-    return internalFrom("list open follow-ups", e);
-  }
+    return contactsOf(detail::queryContacts(
+        sql,
+        "WHERE org_id = :org_id AND follow_up_needed = 1 AND follow_up_done_at IS NULL "
+        "ORDER BY follow_up_due, id LIMIT :lim",
+        soci::use(org_id, "org_id"), soci::use(lim, "lim")));
+  });
 }
 
 domain::Result<std::vector<domain::Contact>> listStaleDrafts(soci::session& sql,
                                                              const std::string& org_id,
                                                              domain::UnixMillis created_before,
                                                              std::int32_t limit) {
-  try {
-    detail::ContactColumns cols;
+  return guarded("list stale drafts", [&]() -> domain::Result<std::vector<domain::Contact>> {
     const int lim = std::clamp<std::int32_t>(limit, 1, kMaxSearchLimit);
     const long long before = created_before;
     const std::string draft(domain::kStatusDraft);
-    soci::statement st(sql);
-    cols.bindInto(st);
-    st.exchange(soci::use(org_id, "org_id"));
-    st.exchange(soci::use(draft, "draft"));
-    st.exchange(soci::use(before, "before_at"));
-    st.exchange(soci::use(lim, "lim"));
-    prepareAndExecute(
-        st, std::string(detail::kContactSelect) +
-                " FROM contacts WHERE org_id = :org_id AND status = :draft AND created_at < "
-                ":before_at ORDER BY created_at, id LIMIT :lim");
-    return fetchAll(sql, st, cols);
-  } catch (const std::exception& e) {
-    return internalFrom("list stale drafts", e);
-  }
+    return contactsOf(detail::queryContacts(
+        sql,
+        "WHERE org_id = :org_id AND status = :draft AND created_at < :before_at "
+        "ORDER BY created_at, id LIMIT :lim",
+        soci::use(org_id, "org_id"), soci::use(draft, "draft"), soci::use(before, "before_at"),
+        soci::use(lim, "lim")));
+  });
 }
 
 domain::Result<std::optional<domain::Contact>> findCountedContact(soci::session& sql,
                                                                   const std::string& org_id,
                                                                   const std::string& id) {
-  try {
+  return guarded("find counted contact", [&]() -> domain::Result<std::optional<domain::Contact>> {
     domain::Contact c;
     auto& d = c.data;
     long long started_at = 0;
@@ -357,13 +342,11 @@ domain::Result<std::optional<domain::Contact>> findCountedContact(soci::session&
       d.exploitation.push_back(code);
     }
     return c;
-  } catch (const std::exception& e) {
-    return internalFrom("find counted contact", e);
-  }
+  });
 }
 
 domain::Status markFollowUpDone(WriteContext& w, const std::string& org_id, const std::string& id) {
-  try {
+  return guarded("mark follow-up done", [&]() -> domain::Status {
     int needed = 0;
     long long done_at = 0;
     soci::indicator done_ind = soci::i_null;
@@ -386,9 +369,7 @@ domain::Status markFollowUpDone(WriteContext& w, const std::string& org_id, cons
                "version = version + 1 WHERE id = :id AND org_id = :org_id",
         soci::use(now), soci::use(now), soci::use(id), soci::use(org_id);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("mark follow-up done", e);
-  }
+  });
 }
 
 }  // namespace strada::store

@@ -9,22 +9,25 @@
 #include "store/contact_inserts.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
+using detail::changeOneRow;
+using detail::collectRows;
 using detail::ContactColumns;
 using detail::contactInsertSql;
 using detail::contactUpdateSql;
 using detail::ContactValues;
-using detail::fetchContactRows;
+using detail::guarded;
+using detail::guardedWrite;
 using detail::insertMultiValues;
-using detail::internalFrom;
-using detail::isUniqueViolation;
+using detail::intoEach;
 using detail::kContactSelect;
 using detail::loadMultiValues;
 using detail::prepareAndExecute;
 using detail::prepareAndRun;
+using detail::queryContacts;
 using domain::ErrorCode;
 
 namespace {
@@ -32,37 +35,31 @@ namespace {
 constexpr std::int32_t kMaxListLimit = 1000;
 // The draft rule in SQL (policy::draftsVisibleOnlyOf), binding :draft and :author.
 constexpr const char* kDraftsOnlyOf = " AND (status <> :draft OR created_by = :author)";
-// Runs a contacts query whose column list is kContactSelect; loads the multi-values too.
-template <class Bind>
-std::vector<ContactRow> queryContacts(soci::session& sql, const std::string& tail, Bind bind) {
-  ContactColumns cols;
-  soci::statement st(sql);
-  cols.bindInto(st);
-  bind(st);
-  prepareAndExecute(st, std::string(kContactSelect) + " FROM contacts " + tail);
-  return fetchContactRows(sql, st, cols);
-}
+constexpr detail::VersionedTable kContacts = {
+    "contacts", "No such contact.",
+    "Someone else changed this contact. Reload it and apply your change again."};
+constexpr detail::VersionedTable kSafetyPlans = {
+    "safety_plans", "No such safety plan.",
+    "Someone else changed this safety plan. Reload it and apply your change again."};
 
 }  // namespace
 
 domain::Status insertContact(WriteContext& w, const ContactRow& row, bool count_in_stats) {
   const domain::Contact& c = row.contact;
-  try {
-    detail::insertContactRows(w, row);  // prepared once per writer connection
-    // The statistics rollup changes in the same transaction (store/contact_stats.h).
-    return count_in_stats ? adjustContactStats(w, nullptr, &c) : domain::Status{};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "A contact with this id already exists.", "id");
-    }
-    return internalFrom("insert contact", e);
-  }
+  return guardedWrite(
+      "insert contact", "contacts", {{"", "A contact with this id already exists.", "id"}},
+      [&]() -> domain::Status {
+        detail::insertContactRows(w, row);  // prepared once per writer connection
+        // The statistics rollup changes in the same transaction
+        // (store/contact_stats.h).
+        return count_in_stats ? adjustContactStats(w, nullptr, &c) : domain::Status{};
+      });
 }
 
 domain::Status updateContact(WriteContext& w, const ContactRow& row,
                              std::int32_t expected_version) {
   const domain::Contact& c = row.contact;
-  try {
+  return guarded("update contact", [&]() -> domain::Status {
     ContactValues v(row);
     const int expected = expected_version;
     // The contact as the statistics counted it, before this change (store/contact_stats.h).
@@ -77,29 +74,18 @@ domain::Status updateContact(WriteContext& w, const ContactRow& row,
     st.exchange(soci::use(expected, "expected"));
     prepareAndRun(st, contactUpdateSql());
     if (st.get_affected_rows() == 0) {
-      int exists = 0;
-      w.sql() << "SELECT COUNT(*) FROM contacts WHERE id = :id AND org_id = :org_id",
-          soci::into(exists), soci::use(c.id), soci::use(c.org_id);
-      if (exists == 0) {
-        return domain::fail(ErrorCode::kNotFound, "No such contact.");
-      }
-      return domain::fail(ErrorCode::kConflict,
-                          "Someone else changed this contact. Reload it and apply your change "
-                          "again.",
-                          "version");
+      return detail::explainUnchangedRow(w.sql(), kContacts, c.id, c.org_id);
     }
     w.sql() << "DELETE FROM contact_codes WHERE contact_id = :id", soci::use(c.id);
     w.sql() << "DELETE FROM contact_referrals WHERE contact_id = :id", soci::use(c.id);
     insertMultiValues(w.sql(), c);
     return adjustContactStats(w, counted->has_value() ? &**counted : nullptr, &c);
-  } catch (const std::exception& e) {
-    return internalFrom("update contact", e);
-  }
+  });
 }
 
 domain::Status deleteDraftContact(WriteContext& w, const std::string& org_id,
                                   const std::string& id) {
-  try {
+  return guarded("delete draft contact", [&]() -> domain::Status {
     std::string status;
     soci::indicator ind = soci::i_null;
     w.sql() << "SELECT status FROM contacts WHERE id = :id AND org_id = :org_id",
@@ -119,20 +105,16 @@ domain::Status deleteDraftContact(WriteContext& w, const std::string& org_id,
     w.sql() << "DELETE FROM contacts WHERE id = :id AND org_id = :org_id AND status = 'draft'",
         soci::use(id), soci::use(org_id);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("delete draft contact", e);
-  }
+  });
 }
 
 domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const std::string& id) {
-  try {
+  return guarded("find contact", [&]() -> domain::Result<std::optional<ContactRow>> {
     ContactColumns cols;
     std::string summary_hex, caller_hex, region_hex;
     soci::statement st(sql);
     cols.bindInto(st);
-    st.exchange(soci::into(summary_hex));
-    st.exchange(soci::into(caller_hex));
-    st.exchange(soci::into(region_hex));
+    intoEach(st, summary_hex, caller_hex, region_hex);
     st.exchange(soci::use(id, "id"));
     prepareAndExecute(st, std::string(kContactSelect) +
                               ", summary_sealed, caller_sealed, region_sealed FROM contacts "
@@ -154,38 +136,28 @@ domain::Result<std::optional<ContactRow>> findContact(soci::session& sql, const 
     row.caller_sealed = std::move(*caller);
     row.region_sealed = std::move(*region);
     return std::optional<ContactRow>(std::move(row));
-  } catch (const std::exception& e) {
-    return internalFrom("find contact", e);
-  }
+  });
 }
 
 domain::Result<std::int64_t> countContacts(soci::session& sql, const std::string& org_id) {
-  try {
+  return guarded("count contacts", [&]() -> domain::Result<std::int64_t> {
     long long n = 0;
     sql << "SELECT COUNT(*) FROM contacts WHERE org_id = :org_id", soci::into(n), soci::use(org_id);
     return static_cast<std::int64_t>(n);
-  } catch (const std::exception& e) {
-    return internalFrom("count contacts", e);
-  }
+  });
 }
 
 domain::Result<std::vector<ContactRow>> listDrafts(soci::session& sql, const std::string& org_id,
                                                    const std::string& user_id, std::int32_t limit) {
-  try {
+  return guarded("list drafts", [&]() -> domain::Result<std::vector<ContactRow>> {
     const int lim = std::clamp<std::int32_t>(limit, 1, kMaxListLimit);
     const std::string draft = std::string(domain::kStatusDraft);
     return queryContacts(sql,
                          "WHERE org_id = :org_id AND status = :status AND created_by = :user_id "
                          "ORDER BY created_at DESC, id DESC LIMIT :lim",
-                         [&](soci::statement& st) {
-                           st.exchange(soci::use(org_id, "org_id"));
-                           st.exchange(soci::use(draft, "status"));
-                           st.exchange(soci::use(user_id, "user_id"));
-                           st.exchange(soci::use(lim, "lim"));
-                         });
-  } catch (const std::exception& e) {
-    return internalFrom("list drafts", e);
-  }
+                         soci::use(org_id, "org_id"), soci::use(draft, "status"),
+                         soci::use(user_id, "user_id"), soci::use(lim, "lim"));
+  });
 }
 
 // --- repeat callers ---
@@ -196,26 +168,20 @@ domain::Result<std::vector<ContactRow>> findContactsByCaller(
   if (caller_hash.empty()) {
     return std::vector<ContactRow>{};
   }
-  try {
+  return guarded("find contacts by caller", [&]() -> domain::Result<std::vector<ContactRow>> {
     const int lim = std::clamp<std::int32_t>(limit, 1, kMaxListLimit);
     const std::string draft = std::string(domain::kStatusDraft);
     const std::string author = drafts_only_of.value_or("");
-    return queryContacts(sql,
-                         std::string("WHERE org_id = :org_id AND caller_hash = :caller_hash") +
-                             (drafts_only_of ? kDraftsOnlyOf : "") +
-                             " ORDER BY started_at DESC, id DESC LIMIT :lim",
-                         [&](soci::statement& st) {
-                           st.exchange(soci::use(org_id, "org_id"));
-                           st.exchange(soci::use(caller_hash, "caller_hash"));
-                           if (drafts_only_of) {
-                             st.exchange(soci::use(draft, "draft"));
-                             st.exchange(soci::use(author, "author"));
-                           }
-                           st.exchange(soci::use(lim, "lim"));
-                         });
-  } catch (const std::exception& e) {
-    return internalFrom("find contacts by caller", e);
-  }
+    const std::string where = "WHERE org_id = :org_id AND caller_hash = :caller_hash";
+    const std::string order = " ORDER BY started_at DESC, id DESC LIMIT :lim";
+    if (drafts_only_of) {
+      return queryContacts(sql, where + kDraftsOnlyOf + order, soci::use(org_id, "org_id"),
+                           soci::use(caller_hash, "caller_hash"), soci::use(draft, "draft"),
+                           soci::use(author, "author"), soci::use(lim, "lim"));
+    }
+    return queryContacts(sql, where + order, soci::use(org_id, "org_id"),
+                         soci::use(caller_hash, "caller_hash"), soci::use(lim, "lim"));
+  });
 }
 
 domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std::string& org_id,
@@ -225,7 +191,7 @@ domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std
   if (caller_hash.empty()) {
     return 0;
   }
-  try {
+  return guarded("count contacts by caller", [&]() -> domain::Result<std::int64_t> {
     long long n = 0;
     const long long before_at = before ? before->started_at : 0;
     const std::string before_id = before ? before->id : std::string();
@@ -250,13 +216,11 @@ domain::Result<std::int64_t> countContactsByCaller(soci::session& sql, const std
     }
     prepareAndRun(st, text);  // one row, fetched at once
     return static_cast<std::int64_t>(n);
-  } catch (const std::exception& e) {
-    return internalFrom("count contacts by caller", e);
-  }
+  });
 }
 
 domain::Status upsertCallerFlag(WriteContext& w, const CallerFlag& f) {
-  try {
+  return guarded("upsert caller flag", [&]() -> domain::Status {
     const long long expires_at = f.expires_at;
     const long long created_at = f.created_at;
     w.sql() << "INSERT INTO caller_flags (org_id, caller_hash, flag, expires_at, created_by, "
@@ -267,32 +231,24 @@ domain::Status upsertCallerFlag(WriteContext& w, const CallerFlag& f) {
         soci::use(f.org_id), soci::use(f.caller_hash), soci::use(f.flag), soci::use(expires_at),
         soci::use(f.created_by), soci::use(created_at);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("upsert caller flag", e);
-  }
+  });
 }
 
 domain::Status deleteCallerFlag(WriteContext& w, const std::string& org_id,
                                 const std::string& caller_hash, const std::string& flag) {
-  try {
+  return guarded("delete caller flag", [&]() -> domain::Status {
     soci::statement st = (w.sql().prepare << "DELETE FROM caller_flags WHERE org_id = :org_id "
                                              "AND caller_hash = :caller_hash AND flag = :flag",
                           soci::use(org_id), soci::use(caller_hash), soci::use(flag));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "This caller has no such flag.", "flag");
-    }
-    return {};
-  } catch (const std::exception& e) {
-    return internalFrom("delete caller flag", e);
-  }
+    return changeOneRow(st, "This caller has no such flag.", "flag");
+  });
 }
 
 domain::Result<std::vector<CallerFlag>> listActiveCallerFlags(soci::session& sql,
                                                               const std::string& org_id,
                                                               const std::string& caller_hash,
                                                               domain::UnixMillis now) {
-  try {
+  return guarded("list caller flags", [&]() -> domain::Result<std::vector<CallerFlag>> {
     CallerFlag f;
     long long expires_at = 0;
     long long created_at = 0;
@@ -305,21 +261,17 @@ domain::Result<std::vector<CallerFlag>> listActiveCallerFlags(soci::session& sql
          soci::into(expires_at), soci::into(f.created_by), soci::into(created_at),
          soci::use(org_id), soci::use(caller_hash), soci::use(at));
     st.execute();
-    std::vector<CallerFlag> out;
-    while (st.fetch()) {
+    return collectRows(st, [&] {
       f.expires_at = expires_at;
       f.created_at = created_at;
-      out.push_back(f);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list caller flags", e);
-  }
+      return f;
+    });
+  });
 }
 
 domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(soci::session& sql,
                                                               const FlaggedCallerQuery& q) {
-  try {
+  return guarded("list flagged callers", [&]() -> domain::Result<std::vector<FlaggedCaller>> {
     const int lim = std::clamp<std::int32_t>(q.limit, 1, kMaxListLimit);
     const long long now = q.now;
     FlaggedCaller row;
@@ -331,12 +283,8 @@ domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(soci::session& sql
     soci::indicator latest_id_ind = soci::i_null;
     soci::indicator latest_at_ind = soci::i_null;
     soci::statement st(sql);
-    st.exchange(soci::into(row.flag.caller_hash));
-    st.exchange(soci::into(row.flag.flag));
-    st.exchange(soci::into(expires_at));
-    st.exchange(soci::into(row.flag.created_by));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(count));
+    intoEach(st, row.flag.caller_hash, row.flag.flag, expires_at, row.flag.created_by, created_at,
+             count);
     st.exchange(soci::into(latest_id, latest_id_ind));
     st.exchange(soci::into(latest_at, latest_at_ind));
     st.exchange(soci::use(q.org_id, "org_id"));
@@ -385,9 +333,7 @@ domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(soci::session& sql
       out.push_back(std::move(r));
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list flagged callers", e);
-  }
+  });
 }
 
 // --- referral targets ---
@@ -395,7 +341,7 @@ domain::Result<std::vector<FlaggedCaller>> listFlaggedCallers(soci::session& sql
 domain::Result<std::vector<std::string>> unknownAgencyIds(soci::session& sql,
                                                           const std::string& org_id,
                                                           const std::vector<std::string>& ids) {
-  try {
+  return guarded("check agencies", [&]() -> domain::Result<std::vector<std::string>> {
     std::vector<std::string> unknown;
     for (const std::string& id : ids) {
       int n = 0;
@@ -406,9 +352,7 @@ domain::Result<std::vector<std::string>> unknownAgencyIds(soci::session& sql,
       }
     }
     return unknown;
-  } catch (const std::exception& e) {
-    return internalFrom("check agencies", e);
-  }
+  });
 }
 
 // --- safety plans ---
@@ -422,15 +366,8 @@ struct PlanColumns {
   int version = 0;
 
   void bindInto(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(org_id));
-    st.exchange(soci::into(contact_id));
-    st.exchange(soci::into(sealed_hex));
-    st.exchange(soci::into(created_by));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(updated_by));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(version));
+    intoEach(st, id, org_id, contact_id, sealed_hex, created_by, created_at, updated_by, updated_at,
+             version);
   }
 
   domain::Result<SafetyPlanRow> toRow() const {
@@ -456,51 +393,42 @@ domain::Result<std::optional<SafetyPlanRow>> queryPlan(soci::session& sql, const
   cols.bindInto(st);
   bind(st);
   prepareAndExecute(st, std::string(kPlanColumns) + " " + where);
-  if (!st.fetch()) {
-    return std::nullopt;
-  }
-  auto row = cols.toRow();
-  if (!row) {
-    return tl::unexpected(row.error());
-  }
-  return std::optional<SafetyPlanRow>(std::move(*row));
+  return detail::fetchCheckedRow(st, [&] { return cols.toRow(); });
 }
 
 }  // namespace
 
 domain::Status insertSafetyPlan(WriteContext& w, const SafetyPlanRow& r) {
-  try {
-    int existing = 0;
-    w.sql() << "SELECT COUNT(*) FROM safety_plans WHERE org_id = :org_id AND "
-               "contact_id = :contact_id",
-        soci::into(existing), soci::use(r.org_id), soci::use(r.contact_id);
-    if (existing > 0) {
-      return domain::fail(ErrorCode::kConflict,
-                          "This contact has a safety plan already. Open it and change it.",
-                          "contact_id");
-    }
-    const std::string sealed_hex = detail::toHex(r.sealed);
-    const long long created_at = r.created_at;
-    const long long updated_at = r.updated_at;
-    const int version = r.version;
-    w.sql() << "INSERT INTO safety_plans (id, org_id, contact_id, sealed, created_by, "
-               "created_at, updated_by, updated_at, version) VALUES (:id, :org_id, :contact_id, "
-               ":sealed, :created_by, :created_at, :updated_by, :updated_at, :version)",
-        soci::use(r.id), soci::use(r.org_id), soci::use(r.contact_id), soci::use(sealed_hex),
-        soci::use(r.created_by), soci::use(created_at), soci::use(r.updated_by),
-        soci::use(updated_at), soci::use(version);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "A safety plan with this id already exists.", "id");
-    }
-    return internalFrom("insert safety plan", e);
-  }
+  return guardedWrite(
+      "insert safety plan", "safety_plans",
+      {{"", "A safety plan with this id already exists.", "id"}}, [&]() -> domain::Status {
+        int existing = 0;
+        w.sql() << "SELECT COUNT(*) FROM safety_plans WHERE org_id = :org_id AND "
+                   "contact_id = :contact_id",
+            soci::into(existing), soci::use(r.org_id), soci::use(r.contact_id);
+        if (existing > 0) {
+          return domain::fail(ErrorCode::kConflict,
+                              "This contact has a safety plan already. Open it and change it.",
+                              "contact_id");
+        }
+        const std::string sealed_hex = detail::toHex(r.sealed);
+        const long long created_at = r.created_at;
+        const long long updated_at = r.updated_at;
+        const int version = r.version;
+        w.sql() << "INSERT INTO safety_plans (id, org_id, contact_id, sealed, created_by, "
+                   "created_at, updated_by, updated_at, version) VALUES (:id, :org_id, "
+                   ":contact_id, :sealed, :created_by, :created_at, :updated_by, :updated_at, "
+                   ":version)",
+            soci::use(r.id), soci::use(r.org_id), soci::use(r.contact_id), soci::use(sealed_hex),
+            soci::use(r.created_by), soci::use(created_at), soci::use(r.updated_by),
+            soci::use(updated_at), soci::use(version);
+        return {};
+      });
 }
 
 domain::Status updateSafetyPlan(WriteContext& w, const SafetyPlanRow& r,
                                 std::int32_t expected_version) {
-  try {
+  return guarded("update safety plan", [&]() -> domain::Status {
     const std::string sealed_hex = detail::toHex(r.sealed);
     const long long updated_at = r.updated_at;
     const int version = r.version;
@@ -513,46 +441,33 @@ domain::Status updateSafetyPlan(WriteContext& w, const SafetyPlanRow& r,
          soci::use(r.id), soci::use(r.org_id), soci::use(expected));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      int exists = 0;
-      w.sql() << "SELECT COUNT(*) FROM safety_plans WHERE id = :id AND org_id = :org_id",
-          soci::into(exists), soci::use(r.id), soci::use(r.org_id);
-      if (exists == 0) {
-        return domain::fail(ErrorCode::kNotFound, "No such safety plan.");
-      }
-      return domain::fail(ErrorCode::kConflict,
-                          "Someone else changed this safety plan. Reload it and apply your "
-                          "change again.",
-                          "version");
+      return detail::explainUnchangedRow(w.sql(), kSafetyPlans, r.id, r.org_id);
     }
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("update safety plan", e);
-  }
+  });
 }
 
 domain::Result<std::optional<SafetyPlanRow>> findSafetyPlan(soci::session& sql,
                                                             const std::string& id) {
-  try {
+  return guarded("find safety plan", [&]() -> domain::Result<std::optional<SafetyPlanRow>> {
     return queryPlan(sql, "WHERE id = :id",
                      [&](soci::statement& st) { st.exchange(soci::use(id, "id")); });
-  } catch (const std::exception& e) {
-    return internalFrom("find safety plan", e);
-  }
+  });
 }
 
 domain::Result<std::optional<SafetyPlanRow>> findSafetyPlanByContact(
     soci::session& sql, const std::string& org_id, const std::string& contact_id) {
-  try {
-    return queryPlan(sql,
-                     "WHERE org_id = :org_id AND contact_id = :contact_id ORDER BY created_at, id "
-                     "LIMIT 1",
-                     [&](soci::statement& st) {
-                       st.exchange(soci::use(org_id, "org_id"));
-                       st.exchange(soci::use(contact_id, "contact_id"));
-                     });
-  } catch (const std::exception& e) {
-    return internalFrom("find safety plan by contact", e);
-  }
+  return guarded(
+      "find safety plan by contact", [&]() -> domain::Result<std::optional<SafetyPlanRow>> {
+        return queryPlan(
+            sql,
+            "WHERE org_id = :org_id AND contact_id = :contact_id ORDER BY created_at, id "
+            "LIMIT 1",
+            [&](soci::statement& st) {
+              st.exchange(soci::use(org_id, "org_id"));
+              st.exchange(soci::use(contact_id, "contact_id"));
+            });
+      });
 }
 
 }  // namespace strada::store

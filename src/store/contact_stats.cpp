@@ -8,11 +8,12 @@
 #include <tuple>
 
 #include "domain/time.h"
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
+using detail::guarded;
 using detail::internalFrom;
 
 std::int64_t dayOf(domain::UnixMillis t) {
@@ -96,7 +97,7 @@ domain::Status adjustContactStats(WriteContext& w, const domain::Contact* before
 }
 
 domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas) {
-  try {
+  return guarded("apply contact stats", [&]() -> domain::Status {
     StatsDeltas months;
     for (const auto& [key, delta] : deltas) {
       const auto& [org_id, day, dimension, code] = key;
@@ -116,9 +117,7 @@ domain::Status applyStatsDeltas(soci::session& sql, const StatsDeltas& deltas) {
                 "DO UPDATE SET n = contact_stats_monthly.n + excluded.n",
                 months);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("apply contact stats", e);
-  }
+  });
 }
 
 namespace {
@@ -163,10 +162,7 @@ void readCells(soci::session& sql, const std::string& text, const std::string& o
   const long long lo_v = lo;
   const long long hi_v = hi;
   soci::statement st(sql);
-  st.exchange(soci::into(at));
-  st.exchange(soci::into(cell.dimension));
-  st.exchange(soci::into(cell.code));
-  st.exchange(soci::into(n));
+  detail::intoEach(st, at, cell.dimension, cell.code, n);
   st.exchange(soci::use(org_id, "org_id"));
   st.exchange(soci::use(lo_v, "lo"));
   st.exchange(soci::use(hi_v, "hi"));
@@ -178,12 +174,25 @@ void readCells(soci::session& sql, const std::string& text, const std::string& o
   }
 }
 
+// Reads the cells of `split` with `daily` (over each partial month's day range) and `monthly`
+// (over the whole months), both binding :org_id, :lo and :hi.
+template <class Sink>
+void readSplit(soci::session& sql, const std::string& org_id, const PeriodSplit& split,
+               const char* daily, const char* monthly, Sink sink) {
+  for (const auto& [lo, hi] : split.day_ranges) {
+    readCells(sql, daily, org_id, lo, hi, sink);
+  }
+  if (split.months_from < split.months_to) {
+    readCells(sql, monthly, org_id, split.months_from, split.months_to, sink);
+  }
+}
+
 }  // namespace
 
 domain::Result<std::vector<StatsCell>> statsSeries(soci::session& sql, const std::string& org_id,
                                                    std::int64_t from_day, std::int64_t to_day,
                                                    StatsSeriesUnit unit) {
-  try {
+  return guarded("stats series", [&]() -> domain::Result<std::vector<StatsCell>> {
     const PeriodSplit split = splitPeriod(from_day, to_day, unit == StatsSeriesUnit::kMonth);
     std::vector<StatsCell> out;
     const auto keep = [&out](const StatsCell& c) {
@@ -192,47 +201,33 @@ domain::Result<std::vector<StatsCell>> statsSeries(soci::session& sql, const std
       }
     };
     // Both read the (org_id, dimension, day|month) order of an index: a few cells per day.
-    for (const auto& [lo, hi] : split.day_ranges) {
-      readCells(sql,
-                "SELECT day, dimension, code, n FROM contact_stats_daily WHERE org_id = :org_id "
-                "AND dimension IN ('total', 'kind') AND day >= :lo AND day <= :hi",
-                org_id, lo, hi, keep);
-    }
-    if (split.months_from < split.months_to) {
-      readCells(sql,
-                "SELECT month, dimension, code, n FROM contact_stats_monthly WHERE org_id = "
-                ":org_id AND month >= :lo AND month < :hi AND dimension IN ('total', 'kind')",
-                org_id, split.months_from, split.months_to, keep);
-    }
+    readSplit(sql, org_id, split,
+              "SELECT day, dimension, code, n FROM contact_stats_daily WHERE org_id = :org_id "
+              "AND dimension IN ('total', 'kind') AND day >= :lo AND day <= :hi",
+              "SELECT month, dimension, code, n FROM contact_stats_monthly WHERE org_id = "
+              ":org_id AND month >= :lo AND month < :hi AND dimension IN ('total', 'kind')",
+              keep);
     std::stable_sort(out.begin(), out.end(),
                      [](const StatsCell& a, const StatsCell& b) { return a.day < b.day; });
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("stats series", e);
-  }
+  });
 }
 
 domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
                                                        const std::string& org_id,
                                                        std::int64_t from_day, std::int64_t to_day) {
-  try {
+  return guarded("stats breakdowns", [&]() -> domain::Result<std::vector<StatsCell>> {
     const PeriodSplit split = splitPeriod(from_day, to_day, true);
     std::map<std::pair<std::string, std::string>, std::int64_t> sums;
     const auto add = [&sums](const StatsCell& c) { sums[{c.dimension, c.code}] += c.n; };
-    for (const auto& [lo, hi] : split.day_ranges) {
-      readCells(sql,
-                "SELECT 0, dimension, code, SUM(n) FROM contact_stats_daily WHERE org_id = "
-                ":org_id AND day >= :lo AND day <= :hi AND dimension NOT IN ('total', 'kind') "
-                "GROUP BY dimension, code",
-                org_id, lo, hi, add);
-    }
-    if (split.months_from < split.months_to) {
-      readCells(sql,
-                "SELECT 0, dimension, code, SUM(n) FROM contact_stats_monthly WHERE org_id = "
-                ":org_id AND month >= :lo AND month < :hi AND dimension NOT IN ('total', 'kind') "
-                "GROUP BY dimension, code",
-                org_id, split.months_from, split.months_to, add);
-    }
+    readSplit(sql, org_id, split,
+              "SELECT 0, dimension, code, SUM(n) FROM contact_stats_daily WHERE org_id = "
+              ":org_id AND day >= :lo AND day <= :hi AND dimension NOT IN ('total', 'kind') "
+              "GROUP BY dimension, code",
+              "SELECT 0, dimension, code, SUM(n) FROM contact_stats_monthly WHERE org_id = "
+              ":org_id AND month >= :lo AND month < :hi AND dimension NOT IN ('total', 'kind') "
+              "GROUP BY dimension, code",
+              add);
     std::vector<StatsCell> out;
     out.reserve(sums.size());
     for (auto& [key, n] : sums) {
@@ -244,9 +239,7 @@ domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
       return std::tie(a.dimension, b.n, a.code) < std::tie(b.dimension, a.n, b.code);
     });
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("stats breakdowns", e);
-  }
+  });
 }
 
 namespace {
@@ -268,7 +261,7 @@ void insertDimension(soci::session& sql, const std::string& org_id, long long fr
 
 domain::Status rebuildBatch(WriteContext& w, const std::string& org_id, std::int64_t from_day,
                             std::int64_t to_day, std::int64_t& counted) {
-  try {
+  return guarded("rebuild contact stats", [&]() -> domain::Status {
     soci::session& sql = w.sql();
     const long long d0 = from_day;
     const long long d1 = to_day;
@@ -312,9 +305,7 @@ domain::Status rebuildBatch(WriteContext& w, const std::string& org_id, std::int
         soci::into(n, ind), soci::use(org_id), soci::use(d0), soci::use(d1);
     counted += ind == soci::i_ok ? n : 0;
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("rebuild contact stats", e);
-  }
+  });
 }
 
 }  // namespace

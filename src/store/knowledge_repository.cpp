@@ -4,17 +4,19 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 
 #include "domain/country_names.h"
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
+using detail::addClauseIfSet;
+using detail::collectRows;
+using detail::guarded;
+using detail::guardedWrite;
 using detail::prepareAndExecute;
-using domain::ErrorCode;
 
 namespace {
 
@@ -40,22 +42,21 @@ void truncateWord(std::string& word) {
   word.resize(end);
 }
 
+// Holders for one knowledge_articles row: the text columns are read straight into `article`.
 struct ArticleColumns {
-  std::string id, org_id, kind, country, language, title, body, updated_by;
+  domain::KnowledgeArticle article;
   long long updated_at = 0;
   int version = 0;
 
+  void bindInto(soci::statement& st) {
+    domain::KnowledgeArticle& a = article;
+    detail::intoEach(st, a.id, a.org_id, a.data.kind, a.data.country, a.data.language, a.data.title,
+                     a.data.body, updated_at, a.updated_by, version);
+  }
+
   domain::KnowledgeArticle toDomain() const {
-    domain::KnowledgeArticle a;
-    a.id = id;
-    a.org_id = org_id;
-    a.data.kind = kind;
-    a.data.country = country;
-    a.data.language = language;
-    a.data.title = title;
-    a.data.body = body;
+    domain::KnowledgeArticle a = article;
     a.updated_at = updated_at;
-    a.updated_by = updated_by;
     a.version = version;
     return a;
   }
@@ -67,13 +68,7 @@ struct HitColumns {
   int version = 0;
 
   void bindInto(soci::statement& st, bool with_snippet) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(kind));
-    st.exchange(soci::into(country));
-    st.exchange(soci::into(language));
-    st.exchange(soci::into(title));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(version));
+    detail::intoEach(st, id, kind, country, language, title, updated_at, version);
     if (with_snippet) {
       st.exchange(soci::into(snippet));
     }
@@ -86,19 +81,14 @@ struct HitColumns {
 
 // Appends " AND a.<column> = :<column>" for each filter that is set; values stay bound.
 void addFilters(std::string& text, soci::statement& st, const KnowledgeFilter& f) {
-  if (!f.kind.empty()) {
-    text += " AND a.kind = :kind";
-    st.exchange(soci::use(f.kind, "kind"));
-  }
-  if (!f.country.empty()) {
-    text += " AND a.country = :country";
-    st.exchange(soci::use(f.country, "country"));
-  }
-  if (!f.language.empty()) {
-    text += " AND a.language = :language";
-    st.exchange(soci::use(f.language, "language"));
-  }
+  addClauseIfSet(text, st, " AND a.kind = :kind", f.kind, "kind");
+  addClauseIfSet(text, st, " AND a.country = :country", f.country, "country");
+  addClauseIfSet(text, st, " AND a.language = :language", f.language, "language");
 }
+
+constexpr detail::VersionedTable kArticles = {
+    "knowledge_articles", "No such article.",
+    "Someone else changed this article. Reload it and apply your change again."};
 
 // SQLite keeps its own copy of title, body and country names in knowledge_fts (migrations 0002,
 // 0010), taken from the article's row.
@@ -112,51 +102,72 @@ void unindexSqlite(WriteContext& w, const std::string& id) {
   w.sql() << "DELETE FROM knowledge_fts WHERE article_id = :id", soci::use(id);
 }
 
-// FTS5 query: every word as a quoted string (a doubled quote inside; our words hold none), so
-// no word is read as an operator; the last one as a prefix.
-std::string fts5Query(const std::vector<std::string>& words, bool prefix_last) {
+// How one full-text engine reads a query of quoted words, the last one possibly a prefix.
+struct QuerySyntax {
+  std::string_view separator;
+  char quote;
+  std::string_view escaped;  // characters written with `escape` before them
+  char escape;
+  std::string_view prefix_mark;
+};
+
+// FTS5: every word a quoted string (a doubled quote inside; our words hold none), so no word is
+// read as an operator; the last one as a prefix.
+constexpr QuerySyntax kFts5Syntax = {" ", '"', "\"", '"', "*"};
+// to_tsquery('strada_search', ...) (migration 0009): quoted lexemes joined by &, the last with :*.
+constexpr QuerySyntax kTsQuerySyntax = {" & ", '\'', "'\\", '\\', ":*"};
+
+std::string matchQuery(const QuerySyntax& syntax, const std::vector<std::string>& words,
+                       bool prefix_last) {
   std::string q;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0) {
-      q += ' ';
+      q += syntax.separator;
     }
-    q += '"';
+    q += syntax.quote;
     for (char c : words[i]) {
-      q += c;
-      if (c == '"') {
-        q += '"';
+      if (syntax.escaped.find(c) != std::string_view::npos) {
+        q += syntax.escape;
       }
+      q += c;
     }
-    q += '"';
+    q += syntax.quote;
     if (prefix_last && i + 1 == words.size()) {
-      q += '*';
+      q += syntax.prefix_mark;
     }
   }
   return q;
 }
 
-// tsquery text for to_tsquery('strada_search', ...) (migration 0009): quoted lexemes joined by &,
-// the last with :*.
-std::string tsQuery(const std::vector<std::string>& words, bool prefix_last) {
-  std::string q;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) {
-      q += " & ";
-    }
-    q += '\'';
-    for (char c : words[i]) {
-      if (c == '\'' || c == '\\') {
-        q += '\\';
-      }
-      q += c;
-    }
-    q += '\'';
-    if (prefix_last && i + 1 == words.size()) {
-      q += ":*";
-    }
-  }
-  return q;
-}
+// A search's SQL around its filters (addFilters): `head` binds :q and :org_id, `tail` :lim.
+struct MatchQueryText {
+  const char* head;
+  const char* tail;
+};
+
+// PostgreSQL: the headline is computed for the page of best matches only (ts_headline re-parses
+// the body).
+constexpr MatchQueryText kPostgresMatch = {
+    "WITH query AS (SELECT to_tsquery('strada_search', :q) AS tsq), "
+    "best AS (SELECT a.id, a.kind, a.country, a.language, a.title, a.updated_at, "
+    "a.version, a.body, ts_rank(a.search, query.tsq) AS rank "
+    "FROM knowledge_articles a, query WHERE a.org_id = :org_id AND a.search @@ query.tsq",
+    " ORDER BY rank DESC, a.title, a.id LIMIT :lim) "
+    "SELECT best.id, best.kind, best.country, best.language, best.title, best.updated_at, "
+    "best.version, ts_headline('strada_search', best.body, query.tsq, 'StartSel=' || chr(2) "
+    "|| "
+    "', StopSel=' || chr(3) || ', MaxWords=28, MinWords=12, MaxFragments=1, "
+    "FragmentDelimiter=\" … \"') FROM best, query ORDER BY best.rank DESC, best.title, "
+    "best.id"};
+
+// SQLite FTS5. Weights: article_id (unindexed), title, body, country names (as much as the
+// title).
+constexpr MatchQueryText kSqliteMatch = {
+    "SELECT a.id, a.kind, a.country, a.language, a.title, a.updated_at, a.version, "
+    "snippet(knowledge_fts, 2, char(2), char(3), '…', 24) "
+    "FROM knowledge_fts JOIN knowledge_articles a ON a.id = knowledge_fts.article_id "
+    "WHERE knowledge_fts MATCH :q AND a.org_id = :org_id",
+    " ORDER BY bm25(knowledge_fts, 0.0, 8.0, 1.0, 8.0), a.title, a.id LIMIT :lim"};
 
 }  // namespace
 
@@ -185,33 +196,30 @@ std::vector<std::string> knowledgeSearchWords(const std::string& text) {
 }
 
 domain::Status insertKnowledgeArticle(WriteContext& w, const domain::KnowledgeArticle& a) {
-  try {
-    const long long updated_at = a.updated_at;
-    const int version = a.version;
-    const std::string country_names = domain::countrySearchNames(a.data.country);
-    w.sql() << "INSERT INTO knowledge_articles (id, org_id, kind, country, language, title, body, "
-               "updated_at, updated_by, version, country_names) VALUES (:id, :org_id, :kind, "
-               ":country, :language, :title, :body, :updated_at, :updated_by, :version, "
-               ":country_names)",
-        soci::use(a.id), soci::use(a.org_id), soci::use(a.data.kind), soci::use(a.data.country),
-        soci::use(a.data.language), soci::use(a.data.title), soci::use(a.data.body),
-        soci::use(updated_at), soci::use(a.updated_by), soci::use(version),
-        soci::use(country_names);
-    if (w.backend() == Backend::kSqlite) {
-      indexSqlite(w, a.id);
-    }
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "An article with this id already exists.", "id");
-    }
-    return internalFrom("insert knowledge article", e);
-  }
+  return guardedWrite(
+      "insert knowledge article", "knowledge_articles",
+      {{"", "An article with this id already exists.", "id"}}, [&]() -> domain::Status {
+        const long long updated_at = a.updated_at;
+        const int version = a.version;
+        const std::string country_names = domain::countrySearchNames(a.data.country);
+        w.sql() << "INSERT INTO knowledge_articles (id, org_id, kind, country, language, title, "
+                   "body, updated_at, updated_by, version, country_names) VALUES (:id, :org_id, "
+                   ":kind, :country, :language, :title, :body, :updated_at, :updated_by, "
+                   ":version, :country_names)",
+            soci::use(a.id), soci::use(a.org_id), soci::use(a.data.kind), soci::use(a.data.country),
+            soci::use(a.data.language), soci::use(a.data.title), soci::use(a.data.body),
+            soci::use(updated_at), soci::use(a.updated_by), soci::use(version),
+            soci::use(country_names);
+        if (w.backend() == Backend::kSqlite) {
+          indexSqlite(w, a.id);
+        }
+        return {};
+      });
 }
 
 domain::Status updateKnowledgeArticle(WriteContext& w, const domain::KnowledgeArticle& a,
                                       std::int32_t expected_version) {
-  try {
+  return guarded("update knowledge article", [&]() -> domain::Status {
     const long long updated_at = a.updated_at;
     const int version = a.version;
     const int expected = expected_version;
@@ -228,48 +236,32 @@ domain::Status updateKnowledgeArticle(WriteContext& w, const domain::KnowledgeAr
          soci::use(a.org_id), soci::use(expected));
     st.execute(true);
     if (st.get_affected_rows() == 0) {
-      int exists = 0;
-      w.sql() << "SELECT COUNT(*) FROM knowledge_articles WHERE id = :id AND org_id = :org_id",
-          soci::into(exists), soci::use(a.id), soci::use(a.org_id);
-      if (exists == 0) {
-        return domain::fail(ErrorCode::kNotFound, "No such article.");
-      }
-      return domain::fail(ErrorCode::kConflict,
-                          "Someone else changed this article. Reload it and apply your change "
-                          "again.",
-                          "version");
+      return detail::explainUnchangedRow(w.sql(), kArticles, a.id, a.org_id);
     }
     if (w.backend() == Backend::kSqlite) {
       unindexSqlite(w, a.id);
       indexSqlite(w, a.id);
     }
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("update knowledge article", e);
-  }
+  });
 }
 
 domain::Status deleteKnowledgeArticle(WriteContext& w, const std::string& org_id,
                                       const std::string& id) {
-  try {
+  return guarded("delete knowledge article", [&]() -> domain::Status {
     soci::statement st =
         (w.sql().prepare << "DELETE FROM knowledge_articles WHERE id = :id AND org_id = :org_id",
          soci::use(id), soci::use(org_id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "No such article.");
-    }
-    if (w.backend() == Backend::kSqlite) {
+    auto deleted = detail::changeOneRow(st, "No such article.");
+    if (deleted && w.backend() == Backend::kSqlite) {
       unindexSqlite(w, id);
     }
-    return {};
-  } catch (const std::exception& e) {
-    return internalFrom("delete knowledge article", e);
-  }
+    return deleted;
+  });
 }
 
 domain::Result<std::int32_t> refreshKnowledgeCountryNames(WriteContext& w) {
-  try {
+  return guarded("refresh knowledge country names", [&]() -> domain::Result<std::int32_t> {
     std::vector<std::string> countries;
     const soci::rowset<std::string> distinct =
         (w.sql().prepare << "SELECT DISTINCT country FROM knowledge_articles");
@@ -294,32 +286,30 @@ domain::Result<std::int32_t> refreshKnowledgeCountryNames(WriteContext& w) {
       }
     }
     return refreshed;
-  } catch (const std::exception& e) {
-    return internalFrom("refresh knowledge country names", e);
-  }
+  });
 }
 
 domain::Result<std::optional<domain::KnowledgeArticle>> findKnowledgeArticle(
     soci::session& sql, const std::string& id) {
-  try {
-    ArticleColumns r;
-    sql << "SELECT id, org_id, kind, country, language, title, body, updated_at, updated_by, "
-           "version FROM knowledge_articles WHERE id = :id",
-        soci::into(r.id), soci::into(r.org_id), soci::into(r.kind), soci::into(r.country),
-        soci::into(r.language), soci::into(r.title), soci::into(r.body), soci::into(r.updated_at),
-        soci::into(r.updated_by), soci::into(r.version), soci::use(id);
-    if (!sql.got_data()) {
-      return std::nullopt;
-    }
-    return r.toDomain();
-  } catch (const std::exception& e) {
-    return internalFrom("find knowledge article", e);
-  }
+  return guarded(
+      "find knowledge article", [&]() -> domain::Result<std::optional<domain::KnowledgeArticle>> {
+        ArticleColumns r;
+        soci::statement st(sql);
+        r.bindInto(st);
+        st.exchange(soci::use(id, "id"));
+        prepareAndExecute(st,
+                          "SELECT id, org_id, kind, country, language, title, body, updated_at, "
+                          "updated_by, version FROM knowledge_articles WHERE id = :id");
+        if (!st.fetch()) {
+          return std::nullopt;
+        }
+        return r.toDomain();
+      });
 }
 
 domain::Result<std::vector<KnowledgeHit>> listKnowledgeArticles(soci::session& sql,
                                                                 const KnowledgeFilter& filter) {
-  try {
+  return guarded("list knowledge articles", [&]() -> domain::Result<std::vector<KnowledgeHit>> {
     HitColumns cols;
     const int limit = std::clamp<std::int32_t>(filter.limit, 1, kMaxLimit);
     std::string text =
@@ -332,14 +322,8 @@ domain::Result<std::vector<KnowledgeHit>> listKnowledgeArticles(soci::session& s
     text += " ORDER BY a.country, a.title, a.id LIMIT :lim";
     st.exchange(soci::use(limit, "lim"));
     prepareAndExecute(st, text);
-    std::vector<KnowledgeHit> out;
-    while (st.fetch()) {
-      out.push_back(cols.toHit());
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list knowledge articles", e);
-  }
+    return collectRows(st, [&] { return cols.toHit(); });
+  });
 }
 
 domain::Result<std::vector<KnowledgeHit>> searchKnowledge(soci::session& sql,
@@ -353,52 +337,22 @@ domain::Result<std::vector<KnowledgeHit>> searchKnowledge(soci::session& sql,
   const auto last = static_cast<unsigned char>(text.back());
   const bool prefix = isAsciiAlnum(last) || last >= 0x80;
   const bool postgres = isPostgres(sql);
-  const std::string match = postgres ? tsQuery(words, prefix) : fts5Query(words, prefix);
-  try {
+  const std::string match = matchQuery(postgres ? kTsQuerySyntax : kFts5Syntax, words, prefix);
+  return guarded("search knowledge", [&]() -> domain::Result<std::vector<KnowledgeHit>> {
     HitColumns cols;
     const int limit = std::clamp<std::int32_t>(filter.limit, 1, kMaxLimit);
     soci::statement st(sql);
     cols.bindInto(st, true);
-    std::string q;
-    if (postgres) {
-      // The headline is computed for the page of best matches only (ts_headline re-parses
-      // the body).
-      q = "WITH query AS (SELECT to_tsquery('strada_search', :q) AS tsq), "
-          "best AS (SELECT a.id, a.kind, a.country, a.language, a.title, a.updated_at, "
-          "a.version, a.body, ts_rank(a.search, query.tsq) AS rank "
-          "FROM knowledge_articles a, query WHERE a.org_id = :org_id AND a.search @@ query.tsq";
-      st.exchange(soci::use(match, "q"));
-      st.exchange(soci::use(filter.org_id, "org_id"));
-      addFilters(q, st, filter);
-      q += " ORDER BY rank DESC, a.title, a.id LIMIT :lim) "
-           "SELECT best.id, best.kind, best.country, best.language, best.title, best.updated_at, "
-           "best.version, ts_headline('strada_search', best.body, query.tsq, 'StartSel=' || chr(2) "
-           "|| "
-           "', StopSel=' || chr(3) || ', MaxWords=28, MinWords=12, MaxFragments=1, "
-           "FragmentDelimiter=\" … \"') FROM best, query ORDER BY best.rank DESC, best.title, "
-           "best.id";
-      st.exchange(soci::use(limit, "lim"));
-    } else {
-      q = "SELECT a.id, a.kind, a.country, a.language, a.title, a.updated_at, a.version, "
-          "snippet(knowledge_fts, 2, char(2), char(3), '…', 24) "
-          "FROM knowledge_fts JOIN knowledge_articles a ON a.id = knowledge_fts.article_id "
-          "WHERE knowledge_fts MATCH :q AND a.org_id = :org_id";
-      st.exchange(soci::use(match, "q"));
-      st.exchange(soci::use(filter.org_id, "org_id"));
-      addFilters(q, st, filter);
-      // Weights: article_id (unindexed), title, body, country names (as much as the title).
-      q += " ORDER BY bm25(knowledge_fts, 0.0, 8.0, 1.0, 8.0), a.title, a.id LIMIT :lim";
-      st.exchange(soci::use(limit, "lim"));
-    }
+    const MatchQueryText& sql_text = postgres ? kPostgresMatch : kSqliteMatch;
+    std::string q(sql_text.head);
+    st.exchange(soci::use(match, "q"));
+    st.exchange(soci::use(filter.org_id, "org_id"));
+    addFilters(q, st, filter);
+    q += sql_text.tail;
+    st.exchange(soci::use(limit, "lim"));
     prepareAndExecute(st, q);
-    std::vector<KnowledgeHit> out;
-    while (st.fetch()) {
-      out.push_back(cols.toHit());
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("search knowledge", e);
-  }
+    return collectRows(st, [&] { return cols.toHit(); });
+  });
 }
 
 }  // namespace strada::store

@@ -2,14 +2,15 @@
 
 #include <soci/soci.h>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
-using detail::uniqueViolationNames;
-using domain::ErrorCode;
+using detail::collectRows;
+using detail::guarded;
+using detail::guardedWrite;
+using detail::prepareAndExecute;
 
 namespace {
 
@@ -17,6 +18,10 @@ namespace {
 struct OrgRow {
   std::string id, code, name, country, languages;
   long long created_at = 0;
+
+  void bindInto(soci::statement& st) {
+    detail::intoEach(st, id, code, name, country, languages, created_at);
+  }
 
   domain::Organisation toDomain() const {
     domain::Organisation org;
@@ -33,77 +38,60 @@ struct OrgRow {
 constexpr const char* kOrgColumns =
     "SELECT id, code, name, country, languages, created_at FROM organisations";
 
+// The organisation whose `column` (a constant of ours, never input) equals `value`.
+domain::Result<std::optional<domain::Organisation>> findOrganisationWhere(soci::session& sql,
+                                                                          const char* column,
+                                                                          const std::string& value,
+                                                                          std::string_view what) {
+  return guarded(what, [&]() -> domain::Result<std::optional<domain::Organisation>> {
+    OrgRow r;
+    soci::statement st(sql);
+    r.bindInto(st);
+    st.exchange(soci::use(value, "value"));
+    prepareAndExecute(st, std::string(kOrgColumns) + " WHERE " + column + " = :value");
+    if (!st.fetch()) {
+      return std::nullopt;
+    }
+    return r.toDomain();
+  });
+}
+
 }  // namespace
 
 domain::Status insertOrganisation(WriteContext& w, const domain::Organisation& org) {
-  try {
-    const std::string languages = detail::joinList(org.languages);
-    const long long created_at = org.created_at;
-    w.sql() << "INSERT INTO organisations (id, code, name, country, languages, created_at) "
-               "VALUES (:id, :code, :name, :country, :languages, :created_at)",
-        soci::use(org.id), soci::use(org.code), soci::use(org.name), soci::use(org.country),
-        soci::use(languages), soci::use(created_at);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      if (uniqueViolationNames(e, "organisations", "code")) {
-        return domain::fail(ErrorCode::kConflict, "An organisation with this code already exists.",
-                            "code");
-      }
-      return domain::fail(ErrorCode::kConflict, "An organisation with this id already exists.",
-                          "id");
-    }
-    return internalFrom("insert organisation", e);
-  }
+  return guardedWrite(
+      "insert organisation", "organisations",
+      {{"code", "An organisation with this code already exists.", "code"},
+       {"", "An organisation with this id already exists.", "id"}},
+      [&]() -> domain::Status {
+        const std::string languages = detail::joinList(org.languages);
+        const long long created_at = org.created_at;
+        w.sql() << "INSERT INTO organisations (id, code, name, country, languages, created_at) "
+                   "VALUES (:id, :code, :name, :country, :languages, :created_at)",
+            soci::use(org.id), soci::use(org.code), soci::use(org.name), soci::use(org.country),
+            soci::use(languages), soci::use(created_at);
+        return {};
+      });
 }
 
 domain::Result<std::optional<domain::Organisation>> findOrganisationByCode(
     soci::session& sql, const std::string& code) {
-  try {
-    OrgRow r;
-    sql << std::string(kOrgColumns) + " WHERE code = :code", soci::into(r.id), soci::into(r.code),
-        soci::into(r.name), soci::into(r.country), soci::into(r.languages),
-        soci::into(r.created_at), soci::use(code);
-    if (!sql.got_data()) {
-      return std::nullopt;
-    }
-    return r.toDomain();
-  } catch (const std::exception& e) {
-    return internalFrom("find organisation by code", e);
-  }
+  return findOrganisationWhere(sql, "code", code, "find organisation by code");
 }
 
 domain::Result<std::optional<domain::Organisation>> findOrganisationById(soci::session& sql,
                                                                          const std::string& id) {
-  try {
-    OrgRow r;
-    sql << std::string(kOrgColumns) + " WHERE id = :id", soci::into(r.id), soci::into(r.code),
-        soci::into(r.name), soci::into(r.country), soci::into(r.languages),
-        soci::into(r.created_at), soci::use(id);
-    if (!sql.got_data()) {
-      return std::nullopt;
-    }
-    return r.toDomain();
-  } catch (const std::exception& e) {
-    return internalFrom("find organisation by id", e);
-  }
+  return findOrganisationWhere(sql, "id", id, "find organisation by id");
 }
 
 domain::Result<std::vector<domain::Organisation>> listOrganisations(soci::session& sql) {
-  try {
+  return guarded("list organisations", [&]() -> domain::Result<std::vector<domain::Organisation>> {
     OrgRow r;
-    soci::statement st = (sql.prepare << std::string(kOrgColumns) + " ORDER BY code, id",
-                          soci::into(r.id), soci::into(r.code), soci::into(r.name),
-                          soci::into(r.country), soci::into(r.languages), soci::into(r.created_at));
-    st.execute();
-    std::vector<domain::Organisation> out;
-    while (st.fetch()) {
-      out.push_back(r.toDomain());
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list organisations", e);
-  }
+    soci::statement st(sql);
+    r.bindInto(st);
+    prepareAndExecute(st, std::string(kOrgColumns) + " ORDER BY code, id");
+    return collectRows(st, [&] { return r.toDomain(); });
+  });
 }
 
 }  // namespace strada::store

@@ -5,48 +5,47 @@
 #include <set>
 #include <utility>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
 using detail::fromHex;
-using detail::internalFrom;
+using detail::guarded;
 using detail::toHex;
 
 domain::Result<std::vector<StoredCallerRecord>> listStoredCallerRecords(soci::session& sql,
                                                                         const std::string& after_id,
                                                                         int limit) {
-  try {
-    StoredCallerRecord row;
-    std::string sealed_hex;
-    soci::statement st(sql);
-    st.exchange(soci::into(row.id));
-    st.exchange(soci::into(row.org_id));
-    st.exchange(soci::into(row.caller_hash));
-    st.exchange(soci::into(sealed_hex));
-    st.exchange(soci::into(row.caller_region));
-    st.exchange(soci::use(after_id, "after"));
-    st.exchange(soci::use(limit, "lim"));
-    detail::prepareAndExecute(
-        st,
-        "SELECT id, org_id, caller_hash, caller_sealed, caller_region FROM contacts "
-        "WHERE id > :after AND (caller_sealed <> '' OR caller_region <> '') ORDER BY id LIMIT "
-        ":lim");
-    std::vector<StoredCallerRecord> out;
-    while (st.fetch()) {
-      auto sealed = fromHex(sealed_hex);
-      if (!sealed) {
-        return domain::internalError("contacts.caller_sealed is not hex");
-      }
-      StoredCallerRecord r = row;
-      r.caller_sealed = std::move(*sealed);
-      out.push_back(std::move(r));
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list stored caller records", e);
-  }
+  return guarded(
+      "list stored caller records", [&]() -> domain::Result<std::vector<StoredCallerRecord>> {
+        StoredCallerRecord row;
+        std::string sealed_hex;
+        soci::statement st(sql);
+        st.exchange(soci::into(row.id));
+        st.exchange(soci::into(row.org_id));
+        st.exchange(soci::into(row.caller_hash));
+        st.exchange(soci::into(sealed_hex));
+        st.exchange(soci::into(row.caller_region));
+        st.exchange(soci::use(after_id, "after"));
+        st.exchange(soci::use(limit, "lim"));
+        detail::prepareAndExecute(
+            st,
+            "SELECT id, org_id, caller_hash, caller_sealed, caller_region FROM contacts "
+            "WHERE id > :after AND (caller_sealed <> '' OR caller_region <> '') ORDER BY id LIMIT "
+            ":lim");
+        std::vector<StoredCallerRecord> out;
+        while (st.fetch()) {
+          auto sealed = fromHex(sealed_hex);
+          if (!sealed) {
+            return domain::internalError("contacts.caller_sealed is not hex");
+          }
+          StoredCallerRecord r = row;
+          r.caller_sealed = std::move(*sealed);
+          out.push_back(std::move(r));
+        }
+        return out;
+      });
 }
 
 namespace {
@@ -70,7 +69,7 @@ void moveCallerIndex(soci::session& sql, const std::string& org_id, const std::s
 
 domain::Status applyCallerRecordUpgrades(WriteContext& w,
                                          const std::vector<CallerRecordUpgrade>& upgrades) {
-  try {
+  return guarded("upgrade caller records", [&]() -> domain::Status {
     std::set<std::pair<std::string, std::string>> moved;  // (org_id, old_hash)
     for (const CallerRecordUpgrade& u : upgrades) {
       if (u.region_sealed) {
@@ -88,33 +87,27 @@ domain::Status applyCallerRecordUpgrades(WriteContext& w,
       }
     }
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("upgrade caller records", e);
-  }
+  });
 }
 
 domain::Result<bool> isDataMigrationDone(soci::session& sql, std::string_view name) {
-  try {
+  return guarded("read data migrations", [&]() -> domain::Result<bool> {
     int n = 0;
     const std::string key(name);
     sql << "SELECT COUNT(*) FROM data_migrations WHERE name = :name", soci::into(n), soci::use(key);
     return n > 0;
-  } catch (const std::exception& e) {
-    return internalFrom("read data migrations", e);
-  }
+  });
 }
 
 domain::Status recordDataMigration(WriteContext& w, std::string_view name) {
-  try {
+  return guarded("record data migration", [&]() -> domain::Status {
     const std::string key(name);
     const long long at = w.now();
     w.sql() << "INSERT INTO data_migrations (name, done_at) VALUES (:name, :at) "
                "ON CONFLICT (name) DO NOTHING",
         soci::use(key), soci::use(at);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("record data migration", e);
-  }
+  });
 }
 
 }  // namespace strada::store

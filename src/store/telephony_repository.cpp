@@ -2,13 +2,14 @@
 
 #include <soci/soci.h>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
-using domain::ErrorCode;
+using detail::changeOneRow;
+using detail::collectRows;
+using detail::guarded;
+using detail::guardedWrite;
 
 namespace {
 
@@ -32,27 +33,23 @@ std::optional<domain::UnixMillis> fromColumn(long long value, soci::indicator in
 // --- lines ---
 
 domain::Status insertTelephonyLine(WriteContext& w, const TelephonyLine& line) {
-  try {
-    const std::string secret_hex = detail::toHex(line.secret_sealed);
-    const int active = line.active ? 1 : 0;
-    const long long created_at = line.created_at;
-    w.sql() << "INSERT INTO telephony_lines (id, org_id, name, secret_sealed, active, created_at) "
-               "VALUES (:id, :org_id, :name, :secret_sealed, :active, :created_at)",
-        soci::use(line.id), soci::use(line.org_id), soci::use(line.name), soci::use(secret_hex),
-        soci::use(active), soci::use(created_at);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "A telephony line with this id already exists.",
-                          "id");
-    }
-    return internalFrom("insert telephony line", e);
-  }
+  return guardedWrite(
+      "insert telephony line", "telephony_lines",
+      {{"", "A telephony line with this id already exists.", "id"}}, [&]() -> domain::Status {
+        const std::string secret_hex = detail::toHex(line.secret_sealed);
+        const int active = line.active ? 1 : 0;
+        const long long created_at = line.created_at;
+        w.sql() << "INSERT INTO telephony_lines (id, org_id, name, secret_sealed, active, "
+                   "created_at) VALUES (:id, :org_id, :name, :secret_sealed, :active, :created_at)",
+            soci::use(line.id), soci::use(line.org_id), soci::use(line.name), soci::use(secret_hex),
+            soci::use(active), soci::use(created_at);
+        return {};
+      });
 }
 
 domain::Result<std::optional<TelephonyLine>> findTelephonyLine(soci::session& sql,
                                                                const std::string& id) {
-  try {
+  return guarded("find telephony line", [&]() -> domain::Result<std::optional<TelephonyLine>> {
     TelephonyLine line;
     std::string secret_hex;
     int active = 0;
@@ -72,13 +69,11 @@ domain::Result<std::optional<TelephonyLine>> findTelephonyLine(soci::session& sq
     line.active = active != 0;
     line.created_at = created_at;
     return std::optional<TelephonyLine>(std::move(line));
-  } catch (const std::exception& e) {
-    return internalFrom("find telephony line", e);
-  }
+  });
 }
 
 domain::Result<std::vector<TelephonyLine>> listTelephonyLines(soci::session& sql) {
-  try {
+  return guarded("list telephony lines", [&]() -> domain::Result<std::vector<TelephonyLine>> {
     TelephonyLine line;
     int active = 0;
     long long created_at = 0;
@@ -88,33 +83,23 @@ domain::Result<std::vector<TelephonyLine>> listTelephonyLines(soci::session& sql
          soci::into(line.id), soci::into(line.org_id), soci::into(line.name), soci::into(active),
          soci::into(created_at));
     st.execute();
-    std::vector<TelephonyLine> out;
-    while (st.fetch()) {
+    return collectRows(st, [&] {
       TelephonyLine copy = line;
       copy.active = active != 0;
       copy.created_at = created_at;
-      out.push_back(std::move(copy));
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list telephony lines", e);
-  }
+      return copy;
+    });
+  });
 }
 
 domain::Status setTelephonyLineActive(WriteContext& w, const std::string& id, bool active) {
-  try {
+  return guarded("set telephony line active", [&] {
     const int value = active ? 1 : 0;
     soci::statement st = (w.sql().prepare << "UPDATE telephony_lines SET active = :active "
                                              "WHERE id = :id",
                           soci::use(value), soci::use(id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "No telephony line with this id.", "id");
-    }
-    return {};
-  } catch (const std::exception& e) {
-    return internalFrom("set telephony line active", e);
-  }
+    return changeOneRow(st, "No telephony line with this id.", "id");
+  });
 }
 
 // --- calls ---
@@ -122,7 +107,7 @@ domain::Status setTelephonyLineActive(WriteContext& w, const std::string& id, bo
 domain::Result<std::optional<TelephonyCall>> findTelephonyCall(soci::session& sql,
                                                                const std::string& line_id,
                                                                const std::string& call_id) {
-  try {
+  return guarded("find telephony call", [&]() -> domain::Result<std::optional<TelephonyCall>> {
     TelephonyCall call;
     long long offered = 0, answered = 0, ended = 0;
     soci::indicator offered_ind = soci::i_null, answered_ind = soci::i_null,
@@ -140,32 +125,27 @@ domain::Result<std::optional<TelephonyCall>> findTelephonyCall(soci::session& sq
     call.answered_at = fromColumn(answered, answered_ind);
     call.ended_at = fromColumn(ended, ended_ind);
     return std::optional<TelephonyCall>(std::move(call));
-  } catch (const std::exception& e) {
-    return internalFrom("find telephony call", e);
-  }
+  });
 }
 
 domain::Status insertTelephonyCall(WriteContext& w, const TelephonyCall& call) {
-  try {
-    OptionalMillis offered(call.offered_at), answered(call.answered_at), ended(call.ended_at);
-    w.sql() << "INSERT INTO telephony_calls (line_id, call_id, org_id, contact_id, offered_at, "
-               "answered_at, ended_at, caller_hash) VALUES (:line_id, :call_id, :org_id, "
-               ":contact_id, :offered_at, :answered_at, :ended_at, :caller_hash)",
-        soci::use(call.line_id), soci::use(call.call_id), soci::use(call.org_id),
-        soci::use(call.contact_id), soci::use(offered.value, offered.ind),
-        soci::use(answered.value, answered.ind), soci::use(ended.value, ended.ind),
-        soci::use(call.caller_hash);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "This call is recorded already.", "call_id");
-    }
-    return internalFrom("insert telephony call", e);
-  }
+  return guardedWrite(
+      "insert telephony call", "telephony_calls",
+      {{"", "This call is recorded already.", "call_id"}}, [&]() -> domain::Status {
+        OptionalMillis offered(call.offered_at), answered(call.answered_at), ended(call.ended_at);
+        w.sql() << "INSERT INTO telephony_calls (line_id, call_id, org_id, contact_id, "
+                   "offered_at, answered_at, ended_at, caller_hash) VALUES (:line_id, :call_id, "
+                   ":org_id, :contact_id, :offered_at, :answered_at, :ended_at, :caller_hash)",
+            soci::use(call.line_id), soci::use(call.call_id), soci::use(call.org_id),
+            soci::use(call.contact_id), soci::use(offered.value, offered.ind),
+            soci::use(answered.value, answered.ind), soci::use(ended.value, ended.ind),
+            soci::use(call.caller_hash);
+        return {};
+      });
 }
 
 domain::Status updateTelephonyCall(WriteContext& w, const TelephonyCall& call) {
-  try {
+  return guarded("update telephony call", [&] {
     OptionalMillis offered(call.offered_at), answered(call.answered_at), ended(call.ended_at);
     soci::statement st =
         (w.sql().prepare << "UPDATE telephony_calls SET contact_id = :contact_id, "
@@ -175,14 +155,8 @@ domain::Status updateTelephonyCall(WriteContext& w, const TelephonyCall& call) {
          soci::use(call.contact_id), soci::use(offered.value, offered.ind),
          soci::use(answered.value, answered.ind), soci::use(ended.value, ended.ind),
          soci::use(call.caller_hash), soci::use(call.line_id), soci::use(call.call_id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "This call is not recorded.", "call_id");
-    }
-    return {};
-  } catch (const std::exception& e) {
-    return internalFrom("update telephony call", e);
-  }
+    return changeOneRow(st, "This call is not recorded.", "call_id");
+  });
 }
 
 // --- idempotency ---
@@ -190,7 +164,7 @@ domain::Status updateTelephonyCall(WriteContext& w, const TelephonyCall& call) {
 domain::Result<std::optional<std::string>> findTelephonyEventSeen(soci::session& sql,
                                                                   const std::string& line_id,
                                                                   const std::string& event_key) {
-  try {
+  return guarded("find telephony event", [&]() -> domain::Result<std::optional<std::string>> {
     std::string result;
     sql << "SELECT result_contact_id FROM telephony_events_seen "
            "WHERE line_id = :line_id AND event_key = :event_key",
@@ -199,27 +173,22 @@ domain::Result<std::optional<std::string>> findTelephonyEventSeen(soci::session&
       return std::nullopt;
     }
     return std::optional<std::string>(std::move(result));
-  } catch (const std::exception& e) {
-    return internalFrom("find telephony event", e);
-  }
+  });
 }
 
 domain::Status insertTelephonyEventSeen(WriteContext& w, const std::string& line_id,
                                         const std::string& event_key,
                                         domain::UnixMillis received_at,
                                         const std::string& result_contact_id) {
-  try {
-    const long long at = received_at;
-    w.sql() << "INSERT INTO telephony_events_seen (line_id, event_key, received_at, "
-               "result_contact_id) VALUES (:line_id, :event_key, :received_at, :result)",
-        soci::use(line_id), soci::use(event_key), soci::use(at), soci::use(result_contact_id);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "This event was applied already.", "call_id");
-    }
-    return internalFrom("insert telephony event", e);
-  }
+  return guardedWrite(
+      "insert telephony event", "telephony_events_seen",
+      {{"", "This event was applied already.", "call_id"}}, [&]() -> domain::Status {
+        const long long at = received_at;
+        w.sql() << "INSERT INTO telephony_events_seen (line_id, event_key, received_at, "
+                   "result_contact_id) VALUES (:line_id, :event_key, :received_at, :result)",
+            soci::use(line_id), soci::use(event_key), soci::use(at), soci::use(result_contact_id);
+        return {};
+      });
 }
 
 }  // namespace strada::store

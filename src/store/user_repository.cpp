@@ -5,14 +5,12 @@
 #include <algorithm>
 #include <tuple>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
-using detail::uniqueViolationNames;
-using domain::ErrorCode;
+using detail::guarded;
+using detail::guardedWrite;
 
 namespace {
 
@@ -58,7 +56,7 @@ struct UserRow {
 
 domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, const char* column,
                                                         const std::string& value) {
-  try {
+  return guarded("find user", [&]() -> domain::Result<std::optional<UserRecord>> {
     UserRow r;
     const std::string query = std::string(
                                   "SELECT id, org_id, email, name, roles, password_hash, "
@@ -71,35 +69,29 @@ domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, cons
       return std::nullopt;
     }
     return r.toRecord();
-  } catch (const std::exception& e) {
-    return internalFrom("find user", e);
-  }
+  });
 }
 
 }  // namespace
 
 domain::Status insertUser(WriteContext& w, const UserRecord& record) {
   const domain::User& u = record.user;
-  try {
-    const std::string roles = rolesToText(u.roles);
-    const int active = u.active ? 1 : 0;
-    const long long created_at = u.created_at;
-    w.sql() << "INSERT INTO users (id, org_id, email, name, roles, password_hash, active, "
-               "created_at) VALUES (:id, :org_id, :email, :name, :roles, :password_hash, :active, "
-               ":created_at)",
-        soci::use(u.id), soci::use(u.org_id), soci::use(u.email), soci::use(u.name),
-        soci::use(roles), soci::use(record.password_hash), soci::use(active), soci::use(created_at);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      if (uniqueViolationNames(e, "users", "email")) {
-        return domain::fail(ErrorCode::kConflict, "A user with this e-mail address already exists.",
-                            "email");
-      }
-      return domain::fail(ErrorCode::kConflict, "A user with this id already exists.", "id");
-    }
-    return internalFrom("insert user", e);
-  }
+  return guardedWrite(
+      "insert user", "users",
+      {{"email", "A user with this e-mail address already exists.", "email"},
+       {"", "A user with this id already exists.", "id"}},
+      [&]() -> domain::Status {
+        const std::string roles = rolesToText(u.roles);
+        const int active = u.active ? 1 : 0;
+        const long long created_at = u.created_at;
+        w.sql() << "INSERT INTO users (id, org_id, email, name, roles, password_hash, active, "
+                   "created_at) VALUES (:id, :org_id, :email, :name, :roles, :password_hash, "
+                   ":active, :created_at)",
+            soci::use(u.id), soci::use(u.org_id), soci::use(u.email), soci::use(u.name),
+            soci::use(roles), soci::use(record.password_hash), soci::use(active),
+            soci::use(created_at);
+        return {};
+      });
 }
 
 domain::Result<std::optional<UserRecord>> findUserByEmail(soci::session& sql,
@@ -121,7 +113,7 @@ domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
 
 domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sql,
                                                                const std::string& org_id) {
-  try {
+  return guarded("list organisation users", [&]() -> domain::Result<std::vector<UserListing>> {
     // Only the columns a listing shows are read: the e-mail address and the password hash never
     // leave the database for it.
     std::string id, name, roles;
@@ -131,18 +123,15 @@ domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sq
          soci::into(id), soci::into(name), soci::into(roles), soci::into(active),
          soci::use(org_id));
     st.execute();
-    std::vector<UserListing> out;
-    while (st.fetch()) {
-      out.push_back(UserListing{id, name, rolesFromText(roles), active != 0});
-    }
+    std::vector<UserListing> out = detail::collectRows(st, [&] {
+      return UserListing{id, name, rolesFromText(roles), active != 0};
+    });
     // Sorted here rather than in SQL: the backends' collations order names differently.
     std::sort(out.begin(), out.end(), [](const UserListing& a, const UserListing& b) {
       return std::tie(a.name, a.id) < std::tie(b.name, b.id);
     });
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list organisation users", e);
-  }
+  });
 }
 
 }  // namespace strada::store
