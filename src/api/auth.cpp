@@ -135,10 +135,8 @@ struct SignInInput {
 // The body of POST /session: {"email", "password"} and nothing else.
 Result<SignInInput> parseSignInInput(const http::Request& req) {
   JsonFields input(req.body);
-  std::string email_text;
-  input.required("email", email_text);
-  std::string password;
-  input.required("password", password);
+  std::string email_text = input.required("email");
+  std::string password = input.required("password");
   if (auto done = input.finish(); !done) {
     return tl::unexpected(done.error());
   }

@@ -24,9 +24,7 @@ using domain::Result;
 hotline::CallerName readCallerName(JsonFields& in, bool ref_allowed) {
   hotline::CallerName name;
   if (!ref_allowed) {
-    std::string identifier;
-    in.required("caller_identifier", identifier);
-    name.identifier = std::move(identifier);
+    name.identifier = in.required("caller_identifier");
     return name;
   }
   in.optional("caller_identifier", name.identifier);
@@ -37,8 +35,7 @@ hotline::CallerName readCallerName(JsonFields& in, bool ref_allowed) {
 // POST /api/v1/callers/lookup: {"caller_identifier"}.
 Result<std::string> decodeLookup(const http::Request& req) {
   JsonFields in(req.body);
-  std::string identifier;
-  in.required("caller_identifier", identifier);
+  std::string identifier = in.required("caller_identifier");
   return in.finish(std::move(identifier));
 }
 
@@ -64,10 +61,8 @@ boost::json::object encodeLookup(const hotline::CallerLookup& found) {
 Arguments<std::string, std::string, domain::UnixMillis> decodeFlag(const http::Request& req) {
   JsonFields in(req.body);
   hotline::CallerName caller = readCallerName(in, false);
-  std::string flag;
-  in.required("flag", flag);
-  std::string expires_text;
-  in.required("expires_at", expires_text);
+  std::string flag = in.required("flag");
+  std::string expires_text = in.required("expires_at");
   if (auto done = in.finish(); !done) {
     return tl::unexpected(done.error());
   }
@@ -82,8 +77,7 @@ Arguments<std::string, std::string, domain::UnixMillis> decodeFlag(const http::R
 Arguments<hotline::CallerName, std::string> decodeUnflag(const http::Request& req) {
   JsonFields in(req.body);
   hotline::CallerName caller = readCallerName(in, true);
-  std::string flag;
-  in.required("flag", flag);
+  std::string flag = in.required("flag");
   return in.finish(std::tuple(std::move(caller), std::move(flag)));
 }
 

@@ -41,22 +41,6 @@ http::Response contactCreated(const hotline::ContactView& view) {
   return created(encodeContactView(view), "/api/v1/contacts/" + view.contact.id);
 }
 
-// POST /api/v1/contacts: the new contact.
-Result<domain::ContactInput> decodeNewContact(const http::Request& req) {
-  return decodeContactInput(req.body, nullptr);
-}
-
-// PUT /api/v1/contacts/{id}: the contact, its new fields and the version they change.
-Arguments<std::string, domain::ContactInput, std::int32_t> decodeContactUpdate(
-    const http::Request& req) {
-  std::int32_t version = 0;
-  auto input = decodeContactInput(req.body, &version);
-  if (!input) {
-    return tl::unexpected(input.error());
-  }
-  return std::tuple(std::string(req.param("id")), std::move(*input), version);
-}
-
 // GET /api/v1/contacts/drafts: no parameters; at most kMaxDrafts.
 Result<std::int32_t> decodeDraftsQuery(const http::Request& req) {
   if (auto none = noParams(req); !none) {
@@ -73,14 +57,14 @@ boost::json::object encodeDrafts(const std::vector<domain::Contact>& drafts) {
 
 void registerContactRoutes(RouteTable& routes) {
   using policy::Permission;
-  routes.route("POST", "/api/v1/contacts", Permission::kContactCreate, decodeNewContact,
+  routes.route("POST", "/api/v1/contacts", Permission::kContactCreate, bodyOf<decodeContactInput>,
                hotline::createContact, contactCreated);
   routes.route("GET", "/api/v1/contacts/drafts", Permission::kContactDraftsRead, decodeDraftsQuery,
                hotline::listOwnDrafts, encodeDrafts);
   routes.route("GET", "/api/v1/contacts/{id}", Permission::kContactRead, idParam,
                hotline::readContact, encodeContactView);
-  routes.route("PUT", "/api/v1/contacts/{id}", Permission::kContactUpdate, decodeContactUpdate,
-               hotline::updateContact, encodeContactView);
+  routes.route("PUT", "/api/v1/contacts/{id}", Permission::kContactUpdate,
+               versionedChange<decodeContactInput>, hotline::updateContact, encodeContactView);
   routes.route("DELETE", "/api/v1/contacts/{id}", Permission::kContactUpdate, idParam,
                hotline::discardDraft);
   registerCallerRoutes(routes);

@@ -22,6 +22,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -53,6 +54,34 @@ using Arguments = domain::Result<std::tuple<Args...>>;
 
 // No query parameter at all (InvalidArgument naming the first one): a use case of no argument.
 [[nodiscard]] Arguments<> noParams(const http::Request& req);
+
+// Decoders of a JSON body, from `decode_body(body, version)`: the body's value, and with a
+// non-null `version` its "version" member too (a function such as decodeContactInput).
+//   bodyOf<decode_body>:          POST path          -> (value)
+//   idAndBody<decode_body>:       POST path/{id}/... -> (id, value)
+//   versionedChange<decode_body>: PUT  path/{id}     -> (id, value, version)
+template <auto decode_body>
+auto bodyOf(const http::Request& req) {
+  return decode_body(req.body, nullptr);
+}
+
+template <auto decode_body>
+auto idAndBody(const http::Request& req) {
+  auto value = decode_body(req.body, nullptr);
+  using Value = std::decay_t<decltype(*value)>;
+  return value.map(
+      [&req](Value& v) { return std::tuple(std::string(req.param("id")), std::move(v)); });
+}
+
+template <auto decode_body>
+auto versionedChange(const http::Request& req) {
+  std::int32_t version = 0;
+  auto value = decode_body(req.body, &version);
+  using Value = std::decay_t<decltype(*value)>;
+  return value.map([&req, version](Value& v) {
+    return std::tuple(std::string(req.param("id")), std::move(v), version);
+  });
+}
 
 // The answer to a use case's result: its error (errorResponse), or encode(*result), which is
 // either a JSON value (answered with 200) or a whole response (201 with created(), a CSV file).

@@ -148,6 +148,12 @@ void JsonFields::required(std::string_view key, std::string& out) {
   take<std::string>(out, [key](JsonInput& in) { return in.requiredString(key); });
 }
 
+std::string JsonFields::required(std::string_view key) {
+  std::string out;
+  required(key, out);
+  return out;
+}
+
 void JsonFields::optional(std::string_view key, std::string& out) {
   std::optional<std::string> given;
   optional(key, given);

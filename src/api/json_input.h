@@ -55,6 +55,8 @@ class JsonFields {
   explicit JsonFields(std::string_view body);
 
   void required(std::string_view key, std::string& out);
+  // The string member `key`; "" once an error is recorded.
+  [[nodiscard]] std::string required(std::string_view key);
   // `out` keeps its value when the member is absent or null.
   void optional(std::string_view key, std::string& out);
   void optional(std::string_view key, std::optional<std::string>& out);

@@ -43,32 +43,19 @@ boost::json::object encodeHit(const store::KnowledgeHit& h, bool with_snippet) {
   return out;
 }
 
-// The article's members in a POST or PUT body, in the order they are checked.
-void readArticleFields(JsonFields& in, domain::KnowledgeInput& k) {
+// The article in a POST or PUT body. With `version`, "version" is required too.
+Result<domain::KnowledgeInput> decodeArticle(std::string_view body, std::int32_t* version) {
+  JsonFields in(body);
+  domain::KnowledgeInput k;
   in.required("kind", k.kind);
   in.optional("country", k.country);
   in.required("language", k.language);
   in.required("title", k.title);
   in.required("body", k.body);
-}
-
-// POST /api/v1/knowledge: the new article.
-Result<domain::KnowledgeInput> decodeNewArticle(const http::Request& req) {
-  JsonFields in(req.body);
-  domain::KnowledgeInput k;
-  readArticleFields(in, k);
+  if (version != nullptr) {
+    in.integer("version", *version, 1, std::numeric_limits<std::int32_t>::max());
+  }
   return in.finish(std::move(k));
-}
-
-// PUT /api/v1/knowledge/{id}: the article, its new content and the version it changes.
-Arguments<std::string, domain::KnowledgeInput, std::int32_t> decodeArticleUpdate(
-    const http::Request& req) {
-  JsonFields in(req.body);
-  domain::KnowledgeInput k;
-  readArticleFields(in, k);
-  std::int32_t version = 0;
-  in.integer("version", version, 1, std::numeric_limits<std::int32_t>::max());
-  return in.finish(std::tuple(std::string(req.param("id")), std::move(k), version));
 }
 
 // The filters as given: the use case checks them against the knowledge base's lists.
@@ -113,12 +100,12 @@ void registerKnowledgeRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("GET", "/api/v1/knowledge", Permission::kKnowledgeRead, decodeListQuery,
                hotline::searchKnowledge, encodeResults);
-  routes.route("POST", "/api/v1/knowledge", Permission::kKnowledgeEdit, decodeNewArticle,
+  routes.route("POST", "/api/v1/knowledge", Permission::kKnowledgeEdit, bodyOf<decodeArticle>,
                hotline::createArticle, articleCreated);
   routes.route("GET", "/api/v1/knowledge/{id}", Permission::kKnowledgeRead, idParam,
                hotline::readArticle, encodeArticle);
-  routes.route("PUT", "/api/v1/knowledge/{id}", Permission::kKnowledgeEdit, decodeArticleUpdate,
-               hotline::updateArticle, encodeArticle);
+  routes.route("PUT", "/api/v1/knowledge/{id}", Permission::kKnowledgeEdit,
+               versionedChange<decodeArticle>, hotline::updateArticle, encodeArticle);
   routes.route("DELETE", "/api/v1/knowledge/{id}", Permission::kKnowledgeEdit, idParam,
                hotline::deleteArticle);
 }

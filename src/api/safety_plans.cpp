@@ -26,26 +26,6 @@ Result<hotline::SafetyPlanParts> decodePlan(std::string_view body, std::int32_t*
   return in.finish(std::move(parts));
 }
 
-// POST /api/v1/contacts/{id}/safety-plan: the contact and the plan's parts.
-Arguments<std::string, hotline::SafetyPlanParts> decodeNewPlan(const http::Request& req) {
-  auto parts = decodePlan(req.body, nullptr);
-  if (!parts) {
-    return tl::unexpected(parts.error());
-  }
-  return std::tuple(std::string(req.param("id")), std::move(*parts));
-}
-
-// PUT /api/v1/contacts/{id}/safety-plan: the contact, the plan's parts and the version they change.
-Arguments<std::string, hotline::SafetyPlanParts, std::int32_t> decodePlanUpdate(
-    const http::Request& req) {
-  std::int32_t version = 0;
-  auto parts = decodePlan(req.body, &version);
-  if (!parts) {
-    return tl::unexpected(parts.error());
-  }
-  return std::tuple(std::string(req.param("id")), std::move(*parts), version);
-}
-
 // GET /api/v1/contacts/{id}/safety-plan: the contact; no query parameters.
 Result<std::string> decodePlanRead(const http::Request& req) {
   if (auto none = noParams(req); !none) {
@@ -76,9 +56,9 @@ http::Response planCreated(const hotline::SafetyPlan& plan) { return created(enc
 void registerSafetyPlanRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("POST", "/api/v1/contacts/{id}/safety-plan", Permission::kSafetyPlanWrite,
-               decodeNewPlan, hotline::createSafetyPlan, planCreated);
+               idAndBody<decodePlan>, hotline::createSafetyPlan, planCreated);
   routes.route("PUT", "/api/v1/contacts/{id}/safety-plan", Permission::kSafetyPlanWrite,
-               decodePlanUpdate, hotline::updateSafetyPlan, encodePlan);
+               versionedChange<decodePlan>, hotline::updateSafetyPlan, encodePlan);
   routes.route("GET", "/api/v1/contacts/{id}/safety-plan", Permission::kSafetyPlanRead,
                decodePlanRead, hotline::readSafetyPlan, encodePlan);
 }
