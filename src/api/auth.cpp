@@ -134,29 +134,20 @@ struct SignInInput {
 
 // The body of POST /session: {"email", "password"} and nothing else.
 Result<SignInInput> parseSignInInput(const http::Request& req) {
-  auto input = JsonInput::parse(req.body);
-  if (!input) {
-    return tl::unexpected(input.error());
+  JsonFields input(req.body);
+  std::string email_text = input.required("email");
+  std::string password = input.required("password");
+  if (auto done = input.finish(); !done) {
+    return tl::unexpected(done.error());
   }
-  auto email_text = input->requiredString("email");
-  if (!email_text) {
-    return tl::unexpected(email_text.error());
-  }
-  auto password = input->requiredString("password");
-  if (!password) {
-    return tl::unexpected(password.error());
-  }
-  if (auto unknown = input->rejectUnknownFields(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  auto email = domain::normaliseEmail(*email_text);
+  auto email = domain::normaliseEmail(email_text);
   if (!email) {
     return tl::unexpected(email.error());
   }
-  if (password->empty() || password->size() > kMaxPasswordBytes) {
+  if (password.empty() || password.size() > kMaxPasswordBytes) {
     return domain::fail(ErrorCode::kInvalidArgument, "Enter your password.", "password");
   }
-  return SignInInput{std::move(*email), std::move(*password)};
+  return SignInInput{std::move(*email), std::move(password)};
 }
 
 struct SignInAccount {
@@ -407,12 +398,8 @@ void registerAuthRoutes(RouteTable& routes) {
       std::make_shared<PasswordCheckQueue>(ctx.cpu)};
   routes.publicRoute("POST", "/api/v1/session",
                      [&ctx, limits](http::Request& req) { return login(ctx, limits, req); });
-  routes.route(
-      "DELETE", "/api/v1/session", policy::Permission::kSelfRead,
-      [&ctx](http::Request& req, const policy::Principal& who) { return logout(ctx, req, who); });
-  routes.route(
-      "GET", "/api/v1/me", policy::Permission::kSelfRead,
-      [&ctx](http::Request& req, const policy::Principal& who) { return me(ctx, req, who); });
+  routes.route("DELETE", "/api/v1/session", policy::Permission::kSelfRead, logout);
+  routes.route("GET", "/api/v1/me", policy::Permission::kSelfRead, me);
 }
 
 }  // namespace strada::api

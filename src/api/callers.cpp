@@ -17,134 +17,68 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
 using domain::Result;
 
 // The caller a body names: "caller_identifier" (required unless `ref_allowed`), or exactly one of
 // it and "caller_ref".
-Result<hotline::CallerName> decodeCallerName(JsonInput& in, bool ref_allowed) {
+hotline::CallerName readCallerName(JsonFields& in, bool ref_allowed) {
   hotline::CallerName name;
   if (!ref_allowed) {
-    auto identifier = in.requiredString("caller_identifier");
-    if (!identifier) {
-      return tl::unexpected(identifier.error());
-    }
-    name.identifier = std::move(*identifier);
+    name.identifier = in.required("caller_identifier");
     return name;
   }
-  auto identifier = in.optionalString("caller_identifier");
-  if (!identifier) {
-    return tl::unexpected(identifier.error());
-  }
-  auto ref = in.optionalString("caller_ref");
-  if (!ref) {
-    return tl::unexpected(ref.error());
-  }
-  name.identifier = std::move(*identifier);
-  name.ref = std::move(*ref);
+  in.optional("caller_identifier", name.identifier);
+  in.optional("caller_ref", name.ref);
   return name;
 }
 
-boost::json::array encodeFlags(const std::vector<store::CallerFlag>& flags) {
-  boost::json::array out;
-  for (const auto& f : flags) {
-    out.push_back(
-        boost::json::object{{"flag", f.flag}, {"expires_at", domain::formatRfc3339(f.expires_at)}});
-  }
-  return out;
+// POST /api/v1/callers/lookup: {"caller_identifier"}.
+Result<std::string> decodeLookup(const http::Request& req) {
+  JsonFields in(req.body);
+  std::string identifier = in.required("caller_identifier");
+  return in.finish(std::move(identifier));
 }
 
-awaitable<http::Response> lookupCaller(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
-  }
-  auto identifier = in->requiredString("caller_identifier");
-  if (!identifier) {
-    co_return errorResponse(req, identifier.error());
-  }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
-    co_return errorResponse(req, unknown.error());
-  }
-  auto found = co_await hotline::lookUpCaller(ctx.hotline(), actorOf(who, req.request_id),
-                                              std::move(*identifier));
-  if (!found) {
-    co_return errorResponse(req, found.error());
-  }
-  boost::json::array contacts;
-  for (const auto& c : found->contacts) {
-    contacts.push_back(boost::json::object{{"id", c.id},
-                                           {"started_at", domain::formatRfc3339(c.data.started_at)},
-                                           {"kind", c.data.kind},
-                                           {"category", c.data.category},
-                                           {"outcome", c.data.outcome},
-                                           {"status", c.data.status}});
-  }
-  co_return http::Response::json(200, boost::json::object{{"earlier_contacts", std::move(contacts)},
-                                                          {"count", found->count},
-                                                          {"flags", encodeFlags(found->flags)}});
+boost::json::object encodeFlag(const store::CallerFlag& flag) {
+  return {{"flag", flag.flag}, {"expires_at", domain::formatRfc3339(flag.expires_at)}};
 }
 
-awaitable<http::Response> flagCaller(ApiContext& ctx, http::Request& req,
-                                     const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
+boost::json::object encodeLookup(const hotline::CallerLookup& found) {
+  const auto encode_contact = [](const auto& c) {
+    return boost::json::object{{"id", c.id},
+                               {"started_at", domain::formatRfc3339(c.data.started_at)},
+                               {"kind", c.data.kind},
+                               {"category", c.data.category},
+                               {"outcome", c.data.outcome},
+                               {"status", c.data.status}};
+  };
+  return {{"earlier_contacts", encodeEach(found.contacts, encode_contact)},
+          {"count", found.count},
+          {"flags", encodeEach(found.flags, encodeFlag)}};
+}
+
+// POST /api/v1/callers/flags: {"caller_identifier", "flag", "expires_at"}.
+Arguments<std::string, std::string, domain::UnixMillis> decodeFlag(const http::Request& req) {
+  JsonFields in(req.body);
+  hotline::CallerName caller = readCallerName(in, false);
+  std::string flag = in.required("flag");
+  std::string expires_text = in.required("expires_at");
+  if (auto done = in.finish(); !done) {
+    return tl::unexpected(done.error());
   }
-  auto caller = decodeCallerName(*in, false);
-  if (!caller) {
-    co_return errorResponse(req, caller.error());
-  }
-  auto flag = in->requiredString("flag");
-  if (!flag) {
-    co_return errorResponse(req, flag.error());
-  }
-  auto expires_text = in->requiredString("expires_at");
-  if (!expires_text) {
-    co_return errorResponse(req, expires_text.error());
-  }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
-    co_return errorResponse(req, unknown.error());
-  }
-  auto expires_at = domain::parseRfc3339(*expires_text, "expires_at");
+  auto expires_at = domain::parseRfc3339(expires_text, "expires_at");
   if (!expires_at) {
-    co_return errorResponse(req, expires_at.error());
+    return tl::unexpected(expires_at.error());
   }
-  auto flagged =
-      co_await hotline::flagCaller(ctx.hotline(), actorOf(who, req.request_id),
-                                   std::move(*caller->identifier), std::move(*flag), *expires_at);
-  if (!flagged) {
-    co_return errorResponse(req, flagged.error());
-  }
-  co_return http::Response::json(
-      200, boost::json::object{{"flag", flagged->flag},
-                               {"expires_at", domain::formatRfc3339(flagged->expires_at)}});
+  return std::tuple(std::move(*caller.identifier), std::move(flag), *expires_at);
 }
 
-awaitable<http::Response> unflagCaller(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto in = JsonInput::parse(req.body);
-  if (!in) {
-    co_return errorResponse(req, in.error());
-  }
-  auto caller = decodeCallerName(*in, true);
-  if (!caller) {
-    co_return errorResponse(req, caller.error());
-  }
-  auto flag = in->requiredString("flag");
-  if (!flag) {
-    co_return errorResponse(req, flag.error());
-  }
-  if (auto unknown = in->rejectUnknownFields(); !unknown) {
-    co_return errorResponse(req, unknown.error());
-  }
-  auto done = co_await hotline::unflagCaller(ctx.hotline(), actorOf(who, req.request_id),
-                                             std::move(*caller), std::move(*flag));
-  if (!done) {
-    co_return errorResponse(req, done.error());
-  }
-  co_return http::Response::noContent();
+// POST /api/v1/callers/flags/delete: {"caller_identifier" or "caller_ref", "flag"}.
+Arguments<hotline::CallerName, std::string> decodeUnflag(const http::Request& req) {
+  JsonFields in(req.body);
+  hotline::CallerName caller = readCallerName(in, true);
+  std::string flag = in.required("flag");
+  return in.finish(std::tuple(std::move(caller), std::move(flag)));
 }
 
 // --- the organisation's flagged callers ---
@@ -154,7 +88,8 @@ constexpr std::size_t kCursorHashChars = 16;
 constexpr std::size_t kMaxFlagCodeBytes = 64;
 
 // The cursor's key: "<created_at>:<first 16 characters of the index>:<flag>".
-std::string encodeFlagCursor(const store::CallerFlag& last) {
+std::string encodeFlagCursor(const hotline::FlaggedCallerItem& item) {
+  const store::CallerFlag& last = item.row.flag;
   return encodeCursorKey(std::to_string(last.created_at) + ":" +
                          last.caller_hash.substr(0, kCursorHashChars) + ":" + last.flag);
 }
@@ -185,32 +120,17 @@ Result<store::FlaggedCallerCursor> decodeFlagCursor(std::string_view text) {
   return cursor;
 }
 
-struct FlagListQuery {
+// GET /api/v1/callers/flags: the page's cursor and size.
+Arguments<std::optional<store::FlaggedCallerCursor>, std::int32_t> decodeFlagListQuery(
+    const http::Request& req) {
   std::optional<store::FlaggedCallerCursor> after;
   std::int32_t limit = kDefaultPageSize;
-};
-
-Result<FlagListQuery> decodeFlagListQuery(const http::Request& req) {
-  FlagListQuery q;
   for (const auto& [key, value] : req.query) {
-    if (key == "limit") {
-      auto n = decodePageSize(value);
-      if (!n) {
-        return tl::unexpected(n.error());
-      }
-      q.limit = *n;
-    } else if (key == "cursor") {
-      auto c = decodeFlagCursor(value);
-      if (!c) {
-        return tl::unexpected(c.error());
-      }
-      q.after = std::move(*c);
-    } else {
-      return domain::invalidField(key.substr(0, 64),
-                                  "This parameter is not known here. Remove it.");
+    if (auto s = applyPageParam(key, value, limit, after, decodeFlagCursor); !s) {
+      return tl::unexpected(s.error());
     }
   }
-  return q;
+  return std::tuple(std::move(after), limit);
 }
 
 boost::json::object encodeFlaggedCaller(const hotline::FlaggedCallerItem& item) {
@@ -235,49 +155,23 @@ boost::json::object encodeFlaggedCaller(const hotline::FlaggedCallerItem& item) 
                              {"latest_contact", std::move(latest)}};
 }
 
-awaitable<http::Response> listFlaggedCallers(ApiContext& ctx, http::Request& req,
-                                             const policy::Principal& who) {
-  auto query = decodeFlagListQuery(req);
-  if (!query) {
-    co_return errorResponse(req, query.error());
-  }
-  auto page = co_await hotline::listFlaggedCallers(ctx.hotline(), actorOf(who, req.request_id),
-                                                   std::move(query->after), query->limit);
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  boost::json::array items;
-  items.reserve(page->items.size());
-  for (const auto& item : page->items) {
-    items.emplace_back(encodeFlaggedCaller(item));
-  }
-  std::optional<std::string> next_cursor;
-  if (page->more) {
-    next_cursor = encodeFlagCursor(page->items.back().row.flag);
-  }
-  co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
+// A page of the list: {"items": [flagged caller...], "next_cursor"}.
+boost::json::object encodeFlaggedPage(const hotline::FlaggedCallerPage& page) {
+  return keysetPageBody(page.items, page.more, encodeFlaggedCaller, encodeFlagCursor);
 }
 
 }  // namespace
 
 void registerCallerRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  routes.route("POST", "/api/v1/callers/lookup", policy::Permission::kCallerLookup,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return lookupCaller(ctx, req, who);
-               });
-  routes.route("POST", "/api/v1/callers/flags", policy::Permission::kCallerFlagWrite,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return flagCaller(ctx, req, who);
-               });
-  routes.route("GET", "/api/v1/callers/flags", policy::Permission::kCallerFlagWrite,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return listFlaggedCallers(ctx, req, who);
-               });
-  routes.route("POST", "/api/v1/callers/flags/delete", policy::Permission::kCallerFlagWrite,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return unflagCaller(ctx, req, who);
-               });
+  using policy::Permission;
+  routes.route("POST", "/api/v1/callers/lookup", Permission::kCallerLookup, decodeLookup,
+               hotline::lookUpCaller, encodeLookup);
+  routes.route("POST", "/api/v1/callers/flags", Permission::kCallerFlagWrite, decodeFlag,
+               hotline::flagCaller, encodeFlag);
+  routes.route("GET", "/api/v1/callers/flags", Permission::kCallerFlagWrite, decodeFlagListQuery,
+               hotline::listFlaggedCallers, encodeFlaggedPage);
+  routes.route("POST", "/api/v1/callers/flags/delete", Permission::kCallerFlagWrite, decodeUnflag,
+               hotline::unflagCaller);
 }
 
 }  // namespace strada::api

@@ -32,11 +32,6 @@ Result<store::ContactCursor> decodeContactCursor(std::string_view text) {
   return cursor;
 }
 
-domain::Error unknownParam(const std::string& key) {
-  return domain::invalidField(key.substr(0, 64), "This parameter is not known here. Remove it.")
-      .value();
-}
-
 // A code filter: the parameter's code list and the filter field it sets.
 using CodeParam = std::pair<std::string_view, std::string store::ContactFilter::*>;
 
@@ -117,29 +112,8 @@ domain::Status checkPeriod(const store::ContactFilter& f) {
   return {};
 }
 
-// The list's own parameters beside the filters. Returns false when `key` is not one of them.
-Result<bool> applyPageParam(const std::string& key, const std::string& value,
-                            store::ContactFilter& f) {
-  if (key == "limit") {
-    auto n = decodePageSize(value);
-    if (!n) {
-      return tl::unexpected(n.error());
-    }
-    f.limit = *n;
-  } else if (key == "cursor") {
-    auto c = decodeContactCursor(value);
-    if (!c) {
-      return tl::unexpected(c.error());
-    }
-    f.after = std::move(*c);
-  } else {
-    return false;
-  }
-  return true;
-}
-
-// The export's own parameters beside the filters. Returns false when `key` is not one of them.
-Result<bool> applyExportParam(const std::string& key, const std::string& value, ExportParams& p) {
+// The export's own parameters beside the filters; any other `key` is unknownParam.
+domain::Status applyExportParam(const std::string& key, const std::string& value, ExportParams& p) {
   if (key == "lang") {
     p.language = value.substr(0, 8);
     if (p.language.empty()) {
@@ -158,9 +132,28 @@ Result<bool> applyExportParam(const std::string& key, const std::string& value, 
     }
     p.utc_offset_minutes = offset;
   } else {
-    return false;
+    return unknownParam(key);
   }
-  return true;
+  return {};
+}
+
+// Applies every query parameter: a filter shared by the lists and the export (applyFilterParam),
+// else one of the route's own (`apply_own(key, value)`); then checks the period.
+template <class ApplyOwn>
+domain::Status applyListQuery(const http::Request& req, store::ContactFilter& f,
+                              const ApplyOwn& apply_own) {
+  for (const auto& [key, value] : req.query) {
+    auto known = applyFilterParam(key, value, f);
+    if (!known) {
+      return tl::unexpected(known.error());
+    }
+    if (!*known) {
+      if (auto s = apply_own(key, value); !s) {
+        return s;
+      }
+    }
+  }
+  return checkPeriod(f);
 }
 
 }  // namespace
@@ -173,19 +166,10 @@ Result<store::ContactFilter> decodeListQuery(const http::Request& req) {
   store::ContactFilter f;
   f.limit = kDefaultPageSize;
   f.status.clear();
-  for (const auto& [key, value] : req.query) {
-    auto known = applyFilterParam(key, value, f);
-    if (known && !*known) {
-      known = applyPageParam(key, value, f);
-    }
-    if (!known) {
-      return tl::unexpected(known.error());
-    }
-    if (!*known) {
-      return tl::unexpected(unknownParam(key));
-    }
-  }
-  if (auto s = checkPeriod(f); !s) {
+  const auto apply_page = [&f](const std::string& key, const std::string& value) {
+    return applyPageParam(key, value, f.limit, f.after, decodeContactCursor);
+  };
+  if (auto s = applyListQuery(req, f, apply_page); !s) {
     return tl::unexpected(s.error());
   }
   return f;
@@ -193,19 +177,10 @@ Result<store::ContactFilter> decodeListQuery(const http::Request& req) {
 
 Result<ExportParams> decodeExportQuery(const http::Request& req) {
   ExportParams p;
-  for (const auto& [key, value] : req.query) {
-    auto known = applyFilterParam(key, value, p.filter);
-    if (known && !*known) {
-      known = applyExportParam(key, value, p);
-    }
-    if (!known) {
-      return tl::unexpected(known.error());
-    }
-    if (!*known) {
-      return tl::unexpected(unknownParam(key));
-    }
-  }
-  if (auto s = checkPeriod(p.filter); !s) {
+  const auto apply_export = [&p](const std::string& key, const std::string& value) {
+    return applyExportParam(key, value, p);
+  };
+  if (auto s = applyListQuery(req, p.filter, apply_export); !s) {
     return tl::unexpected(s.error());
   }
   return p;
@@ -214,7 +189,7 @@ Result<ExportParams> decodeExportQuery(const http::Request& req) {
 domain::Status onlyParams(const http::Request& req, std::initializer_list<std::string_view> keys) {
   for (const auto& [key, value] : req.query) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      return tl::unexpected(unknownParam(key));
+      return unknownParam(key);
     }
   }
   return {};

@@ -21,36 +21,20 @@ namespace {
 
 using boost::asio::awaitable;
 
-awaitable<http::Response> listContacts(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto filter = decodeListQuery(req);
-  if (!filter) {
-    co_return errorResponse(req, filter.error());
-  }
-  auto page = co_await hotline::listContacts(ctx.hotline(), actorOf(who, req.request_id),
-                                             std::move(*filter));
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  boost::json::array items;
-  items.reserve(page->rows.size());
-  for (const auto& c : page->rows) {
-    items.emplace_back(encodeContact(c, false));
-  }
-  std::optional<std::string> next_cursor;
-  if (page->more) {
-    next_cursor = encodeContactCursor(page->rows.back());
-  }
-  co_return http::Response::json(200, keysetPageBody(std::move(items), std::move(next_cursor)));
+// A page of the list: {"items": [contact...], "next_cursor"}.
+boost::json::object encodeContactPage(const hotline::ContactListPage& page) {
+  const auto encode_row = [](const domain::Contact& c) { return encodeContact(c, false); };
+  return keysetPageBody(page.rows, page.more, encode_row, encodeContactCursor);
 }
 
+// Written by hand: only the CSV text itself is ever held, the use case handing it the rows a page
+// at a time.
 awaitable<http::Response> exportContacts(ApiContext& ctx, http::Request& req,
                                          const policy::Principal& who) {
   auto params = decodeExportQuery(req);
   if (!params) {
     co_return errorResponse(req, params.error());
   }
-  // Only the CSV text itself is ever held: the use case hands it the rows a page at a time.
   std::string csv;
   appendContactCsvHeader(csv);
   hotline::ExportPageSink sink = [&csv](const hotline::ExportSetting& setting,
@@ -75,15 +59,10 @@ awaitable<http::Response> exportContacts(ApiContext& ctx, http::Request& req,
 }  // namespace
 
 void registerContactListRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
-  routes.route("GET", "/api/v1/contacts", policy::Permission::kContactList, bind(listContacts));
-  routes.route("GET", "/api/v1/contacts/export.csv", policy::Permission::kContactExport,
-               bind(exportContacts));
+  using policy::Permission;
+  routes.route("GET", "/api/v1/contacts", Permission::kContactList, decodeListQuery,
+               hotline::listContacts, encodeContactPage);
+  routes.route("GET", "/api/v1/contacts/export.csv", Permission::kContactExport, exportContacts);
   registerSupervisionRoutes(routes);
   registerContactStatsRoutes(routes);
 }

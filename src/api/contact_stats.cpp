@@ -15,7 +15,6 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
 using domain::Result;
 
 // "YYYY-MM-DD" -> days since 1970-01-01.
@@ -118,27 +117,11 @@ boost::json::object encodeStats(const hotline::ContactStats& stats) {
   return body;
 }
 
-awaitable<http::Response> contactStats(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto query = decodeStatsQuery(req);
-  if (!query) {
-    co_return errorResponse(req, query.error());
-  }
-  auto stats = co_await hotline::contactStats(ctx.hotline(), actorOf(who, req.request_id), *query);
-  if (!stats) {
-    co_return errorResponse(req, stats.error());
-  }
-  co_return http::Response::json(200, encodeStats(*stats));
-}
-
 }  // namespace
 
 void registerContactStatsRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  routes.route("GET", "/api/v1/stats/contacts", policy::Permission::kStatsRead,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return contactStats(ctx, req, who);
-               });
+  routes.route("GET", "/api/v1/stats/contacts", policy::Permission::kStatsRead, decodeStatsQuery,
+               hotline::contactStats, encodeStats);
 }
 
 }  // namespace strada::api

@@ -14,7 +14,7 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
+using domain::Result;
 
 constexpr std::int32_t kMaxDrafts = 100;
 
@@ -37,95 +37,36 @@ boost::json::object encodeContactView(const hotline::ContactView& view) {
   return body;
 }
 
-awaitable<http::Response> createContact(ApiContext& ctx, http::Request& req,
-                                        const policy::Principal& who) {
-  auto input = decodeContactInput(req.body, nullptr);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto created =
-      co_await hotline::createContact(ctx.hotline(), actorOf(who, req.request_id), *input);
-  if (!created) {
-    co_return errorResponse(req, created.error());
-  }
-  auto response = http::Response::json(201, encodeContactView(*created));
-  response.headers.emplace_back("Location", "/api/v1/contacts/" + created->contact.id);
-  co_return response;
+http::Response contactCreated(const hotline::ContactView& view) {
+  return created(encodeContactView(view), "/api/v1/contacts/" + view.contact.id);
 }
 
-awaitable<http::Response> getContact(ApiContext& ctx, http::Request& req,
-                                     const policy::Principal& who) {
-  auto read = co_await hotline::readContact(ctx.hotline(), actorOf(who, req.request_id),
-                                            std::string(req.param("id")));
-  if (!read) {
-    co_return errorResponse(req, read.error());
+// GET /api/v1/contacts/drafts: no parameters; at most kMaxDrafts.
+Result<std::int32_t> decodeDraftsQuery(const http::Request& req) {
+  if (auto none = noParams(req); !none) {
+    return tl::unexpected(none.error());
   }
-  co_return http::Response::json(200, encodeContactView(*read));
+  return kMaxDrafts;
 }
 
-awaitable<http::Response> updateContact(ApiContext& ctx, http::Request& req,
-                                        const policy::Principal& who) {
-  std::int32_t expected = 0;
-  auto input = decodeContactInput(req.body, &expected);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto updated = co_await hotline::updateContact(ctx.hotline(), actorOf(who, req.request_id),
-                                                 std::string(req.param("id")), *input, expected);
-  if (!updated) {
-    co_return errorResponse(req, updated.error());
-  }
-  co_return http::Response::json(200, encodeContactView(*updated));
-}
-
-awaitable<http::Response> discardDraft(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto done = co_await hotline::discardDraft(ctx.hotline(), actorOf(who, req.request_id),
-                                             std::string(req.param("id")));
-  if (!done) {
-    co_return errorResponse(req, done.error());
-  }
-  co_return http::Response::noContent();
-}
-
-awaitable<http::Response> listMyDrafts(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  if (!req.query.empty()) {
-    co_return errorResponse(req, domain::invalidField(req.query.front().first.substr(0, 64),
-                                                      "This parameter is not known here. Remove "
-                                                      "it.")
-                                     .value());
-  }
-  auto drafts =
-      co_await hotline::listOwnDrafts(ctx.hotline(), actorOf(who, req.request_id), kMaxDrafts);
-  if (!drafts) {
-    co_return errorResponse(req, drafts.error());
-  }
-  boost::json::array items;
-  items.reserve(drafts->size());
-  for (const auto& contact : *drafts) {
-    items.emplace_back(encodeContact(contact, false));
-  }
-  co_return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+boost::json::object encodeDrafts(const std::vector<domain::Contact>& drafts) {
+  return itemsBody(drafts, [](const domain::Contact& c) { return encodeContact(c, false); });
 }
 
 }  // namespace
 
 void registerContactRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
-  routes.route("POST", "/api/v1/contacts", policy::Permission::kContactCreate, bind(createContact));
-  routes.route("GET", "/api/v1/contacts/drafts", policy::Permission::kContactDraftsRead,
-               bind(listMyDrafts));
-  routes.route("GET", "/api/v1/contacts/{id}", policy::Permission::kContactRead, bind(getContact));
-  routes.route("PUT", "/api/v1/contacts/{id}", policy::Permission::kContactUpdate,
-               bind(updateContact));
-  routes.route("DELETE", "/api/v1/contacts/{id}", policy::Permission::kContactUpdate,
-               bind(discardDraft));
+  using policy::Permission;
+  routes.route("POST", "/api/v1/contacts", Permission::kContactCreate, bodyOf<decodeContactInput>,
+               hotline::createContact, contactCreated);
+  routes.route("GET", "/api/v1/contacts/drafts", Permission::kContactDraftsRead, decodeDraftsQuery,
+               hotline::listOwnDrafts, encodeDrafts);
+  routes.route("GET", "/api/v1/contacts/{id}", Permission::kContactRead, idParam,
+               hotline::readContact, encodeContactView);
+  routes.route("PUT", "/api/v1/contacts/{id}", Permission::kContactUpdate,
+               versionedChange<decodeContactInput>, hotline::updateContact, encodeContactView);
+  routes.route("DELETE", "/api/v1/contacts/{id}", Permission::kContactUpdate, idParam,
+               hotline::discardDraft);
   registerCallerRoutes(routes);
   registerSafetyPlanRoutes(routes);
 }

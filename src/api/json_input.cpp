@@ -122,4 +122,95 @@ domain::Status JsonInput::rejectUnknownFields() const {
   return {};
 }
 
+JsonFields::JsonFields(std::string_view body) {
+  auto parsed = JsonInput::parse(body);
+  if (parsed) {
+    in_.emplace(std::move(*parsed));
+  } else {
+    error_ = parsed.error();
+  }
+}
+
+template <class T, class Out, class Read>
+void JsonFields::take(Out& out, const Read& read) {
+  if (!ok()) {
+    return;
+  }
+  domain::Result<T> value = read(*in_);
+  if (!value) {
+    error_ = value.error();
+  } else {
+    out = std::move(*value);
+  }
+}
+
+void JsonFields::required(std::string_view key, std::string& out) {
+  take<std::string>(out, [key](JsonInput& in) { return in.requiredString(key); });
+}
+
+std::string JsonFields::required(std::string_view key) {
+  std::string out;
+  required(key, out);
+  return out;
+}
+
+void JsonFields::optional(std::string_view key, std::string& out) {
+  std::optional<std::string> given;
+  optional(key, given);
+  if (given) {
+    out = std::move(*given);
+  }
+}
+
+void JsonFields::optional(std::string_view key, std::optional<std::string>& out) {
+  take<std::optional<std::string>>(out, [key](JsonInput& in) { return in.optionalString(key); });
+}
+
+void JsonFields::optional(std::string_view key, bool& out) {
+  const bool fallback = out;
+  take<bool>(out, [key, fallback](JsonInput& in) { return in.optionalBool(key, fallback); });
+}
+
+void JsonFields::list(std::string_view key, std::vector<std::string>& out, std::size_t max_items) {
+  take<std::vector<std::string>>(
+      out, [key, max_items](JsonInput& in) { return in.optionalStringArray(key, max_items); });
+}
+
+void JsonFields::integer(std::string_view key, std::int32_t& out, std::int64_t min,
+                         std::int64_t max) {
+  std::int64_t n = out;
+  take<std::int64_t>(n,
+                     [key, min, max](JsonInput& in) { return in.requiredInteger(key, min, max); });
+  out = static_cast<std::int32_t>(n);  // within [min, max], which the caller keeps to int32
+}
+
+void JsonFields::time(std::string_view key, std::optional<domain::UnixMillis>& out, bool required) {
+  std::optional<std::string> text;
+  optional(key, text);
+  if (!ok()) {
+    return;
+  }
+  if (!text) {
+    if (required) {
+      refuse(domain::invalidField(std::string(key), "This field is required.").value());
+    }
+    return;
+  }
+  take<domain::UnixMillis>(out,
+                           [&text, key](JsonInput&) { return domain::parseRfc3339(*text, key); });
+}
+
+void JsonFields::refuse(const domain::Error& error) {
+  if (ok()) {
+    error_ = error;
+  }
+}
+
+domain::Status JsonFields::finish() const {
+  if (!ok()) {
+    return tl::unexpected(*error_);
+  }
+  return in_->rejectUnknownFields();
+}
+
 }  // namespace strada::api

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "api/async.h"
+#include "api/handler.h"
 #include "domain/error.h"
 #include "store/database.h"
 
@@ -38,6 +39,31 @@ std::string encodeCursorKey(std::string_view key);
 
 // InvalidArgument on "cursor": the client starts again from the first page.
 [[nodiscard]] tl::unexpected<domain::Error> invalidCursor();
+
+// The parameters every list takes after its own: "limit" sets `limit` (decodePageSize), "cursor"
+// sets `after` (decoded by `decode_cursor`), and any other `key` is unknownParam.
+template <class Cursor>
+[[nodiscard]] domain::Status applyPageParam(
+    std::string_view key, std::string_view value, std::int32_t& limit, std::optional<Cursor>& after,
+    domain::Result<Cursor> (*decode_cursor)(std::string_view)) {
+  if (key == "limit") {
+    auto n = decodePageSize(value);
+    if (!n) {
+      return tl::unexpected(n.error());
+    }
+    limit = *n;
+    return {};
+  }
+  if (key != "cursor") {
+    return unknownParam(key);
+  }
+  auto cursor = decode_cursor(value);
+  if (!cursor) {
+    return tl::unexpected(cursor.error());
+  }
+  after = std::move(*cursor);
+  return {};
+}
 
 // One page of a list. `more`: a next page exists, and starts after rows.back().
 template <class Row>
@@ -70,5 +96,17 @@ boost::asio::awaitable<domain::Result<KeysetPage<Row>>> readKeysetPage(
 // {"items": items, "next_cursor": next_cursor, or null on the last page}
 boost::json::object keysetPageBody(boost::json::array items,
                                    std::optional<std::string> next_cursor);
+
+// The body of a page of `rows`: {"items": [encode_row(row)...], "next_cursor":
+// cursor_of(rows.back()) when `more`, else null}.
+template <class Rows, class EncodeRow, class CursorOf>
+boost::json::object keysetPageBody(const Rows& rows, bool more, const EncodeRow& encode_row,
+                                   const CursorOf& cursor_of) {
+  std::optional<std::string> next_cursor;
+  if (more && !rows.empty()) {
+    next_cursor = cursor_of(rows.back());
+  }
+  return keysetPageBody(encodeEach(rows, encode_row), std::move(next_cursor));
+}
 
 }  // namespace strada::api

@@ -6,7 +6,6 @@
 #include "api/auth.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
-#include "observe/log.h"
 
 namespace strada::api {
 namespace {
@@ -104,16 +103,6 @@ http::Handler guarded(std::string_view method, http::Handler handler) {
 
 }  // namespace
 
-http::Response errorResponse(const http::Request& req, const domain::Error& error) {
-  if (error.code == domain::ErrorCode::kInternal || error.code == domain::ErrorCode::kUnavailable) {
-    observe::logError("request failed", {{"request_id", req.request_id},
-                                         {"route", req.route},
-                                         {"code", domain::errorCodeName(error.code)},
-                                         {"detail", error.detail}});
-  }
-  return http::Response::error(error);
-}
-
 void RouteTable::publicRoute(std::string method, std::string pattern, http::Handler handler) {
   http::Handler checked = guarded(method, std::move(handler));
   router_.add(std::move(method), std::move(pattern), std::move(checked));
@@ -147,6 +136,15 @@ void RouteTable::route(std::string method, std::string pattern, policy::Permissi
   };
   http::Handler checked = guarded(method, std::move(authorised));
   router_.add(std::move(method), std::move(pattern), std::move(checked));
+}
+
+void RouteTable::route(std::string method, std::string pattern, policy::Permission permission,
+                       ContextHandler handler) {
+  ApiContext& ctx = ctx_;
+  route(std::move(method), std::move(pattern), permission,
+        [&ctx, handler](http::Request& req, const policy::Principal& who) {
+          return handler(ctx, req, who);
+        });
 }
 
 void registerApiRoutes(http::Router& router, ApiContext& ctx) {

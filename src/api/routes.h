@@ -17,6 +17,7 @@
 #include <functional>
 
 #include "api/context.h"
+#include "api/handler.h"
 #include "http/router.h"
 #include "policy/policy.h"
 
@@ -24,6 +25,9 @@ namespace strada::api {
 
 using AuthedHandler =
     std::function<boost::asio::awaitable<http::Response>(http::Request&, const policy::Principal&)>;
+// A handler written by hand that needs the API's context (api/handler.h).
+using ContextHandler = boost::asio::awaitable<http::Response> (*)(ApiContext&, http::Request&,
+                                                                  const policy::Principal&);
 
 class RouteTable {
  public:
@@ -36,6 +40,20 @@ class RouteTable {
   // calls `handler` with the principal.
   void route(std::string method, std::string pattern, policy::Permission permission,
              AuthedHandler handler);
+  // As above, calling `handler(context(), req, principal)`.
+  void route(std::string method, std::string pattern, policy::Permission permission,
+             ContextHandler handler);
+  // As above, for a declared route (api/handler.h): `decode` the request, `run` the use case with
+  // what it gives, and answer with `encode` (none when the use case returns a Status: 204).
+  template <class Decode, class Run, class... Encode>
+  void route(std::string method, std::string pattern, policy::Permission permission, Decode decode,
+             Run run, Encode... encode) {
+    ApiContext& ctx = ctx_;
+    route(std::move(method), std::move(pattern), permission,
+          [&ctx, decode, run, encode...](http::Request& req, const policy::Principal& who) {
+            return runUseCase(ctx, req, who, decode, run, encode...);
+          });
+  }
 
   ApiContext& context() { return ctx_; }
 
@@ -58,9 +76,5 @@ void registerAgencyRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
 // The organisation's users, by name, for filters and lists (users.cpp).
 void registerUserRoutes(RouteTable& routes);
-
-// An error response; Internal and Unavailable errors are logged (with their detail, the route and
-// the request id; never personal data).
-http::Response errorResponse(const http::Request& req, const domain::Error& error);
 
 }  // namespace strada::api

@@ -13,101 +13,61 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
+using domain::Result;
 
 // {"items": [contact + "follow_up_state" when one is open]}
-boost::json::object itemsBody(const hotline::SupervisionRows& list) {
-  boost::json::array items;
-  items.reserve(list.rows.size());
-  for (const auto& c : list.rows) {
+boost::json::object encodeRows(const hotline::SupervisionRows& list) {
+  return itemsBody(list.rows, [&list](const domain::Contact& c) {
     boost::json::object o = encodeContact(c, false);
     if (auto state = hotline::followUpState(c, list.now); !state.empty()) {
       o["follow_up_state"] = state;
     }
-    items.emplace_back(std::move(o));
-  }
-  return {{"items", std::move(items)}};
+    return o;
+  });
 }
 
-awaitable<http::Response> supervisionToday(ApiContext& ctx, http::Request& req,
-                                           const policy::Principal& who) {
+// GET /api/v1/supervision/today: the reader's offset from UTC, if given.
+Result<std::optional<std::int32_t>> decodeTodayQuery(const http::Request& req) {
   if (auto s = onlyParams(req, {"tz_offset_minutes"}); !s) {
-    co_return errorResponse(req, s.error());
+    return tl::unexpected(s.error());
   }
-  auto offset =
-      optionalWholeParam(req, "tz_offset_minutes", "Use an offset between -840 and 840 minutes.");
-  if (!offset) {
-    co_return errorResponse(req, offset.error());
-  }
-  auto today =
-      co_await hotline::supervisionToday(ctx.hotline(), actorOf(who, req.request_id), *offset);
-  if (!today) {
-    co_return errorResponse(req, today.error());
-  }
-  boost::json::object body = itemsBody(today->list);
-  body["from"] = domain::formatRfc3339(today->from);
-  body["to"] = domain::formatRfc3339(today->to);
-  co_return http::Response::json(200, body);
+  return optionalWholeParam(req, "tz_offset_minutes",
+                            "Use an offset between -840 and 840 minutes.");
 }
 
-awaitable<http::Response> supervisionFollowUps(ApiContext& ctx, http::Request& req,
-                                               const policy::Principal& who) {
-  if (auto s = onlyParams(req, {}); !s) {
-    co_return errorResponse(req, s.error());
-  }
-  auto list = co_await hotline::openFollowUps(ctx.hotline(), actorOf(who, req.request_id));
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  co_return http::Response::json(200, itemsBody(*list));
+boost::json::object encodeToday(const hotline::TodayRows& today) {
+  boost::json::object body = encodeRows(today.list);
+  body["from"] = domain::formatRfc3339(today.from);
+  body["to"] = domain::formatRfc3339(today.to);
+  return body;
 }
 
-awaitable<http::Response> supervisionStaleDrafts(ApiContext& ctx, http::Request& req,
-                                                 const policy::Principal& who) {
+// GET /api/v1/supervision/stale-drafts: the age that makes a draft stale, if given.
+Result<std::optional<std::int32_t>> decodeStaleQuery(const http::Request& req) {
   if (auto s = onlyParams(req, {"older_than_hours"}); !s) {
-    co_return errorResponse(req, s.error());
+    return tl::unexpected(s.error());
   }
-  auto hours =
-      optionalWholeParam(req, "older_than_hours", "Use a number of hours between 0 and 2160.");
-  if (!hours) {
-    co_return errorResponse(req, hours.error());
-  }
-  auto stale = co_await hotline::staleDrafts(ctx.hotline(), actorOf(who, req.request_id), *hours);
-  if (!stale) {
-    co_return errorResponse(req, stale.error());
-  }
-  boost::json::object body = itemsBody(stale->list);
-  body["older_than_hours"] = stale->older_than_hours;
-  co_return http::Response::json(200, body);
+  return optionalWholeParam(req, "older_than_hours", "Use a number of hours between 0 and 2160.");
 }
 
-awaitable<http::Response> followUpDone(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto done = co_await hotline::markFollowUpDone(ctx.hotline(), actorOf(who, req.request_id),
-                                                 std::string(req.param("id")));
-  if (!done) {
-    co_return errorResponse(req, done.error());
-  }
-  co_return http::Response::noContent();
+boost::json::object encodeStale(const hotline::StaleDraftRows& stale) {
+  boost::json::object body = encodeRows(stale.list);
+  body["older_than_hours"] = stale.older_than_hours;
+  return body;
 }
 
 }  // namespace
 
 void registerSupervisionRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
-  routes.route("POST", "/api/v1/contacts/{id}/follow-up-done", policy::Permission::kSupervise,
-               bind(followUpDone));
-  routes.route("GET", "/api/v1/supervision/today", policy::Permission::kSupervisionRead,
-               bind(supervisionToday));
-  routes.route("GET", "/api/v1/supervision/follow-ups", policy::Permission::kSupervisionRead,
-               bind(supervisionFollowUps));
-  routes.route("GET", "/api/v1/supervision/stale-drafts", policy::Permission::kSupervisionRead,
-               bind(supervisionStaleDrafts));
+  using policy::Permission;
+  routes.route("POST", "/api/v1/contacts/{id}/follow-up-done", Permission::kSupervise, idParam,
+               hotline::markFollowUpDone);
+  routes.route("GET", "/api/v1/supervision/today", Permission::kSupervisionRead, decodeTodayQuery,
+               hotline::supervisionToday, encodeToday);
+  routes.route("GET", "/api/v1/supervision/follow-ups", Permission::kSupervisionRead, noParams,
+               hotline::openFollowUps, encodeRows);
+  routes.route("GET", "/api/v1/supervision/stale-drafts", Permission::kSupervisionRead,
+               decodeStaleQuery, hotline::staleDrafts, encodeStale);
 }
 
 }  // namespace strada::api

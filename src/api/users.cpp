@@ -27,37 +27,26 @@ boost::json::object encodeColleague(const store::UserListing& u) {
                              {"active", u.active}};
 }
 
+// Written by hand: the organisation's users are not a hotline use case.
 awaitable<http::Response> listUsers(ApiContext& ctx, http::Request& req,
                                     const policy::Principal& who) {
-  if (!req.query.empty()) {
-    co_return errorResponse(req, domain::Error{domain::ErrorCode::kInvalidArgument,
-                                               "This parameter is not known here. Remove it.",
-                                               req.query.front().first.substr(0, 64), ""});
+  if (auto none = noParams(req); !none) {
+    co_return errorResponse(req, none.error());
   }
   auto job = [org = who.org_id](soci::session& sql) {
     return store::listOrganisationUsers(sql, org);
   };
   auto users = co_await awaitRead<Result<std::vector<store::UserListing>>>(ctx.db, std::move(job));
-  if (!users) {
-    co_return errorResponse(req, users.error());
-  }
-  boost::json::array items;
-  items.reserve(users->size());
-  for (const auto& u : *users) {
-    items.emplace_back(encodeColleague(u));
-  }
-  co_return http::Response::json(200, boost::json::object{{"items", std::move(items)}});
+  co_return respond(req, users, [](const std::vector<store::UserListing>& all) {
+    return itemsBody(all, encodeColleague);
+  });
 }
 
 }  // namespace
 
 void registerUserRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
   // Those who may list contacts may see who logged them.
-  routes.route("GET", "/api/v1/users", policy::Permission::kContactList,
-               [&ctx](http::Request& req, const policy::Principal& who) {
-                 return listUsers(ctx, req, who);
-               });
+  routes.route("GET", "/api/v1/users", policy::Permission::kContactList, listUsers);
 }
 
 }  // namespace strada::api

@@ -6,25 +6,6 @@
 #include "http/parse.h"
 
 namespace strada::http {
-namespace {
-
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    };
-    if (lower(a[i]) != lower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
 std::optional<std::string_view> Request::header(std::string_view lower_name) const {
   for (const auto& [name, value] : headers) {
     if (equalsIgnoreCase(name, lower_name)) {
@@ -97,25 +78,16 @@ Response Response::error(const domain::Error& error) {
 }
 
 unsigned httpStatus(domain::ErrorCode code) {
-  switch (code) {
-    case domain::ErrorCode::kInvalidArgument:
-      return 400;
-    case domain::ErrorCode::kUnauthenticated:
-      return 401;
-    case domain::ErrorCode::kPermissionDenied:
-      return 403;
-    case domain::ErrorCode::kNotFound:
-      return 404;
-    case domain::ErrorCode::kConflict:
-      return 409;
-    case domain::ErrorCode::kPayloadTooLarge:
-      return 413;
-    case domain::ErrorCode::kResourceExhausted:
-      return 429;
-    case domain::ErrorCode::kUnavailable:
-      return 503;
-    case domain::ErrorCode::kInternal:
-      return 500;
+  static constexpr std::pair<domain::ErrorCode, unsigned> kStatuses[] = {
+      {domain::ErrorCode::kInvalidArgument, 400},   {domain::ErrorCode::kUnauthenticated, 401},
+      {domain::ErrorCode::kPermissionDenied, 403},  {domain::ErrorCode::kNotFound, 404},
+      {domain::ErrorCode::kConflict, 409},          {domain::ErrorCode::kPayloadTooLarge, 413},
+      {domain::ErrorCode::kResourceExhausted, 429}, {domain::ErrorCode::kUnavailable, 503},
+      {domain::ErrorCode::kInternal, 500}};
+  for (const auto& [known, status] : kStatuses) {
+    if (known == code) {
+      return status;
+    }
   }
   return 500;
 }

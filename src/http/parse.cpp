@@ -1,5 +1,6 @@
 #include "http/parse.h"
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
@@ -17,35 +18,25 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
+// The parts of `text` between `separator`s (the items of a list header), empty ones included.
+std::vector<std::string_view> splitAt(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(separator, start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
   }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i];
-    char y = b[i];
-    if (x >= 'A' && x <= 'Z') {
-      x = static_cast<char>(x - 'A' + 'a');
-    }
-    if (y >= 'A' && y <= 'Z') {
-      y = static_cast<char>(y - 'A' + 'a');
-    }
-    if (x != y) {
-      return false;
-    }
-  }
-  return true;
+  return parts;
 }
 
 // True when a "q=..." parameter says 0 (q=0, q=0.0, q=0.000).
 bool isZeroQuality(std::string_view parameters) {
-  std::size_t start = 0;
-  while (start <= parameters.size()) {
-    auto end = parameters.find(';', start);
-    if (end == std::string_view::npos) {
-      end = parameters.size();
-    }
-    const std::string_view parameter = trim(parameters.substr(start, end - start));
+  for (const std::string_view part : splitAt(parameters, ';')) {
+    const std::string_view parameter = trim(part);
     if (parameter.size() >= 2 && (parameter[0] == 'q' || parameter[0] == 'Q') &&
         parameter[1] == '=') {
       const std::string_view value = trim(parameter.substr(2));
@@ -54,7 +45,6 @@ bool isZeroQuality(std::string_view parameters) {
       }
       return value.find_first_not_of("0.", 1) == std::string_view::npos;
     }
-    start = end + 1;
   }
   return false;
 }
@@ -86,13 +76,8 @@ std::optional<std::string> findCookie(std::string_view header, std::string_view 
   if (name.empty()) {
     return std::nullopt;
   }
-  std::size_t start = 0;
-  while (start <= header.size()) {
-    auto end = header.find(';', start);
-    if (end == std::string_view::npos) {
-      end = header.size();
-    }
-    const std::string_view pair = trim(header.substr(start, end - start));
+  for (const std::string_view part : splitAt(header, ';')) {
+    const std::string_view pair = trim(part);
     const auto equals = pair.find('=');
     if (equals != std::string_view::npos && trim(pair.substr(0, equals)) == name) {
       std::string_view value = trim(pair.substr(equals + 1));
@@ -101,7 +86,6 @@ std::optional<std::string> findCookie(std::string_view header, std::string_view 
       }
       return std::string(value);
     }
-    start = end + 1;
   }
   return std::nullopt;
 }
@@ -189,16 +173,6 @@ domain::Status checkQueryText(const std::vector<std::pair<std::string, std::stri
 
 namespace {
 
-std::string lowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 std::optional<std::uint16_t> parsePort(std::string_view text) {
   if (text.empty() || text.size() > 5) {
     return std::nullopt;
@@ -282,13 +256,7 @@ bool acceptsGzip(std::string_view accept_encoding) {
   // An explicit "gzip" entry decides; otherwise a "*" entry does (RFC 9110 section 12.5.3).
   std::optional<bool> gzip;
   std::optional<bool> any;
-  std::size_t start = 0;
-  while (start <= accept_encoding.size()) {
-    auto end = accept_encoding.find(',', start);
-    if (end == std::string_view::npos) {
-      end = accept_encoding.size();
-    }
-    const std::string_view item = accept_encoding.substr(start, end - start);
+  for (const std::string_view item : splitAt(accept_encoding, ',')) {
     const auto semicolon = item.find(';');
     const std::string_view coding = trim(item.substr(0, semicolon));
     const bool accepted =
@@ -298,9 +266,24 @@ bool acceptsGzip(std::string_view accept_encoding) {
     } else if (coding == "*" && !any) {
       any = accepted;
     }
-    start = end + 1;
   }
   return gzip.value_or(any.value_or(false));
+}
+
+char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    c = lowerAscii(c);
+  }
+  return out;
+}
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return lowerAscii(x) == lowerAscii(y);
+         });
 }
 
 }  // namespace strada::http

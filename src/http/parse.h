@@ -64,4 +64,9 @@ struct Origin {
 // True when an Accept-Encoding header value accepts gzip (a "gzip" or "*" coding whose q is not 0).
 [[nodiscard]] bool acceptsGzip(std::string_view accept_encoding);
 
+// ASCII letter case, as HTTP names and tokens use it (other bytes are left as they are).
+[[nodiscard]] char lowerAscii(char c);
+[[nodiscard]] std::string lowerAscii(std::string_view text);
+[[nodiscard]] bool equalsIgnoreCase(std::string_view a, std::string_view b);
+
 }  // namespace strada::http

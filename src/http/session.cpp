@@ -60,16 +60,6 @@ bool expectsContinue(const RequestMessage& message) {
          beast::iequals(message[bhttp::field::expect], std::string_view("100-continue"));
 }
 
-std::string lowerCase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 // Header values from handlers must not smuggle a second header or a second response.
 bool isSafeFieldValue(std::string_view text) {
   return text.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
@@ -117,7 +107,7 @@ Request requestOf(const RequestMessage& message, const std::string& remote_addre
   }
   request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
   for (const auto& field : message) {
-    request.headers.emplace_back(lowerCase(field.name_string()), std::string(field.value()));
+    request.headers.emplace_back(lowerAscii(field.name_string()), std::string(field.value()));
   }
   return request;
 }

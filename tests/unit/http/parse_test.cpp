@@ -143,3 +143,16 @@ TEST(AcceptsGzipTest, HonoursQualityValues) {
 
 }  // namespace
 }  // namespace strada::http
+
+namespace strada::http {
+namespace {
+
+TEST(AsciiCaseTest, LowersOnlyAsciiLetters) {
+  EXPECT_EQ(lowerAscii("Content-TYPE \xC3\x89"), "content-type \xC3\x89");
+  EXPECT_TRUE(equalsIgnoreCase("Application/JSON", "application/json"));
+  EXPECT_FALSE(equalsIgnoreCase("gzip", "gzip2"));
+  EXPECT_FALSE(equalsIgnoreCase("\xC3\x89", "\xC3\xA9"));
+}
+
+}  // namespace
+}  // namespace strada::http

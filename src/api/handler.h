@@ -1,0 +1,159 @@
+// What every API handler is made of, so that a resource's file holds only what is its own: which
+// request values its use case takes, and how the answer looks. For api/ over any capability
+// (src/hotline/, src/cases/, ...): a use case is `f(Context, Actor, args...)` returning
+// awaitable<Result<T>> or awaitable<Status>.
+//
+// A route is declared, not written (RouteTable::route with a decoder, a use case and an encoder):
+//
+//   routes.route("PUT", "/api/v1/agencies/{id}", Permission::kAgencyEdit, decodeAgencyUpdate,
+//                hotline::updateAgency, encodeAgency);
+//
+// after the route's checks (routes.h) runs decodeAgencyUpdate(req), answering its error (a 400
+// naming the field); then hotline::updateAgency(ctx.hotline(), actorOf(who, req.request_id),
+// <the decoded arguments>...); then answers respond(req, result, encodeAgency). Leave the encoder
+// out when the use case returns a Status: a success answers 204.
+//
+// A handler written by hand (no use case, or more than one step) answers with the same respond()
+// family and is registered as a plain function: routes.route(method, pattern, permission, &f)
+// with f(ApiContext&, http::Request&, const policy::Principal&).
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "api/context.h"
+#include "domain/error.h"
+#include "http/message.h"
+#include "policy/policy.h"
+
+namespace strada::api {
+
+// An error response; Internal and Unavailable errors are logged (with their detail, the route and
+// the request id; never personal data).
+http::Response errorResponse(const http::Request& req, const domain::Error& error);
+
+// What a decoder gives: the arguments its use case takes after the Context and the Actor, in
+// order. A use case of one argument may also be given a decoder of Result<That argument>.
+template <class... Args>
+using Arguments = domain::Result<std::tuple<Args...>>;
+
+// InvalidArgument naming the query parameter `key` (its first 64 bytes), which the route does not
+// know.
+[[nodiscard]] tl::unexpected<domain::Error> unknownParam(std::string_view key);
+
+// The path parameter "{id}": the one argument of a use case that reads or removes a record.
+[[nodiscard]] domain::Result<std::string> idParam(const http::Request& req);
+
+// No query parameter at all (InvalidArgument naming the first one): a use case of no argument.
+[[nodiscard]] Arguments<> noParams(const http::Request& req);
+
+// Decoders of a JSON body, from `decode_body(body, version)`: the body's value, and with a
+// non-null `version` its "version" member too (a function such as decodeContactInput).
+//   bodyOf<decode_body>:          POST path          -> (value)
+//   idAndBody<decode_body>:       POST path/{id}/... -> (id, value)
+//   versionedChange<decode_body>: PUT  path/{id}     -> (id, value, version)
+template <auto decode_body>
+auto bodyOf(const http::Request& req) {
+  return decode_body(req.body, nullptr);
+}
+
+template <auto decode_body>
+auto idAndBody(const http::Request& req) {
+  auto value = decode_body(req.body, nullptr);
+  using Value = std::decay_t<decltype(*value)>;
+  return value.map(
+      [&req](Value& v) { return std::tuple(std::string(req.param("id")), std::move(v)); });
+}
+
+template <auto decode_body>
+auto versionedChange(const http::Request& req) {
+  std::int32_t version = 0;
+  auto value = decode_body(req.body, &version);
+  using Value = std::decay_t<decltype(*value)>;
+  return value.map([&req, version](Value& v) {
+    return std::tuple(std::string(req.param("id")), std::move(v), version);
+  });
+}
+
+// The answer to a use case's result: its error (errorResponse), or encode(*result), which is
+// either a JSON value (answered with 200) or a whole response (201 with created(), a CSV file).
+template <class T, class Encode>
+http::Response respond(const http::Request& req, const domain::Result<T>& result,
+                       const Encode& encode) {
+  if (!result) {
+    return errorResponse(req, result.error());
+  }
+  if constexpr (std::is_same_v<std::decay_t<decltype(encode(*result))>, http::Response>) {
+    return encode(*result);
+  } else {
+    return http::Response::json(200, encode(*result));
+  }
+}
+
+// The answer to a use case that returns no value: its error, or 204 No Content.
+http::Response respond(const http::Request& req, const domain::Status& status);
+
+// 201 Created with `body`, and a Location header when `location` is not empty.
+http::Response created(const boost::json::value& body, std::string location = {});
+
+// [encode_one(item), ...] for each item of `items`, in order.
+template <class Items, class EncodeOne>
+boost::json::array encodeEach(const Items& items, const EncodeOne& encode_one) {
+  boost::json::array out;
+  out.reserve(items.size());
+  for (const auto& item : items) {
+    out.emplace_back(encode_one(item));
+  }
+  return out;
+}
+
+// {"items": [encode_one(item), ...]}
+template <class Items, class EncodeOne>
+boost::json::object itemsBody(const Items& items, const EncodeOne& encode_one) {
+  return {{"items", encodeEach(items, encode_one)}};
+}
+
+namespace detail {
+
+template <class T>
+inline constexpr bool kIsTuple = false;
+template <class... Args>
+inline constexpr bool kIsTuple<std::tuple<Args...>> = true;
+
+// Starts `run(ctx, actor, args...)`; the use case's frame takes its arguments by value.
+template <class Run, class Args>
+auto startUseCase(const Run& run, hotline::Context ctx, hotline::Actor actor, Args args) {
+  if constexpr (kIsTuple<Args>) {
+    return std::apply(
+        [&](auto&... each) { return run(std::move(ctx), std::move(actor), std::move(each)...); },
+        args);
+  } else {
+    return run(std::move(ctx), std::move(actor), std::move(args));
+  }
+}
+
+}  // namespace detail
+
+// The declared route's handler: decode, run the use case, respond (see the top of this file).
+template <class Decode, class Run, class... Encode>
+boost::asio::awaitable<http::Response> runUseCase(ApiContext& ctx, http::Request& req,
+                                                  const policy::Principal& who, Decode decode,
+                                                  Run run, Encode... encode) {
+  auto args = decode(std::as_const(req));
+  if (!args) {
+    co_return errorResponse(req, args.error());
+  }
+  auto result = co_await detail::startUseCase(run, ctx.hotline(), actorOf(who, req.request_id),
+                                              std::move(*args));
+  co_return respond(req, result, encode...);
+}
+
+}  // namespace strada::api

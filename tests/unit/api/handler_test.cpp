@@ -1,0 +1,110 @@
+// The pieces every API handler is made of (api/handler.h, api/json_input.h), without a server.
+#include "api/handler.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/json_input.h"
+
+namespace strada::api {
+namespace {
+
+struct Note {
+  std::string title;
+  std::string tag;
+};
+
+// A decoder of the shape versionedChange<> and bodyOf<> take.
+domain::Result<Note> decodeNote(std::string_view body, std::int32_t* version) {
+  JsonFields in(body);
+  Note note;
+  in.required("title", note.title);
+  in.optional("tag", note.tag);
+  if (version != nullptr) {
+    in.integer("version", *version, 1, 1000);
+  }
+  return in.finish(std::move(note));
+}
+
+http::Request requestWith(std::string body) {
+  http::Request req;
+  req.body = std::move(body);
+  req.params["id"] = "n1";
+  return req;
+}
+
+TEST(JsonFields, ReadsMembersAndNamesTheFirstErrorOnly) {
+  EXPECT_EQ(decodeNote(R"({"title":"a","tag":"b"})", nullptr)->tag, "b");
+  auto both_wrong = decodeNote(R"({"title":1,"tag":2})", nullptr);
+  ASSERT_FALSE(both_wrong);
+  EXPECT_EQ(both_wrong.error().field, "title");
+  auto unknown = decodeNote(R"({"title":"a","colour":"red"})", nullptr);
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, "colour");
+  auto not_json = decodeNote("{", nullptr);
+  ASSERT_FALSE(not_json);
+  EXPECT_EQ(not_json.error().field, "");
+  // An unknown member is named only when every member read was right.
+  auto wrong_and_unknown = decodeNote(R"({"colour":"red","title":false})", nullptr);
+  ASSERT_FALSE(wrong_and_unknown);
+  EXPECT_EQ(wrong_and_unknown.error().field, "title");
+}
+
+TEST(HandlerDecoders, GiveTheUseCaseItsArgumentsInOrder) {
+  const auto req = requestWith(R"({"title":"a","version":3})");
+  auto change = versionedChange<decodeNote>(req);
+  ASSERT_TRUE(change);
+  EXPECT_EQ(std::get<0>(*change), "n1");
+  EXPECT_EQ(std::get<1>(*change).title, "a");
+  EXPECT_EQ(std::get<2>(*change), 3);
+  auto missing_version = versionedChange<decodeNote>(requestWith(R"({"title":"a"})"));
+  ASSERT_FALSE(missing_version);
+  EXPECT_EQ(missing_version.error().field, "version");
+  auto with_id = idAndBody<decodeNote>(requestWith(R"({"title":"b"})"));
+  ASSERT_TRUE(with_id);
+  EXPECT_EQ(std::get<0>(*with_id), "n1");
+  EXPECT_EQ(std::get<1>(*with_id).title, "b");
+  EXPECT_FALSE(bodyOf<decodeNote>(requestWith(R"({"title":"a","version":3})")));
+  EXPECT_EQ(*idParam(req), "n1");
+}
+
+TEST(HandlerDecoders, NoParamsNamesTheFirstParameter) {
+  http::Request req;
+  EXPECT_TRUE(noParams(req));
+  req.query = {{"limit", "5"}, {"x", "1"}};
+  auto refused = noParams(req);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "limit");
+  EXPECT_EQ(refused.error().code, domain::ErrorCode::kInvalidArgument);
+}
+
+TEST(Respond, AnswersTheErrorTheEncodingOrNoContent) {
+  const http::Request req;
+  const auto encode = [](const Note& n) { return boost::json::object{{"title", n.title}}; };
+  const auto ok = respond(req, domain::Result<Note>(Note{"a", ""}), encode);
+  EXPECT_EQ(ok.status, 200U);
+  EXPECT_EQ(boost::json::parse(ok.body).as_object().at("title"), "a");
+  const domain::Result<Note> missing = domain::fail(domain::ErrorCode::kNotFound, "No such note.");
+  EXPECT_EQ(respond(req, missing, encode).status, 404U);
+  EXPECT_EQ(respond(req, domain::Status{}).status, 204U);
+  const auto made = respond(req, domain::Result<Note>(Note{"a", ""}),
+                            [&](const Note& n) { return created(encode(n), "/notes/1"); });
+  EXPECT_EQ(made.status, 201U);
+  ASSERT_EQ(made.headers.size(), 1U);
+  EXPECT_EQ(made.headers[0].first, "Location");
+  EXPECT_EQ(made.headers[0].second, "/notes/1");
+}
+
+TEST(EncodeEach, KeepsTheOrder) {
+  const std::vector<int> numbers{3, 1, 2};
+  EXPECT_EQ(itemsBody(numbers, [](int n) { return n * 2; }),
+            boost::json::parse(R"({"items":[6,2,4]})"));
+}
+
+}  // namespace
+}  // namespace strada::api
