@@ -18,7 +18,7 @@ enum class ErrorCode {
   kPayloadTooLarge,    // 413
   kResourceExhausted,  // 429: throttled
   kUnavailable,        // 503
-  kInternal,           // 500
+  kInternal,           // 500 (stays last: http::httpStatus checks its table against it)
 };
 
 // `message` is safe to show to the user and never holds personal data.

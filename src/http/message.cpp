@@ -2,6 +2,9 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
+#include <cstddef>
+#include <iterator>
+#include <utility>
 
 #include "http/parse.h"
 
@@ -78,18 +81,26 @@ Response Response::error(const domain::Error& error) {
 }
 
 unsigned httpStatus(domain::ErrorCode code) {
-  static constexpr std::pair<domain::ErrorCode, unsigned> kStatuses[] = {
-      {domain::ErrorCode::kInvalidArgument, 400},   {domain::ErrorCode::kUnauthenticated, 401},
-      {domain::ErrorCode::kPermissionDenied, 403},  {domain::ErrorCode::kNotFound, 404},
-      {domain::ErrorCode::kConflict, 409},          {domain::ErrorCode::kPayloadTooLarge, 413},
-      {domain::ErrorCode::kResourceExhausted, 429}, {domain::ErrorCode::kUnavailable, 503},
-      {domain::ErrorCode::kInternal, 500}};
-  for (const auto& [known, status] : kStatuses) {
-    if (known == code) {
-      return status;
+  using domain::ErrorCode;
+  // One row per ErrorCode, in declaration order: the static_asserts make a new code without a
+  // row fail the build instead of answering 500.
+  static constexpr std::pair<ErrorCode, unsigned> kStatuses[] = {
+      {ErrorCode::kInvalidArgument, 400},   {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kPermissionDenied, 403},  {ErrorCode::kNotFound, 404},
+      {ErrorCode::kConflict, 409},          {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kResourceExhausted, 429}, {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kInternal, 500}};
+  static_assert(std::size(kStatuses) == static_cast<std::size_t>(ErrorCode::kInternal) + 1);
+  static_assert([] {
+    for (std::size_t i = 0; i < std::size(kStatuses); ++i) {
+      if (static_cast<std::size_t>(kStatuses[i].first) != i) {
+        return false;
+      }
     }
-  }
-  return 500;
+    return true;
+  }());
+  const auto index = static_cast<std::size_t>(code);
+  return index < std::size(kStatuses) ? kStatuses[index].second : 500;
 }
 
 }  // namespace strada::http
