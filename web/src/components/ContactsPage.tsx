@@ -20,7 +20,7 @@ import {
 import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
-import { TableRegion } from './TableRegion';
+import { DataTable } from './DataTable';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel, codesInOrder } from '../codes/labels';
 
@@ -249,56 +249,47 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       </form>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {items !== null && items.length > 0 && (
-        <TableRegion name={t('contacts.title')}>
-          <table ref={tableRef} class="contacts">
-            <caption>{t('contacts.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.started')}</th>
-                <th scope="col">{t('screens.status')}</th>
-                <th scope="col">{t('contacts.channel')}</th>
-                <th scope="col">{t('lists.filter.category')}</th>
-                <th scope="col">{t('contacts.callerType')}</th>
-                <th scope="col" class="num">{t('contacts.duration')}</th>
-                <th scope="col">{t('contacts.language')}</th>
-                <th scope="col">{t('contacts.anonymous')}</th>
-                <th scope="col">{t('lists.filter.consultant')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => {
-                const category =
-                  c.kind === 'non_data'
-                    ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
-                    : codeLabel(codes, 'category', c.category ?? '');
-                return (
-                  <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
-                    <td data-label={t('contacts.started')}>
-                      {/* The link makes the row reachable with Tab and opens it with Enter. */}
-                      <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
-                        <span class="nowrap">{formatDateTime(c.started_at)}</span>
-                      </a>
-                    </td>
-                    <td data-label={t('screens.status')}>
-                      {c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final')}
-                    </td>
-                    <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
-                    <td data-label={t('lists.filter.category')}>{category}</td>
-                    <td data-label={t('contacts.callerType')}>
-                      {codeLabel(codes, 'caller_type', c.caller_type ?? '')}
-                    </td>
-                    <td data-label={t('contacts.duration')} class="num">
-                      {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
-                    </td>
-                    <td data-label={t('contacts.language')}>{codeLabel(codes, 'language', c.language ?? '')}</td>
-                    <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
-                    <td data-label={t('lists.filter.consultant')}>{authorName(names, c.created_by)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          name={t('contacts.title')}
+          caption={t('contacts.caption')}
+          tableRef={tableRef}
+          rows={items}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ class: 'clickable', onClick: () => navigate({ name: 'contact', id: c.id }) })}
+          columns={[
+            {
+              header: t('contacts.started'),
+              cell: (c) => (
+                // The link makes the row reachable with Tab and opens it with Enter.
+                <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
+                  <span class="nowrap">{formatDateTime(c.started_at)}</span>
+                </a>
+              ),
+            },
+            {
+              header: t('screens.status'),
+              cell: (c) =>
+                c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final'),
+            },
+            { header: t('contacts.channel'), cell: (c) => codeLabel(codes, 'channel', c.channel) },
+            {
+              header: t('lists.filter.category'),
+              cell: (c) =>
+                c.kind === 'non_data'
+                  ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
+                  : codeLabel(codes, 'category', c.category ?? ''),
+            },
+            { header: t('contacts.callerType'), cell: (c) => codeLabel(codes, 'caller_type', c.caller_type ?? '') },
+            {
+              header: t('contacts.duration'),
+              cell: (c) => t('contacts.minutes', { count: durationMinutes(c.duration_s) }),
+              class: 'num',
+            },
+            { header: t('contacts.language'), cell: (c) => codeLabel(codes, 'language', c.language ?? '') },
+            { header: t('contacts.anonymous'), cell: (c) => (c.anonymous ? t('contacts.yes') : t('contacts.no')) },
+            { header: t('lists.filter.consultant'), cell: (c) => authorName(names, c.created_by) },
+          ]}
+        />
       )}
       {cursor !== null && (
         <button
