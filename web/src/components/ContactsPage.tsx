@@ -22,7 +22,7 @@ import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { DataTable } from './DataTable';
 import { StatusRegion, type Notice } from './StatusRegion';
-import { codeLabel, codesInOrder } from '../codes/labels';
+import { codeLabel, codesInOrder, contactTopicLabel } from '../codes/labels';
 
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
@@ -274,10 +274,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
             { header: t('contacts.channel'), cell: (c) => codeLabel(codes, 'channel', c.channel) },
             {
               header: t('lists.filter.category'),
-              cell: (c) =>
-                c.kind === 'non_data'
-                  ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
-                  : codeLabel(codes, 'category', c.category ?? ''),
+              cell: (c) => contactTopicLabel(codes, c),
             },
             { header: t('contacts.callerType'), cell: (c) => codeLabel(codes, 'caller_type', c.caller_type ?? '') },
             {

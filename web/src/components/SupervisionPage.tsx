@@ -19,7 +19,7 @@ import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { DataTable, type Column } from './DataTable';
 import { StatusRegion, type Notice } from './StatusRegion';
-import { codeLabel } from '../codes/labels';
+import { codeLabel, contactTopicLabel } from '../codes/labels';
 
 const staleHours = 4;
 
@@ -79,16 +79,12 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
     }
   }
 
-  const what = (c: SupervisionItem) =>
-    c.kind === 'non_data'
-      ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
-      : codeLabel(codes, 'category', c.category ?? '');
   const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
   const started: Column<SupervisionItem> = {
     header: t('contacts.started'),
     cell: (c) => open(c, formatDateTime(c.started_at)),
   };
-  const category: Column<SupervisionItem> = { header: t('lists.filter.category'), cell: what };
+  const category: Column<SupervisionItem> = { header: t('lists.filter.category'), cell: (c) => contactTopicLabel(codes, c) };
   const channel: Column<SupervisionItem> = {
     header: t('contacts.channel'),
     cell: (c) => codeLabel(codes, 'channel', c.channel),

@@ -4,7 +4,6 @@
 // key English lacks, an empty text or a lost {{placeholder}}).
 import i18next, { type TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
-import { isoName } from '../codes/isoNames';
 import en from './en.json';
 import nl from './nl.json';
 import ro from './ro.json';
@@ -86,12 +85,4 @@ export function useT(): TFunction {
     return () => i18n.off('languageChanged', onChange);
   }, []);
   return i18n.t.bind(i18n);
-}
-
-/**
- * Kept for contacts/CodeToggles.tsx until it calls codes/labels.ts (the one place that labels a
- * code): the name of a language or country code, else the code itself.
- */
-export function codeLabel(list: string, code: string): string {
-  return isoName(list, code, currentUiLanguage()) ?? code;
 }
