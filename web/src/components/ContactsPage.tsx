@@ -21,6 +21,8 @@ import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { DataTable } from './DataTable';
+import { FormField } from './FormField';
+import { Options } from './Options';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel, codesInOrder, contactTopicLabel } from '../codes/labels';
 
@@ -142,43 +144,23 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
     setDraftFilter((f) => ({ ...f, [key]: value }));
   };
 
-  const select = (key: keyof ContactFilter, list: string) => {
-    const options = codesInOrder(codes, list);
-    return (
-      <div class="field" key={key}>
-        <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
-        <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
-          <option value="">{t('lists.any')}</option>
-          {options.map((code) => (
-            <option key={code} value={code}>
-              {codeLabel(codes, list, code)}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-
-  const fixed = (key: keyof ContactFilter, values: string[]) => (
-    <div class="field" key={key}>
-      <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
+  /** A filter chosen from `values` (or "Any"), each named by `label`. */
+  const choice = (key: keyof ContactFilter, values: readonly string[], label: (value: string) => string) => (
+    <FormField key={key} inputId={`filter-${key}`} label={t(`lists.filter.${key}`)}>
       <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
-        <option value="">{t('lists.any')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {t(`lists.${key}.${v}`)}
-          </option>
-        ))}
+        <Options values={values} label={label} empty={t('lists.any')} />
       </select>
-    </div>
+    </FormField>
   );
+  const select = (key: keyof ContactFilter, list: string) =>
+    choice(key, codesInOrder(codes, list), (code) => codeLabel(codes, list, code));
+  const fixed = (key: keyof ContactFilter, values: string[]) => choice(key, values, (v) => t(`lists.${key}.${v}`));
 
   const consultantSelect = () => {
     const chosen = draftFilter.consultant;
     const known = users?.some((u) => u.id === chosen) ?? false;
     return (
-      <div class="field" key="consultant">
-        <label for="filter-consultant">{t('lists.filter.consultant')}</label>
+      <FormField key="consultant" inputId="filter-consultant" label={t('lists.filter.consultant')}>
         <select id="filter-consultant" value={chosen} onChange={set('consultant')}>
           <option value="">{t('lists.any')}</option>
           {(users ?? []).map((u) => (
@@ -188,7 +170,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
           ))}
           {chosen !== '' && !known && <option value={chosen}>{chosen.slice(0, 8)}</option>}
         </select>
-      </div>
+      </FormField>
     );
   };
 
@@ -214,14 +196,12 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       >
         <fieldset>
           <legend>{t('contacts.filterLegend')}</legend>
-          <div class="field">
-            <label for="filter-from">{t('contacts.from')}</label>
+          <FormField inputId="filter-from" label={t('contacts.from')}>
             <input id="filter-from" type="date" value={draftFilter.from} onInput={set('from')} />
-          </div>
-          <div class="field">
-            <label for="filter-to">{t('contacts.to')}</label>
+          </FormField>
+          <FormField inputId="filter-to" label={t('contacts.to')}>
             <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
-          </div>
+          </FormField>
           {(users !== null || draftFilter.consultant !== '') && consultantSelect()}
           {codes && codeFilters.map(([key, list]) => select(key, list))}
           {fixed('status', ['final', 'draft', 'any'])}
