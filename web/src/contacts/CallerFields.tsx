@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import { CodeToggles } from './CodeToggles';
 import { describeField } from './fieldIds';
 import { BoundCheck, BoundInput, CodeChoice, FieldErrorText, KeyedChoice, type FormBinding } from './formBinding';
-import { callerTypeKeys, categoryKeys } from './hotline';
+import { callerTypeKeys } from './hotline';
 import { jumpKeys } from './shortcuts';
 import { CodeField } from '../components/CodeSelect';
 
@@ -15,17 +15,7 @@ interface Props {
 }
 
 export function CategoryChoice({ form }: { form: FormBinding }) {
-  const t = useT();
-  return (
-    <KeyedChoice
-      form={form}
-      field="category"
-      list="category"
-      label={t('hotline.category')}
-      keys={categoryKeys}
-      jumpKey={jumpKeys.category}
-    />
-  );
+  return <KeyedChoice form={form} list="category" />;
 }
 
 export function CallerTypeChoice({ form }: { form: FormBinding }) {

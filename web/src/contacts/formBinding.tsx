@@ -7,7 +7,8 @@ import { CheckField, FormField } from '../components/FormField';
 import { useT } from '../i18n';
 import { CodeChecks, CodeToggles } from './CodeToggles';
 import { describeField, errorIdOf, inputIds, type FieldError } from './fieldIds';
-import { toggled, type HotlineFormValues } from './hotline';
+import { categoryKeys, nonDataKeys, toggled, type HotlineFormValues } from './hotline';
+import { jumpKeys } from './shortcuts';
 
 export interface FormBinding {
   values: HotlineFormValues;
@@ -133,31 +134,29 @@ export function BoundCheck({ form, field, name, label, tone, withError }: BoundC
   );
 }
 
-interface KeyedChoiceProps {
-  form: FormBinding;
-  field: 'category' | 'nonDataType';
-  list: 'category' | 'non_data_type';
-  label: string;
-  /** The single-key shortcut of each code. */
-  keys: Record<string, string>;
-  /** Alt+key that moves the focus to the row. */
-  jumpKey: string | undefined;
-}
+// The choices the form offers as a row of keyed buttons: the category of a data contact, the type
+// of a non-data one (they take the same place in the form, so the same Alt+key jumps to either).
+const keyedChoices = {
+  category: { field: 'category', label: 'hotline.category', keys: categoryKeys },
+  non_data_type: { field: 'nonDataType', label: 'hotline.nonDataType', keys: nonDataKeys },
+} as const;
 
 /** A required single choice as a row of toggle buttons with shortcut keys, with its error. */
-export function KeyedChoice({ form, field, list, label, keys, jumpKey }: KeyedChoiceProps) {
+export function KeyedChoice({ form, list }: { form: FormBinding; list: keyof typeof keyedChoices }) {
+  const t = useT();
+  const { field, label, keys } = keyedChoices[list];
   return (
     <>
       <CodeToggles
         id={inputIds[list] ?? ''}
-        label={label}
+        label={t(label)}
         list={list}
         codes={form.codes}
         value={form.values[field]}
         keys={keys}
         onChange={(code) => form.set(field, code)}
         invalid={form.fieldError?.field === list}
-        jumpKey={jumpKey}
+        jumpKey={jumpKeys.category}
       />
       <FieldErrorText field={list} error={form.fieldError} />
     </>
