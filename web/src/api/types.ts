@@ -1,29 +1,34 @@
 // Shapes of the Strada HTTP API v1, taken from the types openapi-typescript generates from
-// docs/openapi.yaml (./schema.d.ts: `npm run gen:api`; test/api-schema.test.ts fails when it is
-// out of date). Only a few are adjusted here, each for a reason given beside it.
-import type { components } from './schema';
+// docs/openapi.yaml (web/generated/schema.d.ts: `npm run gen:api`; test/api-schema.test.ts fails
+// when it is out of date). Only a few are adjusted here, each for a reason given beside it.
+import type {
+  Agency,
+  CallerFlag,
+  CallerLookup,
+  Contact as GeneratedContact,
+  ContactInput as GeneratedContactInput,
+  FlaggedCaller,
+} from '../../generated/schema';
 
-type Schemas = components['schemas'];
-
-export type User = Schemas['User'];
-export type Session = Schemas['SessionInfo'];
-export type OrgUser = Schemas['OrgUser'];
-export type CallerFlag = Schemas['CallerFlag'];
-export type CodeLists = Schemas['CodeLists'];
-export type CallerLookup = Schemas['CallerLookup'];
+export type {
+  User,
+  SessionInfo as Session,
+  OrgUser,
+  CallerFlag,
+  CodeLists,
+  CallerLookup,
+  SafetyPlan,
+  FlaggedCaller,
+  KnowledgeKind,
+  KnowledgeInput,
+  KnowledgeArticle,
+  KnowledgeHit, // a search result: `snippet` (searches only) has the matched words between U+0002 and U+0003
+  Agency,
+  SupervisionList,
+  ContactStats,
+} from '../../generated/schema';
 export type EarlierContact = CallerLookup['earlier_contacts'][number];
-export type SafetyPlan = Schemas['SafetyPlan'];
-export type FlaggedCaller = Schemas['FlaggedCaller'];
-export type KnowledgeKind = Schemas['KnowledgeKind'];
-export type KnowledgeInput = Schemas['KnowledgeInput'];
-export type KnowledgeArticle = Schemas['KnowledgeArticle'];
-/** A search result; `snippet` (searches only) has the matched words between U+0002 and U+0003. */
-export type KnowledgeHit = Schemas['KnowledgeHit'];
-export type Agency = Schemas['Agency'];
-export type SupervisionList = Schemas['SupervisionList'];
-export type ContactStats = Schemas['ContactStats'];
 
-type GeneratedContactInput = Schemas['ContactInput'];
 // Codes travel as strings: the lists come from GET /api/v1/codes at run time and grow between
 // releases, so the enums of the contract are a snapshot the form must not be held to. Fields
 // the server defaults (status, kind, the booleans) may be left out.
@@ -38,8 +43,8 @@ export type ContactInput = Omit<GeneratedContactInput, 'channel' | 'caller_type'
  * A stored contact: every field of ContactInput its kind has (the contract's Contact says so in
  * words), without `summary` and `caller_identifier` for roles that may not read sealed text.
  */
-export type Contact = Omit<Schemas['Contact'], 'repeat_caller' | 'channel'> &
-  Omit<Partial<ContactInput>, keyof Schemas['Contact']> & {
+export type Contact = Omit<GeneratedContact, 'repeat_caller' | 'channel'> &
+  Omit<Partial<ContactInput>, keyof GeneratedContact> & {
     channel: string;
     /** Single contact reads only, when the contact has a caller identifier. */
     repeat_caller?: { earlier_contacts: number; flags: CallerFlag[] };

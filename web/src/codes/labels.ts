@@ -19,6 +19,16 @@ export function codeLabel(codes: CodeLists | null | undefined, list: string, cod
   return code;
 }
 
+/** What a contact was about: its category, or for a non-data contact its non-data type. */
+export function contactTopicLabel(
+  codes: CodeLists | null | undefined,
+  contact: { kind?: string; category?: string | null; non_data_type?: string | null },
+): string {
+  return contact.kind === 'non_data'
+    ? codeLabel(codes, 'non_data_type', contact.non_data_type ?? '')
+    : codeLabel(codes, 'category', contact.category ?? '');
+}
+
 /**
  * The codes of `list` (or `only` of them) in the order a person looks for them: languages and
  * countries by name in the UI language, hotline lists in the server's order (which is meaningful:

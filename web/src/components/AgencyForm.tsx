@@ -8,6 +8,7 @@ import { createAgency, getAgency, splitCodes, updateAgency, type AgencyInput } f
 import { useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
+import { FormField } from './FormField';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel } from '../codes/labels';
@@ -114,8 +115,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
 
   const invalid = (field: string) => (badField === field ? true : undefined);
   const text = (field: keyof FormState, mode: 'text' | 'tel' | 'email' | 'url' = 'text', max = 200) => (
-    <div class="field">
-      <label for={`agency-${field}`}>{t(`directory.${field}`)}</label>
+    <FormField inputId={`agency-${field}`} label={t(`directory.${field}`)}>
       <input
         id={`agency-${field}`}
         type="text"
@@ -125,7 +125,19 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
         aria-invalid={invalid(field)}
         onInput={set(field)}
       />
-    </div>
+    </FormField>
+  );
+  const longText = (field: 'address' | 'notes', max: number, rows: number) => (
+    <FormField inputId={`agency-${field}`} label={t(`directory.${field}`)}>
+      <textarea
+        id={`agency-${field}`}
+        value={form[field]}
+        maxLength={max}
+        rows={rows}
+        aria-invalid={invalid(field)}
+        onInput={set(field)}
+      />
+    </FormField>
   );
 
   return (
@@ -182,17 +194,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
             </label>
           ))}
         </fieldset>
-        <div class="field">
-          <label for="agency-address">{t('directory.address')}</label>
-          <textarea
-            id="agency-address"
-            value={form.address}
-            maxLength={500}
-            rows={2}
-            aria-invalid={invalid('address')}
-            onInput={set('address')}
-          />
-        </div>
+        {longText('address', 500, 2)}
         <div class="field">
           <label class="checkbox">
             <input
@@ -211,17 +213,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
             {t('directory.confidentialHint')}
           </p>
         </div>
-        <div class="field">
-          <label for="agency-notes">{t('directory.notes')}</label>
-          <textarea
-            id="agency-notes"
-            value={form.notes}
-            maxLength={4000}
-            rows={4}
-            aria-invalid={invalid('notes')}
-            onInput={set('notes')}
-          />
-        </div>
+        {longText('notes', 4000, 4)}
         <button type="submit" aria-disabled={saving}>
           {saving ? t('directory.saving') : t('directory.save')}
         </button>

@@ -1,7 +1,7 @@
 // One partner agency. The address is shown only when the server sent it: a confidential address
 // reaches case workers, supervisors and administrators only (and each view is audited).
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api/client';
+import { useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, User } from '../api/types';
 import { deactivateAgency, getAgency, type Agency } from '../agencies/api';
@@ -10,6 +10,7 @@ import { can } from '../permissions';
 import { hrefFor, navigate } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { failureText, useRecord } from './useRecord';
 import { codeLabel } from '../codes/labels';
 
 interface Props {
@@ -25,25 +26,13 @@ export function AgencyView({ api, codes, id, user }: Props) {
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    getAgency(api, id).then(
-      (a) => {
-        if (!current) return;
-        setAgency(a);
-        setNotice(a.active ? null : { kind: 'info', text: t('directory.inactive') });
-      },
-      (error: unknown) => {
-        if (!current || (error instanceof ApiError && error.status === 401)) return;
-        const text =
-          error instanceof ApiError && error.status === 404 ? t('directory.notFound') : errorMessage(t, error);
-        setNotice({ kind: 'error', text });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [id]);
+  useRecord(() => getAgency(api, id), id, {
+    loaded: (a) => {
+      setAgency(a);
+      setNotice(a.active ? null : { kind: 'info', text: t('directory.inactive') });
+    },
+    failed: (error) => setNotice({ kind: 'error', text: failureText(t, error, t('directory.notFound')) }),
+  });
 
   async function deactivate() {
     if (busy || !window.confirm(t('directory.deactivateConfirm'))) return;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api/client';
-import { errorMessage } from '../api/messages';
+import type { ApiClient } from '../api/client';
 import type { CodeLists, Contact, User } from '../api/types';
 import { getAgencyName } from '../contacts/api';
 import { mayCorrect, mayFlagCallers } from '../contacts/permissions';
@@ -12,6 +11,7 @@ import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { failureText, useRecord } from './useRecord';
 import { codeLabel } from '../codes/labels';
 
 interface Props {
@@ -34,32 +34,20 @@ export function ContactDetail({ api, id, codes, user }: Props) {
     listUsers(api).then((users) => setNames(namesById(users)), () => undefined);
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    setContact(null);
-    api.getContact(id).then(
-      (c) => {
-        if (!current) return;
-        setContact(c);
-        setNotice(null);
-        for (const agency of c.referral_agency_ids ?? []) {
-          getAgencyName(api, agency).then(
-            (name) => current && setAgencies((a) => ({ ...a, [agency]: name })),
-            () => undefined,
-          );
-        }
-      },
-      (error: unknown) => {
-        if (!current || (error instanceof ApiError && error.status === 401)) return;
-        const text =
-          error instanceof ApiError && error.status === 404 ? t('detail.notFound') : errorMessage(t, error);
-        setNotice({ kind: 'error', text });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [id]);
+  useRecord(() => api.getContact(id), id, {
+    starting: () => setContact(null),
+    loaded: (c, isLive) => {
+      setContact(c);
+      setNotice(null);
+      for (const agency of c.referral_agency_ids ?? []) {
+        getAgencyName(api, agency).then(
+          (name) => isLive() && setAgencies((a) => ({ ...a, [agency]: name })),
+          () => undefined,
+        );
+      }
+    },
+    failed: (error) => setNotice({ kind: 'error', text: failureText(t, error, t('detail.notFound')) }),
+  });
 
   return (
     <section class="page">

@@ -20,9 +20,11 @@ import {
 import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
-import { TableRegion } from './TableRegion';
+import { DataTable } from './DataTable';
+import { FormField } from './FormField';
+import { Options } from './Options';
 import { StatusRegion, type Notice } from './StatusRegion';
-import { codeLabel, codesInOrder } from '../codes/labels';
+import { codeLabel, codesInOrder, contactTopicLabel } from '../codes/labels';
 
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
 
@@ -142,43 +144,23 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
     setDraftFilter((f) => ({ ...f, [key]: value }));
   };
 
-  const select = (key: keyof ContactFilter, list: string) => {
-    const options = codesInOrder(codes, list);
-    return (
-      <div class="field" key={key}>
-        <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
-        <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
-          <option value="">{t('lists.any')}</option>
-          {options.map((code) => (
-            <option key={code} value={code}>
-              {codeLabel(codes, list, code)}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
-
-  const fixed = (key: keyof ContactFilter, values: string[]) => (
-    <div class="field" key={key}>
-      <label for={`filter-${key}`}>{t(`lists.filter.${key}`)}</label>
+  /** A filter chosen from `values` (or "Any"), each named by `label`. */
+  const choice = (key: keyof ContactFilter, values: readonly string[], label: (value: string) => string) => (
+    <FormField key={key} inputId={`filter-${key}`} label={t(`lists.filter.${key}`)}>
       <select id={`filter-${key}`} value={draftFilter[key]} onChange={set(key)}>
-        <option value="">{t('lists.any')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {t(`lists.${key}.${v}`)}
-          </option>
-        ))}
+        <Options values={values} label={label} empty={t('lists.any')} />
       </select>
-    </div>
+    </FormField>
   );
+  const select = (key: keyof ContactFilter, list: string) =>
+    choice(key, codesInOrder(codes, list), (code) => codeLabel(codes, list, code));
+  const fixed = (key: keyof ContactFilter, values: string[]) => choice(key, values, (v) => t(`lists.${key}.${v}`));
 
   const consultantSelect = () => {
     const chosen = draftFilter.consultant;
     const known = users?.some((u) => u.id === chosen) ?? false;
     return (
-      <div class="field" key="consultant">
-        <label for="filter-consultant">{t('lists.filter.consultant')}</label>
+      <FormField key="consultant" inputId="filter-consultant" label={t('lists.filter.consultant')}>
         <select id="filter-consultant" value={chosen} onChange={set('consultant')}>
           <option value="">{t('lists.any')}</option>
           {(users ?? []).map((u) => (
@@ -188,7 +170,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
           ))}
           {chosen !== '' && !known && <option value={chosen}>{chosen.slice(0, 8)}</option>}
         </select>
-      </div>
+      </FormField>
     );
   };
 
@@ -214,14 +196,12 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       >
         <fieldset>
           <legend>{t('contacts.filterLegend')}</legend>
-          <div class="field">
-            <label for="filter-from">{t('contacts.from')}</label>
+          <FormField inputId="filter-from" label={t('contacts.from')}>
             <input id="filter-from" type="date" value={draftFilter.from} onInput={set('from')} />
-          </div>
-          <div class="field">
-            <label for="filter-to">{t('contacts.to')}</label>
+          </FormField>
+          <FormField inputId="filter-to" label={t('contacts.to')}>
             <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
-          </div>
+          </FormField>
           {(users !== null || draftFilter.consultant !== '') && consultantSelect()}
           {codes && codeFilters.map(([key, list]) => select(key, list))}
           {fixed('status', ['final', 'draft', 'any'])}
@@ -249,56 +229,44 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       </form>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {items !== null && items.length > 0 && (
-        <TableRegion name={t('contacts.title')}>
-          <table ref={tableRef} class="contacts">
-            <caption>{t('contacts.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('contacts.started')}</th>
-                <th scope="col">{t('screens.status')}</th>
-                <th scope="col">{t('contacts.channel')}</th>
-                <th scope="col">{t('lists.filter.category')}</th>
-                <th scope="col">{t('contacts.callerType')}</th>
-                <th scope="col" class="num">{t('contacts.duration')}</th>
-                <th scope="col">{t('contacts.language')}</th>
-                <th scope="col">{t('contacts.anonymous')}</th>
-                <th scope="col">{t('lists.filter.consultant')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => {
-                const category =
-                  c.kind === 'non_data'
-                    ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
-                    : codeLabel(codes, 'category', c.category ?? '');
-                return (
-                  <tr key={c.id} class="clickable" onClick={() => navigate({ name: 'contact', id: c.id })}>
-                    <td data-label={t('contacts.started')}>
-                      {/* The link makes the row reachable with Tab and opens it with Enter. */}
-                      <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
-                        <span class="nowrap">{formatDateTime(c.started_at)}</span>
-                      </a>
-                    </td>
-                    <td data-label={t('screens.status')}>
-                      {c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final')}
-                    </td>
-                    <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
-                    <td data-label={t('lists.filter.category')}>{category}</td>
-                    <td data-label={t('contacts.callerType')}>
-                      {codeLabel(codes, 'caller_type', c.caller_type ?? '')}
-                    </td>
-                    <td data-label={t('contacts.duration')} class="num">
-                      {t('contacts.minutes', { count: durationMinutes(c.duration_s) })}
-                    </td>
-                    <td data-label={t('contacts.language')}>{codeLabel(codes, 'language', c.language ?? '')}</td>
-                    <td data-label={t('contacts.anonymous')}>{c.anonymous ? t('contacts.yes') : t('contacts.no')}</td>
-                    <td data-label={t('lists.filter.consultant')}>{authorName(names, c.created_by)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          name={t('contacts.title')}
+          caption={t('contacts.caption')}
+          tableRef={tableRef}
+          rows={items}
+          rowKey={(c) => c.id}
+          rowProps={(c) => ({ class: 'clickable', onClick: () => navigate({ name: 'contact', id: c.id }) })}
+          columns={[
+            {
+              header: t('contacts.started'),
+              cell: (c) => (
+                // The link makes the row reachable with Tab and opens it with Enter.
+                <a href={hrefFor({ name: 'contact', id: c.id })} onClick={(e) => e.stopPropagation()}>
+                  <span class="nowrap">{formatDateTime(c.started_at)}</span>
+                </a>
+              ),
+            },
+            {
+              header: t('screens.status'),
+              cell: (c) =>
+                c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final'),
+            },
+            { header: t('contacts.channel'), cell: (c) => codeLabel(codes, 'channel', c.channel) },
+            {
+              header: t('lists.filter.category'),
+              cell: (c) => contactTopicLabel(codes, c),
+            },
+            { header: t('contacts.callerType'), cell: (c) => codeLabel(codes, 'caller_type', c.caller_type ?? '') },
+            {
+              header: t('contacts.duration'),
+              cell: (c) => t('contacts.minutes', { count: durationMinutes(c.duration_s) }),
+              class: 'num',
+            },
+            { header: t('contacts.language'), cell: (c) => codeLabel(codes, 'language', c.language ?? '') },
+            { header: t('contacts.anonymous'), cell: (c) => (c.anonymous ? t('contacts.yes') : t('contacts.no')) },
+            { header: t('lists.filter.consultant'), cell: (c) => authorName(names, c.created_by) },
+          ]}
+        />
       )}
       {cursor !== null && (
         <button

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api/client';
-import { errorMessage } from '../api/messages';
+import { useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { getKnowledgeArticle, type KnowledgeArticle } from '../knowledge/api';
 import { markdownToSafeHtml } from '../knowledge/markdown';
 import { codeLabel } from '../codes/labels';
+import { failureText, useRecord } from './useRecord';
 
 interface Props {
   api: ApiClient;
@@ -25,29 +25,18 @@ export function KnowledgeArticleView({ api, id, headingLevel, onEdit, onBack }: 
   const t = useT();
   const [state, setState] = useState<State>({ phase: 'loading' });
 
-  useEffect(() => {
-    let live = true;
-    setState({ phase: 'loading' });
-    getKnowledgeArticle(api, id).then(
-      (article) => {
-        if (!live) return;
-        setState({ phase: 'ready', article, html: null });
-        markdownToSafeHtml(article.body).then(
-          (html) => live && setState({ phase: 'ready', article, html }),
-          () => live && setState({ phase: 'failed', text: t('knowledge.renderFailed') }),
-        );
-      },
-      (error: unknown) => {
-        if (!live) return;
-        const text =
-          error instanceof ApiError && error.status === 404 ? t('knowledge.notFound') : errorMessage(t, error);
-        setState({ phase: 'failed', text });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  useRecord(() => getKnowledgeArticle(api, id), id, {
+    starting: () => setState({ phase: 'loading' }),
+    loaded: (article, isLive) => {
+      setState({ phase: 'ready', article, html: null });
+      markdownToSafeHtml(article.body).then(
+        (html) => isLive() && setState({ phase: 'ready', article, html }),
+        () => isLive() && setState({ phase: 'failed', text: t('knowledge.renderFailed') }),
+      );
+    },
+    failed: (error) => setState({ phase: 'failed', text: failureText(t, error, t('knowledge.notFound')) }),
+    reportSignedOut: true,
+  });
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

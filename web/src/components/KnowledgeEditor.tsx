@@ -14,6 +14,7 @@ import {
 } from '../knowledge/api';
 import { CodeField } from './CodeSelect';
 import { FormField } from './FormField';
+import { Options } from './Options';
 import { StatusRegion, type Notice } from './StatusRegion';
 
 type Field = keyof KnowledgeInput;
@@ -111,11 +112,7 @@ export function KnowledgeEditor({ api, codes, article, onSaved, onDeleted, onCan
       <div class="grid">
         <FormField inputId={inputId('kind')} label={t('knowledge.kindLabel')} error={errorFor('kind')}>
           <select value={values.kind} onChange={(e) => set('kind', e.currentTarget.value as KnowledgeKind)} {...describe('kind')}>
-            {knowledgeKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`knowledge.kind.${k}`)}
-              </option>
-            ))}
+            <Options values={knowledgeKinds} label={(k) => t(`knowledge.kind.${k}`)} />
           </select>
         </FormField>
         <CodeField

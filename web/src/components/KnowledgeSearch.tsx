@@ -4,6 +4,7 @@ import { errorMessage } from '../api/messages';
 import { useT } from '../i18n';
 import { knowledgeKinds, searchKnowledge, snippetParts, stripMarkdown, type KnowledgeHit } from '../knowledge/api';
 import { codeLabel } from '../codes/labels';
+import { Options } from './Options';
 
 // Search as you type: a request 150 ms after the last keystroke; answers to older requests are
 // dropped. Without words it lists the articles. Keyboard: "/" focuses the box (when no other
@@ -121,12 +122,7 @@ export function KnowledgeSearch({ api, idPrefix, onOpen, slashFocus = false, lab
           {t('knowledge.kindLabel')}
         </label>
         <select id={`${idPrefix}-kind`} value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
-          <option value="">{t('knowledge.allKinds')}</option>
-          {knowledgeKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`knowledge.kind.${k}`)}
-            </option>
-          ))}
+          <Options values={knowledgeKinds} label={(k) => t(`knowledge.kind.${k}`)} empty={t('knowledge.allKinds')} />
         </select>
       </div>
       <p id={`${idPrefix}-hint`} class="hint">

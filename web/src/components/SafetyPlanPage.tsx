@@ -1,6 +1,6 @@
 // The safety plan of a contact: written with the caller, sealed on the server, and printable on
 // one clean page (print CSS hides everything but the plan).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { User } from '../api/types';
@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
+import { useRecord } from './useRecord';
 
 const emptyPlan = (): SafetyPlanInput =>
   Object.fromEntries(safetyPlanFields.map((f) => [f, ''])) as SafetyPlanInput;
@@ -30,34 +31,26 @@ export function SafetyPlanPage({ api, contactId, user }: Props) {
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    getSafetyPlan(api, contactId).then(
-      (p) => {
-        if (!live) return;
-        const { version: v, updated_at: at } = p;
-        setPlan(Object.fromEntries(safetyPlanFields.map((f) => [f, p[f] ?? ''])) as SafetyPlanInput);
-        setVersion(v);
-        setUpdatedAt(at);
+  useRecord(() => getSafetyPlan(api, contactId), contactId, {
+    loaded: (p) => {
+      const { version: v, updated_at: at } = p;
+      setPlan(Object.fromEntries(safetyPlanFields.map((f) => [f, p[f] ?? ''])) as SafetyPlanInput);
+      setVersion(v);
+      setUpdatedAt(at);
+      setLoaded(true);
+      setNotice(null);
+    },
+    failed: (error) => {
+      if (error instanceof ApiError && error.status === 404) {
         setLoaded(true);
-        setNotice(null);
-      },
-      (error: unknown) => {
-        if (!live || (error instanceof ApiError && error.status === 401)) return;
-        if (error instanceof ApiError && error.status === 404) {
-          setLoaded(true);
-          setNotice({ kind: 'info', text: t('safetyPlan.none') });
-        } else if (error instanceof ApiError && error.status === 403) {
-          setNotice({ kind: 'error', text: t('safetyPlan.notAllowed') });
-        } else {
-          setNotice({ kind: 'error', text: errorMessage(t, error) });
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [contactId]);
+        setNotice({ kind: 'info', text: t('safetyPlan.none') });
+      } else if (error instanceof ApiError && error.status === 403) {
+        setNotice({ kind: 'error', text: t('safetyPlan.notAllowed') });
+      } else {
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      }
+    },
+  });
 
   async function save(e: Event) {
     e.preventDefault();

@@ -6,13 +6,17 @@ import { formatPeriod } from '../format';
 import { useT } from '../i18n';
 import { chartCounts, contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
 import { BarChartFigure } from './BarChartFigure';
+import { FormField } from './FormField';
+import { Options } from './Options';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 
-type Preset = 'this_month' | 'this_year' | 'last_12_months' | 'custom';
-type Granularity = 'day' | 'week' | 'month' | 'year';
+const presets = ['this_month', 'this_year', 'last_12_months', 'custom'] as const;
+type Preset = (typeof presets)[number];
+const granularities = ['day', 'week', 'month', 'year'] as const;
+type Granularity = (typeof granularities)[number];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -87,6 +91,21 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
   const totalText = stats?.series.some((p) => p.total === null) ? `${String(total)}+` : total;
   const below = stats?.small_counts_below;
 
+  /** A date of the period: choosing one makes the period a custom one. */
+  const customDay = (id: string, label: string, value: string, setDay: (day: string) => void) => (
+    <FormField inputId={id} label={label}>
+      <input
+        id={id}
+        type="date"
+        value={value}
+        onInput={(e) => {
+          setPreset('custom');
+          setDay(e.currentTarget.value);
+        }}
+      />
+    </FormField>
+  );
+
   return (
     <section class="page stats">
       <PageHeading title={t('stats.title')} />
@@ -94,54 +113,22 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
       <form class="filter filter-bar" onSubmit={apply} noValidate>
         <fieldset>
           <legend>{t('stats.period')}</legend>
-          <div class="field">
-            <label for="stats-preset">{t('stats.preset')}</label>
+          <FormField inputId="stats-preset" label={t('stats.preset')}>
             <select id="stats-preset" value={preset} onChange={(e) => choosePreset(e.currentTarget.value as Preset)}>
-              {(['this_month', 'this_year', 'last_12_months', 'custom'] as const).map((p) => (
-                <option key={p} value={p}>
-                  {t(`stats.presets.${p}`)}
-                </option>
-              ))}
+              <Options values={presets} label={(p) => t(`stats.presets.${p}`)} />
             </select>
-          </div>
-          <div class="field">
-            <label for="stats-from">{t('contacts.from')}</label>
-            <input
-              id="stats-from"
-              type="date"
-              value={from}
-              onInput={(e) => {
-                setPreset('custom');
-                setFrom(e.currentTarget.value);
-              }}
-            />
-          </div>
-          <div class="field">
-            <label for="stats-to">{t('contacts.to')}</label>
-            <input
-              id="stats-to"
-              type="date"
-              value={to}
-              onInput={(e) => {
-                setPreset('custom');
-                setTo(e.currentTarget.value);
-              }}
-            />
-          </div>
-          <div class="field">
-            <label for="stats-granularity">{t('stats.granularity')}</label>
+          </FormField>
+          {customDay('stats-from', t('contacts.from'), from, setFrom)}
+          {customDay('stats-to', t('contacts.to'), to, setTo)}
+          <FormField inputId="stats-granularity" label={t('stats.granularity')}>
             <select
               id="stats-granularity"
               value={granularity}
               onChange={(e) => setGranularity(e.currentTarget.value as Granularity)}
             >
-              {(['day', 'week', 'month', 'year'] as const).map((g) => (
-                <option key={g} value={g}>
-                  {t(`stats.granularities.${g}`)}
-                </option>
-              ))}
+              <Options values={granularities} label={(g) => t(`stats.granularities.${g}`)} />
             </select>
-          </div>
+          </FormField>
           <div class="filter-actions">
             <button type="submit" class="secondary">
               {t('contacts.apply')}

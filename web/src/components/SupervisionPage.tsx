@@ -17,9 +17,9 @@ import {
 import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
-import { TableRegion } from './TableRegion';
+import { DataTable, type Column } from './DataTable';
 import { StatusRegion, type Notice } from './StatusRegion';
-import { codeLabel } from '../codes/labels';
+import { codeLabel, contactTopicLabel } from '../codes/labels';
 
 const staleHours = 4;
 
@@ -79,11 +79,34 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
     }
   }
 
-  const what = (c: SupervisionItem) =>
-    c.kind === 'non_data'
-      ? codeLabel(codes, 'non_data_type', c.non_data_type ?? '')
-      : codeLabel(codes, 'category', c.category ?? '');
   const open = (c: SupervisionItem, text: string) => <a href={hrefFor({ name: 'contact', id: c.id })}>{text}</a>;
+  const started: Column<SupervisionItem> = {
+    header: t('contacts.started'),
+    cell: (c) => open(c, formatDateTime(c.started_at)),
+  };
+  const category: Column<SupervisionItem> = { header: t('lists.filter.category'), cell: (c) => contactTopicLabel(codes, c) };
+  const channel: Column<SupervisionItem> = {
+    header: t('contacts.channel'),
+    cell: (c) => codeLabel(codes, 'channel', c.channel),
+  };
+  const consultant = (names: Map<string, string>): Column<SupervisionItem> => ({
+    header: t('supervision.consultant'),
+    cell: (c) => authorName(names, c.created_by),
+  });
+  const markDone: Column<SupervisionItem> = {
+    header: t('supervision.action'),
+    cell: (c) => (
+      <button
+        type="button"
+        class="secondary"
+        aria-disabled={busy !== null}
+        aria-label={t('supervision.markDoneFor', { when: formatDateTime(c.started_at) })}
+        onClick={() => void done(c.id)}
+      >
+        {busy === c.id ? t('supervision.marking') : t('supervision.markDone')}
+      </button>
+    ),
+  };
 
   return (
     <section class="page supervision">
@@ -91,108 +114,77 @@ export function SupervisionPage({ api, codes, user }: { api: ApiClient; codes?: 
       <StatusRegion notice={lists === null && notice === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {lists && (
         <>
-          <h2 id="sup-follow-ups">{t('supervision.followUps', { count: lists.followUps.length })}</h2>
-          {lists.followUps.length === 0 ? (
-            <p>{t('supervision.noFollowUps')}</p>
-          ) : (
-            <TableRegion name={t('supervision.followUps', { count: lists.followUps.length })}>
-              <table class="contacts" aria-labelledby="sup-follow-ups">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('supervision.due')}</th>
-                    <th scope="col">{t('supervision.state')}</th>
-                    <th scope="col">{t('contacts.started')}</th>
-                    <th scope="col">{t('lists.filter.category')}</th>
-                    {mayAct && <th scope="col">{t('supervision.action')}</th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {lists.followUps.map((c) => (
-                    <tr key={c.id} class={c.follow_up_state === 'overdue' ? 'overdue' : undefined}>
-                      <td data-label={t('supervision.due')}>
-                        {c.follow_up_due ? formatDateTime(c.follow_up_due) : ''}
-                      </td>
-                      <td data-label={t('supervision.state')}>
-                        {c.follow_up_state ? t(`supervision.states.${c.follow_up_state}`) : ''}
-                      </td>
-                      <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
-                      <td data-label={t('lists.filter.category')}>{what(c)}</td>
-                      {mayAct && (
-                        <td data-label={t('supervision.action')}>
-                          <button
-                            type="button"
-                            class="secondary"
-                            aria-disabled={busy !== null}
-                            aria-label={t('supervision.markDoneFor', { when: formatDateTime(c.started_at) })}
-                            onClick={() => void done(c.id)}
-                          >
-                            {busy === c.id ? t('supervision.marking') : t('supervision.markDone')}
-                          </button>
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )}
-          <h2 id="sup-today">{t('supervision.today', { count: lists.today.length })}</h2>
-          {lists.today.length === 0 ? (
-            <p>{t('supervision.noneToday')}</p>
-          ) : (
-            <TableRegion name={t('supervision.today', { count: lists.today.length })}>
-              <table class="contacts" aria-labelledby="sup-today">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('contacts.started')}</th>
-                    <th scope="col">{t('contacts.channel')}</th>
-                    <th scope="col">{t('lists.filter.category')}</th>
-                    <th scope="col">{t('lists.filter.status')}</th>
-                    <th scope="col">{t('supervision.consultant')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lists.today.map((c) => (
-                    <tr key={c.id}>
-                      <td data-label={t('contacts.started')}>{open(c, formatDateTime(c.started_at))}</td>
-                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
-                      <td data-label={t('lists.filter.category')}>{what(c)}</td>
-                      <td data-label={t('lists.filter.status')}>{t(`lists.status.${c.status}`)}</td>
-                      <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )}
-          <h2 id="sup-drafts">{t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}</h2>
-          {lists.drafts.length === 0 ? (
-            <p>{t('supervision.noDrafts')}</p>
-          ) : (
-            <TableRegion name={t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}>
-              <table class="contacts" aria-labelledby="sup-drafts">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('supervision.createdAt')}</th>
-                    <th scope="col">{t('contacts.channel')}</th>
-                    <th scope="col">{t('supervision.consultant')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lists.drafts.map((c) => (
-                    <tr key={c.id}>
-                      <td data-label={t('supervision.createdAt')}>{open(c, formatDateTime(c.created_at))}</td>
-                      <td data-label={t('contacts.channel')}>{codeLabel(codes, 'channel', c.channel)}</td>
-                      <td data-label={t('supervision.consultant')}>{authorName(lists.names, c.created_by)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )}
+          <SupervisionList
+            id="sup-follow-ups"
+            title={t('supervision.followUps', { count: lists.followUps.length })}
+            none={t('supervision.noFollowUps')}
+            rows={lists.followUps}
+            rowProps={(c) => ({ class: c.follow_up_state === 'overdue' ? 'overdue' : undefined })}
+            columns={[
+              {
+                header: t('supervision.due'),
+                cell: (c) => (c.follow_up_due ? formatDateTime(c.follow_up_due) : ''),
+              },
+              {
+                header: t('supervision.state'),
+                cell: (c) => (c.follow_up_state ? t(`supervision.states.${c.follow_up_state}`) : ''),
+              },
+              started,
+              category,
+              mayAct && markDone,
+            ]}
+          />
+          <SupervisionList
+            id="sup-today"
+            title={t('supervision.today', { count: lists.today.length })}
+            none={t('supervision.noneToday')}
+            rows={lists.today}
+            columns={[
+              started,
+              channel,
+              category,
+              { header: t('lists.filter.status'), cell: (c) => t(`lists.status.${c.status}`) },
+              consultant(lists.names),
+            ]}
+          />
+          <SupervisionList
+            id="sup-drafts"
+            title={t('supervision.staleDrafts', { hours: staleHours, count: lists.drafts.length })}
+            none={t('supervision.noDrafts')}
+            rows={lists.drafts}
+            columns={[
+              { header: t('supervision.createdAt'), cell: (c) => open(c, formatDateTime(c.created_at)) },
+              channel,
+              consultant(lists.names),
+            ]}
+          />
         </>
       )}
       {can(user, 'caller.flag_write') && <FlaggedCallers api={api} codes={codes} />}
     </section>
+  );
+}
+
+interface SupervisionListProps {
+  id: string;
+  title: string;
+  /** Said instead of the table when the list is empty. */
+  none: string;
+  rows: SupervisionItem[];
+  columns: (Column<SupervisionItem> | false)[];
+  rowProps?: (c: SupervisionItem) => { class?: string | undefined };
+}
+
+/** One of the page's lists: its heading, then its table (or a sentence when it is empty). */
+function SupervisionList({ id, title, none, rows, columns, rowProps }: SupervisionListProps) {
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{none}</p>
+      ) : (
+        <DataTable name={title} labelledBy={id} columns={columns} rows={rows} rowKey={(c) => c.id} rowProps={rowProps} />
+      )}
+    </>
   );
 }

@@ -1,11 +1,10 @@
 // The data contact's first part: its category, who called, and the call's details (channel,
 // language, anonymity, the caller's number to recognise repeat callers).
-import { CheckField, FormField } from '../components/FormField';
 import { useT } from '../i18n';
 import { CodeToggles } from './CodeToggles';
-import { describeField, inputIds } from './fieldIds';
-import { CodeChoice, FieldErrorText, type FormBinding } from './formBinding';
-import { callerTypeKeys, categoryKeys } from './hotline';
+import { describeField } from './fieldIds';
+import { BoundCheck, BoundInput, CodeChoice, FieldErrorText, KeyedChoice, type FormBinding } from './formBinding';
+import { callerTypeKeys } from './hotline';
 import { jumpKeys } from './shortcuts';
 import { CodeField } from '../components/CodeSelect';
 
@@ -16,23 +15,7 @@ interface Props {
 }
 
 export function CategoryChoice({ form }: { form: FormBinding }) {
-  const t = useT();
-  return (
-    <>
-      <CodeToggles
-        id={inputIds.category ?? ''}
-        label={t('hotline.category')}
-        list="category"
-        codes={form.codes}
-        value={form.values.category}
-        keys={categoryKeys}
-        onChange={(code) => form.set('category', code)}
-        invalid={form.fieldError?.field === 'category'}
-        jumpKey={jumpKeys.category}
-      />
-      <FieldErrorText field="category" error={form.fieldError} />
-    </>
-  );
+  return <KeyedChoice form={form} list="category" />;
 }
 
 export function CallerTypeChoice({ form }: { form: FormBinding }) {
@@ -72,29 +55,18 @@ export function CallDetails({ form, onCallerIdentifierDone }: Props) {
         {...describeField('language', fieldError)}
         error={<FieldErrorText field="language" error={fieldError} />}
       />
-      <CheckField
-        label={t('log.anonymous')}
-        checked={values.anonymous}
-        onChange={(on) => set('anonymous', on)}
-        {...describeField('anonymous', fieldError)}
-        error={<FieldErrorText field="anonymous" error={fieldError} />}
-      />
-      <FormField
-        inputId={inputIds.caller_identifier}
+      <BoundCheck form={form} field="anonymous" name="anonymous" label={t('log.anonymous')} withError />
+      <BoundInput
+        form={form}
+        field="callerIdentifier"
+        name="caller_identifier"
         label={t('hotline.callerIdentifier')}
-        hint={{ id: 'contact-caller-identifier-hint', text: t('hotline.callerIdentifierHint') }}
-        error={<FieldErrorText field="caller_identifier" error={fieldError} />}
+        hint={t('hotline.callerIdentifierHint')}
       >
-        <input
-          type="text"
-          autocomplete="off"
-          inputMode="tel"
-          value={values.callerIdentifier}
-          onInput={(e) => set('callerIdentifier', e.currentTarget.value)}
-          onBlur={onCallerIdentifierDone}
-          {...describeField('caller_identifier', fieldError, 'contact-caller-identifier-hint')}
-        />
-      </FormField>
+        {(bound) => (
+          <input type="text" autocomplete="off" inputMode="tel" onBlur={onCallerIdentifierDone} {...bound} />
+        )}
+      </BoundInput>
     </div>
   );
 }

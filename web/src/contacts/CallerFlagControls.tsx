@@ -5,6 +5,8 @@ import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CallerFlag, CodeLists } from '../api/types';
+import { CodeField } from '../components/CodeSelect';
+import { FormField } from '../components/FormField';
 import type { Notice } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
@@ -142,24 +144,22 @@ export function CallerFlagForm({ codes, busy, onNotice, onSave }: FormProps) {
           }
         }}
       >
-        <div class="field">
-          <label for="caller-flag-code">{t('callerFlags.flag')}</label>
-          <select
-            id="caller-flag-code"
-            value={flag}
-            aria-invalid={invalid === 'flag' ? true : undefined}
-            onChange={(e) => setFlag(e.currentTarget.value)}
-          >
-            <option value="">{t('log.choose')}</option>
-            {(codes.lists.caller_flag ?? []).map((code) => (
-              <option key={code} value={code}>
-                {codeLabel(codes, 'caller_flag', code)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="caller-flag-expires">{t('callerFlags.expires')}</label>
+        <CodeField
+          id="caller-flag-code"
+          label={t('callerFlags.flag')}
+          list="caller_flag"
+          codes={codes.lists.caller_flag ?? []}
+          labels={codes}
+          value={flag}
+          placeholder={t('log.choose')}
+          aria-invalid={invalid === 'flag' ? true : undefined}
+          onChange={(e) => setFlag(e.currentTarget.value)}
+        />
+        <FormField
+          inputId="caller-flag-expires"
+          label={t('callerFlags.expires')}
+          hint={{ id: 'caller-flag-expires-hint', text: t('callerFlags.expiresHint') }}
+        >
           <input
             id="caller-flag-expires"
             type="date"
@@ -170,10 +170,7 @@ export function CallerFlagForm({ codes, busy, onNotice, onSave }: FormProps) {
             aria-describedby="caller-flag-expires-hint"
             onInput={(e) => setDay(e.currentTarget.value)}
           />
-          <p id="caller-flag-expires-hint" class="hint">
-            {t('callerFlags.expiresHint')}
-          </p>
-        </div>
+        </FormField>
         <button type="button" class="secondary" aria-disabled={busy} onClick={() => void save()}>
           {busy ? t('callerFlags.saving') : t('callerFlags.save')}
         </button>

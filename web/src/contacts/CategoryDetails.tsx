@@ -2,13 +2,10 @@
 // referrals, follow-up); sectors and indicators wait behind a disclosure, as few calls need them.
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
-import { CheckField, FormField } from '../components/FormField';
 import { useT } from '../i18n';
 import { AgencyPicker } from './AgencyPicker';
-import { CodeChecks } from './CodeToggles';
-import { describeField, inputIds } from './fieldIds';
-import { CodeCheckGroup, CodeChoice, FieldErrorText, type FormBinding } from './formBinding';
-import { sectionsFor, toggled } from './hotline';
+import { BoundCheck, BoundInput, CodeCheckGroup, CodeChoice, FieldErrorText, type FormBinding } from './formBinding';
+import { sectionsFor } from './hotline';
 
 interface Props {
   form: FormBinding;
@@ -28,43 +25,20 @@ function CodeDisclosure({ form, field, list }: { form: FormBinding; field: 'indu
         {t(`hotline.${field}More`)}
         {chosen.length > 0 && ` – ${t('hotline.chosenCount', { count: chosen.length })}`}
       </summary>
-      <CodeChecks
-        id={inputIds[field] ?? field}
-        legend={t(`hotline.${field}`)}
-        list={list}
-        codes={form.codes}
-        value={chosen}
-        onToggle={(code) => form.set(field, toggled(chosen, code))}
-      />
-      <FieldErrorText field={field} error={form.fieldError} />
+      <CodeCheckGroup form={form} field={field} list={list} />
     </details>
   );
 }
 
 function FollowUp({ form }: { form: FormBinding }) {
   const t = useT();
-  const { values, set, fieldError } = form;
   return (
     <div class="grid">
-      <CheckField
-        label={t('hotline.followUp')}
-        checked={values.followUpNeeded}
-        onChange={(on) => set('followUpNeeded', on)}
-        {...describeField('follow_up_needed', fieldError)}
-      />
-      {values.followUpNeeded && (
-        <FormField
-          inputId={inputIds.follow_up_due}
-          label={t('hotline.followUpDue')}
-          error={<FieldErrorText field="follow_up_due" error={fieldError} />}
-        >
-          <input
-            type="date"
-            value={values.followUpDue}
-            onInput={(e) => set('followUpDue', e.currentTarget.value)}
-            {...describeField('follow_up_due', fieldError)}
-          />
-        </FormField>
+      <BoundCheck form={form} field="followUpNeeded" name="follow_up_needed" label={t('hotline.followUp')} />
+      {form.values.followUpNeeded && (
+        <BoundInput form={form} field="followUpDue" name="follow_up_due" label={t('hotline.followUpDue')}>
+          {(bound) => <input type="date" {...bound} />}
+        </BoundInput>
       )}
     </div>
   );
@@ -72,18 +46,18 @@ function FollowUp({ form }: { form: FormBinding }) {
 
 export function CategoryDetails({ form, api, agencyNames, onAgencies }: Props) {
   const t = useT();
-  const { values, set, fieldError } = form;
+  const { values, fieldError } = form;
   const shown = sectionsFor(values.category);
   if (shown.size === 0) return null;
   return (
     <div class="category-details">
       {shown.has('imminent_danger') && (
-        <CheckField
+        <BoundCheck
+          form={form}
+          field="imminentDanger"
+          name="imminent_danger"
           label={t('hotline.imminentDanger')}
           tone="danger"
-          checked={values.imminentDanger}
-          onChange={(on) => set('imminentDanger', on)}
-          {...describeField('imminent_danger', fieldError)}
         />
       )}
       {shown.has('safety_plan') && <p class="safety-plan-note">{t('safetyPlan.afterFinish')}</p>}
@@ -116,7 +90,6 @@ export function CategoryDetails({ form, api, agencyNames, onAgencies }: Props) {
 /** The data contact's last part: its outcome, more about the caller, and the summary. */
 export function ClosingFields({ form }: { form: FormBinding }) {
   const t = useT();
-  const { values, set, fieldError } = form;
   return (
     <>
       <div class="grid">
@@ -130,19 +103,9 @@ export function ClosingFields({ form }: { form: FormBinding }) {
           <CodeChoice form={form} field="callerCountry" list="country" name="caller_country" label={t('hotline.callerCountry')} />
         </div>
       </details>
-      <FormField
-        inputId={inputIds.summary}
-        label={t('log.summary')}
-        hint={{ id: 'contact-summary-hint', text: t('log.summaryHint') }}
-        error={<FieldErrorText field="summary" error={fieldError} />}
-      >
-        <textarea
-          rows={5}
-          value={values.summary}
-          onInput={(e) => set('summary', e.currentTarget.value)}
-          {...describeField('summary', fieldError, 'contact-summary-hint')}
-        />
-      </FormField>
+      <BoundInput form={form} field="summary" name="summary" label={t('log.summary')} hint={t('log.summaryHint')}>
+        {(bound) => <textarea rows={5} {...bound} />}
+      </BoundInput>
     </>
   );
 }

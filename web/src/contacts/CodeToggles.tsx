@@ -1,15 +1,8 @@
 // Rows of toggle buttons (one Tab stop each) and checkboxes for code lists, labelled from the server's code labels.
 import { useEffect, useState } from 'preact/hooks';
 import type { CodeLists } from '../api/types';
-import { codeLabel, currentUiLanguage } from '../i18n';
+import { codeLabel } from '../codes/labels';
 import { onToolbarKeyDown, rovingTabIndex } from './rovingFocus';
-
-/** The server's label of a code in the UI language, else ours, else the raw code. */
-export function codeText(codes: CodeLists, list: string, code: string): string {
-  if (code === '') return '';
-  const fromServer = codes.labels?.[list]?.[code]?.[currentUiLanguage()];
-  return fromServer !== undefined && fromServer !== '' ? fromServer : codeLabel(list, code);
-}
 
 interface TogglesProps {
   id: string;
@@ -72,7 +65,7 @@ export function CodeToggles({ id, label, list, codes, only, value, keys, onChang
               onClick={() => onChange(value === code ? '' : code)}
             >
               {key !== undefined && <kbd aria-hidden="true">{key.toUpperCase()}</kbd>}
-              {codeText(codes, list, code)}
+              {codeLabel(codes, list, code)}
             </button>
           );
         })}
@@ -105,7 +98,7 @@ export function CodeChecks({ id, legend, list, codes, value, onToggle }: ChecksP
               checked={value.includes(code)}
               onChange={() => onToggle(code)}
             />
-            {codeText(codes, list, code)}
+            {codeLabel(codes, list, code)}
           </label>
         ))}
       </div>

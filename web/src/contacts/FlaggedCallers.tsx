@@ -8,7 +8,7 @@ import { errorMessage } from '../api/messages';
 import type { Notice } from '../components/StatusRegion';
 import { StatusRegion } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
-import { TableRegion } from '../components/TableRegion';
+import { DataTable } from '../components/DataTable';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { appendPage, type FlaggedCaller, listFlaggedCallers, removeFlagByRef, withoutRow } from './flagsApi';
@@ -109,71 +109,59 @@ export function FlaggedCallers({ api, codes }: { api: ApiClient; codes?: CodeLis
         (rows.length === 0 ? (
           <p>{t('flaggedCallers.none')}</p>
         ) : (
-          <TableRegion name={t('flaggedCallers.title')}>
-            <table class="contacts" aria-labelledby="flagged-callers-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('flaggedCallers.flag')}</th>
-                  <th scope="col">{t('flaggedCallers.expires')}</th>
-                  <th scope="col">{t('flaggedCallers.setBy')}</th>
-                  <th scope="col">{t('flaggedCallers.setAt')}</th>
-                  <th scope="col" class="num">
-                    {t('flaggedCallers.contacts')}
-                  </th>
-                  <th scope="col">{t('flaggedCallers.latest')}</th>
-                  <th scope="col">{t('flaggedCallers.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  const flag = label(row.flag);
-                  const busy = removing?.caller_ref === row.caller_ref && removing.flag === row.flag;
-                  return (
-                    <tr key={`${row.caller_ref}:${row.flag}`}>
-                      <td data-label={t('flaggedCallers.flag')}>{flag}</td>
-                      <td data-label={t('flaggedCallers.expires')}>{formatDateTime(row.expires_at)}</td>
-                      <td data-label={t('flaggedCallers.setBy')}>
-                        {row.created_by_name ?? t('flaggedCallers.unknownUser', { ref: row.created_by.slice(0, 8) })}
-                      </td>
-                      <td data-label={t('flaggedCallers.setAt')}>{formatDateTime(row.created_at)}</td>
-                      <td data-label={t('flaggedCallers.contacts')} class="num">
-                        {row.contact_count}
-                      </td>
-                      <td data-label={t('flaggedCallers.latest')}>
-                        {row.latest_contact ? (
-                          <a
-                            href={hrefFor({ name: 'contact', id: row.latest_contact.id })}
-                            aria-label={t('flaggedCallers.openLatest', {
-                              flag,
-                              when: formatDateTime(row.latest_contact.started_at),
-                            })}
-                          >
-                            {formatDateTime(row.latest_contact.started_at)}
-                          </a>
-                        ) : (
-                          t('flaggedCallers.noContact')
-                        )}
-                      </td>
-                      <td data-label={t('flaggedCallers.action')}>
-                        <button
-                          type="button"
-                          class="secondary"
-                          aria-disabled={removing !== null}
-                          aria-label={t('flaggedCallers.removeLabel', {
-                            flag,
-                            until: formatDateTime(row.expires_at),
-                          })}
-                          onClick={() => void remove(row)}
-                        >
-                          {busy ? t('flaggedCallers.removing') : t('flaggedCallers.remove')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableRegion>
+          <DataTable
+            name={t('flaggedCallers.title')}
+            labelledBy="flagged-callers-title"
+            rows={rows}
+            rowKey={(row) => `${row.caller_ref}:${row.flag}`}
+            columns={[
+              { header: t('flaggedCallers.flag'), cell: (row) => label(row.flag) },
+              { header: t('flaggedCallers.expires'), cell: (row) => formatDateTime(row.expires_at) },
+              {
+                header: t('flaggedCallers.setBy'),
+                cell: (row) =>
+                  row.created_by_name ?? t('flaggedCallers.unknownUser', { ref: row.created_by.slice(0, 8) }),
+              },
+              { header: t('flaggedCallers.setAt'), cell: (row) => formatDateTime(row.created_at) },
+              { header: t('flaggedCallers.contacts'), cell: (row) => row.contact_count, class: 'num' },
+              {
+                header: t('flaggedCallers.latest'),
+                cell: (row) =>
+                  row.latest_contact ? (
+                    <a
+                      href={hrefFor({ name: 'contact', id: row.latest_contact.id })}
+                      aria-label={t('flaggedCallers.openLatest', {
+                        flag: label(row.flag),
+                        when: formatDateTime(row.latest_contact.started_at),
+                      })}
+                    >
+                      {formatDateTime(row.latest_contact.started_at)}
+                    </a>
+                  ) : (
+                    t('flaggedCallers.noContact')
+                  ),
+              },
+              {
+                header: t('flaggedCallers.action'),
+                cell: (row) => (
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-disabled={removing !== null}
+                    aria-label={t('flaggedCallers.removeLabel', {
+                      flag: label(row.flag),
+                      until: formatDateTime(row.expires_at),
+                    })}
+                    onClick={() => void remove(row)}
+                  >
+                    {removing?.caller_ref === row.caller_ref && removing.flag === row.flag
+                      ? t('flaggedCallers.removing')
+                      : t('flaggedCallers.remove')}
+                  </button>
+                ),
+              },
+            ]}
+          />
         ))}
       {rows !== null && next !== null && (
         <button

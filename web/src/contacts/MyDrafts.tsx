@@ -5,7 +5,7 @@ import type { CodeLists, Contact } from '../api/types';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { listMyDrafts } from './api';
-import { codeText } from './CodeToggles';
+import { contactTopicLabel } from '../codes/labels';
 
 interface Props {
   api: ApiClient;
@@ -64,9 +64,7 @@ export function MyDrafts({ api, codes, refresh, current, onOpen, onDiscard }: Pr
             </button>
             <span class="muted">
               {' '}
-              {d.kind === 'non_data'
-                ? codeText(codes, 'non_data_type', d.non_data_type ?? '')
-                : codeText(codes, 'category', d.category ?? '')}
+              {contactTopicLabel(codes, d)}
             </span>{' '}
             <button
               type="button"

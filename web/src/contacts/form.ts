@@ -83,7 +83,14 @@ export function toPayload(values: ContactFormValues): PayloadResult {
   if (values.language === '') {
     return { ok: false, field: 'language', messageKey: 'log.chooseLanguage' };
   }
-  const payload: ContactInput = {
+  const payload: ContactInput = callFields(values, startedAt, duration);
+  if (values.summary.trim() !== '') payload.summary = values.summary;
+  return { ok: true, payload };
+}
+
+/** The fields of a data contact that say how the call came and who called, once checked. */
+export function callFields(values: ContactFormValues, startedAt: string, duration: number) {
+  return {
     channel: values.channel,
     started_at: startedAt,
     duration_s: duration,
@@ -91,6 +98,4 @@ export function toPayload(values: ContactFormValues): PayloadResult {
     anonymous: values.anonymous,
     language: values.language,
   };
-  if (values.summary.trim() !== '') payload.summary = values.summary;
-  return { ok: true, payload };
 }

@@ -1,11 +1,14 @@
 // What every part of the hotline form needs from the page: the values, a way to change one,
 // the field in error and the code lists; and the small pieces the parts share.
+import type { ComponentChildren } from 'preact';
 import type { CodeLists } from '../api/types';
 import { CodeField } from '../components/CodeSelect';
+import { CheckField, FormField } from '../components/FormField';
 import { useT } from '../i18n';
-import { CodeChecks } from './CodeToggles';
+import { CodeChecks, CodeToggles } from './CodeToggles';
 import { describeField, errorIdOf, inputIds, type FieldError } from './fieldIds';
-import { toggled, type HotlineFormValues } from './hotline';
+import { categoryKeys, nonDataKeys, toggled, type HotlineFormValues } from './hotline';
+import { jumpKeys } from './shortcuts';
 
 export interface FormBinding {
   values: HotlineFormValues;
@@ -59,6 +62,104 @@ export function CodeChoice({ form, field, list, name, label }: CodeChoiceProps) 
       {...describeField(name, form.fieldError)}
       error={<FieldErrorText field={name} error={form.fieldError} />}
     />
+  );
+}
+
+type ValuesOfType<T> = { [K in keyof HotlineFormValues]: HotlineFormValues[K] extends T ? K : never }[keyof HotlineFormValues];
+
+/** What ties an input (or textarea) to its form value, label, hint and error. */
+interface Bound {
+  value: string;
+  onInput: (e: { currentTarget: { value: string } }) => void;
+  id: string;
+  name: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface BoundInputProps {
+  form: FormBinding;
+  /** The form value. */
+  field: ValuesOfType<string>;
+  /** The payload field. */
+  name: string;
+  label: string;
+  /** Shown under the input, which names it in aria-describedby. */
+  hint?: string;
+  /** The input or textarea, given what binds it. */
+  children: (bound: Bound) => ComponentChildren;
+}
+
+/** A labelled input of one text, number or date form value, with its hint and error. */
+export function BoundInput({ form, field, name, label, hint, children }: BoundInputProps) {
+  const hintId = `${inputIds[name] ?? name}-hint`;
+  const bound = {
+    value: form.values[field],
+    onInput: (e: { currentTarget: { value: string } }) => form.set(field, e.currentTarget.value),
+    ...describeField(name, form.fieldError, hint === undefined ? undefined : hintId),
+  };
+  return (
+    <FormField
+      inputId={bound.id}
+      label={label}
+      hint={hint === undefined ? undefined : { id: hintId, text: hint }}
+      error={<FieldErrorText field={name} error={form.fieldError} />}
+    >
+      {children(bound)}
+    </FormField>
+  );
+}
+
+interface BoundCheckProps {
+  form: FormBinding;
+  field: ValuesOfType<boolean>;
+  name: string;
+  label: string;
+  tone?: string;
+  /** Show the field's error below it (else the form shows it elsewhere). */
+  withError?: boolean;
+}
+
+/** A checkbox of one yes/no form value. */
+export function BoundCheck({ form, field, name, label, tone, withError }: BoundCheckProps) {
+  return (
+    <CheckField
+      label={label}
+      tone={tone}
+      checked={form.values[field]}
+      onChange={(on) => form.set(field, on)}
+      {...describeField(name, form.fieldError)}
+      error={withError ? <FieldErrorText field={name} error={form.fieldError} /> : undefined}
+    />
+  );
+}
+
+// The choices the form offers as a row of keyed buttons: the category of a data contact, the type
+// of a non-data one (they take the same place in the form, so the same Alt+key jumps to either).
+const keyedChoices = {
+  category: { field: 'category', label: 'hotline.category', keys: categoryKeys },
+  non_data_type: { field: 'nonDataType', label: 'hotline.nonDataType', keys: nonDataKeys },
+} as const;
+
+/** A required single choice as a row of toggle buttons with shortcut keys, with its error. */
+export function KeyedChoice({ form, list }: { form: FormBinding; list: keyof typeof keyedChoices }) {
+  const t = useT();
+  const { field, label, keys } = keyedChoices[list];
+  return (
+    <>
+      <CodeToggles
+        id={inputIds[list] ?? ''}
+        label={t(label)}
+        list={list}
+        codes={form.codes}
+        value={form.values[field]}
+        keys={keys}
+        onChange={(code) => form.set(field, code)}
+        invalid={form.fieldError?.field === list}
+        jumpKey={jumpKeys.category}
+      />
+      <FieldErrorText field={list} error={form.fieldError} />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 // The consultant's screen as data: which fields each category needs, the single-key shortcuts,
 // and the conversion of the hotline form to the API payload. Pure functions, unit-tested.
 import type { ContactInput } from '../api/types';
-import { dateTimeLocalToRfc3339, minutesToSeconds, type ContactFormValues } from './form';
+import { callFields, dateTimeLocalToRfc3339, minutesToSeconds, type ContactFormValues } from './form';
 
 /** Optional parts of the data form; each category shows only those it needs. */
 export type Section =
@@ -161,12 +161,7 @@ export function toHotlinePayload(
   const payload: HotlinePayload = {
     status,
     kind: 'data',
-    channel: values.channel,
-    started_at: startedAt,
-    duration_s: duration,
-    caller_type: values.callerType,
-    anonymous: values.anonymous,
-    language: values.language,
+    ...callFields(values, startedAt, duration),
     category: values.category,
     caller_gender: values.callerGender,
     caller_age_band: values.callerAgeBand,

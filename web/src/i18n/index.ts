@@ -1,12 +1,18 @@
 // The i18n layer: i18next core with our bundled messages, plus a tiny Preact hook.
+// The messages are data: one JSON file a language. English is the reference: every other language
+// must have its keys (the type below checks that at build time; test/i18n.test.tsx also fails on a
+// key English lacks, an empty text or a lost {{placeholder}}).
 import i18next, { type TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
-import { isoName } from '../codes/isoNames';
-import { en } from './en';
-import { nl } from './nl';
-import { ro } from './ro';
+import en from './en.json';
+import nl from './nl.json';
+import ro from './ro.json';
 
-export const messages = { en, nl, ro } as const;
+// Same shape as English, any strings.
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+type Messages = Shape<typeof en>;
+
+export const messages: Record<'en' | 'nl' | 'ro', Messages> = { en, nl, ro };
 type UiLanguage = keyof typeof messages;
 export const uiLanguages = Object.keys(messages) as UiLanguage[];
 
@@ -79,12 +85,4 @@ export function useT(): TFunction {
     return () => i18n.off('languageChanged', onChange);
   }, []);
   return i18n.t.bind(i18n);
-}
-
-/**
- * Kept for contacts/CodeToggles.tsx until it calls codes/labels.ts (the one place that labels a
- * code): the name of a language or country code, else the code itself.
- */
-export function codeLabel(list: string, code: string): string {
-  return isoName(list, code, currentUiLanguage()) ?? code;
 }
