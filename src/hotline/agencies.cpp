@@ -72,7 +72,8 @@ awaitable<Result<store::AgencyRow>> findOwnAgency(Context ctx, const policy::Pri
     co_return tl::unexpected(agencyNotFound());
   }
   auto lookup = [id = std::move(id)](soci::session& sql) { return store::findAgency(sql, id); };
-  auto found = co_await readOne(ctx, std::move(lookup), agencyNotFound());
+  domain::Error missing = agencyNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (found && !policy::requireSameOrganisation(who, found->agency.org_id)) {
     co_return tl::unexpected(agencyNotFound());
   }

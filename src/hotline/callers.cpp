@@ -149,9 +149,8 @@ awaitable<Result<CallerLookup>> lookUpCaller(Context ctx, Actor actor, std::stri
     co_return tl::unexpected(found.error());
   }
   // The lookup is recorded before any of it is shown.
-  if (auto audited =
-          co_await recordAudit(ctx, actor.entry(AuditAction::kCallerLookup, callerAuditId(*index)));
-      !audited) {
+  auto entry = actor.entry(AuditAction::kCallerLookup, callerAuditId(*index));
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return std::move(*found);
@@ -195,8 +194,8 @@ awaitable<domain::Status> unflagCaller(Context ctx, Actor actor, CallerName call
   auto remove = [org = who.org_id, h = *index, fl = std::move(flag)](store::WriteContext& w) {
     return store::deleteCallerFlag(w, org, h, fl);
   };
-  co_return co_await writeAudited(ctx, std::move(remove),
-                                  actor.entry(AuditAction::kCallerUnflag, callerAuditId(*index)));
+  auto entry = actor.entry(AuditAction::kCallerUnflag, callerAuditId(*index));
+  co_return co_await writeAudited(ctx, std::move(remove), std::move(entry));
 }
 
 awaitable<Result<FlaggedCallerPage>> listFlaggedCallers(

@@ -85,7 +85,8 @@ boost::asio::awaitable<Result<store::ContactRow>> findVisibleContact(Context ctx
     co_return tl::unexpected(contactNotFound());
   }
   auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
-  auto found = co_await readOne(ctx, std::move(lookup), contactNotFound());
+  domain::Error missing = contactNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (found && (!policy::requireSameOrganisation(who, found->contact.org_id) ||
                 !policy::requireContactVisible(who, editFacts(found->contact)))) {
     co_return tl::unexpected(contactNotFound());
@@ -95,9 +96,8 @@ boost::asio::awaitable<Result<store::ContactRow>> findVisibleContact(Context ctx
 
 boost::asio::awaitable<Result<std::string>> organisationCountry(Context ctx, std::string org_id) {
   auto lookup = [org_id](soci::session& sql) { return store::findOrganisationById(sql, org_id); };
-  auto org =
-      co_await readOne(ctx, std::move(lookup),
-                       domain::internalError("organisation of a use case not found").value());
+  domain::Error missing = domain::internalError("organisation of a use case not found").value();
+  auto org = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!org) {
     co_return tl::unexpected(org.error());
   }

@@ -171,9 +171,8 @@ awaitable<Result<ContactView>> readContact(Context ctx, Actor actor, std::string
     co_return tl::unexpected(extras.error());
   }
   // The view is recorded before any of it is shown.
-  if (auto audited =
-          co_await recordAudit(ctx, actor.entry(AuditAction::kContactRead, row.contact.id));
-      !audited) {
+  auto entry = actor.entry(AuditAction::kContactRead, row.contact.id);
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return std::move(*extras);
@@ -228,8 +227,8 @@ awaitable<domain::Status> discardDraft(Context ctx, Actor actor, std::string id)
   auto erase = [org = c.org_id, contact_id = c.id](store::WriteContext& w) {
     return store::deleteDraftContact(w, org, contact_id);
   };
-  co_return co_await writeAudited(ctx, std::move(erase),
-                                  actor.entry(AuditAction::kContactDiscard, c.id));
+  auto entry = actor.entry(AuditAction::kContactDiscard, c.id);
+  co_return co_await writeAudited(ctx, std::move(erase), std::move(entry));
 }
 
 awaitable<Result<std::vector<domain::Contact>>> listOwnDrafts(Context ctx, Actor actor,

@@ -72,7 +72,8 @@ awaitable<Result<domain::KnowledgeArticle>> readArticle(Context ctx, Actor actor
   auto lookup = [id = std::move(id)](soci::session& sql) {
     return store::findKnowledgeArticle(sql, id);
   };
-  auto found = co_await readOne(ctx, std::move(lookup), articleNotFound());
+  domain::Error missing = articleNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (found && !policy::requireSameOrganisation(who, found->org_id)) {
     co_return tl::unexpected(articleNotFound());
   }

@@ -183,9 +183,8 @@ awaitable<Result<SafetyPlan>> readSafetyPlan(Context ctx, Actor actor, std::stri
   plan.parts = std::move(*parts);
   plan.record.sealed.clear();
   // The read is recorded before any of it is shown.
-  if (auto audited =
-          co_await recordAudit(ctx, actor.entry(AuditAction::kSafetyPlanRead, plan.record.id));
-      !audited) {
+  auto entry = actor.entry(AuditAction::kSafetyPlanRead, plan.record.id);
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return plan;

@@ -176,7 +176,8 @@ awaitable<Result<std::string>> answeringConsultant(Context ctx, std::string org_
   auto find_agent = [e = *normalised](soci::session& sql) {
     return store::findUserByEmail(sql, e);
   };
-  auto agent = co_await readOne(ctx, std::move(find_agent), unknownAgent());
+  domain::Error missing = unknownAgent();
+  auto agent = co_await readOne(ctx, std::move(find_agent), std::move(missing));
   if (!agent) {
     co_return tl::unexpected(agent.error());
   }
@@ -228,9 +229,10 @@ awaitable<Result<NewTelephonyLine>> addTelephonyLine(Context ctx, std::string or
   auto find_org = [org_code](soci::session& sql) {
     return store::findOrganisationByCode(sql, org_code);
   };
-  auto unknown_org = domain::invalidField(
-      "org", "No organisation with code " + org_code + ". Add it first with `strada org add`.");
-  auto org = co_await readOne(ctx, std::move(find_org), std::move(unknown_org).value());
+  domain::Error missing{
+      domain::ErrorCode::kInvalidArgument,
+      "No organisation with code " + org_code + ". Add it first with `strada org add`.", "org", ""};
+  auto org = co_await readOne(ctx, std::move(find_org), std::move(missing));
   if (!org) {
     co_return tl::unexpected(org.error());
   }
@@ -251,9 +253,8 @@ awaitable<Result<NewTelephonyLine>> addTelephonyLine(Context ctx, std::string or
 
 awaitable<domain::Status> deactivateTelephonyLine(Context ctx, std::string id) {
   auto lookup = [id](soci::session& sql) { return store::findTelephonyLine(sql, id); };
-  auto line = co_await readOne(
-      ctx, std::move(lookup),
-      domain::Error{domain::ErrorCode::kNotFound, "No telephony line with this id.", "id", ""});
+  domain::Error missing{domain::ErrorCode::kNotFound, "No telephony line with this id.", "id", ""};
+  auto line = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!line) {
     co_return tl::unexpected(line.error());
   }
@@ -269,7 +270,8 @@ awaitable<Result<TelephonyLineKey>> openTelephonyLine(Context ctx, std::string l
     co_return refused("unknown line");
   }
   auto lookup = [line_id](soci::session& sql) { return store::findTelephonyLine(sql, line_id); };
-  auto line = co_await readOne(ctx, std::move(lookup), refused("unknown line").value());
+  domain::Error missing = refused("unknown line").value();
+  auto line = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!line) {
     co_return tl::unexpected(line.error());
   }

@@ -1,8 +1,10 @@
 // The steps most use cases share: reading the one record a key names, writing a change together
 // with its audit event, and recording a read before any of it is shown.
 //
-// GCC 12 (store/async.h): build a job or lookup lambda as a named local, then pass it with
-// std::move; never write the lambda inside the co_await expression.
+// GCC 12 (store/async.h) miscompiles temporaries created in the same full-expression as a
+// co_await (bitwise copies: bad frees of small strings). Build every argument that holds a
+// string (a lookup or job lambda, an audit entry, an error) as a named local, then pass it with
+// std::move.
 #pragma once
 
 #include <cstddef>
@@ -74,7 +76,8 @@ awaitable<domain::Status> changeById(Context ctx, Actor actor, ChangeById how, s
   }
   auto job = [change = std::move(change), org_id = actor.principal.org_id,
               id](store::WriteContext& w) { return change(w, org_id, id); };
-  co_return co_await writeAudited(ctx, std::move(job), actor.entry(how.action, id));
+  auto entry = actor.entry(how.action, id);
+  co_return co_await writeAudited(ctx, std::move(job), std::move(entry));
 }
 
 // Cuts `rows`, read with one row more than `page_size` asks for, to the page: true when a next
