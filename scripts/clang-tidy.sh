@@ -17,7 +17,7 @@
 #
 # How it builds its compilation database:
 # - build/tidy is its own build dir (CMake, Ninja, Debug); nothing is compiled there.
-# - The generated sources (build/tidy/src/domain/codes_embedded.cpp,
+# - The generated sources (build/tidy/src/domain/embedded*.cpp from codes/*.tsv,
 #   build/tidy/src/store/migrations_embedded.cpp) are data tables written by cmake -P scripts, and
 #   no file includes them: they are left out of the run (only paths under src/ and tests/ of this
 #   checkout are checked), so they need not be generated. bench/ and fuzz/ are not checked.

@@ -73,41 +73,35 @@ int runInit(const DataOptions& data) {
 }
 
 int runMigrate(const DataOptions& data) {
-  auto opened = openData(data);
-  if (!opened) {
-    return reportFailure(opened.error());
-  }
-  auto version = opened->db->schemaVersion();
-  std::cout << "Database is at schema version " << version.value_or(0) << ".\n";
-  return 0;
+  return withOpenData(data, [](OpenedData& opened) {
+    auto version = opened.db->schemaVersion();
+    std::cout << "Database is at schema version " << version.value_or(0) << ".\n";
+    return 0;
+  });
 }
 
 int runOrgAdd(const DataOptions& data, const std::string& code, const std::string& name,
               const std::string& country, const std::vector<std::string>& languages) {
-  auto opened = openData(data);
-  if (!opened) {
-    return reportFailure(opened.error());
-  }
-  auto org = admin::addOrganisation(*opened->db, {"", code, name, country, languages, 0});
-  if (!org) {
-    return reportFailure(org.error());
-  }
-  std::cout << "Added organisation " << org->organisation.code << ".\n";
-  return 0;
+  return withOpenData(data, [&](OpenedData& opened) {
+    auto org = admin::addOrganisation(*opened.db, {"", code, name, country, languages, 0});
+    if (!org) {
+      return reportFailure(org.error());
+    }
+    std::cout << "Added organisation " << org->organisation.code << ".\n";
+    return 0;
+  });
 }
 
 int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
                const std::string& name, const std::vector<std::string>& roles) {
-  auto opened = openData(data);
-  if (!opened) {
-    return reportFailure(opened.error());
-  }
-  auto user = admin::addUser(*opened->db, org_code, {email, name, roles, readPassword(), {}});
-  if (!user) {
-    return reportFailure(user.error());
-  }
-  std::cout << "Added user " << user->email << " to " << org_code << ".\n";
-  return 0;
+  return withOpenData(data, [&](OpenedData& opened) {
+    auto user = admin::addUser(*opened.db, org_code, {email, name, roles, readPassword(), {}});
+    if (!user) {
+      return reportFailure(user.error());
+    }
+    std::cout << "Added user " << user->email << " to " << org_code << ".\n";
+    return 0;
+  });
 }
 
 int runAuditVerify(const DataOptions& data, const std::string& anchor) {

@@ -35,4 +35,15 @@ int runDemo(const DataOptions& data, const DemoOptions& demo);
 // Prints a failure in the shape every command uses: "strada: <message>".
 int reportFailure(const domain::Error& error);
 
+// Opens the data folder of `data` and runs `command(OpenedData&)` on it: its exit code, or 1
+// with the reason when the folder cannot be opened.
+template <class Command>
+int withOpenData(const DataOptions& data, Command command) {
+  auto opened = openData(data);
+  if (!opened) {
+    return reportFailure(opened.error());
+  }
+  return command(*opened);
+}
+
 }  // namespace strada::app

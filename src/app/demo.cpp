@@ -6,9 +6,8 @@
 
 #include "admin/organisations.h"
 #include "app/commands.h"
-#include "app/demo_agencies.h"
 #include "app/demo_contacts.h"
-#include "app/demo_knowledge.h"
+#include "app/demo_content.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/codes.h"
@@ -82,6 +81,102 @@ domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<dom
   return addDemoKnowledge(ctx, actorOf(users[4]), std::string(language));
 }
 
+// The organisation `o` with a user of every role, each with the demo password's `hash`.
+domain::Result<admin::AddedOrganisation> addDemoOrganisation(store::Database& db, const DemoOrg& o,
+                                                             const std::string& hash) {
+  std::vector<admin::NewUser> accounts;
+  accounts.reserve(kUsers.size());
+  for (const auto& u : kUsers) {
+    accounts.push_back(
+        {demoEmail(u, o), std::string(u.name), {std::string(domain::roleName(u.role))}, {}, hash});
+  }
+  return admin::addOrganisation(db,
+                                {"",
+                                 std::string(o.code),
+                                 std::string(o.name),
+                                 std::string(o.country),
+                                 {std::string(o.languages[0]), std::string(o.languages[1])},
+                                 0},
+                                accounts);
+}
+
+// One member of the demo network: the organisation and its users, its share of the contacts
+// (progress printed every 50,000), its partner directory and knowledge base.
+domain::Status addDemoMember(OpenedData& opened, const DemoOrg& o, const std::string& hash,
+                             const DemoOptions& demo, std::mt19937& rng) {
+  store::Database& db = *opened.db;
+  auto added_org = addDemoOrganisation(db, o, hash);
+  if (!added_org) {
+    return tl::unexpected(added_org.error());
+  }
+  const domain::Organisation& org = added_org->organisation;
+  const std::vector<domain::User>& users = added_org->users;
+  const auto count = static_cast<std::int64_t>(demo.contacts * o.share);
+  const std::string& supervisor = users[2].id;
+  DemoContactsSpec spec{
+      org.id,      org.country, {std::string(o.languages[0]), std::string(o.languages[1])},
+      users[0].id, supervisor,  count,
+      demo.years};
+  std::int64_t next_report = 50000;
+  const hotline::Context ctx{db, *opened.keys};
+  auto added = addDemoContacts(ctx, spec, rng, [&](std::int64_t n) {
+    if (n >= next_report) {
+      std::cout << "  " << o.code << ": " << n << " of " << count << " contacts\n" << std::flush;
+      next_report = (n / 50000 + 1) * 50000;
+    }
+  });
+  if (!added) {
+    return tl::unexpected(added.error());
+  }
+  if (auto s = addDemoContent(ctx, users, org.country, o.languages[0]); !s) {
+    return s;
+  }
+  std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
+            << " contacts.\n";
+  return {};
+}
+
+// True when the demo network was created before (its first member exists).
+domain::Result<bool> demoExists(store::Database& db) {
+  domain::Result<std::optional<domain::Organisation>> existing;
+  db.read([&](soci::session& sql) { existing = store::findOrganisationByCode(sql, "NL"); });
+  if (!existing) {
+    return tl::unexpected(existing.error());
+  }
+  return existing->has_value();
+}
+
+// The demo network in the opened data folder; its logins printed.
+int addDemoNetwork(OpenedData& opened, const DemoOptions& demo) {
+  auto exists = demoExists(*opened.db);
+  if (!exists) {
+    return reportFailure(exists.error());
+  }
+  if (*exists) {
+    std::cout << "The demo network is already there.\n";
+    printLogins();
+    return 0;
+  }
+  std::mt19937 rng(demo.seed);
+  auto hash = crypto::hashPassword(kDemoPassword);
+  if (!hash) {
+    return reportFailure(hash.error());
+  }
+  for (const auto& o : kOrgs) {
+    if (auto s = addDemoMember(opened, o, *hash, demo, rng); !s) {
+      return reportFailure(s.error());
+    }
+  }
+  // The contacts went in without the per-contact statistics adjustment: count them once now.
+  auto counted = store::rebuildContactStats(*opened.db, [](const store::RebuildProgress&) {});
+  if (!counted) {
+    return reportFailure(counted.error());
+  }
+  std::cout << "Statistics rebuilt: " << *counted << " final contacts.\n";
+  printLogins();
+  return 0;
+}
+
 }  // namespace
 
 int runDemo(const DataOptions& data, const DemoOptions& demo) {
@@ -90,87 +185,7 @@ int runDemo(const DataOptions& data, const DemoOptions& demo) {
       return rc;
     }
   }
-  auto opened = openData(data);
-  if (!opened) {
-    return reportFailure(opened.error());
-  }
-  store::Database& db = *opened->db;
-  domain::Result<std::optional<domain::Organisation>> existing;
-  db.read([&](soci::session& sql) { existing = store::findOrganisationByCode(sql, "NL"); });
-  if (!existing) {
-    return reportFailure(existing.error());
-  }
-  if (existing->has_value()) {
-    std::cout << "The demo network is already there.\n";
-    printLogins();
-    return 0;
-  }
-
-  std::mt19937 rng(demo.seed);
-  auto hash = crypto::hashPassword(kDemoPassword);
-  if (!hash) {
-    return reportFailure(hash.error());
-  }
-
-  for (const auto& o : kOrgs) {
-    std::vector<admin::NewUser> accounts;
-    accounts.reserve(kUsers.size());
-    for (const auto& u : kUsers) {
-      accounts.push_back({demoEmail(u, o),
-                          std::string(u.name),
-                          {std::string(domain::roleName(u.role))},
-                          {},
-                          *hash});
-    }
-    auto added_org =
-        admin::addOrganisation(db,
-                               {"",
-                                std::string(o.code),
-                                std::string(o.name),
-                                std::string(o.country),
-                                {std::string(o.languages[0]), std::string(o.languages[1])},
-                                0},
-                               accounts);
-    if (!added_org) {
-      return reportFailure(added_org.error());
-    }
-    const domain::Organisation& org = added_org->organisation;
-    const std::vector<domain::User>& users = added_org->users;
-
-    const auto count = static_cast<std::int64_t>(demo.contacts * o.share);
-    const std::string& supervisor = users[2].id;
-    DemoContactsSpec spec{
-        org.id,      org.country, {std::string(o.languages[0]), std::string(o.languages[1])},
-        users[0].id, supervisor,  count,
-        demo.years};
-    std::int64_t next_report = 50000;
-    auto added =
-        addDemoContacts(hotline::Context{db, *opened->keys}, spec, rng, [&](std::int64_t n) {
-          if (n >= next_report) {
-            std::cout << "  " << o.code << ": " << n << " of " << count << " contacts\n"
-                      << std::flush;
-            next_report = (n / 50000 + 1) * 50000;
-          }
-        });
-    if (!added) {
-      return reportFailure(added.error());
-    }
-    if (auto s =
-            addDemoContent(hotline::Context{db, *opened->keys}, users, org.country, o.languages[0]);
-        !s) {
-      return reportFailure(s.error());
-    }
-    std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
-              << " contacts.\n";
-  }
-  // The contacts went in without the per-contact statistics adjustment: count them once now.
-  auto counted = store::rebuildContactStats(db, [](const store::RebuildProgress&) {});
-  if (!counted) {
-    return reportFailure(counted.error());
-  }
-  std::cout << "Statistics rebuilt: " << *counted << " final contacts.\n";
-  printLogins();
-  return 0;
+  return withOpenData(data, [&demo](OpenedData& opened) { return addDemoNetwork(opened, demo); });
 }
 
 }  // namespace strada::app

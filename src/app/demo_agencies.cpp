@@ -1,10 +1,10 @@
-#include "app/demo_agencies.h"
-
 #include <array>
 #include <string_view>
 #include <vector>
 
+#include "app/demo_content.h"
 #include "domain/agency.h"
+#include "domain/encoding.h"
 #include "hotline/agencies.h"
 
 namespace strada::app {
@@ -57,19 +57,6 @@ constexpr std::array<DemoAgency, 10> kAgencies = {{
      "Town Hall Annex 1 (fictional)", false, "Emergency number answered day and night."},
 }};
 
-std::vector<std::string> split(std::string_view text) {
-  std::vector<std::string> out;
-  while (!text.empty()) {
-    const auto comma = text.find(',');
-    out.emplace_back(text.substr(0, comma));
-    if (comma == std::string_view::npos) {
-      break;
-    }
-    text.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 }  // namespace
 
 domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor& editor,
@@ -92,7 +79,7 @@ domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor
     a.email = "agency" + std::to_string(suffix) + "@demo.example";
     a.website = "https://agency" + std::to_string(suffix) + ".demo.example";
     a.languages = {std::string(place->languages[0]), std::string(place->languages[1])};
-    a.services = split(d.services);
+    a.services = domain::splitList(d.services);
     a.notes = std::string(d.notes);
     a.notes +=
         a.notes.empty() ? "(demo) Fictional phone number." : " (demo) Fictional phone number.";

@@ -1,9 +1,8 @@
-#include "app/demo_knowledge.h"
-
 #include <array>
 #include <string_view>
 #include <vector>
 
+#include "app/demo_content.h"
 #include "domain/knowledge.h"
 #include "hotline/knowledge.h"
 

@@ -25,12 +25,22 @@ namespace {
 
 using strada::app::DataOptions;
 
-void addDataOptions(CLI::App* cmd, DataOptions& data) {
+// A command of `parent` that works on a data folder: it takes --data and --db.
+CLI::App* addDataCommand(CLI::App* parent, const std::string& name, const std::string& help,
+                         DataOptions& data) {
+  auto* cmd = parent->add_subcommand(name, help);
   cmd->add_option("--data", data.data_dir, "The data folder (master key, SQLite database)")
       ->required();
   cmd->add_option("--db", data.db_url,
                   "A PostgreSQL URL (postgresql://user@host:port/db) instead of DIR/strada.db")
       ->envname("STRADA_DB");
+  return cmd;
+}
+
+// A group of commands, such as `line`, of which one must be named.
+CLI::App* addCommandGroup(CLI::App& app, const std::string& name, const std::string& help) {
+  auto* group = app.add_subcommand(name, help);
+  return group;
 }
 
 // "HOST:PORT" -> (host, port); nullopt when malformed. "[::1]:8080" gives "::1".
@@ -71,18 +81,15 @@ struct Arguments {
 
 // init, migrate, org add, user add.
 void addSetupCommands(CLI::App& app, Arguments& a) {
-  auto* init = app.add_subcommand("init", "Create a data folder: master key and database");
-  addDataOptions(init, a.data);
+  auto* init =
+      addDataCommand(&app, "init", "Create a data folder: master key and database", a.data);
   init->callback([&a] { a.code = strada::app::runInit(a.data); });
 
-  auto* migrate = app.add_subcommand("migrate", "Apply pending database migrations");
-  addDataOptions(migrate, a.data);
+  auto* migrate = addDataCommand(&app, "migrate", "Apply pending database migrations", a.data);
   migrate->callback([&a] { a.code = strada::app::runMigrate(a.data); });
 
-  auto* org = app.add_subcommand("org", "Manage member organisations");
-  org->require_subcommand(1);
-  auto* org_add = org->add_subcommand("add", "Add an organisation");
-  addDataOptions(org_add, a.data);
+  auto* org = addCommandGroup(app, "org", "Manage member organisations");
+  auto* org_add = addDataCommand(org, "add", "Add an organisation", a.data);
   org_add->add_option("--code", a.org_code, "Short unique code, such as NL")->required();
   org_add->add_option("--name", a.org_name, "Name")->required();
   org_add->add_option("--country", a.org_country, "ISO 3166-1 country code")->required();
@@ -91,11 +98,9 @@ void addSetupCommands(CLI::App& app, Arguments& a) {
     a.code = strada::app::runOrgAdd(a.data, a.org_code, a.org_name, a.org_country, a.org_languages);
   });
 
-  auto* user = app.add_subcommand("user", "Manage users");
-  user->require_subcommand(1);
-  auto* user_add = user->add_subcommand(
-      "add", "Add a user; the password comes from STRADA_PASSWORD or standard input");
-  addDataOptions(user_add, a.data);
+  auto* user = addCommandGroup(app, "user", "Manage users");
+  auto* user_add = addDataCommand(
+      user, "add", "Add a user; the password comes from STRADA_PASSWORD or standard input", a.data);
   user_add->add_option("--org", a.user_org, "The organisation's code")->required();
   user_add->add_option("--email", a.user_email, "E-mail address (the login)")->required();
   user_add->add_option("--name", a.user_name, "Full name")->required();
@@ -111,44 +116,35 @@ void addSetupCommands(CLI::App& app, Arguments& a) {
 
 // line add, line list, line deactivate.
 void addLineCommands(CLI::App& app, Arguments& a) {
-  auto* line = app.add_subcommand("line", "Telephony lines that post signed call events");
-  line->require_subcommand(1);
-  auto* line_add = line->add_subcommand(
-      "add", "Add a line; prints its id and its secret (once) for the PBX or relay");
-  addDataOptions(line_add, a.data);
+  auto* line = addCommandGroup(app, "line", "Telephony lines that post signed call events");
+  auto* line_add = addDataCommand(
+      line, "add", "Add a line; prints its id and its secret (once) for the PBX or relay", a.data);
   line_add->add_option("--org", a.line_org, "The organisation's code")->required();
   line_add->add_option("--name", a.line_name, "A name, such as \"Asterisk main office\"")
       ->required();
   line_add->callback([&a] { a.code = strada::app::runLineAdd(a.data, a.line_org, a.line_name); });
-  auto* line_list = line->add_subcommand("list", "List the telephony lines");
-  addDataOptions(line_list, a.data);
+  auto* line_list = addDataCommand(line, "list", "List the telephony lines", a.data);
   line_list->callback([&a] { a.code = strada::app::runLineList(a.data); });
-  auto* line_deactivate =
-      line->add_subcommand("deactivate", "Refuse a line's events from now on (secret rotation)");
-  addDataOptions(line_deactivate, a.data);
+  auto* line_deactivate = addDataCommand(
+      line, "deactivate", "Refuse a line's events from now on (secret rotation)", a.data);
   line_deactivate->add_option("--id", a.line_id, "The line's id")->required();
   line_deactivate->callback([&a] { a.code = strada::app::runLineDeactivate(a.data, a.line_id); });
 }
 
 // audit verify, stats rebuild, demo.
 void addDataCommands(CLI::App& app, Arguments& a) {
-  auto* audit = app.add_subcommand("audit", "The audit trail");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Check the audit trail's hash chain");
-  addDataOptions(verify, a.data);
+  auto* audit = addCommandGroup(app, "audit", "The audit trail");
+  auto* verify = addDataCommand(audit, "verify", "Check the audit trail's hash chain", a.data);
   verify->add_option("--anchor", a.anchor,
                      "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
   verify->callback([&a] { a.code = strada::app::runAuditVerify(a.data, a.anchor); });
 
-  auto* stats = app.add_subcommand("stats", "The contact statistics");
-  stats->require_subcommand(1);
+  auto* stats = addCommandGroup(app, "stats", "The contact statistics");
   auto* stats_rebuild =
-      stats->add_subcommand("rebuild", "Recount the statistics rollup from the contacts");
-  addDataOptions(stats_rebuild, a.data);
+      addDataCommand(stats, "rebuild", "Recount the statistics rollup from the contacts", a.data);
   stats_rebuild->callback([&a] { a.code = strada::app::runStatsRebuild(a.data); });
 
-  auto* demo = app.add_subcommand("demo", "Create a demo network with realistic data");
-  addDataOptions(demo, a.data);
+  auto* demo = addDataCommand(&app, "demo", "Create a demo network with realistic data", a.data);
   demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")
       ->check(CLI::Range(0, 2000000));
   demo->callback([&a] { a.code = strada::app::runDemo(a.data, a.demo); });
@@ -176,8 +172,7 @@ int runServeCommand(Arguments& a) {
 
 // serve, with its listeners and limits.
 void addServeCommand(CLI::App& app, Arguments& a) {
-  auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
-  addDataOptions(serve, a.data);
+  auto* serve = addDataCommand(&app, "serve", "Serve the web UI and the API", a.data);
   a.serve.web_root = STRADA_DEFAULT_WEB_ROOT;
   serve->add_option("--listen", a.listen, "HOST:PORT to listen on (port 0 picks a free one)")
       ->envname("STRADA_LISTEN");

@@ -2,84 +2,70 @@
 
 #include <array>
 
+#include "domain/enum_names.h"
+
 namespace strada::audit {
 namespace {
 
 struct ActionInfo {
-  AuditAction action;
+  AuditAction value;
   std::string_view name;
   std::string_view object_type;
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array kActions = {
-    ActionInfo{AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
-    ActionInfo{AuditAction::kUserCreate, "user.create", "user"},
-    ActionInfo{AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
-    ActionInfo{AuditAction::kSessionCreate, "session.create", "user"},
-    ActionInfo{AuditAction::kSessionLoginFailed, "session.login_failed", "user"},
-    ActionInfo{AuditAction::kSessionDelete, "session.delete", "user"},
-    ActionInfo{AuditAction::kStatsRebuild, "stats.rebuild", "contact_stats_daily"},
-    ActionInfo{AuditAction::kContactCreate, "contact.create", "contact"},
-    ActionInfo{AuditAction::kContactRead, "contact.read", "contact"},
-    ActionInfo{AuditAction::kContactUpdate, "contact.update", "contact"},
-    ActionInfo{AuditAction::kContactFinalise, "contact.finalise", "contact"},
-    ActionInfo{AuditAction::kContactDiscard, "contact.discard", "contact"},
-    ActionInfo{AuditAction::kContactList, "contact.list", "contacts"},
-    ActionInfo{AuditAction::kContactDraftList, "contact.draft_list", "contacts"},
-    ActionInfo{AuditAction::kContactExport, "contact.export", "contacts"},
-    ActionInfo{AuditAction::kContactFollowUpDone, "contact.follow_up_done", "contact"},
-    ActionInfo{AuditAction::kSupervisionRead, "supervision.read", "contacts"},
-    ActionInfo{AuditAction::kSafetyPlanCreate, "safety_plan.create", "safety_plan"},
-    ActionInfo{AuditAction::kSafetyPlanRead, "safety_plan.read", "safety_plan"},
-    ActionInfo{AuditAction::kSafetyPlanUpdate, "safety_plan.update", "safety_plan"},
-    ActionInfo{AuditAction::kCallerLookup, "caller.lookup", "caller"},
-    ActionInfo{AuditAction::kCallerFlag, "caller.flag", "caller"},
-    ActionInfo{AuditAction::kCallerUnflag, "caller.unflag", "caller"},
-    ActionInfo{AuditAction::kCallerFlagList, "caller.flag_list", "caller_flags"},
-    ActionInfo{AuditAction::kTelephonyLineCreate, "telephony_line.create", "telephony_line"},
-    ActionInfo{AuditAction::kTelephonyLineDeactivate, "telephony_line.deactivate",
-               "telephony_line"},
-    ActionInfo{AuditAction::kTelephonyAnswered, "telephony.answered", "contact"},
-    ActionInfo{AuditAction::kTelephonyEnded, "telephony.ended", "contact"},
-    ActionInfo{AuditAction::kTelephonyEndedUnmatched, "telephony.ended", "telephony_line"},
-    ActionInfo{AuditAction::kContactUpgrade, "contact.upgrade", "contacts"},
-    ActionInfo{AuditAction::kKnowledgeCreate, "knowledge.create", "knowledge_article"},
-    ActionInfo{AuditAction::kKnowledgeUpdate, "knowledge.update", "knowledge_article"},
-    ActionInfo{AuditAction::kKnowledgeDelete, "knowledge.delete", "knowledge_article"},
-    ActionInfo{AuditAction::kAgencyCreate, "agency.create", "agency"},
-    ActionInfo{AuditAction::kAgencyUpdate, "agency.update", "agency"},
-    ActionInfo{AuditAction::kAgencyDeactivate, "agency.deactivate", "agency"},
-    ActionInfo{AuditAction::kAgencyReadConfidentialAddress, "agency.read_confidential_address",
-               "agency"},
-    ActionInfo{AuditAction::kStatsRead, "stats.read", "contact_stats"},
-};
+constexpr std::array<ActionInfo, 38> kActions = {{
+    {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
+    {AuditAction::kUserCreate, "user.create", "user"},
+    {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
+    {AuditAction::kSessionCreate, "session.create", "user"},
+    {AuditAction::kSessionLoginFailed, "session.login_failed", "user"},
+    {AuditAction::kSessionDelete, "session.delete", "user"},
+    {AuditAction::kStatsRebuild, "stats.rebuild", "contact_stats_daily"},
+    {AuditAction::kContactCreate, "contact.create", "contact"},
+    {AuditAction::kContactRead, "contact.read", "contact"},
+    {AuditAction::kContactUpdate, "contact.update", "contact"},
+    {AuditAction::kContactFinalise, "contact.finalise", "contact"},
+    {AuditAction::kContactDiscard, "contact.discard", "contact"},
+    {AuditAction::kContactList, "contact.list", "contacts"},
+    {AuditAction::kContactDraftList, "contact.draft_list", "contacts"},
+    {AuditAction::kContactExport, "contact.export", "contacts"},
+    {AuditAction::kContactFollowUpDone, "contact.follow_up_done", "contact"},
+    {AuditAction::kSupervisionRead, "supervision.read", "contacts"},
+    {AuditAction::kSafetyPlanCreate, "safety_plan.create", "safety_plan"},
+    {AuditAction::kSafetyPlanRead, "safety_plan.read", "safety_plan"},
+    {AuditAction::kSafetyPlanUpdate, "safety_plan.update", "safety_plan"},
+    {AuditAction::kCallerLookup, "caller.lookup", "caller"},
+    {AuditAction::kCallerFlag, "caller.flag", "caller"},
+    {AuditAction::kCallerUnflag, "caller.unflag", "caller"},
+    {AuditAction::kCallerFlagList, "caller.flag_list", "caller_flags"},
+    {AuditAction::kTelephonyLineCreate, "telephony_line.create", "telephony_line"},
+    {AuditAction::kTelephonyLineDeactivate, "telephony_line.deactivate", "telephony_line"},
+    {AuditAction::kTelephonyAnswered, "telephony.answered", "contact"},
+    {AuditAction::kTelephonyEnded, "telephony.ended", "contact"},
+    {AuditAction::kTelephonyEndedUnmatched, "telephony.ended", "telephony_line"},
+    {AuditAction::kContactUpgrade, "contact.upgrade", "contacts"},
+    {AuditAction::kKnowledgeCreate, "knowledge.create", "knowledge_article"},
+    {AuditAction::kKnowledgeUpdate, "knowledge.update", "knowledge_article"},
+    {AuditAction::kKnowledgeDelete, "knowledge.delete", "knowledge_article"},
+    {AuditAction::kAgencyCreate, "agency.create", "agency"},
+    {AuditAction::kAgencyUpdate, "agency.update", "agency"},
+    {AuditAction::kAgencyDeactivate, "agency.deactivate", "agency"},
+    {AuditAction::kAgencyReadConfidentialAddress, "agency.read_confidential_address", "agency"},
+    {AuditAction::kStatsRead, "stats.read", "contact_stats"},
+}};
+static_assert(domain::listsEveryValue(kActions, AuditAction::kStatsRead));
 
-constexpr std::array<AuditAction, kActions.size()> kAll = [] {
-  std::array<AuditAction, kActions.size()> all{};
-  for (std::size_t i = 0; i < kActions.size(); ++i) {
-    all[i] = kActions[i].action;
-  }
-  return all;
-}();
-
-const ActionInfo* find(AuditAction action) {
-  const auto i = static_cast<std::size_t>(action);
-  if (i < kActions.size() && kActions[i].action == action) {
-    return &kActions[i];
-  }
-  return nullptr;
-}
+constexpr auto kAll = domain::valuesOf(kActions);
 
 }  // namespace
 
 std::string_view auditActionName(AuditAction action) {
-  const ActionInfo* info = find(action);
-  return info != nullptr ? info->name : "unknown";
+  return domain::nameOf(kActions, action, "unknown");
 }
 
 std::string_view auditObjectType(AuditAction action) {
-  const ActionInfo* info = find(action);
+  const ActionInfo* info = domain::rowOf(kActions, action);
   return info != nullptr ? info->object_type : "";
 }
 

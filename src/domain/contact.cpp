@@ -3,9 +3,11 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/encoding.h"
 #include "domain/ids.h"
 
 namespace strada::domain {
@@ -15,35 +17,6 @@ namespace {
 constexpr UnixMillis kEarliestStart = 946684800000;
 constexpr UnixMillis kFutureSlack = UnixMillis{5} * 60 * 1000;
 
-bool isValidUtf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (c < 0x80) {
-      n = 0;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      n = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
-      return false;
-    }
-    if (n > 0 && i + n >= s.size()) {
-      return false;
-    }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return false;
-      }
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
 bool hasControlChars(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -51,33 +24,82 @@ bool hasControlChars(std::string_view s) {
 
 const CodeList& list(std::string_view name) { return *findCodeList(name); }
 
-// A single code: empty is allowed unless `required`.
-Status checkCode(std::string_view list_name, const std::string& value, const char* field,
-                 bool required, const char* message) {
+// When a coded field may not be left empty.
+enum class Needed { kNever, kWhenFinal, kAlways };
+
+// A coded field that holds one code: the list it comes from, when it is needed, and what to tell
+// the user when the code is not on the list.
+struct SingleCode {
+  std::string_view list;
+  std::string ContactInput::*value;
+  const char* field;
+  Needed needed;
+  const char* message;
+};
+
+// A coded field that holds several codes from one list, each at most once.
+struct MultiCode {
+  std::string_view list;
+  std::vector<std::string> ContactInput::*values;
+  const char* field;
+};
+
+// The coded fields of a data contact, in the order they are checked (the caller's region, free
+// text, is checked between the caller's country and the destination).
+constexpr std::array<SingleCode, 6> kCallerCodes = {{
+    {"category", &ContactInput::category, "category", Needed::kWhenFinal,
+     "Choose a category from the list."},
+    {"caller_type", &ContactInput::caller_type, "caller_type", Needed::kWhenFinal,
+     "Choose who contacted the hotline from the list."},
+    {"gender", &ContactInput::caller_gender, "caller_gender", Needed::kNever,
+     "Choose a gender from the list."},
+    {"age_band", &ContactInput::caller_age_band, "caller_age_band", Needed::kNever,
+     "Choose an age band from the list."},
+    {"language", &ContactInput::language, "language", Needed::kWhenFinal,
+     "Use an ISO 639-1 two-letter language code, such as en."},
+    {"country", &ContactInput::caller_country, "caller_country", Needed::kNever,
+     "Use an ISO 3166-1 two-letter country code, such as NL."},
+}};
+constexpr SingleCode kDestinationCode = {"country", &ContactInput::destination_country,
+                                         "destination_country", Needed::kNever,
+                                         "Use an ISO 3166-1 two-letter country code, such as DE."};
+constexpr std::array<MultiCode, 4> kSituationCodes = {{
+    {"exploitation", &ContactInput::exploitation, "exploitation"},
+    {"industry", &ContactInput::industry, "industry"},
+    {"indicator", &ContactInput::indicators, "indicators"},
+    {"assistance", &ContactInput::assistance, "assistance"},
+}};
+constexpr SingleCode kOutcomeCode = {"outcome", &ContactInput::outcome, "outcome", Needed::kNever,
+                                     "Choose an outcome from the list."};
+
+// One code of `c`: empty is allowed unless `code` is needed.
+Status checkCode(const ContactInput& c, const SingleCode& code) {
+  const std::string& value = c.*code.value;
   if (value.empty()) {
-    if (required) {
-      return invalidField(field, "This field is required.");
+    if (code.needed == Needed::kAlways ||
+        (code.needed == Needed::kWhenFinal && c.status == kStatusFinal)) {
+      return invalidField(code.field, "This field is required.");
     }
     return {};
   }
-  if (!list(list_name).contains(value)) {
-    return invalidField(field, message);
+  if (!list(code.list).contains(value)) {
+    return invalidField(code.field, code.message);
   }
   return {};
 }
 
-Status checkCodes(std::string_view list_name, const std::vector<std::string>& values,
-                  const char* field) {
+Status checkCodes(const ContactInput& c, const MultiCode& code) {
+  const std::vector<std::string>& values = c.*code.values;
   if (values.size() > kMaxMultiCodes) {
-    return invalidField(field, "Choose at most 20.");
+    return invalidField(code.field, "Choose at most 20.");
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
-    if (!list(list_name).contains(values[i])) {
-      return invalidField(field, "Choose each value from the list.");
+    if (!list(code.list).contains(values[i])) {
+      return invalidField(code.field, "Choose each value from the list.");
     }
     if (std::find(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(i), values[i]) !=
         values.begin() + static_cast<std::ptrdiff_t>(i)) {
-      return invalidField(field, "Each value may appear once.");
+      return invalidField(code.field, "Each value may appear once.");
     }
   }
   return {};
@@ -141,17 +163,18 @@ std::string normalisePhoneNumber(std::string_view raw, std::string_view region) 
   return e164.size() > 1 ? e164 : fallback;
 }
 
-}  // namespace
-
-Status validateContact(const ContactInput& c, UnixMillis now) {
+// What every contact has: its status, kind, channel, time, duration and caller identifier.
+Status checkEveryContact(const ContactInput& c, UnixMillis now) {
   if (c.status != kStatusDraft && c.status != kStatusFinal) {
     return invalidField("status", "Use draft or final.");
   }
-  if (auto s = checkCode("contact_kind", c.kind, "kind", true, "Use data or non_data."); !s) {
+  if (auto s = checkCode(c, {"contact_kind", &ContactInput::kind, "kind", Needed::kAlways,
+                             "Use data or non_data."});
+      !s) {
     return s;
   }
-  if (auto s = checkCode("channel", c.channel, "channel", true,
-                         "Choose a channel from the list (phone, chat, e-mail, ...).");
+  if (auto s = checkCode(c, {"channel", &ContactInput::channel, "channel", Needed::kAlways,
+                             "Choose a channel from the list (phone, chat, e-mail, ...)."});
       !s) {
     return s;
   }
@@ -170,85 +193,57 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
     return invalidField("caller_identifier",
                         "Give a phone number or a handle of at most 100 characters.");
   }
+  return {};
+}
 
-  if (c.kind == kKindNonData) {
-    if (auto s = checkCode("non_data_type", c.non_data_type, "non_data_type", true,
-                           "Choose what kind of non-data contact it was.");
-        !s) {
-      return s;
-    }
-    if (const char* field = firstDataField(c); field != nullptr) {
-      return invalidField(field,
-                          "A non-data contact carries no content: leave this empty, or "
-                          "log it as a data contact.");
-    }
-    return {};
+// A non-data contact: its type, and no content at all.
+Status checkNonDataContact(const ContactInput& c) {
+  if (auto s = checkCode(c, {"non_data_type", &ContactInput::non_data_type, "non_data_type",
+                             Needed::kAlways, "Choose what kind of non-data contact it was."});
+      !s) {
+    return s;
   }
+  if (const char* field = firstDataField(c); field != nullptr) {
+    return invalidField(field,
+                        "A non-data contact carries no content: leave this empty, or "
+                        "log it as a data contact.");
+  }
+  return {};
+}
 
+// Who called a data contact in, and from where.
+Status checkCallerFields(const ContactInput& c) {
   if (!c.non_data_type.empty()) {
     return invalidField("non_data_type", "Only a non-data contact has a non-data type.");
   }
-  const bool final = c.status == kStatusFinal;
-  if (auto s =
-          checkCode("category", c.category, "category", final, "Choose a category from the list.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCode("caller_type", c.caller_type, "caller_type", final,
-                         "Choose who contacted the hotline from the list.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCode("gender", c.caller_gender, "caller_gender", false,
-                         "Choose a gender from the list.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCode("age_band", c.caller_age_band, "caller_age_band", false,
-                         "Choose an age band from the list.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCode("language", c.language, "language", final,
-                         "Use an ISO 639-1 two-letter language code, such as en.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCode("country", c.caller_country, "caller_country", false,
-                         "Use an ISO 3166-1 two-letter country code, such as NL.");
-      !s) {
-    return s;
+  for (const SingleCode& code : kCallerCodes) {
+    if (auto s = checkCode(c, code); !s) {
+      return s;
+    }
   }
   if (c.caller_region.size() > kMaxRegionBytes || hasControlChars(c.caller_region) ||
       !isValidUtf8(c.caller_region)) {
     return invalidField("caller_region", "Give the region in at most 100 characters.");
   }
-  if (auto s = checkCode("country", c.destination_country, "destination_country", false,
-                         "Use an ISO 3166-1 two-letter country code, such as DE.");
-      !s) {
-    return s;
-  }
-  if (auto s = checkCodes("exploitation", c.exploitation, "exploitation"); !s) {
-    return s;
-  }
-  if (auto s = checkCodes("industry", c.industry, "industry"); !s) {
-    return s;
-  }
-  if (auto s = checkCodes("indicator", c.indicators, "indicators"); !s) {
-    return s;
-  }
-  if (auto s = checkCodes("assistance", c.assistance, "assistance"); !s) {
-    return s;
+  return checkCode(c, kDestinationCode);
+}
+
+// What the caller went through and what the hotline did: the situation's codes, the referral
+// agencies and the outcome.
+Status checkSituation(const ContactInput& c) {
+  for (const MultiCode& code : kSituationCodes) {
+    if (auto s = checkCodes(c, code); !s) {
+      return s;
+    }
   }
   if (c.referral_agency_ids.size() > kMaxMultiCodes ||
       !std::all_of(c.referral_agency_ids.begin(), c.referral_agency_ids.end(), isIdShaped)) {
     return invalidField("referral_agency_ids", "Choose the agencies from the directory.");
   }
-  if (auto s =
-          checkCode("outcome", c.outcome, "outcome", false, "Choose an outcome from the list.");
-      !s) {
-    return s;
-  }
+  return checkCode(c, kOutcomeCode);
+}
+
+Status checkFollowUpAndSummary(const ContactInput& c) {
   if (c.follow_up_needed && !c.follow_up_due) {
     return invalidField("follow_up_due", "Give the date by which to follow up.");
   }
@@ -265,6 +260,24 @@ Status validateContact(const ContactInput& c, UnixMillis now) {
     return invalidField("summary", "The summary contains characters that are not valid text.");
   }
   return {};
+}
+
+}  // namespace
+
+Status validateContact(const ContactInput& c, UnixMillis now) {
+  if (auto s = checkEveryContact(c, now); !s) {
+    return s;
+  }
+  if (c.kind == kKindNonData) {
+    return checkNonDataContact(c);
+  }
+  if (auto s = checkCallerFields(c); !s) {
+    return s;
+  }
+  if (auto s = checkSituation(c); !s) {
+    return s;
+  }
+  return checkFollowUpAndSummary(c);
 }
 
 std::string normaliseCallerIdentifier(std::string_view raw, std::string_view default_region) {

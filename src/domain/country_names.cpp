@@ -1,8 +1,30 @@
 #include "domain/country_names.h"
 
 #include <algorithm>
+#include <vector>
+
+#include "domain/embedded_tables.h"
 
 namespace strada::domain {
+namespace {
+
+std::vector<CountryNames> readCountryNames() {
+  std::vector<CountryNames> table;
+  for (const auto& fields : tableRows(embeddedCountryNames())) {
+    if (fields.size() != 1 + kLabelLanguages.size() || fields[0].size() != 2) {
+      malformedTable("country-names.tsv", fields[0]);
+    }
+    table.push_back(CountryNames{fields[0], {fields[1], fields[2], fields[3]}});
+  }
+  return table;
+}
+
+}  // namespace
+
+std::span<const CountryNames> countryNameTable() {
+  static const std::vector<CountryNames> kTable = readCountryNames();
+  return kTable;
+}
 
 std::string countrySearchNames(std::string_view code) {
   const auto table = countryNameTable();

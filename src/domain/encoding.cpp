@@ -1,7 +1,28 @@
 #include "domain/encoding.h"
 
+#include <array>
+
 namespace strada::domain {
 namespace {
+
+// One row of Unicode's table 3-7: the lead bytes `first`..`last` start a sequence of `length`
+// bytes whose second byte lies in `second_min`..`second_max`; any further byte is 0x80..0xBF.
+struct Utf8Lead {
+  unsigned char first, last;
+  std::size_t length;
+  unsigned char second_min, second_max;
+};
+constexpr std::array<Utf8Lead, 9> kUtf8Leads = {{
+    {0x00, 0x7F, 1, 0x00, 0x00},
+    {0xC2, 0xDF, 2, 0x80, 0xBF},
+    {0xE0, 0xE0, 3, 0xA0, 0xBF},
+    {0xE1, 0xEC, 3, 0x80, 0xBF},
+    {0xED, 0xED, 3, 0x80, 0x9F},
+    {0xEE, 0xEF, 3, 0x80, 0xBF},
+    {0xF0, 0xF0, 4, 0x90, 0xBF},
+    {0xF1, 0xF3, 4, 0x80, 0xBF},
+    {0xF4, 0xF4, 4, 0x80, 0x8F},
+}};
 
 int hexValue(char c) {
   if (c >= '0' && c <= '9') {
@@ -71,6 +92,40 @@ std::vector<std::string> splitList(std::string_view text) {
     start = end + 1;
   }
   return out;
+}
+
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  for (const Utf8Lead& lead : kUtf8Leads) {
+    if (byte(i) < lead.first || byte(i) > lead.last) {
+      continue;
+    }
+    if (lead.length == 1) {
+      return 1;
+    }
+    if (i + lead.length > text.size() || byte(i + 1) < lead.second_min ||
+        byte(i + 1) > lead.second_max) {
+      return 0;
+    }
+    for (std::size_t k = 2; k < lead.length; ++k) {
+      if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
+        return 0;
+      }
+    }
+    return lead.length;
+  }
+  return 0;  // 0x80..0xC1 and 0xF5..0xFF never lead a sequence
+}
+
+bool isValidUtf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8SequenceLength(text, i);
+    if (length == 0) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
 }  // namespace strada::domain

@@ -1,7 +1,8 @@
-// Plain encodings used across the layers: hexadecimal bytes and comma-separated lists. One home,
-// so that every layer writes and reads them the same way.
+// Plain encodings used across the layers: hexadecimal bytes, comma-separated lists and UTF-8. One
+// home, so that every layer writes and reads them the same way.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,12 @@ std::string toHex(std::string_view bytes);
 std::string joinList(const std::vector<std::string>& items);
 // The non-empty items of "a,b,c"; "" -> {}.
 std::vector<std::string> splitList(std::string_view text);
+
+// The length (1 to 4) of the well-formed UTF-8 sequence that starts at text[i], or 0 when none
+// does: Unicode's table of well-formed byte sequences (chapter 3, table 3-7), so no overlong
+// form, no surrogate and nothing past U+10FFFF. `i` must be less than text.size().
+std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
+// True when all of `text` is well-formed UTF-8 (PostgreSQL refuses anything else).
+bool isValidUtf8(std::string_view text);
 
 }  // namespace strada::domain

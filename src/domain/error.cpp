@@ -1,29 +1,25 @@
 #include "domain/error.h"
 
-namespace strada::domain {
+#include "domain/enum_names.h"
 
-std::string_view errorCodeName(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument:
-      return "invalid_argument";
-    case ErrorCode::kUnauthenticated:
-      return "unauthenticated";
-    case ErrorCode::kPermissionDenied:
-      return "permission_denied";
-    case ErrorCode::kNotFound:
-      return "not_found";
-    case ErrorCode::kConflict:
-      return "conflict";
-    case ErrorCode::kPayloadTooLarge:
-      return "payload_too_large";
-    case ErrorCode::kResourceExhausted:
-      return "resource_exhausted";
-    case ErrorCode::kUnavailable:
-      return "unavailable";
-    case ErrorCode::kInternal:
-      return "internal";
-  }
-  return "internal";
-}
+namespace strada::domain {
+namespace {
+
+constexpr std::array<EnumName<ErrorCode>, 9> kErrorCodeNames = {{
+    {ErrorCode::kInvalidArgument, "invalid_argument"},
+    {ErrorCode::kUnauthenticated, "unauthenticated"},
+    {ErrorCode::kPermissionDenied, "permission_denied"},
+    {ErrorCode::kNotFound, "not_found"},
+    {ErrorCode::kConflict, "conflict"},
+    {ErrorCode::kPayloadTooLarge, "payload_too_large"},
+    {ErrorCode::kResourceExhausted, "resource_exhausted"},
+    {ErrorCode::kUnavailable, "unavailable"},
+    {ErrorCode::kInternal, "internal"},
+}};
+static_assert(listsEveryValue(kErrorCodeNames, ErrorCode::kInternal));
+
+}  // namespace
+
+std::string_view errorCodeName(ErrorCode code) { return nameOf(kErrorCodeNames, code, "internal"); }
 
 }  // namespace strada::domain

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "domain/codes.h"
+#include "domain/encoding.h"
 
 namespace strada::domain {
 namespace {
@@ -16,34 +17,17 @@ constexpr std::array<std::string_view, 3> kKinds = {"country_sheet", "safety_tip
 // refused because the search snippets use U+0002/U+0003 as highlight markers.
 std::int64_t countCodePoints(std::string_view s, bool allow_breaks) {
   std::int64_t count = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
+  for (std::size_t i = 0; i < s.size(); ++count) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (c < 0x80) {
-      const bool is_break = c == '\n' || c == '\r' || c == '\t';
-      if ((c < 0x20 && !(allow_breaks && is_break)) || c == 0x7F) {
-        return -1;
-      }
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-      n = 1;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
+    const bool is_break = c == '\n' || c == '\r' || c == '\t';
+    if ((c < 0x20 && !(allow_breaks && is_break)) || c == 0x7F) {
       return -1;
     }
-    if (i + n >= s.size() && n > 0) {
+    const std::size_t length = utf8SequenceLength(s, i);
+    if (length == 0) {
       return -1;
     }
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        return -1;
-      }
-    }
-    i += n + 1;
-    ++count;
+    i += length;
   }
   return count;
 }

@@ -5,11 +5,12 @@
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/enum_names.h"
 
 namespace strada::domain {
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
+constexpr std::array<EnumName<Role>, 6> kRoleNames = {{
     {Role::kConsultant, "consultant"},
     {Role::kCaseWorker, "case_worker"},
     {Role::kSupervisor, "supervisor"},
@@ -17,6 +18,7 @@ constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
     {Role::kOrgAdmin, "org_admin"},
     {Role::kNetworkCoordinator, "network_coordinator"},
 }};
+static_assert(listsEveryValue(kRoleNames, Role::kNetworkCoordinator));
 
 bool hasControlChars(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
@@ -25,32 +27,14 @@ bool hasControlChars(std::string_view s) {
 
 }  // namespace
 
-std::string_view roleName(Role role) {
-  for (const auto& [r, name] : kRoleNames) {
-    if (r == role) {
-      return name;
-    }
-  }
-  return "unknown";
-}
+std::string_view roleName(Role role) { return nameOf(kRoleNames, role, "unknown"); }
 
-std::optional<Role> parseRole(std::string_view name) {
-  for (const auto& [r, n] : kRoleNames) {
-    if (n == name) {
-      return r;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<Role> parseRole(std::string_view name) { return valueNamed(kRoleNames, name); }
 
 const std::vector<Role>& allRoles() {
   static const std::vector<Role> kRoles = [] {
-    std::vector<Role> out;
-    out.reserve(kRoleNames.size());
-    for (const auto& entry : kRoleNames) {
-      out.push_back(entry.first);
-    }
-    return out;
+    constexpr auto kValues = valuesOf(kRoleNames);
+    return std::vector<Role>(kValues.begin(), kValues.end());
   }();
   return kRoles;
 }

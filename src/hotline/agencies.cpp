@@ -5,14 +5,10 @@
 #include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "domain/ids.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 constexpr std::size_t kMaxQueryText = 100;
 constexpr std::int32_t kMaxPageSize = 200;
@@ -76,24 +72,12 @@ awaitable<Result<store::AgencyRow>> findOwnAgency(Context ctx, const policy::Pri
     co_return tl::unexpected(agencyNotFound());
   }
   auto lookup = [id = std::move(id)](soci::session& sql) { return store::findAgency(sql, id); };
-  auto found =
-      co_await store::awaitRead<Result<std::optional<store::AgencyRow>>>(ctx.db, std::move(lookup));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->agency.org_id)) {
+  domain::Error missing = agencyNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
+  if (found && !policy::requireSameOrganisation(who, found->agency.org_id)) {
     co_return tl::unexpected(agencyNotFound());
   }
-  co_return std::move(**found);
-}
-
-// Records the view of a confidential address; it is shown only once this is durable.
-awaitable<domain::Status> recordConfidentialRead(Context ctx, const Actor& actor,
-                                                 const std::string& id) {
-  store::WriteJob record_view = [entry =
-                                     actor.entry(AuditAction::kAgencyReadConfidentialAddress, id)](
-                                    store::WriteContext& w) { return w.audit(entry); };
-  co_return co_await store::awaitWrite(ctx.db, std::move(record_view));
+  co_return found;
 }
 
 }  // namespace
@@ -116,8 +100,7 @@ awaitable<Result<AgencyPage>> searchAgencies(Context ctx, Actor actor, store::Ag
     co_return tl::unexpected(rows.error());
   }
   AgencyPage out;
-  out.more = rows->size() > page;
-  rows->resize(std::min(rows->size(), page));
+  out.more = cutToPage(*rows, page);
   out.items.reserve(rows->size());
   for (const auto& row : *rows) {
     std::string address;
@@ -150,7 +133,9 @@ awaitable<Result<AgencyView>> readAgency(Context ctx, Actor actor, std::string i
     co_return view;
   }
   if (access == policy::AgencyAddressAccess::kShownWhenRecorded) {
-    if (auto recorded = co_await recordConfidentialRead(ctx, actor, view.agency.id); !recorded) {
+    // The view of a confidential address is recorded, and durable, before it is shown.
+    auto entry = actor.entry(AuditAction::kAgencyReadConfidentialAddress, view.agency.id);
+    if (auto recorded = co_await recordAudit(ctx, std::move(entry)); !recorded) {
       co_return tl::unexpected(recorded.error());
     }
   }
@@ -181,16 +166,12 @@ awaitable<Result<AgencyView>> createAgency(Context ctx, Actor actor, domain::Age
   std::string address = std::exchange(a.data.address, std::string());
   row.address_sealed = sealAddress(ctx.vault, a.id, address);  // only the sealed form is stored
   AgencyView view = listedView(a, std::move(address));
-  store::WriteJob insert =
-      [row = std::move(row),
-       entry = actor.entry(AuditAction::kAgencyCreate, view.agency.id)](store::WriteContext& w) {
-        if (auto s = store::insertAgency(w, row); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
-    co_return tl::unexpected(status.error());
+  auto insert = [row = std::move(row)](store::WriteContext& w) {
+    return store::insertAgency(w, row);
+  };
+  auto entry = actor.entry(AuditAction::kAgencyCreate, view.agency.id);
+  if (auto written = co_await writeAudited(ctx, std::move(insert), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return view;
 }
@@ -237,38 +218,26 @@ awaitable<Result<AgencyView>> updateAgency(Context ctx, Actor actor, std::string
     }
   }
   AgencyView view = listedView(a, std::move(address));
-  store::WriteJob write =
-      [row = std::move(row), expected_version,
-       entry = actor.entry(AuditAction::kAgencyUpdate, id)](store::WriteContext& w) {
-        if (auto s = store::updateAgency(w, row, expected_version); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
-    co_return tl::unexpected(status.error());
+  auto update = [row = std::move(row), expected_version](store::WriteContext& w) {
+    return store::updateAgency(w, row, expected_version);
+  };
+  auto entry = actor.entry(AuditAction::kAgencyUpdate, id);
+  if (auto written = co_await writeAudited(ctx, std::move(update), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return view;
 }
 
 awaitable<domain::Status> deactivateAgency(Context ctx, Actor actor, std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kAgencyEdit); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  if (!domain::isIdShaped(id)) {
-    co_return tl::unexpected(agencyNotFound());
-  }
-  store::WriteJob write = [org = who.org_id, user = who.user_id, id,
-                           entry = actor.entry(AuditAction::kAgencyDeactivate, id)](
-                              store::WriteContext& w) -> domain::Status {
-    auto version = store::deactivateAgency(w, org, id, user);
-    if (!version) {
-      return tl::unexpected(version.error());
-    }
-    return w.audit(entry);
+  auto deactivate = [user_id = actor.principal.user_id](store::WriteContext& w,
+                                                        const std::string& org_id,
+                                                        const std::string& agency_id) {
+    // The new version is not needed: the answer is empty.
+    return store::deactivateAgency(w, org_id, agency_id, user_id).map([](std::int32_t) {});
   };
-  co_return co_await store::awaitWrite(ctx.db, std::move(write));
+  ChangeById how{policy::Permission::kAgencyEdit, AuditAction::kAgencyDeactivate, agencyNotFound()};
+  co_return co_await changeById(ctx, std::move(actor), std::move(how), std::move(id),
+                                std::move(deactivate));
 }
 
 }  // namespace strada::hotline

@@ -37,21 +37,19 @@ struct AgencyPage {
 // whatever it holds), at most query.limit (1 to 200) of them. InvalidArgument naming the
 // parameter ("q", "type", "country", "city", "service", "limit") when it is not one the directory
 // knows.
-[[nodiscard]] boost::asio::awaitable<domain::Result<AgencyPage>> searchAgencies(
-    Context ctx, Actor actor, store::AgencyQuery query);
+[[nodiscard]] awaitable<Result<AgencyPage>> searchAgencies(Context ctx, Actor actor,
+                                                           store::AgencyQuery query);
 
 // The agency `id`, with its address when policy::agencyAddressOnRead allows it; the view of a
 // confidential address is recorded (agency.read_confidential_address) before it is returned.
 // NotFound ("No such agency.") for another organisation's agency and for an id of the wrong shape.
-[[nodiscard]] boost::asio::awaitable<domain::Result<AgencyView>> readAgency(Context ctx,
-                                                                            Actor actor,
-                                                                            std::string id);
+[[nodiscard]] awaitable<Result<AgencyView>> readAgency(Context ctx, Actor actor, std::string id);
 
 // Validates and normalises `input` (domain::normaliseAgency), seals its address and stores the
 // agency (version 1) with its agency.create event. The answer shows the address unless it is
 // confidential.
-[[nodiscard]] boost::asio::awaitable<domain::Result<AgencyView>> createAgency(
-    Context ctx, Actor actor, domain::AgencyInput input);
+[[nodiscard]] awaitable<Result<AgencyView>> createAgency(Context ctx, Actor actor,
+                                                         domain::AgencyInput input);
 
 // What a change of an agency brings besides its fields.
 struct AgencyChange {
@@ -63,12 +61,12 @@ struct AgencyChange {
 // Replaces the agency's fields if its version is still `expected_version` (Conflict naming
 // "version" otherwise), with an agency.update event. NotFound as readAgency. The answer shows the
 // address unless it is confidential.
-[[nodiscard]] boost::asio::awaitable<domain::Result<AgencyView>> updateAgency(
-    Context ctx, Actor actor, std::string id, AgencyChange change, std::int32_t expected_version);
+[[nodiscard]] awaitable<Result<AgencyView>> updateAgency(Context ctx, Actor actor, std::string id,
+                                                         AgencyChange change,
+                                                         std::int32_t expected_version);
 
 // Marks the agency inactive (it leaves the searches; referrals to it keep their link), with an
 // agency.deactivate event. NotFound as readAgency.
-[[nodiscard]] boost::asio::awaitable<domain::Status> deactivateAgency(Context ctx, Actor actor,
-                                                                      std::string id);
+[[nodiscard]] awaitable<domain::Status> deactivateAgency(Context ctx, Actor actor, std::string id);
 
 }  // namespace strada::hotline

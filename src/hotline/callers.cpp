@@ -6,22 +6,19 @@
 #include "domain/codes.h"
 #include "domain/ids.h"
 #include "hotline/contact_records.h"
+#include "hotline/use_case_steps.h"
 #include "store/async.h"
 #include "store/repositories.h"
 
 namespace strada::hotline {
 namespace {
 
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
-
 constexpr std::int32_t kLookupContacts = 20;
 // A flag lasts at most two years; then a supervisor decides again.
 constexpr domain::UnixMillis kMaxFlagMs = 2LL * 366 * 24 * 60 * 60 * 1000;
 constexpr std::size_t kCallerRefChars = 64;
 
-// The blind index of `identifier` in the actor's organisation, its numbers read in the
+// The blind index of `identifier` in the organisation `org_id`, its numbers read in the
 // organisation's country.
 awaitable<Result<std::string>> identifierIndex(Context ctx, std::string org_id,
                                                std::string identifier) {
@@ -123,14 +120,21 @@ Result<std::vector<FlaggedCallerItem>> readFlaggedCallers(soci::session& sql,
   return out;
 }
 
+// The blind index of `identifier` in `who`'s organisation, for `who` holding `what`.
+awaitable<Result<std::string>> indexFor(Context ctx, const policy::Principal& who,
+                                        policy::Permission what, std::string identifier) {
+  if (auto may = policy::require(who, what); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  co_return co_await identifierIndex(ctx, who.org_id, std::move(identifier));
+}
+
 }  // namespace
 
 awaitable<Result<CallerLookup>> lookUpCaller(Context ctx, Actor actor, std::string identifier) {
   const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCallerLookup); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto index = co_await identifierIndex(ctx, who.org_id, std::move(identifier));
+  auto index =
+      co_await indexFor(ctx, who, policy::Permission::kCallerLookup, std::move(identifier));
   if (!index) {
     co_return tl::unexpected(index.error());
   }
@@ -145,9 +149,8 @@ awaitable<Result<CallerLookup>> lookUpCaller(Context ctx, Actor actor, std::stri
     co_return tl::unexpected(found.error());
   }
   // The lookup is recorded before any of it is shown.
-  store::WriteJob record = [entry = actor.entry(AuditAction::kCallerLookup, callerAuditId(*index))](
-                               store::WriteContext& w) { return w.audit(entry); };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(record)); !audited) {
+  auto entry = actor.entry(AuditAction::kCallerLookup, callerAuditId(*index));
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return std::move(*found);
@@ -156,10 +159,8 @@ awaitable<Result<CallerLookup>> lookUpCaller(Context ctx, Actor actor, std::stri
 awaitable<Result<store::CallerFlag>> flagCaller(Context ctx, Actor actor, std::string identifier,
                                                 std::string flag, domain::UnixMillis expires_at) {
   const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCallerFlagWrite); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto index = co_await identifierIndex(ctx, who.org_id, std::move(identifier));
+  auto index =
+      co_await indexFor(ctx, who, policy::Permission::kCallerFlagWrite, std::move(identifier));
   if (!index) {
     co_return tl::unexpected(index.error());
   }
@@ -172,15 +173,10 @@ awaitable<Result<store::CallerFlag>> flagCaller(Context ctx, Actor actor, std::s
                                    "The flag must expire in the future, within two years.");
   }
   store::CallerFlag f{who.org_id, *index, std::move(flag), expires_at, who.user_id, now};
-  store::WriteJob write = [f, entry = actor.entry(AuditAction::kCallerFlag, callerAuditId(*index))](
-                              store::WriteContext& w) {
-    if (auto s = store::upsertCallerFlag(w, f); !s) {
-      return s;
-    }
-    return w.audit(entry);
-  };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
-    co_return tl::unexpected(status.error());
+  auto upsert = [f](store::WriteContext& w) { return store::upsertCallerFlag(w, f); };
+  auto entry = actor.entry(AuditAction::kCallerFlag, callerAuditId(*index));
+  if (auto written = co_await writeAudited(ctx, std::move(upsert), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return f;
 }
@@ -195,15 +191,11 @@ awaitable<domain::Status> unflagCaller(Context ctx, Actor actor, CallerName call
   if (!index) {
     co_return tl::unexpected(index.error());
   }
-  store::WriteJob write = [org = who.org_id, h = *index, fl = std::move(flag),
-                           entry = actor.entry(AuditAction::kCallerUnflag, callerAuditId(*index))](
-                              store::WriteContext& w) {
-    if (auto s = store::deleteCallerFlag(w, org, h, fl); !s) {
-      return s;
-    }
-    return w.audit(entry);
+  auto remove = [org = who.org_id, h = *index, fl = std::move(flag)](store::WriteContext& w) {
+    return store::deleteCallerFlag(w, org, h, fl);
   };
-  co_return co_await store::awaitWrite(ctx.db, std::move(write));
+  auto entry = actor.entry(AuditAction::kCallerUnflag, callerAuditId(*index));
+  co_return co_await writeAudited(ctx, std::move(remove), std::move(entry));
 }
 
 awaitable<Result<FlaggedCallerPage>> listFlaggedCallers(
@@ -221,16 +213,12 @@ awaitable<Result<FlaggedCallerPage>> listFlaggedCallers(
     co_return tl::unexpected(rows.error());
   }
   FlaggedCallerPage page{std::move(*rows), false};
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.resize(static_cast<std::size_t>(limit));
-    page.more = !page.items.empty();
-  }
+  page.more = cutToPage(page.items, static_cast<std::size_t>(limit));
   // Every view of the list is recorded before any of it leaves; the event names only how many
   // rows were shown.
-  store::WriteJob record = [entry = actor.entry(AuditAction::kCallerFlagList,
-                                                "rows:" + std::to_string(page.items.size()))](
-                               store::WriteContext& w) { return w.audit(entry); };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(record)); !audited) {
+  auto entry =
+      actor.entry(AuditAction::kCallerFlagList, "rows:" + std::to_string(page.items.size()));
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return page;

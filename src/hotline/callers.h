@@ -39,21 +39,21 @@ struct CallerLookup {
 // Looks `identifier` up (kCallerLookup), recorded as caller.lookup before it is returned.
 // InvalidArgument naming "caller_identifier" when it is longer than 100 bytes or normalises to
 // nothing.
-[[nodiscard]] boost::asio::awaitable<domain::Result<CallerLookup>> lookUpCaller(
-    Context ctx, Actor actor, std::string identifier);
+[[nodiscard]] awaitable<Result<CallerLookup>> lookUpCaller(Context ctx, Actor actor,
+                                                           std::string identifier);
 
 // Flags the caller `identifier` with `flag` (a caller_flag code) until `expires_at`, which must
 // lie in the future and within two years (kCallerFlagWrite); a flag the caller has already gets
 // the new expiry. Recorded as caller.flag.
-[[nodiscard]] boost::asio::awaitable<domain::Result<store::CallerFlag>> flagCaller(
-    Context ctx, Actor actor, std::string identifier, std::string flag,
-    domain::UnixMillis expires_at);
+[[nodiscard]] awaitable<Result<store::CallerFlag>> flagCaller(Context ctx, Actor actor,
+                                                              std::string identifier,
+                                                              std::string flag,
+                                                              domain::UnixMillis expires_at);
 
 // Removes the flag `flag` of the caller named by `caller` (kCallerFlagWrite), recorded as
 // caller.unflag. NotFound when the caller has no such flag.
-[[nodiscard]] boost::asio::awaitable<domain::Status> unflagCaller(Context ctx, Actor actor,
-                                                                  CallerName caller,
-                                                                  std::string flag);
+[[nodiscard]] awaitable<domain::Status> unflagCaller(Context ctx, Actor actor, CallerName caller,
+                                                     std::string flag);
 
 // One row of the list of flagged callers, with its author's name as the organisation's list of
 // users holds it (may be empty); nullopt when the author is not of the organisation.
@@ -69,7 +69,7 @@ struct FlaggedCallerPage {
 // A page of the organisation's active flags, newest first (kCallerFlagWrite), after `after`,
 // at most `limit` rows; recorded as caller.flag_list (the number of rows shown) before it is
 // returned.
-[[nodiscard]] boost::asio::awaitable<domain::Result<FlaggedCallerPage>> listFlaggedCallers(
+[[nodiscard]] awaitable<Result<FlaggedCallerPage>> listFlaggedCallers(
     Context ctx, Actor actor, std::optional<store::FlaggedCallerCursor> after, std::int32_t limit);
 
 }  // namespace strada::hotline

@@ -19,7 +19,8 @@ namespace strada::hotline {
 // All or nothing: InvalidArgument naming the field (and the contact's position in `detail`) when
 // one does not validate at the context's clock. The statistics rollup is left alone when
 // `count_in_stats` is false (a bulk load that rebuilds it afterwards).
-[[nodiscard]] boost::asio::awaitable<domain::Status> importContacts(
-    Context ctx, std::vector<domain::Contact> contacts, bool count_in_stats);
+[[nodiscard]] awaitable<domain::Status> importContacts(Context ctx,
+                                                       std::vector<domain::Contact> contacts,
+                                                       bool count_in_stats);
 
 }  // namespace strada::hotline

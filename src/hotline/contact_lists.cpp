@@ -4,15 +4,11 @@
 #include <utility>
 
 #include "domain/codes.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 #include "store/repositories.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 constexpr std::int32_t kExportPageSize = 2000;
 constexpr std::int32_t kMaxUtcOffsetMinutes = 14 * 60;
@@ -30,13 +26,6 @@ std::string draftsOf(const policy::Principal& who) {
 // "rows=25;filters=category,from": a list's audit object id.
 std::string listSummary(std::size_t rows, const store::ContactFilter& filter) {
   return "rows=" + std::to_string(rows) + ";filters=" + filterNames(filter);
-}
-
-awaitable<domain::Status> recordRead(Context& ctx, const Actor& actor, AuditAction action,
-                                     std::string object_id) {
-  store::WriteJob record = [entry = actor.entry(action, std::move(object_id))](
-                               store::WriteContext& w) { return w.audit(entry); };
-  co_return co_await store::awaitWrite(ctx.db, std::move(record));
 }
 
 // The organisation's country and languages, and its users' names: what an export shows beside
@@ -163,14 +152,10 @@ awaitable<Result<ContactListPage>> listContacts(Context ctx, Actor actor,
     co_return tl::unexpected(rows.error());
   }
   ContactListPage page{std::move(*rows), false};
-  if (page.rows.size() > static_cast<std::size_t>(page_size)) {
-    page.rows.resize(static_cast<std::size_t>(page_size));
-    page.more = !page.rows.empty();
-  }
+  page.more = cutToPage(page.rows, static_cast<std::size_t>(page_size));
   // The page is recorded before any of it is shown.
-  if (auto audited = co_await recordRead(ctx, actor, AuditAction::kContactList,
-                                         listSummary(page.rows.size(), filter));
-      !audited) {
+  auto entry = actor.entry(AuditAction::kContactList, listSummary(page.rows.size(), filter));
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return page;
@@ -220,10 +205,9 @@ awaitable<Result<std::int64_t>> exportContacts(Context ctx, Actor actor, ExportQ
     f.after = store::ContactCursor{page->back().data.started_at, page->back().id};
   }
   // The export is recorded before any of it leaves.
-  if (auto audited =
-          co_await recordRead(ctx, actor, AuditAction::kContactExport,
-                              "rows=" + std::to_string(rows) + ";filters=" + summary_filters);
-      !audited) {
+  auto entry = actor.entry(AuditAction::kContactExport,
+                           "rows=" + std::to_string(rows) + ";filters=" + summary_filters);
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return rows;

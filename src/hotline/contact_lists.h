@@ -34,8 +34,8 @@ std::string filterNames(const store::ContactFilter& filter, std::string_view def
 // One page of the organisation's contacts matching `filter` (its org_id, now and drafts_of are
 // the use case's: the actor's organisation, the context's clock, and the draft rule), newest
 // first. Recorded (contact.list, "rows=25;filters=category,from") before it is returned.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ContactListPage>> listContacts(
-    Context ctx, Actor actor, store::ContactFilter filter);
+[[nodiscard]] awaitable<Result<ContactListPage>> listContacts(Context ctx, Actor actor,
+                                                              store::ContactFilter filter);
 
 // How an export shows its rows beside their codes.
 struct ExportSetting {
@@ -69,7 +69,8 @@ inline constexpr std::int64_t kMaxExportRows = 1000000;
 // anything. InvalidArgument naming "lang", "tz" or "tz_offset_minutes" for a setting it cannot
 // use (and "tz" when both zone settings are given).
 // Returns the number of rows.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::int64_t>> exportContacts(
-    Context ctx, Actor actor, ExportQuery query, ExportPageSink sink);
+[[nodiscard]] awaitable<Result<std::int64_t>> exportContacts(Context ctx, Actor actor,
+                                                             ExportQuery query,
+                                                             ExportPageSink sink);
 
 }  // namespace strada::hotline

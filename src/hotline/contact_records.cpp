@@ -4,12 +4,10 @@
 #include <utility>
 
 #include "domain/ids.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 #include "store/repositories.h"
 
 namespace strada::hotline {
-
-using domain::Result;
 
 store::ContactRow sealContact(const vault::Vault& vault, domain::Contact contact,
                               std::string_view region) {
@@ -87,29 +85,23 @@ boost::asio::awaitable<Result<store::ContactRow>> findVisibleContact(Context ctx
     co_return tl::unexpected(contactNotFound());
   }
   auto lookup = [id](soci::session& sql) { return store::findContact(sql, id); };
-  auto found = co_await store::awaitRead<Result<std::optional<store::ContactRow>>>(
-      ctx.db, std::move(lookup));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->contact.org_id) ||
-      !policy::requireContactVisible(who, editFacts((*found)->contact))) {
+  domain::Error missing = contactNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
+  if (found && (!policy::requireSameOrganisation(who, found->contact.org_id) ||
+                !policy::requireContactVisible(who, editFacts(found->contact)))) {
     co_return tl::unexpected(contactNotFound());
   }
-  co_return std::move(**found);
+  co_return found;
 }
 
 boost::asio::awaitable<Result<std::string>> organisationCountry(Context ctx, std::string org_id) {
   auto lookup = [org_id](soci::session& sql) { return store::findOrganisationById(sql, org_id); };
-  auto org = co_await store::awaitRead<Result<std::optional<domain::Organisation>>>(
-      ctx.db, std::move(lookup));
+  domain::Error missing = domain::internalError("organisation of a use case not found").value();
+  auto org = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!org) {
     co_return tl::unexpected(org.error());
   }
-  if (!org->has_value()) {
-    co_return domain::internalError("organisation of a use case not found");
-  }
-  co_return std::move((*org)->country);
+  co_return std::move(org->country);
 }
 
 boost::asio::awaitable<domain::Status> checkReferralAgencies(Context ctx, std::string org_id,

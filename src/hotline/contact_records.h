@@ -34,8 +34,7 @@ std::string callerIndex(const vault::Vault& vault, std::string_view org_id, std:
 
 // The country (ISO 3166-1 alpha-2) of the organisation `org_id`, the region its caller numbers
 // are read in; "" when it has none. Internal when the organisation does not exist.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::string>> organisationCountry(
-    Context ctx, std::string org_id);
+[[nodiscard]] awaitable<Result<std::string>> organisationCountry(Context ctx, std::string org_id);
 
 // The first 16 hex characters of a caller index: what audit events name (never the identifier).
 std::string callerAuditId(std::string_view caller_hash);
@@ -55,11 +54,12 @@ domain::Error contactNotFound();
 // The contact `id` if `who` may see it: of their organisation, and not someone else's draft
 // (policy::requireContactVisible). contactNotFound() otherwise, also for an id of the wrong
 // shape.
-[[nodiscard]] boost::asio::awaitable<domain::Result<store::ContactRow>> findVisibleContact(
-    Context ctx, const policy::Principal& who, std::string id);
+[[nodiscard]] awaitable<Result<store::ContactRow>> findVisibleContact(Context ctx,
+                                                                      const policy::Principal& who,
+                                                                      std::string id);
 
 // InvalidArgument naming "referral_agency_ids" unless every id names an agency of `org_id`.
-[[nodiscard]] boost::asio::awaitable<domain::Status> checkReferralAgencies(
-    Context ctx, std::string org_id, std::vector<std::string> ids);
+[[nodiscard]] awaitable<domain::Status> checkReferralAgencies(Context ctx, std::string org_id,
+                                                              std::vector<std::string> ids);
 
 }  // namespace strada::hotline

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/contact.h"
+#include "domain/enum_names.h"
 #include "domain/time.h"
 #include "store/async.h"
 #include "store/contact_stats.h"
@@ -11,10 +12,16 @@
 namespace strada::hotline {
 namespace {
 
-using boost::asio::awaitable;
 using domain::civilFromDays;
 using domain::daysFromCivil;
-using domain::Result;
+
+constexpr std::array<domain::EnumName<Granularity>, 4> kGranularityNames = {{
+    {Granularity::kDay, "day"},
+    {Granularity::kWeek, "week"},
+    {Granularity::kMonth, "month"},
+    {Granularity::kYear, "year"},
+}};
+static_assert(domain::listsEveryValue(kGranularityNames, Granularity::kYear));
 
 constexpr std::int64_t kMaxStatsDays = std::int64_t{20} * 366;
 constexpr std::int64_t kDefaultDays = 365;
@@ -104,27 +111,11 @@ void hideSmallCounts(ContactStats& stats) {
 }  // namespace
 
 std::string_view granularityName(Granularity g) {
-  switch (g) {
-    case Granularity::kDay:
-      return "day";
-    case Granularity::kWeek:
-      return "week";
-    case Granularity::kMonth:
-      return "month";
-    case Granularity::kYear:
-      return "year";
-  }
-  return "month";
+  return domain::nameOf(kGranularityNames, g, "month");
 }
 
 std::optional<Granularity> parseGranularity(std::string_view name) {
-  for (Granularity g :
-       {Granularity::kDay, Granularity::kWeek, Granularity::kMonth, Granularity::kYear}) {
-    if (granularityName(g) == name) {
-      return g;
-    }
-  }
-  return std::nullopt;
+  return domain::valueNamed(kGranularityNames, name);
 }
 
 std::string periodOf(std::int64_t day, Granularity g) {

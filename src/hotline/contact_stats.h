@@ -68,8 +68,7 @@ struct StatsQuery {
 
 // The organisation's figures over the query's period. InvalidArgument naming "to" when it ends
 // before it starts, "from" when it spans twenty years or more.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ContactStats>> contactStats(Context ctx,
-                                                                                Actor actor,
-                                                                                StatsQuery query);
+[[nodiscard]] awaitable<Result<ContactStats>> contactStats(Context ctx, Actor actor,
+                                                           StatsQuery query);
 
 }  // namespace strada::hotline

@@ -6,14 +6,10 @@
 #include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "hotline/contact_records.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 // The contact as `who` sees it right after writing it: opened, with no repeat-caller box.
 ContactView writtenView(const policy::Principal& who, domain::Contact contact,
@@ -87,6 +83,22 @@ Result<domain::Contact> revisedContact(const policy::Principal& who, const domai
   return contact;
 }
 
+// The stored form of `contact` about to be written by `org_id`: its referral agencies checked
+// against the organisation's directory, its caller's number indexed in the organisation's
+// country, its free text sealed (contact_records.h: sealContact).
+awaitable<Result<store::ContactRow>> rowToWrite(Context ctx, std::string org_id,
+                                                domain::Contact contact) {
+  if (auto agencies = co_await checkReferralAgencies(ctx, org_id, contact.data.referral_agency_ids);
+      !agencies) {
+    co_return tl::unexpected(agencies.error());
+  }
+  auto region = co_await organisationCountry(ctx, std::move(org_id));
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
+  co_return sealContact(ctx.vault, std::move(contact), *region);
+}
+
 }  // namespace
 
 Result<domain::Contact> newContact(std::string org_id, std::string author_id,
@@ -119,26 +131,17 @@ awaitable<Result<ContactView>> createContact(Context ctx, Actor actor, domain::C
   if (!contact) {
     co_return tl::unexpected(contact.error());
   }
-  if (auto agencies =
-          co_await checkReferralAgencies(ctx, who.org_id, contact->data.referral_agency_ids);
-      !agencies) {
-    co_return tl::unexpected(agencies.error());
-  }
-  auto region = co_await organisationCountry(ctx, who.org_id);
-  if (!region) {
-    co_return tl::unexpected(region.error());
-  }
   ContactView view = writtenView(who, *contact, now);
-  store::WriteJob insert =
-      [row = sealContact(ctx.vault, std::move(*contact), *region),
-       entry = actor.entry(AuditAction::kContactCreate, view.contact.id)](store::WriteContext& w) {
-        if (auto s = store::insertContact(w, row); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
-    co_return tl::unexpected(status.error());
+  auto row = co_await rowToWrite(ctx, who.org_id, std::move(*contact));
+  if (!row) {
+    co_return tl::unexpected(row.error());
+  }
+  auto insert = [row = std::move(*row)](store::WriteContext& w) {
+    return store::insertContact(w, row);
+  };
+  auto entry = actor.entry(AuditAction::kContactCreate, view.contact.id);
+  if (auto written = co_await writeAudited(ctx, std::move(insert), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return view;
 }
@@ -168,9 +171,8 @@ awaitable<Result<ContactView>> readContact(Context ctx, Actor actor, std::string
     co_return tl::unexpected(extras.error());
   }
   // The view is recorded before any of it is shown.
-  store::WriteJob record_view = [entry = actor.entry(AuditAction::kContactRead, row.contact.id)](
-                                    store::WriteContext& w) { return w.audit(entry); };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(record_view)); !audited) {
+  auto entry = actor.entry(AuditAction::kContactRead, row.contact.id);
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return std::move(*extras);
@@ -189,29 +191,20 @@ awaitable<Result<ContactView>> updateContact(Context ctx, Actor actor, std::stri
   if (!revised) {
     co_return tl::unexpected(revised.error());
   }
-  if (auto agencies =
-          co_await checkReferralAgencies(ctx, who.org_id, revised->data.referral_agency_ids);
-      !agencies) {
-    co_return tl::unexpected(agencies.error());
-  }
-  auto region = co_await organisationCountry(ctx, who.org_id);
-  if (!region) {
-    co_return tl::unexpected(region.error());
-  }
   const bool finalising = found->contact.data.status != domain::kStatusFinal &&
                           revised->data.status == domain::kStatusFinal;
   ContactView view = writtenView(who, *revised, now);
-  store::WriteJob write =
-      [row = sealContact(ctx.vault, std::move(*revised), *region), expected_version,
-       entry = actor.entry(finalising ? AuditAction::kContactFinalise : AuditAction::kContactUpdate,
-                           view.contact.id)](store::WriteContext& w) {
-        if (auto s = store::updateContact(w, row, expected_version); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
-    co_return tl::unexpected(status.error());
+  auto row = co_await rowToWrite(ctx, who.org_id, std::move(*revised));
+  if (!row) {
+    co_return tl::unexpected(row.error());
+  }
+  auto update = [row = std::move(*row), expected_version](store::WriteContext& w) {
+    return store::updateContact(w, row, expected_version);
+  };
+  auto entry = actor.entry(finalising ? AuditAction::kContactFinalise : AuditAction::kContactUpdate,
+                           view.contact.id);
+  if (auto written = co_await writeAudited(ctx, std::move(update), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return view;
 }
@@ -231,15 +224,11 @@ awaitable<domain::Status> discardDraft(Context ctx, Actor actor, std::string id)
   if (auto may = policy::requireContactEditable(who, editFacts(c), ctx.clock()); !may) {
     co_return tl::unexpected(contactNotFound());
   }
-  store::WriteJob erase =
-      [org = c.org_id, contact_id = c.id,
-       entry = actor.entry(AuditAction::kContactDiscard, c.id)](store::WriteContext& w) {
-        if (auto s = store::deleteDraftContact(w, org, contact_id); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  co_return co_await store::awaitWrite(ctx.db, std::move(erase));
+  auto erase = [org = c.org_id, contact_id = c.id](store::WriteContext& w) {
+    return store::deleteDraftContact(w, org, contact_id);
+  };
+  auto entry = actor.entry(AuditAction::kContactDiscard, c.id);
+  co_return co_await writeAudited(ctx, std::move(erase), std::move(entry));
 }
 
 awaitable<Result<std::vector<domain::Contact>>> listOwnDrafts(Context ctx, Actor actor,

@@ -35,36 +35,34 @@ struct ContactView {
 // (its id, version, code version, and finalised_at when `input` is final), after
 // domain::validateContact(input, now). InvalidArgument naming the field otherwise. Every use case
 // that creates a contact (a consultant's, a telephony event's draft) goes through it.
-[[nodiscard]] domain::Result<domain::Contact> newContact(std::string org_id, std::string author_id,
-                                                         domain::UnixMillis now,
-                                                         domain::ContactInput input);
+[[nodiscard]] Result<domain::Contact> newContact(std::string org_id, std::string author_id,
+                                                 domain::UnixMillis now,
+                                                 domain::ContactInput input);
 
 // Validates `input` (newContact at the context's clock), checks the referral
 // agencies, seals, and stores the contact with its contact.create event. The answer is the
 // contact as its author sees it.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ContactView>> createContact(
-    Context ctx, Actor actor, domain::ContactInput input);
+[[nodiscard]] awaitable<Result<ContactView>> createContact(Context ctx, Actor actor,
+                                                           domain::ContactInput input);
 
 // The contact `id` with its repeat-caller box and safety plan id; recorded (contact.read) before
 // it is returned. NotFound for another organisation's contact and for someone else's draft.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ContactView>> readContact(Context ctx,
-                                                                              Actor actor,
-                                                                              std::string id);
+[[nodiscard]] awaitable<Result<ContactView>> readContact(Context ctx, Actor actor, std::string id);
 
 // Replaces the contact's fields if its version is still `expected_version` (Conflict otherwise),
 // under policy::requireContactEditable; finishing a draft records contact.finalise.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ContactView>> updateContact(
-    Context ctx, Actor actor, std::string id, domain::ContactInput input,
-    std::int32_t expected_version);
+[[nodiscard]] awaitable<Result<ContactView>> updateContact(Context ctx, Actor actor, std::string id,
+                                                           domain::ContactInput input,
+                                                           std::int32_t expected_version);
 
 // Throws away the actor's own draft (a supervisor may throw away any draft): the row, its codes
 // and referrals go, with a contact.discard event. NotFound when it is not theirs to see; Conflict
 // when the contact is final (a finished contact is kept).
-[[nodiscard]] boost::asio::awaitable<domain::Status> discardDraft(Context ctx, Actor actor,
-                                                                  std::string id);
+[[nodiscard]] awaitable<domain::Status> discardDraft(Context ctx, Actor actor, std::string id);
 
 // The actor's own drafts, newest first (coded fields only), at most `limit`.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<domain::Contact>>> listOwnDrafts(
-    Context ctx, Actor actor, std::int32_t limit);
+[[nodiscard]] awaitable<Result<std::vector<domain::Contact>>> listOwnDrafts(Context ctx,
+                                                                            Actor actor,
+                                                                            std::int32_t limit);
 
 }  // namespace strada::hotline

@@ -27,6 +27,11 @@
 
 namespace strada::hotline {
 
+// The names every use case is written with.
+using audit::AuditAction;
+using boost::asio::awaitable;
+using domain::Result;
+
 // The store and the keys; `clock` gives "now" (the demo generator backdates its contacts).
 struct Context {
   store::Database& db;

@@ -7,14 +7,10 @@
 #include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "domain/ids.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 constexpr std::size_t kMaxQueryBytes = 400;
 
@@ -73,18 +69,15 @@ awaitable<Result<domain::KnowledgeArticle>> readArticle(Context ctx, Actor actor
   if (!domain::isIdShaped(id)) {
     co_return tl::unexpected(articleNotFound());
   }
-  auto job = [id = std::move(id)](soci::session& sql) {
+  auto lookup = [id = std::move(id)](soci::session& sql) {
     return store::findKnowledgeArticle(sql, id);
   };
-  auto found = co_await store::awaitRead<Result<std::optional<domain::KnowledgeArticle>>>(
-      ctx.db, std::move(job));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!found->has_value() || !policy::requireSameOrganisation(who, (*found)->org_id)) {
+  domain::Error missing = articleNotFound();
+  auto found = co_await readOne(ctx, std::move(lookup), std::move(missing));
+  if (found && !policy::requireSameOrganisation(who, found->org_id)) {
     co_return tl::unexpected(articleNotFound());
   }
-  co_return std::move(**found);
+  co_return found;
 }
 
 awaitable<Result<domain::KnowledgeArticle>> createArticle(Context ctx, Actor actor,
@@ -103,15 +96,10 @@ awaitable<Result<domain::KnowledgeArticle>> createArticle(Context ctx, Actor act
   a.updated_at = ctx.clock();
   a.updated_by = who.user_id;
   a.version = 1;
-  store::WriteJob insert =
-      [a, entry = actor.entry(AuditAction::kKnowledgeCreate, a.id)](store::WriteContext& w) {
-        if (auto s = store::insertKnowledgeArticle(w, a); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
-    co_return tl::unexpected(status.error());
+  auto insert = [a](store::WriteContext& w) { return store::insertKnowledgeArticle(w, a); };
+  auto entry = actor.entry(AuditAction::kKnowledgeCreate, a.id);
+  if (auto written = co_await writeAudited(ctx, std::move(insert), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return a;
 }
@@ -142,37 +130,21 @@ awaitable<Result<domain::KnowledgeArticle>> updateArticle(Context ctx, Actor act
   a.updated_at = ctx.clock();
   a.updated_by = who.user_id;
   a.version = expected_version + 1;
-  store::WriteJob update =
-      [a, expected_version,
-       entry = actor.entry(AuditAction::kKnowledgeUpdate, a.id)](store::WriteContext& w) {
-        if (auto s = store::updateKnowledgeArticle(w, a, expected_version); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(update)); !status) {
-    co_return tl::unexpected(status.error());
+  auto update = [a, expected_version](store::WriteContext& w) {
+    return store::updateKnowledgeArticle(w, a, expected_version);
+  };
+  auto entry = actor.entry(AuditAction::kKnowledgeUpdate, a.id);
+  if (auto written = co_await writeAudited(ctx, std::move(update), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
   }
   co_return a;
 }
 
 awaitable<domain::Status> deleteArticle(Context ctx, Actor actor, std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kKnowledgeEdit); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  if (!domain::isIdShaped(id)) {
-    co_return tl::unexpected(articleNotFound());
-  }
-  store::WriteJob remove =
-      [org = who.org_id, id,
-       entry = actor.entry(AuditAction::kKnowledgeDelete, id)](store::WriteContext& w) {
-        if (auto s = store::deleteKnowledgeArticle(w, org, id); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  co_return co_await store::awaitWrite(ctx.db, std::move(remove));
+  ChangeById how{policy::Permission::kKnowledgeEdit, AuditAction::kKnowledgeDelete,
+                 articleNotFound()};
+  co_return co_await changeById(ctx, std::move(actor), std::move(how), std::move(id),
+                                store::deleteKnowledgeArticle);
 }
 
 awaitable<Result<std::int32_t>> refreshKnowledgeIndex(Context ctx) {

@@ -33,34 +33,32 @@ struct KnowledgeResults {
 
 // The actor's organisation's articles matching `query`. InvalidArgument naming "q", "country",
 // "kind" or "language" when a filter is not one the knowledge base knows.
-[[nodiscard]] boost::asio::awaitable<domain::Result<KnowledgeResults>> searchKnowledge(
-    Context ctx, Actor actor, KnowledgeQuery query);
+[[nodiscard]] awaitable<Result<KnowledgeResults>> searchKnowledge(Context ctx, Actor actor,
+                                                                  KnowledgeQuery query);
 
 // The article `id`. NotFound ("No such article.") for another organisation's article and for an
 // id of the wrong shape.
-[[nodiscard]] boost::asio::awaitable<domain::Result<domain::KnowledgeArticle>> readArticle(
-    Context ctx, Actor actor, std::string id);
+[[nodiscard]] awaitable<Result<domain::KnowledgeArticle>> readArticle(Context ctx, Actor actor,
+                                                                      std::string id);
 
 // Validates `input` (domain::validateKnowledge) and stores it as a new article (version 1) with
 // its knowledge.create event.
-[[nodiscard]] boost::asio::awaitable<domain::Result<domain::KnowledgeArticle>> createArticle(
+[[nodiscard]] awaitable<Result<domain::KnowledgeArticle>> createArticle(
     Context ctx, Actor actor, domain::KnowledgeInput input);
 
 // Replaces the article's content if its version is still `expected_version` (Conflict naming
 // "version" otherwise), with a knowledge.update event. NotFound as readArticle.
-[[nodiscard]] boost::asio::awaitable<domain::Result<domain::KnowledgeArticle>> updateArticle(
+[[nodiscard]] awaitable<Result<domain::KnowledgeArticle>> updateArticle(
     Context ctx, Actor actor, std::string id, domain::KnowledgeInput input,
     std::int32_t expected_version);
 
 // Deletes the article, with a knowledge.delete event. NotFound as readArticle.
-[[nodiscard]] boost::asio::awaitable<domain::Status> deleteArticle(Context ctx, Actor actor,
-                                                                   std::string id);
+[[nodiscard]] awaitable<domain::Status> deleteArticle(Context ctx, Actor actor, std::string id);
 
 // Run at every start, after the migrations: gives the articles whose indexed country names are
 // missing (stored before migration 0010) or out of date (a program with new names) the current
 // ones. Returns how many articles it re-indexed: 0 once they are current (later starts change
 // nothing). Not recorded in the audit trail: no article's content changes.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::int32_t>> refreshKnowledgeIndex(
-    Context ctx);
+[[nodiscard]] awaitable<Result<std::int32_t>> refreshKnowledgeIndex(Context ctx);
 
 }  // namespace strada::hotline

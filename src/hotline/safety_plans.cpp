@@ -9,14 +9,10 @@
 
 #include "crypto/crypto.h"
 #include "hotline/contact_records.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 domain::Error planNotFound() {
   return domain::Error{domain::ErrorCode::kNotFound, "No such contact or safety plan.", "", ""};
@@ -63,10 +59,13 @@ struct PlanTarget {
   std::optional<store::SafetyPlanRow> plan;
 };
 
-// The contact `contact_id` if `who` may see it (contact_records.h: findVisibleContact), with its
-// plan; planNotFound() otherwise.
+// The contact `contact_id`, if `who` holds `what` and may see the contact (contact_records.h:
+// findVisibleContact), with its plan; planNotFound() for a contact `who` may not see.
 awaitable<Result<PlanTarget>> loadTarget(Context ctx, const policy::Principal& who,
-                                         std::string contact_id) {
+                                         policy::Permission what, std::string contact_id) {
+  if (auto may = policy::require(who, what); !may) {
+    co_return tl::unexpected(may.error());
+  }
   auto found = co_await findVisibleContact(ctx, who, std::move(contact_id));
   if (!found) {
     co_return found.error().code == domain::ErrorCode::kNotFound ? tl::unexpected(planNotFound())
@@ -85,19 +84,31 @@ awaitable<Result<PlanTarget>> loadTarget(Context ctx, const policy::Principal& w
   co_return target;
 }
 
-// Runs the write of `row` with its audit event `action`.
-awaitable<domain::Status> writePlan(Context ctx, store::SafetyPlanRow row,
-                                    std::optional<std::int32_t> expected, audit::AuditEntry entry) {
-  store::WriteJob write = [row = std::move(row), expected,
-                           entry = std::move(entry)](store::WriteContext& w) {
-    if (auto s =
-            expected ? store::updateSafetyPlan(w, row, *expected) : store::insertSafetyPlan(w, row);
-        !s) {
-      return s;
-    }
-    return w.audit(entry);
+// The target of a write of `parts` (validated first) to the plan of `contact_id`.
+awaitable<Result<PlanTarget>> loadWriteTarget(Context ctx, const policy::Principal& who,
+                                              std::string contact_id,
+                                              const SafetyPlanParts& parts) {
+  if (auto valid = validateParts(parts); !valid) {
+    co_return tl::unexpected(valid.error());
+  }
+  co_return co_await loadTarget(ctx, who, policy::Permission::kSafetyPlanWrite,
+                                std::move(contact_id));
+}
+
+// Seals `plan` and writes it, a new plan when `expected` is nullopt (else the change of version
+// `expected`), with its audit event `action`; the plan as written.
+awaitable<Result<SafetyPlan>> writePlan(Context ctx, const Actor& actor, SafetyPlan plan,
+                                        std::optional<std::int32_t> expected, AuditAction action) {
+  store::SafetyPlanRow row = plan.record;
+  row.sealed = ctx.vault.seal({vault::SealedField::kSafetyPlan, row.id}, sealedText(plan.parts));
+  auto write = [row = std::move(row), expected](store::WriteContext& w) {
+    return expected ? store::updateSafetyPlan(w, row, *expected) : store::insertSafetyPlan(w, row);
   };
-  co_return co_await store::awaitWrite(ctx.db, std::move(write));
+  auto entry = actor.entry(action, plan.record.id);
+  if (auto written = co_await writeAudited(ctx, std::move(write), std::move(entry)); !written) {
+    co_return tl::unexpected(written.error());
+  }
+  co_return plan;
 }
 
 }  // namespace
@@ -105,13 +116,7 @@ awaitable<domain::Status> writePlan(Context ctx, store::SafetyPlanRow row,
 awaitable<Result<SafetyPlan>> createSafetyPlan(Context ctx, Actor actor, std::string contact_id,
                                                SafetyPlanParts parts) {
   const policy::Principal& who = actor.principal;
-  if (auto valid = validateParts(parts); !valid) {
-    co_return tl::unexpected(valid.error());
-  }
-  if (auto may = policy::require(who, policy::Permission::kSafetyPlanWrite); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto target = co_await loadTarget(ctx, who, std::move(contact_id));
+  auto target = co_await loadWriteTarget(ctx, who, std::move(contact_id), parts);
   if (!target) {
     co_return tl::unexpected(target.error());
   }
@@ -128,26 +133,15 @@ awaitable<Result<SafetyPlan>> createSafetyPlan(Context ctx, Actor actor, std::st
   SafetyPlan plan{store::SafetyPlanRow{crypto::newId(), who.org_id, target->contact.id, "",
                                        who.user_id, now, who.user_id, now, 1},
                   std::move(parts)};
-  store::SafetyPlanRow row = plan.record;
-  row.sealed = ctx.vault.seal({vault::SealedField::kSafetyPlan, row.id}, sealedText(plan.parts));
-  auto entry = actor.entry(AuditAction::kSafetyPlanCreate, row.id);
-  if (auto s = co_await writePlan(ctx, std::move(row), std::nullopt, std::move(entry)); !s) {
-    co_return tl::unexpected(s.error());
-  }
-  co_return plan;
+  co_return co_await writePlan(ctx, actor, std::move(plan), std::nullopt,
+                               AuditAction::kSafetyPlanCreate);
 }
 
 awaitable<Result<SafetyPlan>> updateSafetyPlan(Context ctx, Actor actor, std::string contact_id,
                                                SafetyPlanParts parts,
                                                std::int32_t expected_version) {
   const policy::Principal& who = actor.principal;
-  if (auto valid = validateParts(parts); !valid) {
-    co_return tl::unexpected(valid.error());
-  }
-  if (auto may = policy::require(who, policy::Permission::kSafetyPlanWrite); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto target = co_await loadTarget(ctx, who, std::move(contact_id));
+  auto target = co_await loadWriteTarget(ctx, who, std::move(contact_id), parts);
   if (!target) {
     co_return tl::unexpected(target.error());
   }
@@ -163,21 +157,13 @@ awaitable<Result<SafetyPlan>> updateSafetyPlan(Context ctx, Actor actor, std::st
   plan.record.updated_at = ctx.clock();
   plan.record.version = expected_version + 1;
   plan.record.sealed.clear();
-  store::SafetyPlanRow row = plan.record;
-  row.sealed = ctx.vault.seal({vault::SealedField::kSafetyPlan, row.id}, sealedText(plan.parts));
-  auto entry = actor.entry(AuditAction::kSafetyPlanUpdate, row.id);
-  if (auto s = co_await writePlan(ctx, std::move(row), expected_version, std::move(entry)); !s) {
-    co_return tl::unexpected(s.error());
-  }
-  co_return plan;
+  co_return co_await writePlan(ctx, actor, std::move(plan), expected_version,
+                               AuditAction::kSafetyPlanUpdate);
 }
 
 awaitable<Result<SafetyPlan>> readSafetyPlan(Context ctx, Actor actor, std::string contact_id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kSafetyPlanRead); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto target = co_await loadTarget(ctx, who, std::move(contact_id));
+  auto target = co_await loadTarget(ctx, actor.principal, policy::Permission::kSafetyPlanRead,
+                                    std::move(contact_id));
   if (!target) {
     co_return tl::unexpected(target.error());
   }
@@ -197,9 +183,8 @@ awaitable<Result<SafetyPlan>> readSafetyPlan(Context ctx, Actor actor, std::stri
   plan.parts = std::move(*parts);
   plan.record.sealed.clear();
   // The read is recorded before any of it is shown.
-  store::WriteJob record = [entry = actor.entry(AuditAction::kSafetyPlanRead, plan.record.id)](
-                               store::WriteContext& w) { return w.audit(entry); };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(record)); !audited) {
+  auto entry = actor.entry(AuditAction::kSafetyPlanRead, plan.record.id);
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return plan;

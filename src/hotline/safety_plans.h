@@ -32,17 +32,19 @@ struct SafetyPlan {
 // Writes the plan of contact `contact_id` (kSafetyPlanWrite), recorded as safety_plan.create.
 // InvalidArgument naming the part longer than 4,000 bytes, or for a non-data contact; Conflict
 // (field "contact_id") when the contact has a plan already.
-[[nodiscard]] boost::asio::awaitable<domain::Result<SafetyPlan>> createSafetyPlan(
-    Context ctx, Actor actor, std::string contact_id, SafetyPlanParts parts);
+[[nodiscard]] awaitable<Result<SafetyPlan>> createSafetyPlan(Context ctx, Actor actor,
+                                                             std::string contact_id,
+                                                             SafetyPlanParts parts);
 
 // Replaces the plan's parts if its version is still `expected_version` (Conflict, field
 // "version", otherwise), recorded as safety_plan.update.
-[[nodiscard]] boost::asio::awaitable<domain::Result<SafetyPlan>> updateSafetyPlan(
-    Context ctx, Actor actor, std::string contact_id, SafetyPlanParts parts,
-    std::int32_t expected_version);
+[[nodiscard]] awaitable<Result<SafetyPlan>> updateSafetyPlan(Context ctx, Actor actor,
+                                                             std::string contact_id,
+                                                             SafetyPlanParts parts,
+                                                             std::int32_t expected_version);
 
 // Opens the plan (kSafetyPlanRead), recorded as safety_plan.read before it is returned.
-[[nodiscard]] boost::asio::awaitable<domain::Result<SafetyPlan>> readSafetyPlan(
-    Context ctx, Actor actor, std::string contact_id);
+[[nodiscard]] awaitable<Result<SafetyPlan>> readSafetyPlan(Context ctx, Actor actor,
+                                                           std::string contact_id);
 
 }  // namespace strada::hotline

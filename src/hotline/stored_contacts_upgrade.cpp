@@ -13,9 +13,6 @@
 namespace strada::hotline {
 namespace {
 
-using boost::asio::awaitable;
-using domain::Result;
-
 constexpr int kBatchContacts = 500;
 
 using RegionOf = std::map<std::string, std::string, std::less<>>;  // org id -> country

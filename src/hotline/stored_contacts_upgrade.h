@@ -23,7 +23,6 @@ inline constexpr std::string_view kCallerRecordsStep = "0010_caller_e164_sealed_
 // last records the step and its audit event (contact.upgrade, the number of contacts changed).
 // Safe to interrupt and to run on two servers at once: every batch gives the same result again.
 // The answer is the number of contacts changed. Internal when a sealed value does not open.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::int64_t>> upgradeStoredContacts(
-    Context ctx);
+[[nodiscard]] awaitable<Result<std::int64_t>> upgradeStoredContacts(Context ctx);
 
 }  // namespace strada::hotline

@@ -4,16 +4,12 @@
 
 #include "domain/ids.h"
 #include "hotline/contact_records.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 #include "store/contact_queries.h"
 #include "store/contact_stats.h"
 
 namespace strada::hotline {
 namespace {
-
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 
 constexpr std::int32_t kMaxUtcOffsetMinutes = 14 * 60;
 constexpr std::int32_t kDefaultStaleHours = 4;
@@ -33,10 +29,8 @@ awaitable<Result<std::vector<domain::Contact>>> readView(Context& ctx, const Act
   }
   std::string object_id = "view=" + std::string(view) + ";rows=" + std::to_string(rows->size()) +
                           ";filters=" + std::string(filter_names);
-  store::WriteJob record = [entry =
-                                actor.entry(AuditAction::kSupervisionRead, std::move(object_id))](
-                               store::WriteContext& w) { return w.audit(entry); };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(record)); !audited) {
+  auto entry = actor.entry(AuditAction::kSupervisionRead, std::move(object_id));
+  if (auto audited = co_await recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return std::move(*rows);
@@ -129,22 +123,10 @@ awaitable<Result<StaleDraftRows>> staleDrafts(Context ctx, Actor actor,
 }
 
 awaitable<domain::Status> markFollowUpDone(Context ctx, Actor actor, std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kSupervise); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  if (!domain::isIdShaped(id)) {
-    co_return tl::unexpected(contactNotFound());
-  }
-  store::WriteJob job = [org = who.org_id, id,
-                         entry = actor.entry(AuditAction::kContactFollowUpDone, id)](
-                            store::WriteContext& w) -> domain::Status {
-    if (auto s = store::markFollowUpDone(w, org, id); !s) {
-      return s;
-    }
-    return w.audit(entry);
-  };
-  co_return co_await store::awaitWrite(ctx.db, std::move(job));
+  ChangeById how{policy::Permission::kSupervise, AuditAction::kContactFollowUpDone,
+                 contactNotFound()};
+  co_return co_await changeById(ctx, std::move(actor), std::move(how), std::move(id),
+                                store::markFollowUpDone);
 }
 
 }  // namespace strada::hotline

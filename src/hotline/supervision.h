@@ -36,12 +36,11 @@ struct TodayRows {
   domain::UnixMillis from = 0;
   domain::UnixMillis to = 0;
 };
-[[nodiscard]] boost::asio::awaitable<domain::Result<TodayRows>> supervisionToday(
+[[nodiscard]] awaitable<Result<TodayRows>> supervisionToday(
     Context ctx, Actor actor, std::optional<std::int32_t> utc_offset_minutes);
 
 // Open follow-ups (needed, not done), soonest due first.
-[[nodiscard]] boost::asio::awaitable<domain::Result<SupervisionRows>> openFollowUps(Context ctx,
-                                                                                    Actor actor);
+[[nodiscard]] awaitable<Result<SupervisionRows>> openFollowUps(Context ctx, Actor actor);
 
 // Drafts created more than `older_than_hours` ago (4 without one), oldest first.
 // InvalidArgument naming "older_than_hours" outside 0..2160.
@@ -49,12 +48,11 @@ struct StaleDraftRows {
   SupervisionRows list;
   std::int32_t older_than_hours = 4;
 };
-[[nodiscard]] boost::asio::awaitable<domain::Result<StaleDraftRows>> staleDrafts(
+[[nodiscard]] awaitable<Result<StaleDraftRows>> staleDrafts(
     Context ctx, Actor actor, std::optional<std::int32_t> older_than_hours);
 
 // Marks the follow-up of contact `id` done (contact.follow_up_done). NotFound for an id of
 // another organisation or of the wrong shape; Conflict when it needs none or was done already.
-[[nodiscard]] boost::asio::awaitable<domain::Status> markFollowUpDone(Context ctx, Actor actor,
-                                                                      std::string id);
+[[nodiscard]] awaitable<domain::Status> markFollowUpDone(Context ctx, Actor actor, std::string id);
 
 }  // namespace strada::hotline

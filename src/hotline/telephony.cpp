@@ -7,35 +7,29 @@
 
 #include "crypto/crypto.h"
 #include "domain/contact.h"
+#include "domain/enum_names.h"
 #include "domain/ids.h"
 #include "domain/user.h"
 #include "hotline/contact_records.h"
 #include "hotline/contacts.h"
-#include "store/async.h"
+#include "hotline/use_case_steps.h"
 #include "store/repositories.h"
 
 namespace strada::hotline {
 namespace {
 
-using audit::AuditAction;
-using boost::asio::awaitable;
-using domain::Result;
 using domain::UnixMillis;
 
 constexpr std::size_t kMaxLineNameBytes = 100;
 constexpr std::size_t kSecretBytes = 32;
 
-std::string_view eventName(CallEventType e) {
-  switch (e) {
-    case CallEventType::kOffered:
-      return "offered";
-    case CallEventType::kAnswered:
-      return "answered";
-    case CallEventType::kEnded:
-      return "ended";
-  }
-  return "";
-}
+// The event's part of its idempotency key ("<call id>:answered").
+constexpr std::array<domain::EnumName<CallEventType>, 3> kEventNames = {{
+    {CallEventType::kOffered, "offered"},
+    {CallEventType::kAnswered, "answered"},
+    {CallEventType::kEnded, "ended"},
+}};
+static_assert(domain::listsEveryValue(kEventNames, CallEventType::kEnded));
 
 tl::unexpected<domain::Error> refused(std::string reason) {
   return domain::fail(domain::ErrorCode::kUnauthenticated,
@@ -121,7 +115,8 @@ domain::Status endCall(store::WriteContext& w, const EventJob& job, store::Telep
 }
 
 domain::Status applyEvent(store::WriteContext& w, const EventJob& job, std::string& result) {
-  const std::string key = job.event.call_id + ":" + std::string(eventName(job.event.type));
+  const std::string key =
+      job.event.call_id + ":" + std::string(domain::nameOf(kEventNames, job.event.type, ""));
   auto seen = store::findTelephonyEventSeen(w.sql(), job.line.id, key);
   if (!seen) {
     return tl::unexpected(seen.error());
@@ -181,15 +176,12 @@ awaitable<Result<std::string>> answeringConsultant(Context ctx, std::string org_
   auto find_agent = [e = *normalised](soci::session& sql) {
     return store::findUserByEmail(sql, e);
   };
-  auto agent = co_await store::awaitRead<Result<std::optional<store::UserRecord>>>(
-      ctx.db, std::move(find_agent));
+  domain::Error missing = unknownAgent();
+  auto agent = co_await readOne(ctx, std::move(find_agent), std::move(missing));
   if (!agent) {
     co_return tl::unexpected(agent.error());
   }
-  if (!agent->has_value()) {
-    co_return tl::unexpected(unknownAgent());
-  }
-  const domain::User& user = (*agent)->user;
+  const domain::User& user = agent->user;
   if (user.org_id != org_id || !user.active ||
       !policy::allows(policy::Principal{user.id, user.org_id, user.roles, ""},
                       policy::Permission::kContactCreate)) {
@@ -237,50 +229,40 @@ awaitable<Result<NewTelephonyLine>> addTelephonyLine(Context ctx, std::string or
   auto find_org = [org_code](soci::session& sql) {
     return store::findOrganisationByCode(sql, org_code);
   };
-  auto org = co_await store::awaitRead<Result<std::optional<domain::Organisation>>>(
-      ctx.db, std::move(find_org));
+  domain::Error missing{
+      domain::ErrorCode::kInvalidArgument,
+      "No organisation with code " + org_code + ". Add it first with `strada org add`.", "org", ""};
+  auto org = co_await readOne(ctx, std::move(find_org), std::move(missing));
   if (!org) {
     co_return tl::unexpected(org.error());
   }
-  if (!org->has_value()) {
-    co_return domain::invalidField(
-        "org", "No organisation with code " + org_code + ". Add it first with `strada org add`.");
-  }
   NewTelephonyLine created{crypto::newId(), org_code, name, crypto::randomToken(kSecretBytes)};
-  store::TelephonyLine line{created.id, (*org)->id, name, "", true, ctx.clock()};
+  store::TelephonyLine line{created.id, org->id, name, "", true, ctx.clock()};
   line.secret_sealed =
       ctx.vault.seal({vault::SealedField::kTelephonySecret, line.id}, created.secret);
-  store::WriteJob write = [line = std::move(line)](store::WriteContext& w) {
-    if (auto s = store::insertTelephonyLine(w, line); !s) {
-      return s;
-    }
-    return w.audit(
-        audit::AuditEntry{"", line.org_id, AuditAction::kTelephonyLineCreate, line.id, ""});
+  audit::AuditEntry entry{"", line.org_id, AuditAction::kTelephonyLineCreate, line.id, ""};
+  auto insert = [line = std::move(line)](store::WriteContext& w) {
+    return store::insertTelephonyLine(w, line);
   };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
+  if (auto written = co_await writeAudited(ctx, std::move(insert), std::move(entry)); !written) {
     crypto::wipe(created.secret);
-    co_return tl::unexpected(status.error());
+    co_return tl::unexpected(written.error());
   }
   co_return created;
 }
 
 awaitable<domain::Status> deactivateTelephonyLine(Context ctx, std::string id) {
   auto lookup = [id](soci::session& sql) { return store::findTelephonyLine(sql, id); };
-  auto line = co_await store::awaitRead<Result<std::optional<store::TelephonyLine>>>(
-      ctx.db, std::move(lookup));
+  domain::Error missing{domain::ErrorCode::kNotFound, "No telephony line with this id.", "id", ""};
+  auto line = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!line) {
     co_return tl::unexpected(line.error());
   }
-  if (!line->has_value()) {
-    co_return domain::fail(domain::ErrorCode::kNotFound, "No telephony line with this id.", "id");
-  }
-  store::WriteJob write = [id, org_id = (*line)->org_id](store::WriteContext& w) {
-    if (auto s = store::setTelephonyLineActive(w, id, false); !s) {
-      return s;
-    }
-    return w.audit(audit::AuditEntry{"", org_id, AuditAction::kTelephonyLineDeactivate, id, ""});
+  audit::AuditEntry entry{"", line->org_id, AuditAction::kTelephonyLineDeactivate, id, ""};
+  auto deactivate = [id](store::WriteContext& w) {
+    return store::setTelephonyLineActive(w, id, false);
   };
-  co_return co_await store::awaitWrite(ctx.db, std::move(write));
+  co_return co_await writeAudited(ctx, std::move(deactivate), std::move(entry));
 }
 
 awaitable<Result<TelephonyLineKey>> openTelephonyLine(Context ctx, std::string line_id) {
@@ -288,18 +270,15 @@ awaitable<Result<TelephonyLineKey>> openTelephonyLine(Context ctx, std::string l
     co_return refused("unknown line");
   }
   auto lookup = [line_id](soci::session& sql) { return store::findTelephonyLine(sql, line_id); };
-  auto line = co_await store::awaitRead<Result<std::optional<store::TelephonyLine>>>(
-      ctx.db, std::move(lookup));
+  domain::Error missing = refused("unknown line").value();
+  auto line = co_await readOne(ctx, std::move(lookup), std::move(missing));
   if (!line) {
     co_return tl::unexpected(line.error());
   }
-  if (!line->has_value()) {
-    co_return refused("unknown line");
-  }
-  if (!(*line)->active) {
+  if (!line->active) {
     co_return refused("inactive line");
   }
-  TelephonyLineKey key{std::move(**line), {}};
+  TelephonyLineKey key{std::move(*line), {}};
   auto secret =
       ctx.vault.open({vault::SealedField::kTelephonySecret, key.line.id}, key.line.secret_sealed);
   if (!secret) {

@@ -27,13 +27,13 @@ struct NewTelephonyLine {
 // Creates an active line of organisation `org_code` with a fresh secret, recorded as
 // telephony_line.create (by the operator: no user). InvalidArgument (field "org" or "name") for
 // an unknown organisation or a name that is empty or longer than 100 bytes.
-[[nodiscard]] boost::asio::awaitable<domain::Result<NewTelephonyLine>> addTelephonyLine(
-    Context ctx, std::string org_code, std::string name);
+[[nodiscard]] awaitable<Result<NewTelephonyLine>> addTelephonyLine(Context ctx,
+                                                                   std::string org_code,
+                                                                   std::string name);
 
 // Deactivates a line (its events are refused from then on), recorded as
 // telephony_line.deactivate. NotFound (field "id") when there is no such line.
-[[nodiscard]] boost::asio::awaitable<domain::Status> deactivateTelephonyLine(Context ctx,
-                                                                             std::string id);
+[[nodiscard]] awaitable<domain::Status> deactivateTelephonyLine(Context ctx, std::string id);
 
 // An active line and its signing secret in the clear.
 struct TelephonyLineKey {
@@ -44,8 +44,8 @@ struct TelephonyLineKey {
 // The active line `line_id` with its secret opened. Unauthenticated, with the reason in `detail`
 // ("unknown line", "inactive line") and one message for every reason, when there is no such
 // active line; Internal when its secret does not open.
-[[nodiscard]] boost::asio::awaitable<domain::Result<TelephonyLineKey>> openTelephonyLine(
-    Context ctx, std::string line_id);
+[[nodiscard]] awaitable<Result<TelephonyLineKey>> openTelephonyLine(Context ctx,
+                                                                    std::string line_id);
 
 enum class CallEventType { kOffered, kAnswered, kEnded };
 
@@ -63,7 +63,8 @@ struct CallEvent {
 // answer is the id of the call's draft contact, "" when there is none. InvalidArgument naming
 // "agent_email" when no active consultant of the line's organisation has that address; naming
 // "at" or "caller_number" when the draft would not be a valid contact.
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::string>> applyCallEvent(
-    Context ctx, store::TelephonyLine line, CallEvent event, std::string request_id);
+[[nodiscard]] awaitable<Result<std::string>> applyCallEvent(Context ctx, store::TelephonyLine line,
+                                                            CallEvent event,
+                                                            std::string request_id);
 
 }  // namespace strada::hotline

@@ -3,6 +3,7 @@
 #include <spdlog/logger.h>
 #include <spdlog/sinks/stdout_sinks.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -10,6 +11,9 @@
 #include <ctime>
 #include <memory>
 #include <type_traits>
+
+#include "domain/encoding.h"
+#include "domain/enum_names.h"
 
 namespace strada::observe {
 namespace {
@@ -30,32 +34,23 @@ spdlog::logger& jsonLogger() {
   return *kLogger;
 }
 
-std::string_view levelName(Level level) {
-  switch (level) {
-    case Level::kDebug:
-      return "debug";
-    case Level::kInfo:
-      return "info";
-    case Level::kWarn:
-      return "warn";
-    case Level::kError:
-      return "error";
-  }
-  return "info";
-}
+// A level's name in the line, and the spdlog level it is written at.
+struct LevelOutput {
+  Level value;
+  std::string_view name;
+  spdlog::level::level_enum spdlog_level;
+};
+constexpr std::array<LevelOutput, 4> kLevels = {{
+    {Level::kDebug, "debug", spdlog::level::debug},
+    {Level::kInfo, "info", spdlog::level::info},
+    {Level::kWarn, "warn", spdlog::level::warn},
+    {Level::kError, "error", spdlog::level::err},
+}};
+static_assert(domain::listsEveryValue(kLevels, Level::kError));
 
-spdlog::level::level_enum spdlogLevel(Level level) {
-  switch (level) {
-    case Level::kDebug:
-      return spdlog::level::debug;
-    case Level::kInfo:
-      return spdlog::level::info;
-    case Level::kWarn:
-      return spdlog::level::warn;
-    case Level::kError:
-      return spdlog::level::err;
-  }
-  return spdlog::level::info;
+const LevelOutput& outputOf(Level level) {
+  const LevelOutput* row = domain::rowOf(kLevels, level);
+  return row != nullptr ? *row : kLevels[1];  // an unknown value is logged at info
 }
 
 void appendTwoDigits(std::string& out, int value) {
@@ -123,47 +118,6 @@ void appendValue(std::string& out, const Field& field) {
       field.value);
 }
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid
-// (overlong forms, surrogates and code points past U+10FFFF are invalid).
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char min_second = 0x80;
-  unsigned char max_second = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) {
-      min_second = 0xA0;
-    } else if (lead == 0xED) {
-      max_second = 0x9F;
-    }
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) {
-      min_second = 0x90;
-    } else if (lead == 0xF4) {
-      max_second = 0x8F;
-    }
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) {
-    return 0;
-  }
-  if (byte(i + 1) < min_second || byte(i + 1) > max_second) {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-      return 0;
-    }
-  }
-  return length;
-}
-
 }  // namespace
 
 void setLogLevel(Level level) { g_min_level.store(static_cast<int>(level)); }
@@ -176,7 +130,7 @@ std::string jsonEscape(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       // Invalid UTF-8 would make the whole line unparseable: replace it with U+FFFD.
-      const std::size_t length = utf8SequenceLength(text, i);
+      const std::size_t length = domain::utf8SequenceLength(text, i);
       if (length == 0) {
         out += "\\ufffd";
         ++i;
@@ -231,7 +185,7 @@ void log(Level level, std::string_view message, std::initializer_list<Field> fie
   line += "{\"ts\":\"";
   appendTimestamp(line);
   line += "\",\"level\":\"";
-  line += levelName(level);
+  line += outputOf(level).name;
   line += "\",\"msg\":";
   appendString(line, message);
   for (const Field& field : fields) {
@@ -241,7 +195,7 @@ void log(Level level, std::string_view message, std::initializer_list<Field> fie
     appendValue(line, field);
   }
   line.push_back('}');
-  jsonLogger().log(spdlogLevel(level), spdlog::string_view_t(line.data(), line.size()));
+  jsonLogger().log(outputOf(level).spdlog_level, spdlog::string_view_t(line.data(), line.size()));
 }
 
 }  // namespace strada::observe

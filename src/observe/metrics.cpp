@@ -51,42 +51,36 @@ struct Sampled {
   return true;
 }
 
-// Label values: backslash, double quote and line feed are escaped (format 0.0.4).
-void appendLabelValue(std::string& out, std::string_view value) {
-  out.push_back('"');
-  for (const char c : value) {
+// Text format 0.0.4 escapes backslash and line feed in HELP text and in label values, and the
+// double quote in label values only.
+void appendEscaped(std::string& out, std::string_view text, bool escape_quotes) {
+  for (const char c : text) {
     if (c == '\\') {
       out += "\\\\";
-    } else if (c == '"') {
-      out += "\\\"";
     } else if (c == '\n') {
       out += "\\n";
+    } else if (c == '"' && escape_quotes) {
+      out += "\\\"";
     } else {
       out.push_back(c);
     }
   }
+}
+
+void appendLabelValue(std::string& out, std::string_view value) {
+  out.push_back('"');
+  appendEscaped(out, value, true);
   out.push_back('"');
 }
 
-// HELP text: backslash and line feed are escaped.
-void appendHelp(std::string& out, std::string_view name, std::string_view help) {
+// "# HELP <name> <help>" and "# TYPE <name> <type>", the two lines before a metric's samples.
+void appendHelpAndType(std::string& out, std::string_view name, std::string_view help,
+                       std::string_view type) {
   out += "# HELP ";
   out += name;
   out.push_back(' ');
-  for (const char c : help) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('\n');
-}
-
-void appendType(std::string& out, std::string_view name, std::string_view type) {
-  out += "# TYPE ";
+  appendEscaped(out, help, false);
+  out += "\n# TYPE ";
   out += name;
   out.push_back(' ');
   out += type;
@@ -111,6 +105,19 @@ void appendNumber(std::string& out, std::uint64_t value) {
   char buffer[24];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value);
   out.append(buffer, ec == std::errc() ? end : buffer);
+}
+
+// "<name><suffix>{<labels>} <value>": one sample line of a labelled series.
+template <class Number>
+void appendLabelledSample(std::string& out, std::string_view name, std::string_view suffix,
+                          std::string_view labels, Number value) {
+  out += name;
+  out += suffix;
+  out.push_back('{');
+  out += labels;
+  out += "} ";
+  appendNumber(out, value);
+  out.push_back('\n');
 }
 
 }  // namespace
@@ -166,8 +173,8 @@ std::string Metrics::render() const {
     sampled = state_->sampled;
 
     constexpr std::string_view kRequests = "strada_http_requests_total";
-    appendHelp(out, kRequests, "HTTP responses sent, by method, route pattern and status.");
-    appendType(out, kRequests, "counter");
+    appendHelpAndType(out, kRequests, "HTTP responses sent, by method, route pattern and status.",
+                      "counter");
     for (const auto& [key, count] : state_->requests) {
       const auto& [method, route, status] = key;
       out += kRequests;
@@ -183,8 +190,8 @@ std::string Metrics::render() const {
     }
 
     constexpr std::string_view kDuration = "strada_http_request_duration_seconds";
-    appendHelp(out, kDuration, "Time from a complete request to the response, in seconds.");
-    appendType(out, kDuration, "histogram");
+    appendHelpAndType(out, kDuration, "Time from a complete request to the response, in seconds.",
+                      "histogram");
     for (const auto& [key, histogram] : state_->durations) {
       std::string labels = "method=";
       appendLabelValue(labels, key.first);
@@ -207,18 +214,8 @@ std::string Metrics::render() const {
         appendNumber(out, cumulative);
         out.push_back('\n');
       }
-      out += kDuration;
-      out += "_sum{";
-      out += labels;
-      out += "} ";
-      appendNumber(out, histogram.sum);
-      out.push_back('\n');
-      out += kDuration;
-      out += "_count{";
-      out += labels;
-      out += "} ";
-      appendNumber(out, histogram.count);
-      out.push_back('\n');
+      appendLabelledSample(out, kDuration, "_sum", labels, histogram.sum);
+      appendLabelledSample(out, kDuration, "_count", labels, histogram.count);
     }
   }
 
@@ -232,8 +229,7 @@ std::string Metrics::render() const {
       // A failing reader must not take the whole exposition down; its sample is skipped.
       continue;
     }
-    appendHelp(out, metric.name, metric.help);
-    appendType(out, metric.name, metric.counter ? "counter" : "gauge");
+    appendHelpAndType(out, metric.name, metric.help, metric.counter ? "counter" : "gauge");
     out += metric.name;
     out.push_back(' ');
     appendNumber(out, value);

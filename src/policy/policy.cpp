@@ -2,154 +2,102 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+
+#include "domain/enum_names.h"
 
 namespace strada::policy {
 namespace {
 
 using domain::Role;
 
-bool hasAny(const Principal& who, std::initializer_list<Role> roles) {
-  return std::any_of(who.roles.begin(), who.roles.end(), [&](Role r) {
-    return std::find(roles.begin(), roles.end(), r) != roles.end();
-  });
+// A set of roles, one bit each.
+using RoleSet = std::uint32_t;
+
+constexpr RoleSet rolesOf(std::initializer_list<Role> roles) {
+  RoleSet set = 0;
+  for (Role r : roles) {
+    set |= RoleSet{1} << static_cast<unsigned>(r);
+  }
+  return set;
 }
 
-constexpr std::array kAllPermissions{
-    Permission::kContactCreate,     Permission::kContactList,
-    Permission::kContactRead,       Permission::kContactReadSealed,
-    Permission::kCodesRead,         Permission::kSelfRead,
-    Permission::kKnowledgeRead,     Permission::kKnowledgeEdit,
-    Permission::kAgencyRead,        Permission::kAgencyReadConfidentialAddress,
-    Permission::kAgencyEdit,        Permission::kContactExport,
-    Permission::kSupervisionRead,   Permission::kSupervise,
-    Permission::kStatsRead,         Permission::kContactUpdate,
-    Permission::kContactDraftsRead, Permission::kCallerLookup,
-    Permission::kCallerFlagWrite,   Permission::kSafetyPlanRead,
-    Permission::kSafetyPlanWrite,
+bool hasAny(const Principal& who, RoleSet roles) {
+  return std::any_of(who.roles.begin(), who.roles.end(),
+                     [roles](Role r) { return (rolesOf({r}) & roles) != 0; });
+}
+
+bool isSupervisor(const Principal& who) { return hasAny(who, rolesOf({Role::kSupervisor})); }
+
+// A permission: its stable name and the roles it is granted to.
+struct PermissionRule {
+  Permission value;
+  std::string_view name;
+  RoleSet granted_to;
 };
 
-// In declaration order without gaps: then the enumerator after the last one listed is the first
-// one missing, which the unit test looks for by its name.
-constexpr bool inDeclarationOrder() {
-  for (std::size_t i = 0; i < kAllPermissions.size(); ++i) {
-    if (kAllPermissions[i] != static_cast<Permission>(i)) {
-      return false;
-    }
-  }
-  return true;
-}
-static_assert(inDeclarationOrder(), "kAllPermissions lists Permission in declaration order");
+using enum Role;
+constexpr RoleSet kEveryRole = ~RoleSet{0};
+
+// In declaration order; permissionName(), allPermissions() and allows() read this table.
+constexpr std::array<PermissionRule, 21> kPermissions = {{
+    // Those who answer the hotline log its contacts.
+    {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
+    // Data officers see coded fields for quality review and reporting.
+    {Permission::kContactList, "contact.list", rolesOf({kConsultant, kSupervisor, kDataOfficer})},
+    {Permission::kContactRead, "contact.read", rolesOf({kConsultant, kSupervisor, kDataOfficer})},
+    // Free text about a caller is for the roles that work with callers only.
+    {Permission::kContactReadSealed, "contact.read_sealed", rolesOf({kConsultant, kSupervisor})},
+    {Permission::kCodesRead, "codes.read", kEveryRole},
+    {Permission::kSelfRead, "self.read", kEveryRole},
+    // Everyone who works with callers or their records looks things up during their work.
+    {Permission::kKnowledgeRead, "knowledge.read",
+     rolesOf({kConsultant, kSupervisor, kCaseWorker, kDataOfficer, kOrgAdmin})},
+    // The organisation's content is kept by its administrators and data officers only.
+    {Permission::kKnowledgeEdit, "knowledge.edit", rolesOf({kOrgAdmin, kDataOfficer})},
+    // Everyone who refers people, or reviews referrals, needs the directory.
+    {Permission::kAgencyRead, "agency.read",
+     rolesOf({kConsultant, kCaseWorker, kSupervisor, kDataOfficer, kOrgAdmin})},
+    // A shelter's secret address is for those who accompany a person there, and those who answer
+    // for them; a leaked address endangers everyone staying there.
+    {Permission::kAgencyReadConfidentialAddress, "agency.read_confidential_address",
+     rolesOf({kCaseWorker, kSupervisor, kOrgAdmin})},
+    {Permission::kAgencyEdit, "agency.edit", rolesOf({kSupervisor, kOrgAdmin})},
+    // A file leaves the system's access control once downloaded: only the roles that answer for
+    // the hotline's records and figures take one.
+    {Permission::kContactExport, "contact.export", rolesOf({kSupervisor, kDataOfficer})},
+    // Supervisors run the shift; data officers review quality (they look, they do not act).
+    {Permission::kSupervisionRead, "supervision.read", rolesOf({kSupervisor, kDataOfficer})},
+    {Permission::kSupervise, "supervision.act", rolesOf({kSupervisor})},
+    // Counts inside the organisation; small counts are suppressed for roles that may not see the
+    // contacts themselves (suppressSmallCounts).
+    {Permission::kStatsRead, "stats.read", rolesOf({kSupervisor, kDataOfficer, kOrgAdmin})},
+    // Those who log contacts finish their drafts, correct them, and recognise repeat callers.
+    {Permission::kContactUpdate, "contact.update", rolesOf({kConsultant, kSupervisor})},
+    {Permission::kContactDraftsRead, "contact.drafts_read", rolesOf({kConsultant, kSupervisor})},
+    {Permission::kCallerLookup, "caller.lookup", rolesOf({kConsultant, kSupervisor})},
+    // A flag changes how every consultant treats a caller: a supervisor decides it.
+    {Permission::kCallerFlagWrite, "caller.flag_write", rolesOf({kSupervisor})},
+    // A safety plan is for those who work with the person; never for reporting roles.
+    {Permission::kSafetyPlanRead, "safety_plan.read",
+     rolesOf({kConsultant, kSupervisor, kCaseWorker})},
+    {Permission::kSafetyPlanWrite, "safety_plan.write",
+     rolesOf({kConsultant, kSupervisor, kCaseWorker})},
+}};
+static_assert(domain::listsEveryValue(kPermissions, Permission::kSafetyPlanWrite),
+              "kPermissions lists every Permission once, in declaration order");
+
+constexpr auto kAllPermissions = domain::valuesOf(kPermissions);
 
 }  // namespace
 
 std::span<const Permission> allPermissions() { return kAllPermissions; }
 
-std::string_view permissionName(Permission p) {
-  switch (p) {
-    case Permission::kContactCreate:
-      return "contact.create";
-    case Permission::kContactList:
-      return "contact.list";
-    case Permission::kContactRead:
-      return "contact.read";
-    case Permission::kContactReadSealed:
-      return "contact.read_sealed";
-    case Permission::kCodesRead:
-      return "codes.read";
-    case Permission::kSelfRead:
-      return "self.read";
-    case Permission::kKnowledgeRead:
-      return "knowledge.read";
-    case Permission::kKnowledgeEdit:
-      return "knowledge.edit";
-    case Permission::kAgencyRead:
-      return "agency.read";
-    case Permission::kAgencyReadConfidentialAddress:
-      return "agency.read_confidential_address";
-    case Permission::kAgencyEdit:
-      return "agency.edit";
-    case Permission::kContactExport:
-      return "contact.export";
-    case Permission::kSupervisionRead:
-      return "supervision.read";
-    case Permission::kSupervise:
-      return "supervision.act";
-    case Permission::kStatsRead:
-      return "stats.read";
-    case Permission::kContactUpdate:
-      return "contact.update";
-    case Permission::kContactDraftsRead:
-      return "contact.drafts_read";
-    case Permission::kCallerLookup:
-      return "caller.lookup";
-    case Permission::kCallerFlagWrite:
-      return "caller.flag_write";
-    case Permission::kSafetyPlanRead:
-      return "safety_plan.read";
-    case Permission::kSafetyPlanWrite:
-      return "safety_plan.write";
-  }
-  return "unknown";
-}
+std::string_view permissionName(Permission p) { return domain::nameOf(kPermissions, p, "unknown"); }
 
 bool allows(const Principal& who, Permission what) {
-  switch (what) {
-    case Permission::kSelfRead:
-    case Permission::kCodesRead:
-      return !who.roles.empty();
-    case Permission::kContactCreate:
-      // Those who answer the hotline log its contacts.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor});
-    case Permission::kContactList:
-    case Permission::kContactRead:
-      // Data officers see coded fields for quality review and reporting.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kDataOfficer});
-    case Permission::kContactReadSealed:
-      // Free text about a caller is for the roles that work with callers only.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor});
-    case Permission::kKnowledgeRead:
-      // Everyone who works with callers or their records looks things up during their work.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker,
-                          Role::kDataOfficer, Role::kOrgAdmin});
-    case Permission::kKnowledgeEdit:
-      // The organisation's content is kept by its administrators and data officers only.
-      return hasAny(who, {Role::kOrgAdmin, Role::kDataOfficer});
-    case Permission::kAgencyRead:
-      // Everyone who refers people, or reviews referrals, needs the directory.
-      return hasAny(who, {Role::kConsultant, Role::kCaseWorker, Role::kSupervisor,
-                          Role::kDataOfficer, Role::kOrgAdmin});
-    case Permission::kAgencyReadConfidentialAddress:
-      // A shelter's secret address is for those who accompany a person there, and those who
-      // answer for them; a leaked address endangers everyone staying there.
-      return hasAny(who, {Role::kCaseWorker, Role::kSupervisor, Role::kOrgAdmin});
-    case Permission::kAgencyEdit:
-      return hasAny(who, {Role::kSupervisor, Role::kOrgAdmin});
-    case Permission::kContactExport:
-      // A file leaves the system's access control once downloaded: only the roles that answer
-      // for the hotline's records and figures take one.
-    case Permission::kSupervisionRead:
-      // Supervisors run the shift; data officers review quality (they look, they do not act).
-      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer});
-    case Permission::kSupervise:
-      return hasAny(who, {Role::kSupervisor});
-    case Permission::kStatsRead:
-      // Counts inside the organisation; small counts are suppressed for roles that may not see
-      // the contacts themselves (suppressSmallCounts).
-      return hasAny(who, {Role::kSupervisor, Role::kDataOfficer, Role::kOrgAdmin});
-    case Permission::kContactUpdate:
-    case Permission::kContactDraftsRead:
-    case Permission::kCallerLookup:
-      // Those who log contacts finish their drafts, correct them, and recognise repeat callers.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor});
-    case Permission::kCallerFlagWrite:
-      // A flag changes how every consultant treats a caller: a supervisor decides it.
-      return hasAny(who, {Role::kSupervisor});
-    case Permission::kSafetyPlanRead:
-    case Permission::kSafetyPlanWrite:
-      // A safety plan is for those who work with the person; never for reporting roles.
-      return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker});
-  }
-  return false;
+  const PermissionRule* rule = domain::rowOf(kPermissions, what);
+  return rule != nullptr && hasAny(who, rule->granted_to);
 }
 
 domain::Status require(const Principal& who, Permission what) {
@@ -164,7 +112,7 @@ domain::Status require(const Principal& who, Permission what) {
 
 domain::Status requireContactEditable(const Principal& who, const ContactEditFacts& facts,
                                       domain::UnixMillis now) {
-  if (hasAny(who, {Role::kSupervisor})) {
+  if (isSupervisor(who)) {
     return {};
   }
   const auto denied = [](const char* message) {
@@ -182,7 +130,7 @@ domain::Status requireContactEditable(const Principal& who, const ContactEditFac
 }
 
 domain::Status requireContactVisible(const Principal& who, const ContactEditFacts& facts) {
-  if (facts.is_final || hasAny(who, {Role::kSupervisor})) {
+  if (facts.is_final || isSupervisor(who)) {
     return {};
   }
   if (!who.user_id.empty() && who.user_id == facts.created_by) {
@@ -192,7 +140,7 @@ domain::Status requireContactVisible(const Principal& who, const ContactEditFact
 }
 
 std::optional<std::string> draftsVisibleOnlyOf(const Principal& who) {
-  if (hasAny(who, {Role::kSupervisor})) {
+  if (isSupervisor(who)) {
     return std::nullopt;
   }
   return who.user_id;

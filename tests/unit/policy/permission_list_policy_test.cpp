@@ -24,7 +24,7 @@ TEST(PermissionListPolicyTest, EveryPermissionIsListedOnceWithADistinctName) {
 }
 
 TEST(PermissionListPolicyTest, NoEnumeratorIsMissingFromTheList) {
-  // permissionName() has a case for every enumerator (-Wswitch makes a missing one a build error),
+  // permissionName() reads a table that lists every enumerator (a static_assert checks it),
   // and enumerators count up from 0: the first value past the list must have no name.
   const auto all = allPermissions();
   for (std::size_t i = 0; i < all.size(); ++i) {

@@ -1,0 +1,29 @@
+// `strada demo`: the partner-agency directory and the knowledge base of one demo organisation.
+// Each item goes through the use case the web client calls, as `editor`: validated, sealed,
+// indexed and recorded like an item added in the web client.
+#pragma once
+
+#include <string>
+
+#include "domain/error.h"
+#include "hotline/context.h"
+
+namespace strada::app {
+
+// Adds about ten clearly fictional partner agencies (names end in "(demo)", phone numbers from
+// fictional 555 ranges), two of them with a confidential, sealed address, in `country`, through
+// hotline::createAgency; `editor` is a supervisor of the organisation.
+[[nodiscard]] domain::Status addDemoAgencies(const hotline::Context& ctx,
+                                             const hotline::Actor& editor,
+                                             const std::string& country);
+
+// Adds country sheets for six destination countries, safety tips and a useful-numbers page, in
+// English; for `language` "nl" also two articles in Dutch. Only real, well-known public
+// emergency numbers appear; organisations are described by kind, never with invented numbers.
+// Each goes through hotline::createArticle ("knowledge.create"); `editor` is an administrator of
+// the organisation.
+[[nodiscard]] domain::Status addDemoKnowledge(const hotline::Context& ctx,
+                                              const hotline::Actor& editor,
+                                              const std::string& language);
+
+}  // namespace strada::app
