@@ -345,23 +345,18 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
 
 void Database::Impl::readerLoop(soci::session& sql) {
   std::chrono::steady_clock::time_point last_used{};
-  // This connection's prepared reads (store/statement_cache.h), found by the repositories
-  // through the thread.
-  detail::StatementCache statements(sql);
-  detail::tls_reader_statements = &statements;
   for (;;) {
     ReadJob job;
     {
       std::unique_lock lock(read_mu);
       read_cv.wait(lock, [&] { return read_stopping || !read_queue.empty(); });
       if (read_queue.empty()) {
-        detail::tls_reader_statements = nullptr;
         return;
       }
       job = std::move(read_queue.front());
       read_queue.pop_front();
     }
-    ensureConnected(sql, connector.backend, last_used, [&statements] { statements.clear(); });
+    ensureConnected(sql, connector.backend, last_used);
     try {
       job(sql);
     } catch (...) {

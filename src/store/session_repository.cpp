@@ -2,10 +2,7 @@
 
 #include <soci/soci.h>
 
-#include <cstddef>
-
 #include "store/sql_errors.h"
-#include "store/statement_cache.h"
 
 namespace strada::store {
 
@@ -30,51 +27,8 @@ domain::Status insertSession(WriteContext& w, const SessionRecord& s) {
   }
 }
 
-namespace {
-
-// The session lookup of every signed-in request, prepared once per reader connection.
-class PreparedSessionFind final : public detail::CachedStatement {
- public:
-  PreparedSessionFind(soci::session& sql, std::size_t /*key*/)
-      : st_((sql.prepare << "SELECT id, user_id, org_id, created_at, last_seen_at FROM sessions "
-                            "WHERE id = :id",
-             soci::into(found_.id), soci::into(found_.user_id), soci::into(found_.org_id),
-             soci::into(created_at_), soci::into(last_seen_at_), soci::use(id_))) {}
-
-  std::optional<SessionRecord> run(const std::string& id) {
-    id_ = id;
-    if (!st_.execute(true)) {
-      return std::nullopt;
-    }
-    SessionRecord r = found_;
-    r.created_at = created_at_;
-    r.last_seen_at = last_seen_at_;
-    return r;
-  }
-
- private:
-  // Declared before st_: the statement binds them when it is made.
-  std::string id_;
-  SessionRecord found_;
-  long long created_at_ = 0;
-  long long last_seen_at_ = 0;
-  soci::statement st_;
-};
-
-}  // namespace
-
 domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,
                                                          const std::string& id) {
-  if (detail::StatementCache* cache = detail::readerStatementsFor(sql); cache != nullptr) {
-    try {
-      return cache->get<PreparedSessionFind>().run(id);
-    } catch (const std::exception& e) {
-      // A statement whose execution threw may keep the buffers it bound (SOCI's PostgreSQL
-      // backend): drop the cache, the next lookup prepares it again.
-      cache->clear();
-      return internalFrom("find session", e);
-    }
-  }
   try {
     SessionRecord r;
     long long created_at = 0;

@@ -1,17 +1,15 @@
 // Private to store/: the statements the writer connection keeps prepared for the writes it runs
 // for every request (a job's savepoint, a contact's row and codes, an audit event), so that a
-// group commit of 64 contacts parses each of them once instead of 64 times; and those each reader
-// connection keeps for the reads of every request (the session lookup).
+// group commit of 64 contacts parses each of them once instead of 64 times.
 //
 // A cached statement is bound once to storage it owns; each use copies the new values into that
 // storage and executes the statement again (SQLite: reset, bind, step; PostgreSQL: one
 // PQexecPrepared round trip instead of PQexecParams parsing and planning the text each time).
 //
-// Ownership and lifetime: the cache belongs to one connection and one thread (the writer's, or
-// one reader's). It must be cleared before that connection reconnects: a SOCI statement refers
-// to the connection it was prepared on. A statement that failed to prepare is not kept (the next
-// use prepares it again); one that failed to execute stays usable (SQLite resets it before the next
-// step).
+// Ownership and lifetime: the cache belongs to one connection and one thread (the writer's). It
+// must be cleared before that connection reconnects: a SOCI statement refers to the connection
+// it was prepared on. A statement that failed to prepare is not kept (the next use prepares it
+// again); one that failed to execute stays usable (SQLite resets it before the next step).
 #pragma once
 
 #include <cstddef>
@@ -59,9 +57,6 @@ class StatementCache {
   // Drops every statement (before the connection reconnects).
   void clear() { slots_.clear(); }
 
-  // The connection the statements are prepared on.
-  [[nodiscard]] soci::session& session() { return sql_; }
-
  private:
   struct Slot {
     std::type_index type;
@@ -71,16 +66,5 @@ class StatementCache {
   soci::session& sql_;
   std::vector<Slot> slots_;  // a handful: a linear search is the fastest lookup
 };
-
-// The reader connection's cache of the calling thread: set by the reader thread for the
-// connection it owns (Database), null on every other thread.
-inline thread_local StatementCache* tls_reader_statements = nullptr;
-
-// The prepared statements of `sql` when the calling thread is the reader that owns it; null
-// otherwise (then a read runs its statements as one-time queries).
-inline StatementCache* readerStatementsFor(soci::session& sql) {
-  StatementCache* cache = tls_reader_statements;
-  return cache != nullptr && &cache->session() == &sql ? cache : nullptr;
-}
 
 }  // namespace strada::store::detail
