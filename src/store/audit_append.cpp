@@ -46,21 +46,29 @@ class PreparedAuditInsert final : public CachedStatement {
 
 }  // namespace
 
+void appendAuditEventNow(StatementCache& cache, const audit::AuditEvent& event) {
+  cache.get<PreparedAuditInsert>().run(event);
+}
+
+domain::Error auditAppendError(const std::exception& e) {
+  if (isUniqueViolation(e)) {
+    // Two writers appended at once: the write lock was not held.
+    return domain::Error{domain::ErrorCode::kConflict,
+                         "The audit log changed meanwhile. Please retry.", "", "audit seq taken"};
+  }
+  return internalFrom("append audit event", e).value();
+}
+
 domain::Status appendAuditEventPrepared(WriteContext& w, const audit::AuditEvent& event) {
   StatementCache* cache = w.statements();
   if (cache == nullptr) {
     return appendAuditEvent(w.sql(), event);
   }
   try {
-    cache->get<PreparedAuditInsert>().run(event);
+    appendAuditEventNow(*cache, event);
     return {};
   } catch (const std::exception& ex) {
-    if (isUniqueViolation(ex)) {
-      // Two writers appended at once: the write lock was not held.
-      return domain::fail(domain::ErrorCode::kConflict,
-                          "The audit log changed meanwhile. Please retry.", {}, "audit seq taken");
-    }
-    return internalFrom("append audit event", ex);
+    return tl::unexpected(auditAppendError(ex));
   }
 }
 

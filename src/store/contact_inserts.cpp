@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "store/contact_columns.h"
+#include "store/deferred_writes.h"
+#include "store/sql_errors.h"
 #include "store/statement_cache.h"
 #include "store/statements.h"
 
@@ -105,22 +107,37 @@ void insertContactRowOnce(soci::session& sql, const ContactRow& row) {
 
 }  // namespace
 
-void insertContactRows(WriteContext& w, const ContactRow& row) {
+void insertContactRowsNow(soci::session& sql, StatementCache* cache, const ContactRow& row) {
   const domain::Contact& c = row.contact;
-  StatementCache* cache = w.statements();
   if (cache == nullptr) {
-    insertContactRowOnce(w.sql(), row);
-    insertMultiValues(w.sql(), c);
+    insertContactRowOnce(sql, row);
+    insertMultiValues(sql, c);
     return;
   }
   cache->get<PreparedContactInsert>().run(row);
   const auto code_rows = contactCodeRows(c);
   if (code_rows.size() > kMostPreparedCodeRows) {
-    insertContactCodes(w.sql(), c);
+    insertContactCodes(sql, c);
   } else if (!code_rows.empty()) {
     cache->get<PreparedCodeInsert>(code_rows.size()).run(c, code_rows);
   }
-  insertContactReferrals(w.sql(), c);
+  insertContactReferrals(sql, c);
+}
+
+void insertContactRows(WriteContext& w, const ContactRow& row) {
+  if (DeferredRows* deferred = w.deferredRows(); deferred != nullptr) {
+    deferred->addContact(row);
+    return;
+  }
+  insertContactRowsNow(w.sql(), w.statements(), row);
+}
+
+domain::Error contactInsertError(const std::exception& e) {
+  if (isUniqueViolation(e)) {
+    return domain::Error{domain::ErrorCode::kConflict, "A contact with this id already exists.",
+                         "id", ""};
+  }
+  return internalFrom("insert contact", e).value();
 }
 
 }  // namespace strada::store::detail

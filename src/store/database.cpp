@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "store/audit_append.h"
 #include "store/connection.h"
 #include "store/contact_stats.h"
+#include "store/deferred_writes.h"
 #include "store/migrations.h"
 #include "store/repositories.h"
 #include "store/sql_errors.h"
@@ -87,50 +89,9 @@ domain::Status keepWriterJournalsInMemory(soci::session& sql, const Connector& c
 
 }  // namespace
 
-// --- WriteContext ---
-
-WriteContext::WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now,
-                           ChainCursor* cursor, detail::StatementCache* statements)
-    : sql_(sql),
-      backend_(backend),
-      now_(now),
-      cursor_(cursor != nullptr ? cursor : &own_cursor_),
-      statements_(statements) {}
-
-domain::Status WriteContext::audit(const audit::AuditEntry& entry) {
-  return audit(audit::toEventInput(entry));
-}
-
-domain::Status WriteContext::audit(const audit::AuditEventInput& event) {
-  ChainCursor& cursor = *cursor_;
-  if (!cursor.known) {
-    // Safe without a race: the batch holds the write lock (BEGIN IMMEDIATE / advisory lock).
-    auto last = lastAuditEvent(sql_);
-    if (!last) {
-      return tl::unexpected(last.error());
-    }
-    cursor.last = last->value_or(audit::AuditEvent{});  // seq 0: the chain is empty
-    cursor.known = true;
-  }
-  audit::AuditEvent next;
-  next.at = now_;
-  next.input = event;
-  std::optional<audit::AuditEvent> prev;
-  if (cursor.last.seq > 0) {
-    prev = cursor.last;
-  }
-  audit::chain(prev, next);
-  auto appended = detail::appendAuditEventPrepared(*this, next);
-  if (!appended) {
-    return appended;
-  }
-  cursor.last = std::move(next);
-  return {};
-}
-
 // --- Database ---
 
-struct Database::Impl {
+struct Database::Impl final : detail::JobWriter {
   Connector connector;
   DatabaseOptions options;
   std::unique_ptr<soci::session> writer_sql;
@@ -157,11 +118,27 @@ struct Database::Impl {
   std::thread writer;
   std::vector<std::thread> readers;
 
+  // The open batch, on the writer thread (store/deferred_writes.h).
+  struct OpenBatch {
+    std::vector<domain::Status>* results = nullptr;
+    ChainCursor cursor;
+    StatsDeltas stats;
+    std::optional<domain::Error> error;
+    detail::DeferredRows deferred;
+    ChainCursor job_cursor_before;  // where the running job's failure puts the cursor back
+    JobSavepoint* job_savepoint = nullptr;
+  };
+  OpenBatch open_batch;
+
   void writerLoop();
   void runBatch(std::vector<PendingWrite>& batch);
-  domain::Status runJob(PendingWrite& pending, domain::UnixMillis now, ChainCursor& cursor,
-                        StatsDeltas& stats, std::optional<domain::Error>& batch_error);
-  std::optional<domain::Error> commitBatch(const StatsDeltas& stats);
+  domain::Status runJob(PendingWrite& pending, std::size_t index, domain::UnixMillis now);
+  domain::Status finishJobWithStatements(WriteContext& context, domain::Status status);
+  void flushDeferred();
+  std::optional<domain::Error> commitBatch();
+
+  detail::DeferredRows& deferredRows() override { return open_batch.deferred; }
+  void beginStatements(WriteContext& w) override;
   void readerLoop(soci::session& sql);
   bool enqueueRead(ReadJob job);
 };
@@ -188,30 +165,52 @@ void Database::Impl::writerLoop() {
   }
 }
 
-// Runs one job of a batch under its own savepoint. The job's status, or the error that makes
-// the whole batch fail (the savepoint itself failed). A job that rolls back restores the chain
-// cursor it found, so the next job chains onto what the transaction really holds.
-domain::Status Database::Impl::runJob(PendingWrite& pending, domain::UnixMillis now,
-                                      ChainCursor& cursor, StatsDeltas& stats,
-                                      std::optional<domain::Error>& batch_error) {
-  soci::session& sql = *writer_sql;
-  JobSavepoint* savepoint = nullptr;
-  try {
-    savepoint = &writer_statements->get<JobSavepoint>();
-    savepoint->begin();
-  } catch (const std::exception& e) {
-    batch_error = unavailable("savepoint", e, connector.password);
-    return tl::unexpected(*batch_error);
+// Writes the finished jobs' deferred rows; a job whose rows failed gets its error.
+void Database::Impl::flushDeferred() {
+  auto failed = open_batch.deferred.flushFinished(*writer_sql, *writer_statements,
+                                                  open_batch.cursor, open_batch.stats);
+  for (detail::FailedJob& f : failed) {
+    (*open_batch.results)[f.index] = tl::unexpected(std::move(f.error));
   }
-  const ChainCursor cursor_before = cursor;
-  WriteContext context(sql, connector.backend, now, &cursor, writer_statements.get());
-  domain::Status status;
+}
+
+// A job's first sql(): earlier jobs' rows first, then the job's savepoint and its own rows.
+void Database::Impl::beginStatements(WriteContext& w) {
   try {
-    status = pending.job(context);
+    flushDeferred();
+    open_batch.job_cursor_before = open_batch.cursor;
+    open_batch.job_savepoint = &writer_statements->get<JobSavepoint>();
+    open_batch.job_savepoint->begin();
   } catch (const std::exception& e) {
-    status = detail::internalFrom("write job threw", e);
-  } catch (...) {
-    status = domain::internalError("write job threw a non-standard exception");
+    open_batch.job_savepoint = nullptr;
+    open_batch.error = unavailable("savepoint", e, connector.password);
+    throw;
+  }
+  if (auto own =
+          open_batch.deferred.writeCurrent(*writer_sql, *writer_statements, open_batch.cursor);
+      !own) {
+    // The job fails with this error; undo its rows now so that its further statements run
+    // (PostgreSQL refuses every statement of a transaction after a failed one).
+    w.failDeferred(own.error());
+    try {
+      open_batch.job_savepoint->rollback();
+    } catch (const std::exception& e) {
+      open_batch.error = unavailable("rollback to savepoint", e, connector.password);
+      throw;
+    }
+  }
+}
+
+// The end of a job that ran statements under its savepoint: release it, or roll the job back.
+domain::Status Database::Impl::finishJobWithStatements(WriteContext& context,
+                                                       domain::Status status) {
+  JobSavepoint* savepoint = open_batch.job_savepoint;
+  open_batch.job_savepoint = nullptr;
+  if (savepoint == nullptr) {  // the savepoint itself failed: the batch fails
+    return status ? domain::Status(tl::unexpected(*open_batch.error)) : status;
+  }
+  if (context.deferredError()) {
+    status = tl::unexpected(*context.deferredError());  // the cause of any later failure
   }
   if (status) {
     try {
@@ -221,12 +220,12 @@ domain::Status Database::Impl::runJob(PendingWrite& pending, domain::UnixMillis 
     }
   }
   if (!status) {
-    cursor = cursor_before;
+    open_batch.cursor = open_batch.job_cursor_before;
     try {
       savepoint->rollback();
       savepoint->release();
     } catch (const std::exception& e) {
-      batch_error = unavailable("rollback to savepoint", e, connector.password);
+      open_batch.error = unavailable("rollback to savepoint", e, connector.password);
     }
     // A statement whose execution threw may still hold the buffers it bound for that run (SOCI's
     // PostgreSQL backend frees them only after a completed run or at clean-up): executed again it
@@ -236,16 +235,53 @@ domain::Status Database::Impl::runJob(PendingWrite& pending, domain::UnixMillis 
     return status;
   }
   for (const auto& [cell, delta] : context.statsDeltas()) {
-    stats[cell] += delta;
+    open_batch.stats[cell] += delta;
   }
   return status;
 }
 
-// Writes the batch's summed statistics and commits; the batch's error otherwise.
-std::optional<domain::Error> Database::Impl::commitBatch(const StatsDeltas& stats) {
+// Runs one job of a batch. A job that only adds rows runs no statement: its rows wait for the
+// batch's flush (store/deferred_writes.h). A job that asks for the connection runs under its own
+// savepoint. A job that fails restores the chain cursor it found, so the next job chains onto
+// what the transaction really holds.
+domain::Status Database::Impl::runJob(PendingWrite& pending, std::size_t index,
+                                      domain::UnixMillis now) {
+  open_batch.job_cursor_before = open_batch.cursor;
+  open_batch.deferred.startJob(index);
+  WriteContext context(*writer_sql, connector.backend, now, &open_batch.cursor,
+                       writer_statements.get(), this);
+  domain::Status status;
+  try {
+    status = pending.job(context);
+  } catch (const std::exception& e) {
+    status = detail::internalFrom("write job threw", e);
+  } catch (...) {
+    status = domain::internalError("write job threw a non-standard exception");
+  }
+  if (context.ranStatements()) {
+    open_batch.deferred.dropJob();  // its rows were written in its savepoint
+    return finishJobWithStatements(context, std::move(status));
+  }
+  if (!status) {
+    open_batch.cursor = open_batch.job_cursor_before;
+    open_batch.deferred.dropJob();
+    return status;
+  }
+  open_batch.deferred.finishJob(std::move(context.statsDeltas()));
+  return status;
+}
+
+// Writes the deferred rows and the batch's summed statistics, and commits; the batch's error
+// otherwise.
+std::optional<domain::Error> Database::Impl::commitBatch() {
   soci::session& sql = *writer_sql;
-  if (!stats.empty()) {
-    if (auto applied = applyStatsDeltas(sql, stats); !applied) {
+  try {
+    flushDeferred();
+  } catch (const std::exception& e) {
+    return unavailable("deferred rows", e, connector.password);
+  }
+  if (!open_batch.stats.empty()) {
+    if (auto applied = applyStatsDeltas(sql, open_batch.stats); !applied) {
       return applied.error();
     }
   }
@@ -261,22 +297,22 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   soci::session& sql = *writer_sql;
   const domain::UnixMillis now = domain::nowMillis();
   std::vector<domain::Status> results(batch.size());
-  std::optional<domain::Error> batch_error;
-  ChainCursor cursor;
-  StatsDeltas stats;
+  open_batch = OpenBatch{};
+  open_batch.results = &results;
 
   ensureConnected(sql, connector.backend, writer_last_used, [this] { writer_statements->clear(); });
   try {
     beginWriteTransaction(sql, connector.backend, kWriterLockKey);
   } catch (const std::exception& e) {
-    batch_error = unavailable("begin", e, connector.password);
+    open_batch.error = unavailable("begin", e, connector.password);
     rollbackQuietly(sql);
   }
-  for (std::size_t i = 0; i < batch.size() && !batch_error; ++i) {
-    results[i] = runJob(batch[i], now, cursor, stats, batch_error);
+  for (std::size_t i = 0; i < batch.size() && !open_batch.error; ++i) {
+    results[i] = runJob(batch[i], i, now);  // a later flush may still fail it
   }
+  std::optional<domain::Error> batch_error = open_batch.error;
   if (!batch_error) {
-    batch_error = commitBatch(stats);
+    batch_error = commitBatch();
   }
   if (batch_error) {
     rollbackQuietly(sql);
@@ -292,6 +328,7 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
     batches_committed.fetch_add(1);
     jobs_committed.fetch_add(ok);
   }
+  open_batch = OpenBatch{};
 
   // Acknowledge only now: the COMMIT (and its fsync) has returned.
   for (std::size_t i = 0; i < batch.size(); ++i) {

@@ -5,8 +5,11 @@
 // acknowledged write survives a crash or power cut right after.
 //
 // Writes are group-committed: jobs queue for one writer thread, which runs every queued job (up
-// to `max_batch`) in one transaction, each under its own SAVEPOINT so that a failing job is
-// rolled back alone, then commits once. One fsync then acknowledges many writes.
+// to `max_batch`) in one transaction, then commits once. One fsync then acknowledges many writes.
+// A failing job is rolled back alone: a job that runs statements runs them under its own
+// SAVEPOINT; a job that only adds contacts and audit events runs none, its rows are written
+// at the batch's end (or before the next statement of a later job), and a row that fails then
+// fails its job alone (store/deferred_writes.h).
 //
 // The audit chain needs one writer at a time: on SQLite the batch transaction is BEGIN IMMEDIATE;
 // on PostgreSQL it takes a transaction-scoped advisory lock, so several servers sharing one
@@ -18,9 +21,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 
 #include "audit/audit_action.h"
 #include "audit/audit_event.h"
@@ -35,7 +40,9 @@ namespace strada::store {
 
 namespace detail {
 class StatementCache;
-}
+class DeferredRows;
+class JobWriter;
+}  // namespace detail
 
 enum class Backend { kSqlite, kPostgresql };
 
@@ -62,12 +69,16 @@ class WriteContext {
  public:
   // `cursor` (may be null) is shared across a batch; the writer restores it when a job rolls back.
   // `statements` (may be null) are the connection's prepared statements (store/ only).
+  // `writer` (may be null) lets the job defer its rows (store/deferred_writes.h).
   WriteContext(soci::session& sql, Backend backend, domain::UnixMillis now,
-               ChainCursor* cursor = nullptr, detail::StatementCache* statements = nullptr);
+               ChainCursor* cursor = nullptr, detail::StatementCache* statements = nullptr,
+               detail::JobWriter* writer = nullptr);
   WriteContext(const WriteContext&) = delete;
   WriteContext& operator=(const WriteContext&) = delete;
 
-  [[nodiscard]] soci::session& sql() { return sql_; }
+  // The connection, inside this job's own savepoint. The first call writes the rows the batch
+  // deferred so far (store/deferred_writes.h): every statement sees every earlier write.
+  [[nodiscard]] soci::session& sql();
   [[nodiscard]] Backend backend() const { return backend_; }
   // The batch's clock reading; use it for created_at and audit times.
   [[nodiscard]] domain::UnixMillis now() const { return now_; }
@@ -83,6 +94,16 @@ class WriteContext {
   // The writer connection's prepared statements, for store/'s repositories; null when the
   // context was made without them (then statements run as one-time queries).
   [[nodiscard]] detail::StatementCache* statements() { return statements_; }
+  // store/ only: where the job's new rows go while it has run no statement of its own; null once
+  // it has (or without a writer): then they are written at once.
+  [[nodiscard]] detail::DeferredRows* deferredRows();
+  // store/ only: whether sql() was called (the job then runs under its own savepoint).
+  [[nodiscard]] bool ranStatements() const { return ran_statements_; }
+  // store/ only: the error the job's deferred rows had when sql() wrote them; the job fails.
+  void failDeferred(domain::Error error) { deferred_error_ = std::move(error); }
+  [[nodiscard]] const std::optional<domain::Error>& deferredError() const {
+    return deferred_error_;
+  }
 
  private:
   soci::session& sql_;
@@ -91,8 +112,24 @@ class WriteContext {
   ChainCursor own_cursor_;
   ChainCursor* cursor_;
   detail::StatementCache* statements_;
+  detail::JobWriter* writer_;
+  bool ran_statements_ = false;
+  std::optional<domain::Error> deferred_error_;
   StatsDeltas stats_;
 };
+
+namespace detail {
+// The writer's side of a job's deferral (store/database.cpp implements it).
+class JobWriter {
+ public:
+  virtual ~JobWriter() = default;
+  // The buffer of the running job's rows.
+  virtual DeferredRows& deferredRows() = 0;
+  // The job's first sql(): write the deferred rows, open the job's savepoint. Throws when the
+  // batch cannot go on (the job then fails and so does the batch).
+  virtual void beginStatements(WriteContext& w) = 0;
+};
+}  // namespace detail
 
 using WriteJob = std::function<domain::Status(WriteContext&)>;
 using WriteDone = std::function<void(domain::Status)>;
