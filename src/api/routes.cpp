@@ -157,6 +157,8 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerAgencyRoutes(routes);
   registerTelephonyRoutes(routes);
   registerUserRoutes(routes);
+  registerClientRoutes(routes);
+  registerCaseRoutes(routes);
 }
 
 }  // namespace strada::api

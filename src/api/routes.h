@@ -76,5 +76,8 @@ void registerAgencyRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
 // The organisation's users, by name, for filters and lists (users.cpp).
 void registerUserRoutes(RouteTable& routes);
+// Direct assistance: clients (clients.cpp) and cases (cases.cpp).
+void registerClientRoutes(RouteTable& routes);
+void registerCaseRoutes(RouteTable& routes);
 
 }  // namespace strada::api

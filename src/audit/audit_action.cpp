@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 38> kActions = {{
+constexpr std::array<ActionInfo, 59> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -53,8 +53,29 @@ constexpr std::array<ActionInfo, 38> kActions = {{
     {AuditAction::kAgencyDeactivate, "agency.deactivate", "agency"},
     {AuditAction::kAgencyReadConfidentialAddress, "agency.read_confidential_address", "agency"},
     {AuditAction::kStatsRead, "stats.read", "contact_stats"},
+    {AuditAction::kClientSearch, "client.search", "clients"},
+    {AuditAction::kClientCreate, "client.create", "client"},
+    {AuditAction::kClientRead, "client.read", "client"},
+    {AuditAction::kClientUpdate, "client.update", "client"},
+    {AuditAction::kClientAccessRead, "client.access_read", "client"},
+    {AuditAction::kClientKeyDestroy, "client.key_destroy", "client"},
+    {AuditAction::kCaseCreate, "case.create", "case"},
+    {AuditAction::kCaseRead, "case.read", "case"},
+    {AuditAction::kCaseList, "case.list", "cases"},
+    {AuditAction::kCaseStatusChange, "case.status_change", "case"},
+    {AuditAction::kCaseClosureRequest, "case.closure_request", "case"},
+    {AuditAction::kCaseClosureApprove, "case.closure_approve", "case"},
+    {AuditAction::kCaseAssign, "case.assign", "case"},
+    {AuditAction::kCaseBreakGlass, "case.break_glass", "case"},
+    {AuditAction::kCaseContactLink, "case.contact_link", "case"},
+    {AuditAction::kConsentCreate, "consent.create", "case"},
+    {AuditAction::kConsentWithdraw, "consent.withdraw", "case"},
+    {AuditAction::kCaseNoteCreate, "case_note.create", "case"},
+    {AuditAction::kCaseNoteList, "case_note.list", "case"},
+    {AuditAction::kCaseTimelineRead, "case.timeline_read", "case"},
+    {AuditAction::kCaseServiceCreate, "case_service.create", "case"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kStatsRead));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseServiceCreate));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 21> kPermissions = {{
+constexpr std::array<PermissionRule, 33> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -83,8 +83,24 @@ constexpr std::array<PermissionRule, 21> kPermissions = {{
      rolesOf({kConsultant, kSupervisor, kCaseWorker})},
     {Permission::kSafetyPlanWrite, "safety_plan.write",
      rolesOf({kConsultant, kSupervisor, kCaseWorker})},
+    // Consultants search (existence only) to link a caller's contact to the case.
+    {Permission::kClientSearch, "client.search", rolesOf({kConsultant, kCaseWorker, kSupervisor})},
+    // The assistance team (record-level: policy/case_access.h).
+    {Permission::kClientCreate, "client.create", rolesOf({kCaseWorker, kSupervisor})},
+    // Data officers see coded fields for reporting, never sealed ones (case_access.h).
+    {Permission::kClientRead, "client.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
+    {Permission::kClientUpdate, "client.update", rolesOf({kCaseWorker, kSupervisor})},
+    {Permission::kClientAccessHistory, "client.access_history", rolesOf({kSupervisor})},
+    {Permission::kCaseCreate, "case.create", rolesOf({kCaseWorker, kSupervisor})},
+    {Permission::kCaseList, "case.list", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
+    {Permission::kCaseRead, "case.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
+    {Permission::kCaseUpdate, "case.update", rolesOf({kCaseWorker, kSupervisor})},
+    {Permission::kCaseApprove, "case.approve", rolesOf({kSupervisor})},
+    {Permission::kCaseBreakGlass, "case.break_glass", rolesOf({kCaseWorker, kSupervisor})},
+    {Permission::kCaseContactLink, "case.contact_link",
+     rolesOf({kConsultant, kCaseWorker, kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kSafetyPlanWrite),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseContactLink),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);
