@@ -1,0 +1,28 @@
+// The names of the code lists (GET /api/v1/codes) the case screens pick from, in one place so a
+// renamed list is one edit. The codes and their labels always come from the server.
+export const lists = {
+  caseStatus: 'case_status',
+  referralSource: 'referral_source_type',
+  consentKind: 'consent_kind',
+  consentGiven: 'consent_given',
+  shareKind: 'consent_share_kind',
+  indicator: 'identification_indicator',
+  traffickingStatus: 'trafficking_status',
+  decidedBy: 'trafficking_status_decided_by',
+  needDomain: 'need_domain',
+  needLevel: 'need_level',
+  goalStatus: 'plan_goal_status',
+  serviceType: 'service_type',
+  closureReason: 'closure_reason',
+  closureOutcome: 'closure_outcome',
+  gender: 'client_gender',
+  ageBand: 'age_band',
+  education: 'education',
+  relationship: 'relationship_to_trafficker',
+  recruitment: 'recruitment_method',
+  control: 'control_method',
+  exploitation: 'exploitation_type',
+  industry: 'forced_labour_industry',
+  country: 'country',
+  language: 'language',
+} as const;
