@@ -19,7 +19,6 @@ export type Route =
   | { name: 'contactLinkCase'; id: string } // link contact `id` to a case (consultants)
   | { name: 'cases'; query?: string } // query: a user id and a status code only
   | { name: 'caseNew' }
-  | { name: 'caseApprovals' }
   | { name: 'case'; id: string };
 
 export type RouteName = Route['name'];
@@ -45,7 +44,6 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'contact', path: '/contacts/:id', section: 'contacts' },
   { name: 'cases', path: '/cases', section: 'cases' },
   { name: 'caseNew', path: '/cases/new', section: 'cases' },
-  { name: 'caseApprovals', path: '/cases/approvals', section: 'cases' },
   { name: 'case', path: '/cases/:id', section: 'cases' },
   { name: 'supervision', path: '/supervision', section: 'supervision' },
   { name: 'stats', path: '/stats', section: 'stats' },

@@ -17,7 +17,7 @@ import { listCases, type CaseFilter, type CaseSummary } from './api';
 import { failureText } from './errors';
 import { caseFilterFromQuery, caseFilterToQuery } from './filter';
 import { lists } from './lists';
-import { mayApprove, mayOpenCases, mineByDefault } from './permissions';
+import { mayOpenCases, mineByDefault } from './permissions';
 
 interface Props {
   api: ApiClient;
@@ -80,11 +80,6 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
         {mayOpenCases(user) && (
           <a class="button" href={hrefFor({ name: 'caseNew' })}>
             {t('cases.list.newClient')}
-          </a>
-        )}{' '}
-        {mayApprove(user) && (
-          <a class="button secondary" href={hrefFor({ name: 'caseApprovals' })}>
-            {t('cases.approvals.title')}
           </a>
         )}
       </p>

@@ -3,126 +3,31 @@
 // request bodies (POST search, never a query string), so no access log or address holds them.
 // Codes travel as strings: the lists come from GET /api/v1/codes at run time.
 import type { ApiClient } from '../api/client';
+import type { components } from '../api/schema';
+
+type Schemas = components['schemas'];
 
 /** The sealed part of a client: only roles that may read it get it (else null). */
-export interface Person {
-  full_name: string;
-  other_names: string[];
-  birth_date: string;
-  phones: string[];
-  email: string;
-  address: string;
-  id_documents: string;
-}
-
+export type Person = Schemas['ClientPerson'];
+export type IdDocument = Schemas['IdDocument'];
 /** The coded, reportable part of a client (HTCDS 2.0 codes). */
-export interface Coded {
-  gender?: string;
-  birth_year?: number | null;
-  age_band?: string;
-  citizenships?: string[];
-  primary_language?: string;
-  education?: string;
-  trafficking_status?: string;
-  status_decided_by?: string;
-  relationship_to_trafficker?: string;
-  age_when_trafficked?: number | null;
-  recruitment_methods?: string[];
-  control_methods?: string[];
-  exploitation_types?: string[];
-  industries?: string[];
-  countries_origin?: string[];
-  countries_transit?: string[];
-  countries_exploitation?: string[];
-}
-
-export interface Client {
-  id: string;
-  client_code: string;
-  person: Person | null;
-  coded: Coded;
-  possible_duplicates?: string[];
-  version: number;
-  created_at?: string;
-}
-
-export interface ClientInput {
-  person: Person;
-  coded: Coded;
-}
-
-export interface SearchQuery {
-  client_code?: string;
-  full_name?: string;
-  birth_date?: string;
-  phone?: string;
-}
-
-export interface SearchMatch {
-  client_id: string;
-  client_code: string;
-  matched_on: string[];
-  case: { id: string; status: string } | null;
-}
-
-export interface UserRef {
-  id: string;
-  name: string;
-}
-
-export interface CaseSummary {
-  id: string;
-  case_code: string;
-  client_code: string;
-  status: string;
-  assigned_to: UserRef | null;
-  opened_on: string;
-  updated_at: string;
-}
-
-export interface Referral {
-  source_type: string;
-  agency_id?: string | null;
-  referred_on: string;
-}
-
-export interface StatusChange {
-  from?: string | null;
-  to: string;
-  at: string;
-  by?: string | UserRef | null;
-  reason?: string | null;
-}
-
-export interface PendingApproval {
-  kind: string; // "plan" | "closure"
-  requested_by: string | UserRef;
-  requested_at?: string;
-  reason?: string | null;
-  outcome?: string | null;
-}
-
-export interface CaseRecord {
-  id: string;
-  case_code: string;
-  client: { id: string; client_code: string; person: Person | null; coded: Coded };
-  status: string;
-  status_history: StatusChange[];
-  reflection_period: { start: string; end: string } | null;
-  assigned_to: UserRef | null;
-  team: UserRef[];
-  referral: Referral;
-  linked_contacts: unknown[];
-  plan_status: string;
-  closure: { reason: string; outcome: string; approved_by?: string | UserRef | null } | null;
-  pending_approval: PendingApproval | null;
-  version: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+export type Coded = Schemas['ClientCoded'];
+export type Client = Schemas['Client'];
+export type ClientInput = Schemas['ClientInput'];
+export type SearchQuery = Schemas['ClientSearch'];
+export type SearchMatch = Schemas['ClientSearchResult']['matches'][number];
+export type UserRef = Schemas['UserRef'];
+export type CaseSummary = Schemas['CaseListItem'];
+export type CasePage = Schemas['CasePage'];
+export type Referral = Schemas['Referral'];
+export type CaseInput = Schemas['CaseInput'];
+export type CaseRecord = Schemas['Case'];
+export type StatusMove = Schemas['CaseStatusChange'];
+export type Consent = Schemas['Consent'];
+export type ConsentInput = Schemas['ConsentInput'];
+export type CaseNote = Schemas['CaseNote'];
+export type TimelineEntry = Schemas['CaseTimeline']['entries'][number];
+export type AccessEntry = Schemas['ClientAccessHistory']['entries'][number];
 
 export interface CaseFilter {
   /** "me", a user id, or "" for every case the user may see. */
@@ -130,14 +35,6 @@ export interface CaseFilter {
   status: string;
 }
 
-export interface StatusMove {
-  to: string;
-  version: number;
-  reason?: string;
-  outcome?: string;
-  reflection_start?: string;
-  reflection_end?: string;
-}
 
 const casePath = (id: string, rest = '') => `/api/v1/cases/${encodeURIComponent(id)}${rest}`;
 
@@ -153,10 +50,7 @@ export function getClient(api: ApiClient, id: string): Promise<Client> {
   return api.request('GET', `/api/v1/clients/${encodeURIComponent(id)}`);
 }
 
-export function openCase(
-  api: ApiClient,
-  input: { client_id: string; referral: Referral; contact_ids?: string[]; assigned_to?: string },
-): Promise<CaseRecord> {
+export function openCase(api: ApiClient, input: CaseInput): Promise<CaseRecord> {
   return api.request('POST', '/api/v1/cases', { body: input });
 }
 
@@ -170,7 +64,7 @@ export function caseListParams(filter: CaseFilter, cursor: string | null, limit 
   return params.toString();
 }
 
-export function listCases(api: ApiClient, filter: CaseFilter, cursor: string | null): Promise<Page<CaseSummary>> {
+export function listCases(api: ApiClient, filter: CaseFilter, cursor: string | null): Promise<CasePage> {
   return api.request('GET', `/api/v1/cases?${caseListParams(filter, cursor)}`);
 }
 
@@ -213,8 +107,15 @@ export function caseAction<T>(api: ApiClient, id: string, action: string, body: 
   return api.request('POST', casePath(id, `/${action}`), { body });
 }
 
-/** A user's name from the server's reference (an object, or a bare id). */
-export function refName(ref: string | UserRef | null | undefined): string {
-  if (ref === null || ref === undefined) return '';
-  return typeof ref === 'string' ? ref.slice(0, 8) : ref.name;
+/** A colleague's name, or "" when there is none. */
+export function refName(ref: UserRef | null | undefined): string {
+  return ref?.name ?? '';
+}
+
+export function accessHistory(api: ApiClient, clientId: string): Promise<{ entries: AccessEntry[] }> {
+  return api.request('GET', `/api/v1/clients/${encodeURIComponent(clientId)}/access`);
+}
+
+export function withdrawConsent(api: ApiClient, caseId: string, consentId: string): Promise<Consent> {
+  return api.request('POST', casePath(caseId, `/consents/${encodeURIComponent(consentId)}/withdrawal`), { body: {} });
 }

@@ -1,6 +1,6 @@
 // The registration form of a client: what the form holds, and the body of POST /api/v1/clients
 // it becomes. Lists typed one per line; numbers checked before they are sent.
-import type { ClientInput, SearchQuery } from './api';
+import type { ClientInput, IdDocument, SearchQuery } from './api';
 
 export interface ClientFormValues {
   full_name: string;
@@ -9,7 +9,7 @@ export interface ClientFormValues {
   phones: string;
   email: string;
   address: string;
-  id_documents: string;
+  id_documents: IdDocument[];
   gender: string;
   birth_year: string;
   age_band: string;
@@ -36,7 +36,7 @@ export const emptyClientForm: ClientFormValues = {
   phones: '',
   email: '',
   address: '',
-  id_documents: '',
+  id_documents: [],
   gender: '',
   birth_year: '',
   age_band: '',
@@ -74,6 +74,9 @@ export function splitLines(text: string, commas = false): string[] {
     .filter((s) => s !== '');
 }
 
+/** A single code as the server takes it: null for unknown. */
+const code = (value: string) => (value === '' ? null : value);
+
 export type ClientFormCheck =
   | { ok: true; input: ClientInput }
   | { ok: false; field: keyof ClientFormValues; messageKey: string };
@@ -99,22 +102,24 @@ export function toClientInput(v: ClientFormValues, thisYear = new Date().getFull
       person: {
         full_name: v.full_name.trim(),
         other_names: splitLines(v.other_names, true),
-        birth_date: v.birth_date,
+        birth_date: v.birth_date === '' ? null : v.birth_date,
         phones: splitLines(v.phones, true),
         email: v.email.trim(),
         address: v.address.trim(),
-        id_documents: v.id_documents.trim(),
+        id_documents: v.id_documents
+          .map((d) => ({ ...d, number: d.number.trim() }))
+          .filter((d) => d.number !== '' && d.kind !== ''),
       },
       coded: {
-        gender: v.gender,
+        gender: code(v.gender),
         birth_year: birthYear,
-        age_band: v.age_band,
+        age_band: code(v.age_band),
         citizenships: v.citizenships,
-        primary_language: v.primary_language,
-        education: v.education,
-        trafficking_status: v.trafficking_status,
-        status_decided_by: v.status_decided_by,
-        relationship_to_trafficker: v.relationship_to_trafficker,
+        primary_language: code(v.primary_language),
+        education: code(v.education),
+        trafficking_status: code(v.trafficking_status),
+        status_decided_by: code(v.status_decided_by),
+        relationship_to_trafficker: code(v.relationship_to_trafficker),
         age_when_trafficked: ageTrafficked,
         recruitment_methods: v.recruitment_methods,
         control_methods: v.control_methods,

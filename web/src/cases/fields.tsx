@@ -47,11 +47,13 @@ export function TextInput(p: Base & { value: string; onValue: (v: string) => voi
     <FormField inputId={p.id} label={p.label} hint={hint} error={errorText}>
       {p.kind === 'textarea' ? (
         <textarea {...common} rows={3} onInput={(e) => p.onValue(e.currentTarget.value)} />
+      ) : p.kind === 'date' ? (
+        <input {...common} type="date" onInput={(e) => p.onValue(e.currentTarget.value)} />
       ) : (
         <input
           {...common}
-          type={p.kind === 'number' ? 'text' : (p.kind ?? 'text')}
-          inputMode={p.kind === 'number' ? 'numeric' : undefined}
+          type="text"
+          inputMode={p.kind === 'number' ? 'numeric' : p.kind === 'tel' ? 'tel' : p.kind === 'email' ? 'email' : 'text'}
           onInput={(e) => p.onValue(e.currentTarget.value)}
         />
       )}

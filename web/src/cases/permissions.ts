@@ -6,7 +6,7 @@ import { can } from '../permissions';
 export const mayListCases = (u: User) => can(u, 'case.list');
 export const mayOpenCases = (u: User) => can(u, 'client.create') && can(u, 'case.create');
 export const mayApprove = (u: User) => can(u, 'case.approve');
-export const mayLinkContacts = (u: User) => can(u, 'case.link_contact');
+export const mayLinkContacts = (u: User) => can(u, 'client.search') && can(u, 'case.contact_link');
 export const mayWorkCases = (u: User) => can(u, 'case.update');
 export const mayBreakGlass = (u: User) => can(u, 'case.break_glass');
 export const maySeeAccessHistory = (u: User) => can(u, 'client.access_history');

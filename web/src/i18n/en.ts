@@ -1,5 +1,7 @@
 // English is the reference language: every other language must have exactly these keys
 // (test/i18n.test.ts fails otherwise).
+import { casesEn } from './cases-en';
+
 export const en = {
   app: {
     name: 'Strada',
@@ -459,8 +461,9 @@ export const en = {
     loggedBy: 'Logged by',
     hotlineOf: 'Hotline of {{organisation}}',
   },
+  cases: casesEn,
 };
 
 // Same shape as English, any strings.
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof en>;

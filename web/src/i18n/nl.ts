@@ -1,3 +1,4 @@
+import { casesNl } from './cases-nl';
 import type { Messages } from './en';
 
 export const nl: Messages = {
@@ -461,4 +462,5 @@ export const nl: Messages = {
     loggedBy: 'Vastgelegd door',
     hotlineOf: 'Hulplijn van {{organisation}}',
   },
+  cases: casesNl,
 };

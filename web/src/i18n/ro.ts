@@ -1,3 +1,4 @@
+import { casesRo } from './cases-ro';
 import type { Messages } from './en';
 
 export const ro: Messages = {
@@ -461,4 +462,5 @@ export const ro: Messages = {
     loggedBy: 'Înregistrat de',
     hotlineOf: 'Linia de asistență a {{organisation}}',
   },
+  cases: casesRo,
 };
