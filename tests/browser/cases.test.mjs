@@ -1,0 +1,264 @@
+// Issue 8's "done when" in a real browser, as far as the case screens go: a case worker
+// registers a person referred by the police (the search before create finds no duplicate),
+// records consent, moves the case through its stages and asks to close it; a supervisor
+// approves the closure; a consultant links a later hotline call to the case without seeing its
+// content; a data officer sees the case's coded fields and no sealed one. Every screen passes axe.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { apiSession, checkA11y, consultant, setUpServerAndBrowser, signIn } from './support.mjs';
+
+const caseWorker = { email: 'cases.worker@example.org', password: 'amber willow orchard 4', name: 'Casey Worker' };
+const supervisor = { email: 'cases.supervisor@example.org', password: 'granite meadow lantern 8', name: 'Sam Supervisor' };
+const dataOfficer = { email: 'cases.data@example.org', password: 'silver harbour compass 2', name: 'Dana Data' };
+
+const { server, open } = setUpServerAndBrowser({
+  users: [
+    { ...caseWorker, role: 'case_worker' },
+    { ...supervisor, role: 'supervisor' },
+    { ...dataOfficer, role: 'data_officer' },
+  ],
+});
+
+// A name nobody else in this server has: the search must find no one.
+const personName = `Maria Testescu ${Date.now() % 100000}`;
+const passport = `RO${Date.now() % 10000000}`;
+const state = { caseId: '', caseCode: '', clientCode: '' };
+
+async function openCaseAs(page, who) {
+  await signIn(page, who);
+  await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+  await page.goto(`${server.baseUrl}/#/cases/${state.caseId}`);
+  await page.getByRole('heading', { level: 1, name: `Case ${state.caseCode}` }).waitFor();
+}
+
+/** Picks the stage `to` in the move form (and what it needs), then submits it. */
+async function moveTo(page, label, fill = async () => {}) {
+  await page.getByLabel('Next stage').selectOption({ label });
+  await fill();
+  await page.getByRole('button', { name: /^(Move the case|Ask a supervisor to close the case)$/ }).click();
+}
+
+describe('cases', () => {
+  test('a case worker registers a person referred by the police after a search finds no one', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, caseWorker);
+      // A case worker starts on the case list, on "my cases".
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      assert.equal(await page.getByLabel('Case worker').inputValue(), 'me');
+      await page.getByText('No case matches.', { exact: false }).waitFor();
+      await checkA11y(page, 'the case list');
+
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+      // Nothing filled in: the search says what to do.
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByText('Fill in at least one of the fields, then search again.').first().waitFor();
+      await page.getByLabel('Full name').fill(personName);
+      await page.getByLabel('Birth date').fill('1994-02-01');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByText('No client matches.', { exact: false }).waitFor();
+      await checkA11y(page, 'the search before create');
+      // The terms went in a POST body: nothing personal in the address.
+      assert.doesNotMatch(page.url(), /Maria|1994/);
+
+      await page.getByRole('button', { name: 'Register a new client' }).click();
+      await page.getByRole('heading', { level: 2, name: /Step 2 of 3/ }).waitFor();
+      // The form starts from what the search looked for.
+      assert.equal(await page.getByLabel('Full name *').inputValue(), personName);
+      assert.equal(await page.locator('#client-birth_date').inputValue(), '1994-02-01');
+      await page.getByLabel('Phone numbers').fill('+40 712 345 678');
+      await page.getByRole('button', { name: 'Add an identity document' }).click();
+      await page.locator('#client-doc-0-kind').selectOption('passport');
+      await page.locator('#client-doc-0-number').fill(passport);
+      await page.locator('#client-doc-0-country').selectOption('RO');
+      await page.getByLabel('Gender').selectOption('Feminine');
+      await page.getByLabel('Trafficking status').selectOption('PossibleVictimOfTrafficking');
+      await page.getByLabel('Citizenships').selectOption('RO');
+      await page.getByRole('button', { name: 'Remove Romania' }).waitFor();
+      await page.getByLabel('Countries of exploitation').selectOption('NL');
+      await checkA11y(page, 'the registration form');
+      // A wrong birth year is caught before anything is sent, on the field.
+      await page.getByLabel('Birth year').fill('94');
+      await page.getByRole('button', { name: 'Register the person' }).click();
+      await page.getByText('Enter the birth year as four digits', { exact: false }).first().waitFor();
+      assert.equal(await page.getByLabel('Birth year').getAttribute('aria-invalid'), 'true');
+      await page.getByLabel('Birth year').fill('1994');
+      await page.getByRole('button', { name: 'Register the person' }).click();
+
+      await page.getByRole('heading', { level: 2, name: /Step 3 of 3/ }).waitFor();
+      const registered = await page.getByText(/^Client \S+ is registered\./).innerText();
+      state.clientCode = /^Client (\S+) is registered/.exec(registered)[1];
+      await page.getByLabel('Referred by *').selectOption({ label: 'Police' });
+      await checkA11y(page, 'the case opening');
+      await page.getByRole('button', { name: 'Open the case' }).click();
+
+      await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
+      state.caseId = decodeURIComponent(new URL(page.url()).hash.replace('#/cases/', ''));
+      state.caseCode = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Case /, '');
+      const header = await page.locator('dl.case-header').innerText();
+      assert.match(header, new RegExp(state.clientCode));
+      assert.match(header, /Intake/);
+      assert.match(header, /Police/);
+      assert.match(header, /Casey Worker/);
+      await page.getByText(personName).waitFor();
+      await page.getByText(passport, { exact: false }).waitFor();
+      await checkA11y(page, 'the case view');
+    });
+  });
+
+  test('the search now finds the person, by name and by client code', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, caseWorker);
+      await page.getByRole('link', { name: 'New client' }).click();
+      await page.getByLabel('Full name').fill(personName.toUpperCase());
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      const match = page.locator('.search-matches li', { hasText: state.clientCode });
+      await match.waitFor();
+      assert.match(await match.innerText(), /same Full name/);
+      assert.match(await match.innerText(), /Case at stage “Intake”/);
+      await match.getByRole('link', { name: 'Open the case' }).click();
+      await page.getByRole('heading', { level: 1, name: `Case ${state.caseCode}` }).waitFor();
+    });
+  });
+
+  test('the case worker records consent and moves the case through its stages to a closure request', async (t) => {
+    await open(t, async (page) => {
+      await openCaseAs(page, caseWorker);
+      const consents = page.locator('#case-consents');
+      await consents.getByText('No consent recorded yet.', { exact: false }).waitFor();
+      // A consent without how it was given is refused on the field.
+      await consents.getByLabel('Consent to *').selectOption({ label: 'To receive services' });
+      await consents.getByRole('button', { name: 'Record the consent' }).click();
+      await consents.getByText('Choose how the consent was given.').first().waitFor();
+      await consents.getByLabel('Given *', { exact: true }).selectOption({ label: 'Written' });
+      await consents.getByRole('button', { name: 'Record the consent' }).click();
+      await consents.getByText('Consent recorded.').waitFor();
+      await consents.locator('.case-entries li', { hasText: 'To receive services' }).waitFor();
+      await consents.getByLabel('Consent to *').selectOption({ label: 'To be counted in anonymised statistics' });
+      await consents.getByLabel('Given *', { exact: true }).selectOption({ label: 'Through an interpreter' });
+      await consents.getByRole('button', { name: 'Record the consent' }).click();
+      await consents.locator('.case-entries li', { hasText: 'anonymised statistics' }).waitFor();
+
+      await moveTo(page, 'Identification');
+      await page.locator('dl.case-header').getByText('Identification').waitFor();
+      // First assistance needs the reflection period's start: said on the field.
+      await moveTo(page, 'First assistance and protection');
+      await page.getByText('Enter the date the reflection and recovery period starts.').first().waitFor();
+      await page.getByLabel('Reflection period starts on *').fill('2026-12-01');
+      await page.getByRole('button', { name: 'Move the case' }).click();
+      await page.locator('dl.case-header').getByText('First assistance and protection').waitFor();
+      await page.locator('dl.case-header').getByText(/2026-12-01/).waitFor();
+
+      const notes = page.locator('#case-notes');
+      await notes.getByLabel('New note').fill('Met at the police station; safe at the shelter tonight.');
+      await notes.getByRole('button', { name: 'Add the note' }).click();
+      await notes.getByText('Met at the police station', { exact: false }).waitFor();
+
+      await moveTo(page, 'Long-term assistance and social inclusion');
+      await page.locator('dl.case-header').getByText('Long-term assistance and social inclusion').waitFor();
+      await moveTo(page, 'Closed', async () => {
+        await page.getByLabel('Reason for closing *').selectOption({ label: 'Plan goals achieved' });
+        await page.getByLabel('Outcome *').selectOption({ label: 'Living independently' });
+      });
+      await page.getByText('Closure requested. Another supervisor must approve it', { exact: false }).first().waitFor();
+      await page.getByText('Casey Worker asked to close this case', { exact: false }).waitFor();
+      // Nothing more to move until a supervisor decides; the case worker cannot approve.
+      assert.equal(await page.getByLabel('Next stage').count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Approve the closure' }).count(), 0);
+
+      const timeline = await page.locator('#case-timeline').innerText();
+      for (const entry of ['Consent recorded', 'Identification', 'Note added', 'Closure requested']) {
+        assert.match(timeline, new RegExp(entry));
+      }
+      await checkA11y(page, 'the case view after its stages');
+    });
+  });
+
+  test('a supervisor approves the closure', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, supervisor);
+      await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      // A supervisor starts on every case, not only theirs.
+      assert.equal(await page.getByLabel('Case worker').inputValue(), '');
+      await page.getByRole('link', { name: state.caseCode }).click();
+      await page.getByRole('heading', { level: 1, name: `Case ${state.caseCode}` }).waitFor();
+      await page.getByRole('button', { name: 'Approve the closure' }).click();
+      await page.getByText('The case is closed.').waitFor();
+      const header = await page.locator('dl.case-header').innerText();
+      assert.match(header, /Closed/);
+      assert.match(header, /Plan goals achieved · Living independently · approved by Sam Supervisor/);
+      // The supervisor sees who opened the client.
+      await page.getByRole('button', { name: 'Show who opened this client' }).click();
+      await page.locator('#case-access li', { hasText: 'Casey Worker' }).first().waitFor();
+      await checkA11y(page, 'the closed case');
+    });
+  });
+
+  test('a consultant links a later hotline call to the case without seeing its content', async (t) => {
+    const call = await apiSession(server.baseUrl, consultant);
+    const created = await call('POST', '/api/v1/contacts', {
+      channel: 'phone',
+      started_at: new Date(Date.now() - 600_000).toISOString(),
+      duration_s: 240,
+      caller_type: 'possible_victim',
+      anonymous: true,
+      language: 'ro',
+      category: 'general_information',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const contactId = created.body.id;
+
+    await open(t, async (page) => {
+      await signIn(page, consultant);
+      await page.getByRole('heading', { level: 1, name: 'Log a contact' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/contacts/${contactId}`);
+      await page.getByRole('heading', { level: 1, name: 'Contact details' }).waitFor();
+      await page.getByRole('link', { name: 'Link to a case' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Link to a case' }).waitFor();
+      await page.getByLabel('Client code').fill(state.clientCode);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByRole('button', { name: `Link this contact to the case of ${state.clientCode}` }).click();
+      await page.getByText(`The contact is linked to the case of client ${state.clientCode}.`, { exact: false }).waitFor();
+      await checkA11y(page, 'the contact link');
+      const text = await page.locator('main').innerText();
+      assert.doesNotMatch(text, new RegExp(personName));
+      assert.doesNotMatch(text, new RegExp(passport));
+      // The consultant has no case list and may not open the case.
+      assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).count(), 0);
+      await page.goto(`${server.baseUrl}/#/cases/${state.caseId}`);
+      await page.getByText(/does not exist, or you may not see it|Your role may not do this|not allowed/i).first().waitFor();
+      assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(personName));
+    });
+
+    await open(t, async (page) => {
+      await openCaseAs(page, caseWorker);
+      assert.match(await page.locator('dl.case-header').innerText(), /Linked hotline contacts\s+1/);
+      await page.locator('#case-timeline').getByText('Hotline contact linked').waitFor();
+    });
+  });
+
+  test('a data officer sees the case with its coded fields and no sealed one', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, dataOfficer);
+      await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'New client' }).count(), 0);
+      await page.getByRole('link', { name: state.caseCode }).click();
+      await page.getByRole('heading', { level: 1, name: `Case ${state.caseCode}` }).waitFor();
+      await page.getByText('The person’s identity is not shown to your role', { exact: false }).waitFor();
+      const person = await page.locator('#case-person').innerText();
+      assert.match(person, /Gender\s+Female|Gender\s+Feminine/);
+      assert.match(person, /Citizenships\s+Romania/);
+      const text = await page.locator('main').innerText();
+      for (const sealed of [personName, passport, '+40 712', 'police station']) {
+        assert.doesNotMatch(text, new RegExp(sealed.replace('+', '\\+')), `no ${sealed}`);
+      }
+      // Nothing to change, no notes (sealed) for a data officer.
+      assert.equal(await page.getByLabel('Next stage').count(), 0);
+      assert.equal(await page.locator('#case-notes').count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Record the consent' }).count(), 0);
+      await checkA11y(page, 'the data officer’s case view');
+    });
+  });
+});
