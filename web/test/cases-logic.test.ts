@@ -7,7 +7,10 @@ import { codedRows } from '../src/cases/ClientDetails';
 import { emptyClientForm, formFromSearch, searchBody, splitLines, toClientInput } from '../src/cases/clientForm';
 import { consentBody } from '../src/cases/ConsentsSection';
 import { caseFilterFromQuery, caseFilterToQuery } from '../src/cases/filter';
+import { assessedDomains } from '../src/cases/NeedsSection';
 import { today } from '../src/cases/OpenCase';
+import { incompleteGoal } from '../src/cases/PlanSection';
+import { serviceBody } from '../src/cases/ServicesSection';
 import { checkMove, moveBody, nextStatuses } from '../src/cases/status';
 import { initI18n } from '../src/i18n';
 
@@ -149,5 +152,40 @@ describe('coded rows', () => {
       ['gender', 'Female'],
       ['birth_year', '1994'],
     ]);
+  });
+});
+
+describe('needs, plan and services', () => {
+  it('sends the domains given a level, in the list’s order', () => {
+    const levels = {
+      safety: { domain: 'safety', level: 'high', note: '' },
+      health: { domain: 'health', level: '', note: 'later' },
+      accommodation: { domain: 'accommodation', level: 'urgent', note: 'shelter' },
+    };
+    expect(assessedDomains(['safety', 'accommodation', 'health', 'return'], levels).map((d) => d.domain)).toEqual([
+      'safety',
+      'accommodation',
+    ]);
+  });
+
+  it('names the first goal missing its domain or its text', () => {
+    const goal = { domain: 'safety', goal: 'Safe place', target_date: '', owner: '', status: '' };
+    expect(incompleteGoal([goal])).toBeNull();
+    expect(incompleteGoal([goal, { ...goal, goal: ' ' }])).toEqual([1, 'goal']);
+    expect(incompleteGoal([{ ...goal, domain: '' }])).toEqual([0, 'domain']);
+  });
+
+  it('records a service by the organisation itself or by a directory agency', () => {
+    const form = { type: 'court_support', started_on: '2026-12-02', ended_on: '', duration_minutes: '90', amount: '', outcome: '' };
+    expect(serviceBody({ ...form, type: '' }, null)).toMatchObject({ ok: false, field: 'type' });
+    expect(serviceBody({ ...form, ended_on: '2026-12-01' }, null)).toMatchObject({ ok: false, field: 'ended_on' });
+    expect(serviceBody({ ...form, duration_minutes: '1.5' }, null)).toMatchObject({ ok: false, field: 'duration_minutes' });
+    expect(serviceBody({ ...form, amount: 'ten' }, null)).toMatchObject({ ok: false, field: 'amount' });
+    expect(serviceBody(form, null)).toEqual({
+      ok: true,
+      body: { type: 'court_support', provider: { own: true }, started_on: '2026-12-02', ended_on: null, duration_minutes: 90, amount: null, outcome: null },
+    });
+    const shelter = serviceBody({ ...form, type: 'shelter', duration_minutes: '', amount: '12,50' }, { id: 'a1', name: 'Shelter', type: 'shelter', city: '' });
+    expect(shelter).toMatchObject({ ok: true, body: { provider: { own: false, agency_id: 'a1' }, amount: 12.5 } });
   });
 });

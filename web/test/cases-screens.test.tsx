@@ -101,6 +101,17 @@ function mount(node: preact.ComponentChild): HTMLElement {
 }
 
 const empty: [number, unknown] = [200, { items: [] }];
+const nothingYet: [number, unknown] = [404, { error: { code: 'not_found', message: '', field: '' } }];
+// The sections every case view loads beside the case.
+const sections = {
+  'GET /api/v1/cases/cs1/timeline': [200, { entries: [] }] as [number, unknown],
+  'GET /api/v1/cases/cs1/consents': empty,
+  'GET /api/v1/cases/cs1/identification': nothingYet,
+  'GET /api/v1/cases/cs1/needs': nothingYet,
+  'GET /api/v1/cases/cs1/plan': nothingYet,
+  'GET /api/v1/cases/cs1/services': empty,
+  'GET /api/v1/cases/cs1/notes': empty,
+};
 
 beforeAll(async () => {
   await initI18n('en');
@@ -114,8 +125,7 @@ describe('the case view', () => {
     const coded = stored();
     coded.client.person = null;
     const { api, asked } = fakeApi({
-      'GET /api/v1/cases/cs1/timeline': [200, { entries: [] }],
-      'GET /api/v1/cases/cs1/consents': empty,
+      ...sections,
       'GET /api/v1/cases/cs1': [200, coded],
     });
     const root = mount(<CasePage api={api} codes={codes} user={dataOfficer} id="cs1" />);
@@ -132,9 +142,7 @@ describe('the case view', () => {
   it('says a stale move lost, and loads the current version when asked', async () => {
     const conflict = { error: { code: 'conflict', message: '', field: 'version' }, current: stored({ status: 'identification', version: 2 }) };
     const { api, asked } = fakeApi({
-      'GET /api/v1/cases/cs1/timeline': [200, { entries: [] }],
-      'GET /api/v1/cases/cs1/consents': empty,
-      'GET /api/v1/cases/cs1/notes': empty,
+      ...sections,
       'GET /api/v1/cases/cs1': [
         [200, stored()],
         [200, stored({ status: 'identification', version: 2 })],

@@ -13,8 +13,12 @@ import { getCase, refName, type CaseRecord } from './api';
 import { AccessHistory } from './AccessHistory';
 import { ClientDetails } from './ClientDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { IdentificationSection } from './IdentificationSection';
 import { lists } from './lists';
+import { NeedsSection } from './NeedsSection';
 import { NotesSection } from './NotesSection';
+import { PlanSection } from './PlanSection';
+import { ServicesSection } from './ServicesSection';
 import { mayApprove, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
@@ -61,6 +65,20 @@ export function CasePage({ api, codes, user, id }: Props) {
           />
           <ClientDetails codes={codes} client={record.client} />
           <ConsentsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <IdentificationSection api={api} codes={codes} caseId={record.id} mayWrite={working} />
+          <NeedsSection api={api} codes={codes} caseId={record.id} mayWrite={working} />
+          <PlanSection
+            api={api}
+            codes={codes}
+            record={record}
+            mayWrite={working}
+            mayApprove={mayApprove(user)}
+            onCaseChanged={() => {
+              loaded.reload();
+              changed();
+            }}
+          />
+          <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}

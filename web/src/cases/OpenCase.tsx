@@ -90,7 +90,7 @@ export function OpenCase({ api, codes, clientId, onOpened }: Props) {
           onValue={setReferredOn}
         />
       </div>
-      <AgencyChoice api={api} value={agency} onValue={setAgency} />
+      <AgencyChoice api={api} id="case-agency" label={t('cases.open.agency')} value={agency} onValue={setAgency} />
       <StatusRegion notice={notice}>
         {existing !== null && (
           <>
@@ -106,8 +106,17 @@ export function OpenCase({ api, codes, clientId, onOpened }: Props) {
   );
 }
 
-/** The referring agency, picked from the directory by name (optional). */
-function AgencyChoice({ api, value, onValue }: { api: ApiClient; value: AgencyHit | null; onValue: (a: AgencyHit | null) => void }) {
+interface AgencyChoiceProps {
+  api: ApiClient;
+  /** The search field's id. */
+  id: string;
+  label: string;
+  value: AgencyHit | null;
+  onValue: (a: AgencyHit | null) => void;
+}
+
+/** An agency picked from the directory by name (optional). */
+export function AgencyChoice({ api, id, label, value, onValue }: AgencyChoiceProps) {
   const t = useT();
   const [text, setText] = useState('');
   const [hits, setHits] = useState<AgencyHit[]>([]);
@@ -130,7 +139,7 @@ function AgencyChoice({ api, value, onValue }: { api: ApiClient; value: AgencyHi
     return (
       <p class="field">
         <span>
-          {t('cases.open.agency')}: <strong>{value.name}</strong>
+          {label}: <strong>{value.name}</strong>
         </span>{' '}
         <button type="button" class="link-button" onClick={() => onValue(null)}>
           {t('cases.open.changeAgency')}
@@ -140,16 +149,16 @@ function AgencyChoice({ api, value, onValue }: { api: ApiClient; value: AgencyHi
   }
   return (
     <div class="field">
-      <label for="case-agency">{t('cases.open.agency')}</label>
+      <label for={id}>{label}</label>
       <input
-        id="case-agency"
+        id={id}
         type="search"
         autocomplete="off"
         value={text}
-        aria-describedby="case-agency-hint"
+        aria-describedby={`${id}-hint`}
         onInput={(e) => setText(e.currentTarget.value)}
       />
-      <p id="case-agency-hint" class="hint">
+      <p id={`${id}-hint`} class="hint">
         {t('cases.open.agencyHint')}
       </p>
       <ul class="agency-results" aria-live="polite">

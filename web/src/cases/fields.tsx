@@ -6,6 +6,7 @@ import type { CodeLists } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { CodeSelect } from '../components/CodeSelect';
 import { FormField } from '../components/FormField';
+import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 
 export interface FieldError {
@@ -158,5 +159,22 @@ export function Section({ id, title, children }: { id: string; title: string; ch
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** A section's status line; after a stale write (409) it offers to load the current version. */
+export function SectionNotice({ notice, conflict, onReload }: { notice: Notice | null; conflict: boolean; onReload: () => void }) {
+  const t = useT();
+  return (
+    <StatusRegion notice={notice}>
+      {conflict && (
+        <>
+          {' '}
+          <button type="button" class="link-button" onClick={onReload}>
+            {t('cases.reload')}
+          </button>
+        </>
+      )}
+    </StatusRegion>
   );
 }
