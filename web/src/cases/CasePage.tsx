@@ -19,7 +19,8 @@ import { NeedsSection } from './NeedsSection';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
-import { mayApprove, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { BreakGlass } from './BreakGlass';
+import { mayApprove, mayBreakGlass, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
@@ -48,6 +49,9 @@ export function CasePage({ api, codes, user, id }: Props) {
       </p>
       <PageHeading title={record ? t('cases.view.title', { code: record.case_code }) : t('cases.view.loading')} />
       <StatusRegion notice={loaded.notice} />
+      {record === null && loaded.failedWith === 404 && mayBreakGlass(user) && (
+        <BreakGlass api={api} caseId={id} onOpened={(c) => loaded.setValue(c)} />
+      )}
       {record && (
         <>
           <CaseHeader codes={codes} record={record} />

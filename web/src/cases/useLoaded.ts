@@ -1,5 +1,6 @@
 // Loads what a case screen shows, and says so while it loads or when it fails.
 import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { failureText } from './errors';
@@ -9,6 +10,8 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
   const [value, setValue] = useState<T | null>(null);
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
   const [round, setRound] = useState(0);
+  // The HTTP status of the last failed load (0 when it did not fail or did not reach the server).
+  const [failedWith, setFailedWith] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -17,9 +20,11 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
         if (!current) return;
         setValue(v);
         setNotice(null);
+        setFailedWith(0);
       },
       (error: unknown) => {
         if (!current) return;
+        setFailedWith(error instanceof ApiError ? error.status : 0);
         const text = failureText(t, error);
         if (text !== null) setNotice({ kind: 'error', text });
       },
@@ -29,5 +34,5 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
     };
   }, [...deps, round]);
 
-  return { value, setValue, notice, setNotice, reload: () => setRound((r) => r + 1) };
+  return { value, setValue, notice, setNotice, failedWith, reload: () => setRound((r) => r + 1) };
 }

@@ -259,6 +259,13 @@ export const casesEn = {
       assignment: 'Assigned',
     },
   },
+  breakGlass: {
+    title: 'Open this case in an emergency',
+    intro: 'You are not on this case. In an emergency you may open it for 8 hours with a reason; the reason is recorded and supervisors see it in the client’s access history.',
+    reason: 'Reason (at least 10 characters) *',
+    open: 'Open the case with this reason',
+    needReason: 'Write why you need to open this case, in at least 10 characters.',
+  },
   access: {
     title: 'Access history',
     show: 'Show who opened this client',

@@ -261,6 +261,13 @@ export const casesNl: Shape<typeof casesEn> = {
       assignment: 'Toegewezen',
     },
   },
+  breakGlass: {
+    title: 'Open dit dossier in een noodsituatie',
+    intro: 'U werkt niet aan dit dossier. In een noodsituatie mag u het 8 uur openen met een reden; de reden wordt vastgelegd en leidinggevenden zien hem in de inzagegeschiedenis van de cliënt.',
+    reason: 'Reden (minstens 10 tekens) *',
+    open: 'Open het dossier met deze reden',
+    needReason: 'Schrijf waarom u dit dossier moet openen, in minstens 10 tekens.',
+  },
   access: {
     title: 'Inzagegeschiedenis',
     show: 'Toon wie deze cliënt opende',

@@ -261,6 +261,13 @@ export const casesRo: Shape<typeof casesEn> = {
       assignment: 'Alocat',
     },
   },
+  breakGlass: {
+    title: 'Deschideți acest caz în caz de urgență',
+    intro: 'Nu lucrați la acest caz. În caz de urgență îl puteți deschide pentru 8 ore cu un motiv; motivul este înregistrat și supervizorii îl văd în istoricul accesărilor clientului.',
+    reason: 'Motiv (cel puțin 10 caractere) *',
+    open: 'Deschide cazul cu acest motiv',
+    needReason: 'Scrieți de ce trebuie să deschideți acest caz, în cel puțin 10 caractere.',
+  },
   access: {
     title: 'Istoricul accesărilor',
     show: 'Arată cine a deschis acest client',
