@@ -10,12 +10,14 @@ import { apiSession, checkA11y, consultant, setUpServerAndBrowser, signIn } from
 const caseWorker = { email: 'cases.worker@example.org', password: 'amber willow orchard 4', name: 'Casey Worker' };
 const supervisor = { email: 'cases.supervisor@example.org', password: 'granite meadow lantern 8', name: 'Sam Supervisor' };
 const dataOfficer = { email: 'cases.data@example.org', password: 'silver harbour compass 2', name: 'Dana Data' };
+const otherWorker = { email: 'cases.other@example.org', password: 'copper river beacon 6', name: 'Olga Other' };
 
 const { server, open } = setUpServerAndBrowser({
   users: [
     { ...caseWorker, role: 'case_worker' },
     { ...supervisor, role: 'supervisor' },
     { ...dataOfficer, role: 'data_officer' },
+    { ...otherWorker, role: 'case_worker' },
   ],
 });
 
@@ -259,6 +261,73 @@ describe('cases', () => {
       assert.equal(await page.locator('#case-notes').count(), 0);
       assert.equal(await page.getByRole('button', { name: 'Record the consent' }).count(), 0);
       await checkA11y(page, 'the data officer’s case view');
+    });
+  });
+});
+
+describe('cases: concurrent edits and break-glass', () => {
+  const fresh = { caseId: '', caseCode: '' };
+
+  test('a stale stage move says so and offers to load the current version', async (t) => {
+    // A second case opened over HTTP by the case worker; then the supervisor moves it.
+    const asWorker = await apiSession(server.baseUrl, caseWorker);
+    const client = await asWorker('POST', '/api/v1/clients', {
+      person: { full_name: `Ion Conflict ${Date.now() % 100000}` },
+      coded: { gender: 'Masculine' },
+    });
+    assert.equal(client.status, 201, JSON.stringify(client.body));
+    const opened = await asWorker('POST', '/api/v1/cases', {
+      client_id: client.body.id,
+      referral: { source_type: 'ngo', referred_on: '2026-12-01' },
+    });
+    assert.equal(opened.status, 201, JSON.stringify(opened.body));
+    fresh.caseId = opened.body.id;
+    fresh.caseCode = opened.body.case_code;
+
+    await open(t, async (page) => {
+      await signIn(page, caseWorker);
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.getByRole('link', { name: fresh.caseCode }).click();
+      await page.getByRole('heading', { level: 1, name: `Case ${fresh.caseCode}` }).waitFor();
+
+      const asSupervisor = await apiSession(server.baseUrl, supervisor);
+      const moved = await asSupervisor('POST', `/api/v1/cases/${fresh.caseId}/status`, { to: 'identification', version: opened.body.version });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+
+      await moveTo(page, 'Identification');
+      await page.getByRole('button', { name: 'Load the current version' }).waitFor();
+      await checkA11y(page, 'the conflict offer');
+      assert.match(await page.locator('dl.case-header').innerText(), /Intake/);
+      await page.getByRole('button', { name: 'Load the current version' }).click();
+      await page.locator('dl.case-header').getByText('Identification').waitFor();
+      // Now the move goes on from the current version.
+      await moveTo(page, 'First assistance and protection', async () => {
+        await page.getByLabel('Reflection period starts on *').fill('2026-12-02');
+      });
+      await page.locator('dl.case-header').getByText('First assistance and protection').waitFor();
+    });
+  });
+
+  test('a case worker not on the case opens it only with a reason, which the supervisor sees', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, otherWorker);
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/cases/${fresh.caseId}`);
+      await page.getByRole('heading', { level: 2, name: 'Open this case in an emergency' }).waitFor();
+      await page.getByRole('button', { name: 'Open the case with this reason' }).click();
+      await page.getByText('Write why you need to open this case', { exact: false }).first().waitFor();
+      await checkA11y(page, 'the break-glass form');
+      await page.getByLabel('Reason (at least 10 characters) *').fill('Police called at night; the assigned worker is unreachable.');
+      await page.getByRole('button', { name: 'Open the case with this reason' }).click();
+      await page.getByRole('heading', { level: 1, name: `Case ${fresh.caseCode}` }).waitFor();
+      await page.locator('dl.case-header').getByText('First assistance and protection').waitFor();
+    });
+    await open(t, async (page) => {
+      await signIn(page, supervisor);
+      await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/cases/${fresh.caseId}`);
+      await page.getByRole('button', { name: 'Show who opened this client' }).click();
+      await page.locator('#case-access li', { hasText: 'the assigned worker is unreachable' }).waitFor();
     });
   });
 });
