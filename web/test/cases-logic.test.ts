@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLists } from '../src/api/types';
 import { caseListParams } from '../src/cases/api';
 import { codedRows } from '../src/cases/ClientDetails';
-import { emptyClientForm, formFromSearch, searchBody, splitLines, toClientInput } from '../src/cases/clientForm';
+import { emptyClientForm, formFromClient, formFromSearch, searchBody, splitLines, toClientInput } from '../src/cases/clientForm';
 import { consentBody } from '../src/cases/ConsentsSection';
 import { caseFilterFromQuery, caseFilterToQuery } from '../src/cases/filter';
 import { assessedDomains } from '../src/cases/NeedsSection';
@@ -187,5 +187,32 @@ describe('needs, plan and services', () => {
     });
     const shelter = serviceBody({ ...form, type: 'shelter', duration_minutes: '', amount: '12,50' }, { id: 'a1', name: 'Shelter', type: 'shelter', city: '' });
     expect(shelter).toMatchObject({ ok: true, body: { provider: { own: false, agency_id: 'a1' }, amount: 12.5 } });
+  });
+});
+
+describe('changing a client', () => {
+  it('fills the form from the stored client and sends it back unchanged', () => {
+    const stored = {
+      person: {
+        full_name: 'Ana Popescu',
+        other_names: ['Anca'],
+        birth_date: '1994-02-01',
+        phones: ['+40712345678'],
+        email: '',
+        address: 'Str. X 1',
+        id_documents: [{ kind: 'passport', number: 'RO1', country: 'RO' }],
+      },
+      coded: { gender: 'Feminine', birth_year: 1994, citizenships: ['RO'], exploitation_types: ['sexual'], age_when_trafficked: 19 },
+    };
+    const result = toClientInput(formFromClient(stored));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.person).toEqual(stored.person);
+    expect(result.input.coded).toMatchObject(stored.coded);
+    expect(result.input.coded.education).toBeNull();
+  });
+
+  it('leaves the sealed part empty when the server did not give it', () => {
+    expect(formFromClient({ person: null, coded: {} })).toMatchObject({ full_name: '', phones: '', gender: '' });
   });
 });

@@ -13,6 +13,8 @@ import { getCase, refName, type CaseRecord } from './api';
 import { AccessHistory } from './AccessHistory';
 import { ClientDetails } from './ClientDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { EditClient } from './EditClient';
+import { Section } from './fields';
 import { IdentificationSection } from './IdentificationSection';
 import { lists } from './lists';
 import { NeedsSection } from './NeedsSection';
@@ -39,6 +41,7 @@ export function CasePage({ api, codes, user, id }: Props) {
   // Bumped after every change, so the timeline shows it.
   const [round, setRound] = useState(0);
   const changed = () => setRound((r) => r + 1);
+  const [editing, setEditing] = useState(false);
   const record = loaded.value;
   const working = mayWorkCases(user) && record?.client.person !== null;
 
@@ -68,6 +71,30 @@ export function CasePage({ api, codes, user, id }: Props) {
             onReload={loaded.reload}
           />
           <ClientDetails codes={codes} client={record.client} />
+          {working && !editing && (
+            <p>
+              <button type="button" class="secondary" onClick={() => setEditing(true)}>
+                {t('cases.client.change')}
+              </button>
+            </p>
+          )}
+          {working && editing && (
+            <Section id="case-edit-client" title={t('cases.client.change')}>
+              <EditClient
+                api={api}
+                codes={codes}
+                clientId={record.client.id}
+                onSaved={() => {
+                  setEditing(false);
+                  loaded.reload();
+                  changed();
+                }}
+              />
+              <button type="button" class="secondary" onClick={() => setEditing(false)}>
+                {t('cases.client.cancelChange')}
+              </button>
+            </Section>
+          )}
           <ConsentsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           <IdentificationSection api={api} codes={codes} caseId={record.id} mayWrite={working} />
           <NeedsSection api={api} codes={codes} caseId={record.id} mayWrite={working} />

@@ -8,7 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
-import type { SearchQuery } from './api';
+import { createClient, type SearchQuery } from './api';
 import { ClientSearch } from './ClientSearch';
 import { formFromSearch } from './clientForm';
 import { OpenCase } from './OpenCase';
@@ -67,10 +67,11 @@ export function NewClientPage({ api, codes }: { api: ApiClient; codes: CodeLists
       )}
       {step.name === 'register' && (
         <RegisterClient
-          api={api}
           codes={codes}
           initial={formFromSearch(step.query)}
-          onRegistered={(c) =>
+          submit={(input) => createClient(api, input)}
+          submitLabel={t('cases.client.save')}
+          onSaved={(c) =>
             go({ name: 'open', clientId: c.id, clientCode: c.client_code, duplicates: c.possible_duplicates.length })
           }
         />

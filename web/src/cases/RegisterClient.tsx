@@ -2,32 +2,36 @@
 // reportable fields (HTCDS codes from GET /api/v1/codes). The server answers with the new
 // client, its pseudonymous code and any possible duplicates for a supervisor to review.
 import { useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
-import { createClient, type Client, type IdDocument } from './api';
+import type { Client, ClientInput, IdDocument } from './api';
 import { toClientInput, type ClientFormValues } from './clientForm';
-import { badField, failureText } from './errors';
-import { CodeCheckList, CodeChips, CodeChoice, TextInput, type FieldError } from './fields';
+import { badField, failureText, isConflict } from './errors';
+import { CodeCheckList, CodeChips, CodeChoice, SectionNotice, TextInput, type FieldError } from './fields';
 import { lists } from './lists';
 
 interface Props {
-  api: ApiClient;
   codes: CodeLists;
   initial: ClientFormValues;
-  onRegistered: (client: Client) => void;
+  /** Stores the client (POST a new one, or PUT a change). */
+  submit: (input: ClientInput) => Promise<Client>;
+  submitLabel: string;
+  onSaved: (client: Client) => void;
+  /** Offered after a stale change (409): load the client as stored now. */
+  onReload?: () => void;
 }
 
 /** The server names nested fields ("person.full_name", "coded.gender"): the form's own name. */
 const formField = (serverField: string) => serverField.replace(/^(person|coded)\./, '').replace(/\[\d+\].*$/, '');
 
-export function RegisterClient({ api, codes, initial, onRegistered }: Props) {
+export function RegisterClient({ codes, initial, submit, submitLabel, onSaved, onReload }: Props) {
   const t = useT();
   const [v, setV] = useState<ClientFormValues>(initial);
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
   const set = <K extends keyof ClientFormValues>(key: K) => (value: ClientFormValues[K]) =>
     setV((f) => ({ ...f, [key]: value }));
 
@@ -47,11 +51,13 @@ export function RegisterClient({ api, codes, initial, onRegistered }: Props) {
     }
     setBusy(true);
     setError(null);
+    setConflict(false);
     setNotice({ kind: 'info', text: t('log.saving') });
     try {
-      onRegistered(await createClient(api, checked.input));
+      onSaved(await submit(checked.input));
     } catch (err) {
       const text = failureText(t, err);
+      setConflict(isConflict(err));
       const field = formField(badField(err));
       if (text !== null && field !== '') showError(field, text);
       else if (text !== null) setNotice({ kind: 'error', text });
@@ -150,9 +156,9 @@ export function RegisterClient({ api, codes, initial, onRegistered }: Props) {
         {countries('countries_transit')}
         {countries('countries_exploitation')}
       </fieldset>
-      <StatusRegion notice={notice} />
+      <SectionNotice notice={notice} conflict={conflict && onReload !== undefined} onReload={() => onReload?.()} />
       <button type="submit" class="primary" aria-disabled={busy}>
-        {busy ? t('log.saving') : t('cases.client.save')}
+        {busy ? t('log.saving') : submitLabel}
       </button>
     </form>
   );

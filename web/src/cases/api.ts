@@ -50,6 +50,10 @@ export function getClient(api: ApiClient, id: string): Promise<Client> {
   return api.request('GET', `/api/v1/clients/${encodeURIComponent(id)}`);
 }
 
+export function updateClient(api: ApiClient, id: string, input: ClientInput & { version: number }): Promise<Client> {
+  return api.request('PUT', `/api/v1/clients/${encodeURIComponent(id)}`, { body: input });
+}
+
 export function openCase(api: ApiClient, input: CaseInput): Promise<CaseRecord> {
   return api.request('POST', '/api/v1/cases', { body: input });
 }

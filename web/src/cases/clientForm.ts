@@ -1,6 +1,6 @@
 // The registration form of a client: what the form holds, and the body of POST /api/v1/clients
 // it becomes. Lists typed one per line; numbers checked before they are sent.
-import type { ClientInput, IdDocument, SearchQuery } from './api';
+import type { Client, ClientInput, IdDocument, SearchQuery } from './api';
 
 export interface ClientFormValues {
   full_name: string;
@@ -63,6 +63,38 @@ export function formFromSearch(query: SearchQuery): ClientFormValues {
     full_name: query.full_name ?? '',
     birth_date: query.birth_date ?? '',
     phones: query.phone ?? '',
+  };
+}
+
+/** The form filled from a stored client, to change it (the sealed part only when given). */
+export function formFromClient(c: Pick<Client, 'person' | 'coded'>): ClientFormValues {
+  const p = c.person;
+  const k = c.coded;
+  return {
+    full_name: p?.full_name ?? '',
+    other_names: (p?.other_names ?? []).join(', '),
+    birth_date: p?.birth_date ?? '',
+    phones: (p?.phones ?? []).join(', '),
+    email: p?.email ?? '',
+    address: p?.address ?? '',
+    id_documents: (p?.id_documents ?? []).map((d) => ({ kind: d.kind, number: d.number, country: d.country ?? '' })),
+    gender: k.gender ?? '',
+    birth_year: k.birth_year == null ? '' : String(k.birth_year),
+    age_band: k.age_band ?? '',
+    citizenships: k.citizenships ?? [],
+    primary_language: k.primary_language ?? '',
+    education: k.education ?? '',
+    trafficking_status: k.trafficking_status ?? '',
+    status_decided_by: k.status_decided_by ?? '',
+    relationship_to_trafficker: k.relationship_to_trafficker ?? '',
+    age_when_trafficked: k.age_when_trafficked == null ? '' : String(k.age_when_trafficked),
+    recruitment_methods: k.recruitment_methods ?? [],
+    control_methods: k.control_methods ?? [],
+    exploitation_types: k.exploitation_types ?? [],
+    industries: k.industries ?? [],
+    countries_origin: k.countries_origin ?? [],
+    countries_transit: k.countries_transit ?? [],
+    countries_exploitation: k.countries_exploitation ?? [],
   };
 }
 
