@@ -159,6 +159,8 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerAgencyRoutes(routes);
   registerTelephonyRoutes(routes);
   registerUserRoutes(routes);
+  registerClientRoutes(routes);
+  registerCaseRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -58,6 +58,9 @@ void registerAgencyRoutes(RouteTable& routes);
 void registerTelephonyRoutes(RouteTable& routes);
 // The organisation's users, by name, for filters and lists (users.cpp).
 void registerUserRoutes(RouteTable& routes);
+// Direct assistance: clients (clients.cpp) and cases (cases.cpp).
+void registerClientRoutes(RouteTable& routes);
+void registerCaseRoutes(RouteTable& routes);
 
 // An error response; Internal and Unavailable errors are logged (with their detail, the route and
 // the request id; never personal data).

@@ -7,6 +7,7 @@
 #include "admin/organisations.h"
 #include "app/commands.h"
 #include "app/demo_agencies.h"
+#include "app/demo_cases.h"
 #include "app/demo_contacts.h"
 #include "app/demo_knowledge.h"
 #include "crypto/crypto.h"
@@ -72,11 +73,16 @@ hotline::Actor actorOf(const domain::User& u) {
   return hotline::Actor{policy::Principal{u.id, u.org_id, u.roles, ""}, ""};
 }
 
-// The partner directory, kept by the supervisor (kUsers[2]), and the knowledge base, kept by the
-// organisation's administrator (kUsers[4]).
+// The partner directory, kept by the supervisor (kUsers[2]), the cases, and the knowledge base,
+// kept by the organisation's administrator (kUsers[4]).
 domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<domain::User>& users,
                               const std::string& country, std::string_view language) {
   if (auto s = addDemoAgencies(ctx, actorOf(users[2]), country); !s) {
+    return s;
+  }
+  // Cases in every stage, worked by the case worker (kUsers[1]), closures approved by the
+  // supervisor.
+  if (auto s = addDemoCases(ctx, actorOf(users[1]), actorOf(users[2])); !s) {
     return s;
   }
   return addDemoKnowledge(ctx, actorOf(users[4]), std::string(language));

@@ -54,6 +54,27 @@ enum class AuditAction {
   kAgencyReadConfidentialAddress,  // agency.read_confidential_address
   // Figures.
   kStatsRead,  // stats.read
+  // Direct assistance: clients and their cases (src/cases/).
+  kClientSearch,        // client.search (the number of matches; never the terms)
+  kClientCreate,        // client.create
+  kClientRead,          // client.read
+  kClientUpdate,        // client.update
+  kClientAccessRead,    // client.access_read (a supervisor read the client's access history)
+  kClientKeyDestroy,    // client.key_destroy (the person's key is gone: the person is erased)
+  kCaseCreate,          // case.create
+  kCaseRead,            // case.read
+  kCaseList,            // case.list (one page: its row count)
+  kCaseStatusChange,    // case.status_change
+  kCaseClosureRequest,  // case.closure_request
+  kCaseClosureApprove,  // case.closure_approve
+  kCaseAssign,          // case.assign
+  kCaseBreakGlass,      // case.break_glass (the reason is kept with the case, not in the chain)
+  kCaseContactLink,     // case.contact_link
+  kConsentCreate,       // consent.create
+  kConsentWithdraw,     // consent.withdraw
+  kCaseNoteCreate,      // case_note.create
+  kCaseNoteList,        // case_note.list
+  kCaseTimelineRead,    // case.timeline_read
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

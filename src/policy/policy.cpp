@@ -25,7 +25,13 @@ constexpr std::array kAllPermissions{
     Permission::kStatsRead,         Permission::kContactUpdate,
     Permission::kContactDraftsRead, Permission::kCallerLookup,
     Permission::kCallerFlagWrite,   Permission::kSafetyPlanRead,
-    Permission::kSafetyPlanWrite,
+    Permission::kSafetyPlanWrite,   Permission::kClientSearch,
+    Permission::kClientCreate,      Permission::kClientRead,
+    Permission::kClientUpdate,      Permission::kClientAccessHistory,
+    Permission::kCaseCreate,        Permission::kCaseList,
+    Permission::kCaseRead,          Permission::kCaseUpdate,
+    Permission::kCaseApprove,       Permission::kCaseBreakGlass,
+    Permission::kCaseContactLink,
 };
 
 // In declaration order without gaps: then the enumerator after the last one listed is the first
@@ -88,6 +94,30 @@ std::string_view permissionName(Permission p) {
       return "safety_plan.read";
     case Permission::kSafetyPlanWrite:
       return "safety_plan.write";
+    case Permission::kClientSearch:
+      return "client.search";
+    case Permission::kClientCreate:
+      return "client.create";
+    case Permission::kClientRead:
+      return "client.read";
+    case Permission::kClientUpdate:
+      return "client.update";
+    case Permission::kClientAccessHistory:
+      return "client.access_history";
+    case Permission::kCaseCreate:
+      return "case.create";
+    case Permission::kCaseList:
+      return "case.list";
+    case Permission::kCaseRead:
+      return "case.read";
+    case Permission::kCaseUpdate:
+      return "case.update";
+    case Permission::kCaseApprove:
+      return "case.approve";
+    case Permission::kCaseBreakGlass:
+      return "case.break_glass";
+    case Permission::kCaseContactLink:
+      return "case.contact_link";
   }
   return "unknown";
 }
@@ -148,6 +178,25 @@ bool allows(const Principal& who, Permission what) {
     case Permission::kSafetyPlanWrite:
       // A safety plan is for those who work with the person; never for reporting roles.
       return hasAny(who, {Role::kConsultant, Role::kSupervisor, Role::kCaseWorker});
+    case Permission::kClientSearch:
+    case Permission::kCaseContactLink:
+      // Consultants search (existence only) to link a caller's contact to the case.
+      return hasAny(who, {Role::kConsultant, Role::kCaseWorker, Role::kSupervisor});
+    case Permission::kClientCreate:
+    case Permission::kClientUpdate:
+    case Permission::kCaseCreate:
+    case Permission::kCaseUpdate:
+    case Permission::kCaseBreakGlass:
+      // The assistance team (record-level: policy/case_access.h).
+      return hasAny(who, {Role::kCaseWorker, Role::kSupervisor});
+    case Permission::kClientRead:
+    case Permission::kCaseList:
+    case Permission::kCaseRead:
+      // Data officers see coded fields for reporting, never sealed ones (case_access.h).
+      return hasAny(who, {Role::kCaseWorker, Role::kSupervisor, Role::kDataOfficer});
+    case Permission::kClientAccessHistory:
+    case Permission::kCaseApprove:
+      return hasAny(who, {Role::kSupervisor});
   }
   return false;
 }

@@ -7,10 +7,10 @@
 // the associated data, so no caller can pair a field with the wrong key.
 //
 // Keys: one data key per record kind ("contacts.v1", "agencies.v1", "telephony.v1"), each stored
-// wrapped by the master key in `data_keys`. A field whose scope is a person (the cases'
-// clients, later) will be sealed under a key of that person alone: SealTarget then names the
-// person, the vault loads or creates that person's wrapped key, and destroying it erases the
-// person. Callers do not change: they still name a field and a record.
+// wrapped by the master key in `data_keys`. A field whose scope is a person (a client of the
+// cases) is sealed under a key of that person alone (PersonKey): the use case loads the person's
+// wrapped key with the person's row and asks the vault to open it; destroying the wrapped key
+// erases the person. Sealing a person's field without the person's key is a programming error.
 //
 // Thread safety: a loaded Vault is immutable and may be used from any thread.
 #pragma once
@@ -34,6 +34,9 @@ enum class SealedField {
   kSafetyPlan,       // safety_plans: every field of a plan, sealed together as one JSON text
   kAgencyAddress,    // agencies.address: a partner agency's street address
   kTelephonySecret,  // telephony.secret: a telephony line's shared signing secret
+  // Fields of one person (cases' clients): sealed under that person's own key (PersonKey).
+  kClientPerson,  // clients.person: who the person is (names, birth date, contact, documents)
+  kCaseNote,      // case_notes.text: a case note, under the key of the case's client
 };
 
 // What a sealed value belongs to.
@@ -44,7 +47,35 @@ struct SealTarget {
 
 // Purposes of blind indexes (keyed hashes that let equal values be found without storing them).
 enum class BlindIndex {
-  kCaller,  // a normalised caller identifier, scoped to the organisation
+  kCaller,           // a normalised caller identifier, scoped to the organisation
+  kClientName,       // a client's name, case-folded and whitespace-collapsed
+  kClientBirthDate,  // a client's birth date, YYYY-MM-DD
+  kClientPhone,      // a client's phone number in E.164
+};
+
+class Vault;
+
+// The data key of one person, unwrapped: it seals and opens that person's fields only
+// (SealedField::kClientPerson, kCaseNote). Wrapped (Vault::createPersonKey) it is stored beside
+// the person; destroying the wrapped key makes everything sealed under it unreadable. Move-only.
+class PersonKey {
+ public:
+  PersonKey(PersonKey&&) noexcept = default;
+  PersonKey& operator=(PersonKey&&) noexcept = default;
+  ~PersonKey();
+  [[nodiscard]] const std::string& personId() const { return person_id_; }
+
+ private:
+  friend class Vault;
+  PersonKey(std::string person_id, crypto::SecretKey key);
+  std::string person_id_;
+  std::unique_ptr<crypto::FieldSealer> sealer_;
+};
+
+// A new person's key and its wrapped form (to store with the person).
+struct NewPersonKey {
+  PersonKey key;
+  std::string wrapped;
 };
 
 class Vault {
@@ -69,6 +100,21 @@ class Vault {
   // be recovered by trying every phone number.
   [[nodiscard]] std::string blindIndex(BlindIndex purpose, std::string_view scope,
                                        std::string_view value) const;
+
+  // A fresh data key for the person `person_id`, wrapped under the master key's person-key
+  // subkey with the person's id as associated data (a wrapped key moved to another person does
+  // not open).
+  [[nodiscard]] NewPersonKey createPersonKey(std::string_view person_id) const;
+  // Unwraps a stored person key. Internal when it does not open (tampered, another person's).
+  // NotFound ("The person's data was erased.") when `wrapped` is empty: the key was destroyed.
+  [[nodiscard]] domain::Result<PersonKey> openPersonKey(std::string_view person_id,
+                                                        std::string_view wrapped) const;
+  // Seal and open a person's field (kClientPerson, kCaseNote) under their key. The field's
+  // associated data binds it to `target.record_id` as for every other field.
+  [[nodiscard]] std::string seal(const PersonKey& key, SealTarget target,
+                                 std::string_view plaintext) const;
+  [[nodiscard]] domain::Result<std::string> open(const PersonKey& key, SealTarget target,
+                                                 std::string_view sealed) const;
 
   // Keys the CSRF token MAC (derived from the master key, so every server agrees).
   [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }

@@ -1,0 +1,100 @@
+// Encoding a case (cases_json.h).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "api/cases_json.h"
+#include "api/encode.h"
+
+namespace strada::api {
+namespace {
+
+namespace json = boost::json;
+
+json::value userRef(const std::map<std::string, std::string>& names, const std::string& id) {
+  if (id.empty()) {
+    return nullptr;
+  }
+  const auto it = names.find(id);
+  return json::object{{"id", id}, {"name", colleagueName(it == names.end() ? "" : it->second, id)}};
+}
+
+json::value orNull(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::array encodeHistory(const cases::CaseView& v) {
+  json::array out;
+  for (const auto& h : v.history) {
+    if (h.kind != "status_change" && h.kind != "closure_approve") {
+      continue;
+    }
+    out.push_back(json::object{{"from", orNull(h.from_status)},
+                               {"to", h.to_status},
+                               {"at", domain::formatRfc3339(h.at)},
+                               {"by", userRef(v.names, h.by_user)},
+                               {"reason", orNull(h.reason)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json::object encodeCaseView(const cases::CaseView& v) {
+  const domain::Case& k = v.kase;
+  json::array team;
+  for (const auto& member : k.team) {
+    team.push_back(userRef(v.names, member));
+  }
+  json::array contacts;
+  for (const auto& c : v.linked_contacts) {
+    contacts.emplace_back(c);
+  }
+  json::value closure = nullptr;
+  json::value pending = nullptr;
+  if (k.closure) {
+    const auto& c = *k.closure;
+    closure = json::object{
+        {"reason", c.reason},
+        {"outcome", c.outcome},
+        {"requested_by", userRef(v.names, c.requested_by)},
+        {"requested_at", domain::formatRfc3339(c.requested_at)},
+        {"approved_by", userRef(v.names, c.approved_by)},
+        {"approved_at", c.approved_by.empty() ? json::value(nullptr)
+                                              : json::value(domain::formatRfc3339(c.approved_at))}};
+    if (c.approved_by.empty()) {
+      pending = json::object{{"kind", "closure"},
+                             {"requested_by", userRef(v.names, c.requested_by)},
+                             {"requested_at", domain::formatRfc3339(c.requested_at)}};
+    }
+  }
+  json::value reflection = nullptr;
+  if (!k.reflection_start.empty()) {
+    reflection = json::object{{"start", k.reflection_start}, {"end", orNull(k.reflection_end)}};
+  }
+  return json::object{
+      {"id", k.id},
+      {"case_code", k.case_code},
+      {"client",
+       json::object{{"id", v.client.id},
+                    {"client_code", v.client.client_code},
+                    {"person", v.person_visible ? json::value(encodePerson(v.client.person))
+                                                : json::value(nullptr)},
+                    {"coded", encodeCoded(v.client.coded)}}},
+      {"status", k.status},
+      {"status_history", encodeHistory(v)},
+      {"reflection_period", std::move(reflection)},
+      {"assigned_to", userRef(v.names, k.assigned_to)},
+      {"team", std::move(team)},
+      {"referral", json::object{{"source_type", k.referral.source_type},
+                                {"agency_id", orNull(k.referral.agency_id)},
+                                {"referred_on", k.referral.referred_on}}},
+      {"linked_contacts", std::move(contacts)},
+      {"plan_status", k.plan_status},
+      {"closure", std::move(closure)},
+      {"pending_approval", std::move(pending)},
+      {"opened_on", k.opened_on},
+      {"updated_at", domain::formatRfc3339(k.updated_at)},
+      {"version", k.version}};
+}
+
+}  // namespace strada::api

@@ -1,0 +1,18 @@
+// `strada demo`: clients and cases of one demo organisation, in every stage of the workflow.
+#pragma once
+
+#include "domain/error.h"
+#include "hotline/context.h"
+
+namespace strada::app {
+
+// Registers eight clearly fictional people (names end in "(demo)") and opens a case for each
+// through the use cases of src/cases/, as the case worker: one in each stage (intake,
+// identification, first assistance, long-term assistance, return and reintegration), one with a
+// closure waiting for approval, and two closed (requested by the case worker, approved by the
+// supervisor).
+[[nodiscard]] domain::Status addDemoCases(const hotline::Context& ctx,
+                                          const hotline::Actor& case_worker,
+                                          const hotline::Actor& supervisor);
+
+}  // namespace strada::app

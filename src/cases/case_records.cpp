@@ -1,0 +1,111 @@
+#include "cases/case_records.h"
+
+#include <utility>
+
+#include "cases/client_records.h"
+#include "store/async.h"
+#include "store/case_repository.h"
+#include "store/user_repository.h"
+
+namespace strada::cases {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+
+struct CaseDetail {
+  std::vector<store::CaseHistoryEntry> history;
+  std::vector<std::string> contacts;
+  std::map<std::string, std::string> names;
+};
+
+Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
+                              const std::string& case_id) {
+  CaseDetail d;
+  auto history = store::listCaseHistory(sql, case_id);
+  if (!history) {
+    return tl::unexpected(history.error());
+  }
+  d.history = std::move(*history);
+  auto contacts = store::listCaseContacts(sql, case_id);
+  if (!contacts) {
+    return tl::unexpected(contacts.error());
+  }
+  for (const auto& c : *contacts) {
+    d.contacts.push_back(c.contact_id);
+  }
+  auto users = store::listOrganisationUsers(sql, org_id);
+  if (!users) {
+    return tl::unexpected(users.error());
+  }
+  for (const auto& u : *users) {
+    d.names[u.id] = u.name;
+  }
+  return d;
+}
+
+}  // namespace
+
+awaitable<Result<LoadedCase>> loadCase(Context ctx, policy::Principal who, std::string id) {
+  const domain::UnixMillis now = ctx.clock();
+  auto job = [id, who, now](soci::session& sql) -> Result<LoadedCase> {
+    auto kase = store::findCase(sql, id);
+    if (!kase) {
+      return tl::unexpected(kase.error());
+    }
+    if (!kase->has_value() || (*kase)->org_id != who.org_id) {
+      return tl::unexpected(recordNotFound());
+    }
+    auto client = store::findClient(sql, (*kase)->client_id);
+    if (!client) {
+      return tl::unexpected(client.error());
+    }
+    if (!client->has_value()) {
+      return domain::internalError("a case names a missing client");
+    }
+    auto glass = store::hasBreakGlass(sql, id, who.user_id, now);
+    if (!glass) {
+      return tl::unexpected(glass.error());
+    }
+    LoadedCase loaded{std::move(**kase), std::move(**client), {}};
+    loaded.facts = caseFacts(loaded.kase, loaded.client.client.created_by, *glass);
+    return loaded;
+  };
+  co_return co_await store::awaitRead<Result<LoadedCase>>(ctx.db, std::move(job));
+}
+
+awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::CaseAccess access) {
+  auto job = [org = loaded.kase.org_id, id = loaded.kase.id](soci::session& sql) {
+    return readDetail(sql, org, id);
+  };
+  auto detail = co_await store::awaitRead<Result<CaseDetail>>(ctx.db, std::move(job));
+  if (!detail) {
+    co_return tl::unexpected(detail.error());
+  }
+  CaseView view;
+  if (access == policy::CaseAccess::kFull && !loaded.client.wrapped_key.empty()) {
+    if (auto opened = openPerson(ctx.vault, loaded.client); !opened) {
+      co_return tl::unexpected(opened.error());
+    }
+    view.person_visible = true;
+  }
+  view.kase = std::move(loaded.kase);
+  view.client = std::move(loaded.client.client);
+  view.history = std::move(detail->history);
+  view.linked_contacts = std::move(detail->contacts);
+  view.names = std::move(detail->names);
+  co_return view;
+}
+
+awaitable<domain::Status> writeWithAudit(Context ctx, store::WriteJob job,
+                                         audit::AuditEntry entry) {
+  store::WriteJob both = [job = std::move(job), entry = std::move(entry)](store::WriteContext& w) {
+    if (auto s = job(w); !s) {
+      return s;
+    }
+    return w.audit(entry);
+  };
+  co_return co_await store::awaitWrite(ctx.db, std::move(both));
+}
+
+}  // namespace strada::cases

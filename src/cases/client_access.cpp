@@ -1,0 +1,124 @@
+// The access history of a client (clients.h): the audit trail of the client and of its case.
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "cases/client_records.h"
+#include "cases/clients.h"
+#include "policy/case_access.h"
+#include "store/async.h"
+#include "store/audit_repository.h"
+#include "store/case_repository.h"
+#include "store/user_repository.h"
+
+namespace strada::cases {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+
+constexpr std::size_t kMaxEntries = 500;
+
+struct Trail {
+  std::vector<audit::AuditEvent> events;
+  std::vector<store::BreakGlass> grants;
+  std::map<std::string, std::string> names;
+};
+
+Result<Trail> readTrail(soci::session& sql, const std::string& org_id, const std::string& client_id,
+                        const std::optional<std::string>& case_id) {
+  Trail trail;
+  auto own = store::auditEventsFor(sql, "client", client_id);
+  if (!own) {
+    return tl::unexpected(own.error());
+  }
+  trail.events = std::move(*own);
+  if (case_id) {
+    auto of_case = store::auditEventsFor(sql, "case", *case_id);
+    if (!of_case) {
+      return tl::unexpected(of_case.error());
+    }
+    trail.events.insert(trail.events.end(), of_case->begin(), of_case->end());
+    auto grants = store::listBreakGlass(sql, *case_id);
+    if (!grants) {
+      return tl::unexpected(grants.error());
+    }
+    trail.grants = std::move(*grants);
+  }
+  auto users = store::listOrganisationUsers(sql, org_id);
+  if (!users) {
+    return tl::unexpected(users.error());
+  }
+  for (const auto& u : *users) {
+    trail.names[u.id] = u.name;
+  }
+  return trail;
+}
+
+// The entries, newest first, each break-glass event paired with its grant's reason (the k-th
+// event of a user with the k-th grant of that user: both are written in one job, in order).
+std::vector<AccessEntry> entriesOf(Trail trail) {
+  std::sort(trail.events.begin(), trail.events.end(),
+            [](const auto& a, const auto& b) { return a.seq < b.seq; });
+  std::map<std::string, std::size_t> used;
+  std::vector<AccessEntry> out;
+  for (const auto& e : trail.events) {
+    AccessEntry entry{e.at, e.input.actor_user_id, trail.names[e.input.actor_user_id],
+                      e.input.action, std::nullopt};
+    if (e.input.action == audit::auditActionName(audit::AuditAction::kCaseBreakGlass)) {
+      std::size_t& k = used[e.input.actor_user_id];
+      std::size_t seen = 0;
+      for (const auto& g : trail.grants) {
+        if (g.user_id == e.input.actor_user_id && seen++ == k) {
+          entry.reason = g.reason;
+          ++k;
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(entry));
+  }
+  std::reverse(out.begin(), out.end());
+  if (out.size() > kMaxEntries) {
+    out.resize(kMaxEntries);
+  }
+  return out;
+}
+
+}  // namespace
+
+awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Actor actor,
+                                                                std::string id) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, policy::Permission::kClientAccessHistory); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  if (auto visible = policy::requireCaseVisible(who, loaded->facts); !visible) {
+    co_return tl::unexpected(visible.error());
+  }
+  std::optional<std::string> case_id;
+  if (loaded->kase) {
+    case_id = loaded->kase->id;
+  }
+  auto job = [org = who.org_id, client = loaded->row.client.id, case_id](soci::session& sql) {
+    return readTrail(sql, org, client, case_id);
+  };
+  auto trail = co_await store::awaitRead<Result<Trail>>(ctx.db, std::move(job));
+  if (!trail) {
+    co_return tl::unexpected(trail.error());
+  }
+  store::WriteJob note = [entry = actor.entry(audit::AuditAction::kClientAccessRead,
+                                              loaded->row.client.id)](store::WriteContext& w) {
+    return w.audit(entry);
+  };
+  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(note)); !audited) {
+    co_return tl::unexpected(audited.error());
+  }
+  co_return entriesOf(std::move(*trail));
+}
+
+}  // namespace strada::cases

@@ -1,0 +1,285 @@
+#include "cases/clients.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <utility>
+
+#include "cases/client_records.h"
+#include "crypto/crypto.h"
+#include "domain/contact.h"
+#include "hotline/contact_records.h"
+#include "policy/case_access.h"
+#include "store/async.h"
+#include "store/audit_repository.h"
+#include "store/case_repository.h"
+#include "store/user_repository.h"
+
+namespace strada::cases {
+namespace {
+
+using audit::AuditAction;
+using boost::asio::awaitable;
+using domain::Result;
+
+// The search's index entries (the same normalisation as personIndex), by the API's field names.
+std::vector<store::ClientIndexEntry> searchIndex(const vault::Vault& vault, const std::string& org,
+                                                 std::string_view region, const ClientSearch& s) {
+  std::vector<store::ClientIndexEntry> out;
+  if (auto name = domain::normaliseName(s.full_name); !name.empty()) {
+    out.push_back({"name", vault.blindIndex(vault::BlindIndex::kClientName, org, name)});
+  }
+  if (!s.birth_date.empty()) {
+    out.push_back(
+        {"birth_date", vault.blindIndex(vault::BlindIndex::kClientBirthDate, org, s.birth_date)});
+  }
+  if (auto phone = domain::normaliseCallerIdentifier(s.phone, region); !phone.empty()) {
+    out.push_back({"phone", vault.blindIndex(vault::BlindIndex::kClientPhone, org, phone)});
+  }
+  return out;
+}
+
+// A view of `row` for `who` with access `access`, its duplicates and its case.
+Result<ClientView> viewOf(const vault::Vault& vault, LoadedClient loaded, policy::CaseAccess access,
+                          std::vector<std::string> duplicates) {
+  ClientView view;
+  if (access == policy::CaseAccess::kFull && !loaded.row.wrapped_key.empty()) {
+    if (auto opened = openPerson(vault, loaded.row); !opened) {
+      return tl::unexpected(opened.error());
+    }
+    view.person_visible = true;
+  }
+  view.client = std::move(loaded.row.client);
+  view.possible_duplicates = std::move(duplicates);
+  if (loaded.kase) {
+    view.case_id = loaded.kase->id;
+    view.case_status = loaded.kase->status;
+  }
+  return view;
+}
+
+awaitable<Result<std::vector<std::string>>> duplicatesOf(Context ctx, std::string id) {
+  auto job = [id](soci::session& sql) { return store::possibleDuplicates(sql, id); };
+  co_return co_await store::awaitRead<Result<std::vector<std::string>>>(ctx.db, std::move(job));
+}
+
+awaitable<domain::Status> record(Context ctx, audit::AuditEntry entry) {
+  store::WriteJob job = [entry = std::move(entry)](store::WriteContext& w) {
+    return w.audit(entry);
+  };
+  co_return co_await store::awaitWrite(ctx.db, std::move(job));
+}
+
+std::string renamedMatch(const std::string& kind) {
+  return kind == "name" ? std::string("full_name") : kind;
+}
+
+}  // namespace
+
+awaitable<Result<std::vector<ClientSearchMatch>>> searchClients(Context ctx, Actor actor,
+                                                                ClientSearch search) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, policy::Permission::kClientSearch); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  if (search.client_code.empty() && domain::normaliseName(search.full_name).empty() &&
+      search.birth_date.empty() && search.phone.empty()) {
+    co_return domain::invalidField(
+        "full_name", "Give a client code, a name, a birth date or a phone number to search.");
+  }
+  if (!search.birth_date.empty()) {
+    if (auto day = domain::parseCalendarDate(search.birth_date, "birth_date"); !day) {
+      co_return tl::unexpected(day.error());
+    }
+  }
+  auto region = co_await hotline::organisationCountry(ctx, who.org_id);
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
+  auto job = [org = who.org_id, code = search.client_code,
+              index = searchIndex(ctx.vault, who.org_id, *region, search)](
+                 soci::session& sql) -> Result<std::vector<ClientSearchMatch>> {
+    auto found = store::searchClients(sql, org, code, index, kMaxSearchMatches);
+    if (!found) {
+      return tl::unexpected(found.error());
+    }
+    std::vector<ClientSearchMatch> out;
+    for (auto& m : *found) {
+      ClientSearchMatch match{m.client_id, m.client_code, {}, std::nullopt, ""};
+      std::transform(m.matched_on.begin(), m.matched_on.end(), std::back_inserter(match.matched_on),
+                     renamedMatch);
+      auto kase = store::findCaseOfClient(sql, org, m.client_id);
+      if (!kase) {
+        return tl::unexpected(kase.error());
+      }
+      if (kase->has_value()) {
+        match.case_id = (*kase)->id;
+        match.case_status = (*kase)->status;
+      }
+      out.push_back(std::move(match));
+    }
+    return out;
+  };
+  auto matches =
+      co_await store::awaitRead<Result<std::vector<ClientSearchMatch>>>(ctx.db, std::move(job));
+  if (!matches) {
+    co_return tl::unexpected(matches.error());
+  }
+  auto audited = co_await record(
+      ctx, actor.entry(AuditAction::kClientSearch, "rows=" + std::to_string(matches->size())));
+  if (!audited) {
+    co_return tl::unexpected(audited.error());
+  }
+  co_return std::move(*matches);
+}
+
+awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::ClientPerson person,
+                                           domain::ClientCoded coded) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, policy::Permission::kClientCreate); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  const domain::UnixMillis now = ctx.clock();
+  if (auto ok = domain::validateClientPerson(person, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  if (auto ok = domain::validateClientCoded(coded, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  auto region = co_await hotline::organisationCountry(ctx, who.org_id);
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
+  store::ClientRow row;
+  domain::Client& c = row.client;
+  c.id = crypto::newId();
+  c.org_id = who.org_id;
+  c.client_code = newRecordCode("CL-");
+  c.coded = std::move(coded);
+  c.created_by = c.updated_by = who.user_id;
+  c.created_at = c.updated_at = now;
+  c.version = 1;
+  auto key = ctx.vault.createPersonKey(c.id);
+  row.wrapped_key = key.wrapped;
+  row.person_sealed =
+      ctx.vault.seal(key.key, {vault::SealedField::kClientPerson, c.id}, personToJson(person));
+  auto index = personIndex(ctx.vault, who.org_id, *region, person);
+  ClientView view;
+  view.client = c;
+  view.client.person = std::move(person);
+  view.person_visible = true;
+  store::WriteJob insert =
+      [row = std::move(row), index = std::move(index),
+       entry = actor.entry(AuditAction::kClientCreate, c.id)](store::WriteContext& w) {
+        if (auto s = store::insertClient(w, row, index); !s) {
+          return s;
+        }
+        return w.audit(entry);
+      };
+  if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
+    co_return tl::unexpected(status.error());
+  }
+  auto duplicates = co_await duplicatesOf(ctx, view.client.id);
+  if (!duplicates) {
+    co_return tl::unexpected(duplicates.error());
+  }
+  view.possible_duplicates = std::move(*duplicates);
+  co_return view;
+}
+
+awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string id) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, policy::Permission::kClientRead); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  const auto access = policy::caseAccess(who, loaded->facts);
+  if (access == policy::CaseAccess::kNone) {
+    co_return tl::unexpected(recordNotFound());
+  }
+  const std::string client_id = loaded->row.client.id;
+  auto duplicates = co_await duplicatesOf(ctx, client_id);
+  if (!duplicates) {
+    co_return tl::unexpected(duplicates.error());
+  }
+  // Recorded before any of it is shown.
+  if (auto audited = co_await record(ctx, actor.entry(AuditAction::kClientRead, client_id));
+      !audited) {
+    co_return tl::unexpected(audited.error());
+  }
+  co_return viewOf(ctx.vault, std::move(*loaded), access, std::move(*duplicates));
+}
+
+awaitable<Result<ClientView>> updateClient(Context ctx, Actor actor, std::string id,
+                                           domain::ClientPerson person, domain::ClientCoded coded,
+                                           std::int32_t expected_version) {
+  const policy::Principal& who = actor.principal;
+  const domain::UnixMillis now = ctx.clock();
+  if (auto ok = domain::validateClientPerson(person, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  if (auto ok = domain::validateClientCoded(coded, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  if (auto may = policy::requireCaseWorkable(who, loaded->facts); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  if (loaded->row.wrapped_key.empty()) {
+    co_return domain::fail(domain::ErrorCode::kConflict,
+                           "This person's data was erased and cannot be changed.", "person");
+  }
+  if (expected_version == std::numeric_limits<std::int32_t>::max()) {
+    co_return domain::fail(domain::ErrorCode::kConflict, "This client cannot be changed any more.",
+                           "version");
+  }
+  auto region = co_await hotline::organisationCountry(ctx, who.org_id);
+  if (!region) {
+    co_return tl::unexpected(region.error());
+  }
+  auto key = ctx.vault.openPersonKey(loaded->row.client.id, loaded->row.wrapped_key);
+  if (!key) {
+    co_return tl::unexpected(key.error());
+  }
+  store::ClientRow row = loaded->row;
+  row.client.coded = std::move(coded);
+  row.client.updated_by = who.user_id;
+  row.client.updated_at = now;
+  row.client.version = expected_version + 1;
+  row.person_sealed = ctx.vault.seal(*key, {vault::SealedField::kClientPerson, row.client.id},
+                                     personToJson(person));
+  auto index = personIndex(ctx.vault, who.org_id, *region, person);
+  ClientView view;
+  view.client = row.client;
+  view.client.person = std::move(person);
+  view.person_visible = true;
+  if (loaded->kase) {
+    view.case_id = loaded->kase->id;
+    view.case_status = loaded->kase->status;
+  }
+  store::WriteJob write =
+      [row = std::move(row), index = std::move(index), expected_version,
+       entry = actor.entry(AuditAction::kClientUpdate, view.client.id)](store::WriteContext& w) {
+        if (auto s = store::updateClient(w, row, expected_version, index); !s) {
+          return s;
+        }
+        return w.audit(entry);
+      };
+  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
+    co_return tl::unexpected(status.error());
+  }
+  auto duplicates = co_await duplicatesOf(ctx, view.client.id);
+  if (!duplicates) {
+    co_return tl::unexpected(duplicates.error());
+  }
+  view.possible_duplicates = std::move(*duplicates);
+  co_return view;
+}
+
+}  // namespace strada::cases

@@ -1,0 +1,411 @@
+#include "store/case_repository.h"
+
+#include <soci/soci.h>
+
+#include "crypto/crypto.h"
+#include "store/sql_errors.h"
+#include "store/statements.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using domain::ErrorCode;
+
+namespace {
+
+constexpr const char* kCaseColumns =
+    "id, org_id, client_id, case_code, status, assigned_to, referral_source, referral_agency_id, "
+    "referred_on, reflection_start, reflection_end, plan_status, closure_reason, closure_outcome, "
+    "closure_requested_by, closure_requested_at, closure_approved_by, closure_approved_at, "
+    "opened_on, created_by, created_at, updated_at, version";
+
+struct CaseColumns {
+  domain::Case k;
+  domain::CaseClosure closure;
+  long long requested_at = 0, approved_at = 0, created_at = 0, updated_at = 0;
+  int version = 0;
+
+  void bindInto(soci::statement& st) {
+    st.exchange(soci::into(k.id));
+    st.exchange(soci::into(k.org_id));
+    st.exchange(soci::into(k.client_id));
+    st.exchange(soci::into(k.case_code));
+    st.exchange(soci::into(k.status));
+    st.exchange(soci::into(k.assigned_to));
+    st.exchange(soci::into(k.referral.source_type));
+    st.exchange(soci::into(k.referral.agency_id));
+    st.exchange(soci::into(k.referral.referred_on));
+    st.exchange(soci::into(k.reflection_start));
+    st.exchange(soci::into(k.reflection_end));
+    st.exchange(soci::into(k.plan_status));
+    st.exchange(soci::into(closure.reason));
+    st.exchange(soci::into(closure.outcome));
+    st.exchange(soci::into(closure.requested_by));
+    st.exchange(soci::into(requested_at));
+    st.exchange(soci::into(closure.approved_by));
+    st.exchange(soci::into(approved_at));
+    st.exchange(soci::into(k.opened_on));
+    st.exchange(soci::into(k.created_by));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(version));
+  }
+
+  domain::Case toCase() {
+    domain::Case out = k;
+    out.created_at = created_at;
+    out.updated_at = updated_at;
+    out.version = version;
+    if (!closure.requested_by.empty()) {
+      closure.requested_at = requested_at;
+      closure.approved_at = approved_at;
+      out.closure = closure;
+    }
+    return out;
+  }
+};
+
+std::vector<std::string> loadTeam(soci::session& sql, const std::string& case_id) {
+  std::vector<std::string> team;
+  soci::rowset<std::string> rows =
+      (sql.prepare << "SELECT user_id FROM case_team WHERE case_id = :c ORDER BY user_id",
+       soci::use(case_id));
+  for (const auto& id : rows) {
+    team.push_back(id);
+  }
+  return team;
+}
+
+domain::Result<std::optional<domain::Case>> findWhere(soci::session& sql, const std::string& where,
+                                                      const std::string& a, const std::string* b) {
+  CaseColumns cols;
+  soci::statement st(sql);
+  cols.bindInto(st);
+  st.exchange(soci::use(a));
+  if (b != nullptr) {
+    st.exchange(soci::use(*b));
+  }
+  detail::prepareAndExecute(st,
+                            std::string("SELECT ") + kCaseColumns + " FROM cases WHERE " + where);
+  if (!st.fetch()) {
+    return std::optional<domain::Case>();
+  }
+  domain::Case kase = cols.toCase();
+  kase.team = loadTeam(sql, kase.id);
+  return std::optional<domain::Case>(std::move(kase));
+}
+
+void writeTeam(WriteContext& w, const domain::Case& kase) {
+  w.sql() << "DELETE FROM case_team WHERE case_id = :c", soci::use(kase.id);
+  for (const auto& user : kase.team) {
+    w.sql() << "INSERT INTO case_team (case_id, user_id) VALUES (:c, :u)", soci::use(kase.id),
+        soci::use(user);
+  }
+}
+
+}  // namespace
+
+domain::Status insertCase(WriteContext& w, const domain::Case& kase,
+                          const std::vector<std::string>& contact_ids) {
+  try {
+    auto existing = findCaseOfClient(w.sql(), kase.org_id, kase.client_id);
+    if (!existing) {
+      return tl::unexpected(existing.error());
+    }
+    if (existing->has_value()) {
+      return domain::fail(
+          ErrorCode::kConflict,
+          "This person already has a case here (" + (*existing)->id + "). Open that case instead.",
+          "client_id", "existing_case_id:" + (*existing)->id);
+    }
+    const long long created_at = kase.created_at;
+    const long long updated_at = kase.updated_at;
+    const int version = kase.version;
+    w.sql() << "INSERT INTO cases (id, org_id, client_id, case_code, status, assigned_to, "
+               "referral_source, referral_agency_id, referred_on, opened_on, created_by, "
+               "created_at, updated_at, version) VALUES (:id, :o, :cl, :code, :st, :as, :src, "
+               ":ag, :ro, :op, :cb, :ca, :ua, :v)",
+        soci::use(kase.id), soci::use(kase.org_id), soci::use(kase.client_id),
+        soci::use(kase.case_code), soci::use(kase.status), soci::use(kase.assigned_to),
+        soci::use(kase.referral.source_type), soci::use(kase.referral.agency_id),
+        soci::use(kase.referral.referred_on), soci::use(kase.opened_on), soci::use(kase.created_by),
+        soci::use(created_at), soci::use(updated_at), soci::use(version);
+    writeTeam(w, kase);
+    CaseHistoryEntry first{crypto::newId(), kase.id,         "", kase.status, "status_change",
+                           kase.created_at, kase.created_by, ""};
+    if (auto s = insertCaseHistory(w, first); !s) {
+      return s;
+    }
+    for (const auto& contact : contact_ids) {
+      if (auto linked = linkCaseContact(w, kase.id, contact, kase.created_by); !linked) {
+        return tl::unexpected(linked.error());
+      }
+    }
+    return {};
+  } catch (const std::exception& e) {
+    if (detail::isUniqueViolation(e)) {
+      return domain::fail(ErrorCode::kConflict,
+                          "This person already has a case here. Search for it and open it.",
+                          "client_id");
+    }
+    return internalFrom("insert case", e);
+  }
+}
+
+domain::Status updateCase(WriteContext& w, const domain::Case& kase,
+                          std::int32_t expected_version) {
+  try {
+    const domain::CaseClosure closure = kase.closure.value_or(domain::CaseClosure{});
+    const long long requested_at = closure.requested_at;
+    const long long approved_at = closure.approved_at;
+    const long long updated_at = kase.updated_at;
+    const int version = expected_version + 1;
+    const int expected = expected_version;
+    soci::statement st(w.sql());
+    for (const std::string* s :
+         {&kase.status, &kase.assigned_to, &kase.reflection_start, &kase.reflection_end,
+          &kase.plan_status, &closure.reason, &closure.outcome, &closure.requested_by}) {
+      st.exchange(soci::use(*s));
+    }
+    st.exchange(soci::use(requested_at));
+    st.exchange(soci::use(closure.approved_by));
+    st.exchange(soci::use(approved_at));
+    st.exchange(soci::use(updated_at));
+    st.exchange(soci::use(version));
+    st.exchange(soci::use(kase.id));
+    st.exchange(soci::use(kase.org_id));
+    st.exchange(soci::use(expected));
+    detail::prepareAndRun(
+        st,
+        "UPDATE cases SET status = :p0, assigned_to = :p1, reflection_start = :p2, "
+        "reflection_end = :p3, plan_status = :p4, closure_reason = :p5, closure_outcome = :p6, "
+        "closure_requested_by = :p7, closure_requested_at = :p8, closure_approved_by = :p9, "
+        "closure_approved_at = :p10, updated_at = :p11, version = :p12 WHERE id = :p13 AND "
+        "org_id = :p14 AND version = :p15");
+    if (st.get_affected_rows() != 1) {
+      return domain::fail(ErrorCode::kConflict,
+                          "Someone else changed this case since you opened it. Reload it to see "
+                          "the changes.",
+                          "version");
+    }
+    writeTeam(w, kase);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("update case", e);
+  }
+}
+
+domain::Result<std::optional<domain::Case>> findCase(soci::session& sql, const std::string& id) {
+  try {
+    return findWhere(sql, "id = :id", id, nullptr);
+  } catch (const std::exception& e) {
+    return internalFrom("find case", e);
+  }
+}
+
+domain::Result<std::optional<domain::Case>> findCaseOfClient(soci::session& sql,
+                                                             const std::string& org_id,
+                                                             const std::string& client_id) {
+  try {
+    return findWhere(sql, "org_id = :o AND client_id = :c", org_id, &client_id);
+  } catch (const std::exception& e) {
+    return internalFrom("find case of client", e);
+  }
+}
+
+domain::Status insertCaseHistory(WriteContext& w, const CaseHistoryEntry& e) {
+  try {
+    const long long at = e.at;
+    w.sql() << "INSERT INTO case_status_history (id, case_id, from_status, to_status, kind, at, "
+               "by_user, reason) VALUES (:id, :c, :f, :t, :k, :at, :by, :r)",
+        soci::use(e.id), soci::use(e.case_id), soci::use(e.from_status), soci::use(e.to_status),
+        soci::use(e.kind), soci::use(at), soci::use(e.by_user), soci::use(e.reason);
+    return {};
+  } catch (const std::exception& ex) {
+    return internalFrom("insert case history", ex);
+  }
+}
+
+domain::Result<std::vector<CaseHistoryEntry>> listCaseHistory(soci::session& sql,
+                                                              const std::string& case_id) {
+  try {
+    std::vector<CaseHistoryEntry> out;
+    CaseHistoryEntry e;
+    long long at = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT id, from_status, to_status, kind, at, by_user, "
+                        "reason FROM case_status_history WHERE case_id = :c "
+                        "ORDER BY at, id",
+         soci::into(e.id), soci::into(e.from_status), soci::into(e.to_status), soci::into(e.kind),
+         soci::into(at), soci::into(e.by_user), soci::into(e.reason), soci::use(case_id));
+    st.execute();
+    while (st.fetch()) {
+      e.case_id = case_id;
+      e.at = at;
+      out.push_back(e);
+    }
+    return out;
+  } catch (const std::exception& ex) {
+    return internalFrom("list case history", ex);
+  }
+}
+
+domain::Result<bool> linkCaseContact(WriteContext& w, const std::string& case_id,
+                                     const std::string& contact_id, const std::string& by) {
+  try {
+    long long n = 0;
+    w.sql() << "SELECT COUNT(*) FROM case_contacts WHERE case_id = :c AND contact_id = :k",
+        soci::into(n), soci::use(case_id), soci::use(contact_id);
+    if (n > 0) {
+      return false;
+    }
+    const long long at = w.now();
+    w.sql() << "INSERT INTO case_contacts (case_id, contact_id, linked_by, linked_at) VALUES (:c, "
+               ":k, :b, :at)",
+        soci::use(case_id), soci::use(contact_id), soci::use(by), soci::use(at);
+    return true;
+  } catch (const std::exception& e) {
+    return internalFrom("link case contact", e);
+  }
+}
+
+domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql,
+                                                              const std::string& case_id) {
+  try {
+    std::vector<CaseContactLink> out;
+    CaseContactLink l;
+    long long at = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT contact_id, linked_by, linked_at FROM "
+                        "case_contacts WHERE case_id = :c ORDER BY linked_at, "
+                        "contact_id",
+         soci::into(l.contact_id), soci::into(l.linked_by), soci::into(at), soci::use(case_id));
+    st.execute();
+    while (st.fetch()) {
+      l.linked_at = at;
+      out.push_back(l);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list case contacts", e);
+  }
+}
+
+domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
+  try {
+    const long long at = g.at;
+    const long long expires_at = g.expires_at;
+    w.sql() << "INSERT INTO case_break_glass (id, case_id, user_id, reason, at, expires_at) "
+               "VALUES (:id, :c, :u, :r, :at, :x)",
+        soci::use(g.id), soci::use(g.case_id), soci::use(g.user_id), soci::use(g.reason),
+        soci::use(at), soci::use(expires_at);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("insert break-glass", e);
+  }
+}
+
+domain::Result<bool> hasBreakGlass(soci::session& sql, const std::string& case_id,
+                                   const std::string& user_id, std::int64_t now) {
+  try {
+    long long n = 0;
+    const long long at = now;
+    sql << "SELECT COUNT(*) FROM case_break_glass WHERE case_id = :c AND user_id = :u AND "
+           "expires_at > :now",
+        soci::into(n), soci::use(case_id), soci::use(user_id), soci::use(at);
+    return n > 0;
+  } catch (const std::exception& e) {
+    return internalFrom("find break-glass", e);
+  }
+}
+
+domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
+                                                       const std::string& case_id) {
+  try {
+    std::vector<BreakGlass> out;
+    BreakGlass g;
+    long long at = 0, expires_at = 0;
+    soci::statement st = (sql.prepare << "SELECT id, user_id, reason, at, expires_at FROM "
+                                         "case_break_glass WHERE case_id = :c ORDER BY at, id",
+                          soci::into(g.id), soci::into(g.user_id), soci::into(g.reason),
+                          soci::into(at), soci::into(expires_at), soci::use(case_id));
+    st.execute();
+    while (st.fetch()) {
+      g.case_id = case_id;
+      g.at = at;
+      g.expires_at = expires_at;
+      out.push_back(g);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list break-glass", e);
+  }
+}
+
+domain::Result<std::vector<CaseListRow>> listCases(soci::session& sql, const CaseListQuery& q) {
+  try {
+    std::string where = "c.org_id = :p0";
+    std::vector<std::string> texts{q.org_id};
+    const auto add = [&](const std::string& clause, const std::string& value) {
+      where += " AND " + clause;
+      texts.push_back(value);
+    };
+    if (q.visible_to) {
+      // Two parameters: the assigned worker, or a team member.
+      where += " AND (c.assigned_to = :p" + std::to_string(texts.size()) +
+               " OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.user_id = :p" +
+               std::to_string(texts.size() + 1) + "))";
+      texts.push_back(*q.visible_to);
+      texts.push_back(*q.visible_to);
+    }
+    if (!q.assigned_to.empty()) {
+      add("c.assigned_to = :p" + std::to_string(texts.size()), q.assigned_to);
+    }
+    if (!q.status.empty()) {
+      add("c.status = :p" + std::to_string(texts.size()), q.status);
+    }
+    long long cursor_at = 0;
+    if (q.after) {
+      cursor_at = q.after->updated_at;
+      const std::string n = std::to_string(texts.size());
+      const std::string m = std::to_string(texts.size() + 1);
+      where += " AND (c.updated_at < :a" + n + " OR (c.updated_at = :b" + n + " AND c.id < :p" + m +
+               "))";
+    }
+    CaseListRow r;
+    long long updated_at = 0;
+    soci::statement st(sql);
+    st.exchange(soci::into(r.id));
+    st.exchange(soci::into(r.case_code));
+    st.exchange(soci::into(r.client_code));
+    st.exchange(soci::into(r.status));
+    st.exchange(soci::into(r.assigned_to));
+    st.exchange(soci::into(r.opened_on));
+    st.exchange(soci::into(updated_at));
+    for (const auto& t : texts) {
+      st.exchange(soci::use(t));
+    }
+    if (q.after) {
+      st.exchange(soci::use(cursor_at));
+      st.exchange(soci::use(cursor_at));
+      st.exchange(soci::use(q.after->id));
+    }
+    const long long limit = q.limit;
+    st.exchange(soci::use(limit));
+    detail::prepareAndExecute(
+        st,
+        "SELECT c.id, c.case_code, k.client_code, c.status, c.assigned_to, c.opened_on, "
+        "c.updated_at FROM cases c JOIN clients k ON k.id = c.client_id WHERE " +
+            where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim");
+    std::vector<CaseListRow> out;
+    while (st.fetch()) {
+      r.updated_at = updated_at;
+      out.push_back(r);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list cases", e);
+  }
+}
+
+}  // namespace strada::store

@@ -1,0 +1,337 @@
+#include "store/client_repository.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <map>
+
+#include "store/sql_errors.h"
+#include "store/statements.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using domain::ErrorCode;
+
+namespace {
+
+// The coded columns, in the order of kCodedColumns.
+struct CodedColumns {
+  std::string gender, age_band, citizenships, primary_language, education, trafficking_status,
+      status_decided_by, relationship_to_trafficker, recruitment_methods, control_methods,
+      exploitation_types, industries, countries_origin, countries_transit, countries_exploitation;
+  int birth_year = 0;
+  int age_when_trafficked = -1;
+
+  static CodedColumns from(const domain::ClientCoded& c) {
+    using detail::joinList;
+    return {c.gender,
+            c.age_band,
+            joinList(c.citizenships),
+            c.primary_language,
+            c.education,
+            c.trafficking_status,
+            c.status_decided_by,
+            c.relationship_to_trafficker,
+            joinList(c.recruitment_methods),
+            joinList(c.control_methods),
+            joinList(c.exploitation_types),
+            joinList(c.industries),
+            joinList(c.countries_origin),
+            joinList(c.countries_transit),
+            joinList(c.countries_exploitation),
+            c.birth_year,
+            c.age_when_trafficked};
+  }
+
+  [[nodiscard]] domain::ClientCoded toCoded() const {
+    using detail::splitList;
+    domain::ClientCoded c;
+    c.gender = gender;
+    c.birth_year = birth_year;
+    c.age_band = age_band;
+    c.citizenships = splitList(citizenships);
+    c.primary_language = primary_language;
+    c.education = education;
+    c.trafficking_status = trafficking_status;
+    c.status_decided_by = status_decided_by;
+    c.relationship_to_trafficker = relationship_to_trafficker;
+    c.age_when_trafficked = age_when_trafficked;
+    c.recruitment_methods = splitList(recruitment_methods);
+    c.control_methods = splitList(control_methods);
+    c.exploitation_types = splitList(exploitation_types);
+    c.industries = splitList(industries);
+    c.countries_origin = splitList(countries_origin);
+    c.countries_transit = splitList(countries_transit);
+    c.countries_exploitation = splitList(countries_exploitation);
+    return c;
+  }
+
+  template <class Exchange>
+  void bind(Exchange&& exchange) {
+    exchange(gender), exchange(birth_year), exchange(age_band), exchange(citizenships),
+        exchange(primary_language), exchange(education), exchange(trafficking_status),
+        exchange(status_decided_by), exchange(relationship_to_trafficker),
+        exchange(age_when_trafficked), exchange(recruitment_methods), exchange(control_methods),
+        exchange(exploitation_types), exchange(industries), exchange(countries_origin),
+        exchange(countries_transit), exchange(countries_exploitation);
+  }
+};
+
+constexpr const char* kCodedList =
+    "gender, birth_year, age_band, citizenships, primary_language, education, "
+    "trafficking_status, status_decided_by, relationship_to_trafficker, age_when_trafficked, "
+    "recruitment_methods, control_methods, exploitation_types, industries, countries_origin, "
+    "countries_transit, countries_exploitation";
+
+constexpr const char* kCodedAssignments =
+    "gender = ?, birth_year = ?, age_band = ?, citizenships = ?, primary_language = ?, "
+    "education = ?, trafficking_status = ?, status_decided_by = ?, "
+    "relationship_to_trafficker = ?, age_when_trafficked = ?, recruitment_methods = ?, "
+    "control_methods = ?, exploitation_types = ?, industries = ?, countries_origin = ?, "
+    "countries_transit = ?, countries_exploitation = ?";
+
+// SOCI binds by position with "?" only on SQLite; use :pN names for both backends.
+std::string numbered(std::string text) {
+  std::string out;
+  int n = 0;
+  for (const char c : text) {
+    if (c == '?') {
+      out += ":p" + std::to_string(n++);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+void replaceIndex(WriteContext& w, const std::string& org_id, const std::string& client_id,
+                  const std::vector<ClientIndexEntry>& index) {
+  w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);
+  std::vector<ClientIndexEntry> unique = index;
+  std::sort(unique.begin(), unique.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.kind, a.hash) < std::tie(b.kind, b.hash);
+  });
+  unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+  for (const auto& e : unique) {
+    w.sql() << "INSERT INTO client_index (org_id, kind, hash, client_id) VALUES (:o, :k, :h, :c)",
+        soci::use(org_id), soci::use(e.kind), soci::use(e.hash), soci::use(client_id);
+  }
+}
+
+}  // namespace
+
+domain::Status insertClient(WriteContext& w, const ClientRow& row,
+                            const std::vector<ClientIndexEntry>& index) {
+  const domain::Client& c = row.client;
+  try {
+    const std::string key_hex = detail::toHex(row.wrapped_key);
+    const long long at = c.created_at;
+    w.sql() << "INSERT INTO client_keys (client_id, org_id, wrapped_key, created_at) VALUES "
+               "(:c, :o, :k, :at)",
+        soci::use(c.id), soci::use(c.org_id), soci::use(key_hex), soci::use(at);
+    CodedColumns coded = CodedColumns::from(c.coded);
+    const std::string sealed = detail::toHex(row.person_sealed);
+    const long long updated_at = c.updated_at;
+    const int version = c.version;
+    soci::statement st(w.sql());
+    st.exchange(soci::use(c.id));
+    st.exchange(soci::use(c.org_id));
+    st.exchange(soci::use(c.client_code));
+    st.exchange(soci::use(sealed));
+    coded.bind([&](auto& v) { st.exchange(soci::use(v)); });
+    st.exchange(soci::use(c.created_by));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(c.updated_by));
+    st.exchange(soci::use(updated_at));
+    st.exchange(soci::use(version));
+    detail::prepareAndRun(
+        st, numbered(std::string("INSERT INTO clients (id, org_id, client_code, person_sealed, ") +
+                     kCodedList +
+                     ", created_by, created_at, updated_by, updated_at, version) VALUES (?, ?, ?, "
+                     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    replaceIndex(w, c.org_id, c.id, index);
+    return {};
+  } catch (const std::exception& e) {
+    if (detail::isUniqueViolation(e)) {
+      return domain::fail(ErrorCode::kConflict, "A client with this id or code already exists.",
+                          "id");
+    }
+    return internalFrom("insert client", e);
+  }
+}
+
+domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t expected_version,
+                            const std::vector<ClientIndexEntry>& index) {
+  const domain::Client& c = row.client;
+  try {
+    CodedColumns coded = CodedColumns::from(c.coded);
+    const std::string sealed = detail::toHex(row.person_sealed);
+    const long long updated_at = c.updated_at;
+    const int version = expected_version + 1;
+    const int expected = expected_version;
+    soci::statement st(w.sql());
+    st.exchange(soci::use(sealed));
+    coded.bind([&](auto& v) { st.exchange(soci::use(v)); });
+    st.exchange(soci::use(c.updated_by));
+    st.exchange(soci::use(updated_at));
+    st.exchange(soci::use(version));
+    st.exchange(soci::use(c.id));
+    st.exchange(soci::use(c.org_id));
+    st.exchange(soci::use(expected));
+    detail::prepareAndRun(
+        st, numbered(std::string("UPDATE clients SET person_sealed = ?, ") + kCodedAssignments +
+                     ", updated_by = ?, updated_at = ?, version = ? WHERE id = ? AND org_id = ? "
+                     "AND version = ?"));
+    if (st.get_affected_rows() != 1) {
+      return domain::fail(ErrorCode::kConflict,
+                          "Someone else changed this client since you opened it. Reload it to "
+                          "see the changes.",
+                          "version");
+    }
+    replaceIndex(w, c.org_id, c.id, index);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("update client", e);
+  }
+}
+
+domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const std::string& id) {
+  try {
+    ClientRow row;
+    domain::Client& c = row.client;
+    CodedColumns coded;
+    std::string sealed, key_hex;
+    long long created_at = 0, updated_at = 0;
+    int version = 0;
+    soci::indicator key_ind = soci::i_ok;
+    soci::statement st(sql);
+    st.exchange(soci::into(c.id));
+    st.exchange(soci::into(c.org_id));
+    st.exchange(soci::into(c.client_code));
+    st.exchange(soci::into(sealed));
+    coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
+    st.exchange(soci::into(c.created_by));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(c.updated_by));
+    st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(key_hex, key_ind));
+    st.exchange(soci::use(id));
+    detail::prepareAndExecute(
+        st, std::string("SELECT c.id, c.org_id, c.client_code, c.person_sealed, ") +
+                "c.gender, c.birth_year, c.age_band, c.citizenships, c.primary_language, "
+                "c.education, c.trafficking_status, c.status_decided_by, "
+                "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
+                "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
+                "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
+                "c.updated_by, c.updated_at, c.version, k.wrapped_key FROM clients c LEFT JOIN "
+                "client_keys k ON k.client_id = c.id WHERE c.id = :id");
+    if (!st.fetch()) {
+      return std::optional<ClientRow>();
+    }
+    c.coded = coded.toCoded();
+    c.created_at = created_at;
+    c.updated_at = updated_at;
+    c.version = version;
+    auto person = detail::fromHex(sealed);
+    auto key = detail::fromHex(key_ind == soci::i_ok ? key_hex : std::string());
+    if (!person || !key) {
+      return domain::internalError("clients.person_sealed or client_keys.wrapped_key not hex");
+    }
+    row.person_sealed = std::move(*person);
+    row.wrapped_key = std::move(*key);
+    return std::optional<ClientRow>(std::move(row));
+  } catch (const std::exception& e) {
+    return internalFrom("find client", e);
+  }
+}
+
+domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
+                                const std::string& client_id) {
+  try {
+    const long long at = w.now();
+    soci::statement st(w.sql());
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(client_id));
+    st.exchange(soci::use(org_id));
+    detail::prepareAndRun(st,
+                          "UPDATE client_keys SET wrapped_key = '', destroyed_at = :at WHERE "
+                          "client_id = :c AND org_id = :o");
+    if (st.get_affected_rows() != 1) {
+      return domain::fail(ErrorCode::kNotFound, "No such record.");
+    }
+    w.sql() << "UPDATE clients SET person_sealed = '' WHERE id = :c", soci::use(client_id);
+    w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("destroy client key", e);
+  }
+}
+
+domain::Result<std::vector<ClientMatch>> searchClients(soci::session& sql,
+                                                       const std::string& org_id,
+                                                       const std::string& client_code,
+                                                       const std::vector<ClientIndexEntry>& index,
+                                                       std::int32_t limit) {
+  try {
+    std::map<std::string, ClientMatch> by_id;
+    if (!client_code.empty()) {
+      std::string id;
+      soci::indicator ind = soci::i_null;
+      sql << "SELECT id FROM clients WHERE org_id = :o AND client_code = :c", soci::into(id, ind),
+          soci::use(org_id), soci::use(client_code);
+      if (sql.got_data() && ind == soci::i_ok) {
+        by_id[id].matched_on.emplace_back("client_code");
+      }
+    }
+    for (const auto& e : index) {
+      soci::rowset<std::string> ids =
+          (sql.prepare << "SELECT client_id FROM client_index WHERE org_id = :o AND kind = :k AND "
+                          "hash = :h",
+           soci::use(org_id), soci::use(e.kind), soci::use(e.hash));
+      for (const auto& id : ids) {
+        auto& m = by_id[id];
+        if (std::find(m.matched_on.begin(), m.matched_on.end(), e.kind) == m.matched_on.end()) {
+          m.matched_on.push_back(e.kind);
+        }
+      }
+    }
+    std::vector<ClientMatch> out;
+    for (auto& [id, m] : by_id) {
+      m.client_id = id;
+      sql << "SELECT client_code FROM clients WHERE id = :id", soci::into(m.client_code),
+          soci::use(id);
+      out.push_back(std::move(m));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.client_code < b.client_code; });
+    if (out.size() > static_cast<std::size_t>(limit)) {
+      out.resize(static_cast<std::size_t>(limit));
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("search clients", e);
+  }
+}
+
+domain::Result<std::vector<std::string>> possibleDuplicates(soci::session& sql,
+                                                            const std::string& client_id) {
+  try {
+    std::vector<std::string> out;
+    soci::rowset<std::string> ids =
+        (sql.prepare << "SELECT DISTINCT other.client_id FROM client_index mine JOIN client_index "
+                        "other ON other.org_id = mine.org_id AND other.kind = mine.kind AND "
+                        "other.hash = mine.hash WHERE mine.client_id = :a AND other.client_id <> "
+                        ":b AND mine.kind IN ('name', 'phone') ORDER BY other.client_id",
+         soci::use(client_id), soci::use(client_id));
+    for (const auto& id : ids) {
+      out.push_back(id);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("find possible duplicates", e);
+  }
+}
+
+}  // namespace strada::store
