@@ -51,7 +51,7 @@ export function consentBody(f: ConsentForm): { ok: true; body: ConsentInput } | 
 
 export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId]);
+  const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId], true);
   const [form, setForm] = useState<ConsentForm>(blank);
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -124,7 +124,7 @@ export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Pro
           ))}
         </ul>
       )}
-      {mayWrite && (
+      {mayWrite && loaded.failedWith !== 404 && (
         <form onSubmit={(e) => void record(e)} noValidate aria-label={t('cases.consents.add')}>
           <div class="grid">
             <CodeChoice id="consent-kind" name="kind" label={t('cases.consents.kind')} codes={codes} list={lists.consentKind} value={form.kind} error={error} onValue={set('kind')} />

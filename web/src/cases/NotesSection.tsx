@@ -17,7 +17,7 @@ interface Props {
 
 export function NotesSection({ api, caseId, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<CaseNote>(api, caseId, 'notes'), [caseId]);
+  const loaded = useLoaded(() => listEntries<CaseNote>(api, caseId, 'notes'), [caseId], true);
   const [text, setText] = useState('');
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -51,12 +51,14 @@ export function NotesSection({ api, caseId, onChanged }: Props) {
   return (
     <Section id="case-notes" title={t('cases.notes.title')}>
       <StatusRegion notice={loaded.notice ?? notice} />
-      <form onSubmit={(e) => void add(e)} noValidate aria-label={t('cases.notes.add')}>
-        <TextInput id="note-text" name="text" kind="textarea" max={20000} label={t('cases.notes.text')} hint={t('cases.notes.hint')} value={text} error={error} onValue={setText} />
-        <button type="submit" class="secondary" aria-disabled={busy}>
-          {t('cases.notes.add')}
-        </button>
-      </form>
+      {loaded.failedWith !== 404 && (
+        <form onSubmit={(e) => void add(e)} noValidate aria-label={t('cases.notes.add')}>
+          <TextInput id="note-text" name="text" kind="textarea" max={20000} label={t('cases.notes.text')} hint={t('cases.notes.hint')} value={text} error={error} onValue={setText} />
+          <button type="submit" class="secondary" aria-disabled={busy}>
+            {t('cases.notes.add')}
+          </button>
+        </form>
+      )}
       {loaded.value !== null && items.length === 0 && <p class="muted">{t('cases.notes.none')}</p>}
       <ul class="case-entries">
         {items.map((n) => (

@@ -62,7 +62,7 @@ export function serviceBody(f: ServiceForm, agency: AgencyHit | null): { ok: tru
 
 export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean; onChanged: () => void }) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Service>(api, caseId, 'services'), [caseId]);
+  const loaded = useLoaded(() => listEntries<Service>(api, caseId, 'services'), [caseId], true);
   const [form, setForm] = useState<ServiceForm>(blank);
   const [agency, setAgency] = useState<AgencyHit | null>(null);
   const [error, setError] = useState<FieldError | null>(null);
@@ -115,7 +115,7 @@ export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { a
           </li>
         ))}
       </ul>
-      {mayWrite && (
+      {mayWrite && loaded.failedWith !== 404 && (
         <form onSubmit={(e) => void add(e)} noValidate aria-label={t('cases.services.add')}>
           <div class="grid">
             <CodeChoice id="service-type" name="type" label={t('cases.services.type')} codes={codes} list={lists.serviceType} value={form.type} error={error} onValue={set('type')} />

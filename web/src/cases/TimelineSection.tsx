@@ -26,6 +26,7 @@ export function TimelineSection({ api, codes, caseId, round }: { api: ApiClient;
   const loaded = useLoaded(
     () => api.request<{ entries: TimelineEntry[] }>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}/timeline`),
     [caseId, round],
+    true,
   );
   const entries = loaded.value?.entries ?? [];
   return (

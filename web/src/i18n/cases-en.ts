@@ -12,6 +12,7 @@ export const casesEn = {
   chosen: '{{name}}: chosen',
   remove: 'Remove {{name}}',
   errors: {
+    sectionMissing: 'This part of the case is not kept on this server yet.',
     notFound: 'This case or client does not exist, or you may not see it. Go back to the case list and open it from there.',
     conflict: 'Someone else changed this case while you were working on it. Load the current version, then make your change again.',
     forbidden: 'Your role may not do this. Ask a supervisor if it needs doing.',

@@ -14,6 +14,7 @@ export const casesNl: Shape<typeof casesEn> = {
   chosen: '{{name}}: gekozen',
   remove: '{{name}} verwijderen',
   errors: {
+    sectionMissing: 'Dit deel van het dossier wordt op deze server nog niet bijgehouden.',
     notFound: 'Dit dossier of deze cliënt bestaat niet, of u mag het niet zien. Ga terug naar de dossierlijst en open het daar.',
     conflict: 'Iemand anders heeft dit dossier gewijzigd terwijl u eraan werkte. Laad de huidige versie en doe uw wijziging opnieuw.',
     forbidden: 'Uw rol mag dit niet. Vraag een leidinggevende als het moet gebeuren.',

@@ -14,6 +14,7 @@ export const casesRo: Shape<typeof casesEn> = {
   chosen: '{{name}}: alese',
   remove: 'Elimină {{name}}',
   errors: {
+    sectionMissing: 'Această parte a cazului nu este încă păstrată pe acest server.',
     notFound: 'Acest caz sau client nu există sau nu aveți voie să îl vedeți. Întoarceți-vă la lista de cazuri și deschideți-l de acolo.',
     conflict: 'Altcineva a modificat acest caz în timp ce lucrați la el. Încărcați versiunea actuală, apoi faceți din nou modificarea.',
     forbidden: 'Rolul dvs. nu permite acest lucru. Cereți unui supervizor dacă trebuie făcut.',
