@@ -241,7 +241,7 @@ describe('cases', () => {
       // The consultant has no case list and may not open the case.
       assert.equal(await page.getByRole('navigation').getByRole('link', { name: 'Cases' }).count(), 0);
       await page.goto(`${server.baseUrl}/#/cases/${state.caseId}`);
-      await page.getByText(/does not exist, or you may not see it|Your role may not do this|not allowed/i).first().waitFor();
+      await page.getByText(/does not exist, or you may not see it|Your role does not allow this/).first().waitFor();
       assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(personName));
     });
 

@@ -22,7 +22,7 @@ import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
-import { mayApprove, mayBreakGlass, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { mayApprove, mayBreakGlass, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
@@ -47,9 +47,11 @@ export function CasePage({ api, codes, user, id }: Props) {
 
   return (
     <section class="page case-page">
-      <p class="back">
-        <a href={hrefFor({ name: 'cases' })}>← {t('cases.backToList')}</a>
-      </p>
+      {mayListCases(user) && (
+        <p class="back">
+          <a href={hrefFor({ name: 'cases' })}>← {t('cases.backToList')}</a>
+        </p>
+      )}
       <PageHeading title={record ? t('cases.view.title', { code: record.case_code }) : t('cases.view.loading')} />
       <StatusRegion notice={loaded.notice} />
       {record === null && loaded.failedWith === 404 && mayBreakGlass(user) && (
