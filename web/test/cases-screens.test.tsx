@@ -172,6 +172,27 @@ describe('the case view', () => {
   });
 });
 
+describe('the parts of a case', () => {
+  it('say so when the server does not keep them yet, and offer no form for them', async () => {
+    const unserved: [number, unknown] = [404, { error: { code: 'not_found', message: 'No such API route.', field: '' } }];
+    const { api } = fakeApi({
+      ...sections,
+      'GET /api/v1/cases/cs1/identification': unserved,
+      'GET /api/v1/cases/cs1/services': unserved,
+      'GET /api/v1/cases/cs1': [200, stored()],
+    });
+    const root = mount(<CasePage api={api} codes={codes} user={caseWorker} id="cs1" />);
+    await settle();
+    const identification = root.querySelector('#case-identification');
+    expect(identification?.textContent).toContain('This part of the case is not kept on this server yet.');
+    expect(identification?.querySelector('form')).toBeNull();
+    expect(root.querySelector('#case-services')?.textContent).toContain('not kept on this server yet');
+    expect(root.querySelector('#service-type')).toBeNull();
+    // Nothing recorded yet (a plain 404): the form to record it.
+    expect(root.querySelector('#case-needs form')).not.toBeNull();
+  });
+});
+
 describe('the search before create', () => {
   it('posts its terms, says when nothing matches, and offers to register', async () => {
     const { api, asked } = fakeApi({ 'POST /api/v1/clients/search': [200, { matches: [] }] });

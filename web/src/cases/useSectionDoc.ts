@@ -6,13 +6,15 @@ import { ApiError, type ApiClient } from '../api/client';
 import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { getSection, putSection } from './api';
-import { badField, failureText, isConflict } from './errors';
+import { badField, failureText, isConflict, isUnservedRoute } from './errors';
 import type { FieldError } from './fields';
 
 export function useSectionDoc<T extends { version?: number }>(api: ApiClient, caseId: string, section: string) {
   const t = useT();
   const [doc, setDoc] = useState<T | null>(null);
   const [loaded, setLoaded] = useState(false);
+  // The server does not keep this part of a case (yet): no form to fill in for nothing.
+  const [unserved, setUnserved] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<FieldError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -29,6 +31,11 @@ export function useSectionDoc<T extends { version?: number }>(api: ApiClient, ca
       },
       (err: unknown) => {
         if (!current) return;
+        if (isUnservedRoute(err)) {
+          setUnserved(true);
+          setNotice({ kind: 'info', text: t('cases.errors.sectionMissing') });
+          return;
+        }
         if (err instanceof ApiError && err.status === 404) {
           setDoc(null);
           setLoaded(true);
@@ -72,5 +79,5 @@ export function useSectionDoc<T extends { version?: number }>(api: ApiClient, ca
     setRound((r) => r + 1);
   };
 
-  return { doc, loaded, notice, setNotice, error, setError, conflict, busy, setBusy, save, reload };
+  return { doc, loaded: loaded && !unserved, notice, setNotice, error, setError, conflict, busy, setBusy, save, reload };
 }
