@@ -269,8 +269,10 @@ awaitable<http::Response> assignCase(ApiContext& ctx, http::Request& req,
     co_return errorResponse(req, unknown.error());
   }
   const std::string id(req.param("id"));
+  // A named local: GCC 12 mishandles an aggregate built in the co_await's full-expression.
+  cases::Assignment assignment{std::move(*assigned), std::move(*team), *version};
   auto done = co_await cases::assignCase(ctx.hotline(), actorOf(who, req.request_id), id,
-                                         {std::move(*assigned), std::move(*team), *version});
+                                         std::move(assignment));
   if (!done) {
     co_return co_await refusal(ctx, req, who, done.error(), id);
   }
@@ -344,6 +346,7 @@ void registerCaseRoutes(RouteTable& routes) {
                bind(breakGlass));
   routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink,
                bind(linkContact));
+  registerCaseEntryRoutes(routes);
 }
 
 }  // namespace strada::api

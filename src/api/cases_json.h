@@ -19,6 +19,8 @@
 
 namespace strada::api {
 
+class RouteTable;
+
 // One JSON object being decoded, at `path` ("" for the body, "person" for a member).
 class JsonFields {
  public:
@@ -60,6 +62,8 @@ boost::json::object encodeCoded(const domain::ClientCoded& coded);
 boost::json::object encodeClientView(const cases::ClientView& view);
 // The Case schema of docs/openapi.yaml.
 boost::json::object encodeCaseView(const cases::CaseView& view);
+// The routes of consents, notes and the timeline (case_entries.cpp).
+void registerCaseEntryRoutes(RouteTable& routes);
 // {"error":{...}} with extra members (such as "current").
 boost::json::object errorBody(const domain::Error& error);
 

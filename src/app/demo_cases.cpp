@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "cases/case_entries.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
 
@@ -69,6 +70,21 @@ domain::Status advance(const hotline::Context& ctx, const hotline::Actor& worker
   return approved ? domain::Status{} : failed(approved.error());
 }
 
+// Consents to receive services and to record data, given in writing, and a first note.
+domain::Status recordDemoEntries(const hotline::Context& ctx, const hotline::Actor& worker,
+                                 const std::string& case_id) {
+  for (const char* kind : {"services", "record_data"}) {
+    cases::ConsentInput consent{kind, "", "", "written", "2024-01-15", "", ""};
+    auto recorded = cases::runToCompletion(cases::recordConsent(ctx, worker, case_id, consent));
+    if (!recorded) {
+      return failed(recorded.error());
+    }
+  }
+  auto note = cases::runToCompletion(
+      cases::addNote(ctx, worker, case_id, "First meeting at the office; needs explained (demo)."));
+  return note ? domain::Status{} : failed(note.error());
+}
+
 }  // namespace
 
 domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& case_worker,
@@ -90,6 +106,9 @@ domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& c
     auto opened = cases::runToCompletion(cases::createCase(ctx, case_worker, input));
     if (!opened) {
       return failed(opened.error());
+    }
+    if (auto s = recordDemoEntries(ctx, case_worker, opened->kase.id); !s) {
+      return s;
     }
     if (auto s = advance(ctx, case_worker, supervisor, d, opened->kase.id, opened->kase.version);
         !s) {

@@ -10,7 +10,7 @@ namespace strada::app {
 // through the use cases of src/cases/, as the case worker: one in each stage (intake,
 // identification, first assistance, long-term assistance, return and reintegration), one with a
 // closure waiting for approval, and two closed (requested by the case worker, approved by the
-// supervisor).
+// supervisor). Each case has consents to services and to record data, and a sealed note.
 [[nodiscard]] domain::Status addDemoCases(const hotline::Context& ctx,
                                           const hotline::Actor& case_worker,
                                           const hotline::Actor& supervisor);

@@ -168,14 +168,15 @@ awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::Cli
   view.client = c;
   view.client.person = std::move(person);
   view.person_visible = true;
-  store::WriteJob insert =
-      [row = std::move(row), index = std::move(index),
-       entry = actor.entry(AuditAction::kClientCreate, c.id)](store::WriteContext& w) {
-        if (auto s = store::insertClient(w, row, index); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
+  // The entry first: `c` is part of `row`, which the job takes.
+  audit::AuditEntry entry = actor.entry(AuditAction::kClientCreate, c.id);
+  store::WriteJob insert = [row = std::move(row), index = std::move(index),
+                            entry = std::move(entry)](store::WriteContext& w) {
+    if (auto s = store::insertClient(w, row, index); !s) {
+      return s;
+    }
+    return w.audit(entry);
+  };
   if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
     co_return tl::unexpected(status.error());
   }

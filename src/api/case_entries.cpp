@@ -1,0 +1,224 @@
+// What is recorded on a case: consents and their withdrawal, notes, the timeline. Each route
+// decodes, calls its use case in cases/case_entries.h, and encodes.
+#include "cases/case_entries.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <tuple>
+
+#include "api/cases_json.h"
+#include "api/encode.h"
+#include "api/routes.h"
+
+namespace strada::api {
+namespace {
+
+using boost::asio::awaitable;
+namespace json = boost::json;
+
+json::value orNull(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::object userRef(const std::map<std::string, std::string>& names, const std::string& id) {
+  const auto it = names.find(id);
+  return json::object{{"id", id}, {"name", colleagueName(it == names.end() ? "" : it->second, id)}};
+}
+
+json::object encodeConsent(const store::ConsentRow& c, const cases::ConsentList& list) {
+  json::value share = nullptr;
+  if (c.kind == "share") {
+    share = json::object{{"agency_id", orNull(c.share_agency_id)}, {"kind", orNull(c.share_kind)}};
+  }
+  return json::object{{"id", c.id},
+                      {"kind", c.kind},
+                      {"share_with", std::move(share)},
+                      {"given_as", c.given_as},
+                      {"given_on", c.given_on},
+                      {"scope", c.scope},
+                      {"expires_on", orNull(c.expires_on)},
+                      {"recorded_by", userRef(list.names, c.recorded_by)},
+                      {"withdrawn_on", orNull(c.withdrawn_on)},
+                      {"state", cases::consentState(c, list.today)}};
+}
+
+domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
+  auto o = parseObject(body);
+  if (!o) {
+    return tl::unexpected(o.error());
+  }
+  JsonFields f(*o, "");
+  cases::ConsentInput in;
+  for (auto [key, out, required] :
+       {std::tuple{"kind", &in.kind, true}, std::tuple{"given_as", &in.given_as, true},
+        std::tuple{"given_on", &in.given_on, true}, std::tuple{"scope", &in.scope, false},
+        std::tuple{"expires_on", &in.expires_on, false}}) {
+    auto value = f.text(key, 500, required);
+    if (!value) {
+      return tl::unexpected(value.error());
+    }
+    *out = std::move(*value);
+  }
+  auto share = f.object("share_with", false);
+  if (!share) {
+    return tl::unexpected(share.error());
+  }
+  if (*share != nullptr) {
+    JsonFields s(**share, "share_with");
+    auto agency = s.text("agency_id", 64);
+    auto kind = s.text("kind", 64);
+    if (!agency || !kind) {
+      return tl::unexpected(!agency ? agency.error() : kind.error());
+    }
+    if (auto unknown = s.rejectUnknown(); !unknown) {
+      return tl::unexpected(unknown.error());
+    }
+    in.share_agency_id = std::move(*agency);
+    in.share_kind = std::move(*kind);
+  }
+  if (auto unknown = f.rejectUnknown(); !unknown) {
+    return tl::unexpected(unknown.error());
+  }
+  return in;
+}
+
+awaitable<http::Response> listConsents(ApiContext& ctx, http::Request& req,
+                                       const policy::Principal& who) {
+  auto list = co_await cases::listConsents(ctx.hotline(), actorOf(who, req.request_id),
+                                           std::string(req.param("id")));
+  if (!list) {
+    co_return errorResponse(req, list.error());
+  }
+  json::array items;
+  for (const auto& c : list->consents) {
+    items.push_back(encodeConsent(c, *list));
+  }
+  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+}
+
+awaitable<http::Response> recordConsent(ApiContext& ctx, http::Request& req,
+                                        const policy::Principal& who) {
+  auto input = decodeConsent(req.body);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto list = co_await cases::recordConsent(ctx.hotline(), actorOf(who, req.request_id),
+                                            std::string(req.param("id")), std::move(*input));
+  if (!list) {
+    co_return errorResponse(req, list.error());
+  }
+  if (list->consents.empty()) {
+    co_return errorResponse(req, domain::internalError("recorded consent not read back").value());
+  }
+  co_return http::Response::json(201, encodeConsent(list->consents.front(), *list));
+}
+
+awaitable<http::Response> withdrawConsent(ApiContext& ctx, http::Request& req,
+                                          const policy::Principal& who) {
+  auto o = parseObject(req.body.empty() ? std::string_view("{}") : std::string_view(req.body));
+  if (!o) {
+    co_return errorResponse(req, o.error());
+  }
+  JsonFields f(*o, "");
+  auto on = f.text("withdrawn_on", 10);
+  if (!on) {
+    co_return errorResponse(req, on.error());
+  }
+  if (auto unknown = f.rejectUnknown(); !unknown) {
+    co_return errorResponse(req, unknown.error());
+  }
+  auto list = co_await cases::withdrawConsent(ctx.hotline(), actorOf(who, req.request_id),
+                                              std::string(req.param("id")),
+                                              std::string(req.param("consent_id")), *on);
+  if (!list) {
+    co_return errorResponse(req, list.error());
+  }
+  if (list->consents.empty()) {
+    co_return errorResponse(req, domain::internalError("withdrawn consent not read back").value());
+  }
+  co_return http::Response::json(200, encodeConsent(list->consents.front(), *list));
+}
+
+json::object encodeNote(const cases::Note& n) {
+  return json::object{
+      {"id", n.id},
+      {"text", n.text},
+      {"author", json::object{{"id", n.author}, {"name", colleagueName(n.author_name, n.author)}}},
+      {"created_at", domain::formatRfc3339(n.created_at)}};
+}
+
+awaitable<http::Response> listNotes(ApiContext& ctx, http::Request& req,
+                                    const policy::Principal& who) {
+  auto notes = co_await cases::listNotes(ctx.hotline(), actorOf(who, req.request_id),
+                                         std::string(req.param("id")));
+  if (!notes) {
+    co_return errorResponse(req, notes.error());
+  }
+  json::array items;
+  for (const auto& n : *notes) {
+    items.push_back(encodeNote(n));
+  }
+  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+}
+
+awaitable<http::Response> addNote(ApiContext& ctx, http::Request& req,
+                                  const policy::Principal& who) {
+  auto o = parseObject(req.body);
+  if (!o) {
+    co_return errorResponse(req, o.error());
+  }
+  JsonFields f(*o, "");
+  auto text = f.text("text", 20000, true);
+  if (!text) {
+    co_return errorResponse(req, text.error());
+  }
+  if (auto unknown = f.rejectUnknown(); !unknown) {
+    co_return errorResponse(req, unknown.error());
+  }
+  auto note = co_await cases::addNote(ctx.hotline(), actorOf(who, req.request_id),
+                                      std::string(req.param("id")), std::move(*text));
+  if (!note) {
+    co_return errorResponse(req, note.error());
+  }
+  co_return http::Response::json(201, encodeNote(*note));
+}
+
+awaitable<http::Response> timeline(ApiContext& ctx, http::Request& req,
+                                   const policy::Principal& who) {
+  auto entries = co_await cases::caseTimeline(ctx.hotline(), actorOf(who, req.request_id),
+                                              std::string(req.param("id")));
+  if (!entries) {
+    co_return errorResponse(req, entries.error());
+  }
+  json::array out;
+  for (const auto& e : *entries) {
+    out.push_back(
+        json::object{{"at", domain::formatRfc3339(e.at)},
+                     {"kind", e.kind},
+                     {"by", json::object{{"id", e.by}, {"name", colleagueName(e.by_name, e.by)}}},
+                     {"ref", e.ref},
+                     {"summary", e.summary}});
+  }
+  co_return http::Response::json(200, json::object{{"entries", std::move(out)}});
+}
+
+}  // namespace
+
+void registerCaseEntryRoutes(RouteTable& routes) {
+  ApiContext& ctx = routes.context();
+  const auto bind = [&ctx](auto handler) {
+    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
+      return handler(ctx, req, who);
+    };
+  };
+  using policy::Permission;
+  routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, bind(listConsents));
+  routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate, bind(recordConsent));
+  routes.route("POST", "/api/v1/cases/{id}/consents/{consent_id}/withdrawal",
+               Permission::kCaseUpdate, bind(withdrawConsent));
+  routes.route("GET", "/api/v1/cases/{id}/notes", Permission::kCaseRead, bind(listNotes));
+  routes.route("POST", "/api/v1/cases/{id}/notes", Permission::kCaseUpdate, bind(addNote));
+  routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, bind(timeline));
+}
+
+}  // namespace strada::api

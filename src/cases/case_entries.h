@@ -1,0 +1,78 @@
+// Use cases of what is recorded on a case: consents (typed; a withdrawal takes effect at once),
+// notes (sealed under the key of the case's client), and the timeline that merges them with the
+// case's stages, assignments and linked contacts.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cases/context.h"
+#include "domain/error.h"
+#include "store/case_entry_repository.h"
+
+namespace strada::cases {
+
+struct ConsentInput {
+  std::string kind;
+  std::string share_agency_id;
+  std::string share_kind;
+  std::string given_as;
+  std::string given_on;
+  std::string scope;
+  std::string expires_on;
+};
+
+struct ConsentList {
+  std::vector<store::ConsentRow> consents;
+  std::map<std::string, std::string> names;
+  std::string today;  // YYYY-MM-DD at the context's clock: what "expired" is judged against
+};
+
+// "active", "withdrawn" or "expired" (expires_on before `today`).
+std::string consentState(const store::ConsentRow& consent, const std::string& today);
+
+// kCaseRead with requireCaseVisible (consents are coded: a data officer sees them).
+[[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> listConsents(Context ctx,
+                                                                               Actor actor,
+                                                                               std::string case_id);
+// kCaseUpdate with requireCaseWorkable; consent.create.
+[[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> recordConsent(Context ctx,
+                                                                                Actor actor,
+                                                                                std::string case_id,
+                                                                                ConsentInput input);
+// kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today.
+[[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> withdrawConsent(
+    Context ctx, Actor actor, std::string case_id, std::string consent_id, std::string on);
+
+struct Note {
+  std::string id;
+  std::string text;
+  std::string author;
+  std::string author_name;
+  domain::UnixMillis created_at = 0;
+};
+// kCaseRead with full access (never a data officer); case_note.list. Notes of an erased person
+// come with "" as text.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<Note>>> listNotes(
+    Context ctx, Actor actor, std::string case_id);
+// kCaseUpdate with requireCaseWorkable; 1 to 20000 characters; case_note.create.
+[[nodiscard]] boost::asio::awaitable<domain::Result<Note>> addNote(Context ctx, Actor actor,
+                                                                   std::string case_id,
+                                                                   std::string text);
+
+struct TimelineEntry {
+  domain::UnixMillis at = 0;
+  std::string kind;  // status_change, closure_request, consent, consent_withdrawal, note,
+                     // contact_link, assignment
+  std::string by;
+  std::string by_name;
+  std::string ref;      // consent, note or contact id, or ""
+  std::string summary;  // codes only
+};
+// kCaseRead with requireCaseVisible, oldest first; case.timeline_read.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<TimelineEntry>>> caseTimeline(
+    Context ctx, Actor actor, std::string case_id);
+
+}  // namespace strada::cases

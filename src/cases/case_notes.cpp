@@ -1,0 +1,213 @@
+// Notes and the timeline of a case (case_entries.h).
+#include <algorithm>
+#include <utility>
+
+#include "cases/case_entries.h"
+#include "cases/case_records.h"
+#include "cases/client_records.h"
+#include "crypto/crypto.h"
+#include "policy/case_access.h"
+#include "store/async.h"
+#include "store/case_repository.h"
+#include "store/user_repository.h"
+
+namespace strada::cases {
+namespace {
+
+using audit::AuditAction;
+using boost::asio::awaitable;
+using domain::Result;
+
+constexpr std::size_t kMaxNoteChars = 20000;
+
+std::size_t utf8Length(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
+struct CaseRecords {
+  std::vector<store::NoteRow> notes;
+  std::vector<store::ConsentRow> consents;
+  std::vector<store::CaseHistoryEntry> history;
+  std::vector<store::CaseContactLink> contacts;
+  std::map<std::string, std::string> names;
+};
+
+Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
+                                const std::string& case_id, bool everything) {
+  CaseRecords r;
+  auto notes = store::listNotes(sql, case_id);
+  auto users = store::listOrganisationUsers(sql, org_id);
+  if (!notes || !users) {
+    return tl::unexpected(!notes ? notes.error() : users.error());
+  }
+  r.notes = std::move(*notes);
+  for (const auto& u : *users) {
+    r.names[u.id] = u.name;
+  }
+  if (everything) {
+    auto consents = store::listConsents(sql, case_id);
+    auto history = store::listCaseHistory(sql, case_id);
+    auto contacts = store::listCaseContacts(sql, case_id);
+    if (!consents || !history || !contacts) {
+      return tl::unexpected(!consents  ? consents.error()
+                            : !history ? history.error()
+                                       : contacts.error());
+    }
+    r.consents = std::move(*consents);
+    r.history = std::move(*history);
+    r.contacts = std::move(*contacts);
+  }
+  return r;
+}
+
+awaitable<Result<CaseRecords>> records(Context ctx, std::string org_id, std::string case_id,
+                                       bool everything) {
+  auto job = [org_id, case_id, everything](soci::session& sql) {
+    return readRecords(sql, org_id, case_id, everything);
+  };
+  co_return co_await store::awaitRead<Result<CaseRecords>>(ctx.db, std::move(job));
+}
+
+std::vector<TimelineEntry> timelineOf(CaseRecords r) {
+  std::vector<TimelineEntry> out;
+  const auto add = [&](domain::UnixMillis at, std::string kind, const std::string& by,
+                       std::string ref, std::string summary) {
+    out.push_back({at, std::move(kind), by, r.names[by], std::move(ref), std::move(summary)});
+  };
+  for (const auto& h : r.history) {
+    add(h.at, h.kind == "closure_approve" ? "status_change" : h.kind, h.by_user, "",
+        h.kind == "assignment" ? "" : h.to_status);
+  }
+  for (const auto& c : r.consents) {
+    add(c.recorded_at, "consent", c.recorded_by, c.id, c.kind);
+    if (!c.withdrawn_on.empty()) {
+      add(c.withdrawn_at, "consent_withdrawal", c.withdrawn_by, c.id, c.kind);
+    }
+  }
+  for (const auto& n : r.notes) {
+    add(n.created_at, "note", n.author, n.id, "");
+  }
+  for (const auto& l : r.contacts) {
+    add(l.linked_at, "contact_link", l.linked_by, l.contact_id, "");
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TimelineEntry& a, const TimelineEntry& b) { return a.at < b.at; });
+  return out;
+}
+
+awaitable<Result<LoadedCase>> visibleCase(Context ctx, const Actor& actor, std::string case_id,
+                                          policy::Permission permission, bool full) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, permission); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto allowed = full ? policy::requireCaseWorkable(who, loaded->facts)
+                      : policy::requireCaseVisible(who, loaded->facts);
+  if (!allowed) {
+    co_return tl::unexpected(allowed.error());
+  }
+  co_return std::move(*loaded);
+}
+
+}  // namespace
+
+awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::string case_id) {
+  auto loaded =
+      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, true);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto r = co_await records(ctx, loaded->kase.org_id, loaded->kase.id, false);
+  if (!r) {
+    co_return tl::unexpected(r.error());
+  }
+  std::optional<vault::PersonKey> key;
+  if (!loaded->client.wrapped_key.empty()) {
+    auto opened = ctx.vault.openPersonKey(loaded->client.client.id, loaded->client.wrapped_key);
+    if (!opened) {
+      co_return tl::unexpected(opened.error());
+    }
+    key.emplace(std::move(*opened));
+  }
+  std::vector<Note> notes;
+  for (const auto& n : r->notes) {
+    Note note{n.id, "", n.author, r->names[n.author], n.created_at};
+    if (key) {
+      auto text = ctx.vault.open(*key, {vault::SealedField::kCaseNote, n.id}, n.text_sealed);
+      if (!text) {
+        co_return tl::unexpected(text.error());
+      }
+      note.text = std::move(*text);
+    }
+    notes.push_back(std::move(note));
+  }
+  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
+  if (auto s = co_await writeWithAudit(ctx, std::move(nothing),
+                                       actor.entry(AuditAction::kCaseNoteList, loaded->kase.id));
+      !s) {
+    co_return tl::unexpected(s.error());
+  }
+  co_return notes;
+}
+
+awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, std::string text) {
+  auto loaded =
+      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseUpdate, true);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos || utf8Length(text) > kMaxNoteChars) {
+    co_return domain::invalidField("text", "Write the note in 1 to 20000 characters.");
+  }
+  if (loaded->client.wrapped_key.empty()) {
+    co_return domain::fail(domain::ErrorCode::kConflict,
+                           "This person's data was erased: no note can be added.", "text");
+  }
+  auto key = ctx.vault.openPersonKey(loaded->client.client.id, loaded->client.wrapped_key);
+  if (!key) {
+    co_return tl::unexpected(key.error());
+  }
+  const domain::UnixMillis now = ctx.clock();
+  store::NoteRow row{crypto::newId(), loaded->kase.id, actor.principal.user_id, now, ""};
+  row.text_sealed = ctx.vault.seal(*key, {vault::SealedField::kCaseNote, row.id}, text);
+  Note note{row.id, std::move(text), row.author, "", now};
+  store::WriteJob insert = [row = std::move(row)](store::WriteContext& w) {
+    return store::insertNote(w, row);
+  };
+  if (auto s = co_await writeWithAudit(ctx, std::move(insert),
+                                       actor.entry(AuditAction::kCaseNoteCreate, loaded->kase.id));
+      !s) {
+    co_return tl::unexpected(s.error());
+  }
+  co_return note;
+}
+
+awaitable<Result<std::vector<TimelineEntry>>> caseTimeline(Context ctx, Actor actor,
+                                                           std::string case_id) {
+  auto loaded =
+      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, false);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto r = co_await records(ctx, loaded->kase.org_id, loaded->kase.id, true);
+  if (!r) {
+    co_return tl::unexpected(r.error());
+  }
+  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
+  if (auto s = co_await writeWithAudit(
+          ctx, std::move(nothing), actor.entry(AuditAction::kCaseTimelineRead, loaded->kase.id));
+      !s) {
+    co_return tl::unexpected(s.error());
+  }
+  co_return timelineOf(std::move(*r));
+}
+
+}  // namespace strada::cases

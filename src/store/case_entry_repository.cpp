@@ -1,0 +1,131 @@
+#include "store/case_entry_repository.h"
+
+#include <soci/soci.h>
+
+#include "store/sql_errors.h"
+#include "store/statements.h"
+
+namespace strada::store {
+
+using detail::internalFrom;
+using domain::ErrorCode;
+
+domain::Status insertConsent(WriteContext& w, const ConsentRow& r) {
+  try {
+    const long long at = r.recorded_at;
+    w.sql() << "INSERT INTO case_consents (id, case_id, kind, share_agency_id, share_kind, "
+               "given_as, given_on, scope, expires_on, recorded_by, recorded_at) VALUES (:id, :c, "
+               ":k, :sa, :sk, :ga, :go, :sc, :ex, :rb, :ra)",
+        soci::use(r.id), soci::use(r.case_id), soci::use(r.kind), soci::use(r.share_agency_id),
+        soci::use(r.share_kind), soci::use(r.given_as), soci::use(r.given_on), soci::use(r.scope),
+        soci::use(r.expires_on), soci::use(r.recorded_by), soci::use(at);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("insert consent", e);
+  }
+}
+
+domain::Result<std::vector<ConsentRow>> listConsents(soci::session& sql,
+                                                     const std::string& case_id) {
+  try {
+    std::vector<ConsentRow> out;
+    ConsentRow r;
+    long long recorded_at = 0, withdrawn_at = 0;
+    soci::statement st(sql);
+    for (std::string* s :
+         {&r.id, &r.kind, &r.share_agency_id, &r.share_kind, &r.given_as, &r.given_on, &r.scope,
+          &r.expires_on, &r.recorded_by, &r.withdrawn_on, &r.withdrawn_by}) {
+      st.exchange(soci::into(*s));
+    }
+    st.exchange(soci::into(recorded_at));
+    st.exchange(soci::into(withdrawn_at));
+    st.exchange(soci::use(case_id));
+    detail::prepareAndExecute(
+        st,
+        "SELECT id, kind, share_agency_id, share_kind, given_as, given_on, scope, expires_on, "
+        "recorded_by, withdrawn_on, withdrawn_by, recorded_at, withdrawn_at FROM "
+        "case_consents WHERE case_id = :c ORDER BY recorded_at DESC, id DESC");
+    while (st.fetch()) {
+      r.case_id = case_id;
+      r.recorded_at = recorded_at;
+      r.withdrawn_at = withdrawn_at;
+      out.push_back(r);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list consents", e);
+  }
+}
+
+domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
+                               const std::string& consent_id, const std::string& on,
+                               const std::string& by) {
+  try {
+    long long n = 0;
+    w.sql() << "SELECT COUNT(*) FROM case_consents WHERE id = :id AND case_id = :c", soci::into(n),
+        soci::use(consent_id), soci::use(case_id);
+    if (n == 0) {
+      return domain::fail(ErrorCode::kNotFound, "No such record.");
+    }
+    const long long at = w.now();
+    soci::statement st(w.sql());
+    st.exchange(soci::use(on));
+    st.exchange(soci::use(by));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(consent_id));
+    detail::prepareAndRun(st,
+                          "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
+                          "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''");
+    if (st.get_affected_rows() != 1) {
+      return domain::fail(ErrorCode::kConflict, "This consent was withdrawn already.",
+                          "consent_id");
+    }
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("withdraw consent", e);
+  }
+}
+
+domain::Status insertNote(WriteContext& w, const NoteRow& r) {
+  try {
+    const long long at = r.created_at;
+    const std::string sealed = detail::toHex(r.text_sealed);
+    w.sql() << "INSERT INTO case_notes (id, case_id, author, created_at, text_sealed) VALUES (:id, "
+               ":c, :a, :at, :t)",
+        soci::use(r.id), soci::use(r.case_id), soci::use(r.author), soci::use(at),
+        soci::use(sealed);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("insert note", e);
+  }
+}
+
+domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::string& case_id) {
+  try {
+    std::vector<NoteRow> out;
+    NoteRow r;
+    std::string hex;
+    long long at = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT id, author, created_at, text_sealed FROM case_notes WHERE case_id "
+                        "= :c ORDER BY created_at DESC, id DESC",
+         soci::into(r.id), soci::into(r.author), soci::into(at), soci::into(hex),
+         soci::use(case_id));
+    st.execute();
+    while (st.fetch()) {
+      auto sealed = detail::fromHex(hex);
+      if (!sealed) {
+        return domain::internalError("case_notes.text_sealed is not hex");
+      }
+      r.case_id = case_id;
+      r.created_at = at;
+      r.text_sealed = std::move(*sealed);
+      out.push_back(r);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list notes", e);
+  }
+}
+
+}  // namespace strada::store

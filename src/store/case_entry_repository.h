@@ -1,0 +1,61 @@
+// What is recorded on a case besides its state: consents and notes (the note's text sealed under
+// the key of the case's client, opaque bytes here).
+//
+// Errors: Conflict for a consent withdrawn already; NotFound when a withdrawal names no consent
+// of the case; Internal for anything else (the database's text in `detail` only).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace soci {
+class session;
+}
+
+namespace strada::store {
+
+struct ConsentRow {
+  std::string id;
+  std::string case_id;
+  std::string kind;             // consent_kind
+  std::string share_agency_id;  // kind "share": a directory agency, or ""
+  std::string share_kind;       // kind "share": a share_with_kind code, or ""
+  std::string given_as;         // consent_given_as
+  std::string given_on;         // YYYY-MM-DD
+  std::string scope;
+  std::string expires_on;  // YYYY-MM-DD or ""
+  std::string recorded_by;
+  std::int64_t recorded_at = 0;
+  std::string withdrawn_on;  // YYYY-MM-DD or ""
+  std::string withdrawn_by;
+  std::int64_t withdrawn_at = 0;
+};
+
+[[nodiscard]] domain::Status insertConsent(WriteContext& w, const ConsentRow& row);
+// Newest first.
+[[nodiscard]] domain::Result<std::vector<ConsentRow>> listConsents(soci::session& sql,
+                                                                   const std::string& case_id);
+// Marks the consent withdrawn on `on` by `by` at w.now(). NotFound when the case has no such
+// consent; Conflict when it was withdrawn already.
+[[nodiscard]] domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
+                                             const std::string& consent_id, const std::string& on,
+                                             const std::string& by);
+
+struct NoteRow {
+  std::string id;
+  std::string case_id;
+  std::string author;
+  std::int64_t created_at = 0;
+  std::string text_sealed;  // opaque bytes
+};
+[[nodiscard]] domain::Status insertNote(WriteContext& w, const NoteRow& row);
+// Newest first.
+[[nodiscard]] domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql,
+                                                             const std::string& case_id);
+
+}  // namespace strada::store
