@@ -146,6 +146,14 @@ describe('cases', () => {
       await consents.getByLabel('Given *', { exact: true }).selectOption({ label: 'Through an interpreter' });
       await consents.getByRole('button', { name: 'Record the consent' }).click();
       await consents.locator('.case-entries li', { hasText: 'anonymised statistics' }).waitFor();
+      // The research consent, recorded then withdrawn: it says so at once.
+      await consents.getByLabel('Consent to *').selectOption({ label: 'To be included in research exports' });
+      await consents.getByLabel('Given *', { exact: true }).selectOption({ label: 'Oral' });
+      await consents.getByRole('button', { name: 'Record the consent' }).click();
+      await consents.locator('.case-entries li', { hasText: 'research exports' }).getByText('in force').waitFor();
+      await consents.getByRole('button', { name: 'Withdraw the consent “To be included in research exports”' }).click();
+      await consents.getByText('Consent withdrawn.', { exact: false }).waitFor();
+      await consents.locator('.case-entries li', { hasText: 'research exports' }).getByText(/withdrawn on \d{4}-\d{2}-\d{2}/).waitFor();
 
       const notes = page.locator('#case-notes');
       await notes.getByLabel('New note').fill('Met at the police station; safe at the shelter tonight.');
@@ -248,6 +256,7 @@ describe('cases', () => {
     await open(t, async (page) => {
       await openCaseAs(page, caseWorker);
       assert.match(await page.locator('dl.case-header').innerText(), /Linked hotline contacts\s+1/);
+      await page.locator('#case-timeline').getByText('Hotline contact linked', { exact: false }).waitFor();
     });
   });
 
@@ -272,6 +281,11 @@ describe('cases', () => {
       assert.equal(await page.locator('#case-notes').count(), 0);
       assert.equal(await page.getByRole('button', { name: 'Record the consent' }).count(), 0);
       await checkA11y(page, 'the data officer’s case view');
+      // In Dutch, the screen's words and the server's code labels both.
+      await page.getByLabel('Language', { exact: true }).selectOption('nl');
+      await page.getByRole('heading', { level: 1, name: `Dossier ${state.caseCode}` }).waitFor();
+      assert.match(await page.locator('dl.case-header').innerText(), /Fase\s+Gesloten/);
+      assert.match(await page.locator('dl.case-header').innerText(), /Politie/);
     });
   });
 });
@@ -316,6 +330,41 @@ describe('cases: concurrent edits and break-glass', () => {
         await page.getByLabel('Reflection period starts on *').fill('2026-12-02');
       });
       await page.locator('dl.case-header').getByText('First assistance and protection').waitFor();
+    });
+  });
+
+  test('a change to the person made meanwhile by someone else is not overwritten', async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, caseWorker);
+      await page.getByRole('heading', { level: 1, name: 'Cases' }).waitFor();
+      await page.goto(`${server.baseUrl}/#/cases/${fresh.caseId}`);
+      await page.getByRole('heading', { level: 1, name: `Case ${fresh.caseCode}` }).waitFor();
+      await page.getByRole('button', { name: 'Change the person’s details' }).click();
+      await page.getByLabel('Phone numbers').waitFor();
+
+      // Meanwhile a supervisor changes the person.
+      const asSupervisor = await apiSession(server.baseUrl, supervisor);
+      const caseNow = await asSupervisor('GET', `/api/v1/cases/${fresh.caseId}`);
+      const clientNow = await asSupervisor('GET', `/api/v1/clients/${caseNow.body.client.id}`);
+      const changed = await asSupervisor('PUT', `/api/v1/clients/${clientNow.body.id}`, {
+        person: { ...clientNow.body.person, phones: ['+31 6 1234 5678'] },
+        coded: clientNow.body.coded,
+        version: clientNow.body.version,
+      });
+      assert.equal(changed.status, 200, JSON.stringify(changed.body));
+
+      await page.getByLabel('Phone numbers').fill('+40 799 000 111');
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByRole('button', { name: 'Load the current version' }).waitFor();
+      await checkA11y(page, 'the client change conflict');
+      await page.getByRole('button', { name: 'Load the current version' }).click();
+      await page.waitForFunction(() => document.querySelector('#client-phones')?.value.includes('1234 5678'));
+      await page.getByLabel('Phone numbers').fill('+31 6 1234 5678, +40 799 000 111');
+      await page.getByRole('button', { name: 'Save the changes' }).click();
+      await page.getByRole('button', { name: 'Change the person’s details' }).waitFor();
+      const person = await page.locator('#case-person').innerText();
+      assert.match(person, /\+?31.*1234.*5678/);
+      assert.match(person, /\+?40.*799.*000.*111/);
     });
   });
 
