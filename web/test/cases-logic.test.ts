@@ -185,8 +185,9 @@ describe('needs, plan and services', () => {
       ok: true,
       body: { type: 'court_support', provider: { own: true }, started_on: '2026-12-02', ended_on: null, duration_minutes: 90, amount: null, outcome: null },
     });
-    const shelter = serviceBody({ ...form, type: 'shelter', duration_minutes: '', amount: '12,50' }, { id: 'a1', name: 'Shelter', type: 'shelter', city: '' });
-    expect(shelter).toMatchObject({ ok: true, body: { provider: { own: false, agency_id: 'a1' }, amount: 12.5 } });
+    expect(serviceBody({ ...form, amount: '12.50' }, null)).toMatchObject({ ok: false, field: 'amount' });
+    const shelter = serviceBody({ ...form, type: 'shelter', duration_minutes: '', amount: '1250' }, { id: 'a1', name: 'Shelter', type: 'shelter', city: '' });
+    expect(shelter).toMatchObject({ ok: true, body: { provider: { agency_id: 'a1' }, amount: 1250 } });
   });
 });
 

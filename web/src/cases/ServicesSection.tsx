@@ -1,11 +1,11 @@
 // Services delivered: type, provider (the organisation itself or a directory agency), dates,
 // duration or amount, outcome. These are the figures behind "services delivered".
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
-import type { AgencyHit } from '../contacts/api';
+import { getAgencyName, type AgencyHit } from '../contacts/api';
 import { useT } from '../i18n';
 import { addEntry, listEntries } from './api';
 import { badField, failureText } from './errors';
@@ -17,7 +17,7 @@ import { useLoaded } from './useLoaded';
 export interface Service {
   id: string;
   type: string;
-  provider: { own: boolean; agency_id?: string | null; agency_name?: string | null };
+  provider: { own: boolean; agency_id: string | null };
   started_on: string;
   ended_on: string | null;
   duration_minutes: number | null;
@@ -44,13 +44,13 @@ export function serviceBody(f: ServiceForm, agency: AgencyHit | null): { ok: tru
   if (minutes !== null && !(Number.isInteger(minutes) && minutes > 0)) {
     return { ok: false, field: 'duration_minutes', key: 'cases.services.badMinutes' };
   }
-  const amount = f.amount.trim() === '' ? null : Number(f.amount.replace(',', '.'));
-  if (amount !== null && !(Number.isFinite(amount) && amount >= 0)) return { ok: false, field: 'amount', key: 'cases.services.badAmount' };
+  const amount = f.amount.trim() === '' ? null : Number(f.amount);
+  if (amount !== null && !(Number.isInteger(amount) && amount >= 0)) return { ok: false, field: 'amount', key: 'cases.services.badAmount' };
   return {
     ok: true,
     body: {
       type: f.type,
-      provider: agency === null ? { own: true } : { own: false, agency_id: agency.id },
+      provider: agency === null ? { own: true } : { agency_id: agency.id },
       started_on: f.started_on,
       ended_on: f.ended_on === '' ? null : f.ended_on,
       duration_minutes: minutes,
@@ -68,6 +68,15 @@ export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { a
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  // The providing agencies by name, once the directory answers.
+  const [agencyNames, setAgencyNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    for (const sv of loaded.value?.items ?? []) {
+      const id = sv.provider.agency_id;
+      if (id === null || id in agencyNames) continue;
+      getAgencyName(api, id).then((name) => setAgencyNames((n) => ({ ...n, [id]: name })), () => undefined);
+    }
+  }, [loaded.value]);
   const set = (key: keyof ServiceForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function add(e: Event) {
@@ -109,7 +118,7 @@ export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { a
           <li key={sv.id}>
             <strong>{codeLabel(codes, lists.serviceType, sv.type)}</strong> · {sv.started_on}
             {sv.ended_on ? ` – ${sv.ended_on}` : ''} ·{' '}
-            {sv.provider.own ? t('cases.services.own') : (sv.provider.agency_name ?? t('cases.services.agency'))}
+            {sv.provider.own ? t('cases.services.own') : (agencyNames[sv.provider.agency_id ?? ''] ?? t('cases.services.agency'))}
             {sv.duration_minutes !== null && ` · ${t('contacts.minutes', { count: sv.duration_minutes })}`}
             {sv.outcome && ` · ${codeLabel(codes, lists.serviceOutcome, sv.outcome)}`}
           </li>

@@ -18,6 +18,7 @@ export function timelineSummary(codes: CodeLists, entry: TimelineEntry): string 
     return codeLabel(codes, lists.consentKind, entry.summary);
   }
   if (entry.kind === 'closure_request') return codeLabel(codes, lists.closureReason, entry.summary);
+  if ((entry.kind as string) === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
   return entry.summary;
 }
 

@@ -240,7 +240,7 @@ export const casesEn = {
     needType: 'Choose the service delivered.',
     endBeforeStart: 'The service ends before it starts. Change one of the dates.',
     badMinutes: 'Enter the duration in whole minutes, for example 45.',
-    badAmount: 'Enter the amount as a number, for example 150.50.',
+    badAmount: 'Enter the amount as a whole number, for example 150.',
   },
   notes: {
     title: 'Notes',
@@ -261,6 +261,7 @@ export const casesEn = {
       note: 'Note added',
       contact_link: 'Hotline contact linked',
       assignment: 'Assigned',
+      service: 'Service delivered',
     },
   },
   breakGlass: {

@@ -242,7 +242,7 @@ export const casesNl: Shape<typeof casesEn> = {
     needType: 'Kies de geleverde dienst.',
     endBeforeStart: 'De dienst eindigt voordat hij begint. Pas een van de datums aan.',
     badMinutes: 'Vul de duur in hele minuten in, bijvoorbeeld 45.',
-    badAmount: 'Vul het bedrag in als getal, bijvoorbeeld 150,50.',
+    badAmount: 'Vul het bedrag in als heel getal, bijvoorbeeld 150.',
   },
   notes: {
     title: 'Notities',
@@ -263,6 +263,7 @@ export const casesNl: Shape<typeof casesEn> = {
       note: 'Notitie toegevoegd',
       contact_link: 'Hulplijncontact gekoppeld',
       assignment: 'Toegewezen',
+      service: 'Dienst geleverd',
     },
   },
   breakGlass: {

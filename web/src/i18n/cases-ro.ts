@@ -242,7 +242,7 @@ export const casesRo: Shape<typeof casesEn> = {
     needType: 'Alegeți serviciul oferit.',
     endBeforeStart: 'Serviciul se încheie înainte să înceapă. Schimbați una dintre date.',
     badMinutes: 'Introduceți durata în minute întregi, de exemplu 45.',
-    badAmount: 'Introduceți suma ca număr, de exemplu 150,50.',
+    badAmount: 'Introduceți suma ca număr întreg, de exemplu 150.',
   },
   notes: {
     title: 'Note',
@@ -263,6 +263,7 @@ export const casesRo: Shape<typeof casesEn> = {
       note: 'Notă adăugată',
       contact_link: 'Contact de la linia telefonică legat',
       assignment: 'Alocat',
+      service: 'Serviciu oferit',
     },
   },
   breakGlass: {
