@@ -167,6 +167,53 @@ describe('cases', () => {
     });
   });
 
+  test('the case worker logs court support and a shelter placement', async (t) => {
+    // Services are the backend's next route: run once it serves them.
+    const probe = await (await apiSession(server.baseUrl, caseWorker))('GET', `/api/v1/cases/${state.caseId}/services`);
+    if (probe.status === 404) {
+      t.skip('GET /api/v1/cases/{id}/services is not served yet');
+      return;
+    }
+    const shelterName = `Safe House ${Date.now() % 100000}`;
+    const asSupervisor = await apiSession(server.baseUrl, supervisor);
+    const agency = await asSupervisor('POST', '/api/v1/agencies', {
+      name: shelterName,
+      type: 'shelter',
+      country: 'NL',
+      city: 'Utrecht',
+      phone: '+31 30 555 0100',
+      email: '',
+      website: '',
+      languages: ['nl', 'en'],
+      services: ['shelter'],
+      notes: '',
+      address: '',
+      address_confidential: false,
+    });
+    assert.equal(agency.status, 201, JSON.stringify(agency.body));
+
+    await open(t, async (page) => {
+      await openCaseAs(page, caseWorker);
+      const services = page.locator('#case-services');
+      await services.getByText('No services recorded yet.').waitFor();
+      await services.getByRole('button', { name: 'Record the service' }).click();
+      await services.getByText('Choose the service delivered.').first().waitFor();
+      await services.getByLabel('Service *').selectOption({ label: 'Court support and accompaniment' });
+      await services.getByLabel('Duration in minutes').fill('90');
+      await services.getByLabel('Outcome').selectOption({ label: 'Completed' });
+      await services.getByRole('button', { name: 'Record the service' }).click();
+      await services.locator('.case-entries li', { hasText: 'Court support and accompaniment' }).getByText(/Own organisation/).waitFor();
+
+      await services.getByLabel('Service *').selectOption({ label: 'Housing or shelter' });
+      await services.getByLabel('Provided by an agency').fill(shelterName.slice(0, 9));
+      await services.getByRole('button', { name: new RegExp(shelterName) }).click();
+      await services.getByRole('button', { name: 'Record the service' }).click();
+      await services.locator('.case-entries li', { hasText: 'Housing or shelter' }).getByText(shelterName).waitFor();
+      await page.locator('#case-timeline').getByText('Service delivered', { exact: false }).first().waitFor();
+      await checkA11y(page, 'the case view with services');
+    });
+  });
+
   test('the case worker moves the case through its stages and asks to close it', async (t) => {
     await open(t, async (page) => {
       await openCaseAs(page, caseWorker);
