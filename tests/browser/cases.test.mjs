@@ -409,6 +409,8 @@ describe('cases: concurrent edits and break-glass', () => {
       await page.getByLabel('Phone numbers').fill('+31 6 1234 5678, +40 799 000 111');
       await page.getByRole('button', { name: 'Save the changes' }).click();
       await page.getByRole('button', { name: 'Change the person’s details' }).waitFor();
+      // The case is read again after the change: wait for it.
+      await page.locator('#case-person').getByText(/799/).waitFor();
       const person = await page.locator('#case-person').innerText();
       assert.match(person, /\+?31.*1234.*5678/);
       assert.match(person, /\+?40.*799.*000.*111/);

@@ -83,85 +83,11 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
           </a>
         )}
       </p>
-      <form class="filter filter-bar" onSubmit={apply} noValidate aria-label={t('cases.list.filterLabel')}>
-        <fieldset>
-          <legend>{t('cases.list.filterLegend')}</legend>
-          <div class="field">
-            <label for="case-filter-worker">{t('cases.list.worker')}</label>
-            <select
-              id="case-filter-worker"
-              value={draft.assigned_to}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setDraft((d) => ({ ...d, assigned_to: v }));
-              }}
-            >
-              <option value="me">{t('cases.list.mine')}</option>
-              <option value="">{t('cases.list.everyone')}</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="case-filter-status">{t('cases.list.status')}</label>
-            <select
-              id="case-filter-status"
-              value={draft.status}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setDraft((d) => ({ ...d, status: v }));
-              }}
-            >
-              <option value="">{t('lists.any')}</option>
-              {codesInOrder(codes, lists.caseStatus).map((s) => (
-                <option key={s} value={s}>
-                  {codeLabel(codes, lists.caseStatus, s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="filter-actions">
-            <button type="submit" class="secondary">
-              {t('contacts.apply')}
-            </button>
-          </div>
-        </fieldset>
-      </form>
+      <CaseFilterForm codes={codes} users={users} draft={draft} setDraft={setDraft} onApply={apply} />
       <StatusRegion notice={notice} />
       {items !== null && items.length > 0 && (
         <TableRegion name={t('cases.list.title')}>
-          <table class="contacts cases">
-            <caption>{t('cases.list.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.case')}</th>
-                <th scope="col">{t('cases.clientCode')}</th>
-                <th scope="col">{t('cases.list.status')}</th>
-                <th scope="col">{t('cases.list.worker')}</th>
-                <th scope="col">{t('cases.openedOn')}</th>
-                <th scope="col">{t('cases.list.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t('cases.case')}>
-                    <a href={hrefFor({ name: 'case', id: c.id })}>{c.case_code}</a>
-                  </td>
-                  <td data-label={t('cases.clientCode')} class="mono">
-                    {c.client_code}
-                  </td>
-                  <td data-label={t('cases.list.status')}>{codeLabel(codes, lists.caseStatus, c.status)}</td>
-                  <td data-label={t('cases.list.worker')}>{c.assigned_to?.name ?? t('cases.unassigned')}</td>
-                  <td data-label={t('cases.openedOn')}>{c.opened_on}</td>
-                  <td data-label={t('cases.list.updated')}>{formatDateTime(c.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CaseTable codes={codes} items={items} />
         </TableRegion>
       )}
       {cursor !== null && (
@@ -177,5 +103,103 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
         </button>
       )}
     </section>
+  );
+}
+
+interface FilterProps {
+  codes: CodeLists;
+  users: OrgUser[];
+  draft: CaseFilter;
+  setDraft: (update: (d: CaseFilter) => CaseFilter) => void;
+  onApply: (e: Event) => void;
+}
+
+/** The worker ("my cases", every case, or a colleague) and the stage. */
+function CaseFilterForm({ codes, users, draft, setDraft, onApply }: FilterProps) {
+  const t = useT();
+  return (
+    <form class="filter filter-bar" onSubmit={onApply} noValidate aria-label={t('cases.list.filterLabel')}>
+      <fieldset>
+        <legend>{t('cases.list.filterLegend')}</legend>
+        <div class="field">
+          <label for="case-filter-worker">{t('cases.list.worker')}</label>
+          <select
+            id="case-filter-worker"
+            value={draft.assigned_to}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setDraft((d) => ({ ...d, assigned_to: v }));
+            }}
+          >
+            <option value="me">{t('cases.list.mine')}</option>
+            <option value="">{t('cases.list.everyone')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="case-filter-status">{t('cases.list.status')}</label>
+          <select
+            id="case-filter-status"
+            value={draft.status}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              setDraft((d) => ({ ...d, status: v }));
+            }}
+          >
+            <option value="">{t('lists.any')}</option>
+            {codesInOrder(codes, lists.caseStatus).map((s) => (
+              <option key={s} value={s}>
+                {codeLabel(codes, lists.caseStatus, s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter-actions">
+          <button type="submit" class="secondary">
+            {t('contacts.apply')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** The cases shown: codes only, so every role that lists cases may see them. */
+function CaseTable({ codes, items }: { codes: CodeLists; items: CaseSummary[] }) {
+  const t = useT();
+  return (
+    <table class="contacts cases">
+      <caption>{t('cases.list.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('cases.case')}</th>
+          <th scope="col">{t('cases.clientCode')}</th>
+          <th scope="col">{t('cases.list.status')}</th>
+          <th scope="col">{t('cases.list.worker')}</th>
+          <th scope="col">{t('cases.openedOn')}</th>
+          <th scope="col">{t('cases.list.updated')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((c) => (
+          <tr key={c.id}>
+            <td data-label={t('cases.case')}>
+              <a href={hrefFor({ name: 'case', id: c.id })}>{c.case_code}</a>
+            </td>
+            <td data-label={t('cases.clientCode')} class="mono">
+              {c.client_code}
+            </td>
+            <td data-label={t('cases.list.status')}>{codeLabel(codes, lists.caseStatus, c.status)}</td>
+            <td data-label={t('cases.list.worker')}>{c.assigned_to?.name ?? t('cases.unassigned')}</td>
+            <td data-label={t('cases.openedOn')}>{c.opened_on}</td>
+            <td data-label={t('cases.list.updated')}>{formatDateTime(c.updated_at)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,6 +1,7 @@
 // Registering a person: who they are (sealed under their own key on the server) and the coded,
 // reportable fields (HTCDS codes from GET /api/v1/codes). The server answers with the new
 // client, its pseudonymous code and any possible duplicates for a supervisor to review.
+import type { TFunction } from 'i18next';
 import { useState } from 'preact/hooks';
 import type { CodeLists } from '../api/types';
 import type { Notice } from '../components/StatusRegion';
@@ -66,57 +67,7 @@ export function RegisterClient({ codes, initial, submit, submitLabel, onSaved, o
     }
   }
 
-  const text = (name: keyof ClientFormValues, kind?: 'text' | 'date' | 'tel' | 'email' | 'number' | 'textarea', hint?: string) => (
-    <TextInput
-      id={`client-${name}`}
-      name={name}
-      label={t(`cases.client.${name}`)}
-      kind={kind}
-      hint={hint}
-      value={v[name] as string}
-      error={error}
-      onValue={set(name)}
-    />
-  );
-  type Single = 'gender' | 'age_band' | 'primary_language' | 'education' | 'trafficking_status' | 'status_decided_by' | 'relationship_to_trafficker';
-  const choice = (name: Single, list: string) => (
-    <CodeChoice
-      id={`client-${name}`}
-      name={name}
-      label={t(`cases.client.${name}`)}
-      codes={codes}
-      list={list}
-      value={v[name]}
-      error={error}
-      onValue={set(name)}
-    />
-  );
-  type Multi = 'recruitment_methods' | 'control_methods' | 'exploitation_types' | 'industries';
-  const checks = (name: Multi, list: string) => (
-    <CodeCheckList
-      id={`client-${name}`}
-      name={name}
-      label={t(`cases.client.${name}`)}
-      codes={codes}
-      list={list}
-      value={v[name]}
-      error={error}
-      onValue={set(name)}
-    />
-  );
-  type Countries = 'citizenships' | 'countries_origin' | 'countries_transit' | 'countries_exploitation';
-  const countries = (name: Countries) => (
-    <CodeChips
-      id={`client-${name}`}
-      name={name}
-      label={t(`cases.client.${name}`)}
-      codes={codes}
-      list={lists.country}
-      value={v[name]}
-      error={error}
-      onValue={set(name)}
-    />
-  );
+  const { text, choice, checks, countries } = fieldMakers({ v, set, error, codes, t });
 
   return (
     <form class="client-form" onSubmit={(e) => void save(e)} noValidate aria-label={t('cases.client.title')}>
@@ -162,6 +113,71 @@ export function RegisterClient({ codes, initial, submit, submitLabel, onSaved, o
       </button>
     </form>
   );
+}
+
+type Single = 'gender' | 'age_band' | 'primary_language' | 'education' | 'trafficking_status' | 'status_decided_by' | 'relationship_to_trafficker';
+type Multi = 'recruitment_methods' | 'control_methods' | 'exploitation_types' | 'industries';
+type Countries = 'citizenships' | 'countries_origin' | 'countries_transit' | 'countries_exploitation';
+
+interface FieldContext {
+  v: ClientFormValues;
+  set: <K extends keyof ClientFormValues>(key: K) => (value: ClientFormValues[K]) => void;
+  error: FieldError | null;
+  codes: CodeLists;
+  t: TFunction;
+}
+
+/** The form's fields, each bound to its value, its label and the form's error. */
+function fieldMakers({ v, set, error, codes, t }: FieldContext) {
+  const text = (name: keyof ClientFormValues, kind?: 'text' | 'date' | 'tel' | 'email' | 'number' | 'textarea', hint?: string) => (
+    <TextInput
+      id={`client-${name}`}
+      name={name}
+      label={t(`cases.client.${name}`)}
+      kind={kind}
+      hint={hint}
+      value={v[name] as string}
+      error={error}
+      onValue={set(name)}
+    />
+  );
+  const choice = (name: Single, list: string) => (
+    <CodeChoice
+      id={`client-${name}`}
+      name={name}
+      label={t(`cases.client.${name}`)}
+      codes={codes}
+      list={list}
+      value={v[name]}
+      error={error}
+      onValue={set(name)}
+    />
+  );
+  const checks = (name: Multi, list: string) => (
+    <CodeCheckList
+      id={`client-${name}`}
+      name={name}
+      label={t(`cases.client.${name}`)}
+      codes={codes}
+      list={list}
+      value={v[name]}
+      error={error}
+      onValue={set(name)}
+    />
+  );
+  const countries = (name: Countries) => (
+    <CodeChips
+      id={`client-${name}`}
+      name={name}
+      label={t(`cases.client.${name}`)}
+      codes={codes}
+      list={lists.country}
+      value={v[name]}
+      error={error}
+      onValue={set(name)}
+    />
+  );
+  return { text, choice, checks, countries };
 }
 
 /** Identity documents: kind, number and issuing country, one row each. */

@@ -104,41 +104,7 @@ export function StatusActions({ api, codes, record, mayMove, mayApprove, onChang
         </div>
       )}
       {mayMove && moves.length > 0 && (
-        <form onSubmit={move} noValidate aria-label={t('cases.status.moveTitle')} class="move-form">
-          <div class="field">
-            <label for="move-to">{t('cases.status.moveTo')}</label>
-            <select
-              id="move-to"
-              value={form.to}
-              aria-invalid={error?.field === 'to' ? true : undefined}
-              onChange={(e) => set('to')(e.currentTarget.value)}
-            >
-              <option value="">{t('log.choose')}</option>
-              {moves.map((s) => (
-                <option key={s} value={s}>
-                  {record.status === 'closed'
-                    ? t('cases.status.reopenAs', { status: codeLabel(codes, lists.caseStatus, s) })
-                    : codeLabel(codes, lists.caseStatus, s)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {form.to === 'closed' && (
-            <div class="grid">
-              <CodeChoice id="move-reason" name="reason" label={t('cases.status.reason')} codes={codes} list={lists.closureReason} value={form.reason} error={error} onValue={set('reason')} />
-              <CodeChoice id="move-outcome" name="outcome" label={t('cases.status.outcome')} codes={codes} list={lists.closureOutcome} value={form.outcome} error={error} onValue={set('outcome')} />
-            </div>
-          )}
-          {form.to === 'first_assistance' && (
-            <div class="grid">
-              <TextInput id="move-reflectionStart" name="reflectionStart" kind="date" label={t('cases.status.reflectionStart')} value={form.reflectionStart} error={error} onValue={set('reflectionStart')} />
-              <TextInput id="move-reflectionEnd" name="reflectionEnd" kind="date" label={t('cases.status.reflectionEnd')} value={form.reflectionEnd} error={error} onValue={set('reflectionEnd')} />
-            </div>
-          )}
-          <button type="submit" class="primary" aria-disabled={busy}>
-            {form.to === 'closed' ? t('cases.status.requestClosure') : t('cases.status.move')}
-          </button>
-        </form>
+        <NextStageForm codes={codes} status={record.status} moves={moves} form={form} set={set} error={error} busy={busy} onSubmit={move} />
       )}
       <StatusRegion notice={notice}>
         {conflict && (
@@ -159,5 +125,58 @@ export function StatusActions({ api, codes, record, mayMove, mayApprove, onChang
         )}
       </StatusRegion>
     </div>
+  );
+}
+
+interface NextStageProps {
+  codes: CodeLists;
+  status: string;
+  moves: string[];
+  form: MoveForm;
+  set: (key: keyof MoveForm) => (value: string) => void;
+  error: FieldError | null;
+  busy: boolean;
+  onSubmit: (e: Event) => void;
+}
+
+/** The next stage, and what a move there needs (closure reason and outcome, reflection dates). */
+function NextStageForm({ codes, status, moves, form, set, error, busy, onSubmit }: NextStageProps) {
+  const t = useT();
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('cases.status.moveTitle')} class="move-form">
+      <div class="field">
+        <label for="move-to">{t('cases.status.moveTo')}</label>
+        <select
+          id="move-to"
+          value={form.to}
+          aria-invalid={error?.field === 'to' ? true : undefined}
+          onChange={(e) => set('to')(e.currentTarget.value)}
+        >
+          <option value="">{t('log.choose')}</option>
+          {moves.map((s) => (
+            <option key={s} value={s}>
+              {status === 'closed'
+                ? t('cases.status.reopenAs', { status: codeLabel(codes, lists.caseStatus, s) })
+                : codeLabel(codes, lists.caseStatus, s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form.to === 'closed' && (
+        <div class="grid">
+          <CodeChoice id="move-reason" name="reason" label={t('cases.status.reason')} codes={codes} list={lists.closureReason} value={form.reason} error={error} onValue={set('reason')} />
+          <CodeChoice id="move-outcome" name="outcome" label={t('cases.status.outcome')} codes={codes} list={lists.closureOutcome} value={form.outcome} error={error} onValue={set('outcome')} />
+        </div>
+      )}
+      {form.to === 'first_assistance' && (
+        <div class="grid">
+          <TextInput id="move-reflectionStart" name="reflectionStart" kind="date" label={t('cases.status.reflectionStart')} value={form.reflectionStart} error={error} onValue={set('reflectionStart')} />
+          <TextInput id="move-reflectionEnd" name="reflectionEnd" kind="date" label={t('cases.status.reflectionEnd')} value={form.reflectionEnd} error={error} onValue={set('reflectionEnd')} />
+        </div>
+      )}
+      <button type="submit" class="primary" aria-disabled={busy}>
+        {form.to === 'closed' ? t('cases.status.requestClosure') : t('cases.status.move')}
+      </button>
+    </form>
   );
 }
