@@ -202,6 +202,99 @@ awaitable<http::Response> timeline(ApiContext& ctx, http::Request& req,
   co_return http::Response::json(200, json::object{{"entries", std::move(out)}});
 }
 
+json::object encodeService(const store::ServiceRow& s,
+                           const std::map<std::string, std::string>& names) {
+  const auto number = [](std::int32_t n) { return n < 0 ? json::value(nullptr) : json::value(n); };
+  return json::object{{"id", s.id},
+                      {"type", s.type},
+                      {"provider", json::object{{"own", s.provider_agency_id.empty()},
+                                                {"agency_id", orNull(s.provider_agency_id)}}},
+                      {"started_on", s.started_on},
+                      {"ended_on", orNull(s.ended_on)},
+                      {"duration_minutes", number(s.duration_minutes)},
+                      {"amount", number(s.amount)},
+                      {"outcome", orNull(s.outcome)},
+                      {"recorded_by", userRef(names, s.recorded_by)}};
+}
+
+domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
+  auto o = parseObject(body);
+  if (!o) {
+    return tl::unexpected(o.error());
+  }
+  JsonFields f(*o, "");
+  cases::ServiceInput in;
+  for (auto [key, out, required] :
+       {std::tuple{"type", &in.type, true}, std::tuple{"started_on", &in.started_on, true},
+        std::tuple{"ended_on", &in.ended_on, false}, std::tuple{"outcome", &in.outcome, false}}) {
+    auto value = f.text(key, 64, required);
+    if (!value) {
+      return tl::unexpected(value.error());
+    }
+    *out = std::move(*value);
+  }
+  auto minutes = f.integer("duration_minutes", 0, 100'000);
+  auto amount = f.integer("amount", 0, 1'000'000'000);
+  auto provider = f.object("provider", true);
+  if (!minutes || !amount || !provider) {
+    return tl::unexpected(!minutes ? minutes.error() : !amount ? amount.error() : provider.error());
+  }
+  in.duration_minutes = static_cast<std::int32_t>(minutes->value_or(-1));
+  in.amount = static_cast<std::int32_t>(amount->value_or(-1));
+  JsonFields p(**provider, "provider");
+  auto agency = p.text("agency_id", 64);
+  const json::value* own = (*provider)->if_contains("own");
+  (void)p.text("own", 0);  // marks "own" as known; its type is checked below
+  if (!agency) {
+    return tl::unexpected(agency.error());
+  }
+  if (auto unknown = p.rejectUnknown(); !unknown) {
+    return tl::unexpected(unknown.error());
+  }
+  const bool is_own = own != nullptr && own->is_bool() && own->as_bool();
+  if (is_own == !agency->empty()) {
+    return domain::invalidField("provider",
+                                "Say whether your organisation delivered the service (own: true) "
+                                "or name the agency (agency_id), not both.");
+  }
+  in.provider_agency_id = std::move(*agency);
+  if (auto unknown = f.rejectUnknown(); !unknown) {
+    return tl::unexpected(unknown.error());
+  }
+  return in;
+}
+
+awaitable<http::Response> listServices(ApiContext& ctx, http::Request& req,
+                                       const policy::Principal& who) {
+  auto list = co_await cases::listServices(ctx.hotline(), actorOf(who, req.request_id),
+                                           std::string(req.param("id")));
+  if (!list) {
+    co_return errorResponse(req, list.error());
+  }
+  json::array items;
+  for (const auto& s : list->services) {
+    items.push_back(encodeService(s, list->names));
+  }
+  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+}
+
+awaitable<http::Response> recordService(ApiContext& ctx, http::Request& req,
+                                        const policy::Principal& who) {
+  auto input = decodeService(req.body);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto list = co_await cases::recordService(ctx.hotline(), actorOf(who, req.request_id),
+                                            std::string(req.param("id")), std::move(*input));
+  if (!list) {
+    co_return errorResponse(req, list.error());
+  }
+  if (list->services.empty()) {
+    co_return errorResponse(req, domain::internalError("recorded service not read back").value());
+  }
+  co_return http::Response::json(201, encodeService(list->services.front(), list->names));
+}
+
 }  // namespace
 
 void registerCaseEntryRoutes(RouteTable& routes) {
@@ -219,6 +312,8 @@ void registerCaseEntryRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/cases/{id}/notes", Permission::kCaseRead, bind(listNotes));
   routes.route("POST", "/api/v1/cases/{id}/notes", Permission::kCaseUpdate, bind(addNote));
   routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, bind(timeline));
+  routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, bind(listServices));
+  routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate, bind(recordService));
 }
 
 }  // namespace strada::api

@@ -73,6 +73,7 @@ constexpr std::array kActions = {
     ActionInfo{AuditAction::kCaseNoteCreate, "case_note.create", "case"},
     ActionInfo{AuditAction::kCaseNoteList, "case_note.list", "case"},
     ActionInfo{AuditAction::kCaseTimelineRead, "case.timeline_read", "case"},
+    ActionInfo{AuditAction::kCaseServiceCreate, "case_service.create", "case"},
 };
 
 constexpr std::array<AuditAction, kActions.size()> kAll = [] {

@@ -75,6 +75,7 @@ enum class AuditAction {
   kCaseNoteCreate,      // case_note.create
   kCaseNoteList,        // case_note.list
   kCaseTimelineRead,    // case.timeline_read
+  kCaseServiceCreate,   // case_service.create
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

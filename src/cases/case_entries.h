@@ -62,10 +62,33 @@ struct Note {
                                                                    std::string case_id,
                                                                    std::string text);
 
+struct ServiceInput {
+  std::string type;
+  std::string provider_agency_id;  // "" for the own organisation
+  std::string started_on;
+  std::string ended_on;
+  std::int32_t duration_minutes = -1;
+  std::int32_t amount = -1;
+  std::string outcome;
+};
+struct ServiceList {
+  std::vector<store::ServiceRow> services;
+  std::map<std::string, std::string> names;
+};
+// kCaseRead with requireCaseVisible (services are coded: a data officer sees them).
+[[nodiscard]] boost::asio::awaitable<domain::Result<ServiceList>> listServices(Context ctx,
+                                                                               Actor actor,
+                                                                               std::string case_id);
+// kCaseUpdate with requireCaseWorkable; case_service.create. Returns the new service alone.
+[[nodiscard]] boost::asio::awaitable<domain::Result<ServiceList>> recordService(Context ctx,
+                                                                                Actor actor,
+                                                                                std::string case_id,
+                                                                                ServiceInput input);
+
 struct TimelineEntry {
   domain::UnixMillis at = 0;
   std::string kind;  // status_change, closure_request, consent, consent_withdrawal, note,
-                     // contact_link, assignment
+                     // contact_link, assignment, service
   std::string by;
   std::string by_name;
   std::string ref;      // consent, note or contact id, or ""

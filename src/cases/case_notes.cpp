@@ -33,6 +33,7 @@ struct CaseRecords {
   std::vector<store::ConsentRow> consents;
   std::vector<store::CaseHistoryEntry> history;
   std::vector<store::CaseContactLink> contacts;
+  std::vector<store::ServiceRow> services;
   std::map<std::string, std::string> names;
 };
 
@@ -60,6 +61,11 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
     r.consents = std::move(*consents);
     r.history = std::move(*history);
     r.contacts = std::move(*contacts);
+    auto services = store::listServices(sql, case_id);
+    if (!services) {
+      return tl::unexpected(services.error());
+    }
+    r.services = std::move(*services);
   }
   return r;
 }
@@ -90,6 +96,9 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
   }
   for (const auto& n : r.notes) {
     add(n.created_at, "note", n.author, n.id, "");
+  }
+  for (const auto& s : r.services) {
+    add(s.recorded_at, "service", s.recorded_by, s.id, s.type);
   }
   for (const auto& l : r.contacts) {
     add(l.linked_at, "contact_link", l.linked_by, l.contact_id, "");

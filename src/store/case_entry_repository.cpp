@@ -128,4 +128,55 @@ domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::st
   }
 }
 
+domain::Status insertService(WriteContext& w, const ServiceRow& r) {
+  try {
+    const long long at = r.recorded_at;
+    const int minutes = r.duration_minutes;
+    const int amount = r.amount;
+    w.sql() << "INSERT INTO case_services (id, case_id, type, provider_agency_id, started_on, "
+               "ended_on, duration_minutes, amount, outcome, recorded_by, recorded_at) VALUES "
+               "(:id, :c, :t, :p, :s, :e, :d, :a, :o, :rb, :ra)",
+        soci::use(r.id), soci::use(r.case_id), soci::use(r.type), soci::use(r.provider_agency_id),
+        soci::use(r.started_on), soci::use(r.ended_on), soci::use(minutes), soci::use(amount),
+        soci::use(r.outcome), soci::use(r.recorded_by), soci::use(at);
+    return {};
+  } catch (const std::exception& e) {
+    return internalFrom("insert service", e);
+  }
+}
+
+domain::Result<std::vector<ServiceRow>> listServices(soci::session& sql,
+                                                     const std::string& case_id) {
+  try {
+    std::vector<ServiceRow> out;
+    ServiceRow r;
+    int minutes = 0, amount = 0;
+    long long at = 0;
+    soci::statement st(sql);
+    for (std::string* s : {&r.id, &r.type, &r.provider_agency_id, &r.started_on, &r.ended_on,
+                           &r.outcome, &r.recorded_by}) {
+      st.exchange(soci::into(*s));
+    }
+    st.exchange(soci::into(minutes));
+    st.exchange(soci::into(amount));
+    st.exchange(soci::into(at));
+    st.exchange(soci::use(case_id));
+    detail::prepareAndExecute(
+        st,
+        "SELECT id, type, provider_agency_id, started_on, ended_on, outcome, recorded_by, "
+        "duration_minutes, amount, recorded_at FROM case_services WHERE case_id = :c ORDER BY "
+        "started_on DESC, recorded_at DESC, id DESC");
+    while (st.fetch()) {
+      r.case_id = case_id;
+      r.duration_minutes = minutes;
+      r.amount = amount;
+      r.recorded_at = at;
+      out.push_back(r);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return internalFrom("list services", e);
+  }
+}
+
 }  // namespace strada::store

@@ -58,4 +58,22 @@ struct NoteRow {
 [[nodiscard]] domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql,
                                                              const std::string& case_id);
 
+struct ServiceRow {
+  std::string id;
+  std::string case_id;
+  std::string type;                    // service_type
+  std::string provider_agency_id;      // "" for the own organisation
+  std::string started_on;              // YYYY-MM-DD
+  std::string ended_on;                // YYYY-MM-DD or ""
+  std::int32_t duration_minutes = -1;  // -1 when not given
+  std::int32_t amount = -1;            // -1 when not given (whole units of the local currency)
+  std::string outcome;                 // service_outcome or ""
+  std::string recorded_by;
+  std::int64_t recorded_at = 0;
+};
+[[nodiscard]] domain::Status insertService(WriteContext& w, const ServiceRow& row);
+// Newest start first.
+[[nodiscard]] domain::Result<std::vector<ServiceRow>> listServices(soci::session& sql,
+                                                                   const std::string& case_id);
+
 }  // namespace strada::store

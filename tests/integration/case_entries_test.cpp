@@ -121,5 +121,56 @@ TEST_F(CaseEntriesTest, NotesAreSealedUnderTheClientsKeyAndGoWithIt) {
   EXPECT_EQ(erased.body.find(text), std::string::npos);
 }
 
+TEST_F(CaseEntriesTest, ServicesAreCodedAndCountedOnTheTimeline) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const auto [client, id] = newCase(worker);
+  const std::string base = "/api/v1/cases/" + id + "/services";
+  const HttpResponse court = worker.post(base, toJson({{"type", "court_support"},
+                                                       {"provider", {{"own", true}}},
+                                                       {"started_on", "2024-06-03"},
+                                                       {"ended_on", "2024-06-03"},
+                                                       {"duration_minutes", 240},
+                                                       {"outcome", "completed"}}));
+  ASSERT_EQ(court.status, 201u) << court.body;
+  EXPECT_EQ(court.json->at("provider").at("own"), true);
+  EXPECT_EQ(court.json->at("duration_minutes").as_int64(), 240);
+  EXPECT_EQ(court.json->at("amount"), nullptr);
+  const HttpResponse shelter = worker.post(
+      base,
+      toJson({{"type", "shelter"}, {"provider", {{"own", true}}}, {"started_on", "2024-06-04"}}));
+  ASSERT_EQ(shelter.status, 201u) << shelter.body;
+  EXPECT_EQ(worker
+                .post(base, toJson({{"type", "massage"},
+                                    {"provider", {{"own", true}}},
+                                    {"started_on", "2024-06-04"}}))
+                .errorField(),
+            "type");
+  EXPECT_EQ(worker
+                .post(base, toJson({{"type", "shelter"},
+                                    {"provider", boost::json::object{}},
+                                    {"started_on", "2024-06-04"}}))
+                .errorField(),
+            "provider");
+  EXPECT_EQ(worker
+                .post(base, toJson({{"type", "shelter"},
+                                    {"provider", {{"own", true}}},
+                                    {"started_on", "2024-06-04"},
+                                    {"ended_on", "2024-06-01"}}))
+                .errorField(),
+            "ended_on");
+  HttpClient officer = signedIn(kDataOfficerA);
+  const HttpResponse listed = officer.get(base);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  ASSERT_EQ(listed.json->at("items").as_array().size(), 2u);
+  EXPECT_EQ(listed.json->at("items").at(0).at("type"), "shelter");  // newest start first
+  EXPECT_EQ(officer.post(base, toJson({{"type", "shelter"}})).status, 403u);
+  const HttpResponse timeline = worker.get("/api/v1/cases/" + id + "/timeline");
+  int services = 0;
+  for (const auto& e : timeline.json->at("entries").as_array()) {
+    services += e.at("kind") == "service" ? 1 : 0;
+  }
+  EXPECT_EQ(services, 2);
+}
+
 }  // namespace
 }  // namespace strada::testing

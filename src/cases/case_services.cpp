@@ -1,0 +1,147 @@
+// Services delivered on a case (case_entries.h).
+#include <utility>
+
+#include "cases/case_entries.h"
+#include "cases/case_records.h"
+#include "crypto/crypto.h"
+#include "domain/client.h"
+#include "domain/codes.h"
+#include "hotline/contact_records.h"
+#include "policy/case_access.h"
+#include "store/async.h"
+#include "store/user_repository.h"
+
+namespace strada::cases {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+
+bool inList(std::string_view list, std::string_view code) {
+  const domain::CodeList* codes = domain::findCodeList(list);
+  return codes != nullptr && codes->contains(code);
+}
+
+domain::Status validateService(const ServiceInput& s, domain::UnixMillis now) {
+  if (!inList("service_type", s.type)) {
+    return domain::invalidField("type", "Choose the service from the list offered.");
+  }
+  auto started = domain::parseCalendarDate(s.started_on, "started_on");
+  if (!started) {
+    return tl::unexpected(started.error());
+  }
+  if (*started > now / 86'400'000) {
+    return domain::invalidField("started_on", "A service delivered cannot start in the future.");
+  }
+  if (!s.ended_on.empty()) {
+    auto ended = domain::parseCalendarDate(s.ended_on, "ended_on");
+    if (!ended) {
+      return tl::unexpected(ended.error());
+    }
+    if (*ended < *started) {
+      return domain::invalidField("ended_on", "A service cannot end before it starts.");
+    }
+  }
+  if (s.duration_minutes < -1 || s.duration_minutes > 100'000) {
+    return domain::invalidField("duration_minutes", "Give the duration in minutes (0 to 100000).");
+  }
+  if (s.amount < -1) {
+    return domain::invalidField("amount", "Give the amount as a whole number, 0 or more.");
+  }
+  if (!s.outcome.empty() && !inList("service_outcome", s.outcome)) {
+    return domain::invalidField("outcome", "Choose the outcome from the list offered.");
+  }
+  return {};
+}
+
+awaitable<Result<ServiceList>> readServices(Context ctx, std::string org_id, std::string case_id) {
+  auto job = [org_id, case_id](soci::session& sql) -> Result<ServiceList> {
+    auto rows = store::listServices(sql, case_id);
+    auto users = store::listOrganisationUsers(sql, org_id);
+    if (!rows || !users) {
+      return tl::unexpected(!rows ? rows.error() : users.error());
+    }
+    ServiceList list;
+    list.services = std::move(*rows);
+    for (const auto& u : *users) {
+      list.names[u.id] = u.name;
+    }
+    return list;
+  };
+  co_return co_await store::awaitRead<Result<ServiceList>>(ctx.db, std::move(job));
+}
+
+awaitable<Result<LoadedCase>> allowedCase(Context ctx, const Actor& actor, std::string case_id,
+                                          bool work) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(
+          who, work ? policy::Permission::kCaseUpdate : policy::Permission::kCaseRead);
+      !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto allowed = work ? policy::requireCaseWorkable(who, loaded->facts)
+                      : policy::requireCaseVisible(who, loaded->facts);
+  if (!allowed) {
+    co_return tl::unexpected(allowed.error());
+  }
+  co_return std::move(*loaded);
+}
+
+}  // namespace
+
+awaitable<Result<ServiceList>> listServices(Context ctx, Actor actor, std::string case_id) {
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), false);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  co_return co_await readServices(ctx, loaded->kase.org_id, loaded->kase.id);
+}
+
+awaitable<Result<ServiceList>> recordService(Context ctx, Actor actor, std::string case_id,
+                                             ServiceInput input) {
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), true);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  const domain::UnixMillis now = ctx.clock();
+  if (auto ok = validateService(input, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  if (!input.provider_agency_id.empty()) {
+    std::vector<std::string> ids{input.provider_agency_id};
+    if (auto ok = co_await hotline::checkReferralAgencies(ctx, loaded->kase.org_id, ids); !ok) {
+      co_return domain::invalidField("provider.agency_id",
+                                     "Choose an agency of your organisation's directory.");
+    }
+  }
+  store::ServiceRow row{crypto::newId(),
+                        loaded->kase.id,
+                        input.type,
+                        input.provider_agency_id,
+                        input.started_on,
+                        input.ended_on,
+                        input.duration_minutes,
+                        input.amount,
+                        input.outcome,
+                        actor.principal.user_id,
+                        now};
+  store::WriteJob insert = [row](store::WriteContext& w) { return store::insertService(w, row); };
+  if (auto s = co_await writeWithAudit(
+          ctx, std::move(insert),
+          actor.entry(audit::AuditAction::kCaseServiceCreate, loaded->kase.id));
+      !s) {
+    co_return tl::unexpected(s.error());
+  }
+  auto list = co_await readServices(ctx, loaded->kase.org_id, loaded->kase.id);
+  if (!list) {
+    co_return tl::unexpected(list.error());
+  }
+  std::erase_if(list->services, [&](const store::ServiceRow& s) { return s.id != row.id; });
+  co_return list;
+}
+
+}  // namespace strada::cases
