@@ -1110,11 +1110,39 @@ export interface paths {
         /**
          * Everything that happened on the case, in time order
          * @description Status changes, consents (given and withdrawn), notes (as entries, text not included),
-         *     linked contacts, assignments, oldest first.
+         *     linked contacts, assignments, services, oldest first.
          */
         get: operations["getCaseTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Services delivered on the case, newest start first
+         * @description Coded fields only, so a data officer sees them too.
+         */
+        get: operations["listCaseServices"];
+        put?: never;
+        /**
+         * Record a service delivered
+         * @description `type` a `service_type` code (court_support and shelter among them); `provider` either
+         *     `{"own": true}` or `{"agency_id": ...}` (a directory agency), not both (400 naming
+         *     `provider`); `started_on` a date not in the future, `ended_on` not before it;
+         *     `duration_minutes` and/or `amount` (whole numbers); `outcome` a `service_outcome` code.
+         *     Recorded as `case_service.create`. Roles: case_worker (their cases), supervisor.
+         */
+        post: operations["recordCaseService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1265,7 +1293,8 @@ export interface components {
              *     agency_type, agency_service; for cases: trafficking_status, status_decided_by,
              *     relationship_to_trafficker, recruitment_method, control_method, education,
              *     referral_source, case_status, closure_reason, closure_outcome, consent_kind,
-             *     consent_given_as, share_with_kind, id_document_kind; language, country): its codes
+             *     consent_given_as, share_with_kind, id_document_kind, service_type, service_outcome;
+             *     language, country): its codes
              *     in order. The ILO/EC indicator dimensions of a case's identification are `indicator`.
              */
             lists: {
@@ -1989,13 +2018,43 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
                 /** @description Codes only (e.g. the new status or the consent kind); never sealed text. */
                 summary: string;
             }[];
+        };
+        CaseServiceInput: {
+            type: string;
+            provider: {
+                own?: boolean;
+                agency_id?: string;
+            };
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            ended_on?: string | null;
+            duration_minutes?: number | null;
+            amount?: number | null;
+            outcome?: string | null;
+        };
+        CaseService: {
+            id: string;
+            type: string;
+            provider: {
+                own: boolean;
+                agency_id: string | null;
+            };
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            ended_on: string | null;
+            duration_minutes: number | null;
+            amount: number | null;
+            outcome: string | null;
+            recorded_by: components["schemas"]["UserRef"];
         };
     };
     responses: {
@@ -4258,6 +4317,65 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCaseServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseService"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordCaseService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseServiceInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseService"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
             404: components["responses"]["NotFound"];
         };
     };
