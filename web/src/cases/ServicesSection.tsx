@@ -7,23 +7,14 @@ import { codeLabel } from '../codes/labels';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { getAgencyName, type AgencyHit } from '../contacts/api';
 import { useT } from '../i18n';
-import { addEntry, listEntries } from './api';
+import { addEntry, listEntries, type CaseService } from './api';
 import { badField, failureText } from './errors';
 import { CodeChoice, Section, TextInput, type FieldError } from './fields';
 import { lists } from './lists';
 import { AgencyChoice, today } from './OpenCase';
 import { useLoaded } from './useLoaded';
 
-export interface Service {
-  id: string;
-  type: string;
-  provider: { own: boolean; agency_id: string | null };
-  started_on: string;
-  ended_on: string | null;
-  duration_minutes: number | null;
-  amount: number | null;
-  outcome: string | null;
-}
+type Service = CaseService;
 
 interface ServiceForm {
   type: string;

@@ -26,6 +26,7 @@ export type StatusMove = Schemas['CaseStatusChange'];
 export type Consent = Schemas['Consent'];
 export type ConsentInput = Schemas['ConsentInput'];
 export type CaseNote = Schemas['CaseNote'];
+export type CaseService = Schemas['CaseService'];
 export type TimelineEntry = Schemas['CaseTimeline']['entries'][number];
 export type AccessEntry = Schemas['ClientAccessHistory']['entries'][number];
 
