@@ -749,6 +749,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search before registering a person
+         * @description Finds the organisation's clients that match any of the fields given: `client_code`
+         *     exactly, or `full_name`, `birth_date` and `phone` exactly through blind indexes (keyed
+         *     hashes; the name is case-folded with its whitespace collapsed, the phone number brought
+         *     to E.164 with the organisation's country as the default region). POST so that no
+         *     personal data is in a URL or an access log. At least one field is needed (400 naming
+         *     `full_name` otherwise). A match names only the client code, what matched and whether a
+         *     case exists: never a sealed field, so consultants may search too (to link a contact).
+         *     Recorded as `client.search` (the number of matches, never the terms). Roles:
+         *     consultant, case_worker, supervisor.
+         */
+        post: operations["searchClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a person (client)
+         * @description Creates the client with a new pseudonymous `client_code` and a data key of this person
+         *     alone (wrapped by the master key): `person` is sealed under it, so destroying the key
+         *     makes the person unreadable everywhere. `coded` holds the reportable HTCDS fields, each
+         *     code from GET /api/v1/codes. `possible_duplicates` lists earlier clients with the same
+         *     name, birth date or phone (blind indexes), for a supervisor to review. Recorded as
+         *     `client.create`. Roles: case_worker, supervisor. Validation: 400 naming the field
+         *     (`person.full_name` required, 1 to 200 characters; `person.birth_date` YYYY-MM-DD not in
+         *     the future; `person.phones[0]` a phone number; `coded.gender` a `gender` code; ...).
+         */
+        post: operations["createClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a client
+         * @description Recorded as `client.read` before it is answered. `person` is null for a data officer
+         *     (coded fields only) and when the person's key was destroyed (erased). A case worker
+         *     sees a client they registered or whose case they work on (assigned or team); a
+         *     supervisor every client of the organisation. Another organisation's client, or one the
+         *     user may not see, answers 404. Roles: case_worker, supervisor, data_officer.
+         */
+        get: operations["getClient"];
+        /**
+         * Change a client
+         * @description Replaces `person` and `coded` if the client is still at `version` (the version the
+         *     editor started from). A stale version answers 409 `conflict` (field `version`) with
+         *     `current`, the stored client, so that the screen can offer to reload; nothing is
+         *     stored. Recorded as `client.update`. Roles: case_worker (a client they may see),
+         *     supervisor. Validation as for POST.
+         */
+        put: operations["updateClient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who opened this client and its case
+         * @description The client's access history, newest first (at most 500): every read, change and
+         *     break-glass of the client and of its case, with who did it and, for a break-glass, the
+         *     reason. Recorded as `client.access_read`. Role: supervisor.
+         */
+        get: operations["getClientAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case list
+         * @description Cases of the organisation the user may see, most recently changed first, coded fields
+         *     only. A case worker sees the cases assigned to them or whose team they are in; a
+         *     supervisor and a data officer every case. Recorded as `case.list`. Roles: case_worker,
+         *     supervisor, data_officer.
+         */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * Open the case of a client
+         * @description One case per client per organisation: a second one answers 409 `conflict` (field
+         *     `client_id`) whose message names the existing case id, which is also in `existing_case_id`.
+         *     The case starts at `intake`, assigned to `assigned_to` (default: the creator). Recorded as
+         *     `case.create`. Roles: case_worker, supervisor. `referral.source_type` is a
+         *     `referral_source` code, `referral.agency_id` a directory agency of the organisation or
+         *     null, `referral.referred_on` a date not in the future; `contact_ids` hotline contacts of
+         *     the organisation to link.
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a case
+         * @description Recorded as `case.read` (or `case.read_break_glass` during a break-glass) before it is
+         *     answered. For a data officer `client.person` is null. A case the user may not see
+         *     answers 404. Roles: case_worker, supervisor, data_officer.
+         */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a case to another stage
+         * @description Stages: intake -> identification -> first_assistance (`reflection_start` needed,
+         *     `reflection_end` optional) -> long_term_assistance -> return_reintegration (optional) ->
+         *     closed; reopen: closed -> long_term_assistance or intake. A move to `closed` (from any
+         *     open stage) needs `reason` (`closure_reason` code) and `outcome` (`closure_outcome`
+         *     code) and records a closure request: the case stays where it is with
+         *     `pending_approval.kind` `closure` until another supervisor approves it. Any other move
+         *     not listed answers 409 (field `to`). A stale `version` answers 409 (field `version`) with
+         *     `current`. Recorded as `case.status_change` or `case.closure_request`.
+         */
+        post: operations["changeCaseStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/closure/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a closure request
+         * @description A supervisor who did not request the closure closes the case with the requested reason
+         *     and outcome. The requester answers 403 (field `approved_by`): another supervisor must
+         *     approve. 409 (field `closure`) when no closure is pending. Body `{version}`; a stale
+         *     version answers 409 with `current`. Recorded as `case.closure_approve`. Role: supervisor.
+         */
+        post: operations["approveCaseClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign a case and set its team
+         * @description `assigned_to` and every `team` member must be active users of the organisation with the
+         *     case_worker or supervisor role (400 naming the field otherwise). A case worker may
+         *     change the assignment of a case they are assigned to; a supervisor of any case. Stale
+         *     `version`: 409 with `current`. Recorded as `case.assign`.
+         */
+        put: operations["assignCase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/break-glass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a case one is not on, with a reason
+         * @description For an emergency: grants the user access to a case outside their assignment and team for
+         *     8 hours. `reason` (10 to 500 characters) is required, recorded as
+         *     `case.break_glass` and shown in the client's access history. Roles: supervisor (who sees
+         *     every case anyway: the reason is recorded) and case_worker.
+         */
+        post: operations["breakGlassCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a hotline contact to a case
+         * @description `contact_id` must be a contact of the organisation the user may see. The answer says only
+         *     that the link exists (a consultant never sees the case's content). Linking twice is
+         *     harmless (200 again). Recorded as `case.contact_link`. Roles: consultant, case_worker
+         *     (their cases), supervisor.
+         */
+        post: operations["linkContactToCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's consents, withdrawn ones included */
+        get: operations["listConsents"];
+        put?: never;
+        /**
+         * Record a consent
+         * @description `kind` a `consent_kind` code; `share` needs `share_with` (an agency of the directory by
+         *     `agency_id`, or a `share_with_kind` code). `given_as` a `consent_given_as` code.
+         *     Recorded as `consent.create`. Roles: case_worker, supervisor.
+         */
+        post: operations["recordConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/consents/{consent_id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a consent (effective at once)
+         * @description Body `{withdrawn_on?}` (a date, default today). From this answer on, nothing that needs the
+         *     consent is allowed. 409 when it was withdrawn already. Recorded as `consent.withdraw`.
+         */
+        post: operations["withdrawConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's notes, newest first (sealed under the client's key)
+         * @description Recorded as `case_note.list`. Not for data officers.
+         */
+        get: operations["listCaseNotes"];
+        put?: never;
+        /**
+         * Add a note
+         * @description `text` 1 to 20000 characters, sealed under the client's key. Recorded as `case_note.create`.
+         */
+        post: operations["addCaseNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened on the case, in time order
+         * @description Status changes, consents (given and withdrawn), notes (as entries, text not included),
+         *     linked contacts, assignments, services, oldest first.
+         */
+        get: operations["getCaseTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Services delivered on the case, newest start first
+         * @description Coded fields only, so a data officer sees them too.
+         */
+        get: operations["listCaseServices"];
+        put?: never;
+        /**
+         * Record a service delivered
+         * @description `type` a `service_type` code (court_support and shelter among them); `provider` either
+         *     `{"own": true}` or `{"agency_id": ...}` (a directory agency), not both (400 naming
+         *     `provider`); `started_on` a date not in the future, `ended_on` not before it;
+         *     `duration_minutes` and/or `amount` (whole numbers); `outcome` a `service_outcome` code.
+         *     Recorded as `case_service.create`. Roles: case_worker (their cases), supervisor.
+         */
+        post: operations["recordCaseService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -885,12 +1285,17 @@ export interface components {
             items: components["schemas"]["OrgUser"][];
         };
         CodeLists: {
-            /** @example 2026-11.3 */
+            /** @example 2026-12.1 */
             version: string;
             /**
              * @description Every code list by name (contact_kind, non_data_type, channel, category, caller_type,
              *     gender, age_band, exploitation, industry, indicator, assistance, outcome, caller_flag,
-             *     agency_type, agency_service, language, country): its codes in order.
+             *     agency_type, agency_service; for cases: trafficking_status, status_decided_by,
+             *     relationship_to_trafficker, recruitment_method, control_method, education,
+             *     referral_source, case_status, closure_reason, closure_outcome, consent_kind,
+             *     consent_given_as, share_with_kind, id_document_kind, service_type, service_outcome;
+             *     language, country): its codes
+             *     in order. The ILO/EC indicator dimensions of a case's identification are `indicator`.
              */
             lists: {
                 [key: string]: string[];
@@ -1329,6 +1734,328 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor: string | null;
         };
+        IdDocument: {
+            /** @description An `id_document_kind` code. */
+            kind: string;
+            number: string;
+            /** @description ISO 3166-1 alpha-2 of the issuing country, or "". */
+            country?: string;
+        };
+        /** @description Who the person is. Sealed under the person's own key; never in lists. */
+        ClientPerson: {
+            full_name: string;
+            other_names?: string[];
+            /** Format: date */
+            birth_date?: string | null;
+            phones?: string[];
+            email?: string;
+            address?: string;
+            id_documents?: components["schemas"]["IdDocument"][];
+        };
+        /**
+         * @description Reportable fields, HTCDS 2.0 codes (lists in GET /api/v1/codes; a single code absent or
+         *     null means unknown). Lists: gender -> `gender`, age_band -> `age_band`, citizenships and
+         *     countries_* -> `country`, primary_language -> `language`, education -> `education`,
+         *     trafficking_status -> `trafficking_status`, status_decided_by -> `status_decided_by`,
+         *     relationship_to_trafficker -> `relationship_to_trafficker`, recruitment_methods ->
+         *     `recruitment_method`, control_methods -> `control_method`, exploitation_types ->
+         *     `exploitation`, industries -> `industry`.
+         */
+        ClientCoded: {
+            gender?: string | null;
+            birth_year?: number | null;
+            age_band?: string | null;
+            citizenships?: string[];
+            primary_language?: string | null;
+            education?: string | null;
+            trafficking_status?: string | null;
+            status_decided_by?: string | null;
+            relationship_to_trafficker?: string | null;
+            age_when_trafficked?: number | null;
+            recruitment_methods?: string[];
+            control_methods?: string[];
+            exploitation_types?: string[];
+            industries?: string[];
+            countries_origin?: string[];
+            countries_transit?: string[];
+            countries_exploitation?: string[];
+        };
+        ClientInput: {
+            person: components["schemas"]["ClientPerson"];
+            coded: components["schemas"]["ClientCoded"];
+        };
+        ClientUpdate: {
+            person: components["schemas"]["ClientPerson"];
+            coded: components["schemas"]["ClientCoded"];
+            version: number;
+        };
+        CaseRef: {
+            id: string;
+            /** @description A `case_status` code. */
+            status: string;
+        };
+        Client: {
+            id: string;
+            /** @example CL-7K3M9Q2P */
+            client_code: string;
+            /** @description Null for a data officer, and once the person's key is destroyed. */
+            person: components["schemas"]["ClientPerson"] | null;
+            coded: components["schemas"]["ClientCoded"];
+            /** @description Ids of other clients with the same name, birth date or phone. */
+            possible_duplicates: string[];
+            case: components["schemas"]["CaseRef"] | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ClientConflict: {
+            error: components["schemas"]["Error"]["error"];
+            current: components["schemas"]["Client"];
+        };
+        ClientSearch: {
+            client_code?: string;
+            full_name?: string;
+            /** Format: date */
+            birth_date?: string;
+            phone?: string;
+        };
+        ClientSearchResult: {
+            matches: {
+                client_id: string;
+                client_code: string;
+                matched_on: ("client_code" | "full_name" | "birth_date" | "phone")[];
+                case: components["schemas"]["CaseRef"] | null;
+            }[];
+        };
+        ClientAccessHistory: {
+            entries: {
+                /** Format: date-time */
+                at: string;
+                user: components["schemas"]["UserRef"];
+                /** @description The audit action, e.g. `client.read`, `case.read`, `case.break_glass`. */
+                action: string;
+                /** @description The stated reason of a break-glass; null otherwise. */
+                reason: string | null;
+            }[];
+        };
+        UserRef: {
+            id: string;
+            name: string;
+        };
+        Referral: {
+            /** @description A `referral_source` code. */
+            source_type: string;
+            agency_id?: string | null;
+            /** Format: date */
+            referred_on: string;
+        };
+        CaseInput: {
+            client_id: string;
+            referral: components["schemas"]["Referral"];
+            contact_ids?: string[];
+            /** @description A user id; default the creator. */
+            assigned_to?: string | null;
+        };
+        CaseExists: {
+            error: components["schemas"]["Error"]["error"];
+            existing_case_id: string;
+        };
+        StatusChange: {
+            from: string | null;
+            to: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["UserRef"];
+            reason: string | null;
+        };
+        Closure: {
+            /** @description A `closure_reason` code. */
+            reason: string;
+            /** @description A `closure_outcome` code. */
+            outcome: string;
+            requested_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            requested_at: string;
+            approved_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            approved_at: string | null;
+        };
+        PendingApproval: {
+            /** @enum {string} */
+            kind: "closure" | "plan";
+            requested_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            requested_at: string;
+        };
+        Case: {
+            id: string;
+            /** @example CS-4H7QX2MA */
+            case_code: string;
+            client: {
+                id: string;
+                client_code: string;
+                person: components["schemas"]["ClientPerson"] | null;
+                coded: components["schemas"]["ClientCoded"];
+            };
+            /** @description A `case_status` code. */
+            status: string;
+            /** @description Oldest first. */
+            status_history: components["schemas"]["StatusChange"][];
+            reflection_period: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string | null;
+            } | null;
+            assigned_to: components["schemas"]["UserRef"] | null;
+            team: components["schemas"]["UserRef"][];
+            referral: components["schemas"]["Referral"];
+            linked_contacts: string[];
+            /** @enum {string} */
+            plan_status: "none" | "draft" | "submitted" | "approved";
+            /** @description The requested or approved closure; null when none is pending or done. */
+            closure: components["schemas"]["Closure"] | null;
+            pending_approval: components["schemas"]["PendingApproval"] | null;
+            /** Format: date */
+            opened_on: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        CaseConflict: {
+            error: components["schemas"]["Error"]["error"];
+            current?: components["schemas"]["Case"];
+        };
+        CaseListItem: {
+            id: string;
+            case_code: string;
+            client_code: string;
+            status: string;
+            assigned_to: components["schemas"]["UserRef"] | null;
+            /** Format: date */
+            opened_on: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CasePage: {
+            items: components["schemas"]["CaseListItem"][];
+            next_cursor: string | null;
+        };
+        CaseStatusChange: {
+            to: string;
+            version: number;
+            /** @description Closing: a `closure_reason` code. Other moves: free note up to 500 characters, not personal data. */
+            reason?: string;
+            /** @description Closing: a `closure_outcome` code. */
+            outcome?: string;
+            /** Format: date */
+            reflection_start?: string;
+            /** Format: date */
+            reflection_end?: string;
+        };
+        VersionOnly: {
+            version: number;
+        };
+        CaseAssignment: {
+            assigned_to: string;
+            team: string[];
+            version: number;
+        };
+        BreakGlass: {
+            reason: string;
+        };
+        CaseContactLink: {
+            case_id: string;
+            contact_id: string;
+            linked: boolean;
+        };
+        ConsentInput: {
+            /** @description A `consent_kind` code. */
+            kind: string;
+            share_with?: {
+                agency_id?: string;
+                /** @description A `share_with_kind` code. */
+                kind?: string;
+            } | null;
+            /** @description A `consent_given_as` code. */
+            given_as: string;
+            /** Format: date */
+            given_on: string;
+            scope?: string;
+            /** Format: date */
+            expires_on?: string | null;
+        };
+        Consent: {
+            id: string;
+            kind: string;
+            share_with: {
+                agency_id?: string | null;
+                kind?: string | null;
+            } | null;
+            given_as: string;
+            /** Format: date */
+            given_on: string;
+            scope: string;
+            /** Format: date */
+            expires_on: string | null;
+            recorded_by: components["schemas"]["UserRef"];
+            /** Format: date */
+            withdrawn_on: string | null;
+            /** @enum {string} */
+            state: "active" | "withdrawn" | "expired";
+        };
+        CaseNote: {
+            id: string;
+            text: string;
+            author: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        CaseTimeline: {
+            entries: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service";
+                by: components["schemas"]["UserRef"];
+                /** @description Id of the consent, note or contact the entry is about, or "". */
+                ref: string;
+                /** @description Codes only (e.g. the new status or the consent kind); never sealed text. */
+                summary: string;
+            }[];
+        };
+        CaseServiceInput: {
+            type: string;
+            provider: {
+                own?: boolean;
+                agency_id?: string;
+            };
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            ended_on?: string | null;
+            duration_minutes?: number | null;
+            amount?: number | null;
+            outcome?: string | null;
+        };
+        CaseService: {
+            id: string;
+            type: string;
+            provider: {
+                own: boolean;
+                agency_id: string | null;
+            };
+            /** Format: date */
+            started_on: string;
+            /** Format: date */
+            ended_on: string | null;
+            duration_minutes: number | null;
+            amount: number | null;
+            outcome: string | null;
+            recorded_by: components["schemas"]["UserRef"];
+        };
     };
     responses: {
         /**
@@ -1541,6 +2268,10 @@ export interface components {
         KnowledgeArticleId: string;
         /** @description The agency's id. */
         AgencyId: string;
+        /** @description The client's id. */
+        ClientId: string;
+        /** @description The case's id. */
+        CaseId: string;
     };
     requestBodies: never;
     headers: {
@@ -1591,6 +2322,39 @@ export type AgencyInput = components['schemas']['AgencyInput'];
 export type AgencyUpdate = components['schemas']['AgencyUpdate'];
 export type Agency = components['schemas']['Agency'];
 export type AgencyPage = components['schemas']['AgencyPage'];
+export type IdDocument = components['schemas']['IdDocument'];
+export type ClientPerson = components['schemas']['ClientPerson'];
+export type ClientCoded = components['schemas']['ClientCoded'];
+export type ClientInput = components['schemas']['ClientInput'];
+export type ClientUpdate = components['schemas']['ClientUpdate'];
+export type CaseRef = components['schemas']['CaseRef'];
+export type Client = components['schemas']['Client'];
+export type ClientConflict = components['schemas']['ClientConflict'];
+export type ClientSearch = components['schemas']['ClientSearch'];
+export type ClientSearchResult = components['schemas']['ClientSearchResult'];
+export type ClientAccessHistory = components['schemas']['ClientAccessHistory'];
+export type UserRef = components['schemas']['UserRef'];
+export type Referral = components['schemas']['Referral'];
+export type CaseInput = components['schemas']['CaseInput'];
+export type CaseExists = components['schemas']['CaseExists'];
+export type StatusChange = components['schemas']['StatusChange'];
+export type Closure = components['schemas']['Closure'];
+export type PendingApproval = components['schemas']['PendingApproval'];
+export type Case = components['schemas']['Case'];
+export type CaseConflict = components['schemas']['CaseConflict'];
+export type CaseListItem = components['schemas']['CaseListItem'];
+export type CasePage = components['schemas']['CasePage'];
+export type CaseStatusChange = components['schemas']['CaseStatusChange'];
+export type VersionOnly = components['schemas']['VersionOnly'];
+export type CaseAssignment = components['schemas']['CaseAssignment'];
+export type BreakGlass = components['schemas']['BreakGlass'];
+export type CaseContactLink = components['schemas']['CaseContactLink'];
+export type ConsentInput = components['schemas']['ConsentInput'];
+export type Consent = components['schemas']['Consent'];
+export type CaseNote = components['schemas']['CaseNote'];
+export type CaseTimeline = components['schemas']['CaseTimeline'];
+export type CaseServiceInput = components['schemas']['CaseServiceInput'];
+export type CaseService = components['schemas']['CaseService'];
 export type ResponseInvalidArgument = components['responses']['InvalidArgument'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
 export type ResponseCsrfDenied = components['responses']['CsrfDenied'];
@@ -1618,6 +2382,8 @@ export type ParameterFilterImminentDanger = components['parameters']['FilterImmi
 export type ParameterContactId = components['parameters']['ContactId'];
 export type ParameterKnowledgeArticleId = components['parameters']['KnowledgeArticleId'];
 export type ParameterAgencyId = components['parameters']['AgencyId'];
+export type ParameterClientId = components['parameters']['ClientId'];
+export type ParameterCaseId = components['parameters']['CaseId'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
@@ -3025,6 +3791,696 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleDenied"];
             500: components["responses"]["Internal"];
+        };
+    };
+    searchClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientSearch"];
+            };
+        };
+        responses: {
+            /** @description The matches (possibly none), at most 50. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientSearchResult"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInput"];
+            };
+        };
+        responses: {
+            /** @description Created; `Location` names the client. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Stored, with the new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the client changed since `version`; `current` is the stored client. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getClientAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientAccessHistory"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description `me` or a user id. */
+                assigned_to?: string;
+                /** @description A `case_status` code. */
+                status?: string;
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseInput"];
+            };
+        };
+        responses: {
+            /** @description Created; `Location` names the case. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the client already has a case in this organisation. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseExists"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    changeCaseStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseStatusChange"];
+            };
+        };
+        responses: {
+            /** @description The case after the move. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: a move the workflow does not allow (field `to`), or a stale version (field `version`, with `current`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseConflict"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    approveCaseClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionOnly"];
+            };
+        };
+        responses: {
+            /** @description The closed case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: nothing to approve, or a stale version (with `current`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseConflict"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    assignCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseAssignment"];
+            };
+        };
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: a stale version, with `current`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseConflict"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    breakGlassCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BreakGlass"];
+            };
+        };
+        responses: {
+            /** @description The case, as its team sees it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    linkContactToCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contact_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Linked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseContactLink"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Consent"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    withdrawConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    withdrawn_on?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The withdrawn consent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: already withdrawn. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCaseNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseNote"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCaseNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNote"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getCaseTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTimeline"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listCaseServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseService"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordCaseService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseServiceInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseService"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -15,6 +15,11 @@ import { SafetyPlanPage } from './components/SafetyPlanPage';
 import { StatsPage } from './components/StatsPage';
 import { StatusRegion } from './components/StatusRegion';
 import { SupervisionPage } from './components/SupervisionPage';
+import { CasePage } from './cases/CasePage';
+import { CasesPage } from './cases/CasesPage';
+import { LinkContactPage } from './cases/LinkContactPage';
+import { NewClientPage } from './cases/NewClientPage';
+import { mayListCases } from './cases/permissions';
 import { i18n } from './i18n';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
@@ -43,6 +48,10 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   agency: (r, c) => <AgencyView key={r.id} api={c.api} codes={c.codes} id={r.id} user={c.user} />,
   agencyNew: (_, c) => <AgencyForm key="new" api={c.api} codes={c.codes} />,
   agencyEdit: (r, c) => <AgencyForm key={r.id} api={c.api} codes={c.codes} id={r.id} />,
+  contactLinkCase: (r, c) => <LinkContactPage key={r.id} api={c.api} codes={c.codes} contactId={r.id} />,
+  cases: (r, c) => <CasesPage api={c.api} codes={c.codes} user={c.user} query={r.query} />,
+  caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
+  case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
 };
 
 /** The screen of `route`. */
@@ -65,6 +74,7 @@ function startPage(c: PageContext): JSX.Element {
     );
   }
   if (can(c.user, 'contact.list')) return <ContactsPage api={c.api} codes={c.codes} user={c.user} />;
+  if (mayListCases(c.user)) return <CasesPage api={c.api} codes={c.codes} user={c.user} />;
   if (can(c.user, 'knowledge.read')) return <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />;
   return <StatusRegion notice={{ kind: 'info', text: i18n.t('shell.nothingHere') }} />;
 }

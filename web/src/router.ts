@@ -15,12 +15,16 @@ export type Route =
   | { name: 'stats' }
   | { name: 'contact'; id: string }
   | { name: 'contactCorrect'; id: string } // the contact form, to correct finished contact `id`
-  | { name: 'safetyPlan'; id: string }; // the safety plan of contact `id`
+  | { name: 'safetyPlan'; id: string } // the safety plan of contact `id`
+  | { name: 'contactLinkCase'; id: string } // link contact `id` to a case (consultants)
+  | { name: 'cases'; query?: string } // query: a user id and a status code only
+  | { name: 'caseNew' }
+  | { name: 'case'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'knowledge' | 'directory' | 'supervision' | 'stats';
+export type Section = 'log' | 'contacts' | 'cases' | 'knowledge' | 'directory' | 'supervision' | 'stats';
 
 interface RouteSpec {
   name: RouteName;
@@ -36,7 +40,11 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'contacts', path: '/contacts', section: 'contacts' },
   { name: 'contactCorrect', path: '/contacts/:id/correct', section: 'contacts' },
   { name: 'safetyPlan', path: '/contacts/:id/safety-plan', section: 'contacts' },
+  { name: 'contactLinkCase', path: '/contacts/:id/link-case', section: 'contacts' },
   { name: 'contact', path: '/contacts/:id', section: 'contacts' },
+  { name: 'cases', path: '/cases', section: 'cases' },
+  { name: 'caseNew', path: '/cases/new', section: 'cases' },
+  { name: 'case', path: '/cases/:id', section: 'cases' },
   { name: 'supervision', path: '/supervision', section: 'supervision' },
   { name: 'stats', path: '/stats', section: 'stats' },
   { name: 'knowledge', path: '/knowledge', section: 'knowledge' },
@@ -70,6 +78,9 @@ function match(pattern: string, path: string): string | null {
   return id;
 }
 
+/** The lists whose filter travels in the address. */
+const withQuery: ReadonlySet<RouteName> = new Set(['contacts', 'cases']);
+
 export function parseRoute(hash: string): Route {
   const full = hash.replace(/^#/, '');
   const queryAt = full.indexOf('?');
@@ -77,7 +88,7 @@ export function parseRoute(hash: string): Route {
   for (const spec of routeTable) {
     const id = match(spec.path, path);
     if (id === null) continue;
-    if (spec.name === 'contacts' && queryAt >= 0) return { name: 'contacts', query: full.slice(queryAt) };
+    if (withQuery.has(spec.name) && queryAt >= 0) return { name: spec.name, query: full.slice(queryAt) } as Route;
     return (spec.path.includes(':id') ? { name: spec.name, id } : { name: spec.name }) as Route;
   }
   return { name: 'log' };
@@ -91,7 +102,7 @@ function specOf(name: RouteName): RouteSpec {
 
 export function hrefFor(route: Route): string {
   const id = 'id' in route ? encodeURIComponent(route.id) : '';
-  const query = route.name === 'contacts' ? (route.query ?? '') : '';
+  const query = route.name === 'contacts' || route.name === 'cases' ? (route.query ?? '') : '';
   return `#${specOf(route.name).path.replace(':id', id)}${query}`;
 }
 

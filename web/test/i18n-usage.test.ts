@@ -36,6 +36,12 @@ const builtPrefixes = [
   'safetyPlan.fields.',
   'directory.', // AgencyForm labels its text fields t(`directory.${field}`)
   'hotline.', // the contact form labels its sections t(`hotline.${field}`)
+  'cases.client.', // the client form and view label fields t(`cases.client.${name}`)
+  'cases.search.', // the search labels its fields and matches t(`cases.search.${field}`)
+  'cases.consents.state.',
+  'cases.new.steps.',
+  'cases.timeline.kinds.',
+  'cases.view.planStatus.',
 ];
 
 describe('i18n keys', () => {

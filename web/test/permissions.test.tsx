@@ -92,4 +92,8 @@ describe('the menu', () => {
     expect(menu(user(['knowledge.read'], ['supervisor', 'data_officer', 'org_admin']))).toEqual(['#/knowledge']);
     expect(menu(user(['contact.list', 'knowledge.read']))).toEqual(['#/contacts', '#/knowledge']);
   });
+
+  it('shows the cases to those who may list them', () => {
+    expect(menu(user(['case.list', 'knowledge.read'], ['case_worker']))).toEqual(['#/cases', '#/knowledge']);
+  });
 });

@@ -18,6 +18,11 @@ const examples: Route[] = [
   { name: 'agency', id: 'x1' },
   { name: 'agencyNew' },
   { name: 'agencyEdit', id: 'x1' },
+  { name: 'contactLinkCase', id: 'abc' },
+  { name: 'cases' },
+  { name: 'cases', query: '?assigned_to=me&status=intake' },
+  { name: 'caseNew' },
+  { name: 'case', id: 'cs1' },
 ];
 
 describe('the route table', () => {
@@ -30,6 +35,8 @@ describe('the route table', () => {
   it('prefers a fixed path to the pattern it also matches', () => {
     expect(parseRoute('#/directory/new')).toEqual({ name: 'agencyNew' });
     expect(parseRoute('#/directory/new/edit')).toEqual({ name: 'agencyEdit', id: 'new' });
+    expect(parseRoute('#/cases/new')).toEqual({ name: 'caseNew' });
+    expect(parseRoute('#/contacts/c1/link-case')).toEqual({ name: 'contactLinkCase', id: 'c1' });
   });
 
   it('opens the start page for anything else', () => {
@@ -42,5 +49,7 @@ describe('the route table', () => {
     expect(sectionOf({ name: 'agencyEdit', id: 'x' })).toBe('directory');
     expect(sectionOf({ name: 'knowledgeArticle', id: 'x' })).toBe('knowledge');
     expect(sectionOf({ name: 'safetyPlan', id: 'x' })).toBe('contacts');
+    expect(sectionOf({ name: 'case', id: 'x' })).toBe('cases');
+    expect(sectionOf({ name: 'contactLinkCase', id: 'x' })).toBe('contacts');
   });
 });

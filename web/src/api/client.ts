@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field: string,
+    /** The whole error body, for answers that carry more (409 `current`, `existing_case_id`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -32,6 +34,7 @@ export function parseError(status: number, bodyText: string): ApiError {
           typeof e.code === 'string' ? e.code : 'unknown',
           typeof e.message === 'string' ? e.message : '',
           typeof e.field === 'string' ? e.field : '',
+          body,
         );
       }
     }

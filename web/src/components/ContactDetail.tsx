@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists, Contact, User } from '../api/types';
+import { mayLinkContacts } from '../cases/permissions';
 import { getAgencyName } from '../contacts/api';
 import { mayCorrect, mayFlagCallers } from '../contacts/permissions';
 import { RepeatCallerBox } from '../contacts/RepeatCallerBox';
@@ -63,6 +64,13 @@ export function ContactDetail({ api, id, codes, user }: Props) {
             <p class="detail-actions">
               <a class="button secondary" href={hrefFor({ name: 'contactCorrect', id: contact.id })}>
                 {t('correct.action')}
+              </a>
+            </p>
+          )}
+          {mayLinkContacts(user) && contact.status === 'final' && (
+            <p class="detail-actions">
+              <a class="button secondary" href={hrefFor({ name: 'contactLinkCase', id: contact.id })}>
+                {t('cases.link.title')}
               </a>
             </p>
           )}

@@ -65,6 +65,13 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                     </a>
                   </li>
                 )}
+                {can(user, 'case.list') && (
+                  <li>
+                    <a href={hrefFor({ name: 'cases' })} aria-current={current('cases')}>
+                      {t('cases.nav')}
+                    </a>
+                  </li>
+                )}
                 {can(user, 'knowledge.read') && (
                   <li>
                     <a href={hrefFor({ name: 'knowledge' })} aria-current={current('knowledge')}>

@@ -1,0 +1,183 @@
+// Opening the case of a registered client: how they came (the referral source's type, the
+// agency from the directory when there is one, and the date). One case per client: when one
+// exists already, the server says so and the screen links to it.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import type { CodeLists } from '../api/types';
+import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { searchAgencies, type AgencyHit } from '../contacts/api';
+import { useT } from '../i18n';
+import { hrefFor } from '../router';
+import { openCase, type CaseRecord } from './api';
+import { badField, failureText } from './errors';
+import { CodeChoice, TextInput, type FieldError } from './fields';
+import { lists } from './lists';
+
+interface Props {
+  api: ApiClient;
+  codes: CodeLists;
+  clientId: string;
+  onOpened: (c: CaseRecord) => void;
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function OpenCase({ api, codes, clientId, onOpened }: Props) {
+  const t = useT();
+  const [source, setSource] = useState('');
+  const [agency, setAgency] = useState<AgencyHit | null>(null);
+  const [referredOn, setReferredOn] = useState(today());
+  const [error, setError] = useState<FieldError | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [existing, setExisting] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function open(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    if (source === '') {
+      setError({ field: 'source_type', text: t('cases.open.needSource') });
+      setNotice({ kind: 'error', text: t('cases.open.notOpened') });
+      document.getElementById('case-source_type')?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setNotice({ kind: 'info', text: t('log.saving') });
+    try {
+      onOpened(
+        await openCase(api, {
+          client_id: clientId,
+          referral: { source_type: source, agency_id: agency?.id ?? null, referred_on: referredOn },
+        }),
+      );
+    } catch (err) {
+      const text = failureText(t, err);
+      const caseId = err instanceof ApiError && err.status === 409 ? err.body.existing_case_id : undefined;
+      if (typeof caseId === 'string') setExisting(caseId);
+      const field = badField(err).replace(/^referral\./, '');
+      if (field !== '') setError({ field, text: text ?? '' });
+      if (text !== null) setNotice({ kind: 'error', text });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="open-case" onSubmit={(e) => void open(e)} noValidate aria-label={t('cases.open.title')}>
+      <div class="grid">
+        <CodeChoice
+          id="case-source_type"
+          name="source_type"
+          label={t('cases.open.source')}
+          codes={codes}
+          list={lists.referralSource}
+          value={source}
+          error={error}
+          onValue={setSource}
+        />
+        <TextInput
+          id="case-referred_on"
+          name="referred_on"
+          label={t('cases.open.referredOn')}
+          kind="date"
+          value={referredOn}
+          error={error}
+          onValue={setReferredOn}
+        />
+      </div>
+      <AgencyChoice api={api} id="case-agency" label={t('cases.open.agency')} value={agency} onValue={setAgency} />
+      <StatusRegion notice={notice}>
+        {existing !== null && (
+          <>
+            {' '}
+            <a href={hrefFor({ name: 'case', id: existing })}>{t('cases.open.openExisting')}</a>
+          </>
+        )}
+      </StatusRegion>
+      <button type="submit" class="primary" aria-disabled={busy}>
+        {busy ? t('log.saving') : t('cases.open.submit')}
+      </button>
+    </form>
+  );
+}
+
+interface AgencyChoiceProps {
+  api: ApiClient;
+  /** The search field's id. */
+  id: string;
+  label: string;
+  value: AgencyHit | null;
+  onValue: (a: AgencyHit | null) => void;
+}
+
+/** An agency picked from the directory by name (optional). */
+export function AgencyChoice({ api, id, label, value, onValue }: AgencyChoiceProps) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<AgencyHit[]>([]);
+  useEffect(() => {
+    if (text.trim().length < 2) {
+      setHits([]);
+      return;
+    }
+    let current = true;
+    const timer = window.setTimeout(() => {
+      searchAgencies(api, text.trim()).then((found) => current && setHits(found), () => undefined);
+    }, 200);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [text]);
+
+  if (value !== null) {
+    return (
+      <p class="field">
+        <span>
+          {label}: <strong>{value.name}</strong>
+        </span>{' '}
+        <button type="button" class="link-button" onClick={() => onValue(null)}>
+          {t('cases.open.changeAgency')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="search"
+        autocomplete="off"
+        value={text}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
+      <p id={`${id}-hint`} class="hint">
+        {t('cases.open.agencyHint')}
+      </p>
+      <ul class="agency-results" aria-live="polite">
+        {hits.map((hit) => (
+          <li key={hit.id}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => {
+                onValue(hit);
+                setText('');
+              }}
+            >
+              {hit.name}
+              {hit.city !== '' && <span class="muted"> · {hit.city}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// The cases API (docs/openapi.yaml, tags "clients" and "cases"): clients with their sealed person
+// and coded fields, and the case of each with its sections. A person's details travel only in
+// request bodies (POST search, never a query string), so no access log or address holds them.
+// Codes travel as strings: the lists come from GET /api/v1/codes at run time.
+import type { ApiClient } from '../api/client';
+import type { components } from '../../generated/schema';
+
+type Schemas = components['schemas'];
+
+/** The sealed part of a client: only roles that may read it get it (else null). */
+export type Person = Schemas['ClientPerson'];
+export type IdDocument = Schemas['IdDocument'];
+/** The coded, reportable part of a client (HTCDS 2.0 codes). */
+export type Coded = Schemas['ClientCoded'];
+export type Client = Schemas['Client'];
+export type ClientInput = Schemas['ClientInput'];
+export type SearchQuery = Schemas['ClientSearch'];
+export type SearchMatch = Schemas['ClientSearchResult']['matches'][number];
+export type UserRef = Schemas['UserRef'];
+export type CaseSummary = Schemas['CaseListItem'];
+export type CasePage = Schemas['CasePage'];
+export type Referral = Schemas['Referral'];
+export type CaseInput = Schemas['CaseInput'];
+export type CaseRecord = Schemas['Case'];
+export type StatusMove = Schemas['CaseStatusChange'];
+export type Consent = Schemas['Consent'];
+export type ConsentInput = Schemas['ConsentInput'];
+export type CaseNote = Schemas['CaseNote'];
+export type CaseService = Schemas['CaseService'];
+export type TimelineEntry = Schemas['CaseTimeline']['entries'][number];
+export type AccessEntry = Schemas['ClientAccessHistory']['entries'][number];
+
+export interface CaseFilter {
+  /** "me", a user id, or "" for every case the user may see. */
+  assigned_to: string;
+  status: string;
+}
+
+
+const casePath = (id: string, rest = '') => `/api/v1/cases/${encodeURIComponent(id)}${rest}`;
+
+export function searchClients(api: ApiClient, query: SearchQuery): Promise<{ matches: SearchMatch[] }> {
+  return api.request('POST', '/api/v1/clients/search', { body: query });
+}
+
+export function createClient(api: ApiClient, input: ClientInput): Promise<Client> {
+  return api.request('POST', '/api/v1/clients', { body: input });
+}
+
+export function getClient(api: ApiClient, id: string): Promise<Client> {
+  return api.request('GET', `/api/v1/clients/${encodeURIComponent(id)}`);
+}
+
+export function updateClient(api: ApiClient, id: string, input: ClientInput & { version: number }): Promise<Client> {
+  return api.request('PUT', `/api/v1/clients/${encodeURIComponent(id)}`, { body: input });
+}
+
+export function openCase(api: ApiClient, input: CaseInput): Promise<CaseRecord> {
+  return api.request('POST', '/api/v1/cases', { body: input });
+}
+
+/** The query string of a case list: only the filters that narrow it, then paging. */
+export function caseListParams(filter: CaseFilter, cursor: string | null, limit = 50): string {
+  const params = new URLSearchParams();
+  if (filter.assigned_to !== '') params.set('assigned_to', filter.assigned_to);
+  if (filter.status !== '') params.set('status', filter.status);
+  params.set('limit', String(limit));
+  if (cursor !== null) params.set('cursor', cursor);
+  return params.toString();
+}
+
+export function listCases(api: ApiClient, filter: CaseFilter, cursor: string | null): Promise<CasePage> {
+  return api.request('GET', `/api/v1/cases?${caseListParams(filter, cursor)}`);
+}
+
+export function getCase(api: ApiClient, id: string): Promise<CaseRecord> {
+  return api.request('GET', casePath(id));
+}
+
+export function moveCase(api: ApiClient, id: string, move: StatusMove): Promise<CaseRecord> {
+  return api.request('POST', casePath(id, '/status'), { body: move });
+}
+
+export function approveClosure(api: ApiClient, id: string, version: number): Promise<CaseRecord> {
+  return api.request('POST', casePath(id, '/closure/approval'), { body: { version } });
+}
+
+export function linkContact(api: ApiClient, caseId: string, contactId: string): Promise<unknown> {
+  return api.request('POST', casePath(caseId, '/contacts'), { body: { contact_id: contactId } });
+}
+
+/** A section of a case read and written whole (identification, needs, plan). */
+export function getSection<T>(api: ApiClient, id: string, section: string): Promise<T> {
+  return api.request('GET', casePath(id, `/${section}`));
+}
+
+export function putSection<T>(api: ApiClient, id: string, section: string, body: unknown): Promise<T> {
+  return api.request('PUT', casePath(id, `/${section}`), { body });
+}
+
+/** A section of a case that is a list of entries added one by one (consents, services, notes). */
+export function listEntries<T>(api: ApiClient, id: string, section: string): Promise<{ items: T[] }> {
+  return api.request('GET', casePath(id, `/${section}`));
+}
+
+export function addEntry<T>(api: ApiClient, id: string, section: string, body: unknown): Promise<T> {
+  return api.request('POST', casePath(id, `/${section}`), { body });
+}
+
+/** POST to an action of a case ("plan/submission", "plan/approval", "break-glass", ...). */
+export function caseAction<T>(api: ApiClient, id: string, action: string, body: unknown = {}): Promise<T> {
+  return api.request('POST', casePath(id, `/${action}`), { body });
+}
+
+/** A colleague's name, or "" when there is none. */
+export function refName(ref: UserRef | null | undefined): string {
+  return ref?.name ?? '';
+}
+
+export function accessHistory(api: ApiClient, clientId: string): Promise<{ entries: AccessEntry[] }> {
+  return api.request('GET', `/api/v1/clients/${encodeURIComponent(clientId)}/access`);
+}
+
+export function withdrawConsent(api: ApiClient, caseId: string, consentId: string): Promise<Consent> {
+  return api.request('POST', casePath(caseId, `/consents/${encodeURIComponent(consentId)}/withdrawal`), { body: {} });
+}

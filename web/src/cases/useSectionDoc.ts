@@ -1,0 +1,83 @@
+// A section of a case read and written whole (identification, needs, plan): loaded once, saved
+// with the version it was loaded at. Nothing recorded yet (404 on a case that loaded) is an
+// empty section; a stale save (409) says so and offers to reload.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiClient } from '../api/client';
+import type { Notice } from '../components/StatusRegion';
+import { useT } from '../i18n';
+import { getSection, putSection } from './api';
+import { badField, failureText, isConflict, isUnservedRoute } from './errors';
+import type { FieldError } from './fields';
+
+export function useSectionDoc<T extends { version?: number }>(api: ApiClient, caseId: string, section: string) {
+  const t = useT();
+  const [doc, setDoc] = useState<T | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  // The server does not keep this part of a case (yet): no form to fill in for nothing.
+  const [unserved, setUnserved] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [error, setError] = useState<FieldError | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [round, setRound] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    getSection<T>(api, caseId, section).then(
+      (d) => {
+        if (!current) return;
+        setDoc(d);
+        setLoaded(true);
+      },
+      (err: unknown) => {
+        if (!current) return;
+        if (isUnservedRoute(err)) {
+          setUnserved(true);
+          setNotice({ kind: 'info', text: t('cases.errors.sectionMissing') });
+          return;
+        }
+        if (err instanceof ApiError && err.status === 404) {
+          setDoc(null);
+          setLoaded(true);
+          return;
+        }
+        const text = failureText(t, err);
+        if (text !== null) setNotice({ kind: 'error', text });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [caseId, round]);
+
+  /** PUTs `body` (with the loaded version); true when stored. */
+  async function save(body: object, done: string): Promise<boolean> {
+    if (busy) return false;
+    setBusy(true);
+    setConflict(false);
+    setError(null);
+    try {
+      const stored = await putSection<T>(api, caseId, section, { ...body, ...(doc?.version ? { version: doc.version } : {}) });
+      setDoc(stored);
+      setNotice({ kind: 'success', text: done });
+      return true;
+    } catch (err) {
+      const text = failureText(t, err);
+      setConflict(isConflict(err));
+      const field = badField(err);
+      if (field !== '') setError({ field, text: text ?? '' });
+      if (text !== null) setNotice({ kind: 'error', text });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reload = () => {
+    setConflict(false);
+    setNotice(null);
+    setRound((r) => r + 1);
+  };
+
+  return { doc, loaded: loaded && !unserved, notice, setNotice, error, setError, conflict, busy, setBusy, save, reload };
+}
