@@ -55,28 +55,28 @@ using Arguments = domain::Result<std::tuple<Args...>>;
 // No query parameter at all (InvalidArgument naming the first one): a use case of no argument.
 [[nodiscard]] Arguments<> noParams(const http::Request& req);
 
-// Decoders of a JSON body, from `decode_body(body, version)`: the body's value, and with a
+// Decoders of a JSON body, from `DecodeBody(body, version)`: the body's value, and with a
 // non-null `version` its "version" member too (a function such as decodeContactInput).
-//   bodyOf<decode_body>:          POST path          -> (value)
-//   idAndBody<decode_body>:       POST path/{id}/... -> (id, value)
-//   versionedChange<decode_body>: PUT  path/{id}     -> (id, value, version)
-template <auto decode_body>
+//   bodyOf<DecodeBody>:          POST path          -> (value)
+//   idAndBody<DecodeBody>:       POST path/{id}/... -> (id, value)
+//   versionedChange<DecodeBody>: PUT  path/{id}     -> (id, value, version)
+template <auto DecodeBody>
 auto bodyOf(const http::Request& req) {
-  return decode_body(req.body, nullptr);
+  return DecodeBody(req.body, nullptr);
 }
 
-template <auto decode_body>
+template <auto DecodeBody>
 auto idAndBody(const http::Request& req) {
-  auto value = decode_body(req.body, nullptr);
+  auto value = DecodeBody(req.body, nullptr);
   using Value = std::decay_t<decltype(*value)>;
   return value.map(
       [&req](Value& v) { return std::tuple(std::string(req.param("id")), std::move(v)); });
 }
 
-template <auto decode_body>
+template <auto DecodeBody>
 auto versionedChange(const http::Request& req) {
   std::int32_t version = 0;
-  auto value = decode_body(req.body, &version);
+  auto value = DecodeBody(req.body, &version);
   using Value = std::decay_t<decltype(*value)>;
   return value.map([&req, version](Value& v) {
     return std::tuple(std::string(req.param("id")), std::move(v), version);

@@ -39,7 +39,7 @@ constexpr std::array<std::string_view, 4> kStages = {
 domain::Status failed(const domain::Error& e) { return tl::unexpected(e); }
 
 domain::Status advance(const hotline::Context& ctx, const hotline::Actor& worker,
-                       const hotline::Actor& supervisor, const DemoClient& d, std::string id,
+                       const hotline::Actor& supervisor, const DemoClient& d, const std::string& id,
                        std::int32_t version) {
   for (int i = 0; i < d.stages; ++i) {
     cases::StatusChange change{

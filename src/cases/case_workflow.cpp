@@ -143,7 +143,7 @@ awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::stri
   entry.from_status = loaded->kase.status;
   entry.to_status = change.to;
   entry.kind = closing ? "closure_request" : "status_change";
-  entry.reason = closing ? change.reason : change.reason;
+  entry.reason = change.reason;
   const std::string case_id = loaded->kase.id;
   co_return co_await commit(
       ctx, std::move(actor), std::move(*loaded), std::move(*revised), change.version,
@@ -203,7 +203,7 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   if (!users) {
     co_return tl::unexpected(users.error());
   }
-  const auto isWorker = [&](const std::string& user_id) {
+  const auto is_worker = [&](const std::string& user_id) {
     return std::any_of(users->begin(), users->end(), [&](const store::UserListing& u) {
       return u.id == user_id && u.active &&
              std::any_of(u.roles.begin(), u.roles.end(), [](domain::Role r) {
@@ -211,7 +211,7 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
              });
     });
   };
-  if (!isWorker(assignment.assigned_to)) {
+  if (!is_worker(assignment.assigned_to)) {
     co_return domain::invalidField("assigned_to",
                                    "Choose an active case worker or supervisor of your "
                                    "organisation.");
@@ -219,7 +219,7 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   std::vector<std::string> team;
   for (std::size_t i = 0; i < assignment.team.size(); ++i) {
     const std::string& member = assignment.team[i];
-    if (!isWorker(member)) {
+    if (!is_worker(member)) {
       co_return domain::invalidField("team[" + std::to_string(i) + "]",
                                      "Choose active case workers or supervisors of your "
                                      "organisation.");

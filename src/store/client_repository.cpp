@@ -92,7 +92,7 @@ constexpr const char* kCodedAssignments =
     "countries_transit = ?, countries_exploitation = ?";
 
 // SOCI binds by position with "?" only on SQLite; use :pN names for both backends.
-std::string numbered(std::string text) {
+std::string numbered(const std::string& text) {
   std::string out;
   int n = 0;
   for (const char c : text) {
