@@ -47,7 +47,7 @@ domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   cases::ConsentInput in;
   for (auto [key, out, required] :
        {std::tuple{"kind", &in.kind, true}, std::tuple{"given_as", &in.given_as, true},
@@ -64,7 +64,7 @@ domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
     return tl::unexpected(share.error());
   }
   if (*share != nullptr) {
-    JsonFields s(**share, "share_with");
+    NestedJsonFields s(**share, "share_with");
     auto agency = s.text("agency_id", 64);
     auto kind = s.text("kind", 64);
     if (!agency || !kind) {
@@ -82,18 +82,10 @@ domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
   return in;
 }
 
-awaitable<http::Response> listConsents(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto list = co_await cases::listConsents(ctx.hotline(), actorOf(who, req.request_id),
-                                           std::string(req.param("id")));
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  json::array items;
-  for (const auto& c : list->consents) {
-    items.push_back(encodeConsent(c, *list));
-  }
-  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+// {"items": [consent...]}
+json::object encodeConsents(const cases::ConsentList& list) {
+  return itemsBody(list.consents,
+                   [&list](const store::ConsentRow& c) { return encodeConsent(c, list); });
 }
 
 awaitable<http::Response> recordConsent(ApiContext& ctx, http::Request& req,
@@ -119,7 +111,7 @@ awaitable<http::Response> withdrawConsent(ApiContext& ctx, http::Request& req,
   if (!o) {
     co_return errorResponse(req, o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto on = f.text("withdrawn_on", 10);
   if (!on) {
     co_return errorResponse(req, on.error());
@@ -147,59 +139,38 @@ json::object encodeNote(const cases::Note& n) {
       {"created_at", domain::formatRfc3339(n.created_at)}};
 }
 
-awaitable<http::Response> listNotes(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  auto notes = co_await cases::listNotes(ctx.hotline(), actorOf(who, req.request_id),
-                                         std::string(req.param("id")));
-  if (!notes) {
-    co_return errorResponse(req, notes.error());
-  }
-  json::array items;
-  for (const auto& n : *notes) {
-    items.push_back(encodeNote(n));
-  }
-  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+json::object encodeNotes(const std::vector<cases::Note>& notes) {
+  return itemsBody(notes, encodeNote);
 }
 
-awaitable<http::Response> addNote(ApiContext& ctx, http::Request& req,
-                                  const policy::Principal& who) {
-  auto o = parseObject(req.body);
+http::Response encodeAddedNote(const cases::Note& note) { return created(encodeNote(note)); }
+
+domain::Result<std::string> decodeNoteText(std::string_view body, std::int32_t* /*version*/) {
+  auto o = parseObject(body);
   if (!o) {
-    co_return errorResponse(req, o.error());
+    return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto text = f.text("text", 20000, true);
   if (!text) {
-    co_return errorResponse(req, text.error());
+    return tl::unexpected(text.error());
   }
   if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
-  auto note = co_await cases::addNote(ctx.hotline(), actorOf(who, req.request_id),
-                                      std::string(req.param("id")), std::move(*text));
-  if (!note) {
-    co_return errorResponse(req, note.error());
-  }
-  co_return http::Response::json(201, encodeNote(*note));
+  return text;
 }
 
-awaitable<http::Response> timeline(ApiContext& ctx, http::Request& req,
-                                   const policy::Principal& who) {
-  auto entries = co_await cases::caseTimeline(ctx.hotline(), actorOf(who, req.request_id),
-                                              std::string(req.param("id")));
-  if (!entries) {
-    co_return errorResponse(req, entries.error());
-  }
-  json::array out;
-  for (const auto& e : *entries) {
-    out.push_back(
-        json::object{{"at", domain::formatRfc3339(e.at)},
-                     {"kind", e.kind},
-                     {"by", json::object{{"id", e.by}, {"name", colleagueName(e.by_name, e.by)}}},
-                     {"ref", e.ref},
-                     {"summary", e.summary}});
-  }
-  co_return http::Response::json(200, json::object{{"entries", std::move(out)}});
+// {"entries": [...]}, oldest first.
+json::object encodeTimeline(const std::vector<cases::TimelineEntry>& entries) {
+  return {{"entries", encodeEach(entries, [](const cases::TimelineEntry& e) {
+             return json::object{
+                 {"at", domain::formatRfc3339(e.at)},
+                 {"kind", e.kind},
+                 {"by", json::object{{"id", e.by}, {"name", colleagueName(e.by_name, e.by)}}},
+                 {"ref", e.ref},
+                 {"summary", e.summary}};
+           })}};
 }
 
 json::object encodeService(const store::ServiceRow& s,
@@ -222,7 +193,7 @@ domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   cases::ServiceInput in;
   for (auto [key, out, required] :
        {std::tuple{"type", &in.type, true}, std::tuple{"started_on", &in.started_on, true},
@@ -241,7 +212,7 @@ domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
   }
   in.duration_minutes = static_cast<std::int32_t>(minutes->value_or(-1));
   in.amount = static_cast<std::int32_t>(amount->value_or(-1));
-  JsonFields p(**provider, "provider");
+  NestedJsonFields p(**provider, "provider");
   auto agency = p.text("agency_id", 64);
   const json::value* own = (*provider)->if_contains("own");
   (void)p.text("own", 0);  // marks "own" as known; its type is checked below
@@ -264,18 +235,9 @@ domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
   return in;
 }
 
-awaitable<http::Response> listServices(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto list = co_await cases::listServices(ctx.hotline(), actorOf(who, req.request_id),
-                                           std::string(req.param("id")));
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  json::array items;
-  for (const auto& s : list->services) {
-    items.push_back(encodeService(s, list->names));
-  }
-  co_return http::Response::json(200, json::object{{"items", std::move(items)}});
+json::object encodeServices(const cases::ServiceList& list) {
+  return itemsBody(list.services,
+                   [&list](const store::ServiceRow& s) { return encodeService(s, list.names); });
 }
 
 awaitable<http::Response> recordService(ApiContext& ctx, http::Request& req,
@@ -298,22 +260,21 @@ awaitable<http::Response> recordService(ApiContext& ctx, http::Request& req,
 }  // namespace
 
 void registerCaseEntryRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
   using policy::Permission;
-  routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, bind(listConsents));
-  routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate, bind(recordConsent));
+  routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, idParam,
+               cases::listConsents, encodeConsents);
+  routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate, &recordConsent);
   routes.route("POST", "/api/v1/cases/{id}/consents/{consent_id}/withdrawal",
-               Permission::kCaseUpdate, bind(withdrawConsent));
-  routes.route("GET", "/api/v1/cases/{id}/notes", Permission::kCaseRead, bind(listNotes));
-  routes.route("POST", "/api/v1/cases/{id}/notes", Permission::kCaseUpdate, bind(addNote));
-  routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, bind(timeline));
-  routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, bind(listServices));
-  routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate, bind(recordService));
+               Permission::kCaseUpdate, &withdrawConsent);
+  routes.route("GET", "/api/v1/cases/{id}/notes", Permission::kCaseRead, idParam, cases::listNotes,
+               encodeNotes);
+  routes.route("POST", "/api/v1/cases/{id}/notes", Permission::kCaseUpdate,
+               idAndBody<decodeNoteText>, cases::addNote, encodeAddedNote);
+  routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, idParam,
+               cases::caseTimeline, encodeTimeline);
+  routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, idParam,
+               cases::listServices, encodeServices);
+  routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate, &recordService);
 }
 
 }  // namespace strada::api

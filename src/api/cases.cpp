@@ -18,26 +18,12 @@ namespace {
 using boost::asio::awaitable;
 namespace json = boost::json;
 
-// A refusal; a stale version comes with the stored case (when the user may still read it).
-awaitable<http::Response> refusal(ApiContext& ctx, http::Request& req, const policy::Principal& who,
-                                  const domain::Error& error, const std::string& id) {
-  if (error.code != domain::ErrorCode::kConflict || error.field != "version") {
-    co_return errorResponse(req, error);
-  }
-  json::object body = errorBody(error);
-  auto current = co_await cases::readCase(ctx.hotline(), actorOf(who, req.request_id), id);
-  if (current) {
-    body["current"] = encodeCaseView(*current);
-  }
-  co_return http::Response::json(409, body);
-}
-
 domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body) {
   auto o = parseObject(body);
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   cases::CaseInput input;
   auto client = f.text("client_id", 64, true);
   auto referral = f.object("referral", true);
@@ -52,7 +38,7 @@ domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body) {
   if (auto unknown = f.rejectUnknown(); !unknown) {
     return tl::unexpected(unknown.error());
   }
-  JsonFields r(**referral, "referral");
+  NestedJsonFields r(**referral, "referral");
   auto source = r.text("source_type", 64, true);
   auto agency = r.text("agency_id", 64);
   auto on = r.text("referred_on", 10, true);
@@ -69,7 +55,7 @@ domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body) {
   return input;
 }
 
-domain::Result<std::int32_t> requiredVersion(JsonFields& f) {
+domain::Result<std::int32_t> requiredVersion(NestedJsonFields& f) {
   auto version = f.integer("version", 1, 2'147'483'647);
   if (!version) {
     return tl::unexpected(version.error());
@@ -80,12 +66,13 @@ domain::Result<std::int32_t> requiredVersion(JsonFields& f) {
   return static_cast<std::int32_t>(**version);
 }
 
-domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body) {
+domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body,
+                                                       std::int32_t* /*version*/) {
   auto o = parseObject(body);
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   cases::StatusChange c;
   for (auto [key, out, required] :
        {std::tuple{"to", &c.to, true}, std::tuple{"reason", &c.reason, false},
@@ -132,6 +119,20 @@ awaitable<http::Response> createCase(ApiContext& ctx, http::Request& req,
   co_return response;
 }
 
+// A cursor's key: "<updated_at millis>|<case id>".
+domain::Result<store::CaseListQuery::Cursor> decodeCaseCursor(std::string_view cursor) {
+  auto key = decodeCursorKey(cursor);
+  if (!key) {
+    return tl::unexpected(key.error());
+  }
+  const auto bar = key->find('|');
+  if (bar == std::string::npos || bar == 0 || bar > 19 ||
+      key->find_first_not_of("0123456789") != bar) {
+    return invalidCursor();
+  }
+  return store::CaseListQuery::Cursor{std::stoll(key->substr(0, bar)), key->substr(bar + 1)};
+}
+
 domain::Result<cases::CaseListFilter> decodeListQuery(const http::Request& req) {
   cases::CaseListFilter filter;
   for (const auto& [name, value] : req.query) {
@@ -139,166 +140,93 @@ domain::Result<cases::CaseListFilter> decodeListQuery(const http::Request& req) 
       filter.assigned_to = value;
     } else if (name == "status") {
       filter.status = value;
-    } else if (name == "limit") {
-      auto limit = decodePageSize(value);
-      if (!limit) {
-        return tl::unexpected(limit.error());
-      }
-      filter.limit = *limit;
-    } else if (name == "cursor") {
-      auto key = decodeCursorKey(value);
-      if (!key) {
-        return tl::unexpected(key.error());
-      }
-      const auto bar = key->find('|');
-      if (bar == std::string::npos || bar == 0 || bar > 19 ||
-          key->find_first_not_of("0123456789") != bar) {
-        return invalidCursor();
-      }
-      filter.after =
-          store::CaseListQuery::Cursor{std::stoll(key->substr(0, bar)), key->substr(bar + 1)};
-    } else {
-      return domain::invalidField(name.substr(0, 64),
-                                  "This parameter is not known here. Remove it.");
+    } else if (auto page =
+                   applyPageParam(name, value, filter.limit, filter.after, &decodeCaseCursor);
+               !page) {
+      return tl::unexpected(page.error());
     }
   }
   return filter;
 }
 
-awaitable<http::Response> listCases(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  auto filter = decodeListQuery(req);
-  if (!filter) {
-    co_return errorResponse(req, filter.error());
+json::object encodeCaseRow(const store::CaseListRow& r,
+                           const std::map<std::string, std::string>& names) {
+  json::value assigned = nullptr;
+  if (!r.assigned_to.empty()) {
+    const auto it = names.find(r.assigned_to);
+    assigned =
+        json::object{{"id", r.assigned_to},
+                     {"name", colleagueName(it == names.end() ? "" : it->second, r.assigned_to)}};
   }
-  auto page =
-      co_await cases::listCases(ctx.hotline(), actorOf(who, req.request_id), std::move(*filter));
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  json::array items;
-  for (const auto& r : page->rows) {
-    const auto it = page->names.find(r.assigned_to);
-    json::value assigned = nullptr;
-    if (!r.assigned_to.empty()) {
-      assigned = json::object{
-          {"id", r.assigned_to},
-          {"name", colleagueName(it == page->names.end() ? "" : it->second, r.assigned_to)}};
-    }
-    items.push_back(json::object{{"id", r.id},
-                                 {"case_code", r.case_code},
-                                 {"client_code", r.client_code},
-                                 {"status", r.status},
-                                 {"assigned_to", std::move(assigned)},
-                                 {"opened_on", r.opened_on},
-                                 {"updated_at", domain::formatRfc3339(r.updated_at)}});
-  }
-  json::value next = nullptr;
-  if (page->more && !page->rows.empty()) {
-    const auto& last = page->rows.back();
-    next = encodeCursorKey(std::to_string(last.updated_at) + "|" + last.id);
-  }
-  co_return http::Response::json(200,
-                                 json::object{{"items", std::move(items)}, {"next_cursor", next}});
+  return json::object{{"id", r.id},
+                      {"case_code", r.case_code},
+                      {"client_code", r.client_code},
+                      {"status", r.status},
+                      {"assigned_to", std::move(assigned)},
+                      {"opened_on", r.opened_on},
+                      {"updated_at", domain::formatRfc3339(r.updated_at)}};
 }
 
-awaitable<http::Response> getCase(ApiContext& ctx, http::Request& req,
-                                  const policy::Principal& who) {
-  auto read = co_await cases::readCase(ctx.hotline(), actorOf(who, req.request_id),
-                                       std::string(req.param("id")));
-  if (!read) {
-    co_return errorResponse(req, read.error());
-  }
-  co_return http::Response::json(200, encodeCaseView(*read));
+json::object encodeCasePage(const cases::CasePage& page) {
+  return keysetPageBody(
+      page.rows, page.more,
+      [&page](const store::CaseListRow& r) { return encodeCaseRow(r, page.names); },
+      [](const store::CaseListRow& last) {
+        return encodeCursorKey(std::to_string(last.updated_at) + "|" + last.id);
+      });
 }
 
-awaitable<http::Response> changeStatus(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto change = decodeStatusChange(req.body);
-  if (!change) {
-    co_return errorResponse(req, change.error());
-  }
-  const std::string id(req.param("id"));
-  auto done = co_await cases::changeCaseStatus(ctx.hotline(), actorOf(who, req.request_id), id,
-                                               std::move(*change));
-  if (!done) {
-    co_return co_await refusal(ctx, req, who, done.error(), id);
-  }
-  co_return http::Response::json(200, encodeCaseView(*done));
-}
-
-awaitable<http::Response> approveClosure(ApiContext& ctx, http::Request& req,
-                                         const policy::Principal& who) {
+// A closure's approval: the case's id and the version approved.
+Arguments<std::string, std::int32_t> decodeApproval(const http::Request& req) {
   auto o = parseObject(req.body);
   if (!o) {
-    co_return errorResponse(req, o.error());
+    return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto version = requiredVersion(f);
   if (!version) {
-    co_return errorResponse(req, version.error());
+    return tl::unexpected(version.error());
   }
   if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
-  const std::string id(req.param("id"));
-  auto done =
-      co_await cases::approveClosure(ctx.hotline(), actorOf(who, req.request_id), id, *version);
-  if (!done) {
-    co_return co_await refusal(ctx, req, who, done.error(), id);
-  }
-  co_return http::Response::json(200, encodeCaseView(*done));
+  return std::tuple(std::string(req.param("id")), *version);
 }
 
-awaitable<http::Response> assignCase(ApiContext& ctx, http::Request& req,
-                                     const policy::Principal& who) {
-  auto o = parseObject(req.body);
+domain::Result<cases::Assignment> decodeAssignment(std::string_view body,
+                                                   std::int32_t* /*version*/) {
+  auto o = parseObject(body);
   if (!o) {
-    co_return errorResponse(req, o.error());
+    return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto assigned = f.text("assigned_to", 64, true);
   auto team = f.texts("team", 20);
   auto version = requiredVersion(f);
   if (!assigned || !team || !version) {
-    co_return errorResponse(req, !assigned ? assigned.error()
-                                 : !team   ? team.error()
-                                           : version.error());
+    return tl::unexpected(!assigned ? assigned.error() : !team ? team.error() : version.error());
   }
   if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
-  const std::string id(req.param("id"));
-  // A named local: GCC 12 mishandles an aggregate built in the co_await's full-expression.
-  cases::Assignment assignment{std::move(*assigned), std::move(*team), *version};
-  auto done = co_await cases::assignCase(ctx.hotline(), actorOf(who, req.request_id), id,
-                                         std::move(assignment));
-  if (!done) {
-    co_return co_await refusal(ctx, req, who, done.error(), id);
-  }
-  co_return http::Response::json(200, encodeCaseView(*done));
+  return cases::Assignment{std::move(*assigned), std::move(*team), *version};
 }
 
-awaitable<http::Response> breakGlass(ApiContext& ctx, http::Request& req,
-                                     const policy::Principal& who) {
-  auto o = parseObject(req.body);
+domain::Result<std::string> decodeBreakGlassReason(std::string_view body,
+                                                   std::int32_t* /*version*/) {
+  auto o = parseObject(body);
   if (!o) {
-    co_return errorResponse(req, o.error());
+    return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto reason = f.text("reason", 500, true);
   if (!reason) {
-    co_return errorResponse(req, reason.error());
+    return tl::unexpected(reason.error());
   }
   if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
-  auto read = co_await cases::breakGlass(ctx.hotline(), actorOf(who, req.request_id),
-                                         std::string(req.param("id")), std::move(*reason));
-  if (!read) {
-    co_return errorResponse(req, read.error());
-  }
-  co_return http::Response::json(200, encodeCaseView(*read));
+  return reason;
 }
 
 awaitable<http::Response> linkContact(ApiContext& ctx, http::Request& req,
@@ -307,7 +235,7 @@ awaitable<http::Response> linkContact(ApiContext& ctx, http::Request& req,
   if (!o) {
     co_return errorResponse(req, o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto contact = f.text("contact_id", 64, true);
   if (!contact) {
     co_return errorResponse(req, contact.error());
@@ -328,24 +256,24 @@ awaitable<http::Response> linkContact(ApiContext& ctx, http::Request& req,
 }  // namespace
 
 void registerCaseRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
   using policy::Permission;
-  routes.route("POST", "/api/v1/cases", Permission::kCaseCreate, bind(createCase));
-  routes.route("GET", "/api/v1/cases", Permission::kCaseList, bind(listCases));
-  routes.route("GET", "/api/v1/cases/{id}", Permission::kCaseRead, bind(getCase));
-  routes.route("POST", "/api/v1/cases/{id}/status", Permission::kCaseUpdate, bind(changeStatus));
+  routes.route("POST", "/api/v1/cases", Permission::kCaseCreate, &createCase);
+  routes.route("GET", "/api/v1/cases", Permission::kCaseList, decodeListQuery, cases::listCases,
+               encodeCasePage);
+  routes.route("GET", "/api/v1/cases/{id}", Permission::kCaseRead, idParam, cases::readCase,
+               encodeCaseView);
+  routes.route("POST", "/api/v1/cases/{id}/status", Permission::kCaseUpdate,
+               &versionedRecordChange<idAndBody<decodeStatusChange>, cases::changeCaseStatus,
+                                      cases::readCase, encodeCaseView>);
   routes.route("POST", "/api/v1/cases/{id}/closure/approval", Permission::kCaseApprove,
-               bind(approveClosure));
-  routes.route("PUT", "/api/v1/cases/{id}/assignment", Permission::kCaseUpdate, bind(assignCase));
+               &versionedRecordChange<decodeApproval, cases::approveClosure, cases::readCase,
+                                      encodeCaseView>);
+  routes.route("PUT", "/api/v1/cases/{id}/assignment", Permission::kCaseUpdate,
+               &versionedRecordChange<idAndBody<decodeAssignment>, cases::assignCase,
+                                      cases::readCase, encodeCaseView>);
   routes.route("POST", "/api/v1/cases/{id}/break-glass", Permission::kCaseBreakGlass,
-               bind(breakGlass));
-  routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink,
-               bind(linkContact));
+               idAndBody<decodeBreakGlassReason>, cases::breakGlass, encodeCaseView);
+  routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink, &linkContact);
   registerCaseEntryRoutes(routes);
 }
 

@@ -6,7 +6,7 @@ namespace {
 
 namespace json = boost::json;
 
-domain::Status documentsInto(JsonFields& f, std::vector<domain::IdDocument>& out) {
+domain::Status documentsInto(NestedJsonFields& f, std::vector<domain::IdDocument>& out) {
   auto docs = f.array("id_documents", 10);
   if (!docs) {
     return tl::unexpected(docs.error());
@@ -20,7 +20,7 @@ domain::Status documentsInto(JsonFields& f, std::vector<domain::IdDocument>& out
     if (!v.is_object()) {
       return domain::invalidField(path, "Each document must be an object.");
     }
-    JsonFields doc(v.as_object(), path);
+    NestedJsonFields doc(v.as_object(), path);
     domain::IdDocument d;
     auto kind = doc.text("kind", 40, true);
     auto number = doc.text("number", 100, true);
@@ -41,7 +41,7 @@ domain::Status documentsInto(JsonFields& f, std::vector<domain::IdDocument>& out
 }  // namespace
 
 domain::Result<domain::ClientPerson> decodePerson(const json::object& o) {
-  JsonFields f(o, "person");
+  NestedJsonFields f(o, "person");
   domain::ClientPerson p;
   struct Text {
     const char* key;
@@ -78,7 +78,7 @@ domain::Result<domain::ClientPerson> decodePerson(const json::object& o) {
 }
 
 domain::Result<domain::ClientCoded> decodeCoded(const json::object& o) {
-  JsonFields f(o, "coded");
+  NestedJsonFields f(o, "coded");
   domain::ClientCoded c;
   for (auto [key, out] :
        {std::pair{"gender", &c.gender}, std::pair{"age_band", &c.age_band},

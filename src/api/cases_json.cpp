@@ -31,18 +31,18 @@ json::array stringArray(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string JsonFields::pathOf(std::string_view key) const {
+std::string NestedJsonFields::pathOf(std::string_view key) const {
   return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
 }
 
-const json::value* JsonFields::find(std::string_view key) {
+const json::value* NestedJsonFields::find(std::string_view key) {
   seen_.emplace(key);
   const json::value* v = object_.if_contains(key);
   return v == nullptr || v->is_null() ? nullptr : v;
 }
 
-domain::Result<std::string> JsonFields::text(std::string_view key, std::size_t max_chars,
-                                             bool required) {
+domain::Result<std::string> NestedJsonFields::text(std::string_view key, std::size_t max_chars,
+                                                   bool required) {
   const json::value* v = find(key);
   if (v == nullptr) {
     if (required) {
@@ -61,8 +61,8 @@ domain::Result<std::string> JsonFields::text(std::string_view key, std::size_t m
   return out;
 }
 
-domain::Result<std::vector<std::string>> JsonFields::texts(std::string_view key,
-                                                           std::size_t max_items) {
+domain::Result<std::vector<std::string>> NestedJsonFields::texts(std::string_view key,
+                                                                 std::size_t max_items) {
   auto items = array(key, max_items);
   if (!items) {
     return tl::unexpected(items.error());
@@ -82,9 +82,9 @@ domain::Result<std::vector<std::string>> JsonFields::texts(std::string_view key,
   return out;
 }
 
-domain::Result<std::optional<std::int64_t>> JsonFields::integer(std::string_view key,
-                                                                std::int64_t min,
-                                                                std::int64_t max) {
+domain::Result<std::optional<std::int64_t>> NestedJsonFields::integer(std::string_view key,
+                                                                      std::int64_t min,
+                                                                      std::int64_t max) {
   const json::value* v = find(key);
   if (v == nullptr) {
     return std::optional<std::int64_t>();
@@ -104,7 +104,7 @@ domain::Result<std::optional<std::int64_t>> JsonFields::integer(std::string_view
   return std::optional<std::int64_t>(n);
 }
 
-domain::Result<const json::object*> JsonFields::object(std::string_view key, bool required) {
+domain::Result<const json::object*> NestedJsonFields::object(std::string_view key, bool required) {
   const json::value* v = find(key);
   if (v == nullptr) {
     if (required) {
@@ -118,7 +118,8 @@ domain::Result<const json::object*> JsonFields::object(std::string_view key, boo
   return &v->as_object();
 }
 
-domain::Result<const json::array*> JsonFields::array(std::string_view key, std::size_t max_items) {
+domain::Result<const json::array*> NestedJsonFields::array(std::string_view key,
+                                                           std::size_t max_items) {
   const json::value* v = find(key);
   if (v == nullptr) {
     return nullptr;
@@ -133,7 +134,7 @@ domain::Result<const json::array*> JsonFields::array(std::string_view key, std::
   return &v->as_array();
 }
 
-domain::Status JsonFields::rejectUnknown() const {
+domain::Status NestedJsonFields::rejectUnknown() const {
   for (const auto& member : object_) {
     if (!seen_.contains(std::string_view(member.key()))) {
       return domain::invalidField(pathOf(std::string(member.key()).substr(0, 64)),

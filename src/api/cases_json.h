@@ -3,6 +3,7 @@
 // member a route does not know is refused. Also the shared encoders of clients and cases.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstdint>
@@ -12,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "api/handler.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
 #include "domain/client.h"
@@ -21,10 +23,12 @@ namespace strada::api {
 
 class RouteTable;
 
-// One JSON object being decoded, at `path` ("" for the body, "person" for a member).
-class JsonFields {
+// One JSON object being decoded, at `path` ("" for the body, "person" for a member). Its own name:
+// api/json_input.h's JsonFields reads a flat body (two classes of one name in one namespace are
+// one class to the linker, which then keeps either's inline members for both).
+class NestedJsonFields {
  public:
-  JsonFields(const boost::json::object& object, std::string path)
+  NestedJsonFields(const boost::json::object& object, std::string path)
       : object_(object), path_(std::move(path)) {}
 
   // Absent or null gives "" (or nullopt / an empty list); a wrong type is refused.
@@ -66,5 +70,32 @@ boost::json::object encodeCaseView(const cases::CaseView& view);
 void registerCaseEntryRoutes(RouteTable& routes);
 // {"error":{...}} with extra members (such as "current").
 boost::json::object errorBody(const domain::Error& error);
+
+// The handler of a change to one record (a client, a case) whose refusal for a stale version (a
+// conflict on "version") answers 409 with the stored record as "current", when the user may still
+// read it, so the screen can offer to reload. `Decode` gives the use case's arguments, the
+// record's id first; `Run` is the change, `ReadBack` reads the record by id, and `Encode` encodes
+// either (answered with 200). Registered as &versionedRecordChange<...> (a ContextHandler).
+template <auto Decode, auto Run, auto ReadBack, auto Encode>
+boost::asio::awaitable<http::Response> versionedRecordChange(ApiContext& ctx, http::Request& req,
+                                                             const policy::Principal& who) {
+  auto args = Decode(std::as_const(req));
+  if (!args) {
+    co_return errorResponse(req, args.error());
+  }
+  const std::string id = std::get<0>(*args);
+  auto done = co_await detail::startUseCase(Run, ctx.hotline(), actorOf(who, req.request_id),
+                                            std::move(*args));
+  if (done || done.error().code != domain::ErrorCode::kConflict ||
+      done.error().field != "version") {
+    co_return respond(req, done, Encode);
+  }
+  boost::json::object body = errorBody(done.error());
+  auto current = co_await ReadBack(ctx.hotline(), actorOf(who, req.request_id), id);
+  if (current) {
+    body["current"] = Encode(*current);
+  }
+  co_return http::Response::json(409, body);
+}
 
 }  // namespace strada::api

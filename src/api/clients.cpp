@@ -26,7 +26,7 @@ domain::Result<ClientInput> decodeClientInput(std::string_view body, bool with_v
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   auto person = f.object("person", true);
   auto coded = f.object("coded", true);
   if (!person || !coded) {
@@ -59,12 +59,12 @@ domain::Result<ClientInput> decodeClientInput(std::string_view body, bool with_v
   return input;
 }
 
-domain::Result<cases::ClientSearch> decodeSearch(std::string_view body) {
+domain::Result<cases::ClientSearch> decodeSearch(std::string_view body, std::int32_t* /*version*/) {
   auto o = parseObject(body);
   if (!o) {
     return tl::unexpected(o.error());
   }
-  JsonFields f(*o, "");
+  NestedJsonFields f(*o, "");
   cases::ClientSearch s;
   for (auto [key, out] :
        {std::pair{"client_code", &s.client_code}, std::pair{"full_name", &s.full_name},
@@ -81,119 +81,68 @@ domain::Result<cases::ClientSearch> decodeSearch(std::string_view body) {
   return s;
 }
 
-awaitable<http::Response> searchClients(ApiContext& ctx, http::Request& req,
-                                        const policy::Principal& who) {
-  auto search = decodeSearch(req.body);
-  if (!search) {
-    co_return errorResponse(req, search.error());
-  }
-  auto found = co_await cases::searchClients(ctx.hotline(), actorOf(who, req.request_id), *search);
-  if (!found) {
-    co_return errorResponse(req, found.error());
-  }
-  json::array matches;
-  for (const auto& m : *found) {
-    json::array on;
-    for (const auto& kind : m.matched_on) {
-      on.emplace_back(kind);
-    }
-    json::value kase = nullptr;
-    if (m.case_id) {
-      kase = json::object{{"id", *m.case_id}, {"status", m.case_status}};
-    }
-    matches.push_back(json::object{{"client_id", m.client_id},
-                                   {"client_code", m.client_code},
-                                   {"matched_on", std::move(on)},
-                                   {"case", std::move(kase)}});
-  }
-  co_return http::Response::json(200, json::object{{"matches", std::move(matches)}});
+// {"matches": [...]}
+json::object encodeMatches(const std::vector<cases::ClientSearchMatch>& found) {
+  return {{"matches", encodeEach(found, [](const cases::ClientSearchMatch& m) {
+             json::value kase = nullptr;
+             if (m.case_id) {
+               kase = json::object{{"id", *m.case_id}, {"status", m.case_status}};
+             }
+             return json::object{
+                 {"client_id", m.client_id},
+                 {"client_code", m.client_code},
+                 {"matched_on", json::array(m.matched_on.begin(), m.matched_on.end())},
+                 {"case", std::move(kase)}};
+           })}};
 }
 
-awaitable<http::Response> createClient(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto input = decodeClientInput(req.body, false);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto created = co_await cases::createClient(ctx.hotline(), actorOf(who, req.request_id),
-                                              std::move(input->person), std::move(input->coded));
-  if (!created) {
-    co_return errorResponse(req, created.error());
-  }
-  auto response = http::Response::json(201, encodeClientView(*created));
-  response.headers.emplace_back("Location", "/api/v1/clients/" + created->client.id);
-  co_return response;
+// A new client's person and coded fields.
+Arguments<domain::ClientPerson, domain::ClientCoded> decodeNewClient(const http::Request& req) {
+  return decodeClientInput(req.body, false).map([](ClientInput&& input) {
+    return std::tuple(std::move(input.person), std::move(input.coded));
+  });
 }
 
-awaitable<http::Response> getClient(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  auto read = co_await cases::readClient(ctx.hotline(), actorOf(who, req.request_id),
-                                         std::string(req.param("id")));
-  if (!read) {
-    co_return errorResponse(req, read.error());
-  }
-  co_return http::Response::json(200, encodeClientView(*read));
+http::Response encodeCreatedClient(const cases::ClientView& view) {
+  return created(encodeClientView(view), "/api/v1/clients/" + view.client.id);
 }
 
-awaitable<http::Response> updateClient(ApiContext& ctx, http::Request& req,
-                                       const policy::Principal& who) {
-  auto input = decodeClientInput(req.body, true);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  const std::string id(req.param("id"));
-  auto updated = co_await cases::updateClient(ctx.hotline(), actorOf(who, req.request_id), id,
-                                              std::move(input->person), std::move(input->coded),
-                                              input->version);
-  if (updated) {
-    co_return http::Response::json(200, encodeClientView(*updated));
-  }
-  if (updated.error().code != domain::ErrorCode::kConflict || updated.error().field != "version") {
-    co_return errorResponse(req, updated.error());
-  }
-  // A stale version: the stored client comes with the refusal, so the screen can offer to reload.
-  json::object body = errorBody(updated.error());
-  auto current = co_await cases::readClient(ctx.hotline(), actorOf(who, req.request_id), id);
-  if (current) {
-    body["current"] = encodeClientView(*current);
-  }
-  co_return http::Response::json(409, body);
+// A client's change: its id, person and coded fields, and the version they started from.
+Arguments<std::string, domain::ClientPerson, domain::ClientCoded, std::int32_t> decodeClientChange(
+    const http::Request& req) {
+  return decodeClientInput(req.body, true).map([&req](ClientInput&& input) {
+    return std::tuple(std::string(req.param("id")), std::move(input.person), std::move(input.coded),
+                      input.version);
+  });
 }
 
-awaitable<http::Response> getClientAccess(ApiContext& ctx, http::Request& req,
-                                          const policy::Principal& who) {
-  auto history = co_await cases::clientAccessHistory(ctx.hotline(), actorOf(who, req.request_id),
-                                                     std::string(req.param("id")));
-  if (!history) {
-    co_return errorResponse(req, history.error());
-  }
-  json::array entries;
-  for (const auto& e : *history) {
-    entries.push_back(json::object{
-        {"at", domain::formatRfc3339(e.at)},
-        {"user", json::object{{"id", e.user_id}, {"name", colleagueName(e.user_name, e.user_id)}}},
-        {"action", e.action},
-        {"reason", e.reason ? json::value(*e.reason) : json::value(nullptr)}});
-  }
-  co_return http::Response::json(200, json::object{{"entries", std::move(entries)}});
+// {"entries": [...]}
+json::object encodeAccessHistory(const std::vector<cases::AccessEntry>& history) {
+  return {{"entries", encodeEach(history, [](const cases::AccessEntry& e) {
+             return json::object{
+                 {"at", domain::formatRfc3339(e.at)},
+                 {"user",
+                  json::object{{"id", e.user_id}, {"name", colleagueName(e.user_name, e.user_id)}}},
+                 {"action", e.action},
+                 {"reason", e.reason ? json::value(*e.reason) : json::value(nullptr)}};
+           })}};
 }
 
 }  // namespace
 
 void registerClientRoutes(RouteTable& routes) {
-  ApiContext& ctx = routes.context();
-  const auto bind = [&ctx](auto handler) {
-    return [&ctx, handler](http::Request& req, const policy::Principal& who) {
-      return handler(ctx, req, who);
-    };
-  };
   using policy::Permission;
-  routes.route("POST", "/api/v1/clients/search", Permission::kClientSearch, bind(searchClients));
-  routes.route("POST", "/api/v1/clients", Permission::kClientCreate, bind(createClient));
-  routes.route("GET", "/api/v1/clients/{id}", Permission::kClientRead, bind(getClient));
-  routes.route("PUT", "/api/v1/clients/{id}", Permission::kClientUpdate, bind(updateClient));
-  routes.route("GET", "/api/v1/clients/{id}/access", Permission::kClientAccessHistory,
-               bind(getClientAccess));
+  routes.route("POST", "/api/v1/clients/search", Permission::kClientSearch, bodyOf<decodeSearch>,
+               cases::searchClients, encodeMatches);
+  routes.route("POST", "/api/v1/clients", Permission::kClientCreate, decodeNewClient,
+               cases::createClient, encodeCreatedClient);
+  routes.route("GET", "/api/v1/clients/{id}", Permission::kClientRead, idParam, cases::readClient,
+               encodeClientView);
+  routes.route("PUT", "/api/v1/clients/{id}", Permission::kClientUpdate,
+               &versionedRecordChange<decodeClientChange, cases::updateClient, cases::readClient,
+                                      encodeClientView>);
+  routes.route("GET", "/api/v1/clients/{id}/access", Permission::kClientAccessHistory, idParam,
+               cases::clientAccessHistory, encodeAccessHistory);
 }
 
 }  // namespace strada::api
