@@ -21,26 +21,22 @@ using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
 
-bool inList(std::string_view list, std::string_view code) {
-  const domain::CodeList* codes = domain::findCodeList(list);
-  return codes != nullptr && codes->contains(code);
-}
-
 std::string today(domain::UnixMillis now) { return domain::formatCalendarDate(now / 86'400'000); }
 
 domain::Status validateConsent(const ConsentInput& c, domain::UnixMillis now) {
-  if (!inList("consent_kind", c.kind)) {
+  if (!inCodeList("consent_kind", c.kind)) {
     return domain::invalidField("kind", "Choose what the person consents to from the list.");
   }
   const bool share = c.kind == "share";
   const bool has_target = !c.share_agency_id.empty() || !c.share_kind.empty();
-  if (share != has_target || (!c.share_kind.empty() && !inList("share_with_kind", c.share_kind))) {
+  if (share != has_target ||
+      (!c.share_kind.empty() && !inCodeList("share_with_kind", c.share_kind))) {
     return domain::invalidField("share_with",
                                 share ? "Name the organisation or the kind of organisation the "
                                         "person agrees to share with."
                                       : "Only a consent to share names who to share with.");
   }
-  if (!inList("consent_given_as", c.given_as)) {
+  if (!inCodeList("consent_given_as", c.given_as)) {
     return domain::invalidField("given_as", "Choose how the consent was given.");
   }
   auto given = domain::parseCalendarDate(c.given_on, "given_on");
@@ -63,25 +59,6 @@ domain::Status validateConsent(const ConsentInput& c, domain::UnixMillis now) {
     }
   }
   return {};
-}
-
-// The case, if `who` may see it (and, when `work`, work on it).
-awaitable<Result<LoadedCase>> caseFor(Context ctx, const Actor& actor, std::string case_id,
-                                      policy::Permission permission, bool work) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, permission); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  auto allowed = work ? policy::requireCaseWorkable(who, loaded->facts)
-                      : policy::requireCaseVisible(who, loaded->facts);
-  if (!allowed) {
-    co_return tl::unexpected(allowed.error());
-  }
-  co_return std::move(*loaded);
 }
 
 awaitable<Result<ConsentList>> readConsents(Context ctx, std::string org_id, std::string case_id) {
@@ -121,8 +98,8 @@ std::string consentState(const store::ConsentRow& consent, const std::string& to
 }
 
 awaitable<Result<ConsentList>> listConsents(Context ctx, Actor actor, std::string case_id) {
-  auto loaded =
-      co_await caseFor(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, false);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
+                                     CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -131,8 +108,8 @@ awaitable<Result<ConsentList>> listConsents(Context ctx, Actor actor, std::strin
 
 awaitable<Result<ConsentList>> recordConsent(Context ctx, Actor actor, std::string case_id,
                                              ConsentInput input) {
-  auto loaded =
-      co_await caseFor(ctx, actor, std::move(case_id), policy::Permission::kCaseUpdate, true);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -162,8 +139,8 @@ awaitable<Result<ConsentList>> recordConsent(Context ctx, Actor actor, std::stri
                         "",
                         0};
   store::WriteJob insert = [row](store::WriteContext& w) { return store::insertConsent(w, row); };
-  if (auto s = co_await writeWithAudit(ctx, std::move(insert),
-                                       actor.entry(AuditAction::kConsentCreate, loaded->kase.id));
+  if (auto s = co_await hotline::writeAudited(
+          ctx, std::move(insert), actor.entry(AuditAction::kConsentCreate, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -177,8 +154,8 @@ awaitable<Result<ConsentList>> recordConsent(Context ctx, Actor actor, std::stri
 
 awaitable<Result<ConsentList>> withdrawConsent(Context ctx, Actor actor, std::string case_id,
                                                std::string consent_id, std::string on) {
-  auto loaded =
-      co_await caseFor(ctx, actor, std::move(case_id), policy::Permission::kCaseUpdate, true);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -197,8 +174,8 @@ awaitable<Result<ConsentList>> withdrawConsent(Context ctx, Actor actor, std::st
                               by = actor.principal.user_id](store::WriteContext& w) {
     return store::withdrawConsent(w, case_id, consent_id, on, by);
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(withdraw),
-                                       actor.entry(AuditAction::kConsentWithdraw, loaded->kase.id));
+  if (auto s = co_await hotline::writeAudited(
+          ctx, std::move(withdraw), actor.entry(AuditAction::kConsentWithdraw, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }

@@ -108,29 +108,11 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
   return out;
 }
 
-awaitable<Result<LoadedCase>> visibleCase(Context ctx, const Actor& actor, std::string case_id,
-                                          policy::Permission permission, bool full) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, permission); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  auto allowed = full ? policy::requireCaseWorkable(who, loaded->facts)
-                      : policy::requireCaseVisible(who, loaded->facts);
-  if (!allowed) {
-    co_return tl::unexpected(allowed.error());
-  }
-  co_return std::move(*loaded);
-}
-
 }  // namespace
 
 awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::string case_id) {
-  auto loaded =
-      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, true);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
+                                     CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -158,9 +140,8 @@ awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::st
     }
     notes.push_back(std::move(note));
   }
-  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
-  if (auto s = co_await writeWithAudit(ctx, std::move(nothing),
-                                       actor.entry(AuditAction::kCaseNoteList, loaded->kase.id));
+  if (auto s = co_await hotline::recordAudit(
+          ctx, actor.entry(AuditAction::kCaseNoteList, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -168,8 +149,8 @@ awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::st
 }
 
 awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, std::string text) {
-  auto loaded =
-      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseUpdate, true);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -191,8 +172,8 @@ awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, s
   store::WriteJob insert = [row = std::move(row)](store::WriteContext& w) {
     return store::insertNote(w, row);
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(insert),
-                                       actor.entry(AuditAction::kCaseNoteCreate, loaded->kase.id));
+  if (auto s = co_await hotline::writeAudited(
+          ctx, std::move(insert), actor.entry(AuditAction::kCaseNoteCreate, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -201,8 +182,8 @@ awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, s
 
 awaitable<Result<std::vector<TimelineEntry>>> caseTimeline(Context ctx, Actor actor,
                                                            std::string case_id) {
-  auto loaded =
-      co_await visibleCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, false);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
+                                     CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -210,9 +191,8 @@ awaitable<Result<std::vector<TimelineEntry>>> caseTimeline(Context ctx, Actor ac
   if (!r) {
     co_return tl::unexpected(r.error());
   }
-  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
-  if (auto s = co_await writeWithAudit(
-          ctx, std::move(nothing), actor.entry(AuditAction::kCaseTimelineRead, loaded->kase.id));
+  if (auto s = co_await hotline::recordAudit(
+          ctx, actor.entry(AuditAction::kCaseTimelineRead, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "cases/client_records.h"
+#include "domain/codes.h"
 #include "store/async.h"
 #include "store/case_repository.h"
 #include "store/user_repository.h"
@@ -97,15 +98,27 @@ awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::Cas
   co_return view;
 }
 
-awaitable<domain::Status> writeWithAudit(Context ctx, store::WriteJob job,
-                                         audit::AuditEntry entry) {
-  store::WriteJob both = [job = std::move(job), entry = std::move(entry)](store::WriteContext& w) {
-    if (auto s = job(w); !s) {
-      return s;
-    }
-    return w.audit(entry);
-  };
-  co_return co_await store::awaitWrite(ctx.db, std::move(both));
+awaitable<Result<LoadedCase>> allowedCase(Context ctx, const Actor& actor, std::string case_id,
+                                          policy::Permission permission, CaseUse use) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, permission); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto allowed = use == CaseUse::kWork ? policy::requireCaseWorkable(who, loaded->facts)
+                                       : policy::requireCaseVisible(who, loaded->facts);
+  if (!allowed) {
+    co_return tl::unexpected(allowed.error());
+  }
+  co_return std::move(*loaded);
+}
+
+bool inCodeList(std::string_view list, std::string_view code) {
+  const domain::CodeList* codes = domain::findCodeList(list);
+  return codes != nullptr && codes->contains(code);
 }
 
 }  // namespace strada::cases

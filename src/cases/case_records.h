@@ -3,9 +3,11 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <string>
+#include <string_view>
 
 #include "cases/cases.h"
 #include "cases/context.h"
+#include "hotline/use_case_steps.h"
 #include "policy/case_access.h"
 #include "store/client_repository.h"
 
@@ -30,9 +32,17 @@ struct LoadedCase {
                                                                         LoadedCase loaded,
                                                                         policy::CaseAccess access);
 
-// Runs `job` (the case write) in one write job with the audit entry.
-[[nodiscard]] boost::asio::awaitable<domain::Status> writeWithAudit(Context ctx,
-                                                                    store::WriteJob job,
-                                                                    audit::AuditEntry entry);
+// What a use case does with a case: see it (policy::requireCaseVisible) or work on it
+// (policy::requireCaseWorkable).
+enum class CaseUse { kSee, kWork };
+
+// The case `case_id` (loadCase), when the actor holds `permission` and may see it or work on it,
+// as `use` says; otherwise the policy's refusal.
+[[nodiscard]] boost::asio::awaitable<domain::Result<LoadedCase>> allowedCase(
+    Context ctx, const Actor& actor, std::string case_id, policy::Permission permission,
+    CaseUse use);
+
+// Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
+[[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);
 
 }  // namespace strada::cases

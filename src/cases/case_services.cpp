@@ -17,13 +17,8 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-bool inList(std::string_view list, std::string_view code) {
-  const domain::CodeList* codes = domain::findCodeList(list);
-  return codes != nullptr && codes->contains(code);
-}
-
 domain::Status validateService(const ServiceInput& s, domain::UnixMillis now) {
-  if (!inList("service_type", s.type)) {
+  if (!inCodeList("service_type", s.type)) {
     return domain::invalidField("type", "Choose the service from the list offered.");
   }
   auto started = domain::parseCalendarDate(s.started_on, "started_on");
@@ -48,7 +43,7 @@ domain::Status validateService(const ServiceInput& s, domain::UnixMillis now) {
   if (s.amount < -1) {
     return domain::invalidField("amount", "Give the amount as a whole number, 0 or more.");
   }
-  if (!s.outcome.empty() && !inList("service_outcome", s.outcome)) {
+  if (!s.outcome.empty() && !inCodeList("service_outcome", s.outcome)) {
     return domain::invalidField("outcome", "Choose the outcome from the list offered.");
   }
   return {};
@@ -71,30 +66,11 @@ awaitable<Result<ServiceList>> readServices(Context ctx, std::string org_id, std
   co_return co_await store::awaitRead<Result<ServiceList>>(ctx.db, std::move(job));
 }
 
-awaitable<Result<LoadedCase>> allowedCase(Context ctx, const Actor& actor, std::string case_id,
-                                          bool work) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(
-          who, work ? policy::Permission::kCaseUpdate : policy::Permission::kCaseRead);
-      !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  auto allowed = work ? policy::requireCaseWorkable(who, loaded->facts)
-                      : policy::requireCaseVisible(who, loaded->facts);
-  if (!allowed) {
-    co_return tl::unexpected(allowed.error());
-  }
-  co_return std::move(*loaded);
-}
-
 }  // namespace
 
 awaitable<Result<ServiceList>> listServices(Context ctx, Actor actor, std::string case_id) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), false);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
+                                     CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -103,7 +79,8 @@ awaitable<Result<ServiceList>> listServices(Context ctx, Actor actor, std::strin
 
 awaitable<Result<ServiceList>> recordService(Context ctx, Actor actor, std::string case_id,
                                              ServiceInput input) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), true);
+  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -130,7 +107,7 @@ awaitable<Result<ServiceList>> recordService(Context ctx, Actor actor, std::stri
                         actor.principal.user_id,
                         now};
   store::WriteJob insert = [row](store::WriteContext& w) { return store::insertService(w, row); };
-  if (auto s = co_await writeWithAudit(
+  if (auto s = co_await hotline::writeAudited(
           ctx, std::move(insert),
           actor.entry(audit::AuditAction::kCaseServiceCreate, loaded->kase.id));
       !s) {

@@ -20,11 +20,6 @@ using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
 
-bool inList(std::string_view list, std::string_view code) {
-  const domain::CodeList* codes = domain::findCodeList(list);
-  return codes != nullptr && codes->contains(code);
-}
-
 domain::Status notAllowed(std::string_view from, std::string_view to) {
   return domain::fail(domain::ErrorCode::kConflict,
                       "A case at this stage cannot move there. Reload the case to see its stage.",
@@ -39,10 +34,10 @@ Result<domain::Case> requestClosure(domain::Case k, const StatusChange& c, const
   if (!domain::mayRequestClosure(k.status) || closurePending(k)) {
     return tl::unexpected(notAllowed(k.status, c.to).error());
   }
-  if (!inList("closure_reason", c.reason)) {
+  if (!inCodeList("closure_reason", c.reason)) {
     return domain::invalidField("reason", "Choose why the case closes from the list offered.");
   }
-  if (!inList("closure_outcome", c.outcome)) {
+  if (!inCodeList("closure_outcome", c.outcome)) {
     return domain::invalidField("outcome", "Choose the outcome from the list offered.");
   }
   k.closure = domain::CaseClosure{c.reason, c.outcome, by, now, "", 0};
@@ -113,7 +108,8 @@ awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
     }
     return store::insertCaseHistory(w, entry);
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(write), actor.entry(action, revised.id));
+  if (auto s =
+          co_await hotline::writeAudited(ctx, std::move(write), actor.entry(action, revised.id));
       !s) {
     co_return tl::unexpected(s.error());
   }

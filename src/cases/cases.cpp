@@ -112,8 +112,8 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
                             contacts = input.contact_ids](store::WriteContext& w) {
     return store::insertCase(w, kase, contacts);
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(insert),
-                                       actor.entry(AuditAction::kCaseCreate, case_id));
+  if (auto s = co_await hotline::writeAudited(ctx, std::move(insert),
+                                              actor.entry(AuditAction::kCaseCreate, case_id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -137,9 +137,8 @@ awaitable<Result<CaseView>> readCase(Context ctx, Actor actor, std::string id) {
   if (access == policy::CaseAccess::kNone) {
     co_return tl::unexpected(recordNotFound());
   }
-  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
-  if (auto s = co_await writeWithAudit(ctx, std::move(nothing),
-                                       actor.entry(AuditAction::kCaseRead, loaded->kase.id));
+  if (auto s =
+          co_await hotline::recordAudit(ctx, actor.entry(AuditAction::kCaseRead, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -184,14 +183,9 @@ awaitable<Result<CasePage>> listCases(Context ctx, Actor actor, CaseListFilter f
   if (!page) {
     co_return tl::unexpected(page.error());
   }
-  if (page->rows.size() > static_cast<std::size_t>(filter.limit)) {
-    page->rows.resize(static_cast<std::size_t>(filter.limit));
-    page->more = true;
-  }
-  store::WriteJob nothing = [](store::WriteContext&) { return domain::Status{}; };
-  if (auto s = co_await writeWithAudit(
-          ctx, std::move(nothing),
-          actor.entry(AuditAction::kCaseList, "rows=" + std::to_string(page->rows.size())));
+  page->more = hotline::cutToPage(page->rows, static_cast<std::size_t>(filter.limit));
+  if (auto s = co_await hotline::recordAudit(
+          ctx, actor.entry(AuditAction::kCaseList, "rows=" + std::to_string(page->rows.size())));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -221,8 +215,8 @@ awaitable<Result<CaseView>> breakGlass(Context ctx, Actor actor, std::string id,
   store::WriteJob insert = [grant = std::move(grant)](store::WriteContext& w) {
     return store::insertBreakGlass(w, grant);
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(insert),
-                                       actor.entry(AuditAction::kCaseBreakGlass, loaded->kase.id));
+  if (auto s = co_await hotline::writeAudited(
+          ctx, std::move(insert), actor.entry(AuditAction::kCaseBreakGlass, loaded->kase.id));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -259,8 +253,8 @@ awaitable<Result<bool>> linkContact(Context ctx, Actor actor, std::string case_i
     *is_new = *linked;
     return domain::Status{};
   };
-  if (auto s = co_await writeWithAudit(ctx, std::move(link),
-                                       actor.entry(AuditAction::kCaseContactLink, case_id));
+  if (auto s = co_await hotline::writeAudited(ctx, std::move(link),
+                                              actor.entry(AuditAction::kCaseContactLink, case_id));
       !s) {
     co_return tl::unexpected(s.error());
   }
