@@ -2,16 +2,17 @@
 
 #include <soci/soci.h>
 
+#include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
+using detail::guarded;
 using domain::ErrorCode;
 
 domain::Status insertConsent(WriteContext& w, const ConsentRow& r) {
-  try {
+  return guarded("insert consent", [&]() -> domain::Status {
     const long long at = r.recorded_at;
     w.sql() << "INSERT INTO case_consents (id, case_id, kind, share_agency_id, share_kind, "
                "given_as, given_on, scope, expires_on, recorded_by, recorded_at) VALUES (:id, :c, "
@@ -20,47 +21,37 @@ domain::Status insertConsent(WriteContext& w, const ConsentRow& r) {
         soci::use(r.share_kind), soci::use(r.given_as), soci::use(r.given_on), soci::use(r.scope),
         soci::use(r.expires_on), soci::use(r.recorded_by), soci::use(at);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("insert consent", e);
-  }
+  });
 }
 
 domain::Result<std::vector<ConsentRow>> listConsents(soci::session& sql,
                                                      const std::string& case_id) {
-  try {
-    std::vector<ConsentRow> out;
+  return guarded("list consents", [&]() -> domain::Result<std::vector<ConsentRow>> {
     ConsentRow r;
     long long recorded_at = 0, withdrawn_at = 0;
     soci::statement st(sql);
-    for (std::string* s :
-         {&r.id, &r.kind, &r.share_agency_id, &r.share_kind, &r.given_as, &r.given_on, &r.scope,
-          &r.expires_on, &r.recorded_by, &r.withdrawn_on, &r.withdrawn_by}) {
-      st.exchange(soci::into(*s));
-    }
-    st.exchange(soci::into(recorded_at));
-    st.exchange(soci::into(withdrawn_at));
+    detail::intoEach(st, r.id, r.kind, r.share_agency_id, r.share_kind, r.given_as, r.given_on,
+                     r.scope, r.expires_on, r.recorded_by, r.withdrawn_on, r.withdrawn_by,
+                     recorded_at, withdrawn_at);
     st.exchange(soci::use(case_id));
     detail::prepareAndExecute(
         st,
         "SELECT id, kind, share_agency_id, share_kind, given_as, given_on, scope, expires_on, "
         "recorded_by, withdrawn_on, withdrawn_by, recorded_at, withdrawn_at FROM "
         "case_consents WHERE case_id = :c ORDER BY recorded_at DESC, id DESC");
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       r.case_id = case_id;
       r.recorded_at = recorded_at;
       r.withdrawn_at = withdrawn_at;
-      out.push_back(r);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list consents", e);
-  }
+      return r;
+    });
+  });
 }
 
 domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
                                const std::string& consent_id, const std::string& on,
                                const std::string& by) {
-  try {
+  return guarded("withdraw consent", [&]() -> domain::Status {
     long long n = 0;
     w.sql() << "SELECT COUNT(*) FROM case_consents WHERE id = :id AND case_id = :c", soci::into(n),
         soci::use(consent_id), soci::use(case_id);
@@ -81,13 +72,11 @@ domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
                           "consent_id");
     }
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("withdraw consent", e);
-  }
+  });
 }
 
 domain::Status insertNote(WriteContext& w, const NoteRow& r) {
-  try {
+  return guarded("insert note", [&]() -> domain::Status {
     const long long at = r.created_at;
     const std::string sealed = detail::toHex(r.text_sealed);
     w.sql() << "INSERT INTO case_notes (id, case_id, author, created_at, text_sealed) VALUES (:id, "
@@ -95,14 +84,11 @@ domain::Status insertNote(WriteContext& w, const NoteRow& r) {
         soci::use(r.id), soci::use(r.case_id), soci::use(r.author), soci::use(at),
         soci::use(sealed);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("insert note", e);
-  }
+  });
 }
 
 domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::string& case_id) {
-  try {
-    std::vector<NoteRow> out;
+  return guarded("list notes", [&]() -> domain::Result<std::vector<NoteRow>> {
     NoteRow r;
     std::string hex;
     long long at = 0;
@@ -112,7 +98,7 @@ domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::st
          soci::into(r.id), soci::into(r.author), soci::into(at), soci::into(hex),
          soci::use(case_id));
     st.execute();
-    while (st.fetch()) {
+    return detail::collectCheckedRows(st, [&]() -> domain::Result<NoteRow> {
       auto sealed = detail::fromHex(hex);
       if (!sealed) {
         return domain::internalError("case_notes.text_sealed is not hex");
@@ -120,16 +106,13 @@ domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::st
       r.case_id = case_id;
       r.created_at = at;
       r.text_sealed = std::move(*sealed);
-      out.push_back(r);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list notes", e);
-  }
+      return r;
+    });
+  });
 }
 
 domain::Status insertService(WriteContext& w, const ServiceRow& r) {
-  try {
+  return guarded("insert service", [&]() -> domain::Status {
     const long long at = r.recorded_at;
     const int minutes = r.duration_minutes;
     const int amount = r.amount;
@@ -140,43 +123,32 @@ domain::Status insertService(WriteContext& w, const ServiceRow& r) {
         soci::use(r.started_on), soci::use(r.ended_on), soci::use(minutes), soci::use(amount),
         soci::use(r.outcome), soci::use(r.recorded_by), soci::use(at);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("insert service", e);
-  }
+  });
 }
 
 domain::Result<std::vector<ServiceRow>> listServices(soci::session& sql,
                                                      const std::string& case_id) {
-  try {
-    std::vector<ServiceRow> out;
+  return guarded("list services", [&]() -> domain::Result<std::vector<ServiceRow>> {
     ServiceRow r;
     int minutes = 0, amount = 0;
     long long at = 0;
     soci::statement st(sql);
-    for (std::string* s : {&r.id, &r.type, &r.provider_agency_id, &r.started_on, &r.ended_on,
-                           &r.outcome, &r.recorded_by}) {
-      st.exchange(soci::into(*s));
-    }
-    st.exchange(soci::into(minutes));
-    st.exchange(soci::into(amount));
-    st.exchange(soci::into(at));
+    detail::intoEach(st, r.id, r.type, r.provider_agency_id, r.started_on, r.ended_on, r.outcome,
+                     r.recorded_by, minutes, amount, at);
     st.exchange(soci::use(case_id));
     detail::prepareAndExecute(
         st,
         "SELECT id, type, provider_agency_id, started_on, ended_on, outcome, recorded_by, "
         "duration_minutes, amount, recorded_at FROM case_services WHERE case_id = :c ORDER BY "
         "started_on DESC, recorded_at DESC, id DESC");
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       r.case_id = case_id;
       r.duration_minutes = minutes;
       r.amount = amount;
       r.recorded_at = at;
-      out.push_back(r);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list services", e);
-  }
+      return r;
+    });
+  });
 }
 
 }  // namespace strada::store

@@ -3,11 +3,13 @@
 #include <soci/soci.h>
 
 #include "crypto/crypto.h"
+#include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
+using detail::guarded;
 using detail::internalFrom;
 using domain::ErrorCode;
 
@@ -154,7 +156,7 @@ domain::Status insertCase(WriteContext& w, const domain::Case& kase,
 
 domain::Status updateCase(WriteContext& w, const domain::Case& kase,
                           std::int32_t expected_version) {
-  try {
+  return guarded("update case", [&]() -> domain::Status {
     const domain::CaseClosure closure = kase.closure.value_or(domain::CaseClosure{});
     const long long requested_at = closure.requested_at;
     const long long approved_at = closure.approved_at;
@@ -190,45 +192,37 @@ domain::Status updateCase(WriteContext& w, const domain::Case& kase,
     }
     writeTeam(w, kase);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("update case", e);
-  }
+  });
 }
 
 domain::Result<std::optional<domain::Case>> findCase(soci::session& sql, const std::string& id) {
-  try {
+  return guarded("find case", [&]() -> domain::Result<std::optional<domain::Case>> {
     return findWhere(sql, "id = :id", id, nullptr);
-  } catch (const std::exception& e) {
-    return internalFrom("find case", e);
-  }
+  });
 }
 
 domain::Result<std::optional<domain::Case>> findCaseOfClient(soci::session& sql,
                                                              const std::string& org_id,
                                                              const std::string& client_id) {
-  try {
+  return guarded("find case of client", [&]() -> domain::Result<std::optional<domain::Case>> {
     return findWhere(sql, "org_id = :o AND client_id = :c", org_id, &client_id);
-  } catch (const std::exception& e) {
-    return internalFrom("find case of client", e);
-  }
+  });
 }
 
 domain::Status insertCaseHistory(WriteContext& w, const CaseHistoryEntry& e) {
-  try {
+  return guarded("insert case history", [&]() -> domain::Status {
     const long long at = e.at;
     w.sql() << "INSERT INTO case_status_history (id, case_id, from_status, to_status, kind, at, "
                "by_user, reason) VALUES (:id, :c, :f, :t, :k, :at, :by, :r)",
         soci::use(e.id), soci::use(e.case_id), soci::use(e.from_status), soci::use(e.to_status),
         soci::use(e.kind), soci::use(at), soci::use(e.by_user), soci::use(e.reason);
     return {};
-  } catch (const std::exception& ex) {
-    return internalFrom("insert case history", ex);
-  }
+  });
 }
 
 domain::Result<std::vector<CaseHistoryEntry>> listCaseHistory(soci::session& sql,
                                                               const std::string& case_id) {
-  try {
+  return guarded("list case history", [&]() -> domain::Result<std::vector<CaseHistoryEntry>> {
     std::vector<CaseHistoryEntry> out;
     CaseHistoryEntry e;
     long long at = 0;
@@ -245,14 +239,12 @@ domain::Result<std::vector<CaseHistoryEntry>> listCaseHistory(soci::session& sql
       out.push_back(e);
     }
     return out;
-  } catch (const std::exception& ex) {
-    return internalFrom("list case history", ex);
-  }
+  });
 }
 
 domain::Result<bool> linkCaseContact(WriteContext& w, const std::string& case_id,
                                      const std::string& contact_id, const std::string& by) {
-  try {
+  return guarded("link case contact", [&]() -> domain::Result<bool> {
     long long n = 0;
     w.sql() << "SELECT COUNT(*) FROM case_contacts WHERE case_id = :c AND contact_id = :k",
         soci::into(n), soci::use(case_id), soci::use(contact_id);
@@ -264,14 +256,12 @@ domain::Result<bool> linkCaseContact(WriteContext& w, const std::string& case_id
                ":k, :b, :at)",
         soci::use(case_id), soci::use(contact_id), soci::use(by), soci::use(at);
     return true;
-  } catch (const std::exception& e) {
-    return internalFrom("link case contact", e);
-  }
+  });
 }
 
 domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql,
                                                               const std::string& case_id) {
-  try {
+  return guarded("list case contacts", [&]() -> domain::Result<std::vector<CaseContactLink>> {
     std::vector<CaseContactLink> out;
     CaseContactLink l;
     long long at = 0;
@@ -286,13 +276,11 @@ domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql
       out.push_back(l);
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list case contacts", e);
-  }
+  });
 }
 
 domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
-  try {
+  return guarded("insert break-glass", [&]() -> domain::Status {
     const long long at = g.at;
     const long long expires_at = g.expires_at;
     w.sql() << "INSERT INTO case_break_glass (id, case_id, user_id, reason, at, expires_at) "
@@ -300,28 +288,24 @@ domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
         soci::use(g.id), soci::use(g.case_id), soci::use(g.user_id), soci::use(g.reason),
         soci::use(at), soci::use(expires_at);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("insert break-glass", e);
-  }
+  });
 }
 
 domain::Result<bool> hasBreakGlass(soci::session& sql, const std::string& case_id,
                                    const std::string& user_id, std::int64_t now) {
-  try {
+  return guarded("find break-glass", [&]() -> domain::Result<bool> {
     long long n = 0;
     const long long at = now;
     sql << "SELECT COUNT(*) FROM case_break_glass WHERE case_id = :c AND user_id = :u AND "
            "expires_at > :now",
         soci::into(n), soci::use(case_id), soci::use(user_id), soci::use(at);
     return n > 0;
-  } catch (const std::exception& e) {
-    return internalFrom("find break-glass", e);
-  }
+  });
 }
 
 domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
                                                        const std::string& case_id) {
-  try {
+  return guarded("list break-glass", [&]() -> domain::Result<std::vector<BreakGlass>> {
     std::vector<BreakGlass> out;
     BreakGlass g;
     long long at = 0, expires_at = 0;
@@ -337,13 +321,11 @@ domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
       out.push_back(g);
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list break-glass", e);
-  }
+  });
 }
 
 domain::Result<std::vector<CaseListRow>> listCases(soci::session& sql, const CaseListQuery& q) {
-  try {
+  return guarded("list cases", [&]() -> domain::Result<std::vector<CaseListRow>> {
     std::string where = "c.org_id = :p0";
     std::vector<std::string> texts{q.org_id};
     const auto add = [&](const std::string& clause, const std::string& value) {
@@ -403,9 +385,7 @@ domain::Result<std::vector<CaseListRow>> listCases(soci::session& sql, const Cas
       out.push_back(r);
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("list cases", e);
-  }
+  });
 }
 
 }  // namespace strada::store

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <map>
 
+#include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
+using detail::guarded;
 using detail::internalFrom;
 using domain::ErrorCode;
 
@@ -164,7 +166,7 @@ domain::Status insertClient(WriteContext& w, const ClientRow& row,
 domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t expected_version,
                             const std::vector<ClientIndexEntry>& index) {
   const domain::Client& c = row.client;
-  try {
+  return guarded("update client", [&]() -> domain::Status {
     CodedColumns coded = CodedColumns::from(c.coded);
     const std::string sealed = detail::toHex(row.person_sealed);
     const long long updated_at = c.updated_at;
@@ -191,13 +193,11 @@ domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t 
     }
     replaceIndex(w, c.org_id, c.id, index);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("update client", e);
-  }
+  });
 }
 
 domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const std::string& id) {
-  try {
+  return guarded("find client", [&]() -> domain::Result<std::optional<ClientRow>> {
     ClientRow row;
     domain::Client& c = row.client;
     CodedColumns coded;
@@ -242,14 +242,12 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     row.person_sealed = std::move(*person);
     row.wrapped_key = std::move(*key);
     return std::optional<ClientRow>(std::move(row));
-  } catch (const std::exception& e) {
-    return internalFrom("find client", e);
-  }
+  });
 }
 
 domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
                                 const std::string& client_id) {
-  try {
+  return guarded("destroy client key", [&]() -> domain::Status {
     const long long at = w.now();
     soci::statement st(w.sql());
     st.exchange(soci::use(at));
@@ -264,9 +262,7 @@ domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
     w.sql() << "UPDATE clients SET person_sealed = '' WHERE id = :c", soci::use(client_id);
     w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("destroy client key", e);
-  }
+  });
 }
 
 domain::Result<std::vector<ClientMatch>> searchClients(soci::session& sql,
@@ -274,7 +270,7 @@ domain::Result<std::vector<ClientMatch>> searchClients(soci::session& sql,
                                                        const std::string& client_code,
                                                        const std::vector<ClientIndexEntry>& index,
                                                        std::int32_t limit) {
-  try {
+  return guarded("search clients", [&]() -> domain::Result<std::vector<ClientMatch>> {
     std::map<std::string, ClientMatch> by_id;
     if (!client_code.empty()) {
       std::string id;
@@ -310,14 +306,12 @@ domain::Result<std::vector<ClientMatch>> searchClients(soci::session& sql,
       out.resize(static_cast<std::size_t>(limit));
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("search clients", e);
-  }
+  });
 }
 
 domain::Result<std::vector<std::string>> possibleDuplicates(soci::session& sql,
                                                             const std::string& client_id) {
-  try {
+  return guarded("find possible duplicates", [&]() -> domain::Result<std::vector<std::string>> {
     std::vector<std::string> out;
     soci::rowset<std::string> ids =
         (sql.prepare << "SELECT DISTINCT other.client_id FROM client_index mine JOIN client_index "
@@ -329,9 +323,7 @@ domain::Result<std::vector<std::string>> possibleDuplicates(soci::session& sql,
       out.push_back(id);
     }
     return out;
-  } catch (const std::exception& e) {
-    return internalFrom("find possible duplicates", e);
-  }
+  });
 }
 
 }  // namespace strada::store
