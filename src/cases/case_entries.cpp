@@ -67,15 +67,13 @@ awaitable<Result<ConsentList>> readConsents(Context ctx, std::string org_id, std
     if (!rows) {
       return tl::unexpected(rows.error());
     }
-    auto users = store::listOrganisationUsers(sql, org_id);
-    if (!users) {
-      return tl::unexpected(users.error());
+    auto names = userNames(sql, org_id);
+    if (!names) {
+      return tl::unexpected(names.error());
     }
     ConsentList list;
     list.consents = std::move(*rows);
-    for (const auto& u : *users) {
-      list.names[u.id] = u.name;
-    }
+    list.names = std::move(*names);
     return list;
   };
   auto list = co_await store::awaitRead<Result<ConsentList>>(ctx.db, std::move(job));

@@ -41,14 +41,12 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
                                 const std::string& case_id, bool everything) {
   CaseRecords r;
   auto notes = store::listNotes(sql, case_id);
-  auto users = store::listOrganisationUsers(sql, org_id);
-  if (!notes || !users) {
-    return tl::unexpected(!notes ? notes.error() : users.error());
+  auto names = userNames(sql, org_id);
+  if (!notes || !names) {
+    return tl::unexpected(!notes ? notes.error() : names.error());
   }
   r.notes = std::move(*notes);
-  for (const auto& u : *users) {
-    r.names[u.id] = u.name;
-  }
+  r.names = std::move(*names);
   if (everything) {
     auto consents = store::listConsents(sql, case_id);
     auto history = store::listCaseHistory(sql, case_id);

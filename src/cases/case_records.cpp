@@ -35,13 +35,11 @@ Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
   for (const auto& c : *contacts) {
     d.contacts.push_back(c.contact_id);
   }
-  auto users = store::listOrganisationUsers(sql, org_id);
-  if (!users) {
-    return tl::unexpected(users.error());
+  auto names = userNames(sql, org_id);
+  if (!names) {
+    return tl::unexpected(names.error());
   }
-  for (const auto& u : *users) {
-    d.names[u.id] = u.name;
-  }
+  d.names = std::move(*names);
   return d;
 }
 
@@ -114,6 +112,19 @@ awaitable<Result<LoadedCase>> allowedCase(Context ctx, const Actor& actor, std::
     co_return tl::unexpected(allowed.error());
   }
   co_return std::move(*loaded);
+}
+
+Result<std::map<std::string, std::string>> userNames(soci::session& sql,
+                                                     const std::string& org_id) {
+  auto users = store::listOrganisationUsers(sql, org_id);
+  if (!users) {
+    return tl::unexpected(users.error());
+  }
+  std::map<std::string, std::string> names;
+  for (const auto& u : *users) {
+    names[u.id] = u.name;
+  }
+  return names;
 }
 
 bool inCodeList(std::string_view list, std::string_view code) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,10 @@ enum class CaseUse { kSee, kWork };
 [[nodiscard]] boost::asio::awaitable<domain::Result<LoadedCase>> allowedCase(
     Context ctx, const Actor& actor, std::string case_id, policy::Permission permission,
     CaseUse use);
+
+// The names of the users of organisation `org_id` by id: who did what on a case or a client.
+[[nodiscard]] domain::Result<std::map<std::string, std::string>> userNames(
+    soci::session& sql, const std::string& org_id);
 
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);

@@ -52,15 +52,13 @@ domain::Status validateService(const ServiceInput& s, domain::UnixMillis now) {
 awaitable<Result<ServiceList>> readServices(Context ctx, std::string org_id, std::string case_id) {
   auto job = [org_id, case_id](soci::session& sql) -> Result<ServiceList> {
     auto rows = store::listServices(sql, case_id);
-    auto users = store::listOrganisationUsers(sql, org_id);
-    if (!rows || !users) {
-      return tl::unexpected(!rows ? rows.error() : users.error());
+    auto names = userNames(sql, org_id);
+    if (!rows || !names) {
+      return tl::unexpected(!rows ? rows.error() : names.error());
     }
     ServiceList list;
     list.services = std::move(*rows);
-    for (const auto& u : *users) {
-      list.names[u.id] = u.name;
-    }
+    list.names = std::move(*names);
     return list;
   };
   co_return co_await store::awaitRead<Result<ServiceList>>(ctx.db, std::move(job));

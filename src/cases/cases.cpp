@@ -170,13 +170,11 @@ awaitable<Result<CasePage>> listCases(Context ctx, Actor actor, CaseListFilter f
     }
     CasePage page;
     page.rows = std::move(*rows);
-    auto users = store::listOrganisationUsers(sql, q.org_id);
-    if (!users) {
-      return tl::unexpected(users.error());
+    auto names = userNames(sql, q.org_id);
+    if (!names) {
+      return tl::unexpected(names.error());
     }
-    for (const auto& u : *users) {
-      page.names[u.id] = u.name;
-    }
+    page.names = std::move(*names);
     return page;
   };
   auto page = co_await store::awaitRead<Result<CasePage>>(ctx.db, std::move(job));

@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "cases/case_records.h"
 #include "cases/client_records.h"
 #include "cases/clients.h"
 #include "policy/case_access.h"
@@ -45,13 +46,11 @@ Result<Trail> readTrail(soci::session& sql, const std::string& org_id, const std
     }
     trail.grants = std::move(*grants);
   }
-  auto users = store::listOrganisationUsers(sql, org_id);
-  if (!users) {
-    return tl::unexpected(users.error());
+  auto names = userNames(sql, org_id);
+  if (!names) {
+    return tl::unexpected(names.error());
   }
-  for (const auto& u : *users) {
-    trail.names[u.id] = u.name;
-  }
+  trail.names = std::move(*names);
   return trail;
 }
 
