@@ -1,5 +1,6 @@
 #include "cases/case_records.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "cases/client_records.h"
@@ -125,6 +126,21 @@ Result<std::map<std::string, std::string>> userNames(soci::session& sql,
     names[u.id] = u.name;
   }
   return names;
+}
+
+awaitable<Result<std::vector<store::UserListing>>> readUsers(Context ctx, std::string org_id) {
+  auto job = [org_id](soci::session& sql) { return store::listOrganisationUsers(sql, org_id); };
+  co_return co_await store::awaitRead<Result<std::vector<store::UserListing>>>(ctx.db,
+                                                                               std::move(job));
+}
+
+bool isCaseWorkerAmong(const std::vector<store::UserListing>& users, std::string_view user_id) {
+  return std::any_of(users.begin(), users.end(), [&](const store::UserListing& u) {
+    return u.id == user_id && u.active &&
+           std::any_of(u.roles.begin(), u.roles.end(), [](domain::Role r) {
+             return r == domain::Role::kCaseWorker || r == domain::Role::kSupervisor;
+           });
+  });
 }
 
 bool inCodeList(std::string_view list, std::string_view code) {

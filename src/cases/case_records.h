@@ -5,12 +5,14 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cases/cases.h"
 #include "cases/context.h"
 #include "hotline/use_case_steps.h"
 #include "policy/case_access.h"
 #include "store/client_repository.h"
+#include "store/user_repository.h"
 
 namespace strada::cases {
 
@@ -46,6 +48,15 @@ enum class CaseUse { kSee, kWork };
 // The names of the users of organisation `org_id` by id: who did what on a case or a client.
 [[nodiscard]] domain::Result<std::map<std::string, std::string>> userNames(
     soci::session& sql, const std::string& org_id);
+
+// The users of organisation `org_id` (store::listOrganisationUsers), read on a reader thread.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<store::UserListing>>> readUsers(
+    Context ctx, std::string org_id);
+
+// Whether `user_id` is an active case worker or supervisor among `users`: someone a case can be
+// assigned to.
+[[nodiscard]] bool isCaseWorkerAmong(const std::vector<store::UserListing>& users,
+                                     std::string_view user_id);
 
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);

@@ -191,21 +191,12 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   if (auto may = policy::requireMayAssign(who, loaded->facts); !may) {
     co_return tl::unexpected(may.error());
   }
-  auto job = [org = who.org_id](soci::session& sql) {
-    return store::listOrganisationUsers(sql, org);
-  };
-  auto users =
-      co_await store::awaitRead<Result<std::vector<store::UserListing>>>(ctx.db, std::move(job));
+  auto users = co_await readUsers(ctx, who.org_id);
   if (!users) {
     co_return tl::unexpected(users.error());
   }
   const auto is_worker = [&](const std::string& user_id) {
-    return std::any_of(users->begin(), users->end(), [&](const store::UserListing& u) {
-      return u.id == user_id && u.active &&
-             std::any_of(u.roles.begin(), u.roles.end(), [](domain::Role r) {
-               return r == domain::Role::kCaseWorker || r == domain::Role::kSupervisor;
-             });
-    });
+    return isCaseWorkerAmong(*users, user_id);
   };
   if (!is_worker(assignment.assigned_to)) {
     co_return domain::invalidField("assigned_to",

@@ -51,19 +51,12 @@ awaitable<domain::Status> checkAgency(Context ctx, std::string org_id, std::stri
 
 awaitable<domain::Status> checkWorker(Context ctx, std::string org_id, std::string user_id,
                                       std::string field) {
-  auto job = [org_id](soci::session& sql) { return store::listOrganisationUsers(sql, org_id); };
-  auto users =
-      co_await store::awaitRead<Result<std::vector<store::UserListing>>>(ctx.db, std::move(job));
+  auto users = co_await readUsers(ctx, std::move(org_id));
   if (!users) {
     co_return tl::unexpected(users.error());
   }
-  for (const auto& u : *users) {
-    if (u.id == user_id && u.active &&
-        std::any_of(u.roles.begin(), u.roles.end(), [](domain::Role r) {
-          return r == domain::Role::kCaseWorker || r == domain::Role::kSupervisor;
-        })) {
-      co_return domain::Status{};
-    }
+  if (isCaseWorkerAmong(*users, user_id)) {
+    co_return domain::Status{};
   }
   co_return domain::invalidField(
       std::move(field), "Choose an active case worker or supervisor of your organisation.");
