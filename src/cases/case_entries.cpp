@@ -115,12 +115,10 @@ awaitable<Result<ConsentList>> recordConsent(Context ctx, Actor actor, std::stri
   if (auto ok = validateConsent(input, now); !ok) {
     co_return tl::unexpected(ok.error());
   }
-  if (!input.share_agency_id.empty()) {
-    std::vector<std::string> ids{input.share_agency_id};
-    if (auto ok = co_await hotline::checkReferralAgencies(ctx, loaded->kase.org_id, ids); !ok) {
-      co_return domain::invalidField("share_with.agency_id",
-                                     "Choose an agency of your organisation's directory.");
-    }
+  if (auto ok = co_await checkAgency(ctx, loaded->kase.org_id, input.share_agency_id,
+                                     "share_with.agency_id");
+      !ok) {
+    co_return tl::unexpected(ok.error());
   }
   store::ConsentRow row{crypto::newId(),
                         loaded->kase.id,

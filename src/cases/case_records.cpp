@@ -5,6 +5,7 @@
 
 #include "cases/client_records.h"
 #include "domain/codes.h"
+#include "hotline/contact_records.h"
 #include "store/async.h"
 #include "store/case_repository.h"
 #include "store/user_repository.h"
@@ -141,6 +142,21 @@ bool isCaseWorkerAmong(const std::vector<store::UserListing>& users, std::string
              return r == domain::Role::kCaseWorker || r == domain::Role::kSupervisor;
            });
   });
+}
+
+awaitable<domain::Status> checkAgency(Context ctx, std::string org_id, std::string agency_id,
+                                      std::string field) {
+  if (agency_id.empty()) {
+    co_return domain::Status{};
+  }
+  std::vector<std::string> ids;
+  ids.push_back(std::move(agency_id));
+  auto checked = co_await hotline::checkReferralAgencies(ctx, std::move(org_id), std::move(ids));
+  if (!checked) {
+    co_return domain::invalidField(std::move(field),
+                                   "Choose an agency of your organisation's directory.");
+  }
+  co_return domain::Status{};
 }
 
 bool inCodeList(std::string_view list, std::string_view code) {

@@ -58,6 +58,12 @@ enum class CaseUse { kSee, kWork };
 [[nodiscard]] bool isCaseWorkerAmong(const std::vector<store::UserListing>& users,
                                      std::string_view user_id);
 
+// OK when `agency_id` is empty or names an agency of organisation `org_id`'s directory;
+// otherwise InvalidArgument on `field`.
+[[nodiscard]] boost::asio::awaitable<domain::Status> checkAgency(Context ctx, std::string org_id,
+                                                                 std::string agency_id,
+                                                                 std::string field);
+
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);
 

@@ -86,12 +86,10 @@ awaitable<Result<ServiceList>> recordService(Context ctx, Actor actor, std::stri
   if (auto ok = validateService(input, now); !ok) {
     co_return tl::unexpected(ok.error());
   }
-  if (!input.provider_agency_id.empty()) {
-    std::vector<std::string> ids{input.provider_agency_id};
-    if (auto ok = co_await hotline::checkReferralAgencies(ctx, loaded->kase.org_id, ids); !ok) {
-      co_return domain::invalidField("provider.agency_id",
-                                     "Choose an agency of your organisation's directory.");
-    }
+  if (auto ok = co_await checkAgency(ctx, loaded->kase.org_id, input.provider_agency_id,
+                                     "provider.agency_id");
+      !ok) {
+    co_return tl::unexpected(ok.error());
   }
   store::ServiceRow row{crypto::newId(),
                         loaded->kase.id,

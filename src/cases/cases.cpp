@@ -35,20 +35,6 @@ awaitable<domain::Status> checkContacts(Context ctx, policy::Principal who,
   co_return domain::Status{};
 }
 
-awaitable<domain::Status> checkAgency(Context ctx, std::string org_id, std::string agency_id) {
-  if (agency_id.empty()) {
-    co_return domain::Status{};
-  }
-  std::vector<std::string> ids;
-  ids.push_back(std::move(agency_id));
-  auto checked = co_await hotline::checkReferralAgencies(ctx, std::move(org_id), std::move(ids));
-  if (!checked) {
-    co_return domain::invalidField("referral.agency_id",
-                                   "Choose an agency of your organisation's directory.");
-  }
-  co_return domain::Status{};
-}
-
 awaitable<domain::Status> checkWorker(Context ctx, std::string org_id, std::string user_id,
                                       std::string field) {
   auto users = co_await readUsers(ctx, std::move(org_id));
@@ -80,7 +66,9 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   if (auto may = policy::requireCaseWorkable(who, client->facts); !may) {
     co_return domain::invalidField("client_id", "No such client in your organisation.");
   }
-  if (auto ok = co_await checkAgency(ctx, who.org_id, input.referral.agency_id); !ok) {
+  if (auto ok =
+          co_await checkAgency(ctx, who.org_id, input.referral.agency_id, "referral.agency_id");
+      !ok) {
     co_return tl::unexpected(ok.error());
   }
   if (auto ok = co_await checkContacts(ctx, who, input.contact_ids); !ok) {
