@@ -9,6 +9,7 @@
 #include "crypto/crypto.h"
 #include "domain/contact.h"
 #include "hotline/contact_records.h"
+#include "hotline/use_case_steps.h"
 #include "policy/case_access.h"
 #include "store/async.h"
 #include "store/audit_repository.h"
@@ -63,11 +64,14 @@ awaitable<Result<std::vector<std::string>>> duplicatesOf(Context ctx, std::strin
   co_return co_await store::awaitRead<Result<std::vector<std::string>>>(ctx.db, std::move(job));
 }
 
-awaitable<domain::Status> record(Context ctx, audit::AuditEntry entry) {
-  store::WriteJob job = [entry = std::move(entry)](store::WriteContext& w) {
-    return w.audit(entry);
-  };
-  co_return co_await store::awaitWrite(ctx.db, std::move(job));
+// `view` of a client just written, with its possible duplicates.
+awaitable<Result<ClientView>> withDuplicates(Context ctx, ClientView view) {
+  auto duplicates = co_await duplicatesOf(ctx, view.client.id);
+  if (!duplicates) {
+    co_return tl::unexpected(duplicates.error());
+  }
+  view.possible_duplicates = std::move(*duplicates);
+  co_return view;
 }
 
 std::string renamedMatch(const std::string& kind) {
@@ -125,7 +129,7 @@ awaitable<Result<std::vector<ClientSearchMatch>>> searchClients(Context ctx, Act
   if (!matches) {
     co_return tl::unexpected(matches.error());
   }
-  auto audited = co_await record(
+  auto audited = co_await hotline::recordAudit(
       ctx, actor.entry(AuditAction::kClientSearch, "rows=" + std::to_string(matches->size())));
   if (!audited) {
     co_return tl::unexpected(audited.error());
@@ -170,22 +174,14 @@ awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::Cli
   view.person_visible = true;
   // The entry first: `c` is part of `row`, which the job takes.
   audit::AuditEntry entry = actor.entry(AuditAction::kClientCreate, c.id);
-  store::WriteJob insert = [row = std::move(row), index = std::move(index),
-                            entry = std::move(entry)](store::WriteContext& w) {
-    if (auto s = store::insertClient(w, row, index); !s) {
-      return s;
-    }
-    return w.audit(entry);
+  auto insert = [row = std::move(row), index = std::move(index)](store::WriteContext& w) {
+    return store::insertClient(w, row, index);
   };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(insert)); !status) {
+  if (auto status = co_await hotline::writeAudited(ctx, std::move(insert), std::move(entry));
+      !status) {
     co_return tl::unexpected(status.error());
   }
-  auto duplicates = co_await duplicatesOf(ctx, view.client.id);
-  if (!duplicates) {
-    co_return tl::unexpected(duplicates.error());
-  }
-  view.possible_duplicates = std::move(*duplicates);
-  co_return view;
+  co_return co_await withDuplicates(ctx, std::move(view));
 }
 
 awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string id) {
@@ -207,7 +203,8 @@ awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string i
     co_return tl::unexpected(duplicates.error());
   }
   // Recorded before any of it is shown.
-  if (auto audited = co_await record(ctx, actor.entry(AuditAction::kClientRead, client_id));
+  if (auto audited =
+          co_await hotline::recordAudit(ctx, actor.entry(AuditAction::kClientRead, client_id));
       !audited) {
     co_return tl::unexpected(audited.error());
   }
@@ -264,23 +261,16 @@ awaitable<Result<ClientView>> updateClient(Context ctx, Actor actor, std::string
     view.case_id = loaded->kase->id;
     view.case_status = loaded->kase->status;
   }
-  store::WriteJob write =
-      [row = std::move(row), index = std::move(index), expected_version,
-       entry = actor.entry(AuditAction::kClientUpdate, view.client.id)](store::WriteContext& w) {
-        if (auto s = store::updateClient(w, row, expected_version, index); !s) {
-          return s;
-        }
-        return w.audit(entry);
-      };
-  if (auto status = co_await store::awaitWrite(ctx.db, std::move(write)); !status) {
+  audit::AuditEntry entry = actor.entry(AuditAction::kClientUpdate, view.client.id);
+  auto write = [row = std::move(row), index = std::move(index),
+                expected_version](store::WriteContext& w) {
+    return store::updateClient(w, row, expected_version, index);
+  };
+  if (auto status = co_await hotline::writeAudited(ctx, std::move(write), std::move(entry));
+      !status) {
     co_return tl::unexpected(status.error());
   }
-  auto duplicates = co_await duplicatesOf(ctx, view.client.id);
-  if (!duplicates) {
-    co_return tl::unexpected(duplicates.error());
-  }
-  view.possible_duplicates = std::move(*duplicates);
-  co_return view;
+  co_return co_await withDuplicates(ctx, std::move(view));
 }
 
 }  // namespace strada::cases
