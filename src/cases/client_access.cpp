@@ -110,11 +110,9 @@ awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Act
   if (!trail) {
     co_return tl::unexpected(trail.error());
   }
-  store::WriteJob note = [entry = actor.entry(audit::AuditAction::kClientAccessRead,
-                                              loaded->row.client.id)](store::WriteContext& w) {
-    return w.audit(entry);
-  };
-  if (auto audited = co_await store::awaitWrite(ctx.db, std::move(note)); !audited) {
+  audit::AuditEntry entry =
+      actor.entry(audit::AuditAction::kClientAccessRead, loaded->row.client.id);
+  if (auto audited = co_await hotline::recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
   co_return entriesOf(std::move(*trail));
