@@ -13,7 +13,6 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
 namespace json = boost::json;
 
 json::value orNull(const std::string& s) {
@@ -42,7 +41,8 @@ json::object encodeConsent(const store::ConsentRow& c, const cases::ConsentList&
                       {"state", cases::consentState(c, list.today)}};
 }
 
-domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
+domain::Result<cases::ConsentInput> decodeConsent(std::string_view body,
+                                                  std::int32_t* /*version*/) {
   auto o = parseObject(body);
   if (!o) {
     return tl::unexpected(o.error());
@@ -88,47 +88,32 @@ json::object encodeConsents(const cases::ConsentList& list) {
                    [&list](const store::ConsentRow& c) { return encodeConsent(c, list); });
 }
 
-awaitable<http::Response> recordConsent(ApiContext& ctx, http::Request& req,
-                                        const policy::Principal& who) {
-  auto input = decodeConsent(req.body);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto list = co_await cases::recordConsent(ctx.hotline(), actorOf(who, req.request_id),
-                                            std::string(req.param("id")), std::move(*input));
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  if (list->consents.empty()) {
-    co_return errorResponse(req, domain::internalError("recorded consent not read back").value());
-  }
-  co_return http::Response::json(201, encodeConsent(list->consents.front(), *list));
+// The consent just recorded (the list holds it alone): 201.
+http::Response encodeRecordedConsent(const cases::ConsentList& list) {
+  return created(encodeConsent(list.consents.front(), list));
 }
 
-awaitable<http::Response> withdrawConsent(ApiContext& ctx, http::Request& req,
-                                          const policy::Principal& who) {
+// The consent just withdrawn (the list holds it alone).
+json::object encodeWithdrawnConsent(const cases::ConsentList& list) {
+  return encodeConsent(list.consents.front(), list);
+}
+
+// A withdrawal: the case, the consent, and "withdrawn_on" from a body that may be empty.
+Arguments<std::string, std::string, std::string> decodeWithdrawal(const http::Request& req) {
   auto o = parseObject(req.body.empty() ? std::string_view("{}") : std::string_view(req.body));
   if (!o) {
-    co_return errorResponse(req, o.error());
+    return tl::unexpected(o.error());
   }
   NestedJsonFields f(*o, "");
   auto on = f.text("withdrawn_on", 10);
   if (!on) {
-    co_return errorResponse(req, on.error());
+    return tl::unexpected(on.error());
   }
   if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
+    return tl::unexpected(unknown.error());
   }
-  auto list = co_await cases::withdrawConsent(ctx.hotline(), actorOf(who, req.request_id),
-                                              std::string(req.param("id")),
-                                              std::string(req.param("consent_id")), *on);
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  if (list->consents.empty()) {
-    co_return errorResponse(req, domain::internalError("withdrawn consent not read back").value());
-  }
-  co_return http::Response::json(200, encodeConsent(list->consents.front(), *list));
+  return std::tuple(std::string(req.param("id")), std::string(req.param("consent_id")),
+                    std::move(*on));
 }
 
 json::object encodeNote(const cases::Note& n) {
@@ -188,7 +173,8 @@ json::object encodeService(const store::ServiceRow& s,
                       {"recorded_by", userRef(names, s.recorded_by)}};
 }
 
-domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
+domain::Result<cases::ServiceInput> decodeService(std::string_view body,
+                                                  std::int32_t* /*version*/) {
   auto o = parseObject(body);
   if (!o) {
     return tl::unexpected(o.error());
@@ -240,21 +226,9 @@ json::object encodeServices(const cases::ServiceList& list) {
                    [&list](const store::ServiceRow& s) { return encodeService(s, list.names); });
 }
 
-awaitable<http::Response> recordService(ApiContext& ctx, http::Request& req,
-                                        const policy::Principal& who) {
-  auto input = decodeService(req.body);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto list = co_await cases::recordService(ctx.hotline(), actorOf(who, req.request_id),
-                                            std::string(req.param("id")), std::move(*input));
-  if (!list) {
-    co_return errorResponse(req, list.error());
-  }
-  if (list->services.empty()) {
-    co_return errorResponse(req, domain::internalError("recorded service not read back").value());
-  }
-  co_return http::Response::json(201, encodeService(list->services.front(), list->names));
+// The service just recorded (the list holds it alone): 201.
+http::Response encodeRecordedService(const cases::ServiceList& list) {
+  return created(encodeService(list.services.front(), list.names));
 }
 
 }  // namespace
@@ -263,9 +237,11 @@ void registerCaseEntryRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, idParam,
                cases::listConsents, encodeConsents);
-  routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate, &recordConsent);
+  routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate,
+               idAndBody<decodeConsent>, cases::recordConsent, encodeRecordedConsent);
   routes.route("POST", "/api/v1/cases/{id}/consents/{consent_id}/withdrawal",
-               Permission::kCaseUpdate, &withdrawConsent);
+               Permission::kCaseUpdate, decodeWithdrawal, cases::withdrawConsent,
+               encodeWithdrawnConsent);
   routes.route("GET", "/api/v1/cases/{id}/notes", Permission::kCaseRead, idParam, cases::listNotes,
                encodeNotes);
   routes.route("POST", "/api/v1/cases/{id}/notes", Permission::kCaseUpdate,
@@ -274,7 +250,8 @@ void registerCaseEntryRoutes(RouteTable& routes) {
                cases::caseTimeline, encodeTimeline);
   routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, idParam,
                cases::listServices, encodeServices);
-  routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate, &recordService);
+  routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate,
+               idAndBody<decodeService>, cases::recordService, encodeRecordedService);
 }
 
 }  // namespace strada::api

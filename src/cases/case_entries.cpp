@@ -144,7 +144,9 @@ awaitable<Result<ConsentList>> recordConsent(Context ctx, Actor actor, std::stri
   if (!list) {
     co_return tl::unexpected(list.error());
   }
-  std::erase_if(list->consents, [&](const store::ConsentRow& c) { return c.id != row.id; });
+  if (auto kept = keepOnly(list->consents, row.id, "recorded consent"); !kept) {
+    co_return tl::unexpected(kept.error());
+  }
   co_return list;
 }
 
@@ -179,7 +181,9 @@ awaitable<Result<ConsentList>> withdrawConsent(Context ctx, Actor actor, std::st
   if (!list) {
     co_return tl::unexpected(list.error());
   }
-  std::erase_if(list->consents, [&](const store::ConsentRow& c) { return c.id != consent_id; });
+  if (auto kept = keepOnly(list->consents, consent_id, "withdrawn consent"); !kept) {
+    co_return tl::unexpected(kept.error());
+  }
   co_return list;
 }
 

@@ -37,12 +37,13 @@ std::string consentState(const store::ConsentRow& consent, const std::string& to
 [[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> listConsents(Context ctx,
                                                                                Actor actor,
                                                                                std::string case_id);
-// kCaseUpdate with requireCaseWorkable; consent.create.
+// kCaseUpdate with requireCaseWorkable; consent.create. Returns the new consent alone.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> recordConsent(Context ctx,
                                                                                 Actor actor,
                                                                                 std::string case_id,
                                                                                 ConsentInput input);
-// kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today.
+// kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today. Returns the
+// withdrawn consent alone.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> withdrawConsent(
     Context ctx, Actor actor, std::string case_id, std::string consent_id, std::string on);
 

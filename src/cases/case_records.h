@@ -64,6 +64,18 @@ enum class CaseUse { kSee, kWork };
                                                                  std::string agency_id,
                                                                  std::string field);
 
+// Keeps in `rows` only the row `id` names, read back after its write; an internal error ("<what>
+// not read back") when it is not there.
+template <class Row>
+[[nodiscard]] domain::Status keepOnly(std::vector<Row>& rows, const std::string& id,
+                                      std::string_view what) {
+  std::erase_if(rows, [&id](const Row& row) { return row.id != id; });
+  if (rows.empty()) {
+    return domain::internalError(std::string(what) + " not read back");
+  }
+  return {};
+}
+
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);
 

@@ -113,7 +113,9 @@ awaitable<Result<ServiceList>> recordService(Context ctx, Actor actor, std::stri
   if (!list) {
     co_return tl::unexpected(list.error());
   }
-  std::erase_if(list->services, [&](const store::ServiceRow& s) { return s.id != row.id; });
+  if (auto kept = keepOnly(list->services, row.id, "recorded service"); !kept) {
+    co_return tl::unexpected(kept.error());
+  }
   co_return list;
 }
 
