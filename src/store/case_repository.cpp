@@ -223,7 +223,6 @@ domain::Status insertCaseHistory(WriteContext& w, const CaseHistoryEntry& e) {
 domain::Result<std::vector<CaseHistoryEntry>> listCaseHistory(soci::session& sql,
                                                               const std::string& case_id) {
   return guarded("list case history", [&]() -> domain::Result<std::vector<CaseHistoryEntry>> {
-    std::vector<CaseHistoryEntry> out;
     CaseHistoryEntry e;
     long long at = 0;
     soci::statement st =
@@ -233,12 +232,11 @@ domain::Result<std::vector<CaseHistoryEntry>> listCaseHistory(soci::session& sql
          soci::into(e.id), soci::into(e.from_status), soci::into(e.to_status), soci::into(e.kind),
          soci::into(at), soci::into(e.by_user), soci::into(e.reason), soci::use(case_id));
     st.execute();
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       e.case_id = case_id;
       e.at = at;
-      out.push_back(e);
-    }
-    return out;
+      return e;
+    });
   });
 }
 
@@ -262,7 +260,6 @@ domain::Result<bool> linkCaseContact(WriteContext& w, const std::string& case_id
 domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql,
                                                               const std::string& case_id) {
   return guarded("list case contacts", [&]() -> domain::Result<std::vector<CaseContactLink>> {
-    std::vector<CaseContactLink> out;
     CaseContactLink l;
     long long at = 0;
     soci::statement st =
@@ -271,11 +268,10 @@ domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql
                         "contact_id",
          soci::into(l.contact_id), soci::into(l.linked_by), soci::into(at), soci::use(case_id));
     st.execute();
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       l.linked_at = at;
-      out.push_back(l);
-    }
-    return out;
+      return l;
+    });
   });
 }
 
@@ -306,7 +302,6 @@ domain::Result<bool> hasBreakGlass(soci::session& sql, const std::string& case_i
 domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
                                                        const std::string& case_id) {
   return guarded("list break-glass", [&]() -> domain::Result<std::vector<BreakGlass>> {
-    std::vector<BreakGlass> out;
     BreakGlass g;
     long long at = 0, expires_at = 0;
     soci::statement st = (sql.prepare << "SELECT id, user_id, reason, at, expires_at FROM "
@@ -314,13 +309,12 @@ domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
                           soci::into(g.id), soci::into(g.user_id), soci::into(g.reason),
                           soci::into(at), soci::into(expires_at), soci::use(case_id));
     st.execute();
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       g.case_id = case_id;
       g.at = at;
       g.expires_at = expires_at;
-      out.push_back(g);
-    }
-    return out;
+      return g;
+    });
   });
 }
 
@@ -379,12 +373,10 @@ domain::Result<std::vector<CaseListRow>> listCases(soci::session& sql, const Cas
         "SELECT c.id, c.case_code, k.client_code, c.status, c.assigned_to, c.opened_on, "
         "c.updated_at FROM cases c JOIN clients k ON k.id = c.client_id WHERE " +
             where + " ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim");
-    std::vector<CaseListRow> out;
-    while (st.fetch()) {
+    return detail::collectRows(st, [&] {
       r.updated_at = updated_at;
-      out.push_back(r);
-    }
-    return out;
+      return r;
+    });
   });
 }
 
