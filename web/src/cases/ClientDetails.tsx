@@ -4,53 +4,24 @@ import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { useT } from '../i18n';
 import type { CaseRecord, Coded } from './api';
+import { codedFields } from './clientForm';
 import { Section } from './fields';
 import { lists } from './lists';
-
-type Listed =
-  | 'citizenships'
-  | 'exploitation_types'
-  | 'industries'
-  | 'recruitment_methods'
-  | 'control_methods'
-  | 'countries_origin'
-  | 'countries_transit'
-  | 'countries_exploitation';
-type Single = Exclude<keyof Coded, Listed | 'birth_year' | 'age_when_trafficked'>;
-
-const singleCodes: [Single, string][] = [
-  ['gender', lists.gender],
-  ['age_band', lists.ageBand],
-  ['primary_language', lists.language],
-  ['education', lists.education],
-  ['trafficking_status', lists.traffickingStatus],
-  ['status_decided_by', lists.decidedBy],
-  ['relationship_to_trafficker', lists.relationship],
-];
-
-const listedCodes: [Listed, string][] = [
-  ['citizenships', lists.country],
-  ['exploitation_types', lists.exploitation],
-  ['industries', lists.industry],
-  ['recruitment_methods', lists.recruitment],
-  ['control_methods', lists.control],
-  ['countries_origin', lists.country],
-  ['countries_transit', lists.country],
-  ['countries_exploitation', lists.country],
-];
 
 /** The coded fields that have a value, as [label key, text] pairs. */
 export function codedRows(codes: CodeLists, coded: Coded): [string, string][] {
   const rows: [string, string][] = [];
-  for (const [key, list] of singleCodes) {
-    const value = coded[key];
-    if (value) rows.push([key, codeLabel(codes, list, value)]);
-  }
-  if (coded.birth_year != null) rows.push(['birth_year', String(coded.birth_year)]);
-  if (coded.age_when_trafficked != null) rows.push(['age_when_trafficked', String(coded.age_when_trafficked)]);
-  for (const [key, list] of listedCodes) {
-    const values = coded[key] ?? [];
-    if (values.length > 0) rows.push([key, values.map((c) => codeLabel(codes, list, c)).join(', ')]);
+  for (const field of codedFields) {
+    if (field.kind === 'many') {
+      const values = coded[field.name] ?? [];
+      if (values.length > 0) rows.push([field.name, values.map((c) => codeLabel(codes, field.list, c)).join(', ')]);
+    } else if (field.kind === 'number') {
+      const value = coded[field.name];
+      if (value != null) rows.push([field.name, String(value)]);
+    } else {
+      const value = coded[field.name];
+      if (value) rows.push([field.name, codeLabel(codes, field.list, value)]);
+    }
   }
   return rows;
 }

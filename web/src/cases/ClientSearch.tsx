@@ -7,13 +7,13 @@ import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { searchClients, type SearchMatch, type SearchQuery } from './api';
 import { searchBody } from './clientForm';
-import { badField, failureText } from './errors';
-import { TextInput, type FieldError } from './fields';
+import { TextInput } from './fields';
 import { lists } from './lists';
+import { useCaseForm } from './useCaseForm';
 
 interface Props {
   api: ApiClient;
@@ -28,58 +28,32 @@ const emptySearch: Required<SearchQuery> = { client_code: '', full_name: '', bir
 
 export function ClientSearch({ api, codes, actionFor, after }: Props) {
   const t = useT();
-  const [form, setForm] = useState(emptySearch);
+  const form = useCaseForm('search', emptySearch);
   const [done, setDone] = useState<{ query: SearchQuery; matches: SearchMatch[] } | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [error, setError] = useState<FieldError | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function search(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    const body = searchBody(form);
+  function search() {
+    const body = searchBody(form.values);
     if (body === null) {
-      setError({ field: 'full_name', text: t('cases.search.needOne') });
-      setNotice({ kind: 'error', text: t('cases.search.needOne') });
-      document.getElementById('search-full_name')?.focus();
+      form.invalid('full_name', t('cases.search.needOne'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setNotice({ kind: 'info', text: t('cases.search.searching') });
-    try {
+    void form.send(async () => {
       const { matches } = await searchClients(api, body);
       setDone({ query: body, matches });
-      setNotice({
+      form.setNotice({
         kind: 'info',
         text: matches.length === 0 ? t('cases.search.noMatch') : t('cases.search.found', { count: matches.length }),
       });
-    } catch (err) {
-      const text = failureText(t, err);
-      if (text !== null) setNotice({ kind: 'error', text });
-      const field = badField(err);
-      if (field !== '') setError({ field, text: text ?? '' });
-    } finally {
-      setBusy(false);
-    }
+    }, { saving: t('cases.search.searching') });
   }
 
   const field = (name: keyof SearchQuery, kind: 'text' | 'date' | 'tel' = 'text') => (
-    <TextInput
-      id={`search-${name}`}
-      name={name}
-      label={t(`cases.search.${name}`)}
-      kind={kind}
-      max={200}
-      value={form[name]}
-      error={error}
-      onValue={(v) => setForm((f) => ({ ...f, [name]: v }))}
-    />
+    <TextInput {...form.bind(name, t(`cases.search.${name}`))} kind={kind} max={200} />
   );
 
   return (
     <div class="client-search">
-      <form onSubmit={(e) => void search(e)} noValidate aria-label={t('cases.search.title')}>
+      <form onSubmit={form.onSubmit(search)} noValidate aria-label={t('cases.search.title')}>
         <p class="hint">{t('cases.search.intro')}</p>
         <div class="grid">
           {field('client_code')}
@@ -87,11 +61,11 @@ export function ClientSearch({ api, codes, actionFor, after }: Props) {
           {field('birth_date', 'date')}
           {field('phone', 'tel')}
         </div>
-        <button type="submit" class="primary" aria-disabled={busy}>
-          {busy ? t('cases.search.searching') : t('cases.search.submit')}
+        <button type="submit" class="primary" aria-disabled={form.busy}>
+          {form.busy ? t('cases.search.searching') : t('cases.search.submit')}
         </button>
       </form>
-      <StatusRegion notice={notice} />
+      <StatusRegion notice={form.notice} />
       {done !== null && done.matches.length > 0 && (
         <ul class="search-matches" aria-label={t('cases.search.matches')}>
           {done.matches.map((m) => (

@@ -1,16 +1,15 @@
 // The person's consents: what they agreed to, how and when, and withdrawals (effective at once).
-import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
-import { addEntry, listEntries, withdrawConsent, type Consent, type ConsentInput } from './api';
-import { badField, failureText } from './errors';
-import { CodeChoice, Section, TextInput, type FieldError } from './fields';
+import { withdrawConsent, type Consent, type ConsentInput } from './api';
+import { CodeChoice, Section, TextInput } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
-import { useLoaded } from './useLoaded';
+import { useCaseForm } from './useCaseForm';
+import { useEntries } from './useEntries';
 
 interface Props {
   api: ApiClient;
@@ -51,50 +50,29 @@ export function consentBody(f: ConsentForm): { ok: true; body: ConsentInput } | 
 
 export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId], true);
-  const [form, setForm] = useState<ConsentForm>(blank);
-  const [error, setError] = useState<FieldError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof ConsentForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const loaded = useEntries<Consent>(api, caseId, 'consents', onChanged);
+  const form = useCaseForm('consent', blank, (field) => field.replace(/^share_with\.kind$/, 'share_kind'));
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await action();
-      setNotice({ kind: 'success', text: done });
-      loaded.reload();
-      onChanged();
-      return true;
-    } catch (err) {
-      const text = failureText(t, err);
-      const field = badField(err).replace(/^share_with\.kind$/, 'share_kind');
-      if (field !== '') setError({ field, text: text ?? '' });
-      if (text !== null) setNotice({ kind: 'error', text });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  function withdraw(consentId: string) {
+    void form.send(async () => {
+      await withdrawConsent(api, caseId, consentId);
+      loaded.changed();
+    }, { done: t('cases.consents.withdrawn') });
   }
 
-  async function record(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    const checked = consentBody(form);
+  async function record() {
+    const checked = consentBody(form.values);
     if (!checked.ok) {
-      setError({ field: checked.field, text: t(checked.key) });
-      setNotice({ kind: 'error', text: t(checked.key) });
-      document.getElementById(`consent-${checked.field}`)?.focus();
+      form.invalid(checked.field, t(checked.key));
       return;
     }
-    setError(null);
-    if (await act(() => addEntry(api, caseId, 'consents', checked.body), t('cases.consents.recorded'))) setForm(blank());
+    if (await form.send(() => loaded.add(checked.body), { done: t('cases.consents.recorded') })) form.setValues(blank());
   }
 
-  const items = loaded.value?.items ?? [];
+  const items = loaded.items;
   return (
     <Section id="case-consents" title={t('cases.consents.title')}>
-      <StatusRegion notice={loaded.notice ?? notice} />
+      <StatusRegion notice={loaded.notice ?? form.notice} />
       {loaded.value !== null && items.length === 0 && <p class="muted">{t('cases.consents.none')}</p>}
       {items.length > 0 && (
         <ul class="case-entries">
@@ -114,7 +92,7 @@ export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Pro
                   class="link-button"
                   aria-label={t('cases.consents.withdrawNamed', { kind: codeLabel(codes, lists.consentKind, c.kind) })}
                   onClick={() => {
-                    if (!busy) void act(() => withdrawConsent(api, caseId, c.id), t('cases.consents.withdrawn'));
+                    if (!form.busy) withdraw(c.id);
                   }}
                 >
                   {t('cases.consents.withdraw')}
@@ -125,18 +103,18 @@ export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Pro
         </ul>
       )}
       {mayWrite && loaded.failedWith !== 404 && (
-        <form onSubmit={(e) => void record(e)} noValidate aria-label={t('cases.consents.add')}>
+        <form onSubmit={form.onSubmit(() => void record())} noValidate aria-label={t('cases.consents.add')}>
           <div class="grid">
-            <CodeChoice id="consent-kind" name="kind" label={t('cases.consents.kind')} codes={codes} list={lists.consentKind} value={form.kind} error={error} onValue={set('kind')} />
-            {form.kind === 'share' && (
-              <CodeChoice id="consent-share_kind" name="share_kind" label={t('cases.consents.shareWith')} codes={codes} list={lists.shareKind} value={form.share_kind} error={error} onValue={set('share_kind')} />
+            <CodeChoice {...form.bind('kind', t('cases.consents.kind'))} codes={codes} list={lists.consentKind} />
+            {form.values.kind === 'share' && (
+              <CodeChoice {...form.bind('share_kind', t('cases.consents.shareWith'))} codes={codes} list={lists.shareKind} />
             )}
-            <CodeChoice id="consent-given_as" name="given_as" label={t('cases.consents.givenAs')} codes={codes} list={lists.consentGiven} value={form.given_as} error={error} onValue={set('given_as')} />
-            <TextInput id="consent-given_on" name="given_on" kind="date" label={t('cases.consents.givenOn')} value={form.given_on} error={error} onValue={set('given_on')} />
-            <TextInput id="consent-expires_on" name="expires_on" kind="date" label={t('cases.consents.expiresOn')} value={form.expires_on} error={error} onValue={set('expires_on')} />
+            <CodeChoice {...form.bind('given_as', t('cases.consents.givenAs'))} codes={codes} list={lists.consentGiven} />
+            <TextInput {...form.bind('given_on', t('cases.consents.givenOn'))} kind="date" />
+            <TextInput {...form.bind('expires_on', t('cases.consents.expiresOn'))} kind="date" />
           </div>
-          <TextInput id="consent-scope" name="scope" label={t('cases.consents.scope')} value={form.scope} error={error} onValue={set('scope')} />
-          <button type="submit" class="secondary" aria-disabled={busy}>
+          <TextInput {...form.bind('scope', t('cases.consents.scope'))} />
+          <button type="submit" class="secondary" aria-disabled={form.busy}>
             {t('cases.consents.add')}
           </button>
         </form>

@@ -1,13 +1,12 @@
 // The case's notes, newest first: the text is sealed under the person's key on the server.
-import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
-import { addEntry, listEntries, type CaseNote } from './api';
-import { failureText } from './errors';
-import { Section, TextInput, type FieldError } from './fields';
-import { useLoaded } from './useLoaded';
+import type { CaseNote } from './api';
+import { Section, TextInput } from './fields';
+import { useCaseForm } from './useCaseForm';
+import { useEntries } from './useEntries';
 
 interface Props {
   api: ApiClient;
@@ -17,44 +16,29 @@ interface Props {
 
 export function NotesSection({ api, caseId, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<CaseNote>(api, caseId, 'notes'), [caseId], true);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<FieldError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useEntries<CaseNote>(api, caseId, 'notes', onChanged);
+  const form = useCaseForm('note', { text: '' });
 
-  async function add(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    if (text.trim() === '') {
-      setError({ field: 'text', text: t('cases.notes.needText') });
-      document.getElementById('note-text')?.focus();
+  function add() {
+    const text = form.values.text.trim();
+    if (text === '') {
+      form.invalid('text', t('cases.notes.needText'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await addEntry(api, caseId, 'notes', { text: text.trim() });
-      setText('');
-      setNotice({ kind: 'success', text: t('cases.notes.added') });
-      loaded.reload();
-      onChanged();
-    } catch (err) {
-      const message = failureText(t, err);
-      if (message !== null) setNotice({ kind: 'error', text: message });
-    } finally {
-      setBusy(false);
-    }
+    void form.send(async () => {
+      await loaded.add({ text });
+      form.setValues({ text: '' });
+    }, { done: t('cases.notes.added') });
   }
 
-  const items = loaded.value?.items ?? [];
+  const items = loaded.items;
   return (
     <Section id="case-notes" title={t('cases.notes.title')}>
-      <StatusRegion notice={loaded.notice ?? notice} />
+      <StatusRegion notice={loaded.notice ?? form.notice} />
       {loaded.failedWith !== 404 && (
-        <form onSubmit={(e) => void add(e)} noValidate aria-label={t('cases.notes.add')}>
-          <TextInput id="note-text" name="text" kind="textarea" max={20000} label={t('cases.notes.text')} hint={t('cases.notes.hint')} value={text} error={error} onValue={setText} />
-          <button type="submit" class="secondary" aria-disabled={busy}>
+        <form onSubmit={form.onSubmit(add)} noValidate aria-label={t('cases.notes.add')}>
+          <TextInput {...form.bind('text', t('cases.notes.text'))} kind="textarea" max={20000} hint={t('cases.notes.hint')} />
+          <button type="submit" class="secondary" aria-disabled={form.busy}>
             {t('cases.notes.add')}
           </button>
         </form>

@@ -4,14 +4,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
 import { searchAgencies, type AgencyHit } from '../contacts/api';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { openCase, type CaseRecord } from './api';
-import { badField, failureText } from './errors';
-import { CodeChoice, TextInput, type FieldError } from './fields';
+import { CodeChoice, TextInput } from './fields';
 import { lists } from './lists';
+import { useCaseForm } from './useCaseForm';
 
 interface Props {
   api: ApiClient;
@@ -28,70 +28,36 @@ export function today(now = new Date()): string {
 
 export function OpenCase({ api, codes, clientId, onOpened }: Props) {
   const t = useT();
-  const [source, setSource] = useState('');
+  const form = useCaseForm('case', () => ({ source_type: '', referred_on: today() }), (field) => field.replace(/^referral\./, ''));
   const [agency, setAgency] = useState<AgencyHit | null>(null);
-  const [referredOn, setReferredOn] = useState(today());
-  const [error, setError] = useState<FieldError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [existing, setExisting] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function open(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    if (source === '') {
-      setError({ field: 'source_type', text: t('cases.open.needSource') });
-      setNotice({ kind: 'error', text: t('cases.open.notOpened') });
-      document.getElementById('case-source_type')?.focus();
+  function open() {
+    if (form.values.source_type === '') {
+      form.invalid('source_type', t('cases.open.needSource'), t('cases.open.notOpened'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    setNotice({ kind: 'info', text: t('log.saving') });
-    try {
-      onOpened(
-        await openCase(api, {
-          client_id: clientId,
-          referral: { source_type: source, agency_id: agency?.id ?? null, referred_on: referredOn },
-        }),
-      );
-    } catch (err) {
-      const text = failureText(t, err);
-      const caseId = err instanceof ApiError && err.status === 409 ? err.body.existing_case_id : undefined;
-      if (typeof caseId === 'string') setExisting(caseId);
-      const field = badField(err).replace(/^referral\./, '');
-      if (field !== '') setError({ field, text: text ?? '' });
-      if (text !== null) setNotice({ kind: 'error', text });
-    } finally {
-      setBusy(false);
-    }
+    const referral = { ...form.values, agency_id: agency?.id ?? null };
+    void form.send(async () => {
+      try {
+        onOpened(await openCase(api, { client_id: clientId, referral }));
+      } catch (err) {
+        // One case per client: the server names the one there is.
+        const caseId = err instanceof ApiError && err.status === 409 ? err.body.existing_case_id : undefined;
+        if (typeof caseId === 'string') setExisting(caseId);
+        throw err;
+      }
+    }, { saving: t('log.saving') });
   }
 
   return (
-    <form class="open-case" onSubmit={(e) => void open(e)} noValidate aria-label={t('cases.open.title')}>
+    <form class="open-case" onSubmit={form.onSubmit(open)} noValidate aria-label={t('cases.open.title')}>
       <div class="grid">
-        <CodeChoice
-          id="case-source_type"
-          name="source_type"
-          label={t('cases.open.source')}
-          codes={codes}
-          list={lists.referralSource}
-          value={source}
-          error={error}
-          onValue={setSource}
-        />
-        <TextInput
-          id="case-referred_on"
-          name="referred_on"
-          label={t('cases.open.referredOn')}
-          kind="date"
-          value={referredOn}
-          error={error}
-          onValue={setReferredOn}
-        />
+        <CodeChoice {...form.bind('source_type', t('cases.open.source'))} codes={codes} list={lists.referralSource} />
+        <TextInput {...form.bind('referred_on', t('cases.open.referredOn'))} kind="date" />
       </div>
       <AgencyChoice api={api} id="case-agency" label={t('cases.open.agency')} value={agency} onValue={setAgency} />
-      <StatusRegion notice={notice}>
+      <StatusRegion notice={form.notice}>
         {existing !== null && (
           <>
             {' '}
@@ -99,8 +65,8 @@ export function OpenCase({ api, codes, clientId, onOpened }: Props) {
           </>
         )}
       </StatusRegion>
-      <button type="submit" class="primary" aria-disabled={busy}>
-        {busy ? t('log.saving') : t('cases.open.submit')}
+      <button type="submit" class="primary" aria-disabled={form.busy}>
+        {form.busy ? t('log.saving') : t('cases.open.submit')}
       </button>
     </form>
   );

@@ -4,15 +4,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
 import { getAgencyName, type AgencyHit } from '../contacts/api';
 import { useT } from '../i18n';
-import { addEntry, listEntries, type CaseService } from './api';
-import { badField, failureText } from './errors';
-import { CodeChoice, Section, TextInput, type FieldError } from './fields';
+import type { CaseService } from './api';
+import { CodeChoice, Section, TextInput } from './fields';
 import { lists } from './lists';
 import { AgencyChoice, today } from './OpenCase';
-import { useLoaded } from './useLoaded';
+import { useCaseForm } from './useCaseForm';
+import { useEntries } from './useEntries';
 
 type Service = CaseService;
 
@@ -53,12 +53,9 @@ export function serviceBody(f: ServiceForm, agency: AgencyHit | null): { ok: tru
 
 export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean; onChanged: () => void }) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Service>(api, caseId, 'services'), [caseId], true);
-  const [form, setForm] = useState<ServiceForm>(blank);
+  const loaded = useEntries<Service>(api, caseId, 'services', onChanged);
+  const form = useCaseForm('service', blank);
   const [agency, setAgency] = useState<AgencyHit | null>(null);
-  const [error, setError] = useState<FieldError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
   // The providing agencies by name, once the directory answers.
   const [agencyNames, setAgencyNames] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -68,41 +65,23 @@ export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { a
       getAgencyName(api, id).then((name) => setAgencyNames((n) => ({ ...n, [id]: name })), () => undefined);
     }
   }, [loaded.value]);
-  const set = (key: keyof ServiceForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-
-  async function add(e: Event) {
-    e.preventDefault();
-    if (busy) return;
-    const checked = serviceBody(form, agency);
+  function add() {
+    const checked = serviceBody(form.values, agency);
     if (!checked.ok) {
-      setError({ field: checked.field, text: t(checked.key) });
-      setNotice({ kind: 'error', text: t(checked.key) });
-      document.getElementById(`service-${checked.field}`)?.focus();
+      form.invalid(checked.field, t(checked.key));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await addEntry(api, caseId, 'services', checked.body);
-      setForm(blank());
+    void form.send(async () => {
+      await loaded.add(checked.body);
+      form.setValues(blank());
       setAgency(null);
-      setNotice({ kind: 'success', text: t('cases.services.added') });
-      loaded.reload();
-      onChanged();
-    } catch (err) {
-      const text = failureText(t, err);
-      const field = badField(err);
-      if (field !== '') setError({ field, text: text ?? '' });
-      if (text !== null) setNotice({ kind: 'error', text });
-    } finally {
-      setBusy(false);
-    }
+    }, { done: t('cases.services.added') });
   }
 
-  const items = loaded.value?.items ?? [];
+  const items = loaded.items;
   return (
     <Section id="case-services" title={t('cases.services.title')}>
-      <StatusRegion notice={loaded.notice ?? notice} />
+      <StatusRegion notice={loaded.notice ?? form.notice} />
       {loaded.value !== null && items.length === 0 && <p class="muted">{t('cases.services.none')}</p>}
       <ul class="case-entries">
         {items.map((sv) => (
@@ -116,17 +95,17 @@ export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { a
         ))}
       </ul>
       {mayWrite && loaded.failedWith !== 404 && (
-        <form onSubmit={(e) => void add(e)} noValidate aria-label={t('cases.services.add')}>
+        <form onSubmit={form.onSubmit(add)} noValidate aria-label={t('cases.services.add')}>
           <div class="grid">
-            <CodeChoice id="service-type" name="type" label={t('cases.services.type')} codes={codes} list={lists.serviceType} value={form.type} error={error} onValue={set('type')} />
-            <TextInput id="service-started_on" name="started_on" kind="date" label={t('cases.services.startedOn')} value={form.started_on} error={error} onValue={set('started_on')} />
-            <TextInput id="service-ended_on" name="ended_on" kind="date" label={t('cases.services.endedOn')} value={form.ended_on} error={error} onValue={set('ended_on')} />
-            <TextInput id="service-duration_minutes" name="duration_minutes" kind="number" label={t('cases.services.minutes')} value={form.duration_minutes} error={error} onValue={set('duration_minutes')} />
-            <TextInput id="service-amount" name="amount" kind="number" label={t('cases.services.amount')} value={form.amount} error={error} onValue={set('amount')} />
-            <CodeChoice id="service-outcome" name="outcome" label={t('cases.services.outcome')} codes={codes} list={lists.serviceOutcome} value={form.outcome} error={error} onValue={set('outcome')} />
+            <CodeChoice {...form.bind('type', t('cases.services.type'))} codes={codes} list={lists.serviceType} />
+            <TextInput {...form.bind('started_on', t('cases.services.startedOn'))} kind="date" />
+            <TextInput {...form.bind('ended_on', t('cases.services.endedOn'))} kind="date" />
+            <TextInput {...form.bind('duration_minutes', t('cases.services.minutes'))} kind="number" />
+            <TextInput {...form.bind('amount', t('cases.services.amount'))} kind="number" />
+            <CodeChoice {...form.bind('outcome', t('cases.services.outcome'))} codes={codes} list={lists.serviceOutcome} />
           </div>
           <AgencyChoice api={api} id="service-agency" label={t('cases.services.provider')} value={agency} onValue={setAgency} />
-          <button type="submit" class="secondary" aria-disabled={busy}>
+          <button type="submit" class="secondary" aria-disabled={form.busy}>
             {t('cases.services.add')}
           </button>
         </form>

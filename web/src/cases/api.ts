@@ -3,39 +3,49 @@
 // request bodies (POST search, never a query string), so no access log or address holds them.
 // Codes travel as strings: the lists come from GET /api/v1/codes at run time.
 import type { ApiClient } from '../api/client';
-import type { components } from '../../generated/schema';
+import type {
+  Case as CaseRecord,
+  CaseInput,
+  CasePage,
+  CaseStatusChange as StatusMove,
+  CaseTimeline,
+  Client,
+  ClientAccessHistory,
+  ClientInput,
+  ClientSearch as SearchQuery,
+  ClientSearchResult,
+  Consent,
+  UserRef,
+} from '../../generated/schema';
 
-type Schemas = components['schemas'];
-
-/** The sealed part of a client: only roles that may read it get it (else null). */
-export type Person = Schemas['ClientPerson'];
-export type IdDocument = Schemas['IdDocument'];
-/** The coded, reportable part of a client (HTCDS 2.0 codes). */
-export type Coded = Schemas['ClientCoded'];
-export type Client = Schemas['Client'];
-export type ClientInput = Schemas['ClientInput'];
-export type SearchQuery = Schemas['ClientSearch'];
-export type SearchMatch = Schemas['ClientSearchResult']['matches'][number];
-export type UserRef = Schemas['UserRef'];
-export type CaseSummary = Schemas['CaseListItem'];
-export type CasePage = Schemas['CasePage'];
-export type Referral = Schemas['Referral'];
-export type CaseInput = Schemas['CaseInput'];
-export type CaseRecord = Schemas['Case'];
-export type StatusMove = Schemas['CaseStatusChange'];
-export type Consent = Schemas['Consent'];
-export type ConsentInput = Schemas['ConsentInput'];
-export type CaseNote = Schemas['CaseNote'];
-export type CaseService = Schemas['CaseService'];
-export type TimelineEntry = Schemas['CaseTimeline']['entries'][number];
-export type AccessEntry = Schemas['ClientAccessHistory']['entries'][number];
+export type {
+  ClientPerson as Person, // the sealed part of a client: only roles that may read it get it (else null)
+  IdDocument,
+  ClientCoded as Coded, // the coded, reportable part of a client (HTCDS 2.0 codes)
+  Client,
+  ClientInput,
+  ClientSearch as SearchQuery,
+  UserRef,
+  CaseListItem as CaseSummary,
+  CasePage,
+  Referral,
+  CaseInput,
+  Case as CaseRecord,
+  CaseStatusChange as StatusMove,
+  Consent,
+  ConsentInput,
+  CaseNote,
+  CaseService,
+} from '../../generated/schema';
+export type SearchMatch = ClientSearchResult['matches'][number];
+export type TimelineEntry = CaseTimeline['entries'][number];
+export type AccessEntry = ClientAccessHistory['entries'][number];
 
 export interface CaseFilter {
   /** "me", a user id, or "" for every case the user may see. */
   assigned_to: string;
   status: string;
 }
-
 
 const casePath = (id: string, rest = '') => `/api/v1/cases/${encodeURIComponent(id)}${rest}`;
 

@@ -1,6 +1,7 @@
 // The registration form of a client: what the form holds, and the body of POST /api/v1/clients
 // it becomes. Lists typed one per line; numbers checked before they are sent.
 import type { Client, ClientInput, IdDocument, SearchQuery } from './api';
+import { lists } from './lists';
 
 export interface ClientFormValues {
   full_name: string;
@@ -28,6 +29,44 @@ export interface ClientFormValues {
   countries_transit: string[];
   countries_exploitation: string[];
 }
+
+type OneCode = 'gender' | 'age_band' | 'primary_language' | 'education' | 'trafficking_status' | 'status_decided_by' | 'relationship_to_trafficker';
+type ManyCodes =
+  | 'citizenships'
+  | 'exploitation_types'
+  | 'industries'
+  | 'recruitment_methods'
+  | 'control_methods'
+  | 'countries_origin'
+  | 'countries_transit'
+  | 'countries_exploitation';
+
+/** A coded field: one code of a list, several, or a whole number. */
+export type CodedField =
+  | { name: OneCode; kind: 'one'; list: string }
+  | { name: 'birth_year' | 'age_when_trafficked'; kind: 'number' }
+  | { name: ManyCodes; kind: 'many'; list: string };
+
+/** The coded fields, in the order the form asks them and the case shows them. */
+export const codedFields: readonly CodedField[] = [
+  { name: 'gender', kind: 'one', list: lists.gender },
+  { name: 'birth_year', kind: 'number' },
+  { name: 'age_band', kind: 'one', list: lists.ageBand },
+  { name: 'primary_language', kind: 'one', list: lists.language },
+  { name: 'education', kind: 'one', list: lists.education },
+  { name: 'trafficking_status', kind: 'one', list: lists.traffickingStatus },
+  { name: 'status_decided_by', kind: 'one', list: lists.decidedBy },
+  { name: 'relationship_to_trafficker', kind: 'one', list: lists.relationship },
+  { name: 'age_when_trafficked', kind: 'number' },
+  { name: 'citizenships', kind: 'many', list: lists.country },
+  { name: 'exploitation_types', kind: 'many', list: lists.exploitation },
+  { name: 'industries', kind: 'many', list: lists.industry },
+  { name: 'recruitment_methods', kind: 'many', list: lists.recruitment },
+  { name: 'control_methods', kind: 'many', list: lists.control },
+  { name: 'countries_origin', kind: 'many', list: lists.country },
+  { name: 'countries_transit', kind: 'many', list: lists.country },
+  { name: 'countries_exploitation', kind: 'many', list: lists.country },
+];
 
 export const emptyClientForm: ClientFormValues = {
   full_name: '',
