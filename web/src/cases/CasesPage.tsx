@@ -7,7 +7,10 @@ import type { CodeLists, OrgUser, User } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { PageHeading } from '../components/PageHeading';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
-import { TableRegion } from '../components/TableRegion';
+import { DataTable } from '../components/DataTable';
+import { FilterBar, LoadMore } from '../components/FilterBar';
+import { FormField } from '../components/FormField';
+import { Options } from '../components/Options';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { can } from '../permissions';
@@ -85,23 +88,8 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
       </p>
       <CaseFilterForm codes={codes} users={users} draft={draft} setDraft={setDraft} onApply={apply} />
       <StatusRegion notice={notice} />
-      {items !== null && items.length > 0 && (
-        <TableRegion name={t('cases.list.title')}>
-          <CaseTable codes={codes} items={items} />
-        </TableRegion>
-      )}
-      {cursor !== null && (
-        <button
-          type="button"
-          class="secondary load-more"
-          aria-disabled={loading}
-          onClick={() => {
-            if (!loading) void load(filter, cursor);
-          }}
-        >
-          {loading ? t('contacts.loadingMore') : t('contacts.loadMore')}
-        </button>
-      )}
+      {items !== null && items.length > 0 && <CaseTable codes={codes} items={items} />}
+      {cursor !== null && <LoadMore loading={loading} onMore={() => void load(filter, cursor)} />}
     </section>
   );
 }
@@ -117,54 +105,25 @@ interface FilterProps {
 /** The worker ("my cases", every case, or a colleague) and the stage. */
 function CaseFilterForm({ codes, users, draft, setDraft, onApply }: FilterProps) {
   const t = useT();
+  const set = (key: keyof CaseFilter) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
+  const userName = new Map(users.map((u) => [u.id, u.name]));
   return (
-    <form class="filter filter-bar" onSubmit={onApply} noValidate aria-label={t('cases.list.filterLabel')}>
-      <fieldset>
-        <legend>{t('cases.list.filterLegend')}</legend>
-        <div class="field">
-          <label for="case-filter-worker">{t('cases.list.worker')}</label>
-          <select
-            id="case-filter-worker"
-            value={draft.assigned_to}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setDraft((d) => ({ ...d, assigned_to: v }));
-            }}
-          >
-            <option value="me">{t('cases.list.mine')}</option>
-            <option value="">{t('cases.list.everyone')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="case-filter-status">{t('cases.list.status')}</label>
-          <select
-            id="case-filter-status"
-            value={draft.status}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setDraft((d) => ({ ...d, status: v }));
-            }}
-          >
-            <option value="">{t('lists.any')}</option>
-            {codesInOrder(codes, lists.caseStatus).map((s) => (
-              <option key={s} value={s}>
-                {codeLabel(codes, lists.caseStatus, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter-actions">
-          <button type="submit" class="secondary">
-            {t('contacts.apply')}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <FilterBar label={t('cases.list.filterLabel')} legend={t('cases.list.filterLegend')} onApply={onApply}>
+      <FormField inputId="case-filter-worker" label={t('cases.list.worker')}>
+        <select id="case-filter-worker" value={draft.assigned_to} onChange={set('assigned_to')}>
+          <option value="me">{t('cases.list.mine')}</option>
+          <Options values={users.map((u) => u.id)} label={(id) => userName.get(id) ?? id} empty={t('cases.list.everyone')} />
+        </select>
+      </FormField>
+      <FormField inputId="case-filter-status" label={t('cases.list.status')}>
+        <select id="case-filter-status" value={draft.status} onChange={set('status')}>
+          <Options values={codesInOrder(codes, lists.caseStatus)} label={(s) => codeLabel(codes, lists.caseStatus, s)} empty={t('lists.any')} />
+        </select>
+      </FormField>
+    </FilterBar>
   );
 }
 
@@ -172,34 +131,19 @@ function CaseFilterForm({ codes, users, draft, setDraft, onApply }: FilterProps)
 function CaseTable({ codes, items }: { codes: CodeLists; items: CaseSummary[] }) {
   const t = useT();
   return (
-    <table class="contacts cases">
-      <caption>{t('cases.list.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('cases.case')}</th>
-          <th scope="col">{t('cases.clientCode')}</th>
-          <th scope="col">{t('cases.list.status')}</th>
-          <th scope="col">{t('cases.list.worker')}</th>
-          <th scope="col">{t('cases.openedOn')}</th>
-          <th scope="col">{t('cases.list.updated')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((c) => (
-          <tr key={c.id}>
-            <td data-label={t('cases.case')}>
-              <a href={hrefFor({ name: 'case', id: c.id })}>{c.case_code}</a>
-            </td>
-            <td data-label={t('cases.clientCode')} class="mono">
-              {c.client_code}
-            </td>
-            <td data-label={t('cases.list.status')}>{codeLabel(codes, lists.caseStatus, c.status)}</td>
-            <td data-label={t('cases.list.worker')}>{c.assigned_to?.name ?? t('cases.unassigned')}</td>
-            <td data-label={t('cases.openedOn')}>{c.opened_on}</td>
-            <td data-label={t('cases.list.updated')}>{formatDateTime(c.updated_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      name={t('cases.list.title')}
+      caption={t('cases.list.caption')}
+      rows={items}
+      rowKey={(c) => c.id}
+      columns={[
+        { header: t('cases.case'), cell: (c) => <a href={hrefFor({ name: 'case', id: c.id })}>{c.case_code}</a> },
+        { header: t('cases.clientCode'), cell: (c) => <span class="mono">{c.client_code}</span> },
+        { header: t('cases.list.status'), cell: (c) => codeLabel(codes, lists.caseStatus, c.status) },
+        { header: t('cases.list.worker'), cell: (c) => c.assigned_to?.name ?? t('cases.unassigned') },
+        { header: t('cases.openedOn'), cell: (c) => c.opened_on },
+        { header: t('cases.list.updated'), cell: (c) => formatDateTime(c.updated_at) },
+      ]}
+    />
   );
 }

@@ -21,6 +21,7 @@ import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { DataTable } from './DataTable';
+import { FilterBar, LoadMore } from './FilterBar';
 import { FormField } from './FormField';
 import { Options } from './Options';
 import { StatusRegion, type Notice } from './StatusRegion';
@@ -186,47 +187,37 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
       >
         {activeFilters === 0 ? t('screens.filters') : t('screens.filtersActive', { count: activeFilters })}
       </button>
-      <form
+      <FilterBar
         id="contact-filters"
-        class="filter filter-bar"
         hidden={!filtersOpen}
-        onSubmit={applyFilter}
-        noValidate
-        aria-label={t('lists.filterLabel')}
-      >
-        <fieldset>
-          <legend>{t('contacts.filterLegend')}</legend>
-          <FormField inputId="filter-from" label={t('contacts.from')}>
-            <input id="filter-from" type="date" value={draftFilter.from} onInput={set('from')} />
-          </FormField>
-          <FormField inputId="filter-to" label={t('contacts.to')}>
-            <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
-          </FormField>
-          {(users !== null || draftFilter.consultant !== '') && consultantSelect()}
-          {codes && codeFilters.map(([key, list]) => select(key, list))}
-          {fixed('status', ['final', 'draft', 'any'])}
-          {fixed('follow_up', ['due', 'overdue', 'open', 'none'])}
-          {fixed('imminent_danger', ['true', 'false'])}
-          <div class="filter-actions">
-            <button type="submit" class="secondary">
-              {t('contacts.apply')}
-            </button>
+        onApply={applyFilter}
+        label={t('lists.filterLabel')}
+        legend={t('contacts.filterLegend')}
+        actions={
+          <>
             <button type="button" class="secondary" onClick={clearFilter}>
               {t('lists.clear')}
             </button>
             {can(user, 'contact.export') && (
-              <button
-                type="button"
-                class="secondary"
-                aria-disabled={exporting}
-                onClick={() => void exportCsv()}
-              >
+              <button type="button" class="secondary" aria-disabled={exporting} onClick={() => void exportCsv()}>
                 {exporting ? t('lists.exportPreparing') : t('lists.export')}
               </button>
             )}
-          </div>
-        </fieldset>
-      </form>
+          </>
+        }
+      >
+        <FormField inputId="filter-from" label={t('contacts.from')}>
+          <input id="filter-from" type="date" value={draftFilter.from} onInput={set('from')} />
+        </FormField>
+        <FormField inputId="filter-to" label={t('contacts.to')}>
+          <input id="filter-to" type="date" value={draftFilter.to} onInput={set('to')} />
+        </FormField>
+        {(users !== null || draftFilter.consultant !== '') && consultantSelect()}
+        {codes && codeFilters.map(([key, list]) => select(key, list))}
+        {fixed('status', ['final', 'draft', 'any'])}
+        {fixed('follow_up', ['due', 'overdue', 'open', 'none'])}
+        {fixed('imminent_danger', ['true', 'false'])}
+      </FilterBar>
       <StatusRegion notice={loading && items === null ? { kind: 'info', text: t('app.loading') } : notice} />
       {items !== null && items.length > 0 && (
         <DataTable
@@ -268,18 +259,7 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
           ]}
         />
       )}
-      {cursor !== null && (
-        <button
-          type="button"
-          class="secondary load-more"
-          aria-disabled={loading}
-          onClick={() => {
-            if (!loading) void load(filter, cursor);
-          }}
-        >
-          {loading ? t('contacts.loadingMore') : t('contacts.loadMore')}
-        </button>
-      )}
+      {cursor !== null && <LoadMore loading={loading} onMore={() => void load(filter, cursor)} />}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { formatPeriod } from '../format';
 import { useT } from '../i18n';
 import { chartCounts, contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
 import { BarChartFigure } from './BarChartFigure';
+import { FilterBar } from './FilterBar';
 import { FormField } from './FormField';
 import { Options } from './Options';
 import { PageHeading } from './PageHeading';
@@ -110,32 +111,24 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
     <section class="page stats">
       <PageHeading title={t('stats.title')} />
       <p class="intro">{t('stats.intro')}</p>
-      <form class="filter filter-bar" onSubmit={apply} noValidate>
-        <fieldset>
-          <legend>{t('stats.period')}</legend>
-          <FormField inputId="stats-preset" label={t('stats.preset')}>
-            <select id="stats-preset" value={preset} onChange={(e) => choosePreset(e.currentTarget.value as Preset)}>
-              <Options values={presets} label={(p) => t(`stats.presets.${p}`)} />
-            </select>
-          </FormField>
-          {customDay('stats-from', t('contacts.from'), from, setFrom)}
-          {customDay('stats-to', t('contacts.to'), to, setTo)}
-          <FormField inputId="stats-granularity" label={t('stats.granularity')}>
-            <select
-              id="stats-granularity"
-              value={granularity}
-              onChange={(e) => setGranularity(e.currentTarget.value as Granularity)}
-            >
-              <Options values={granularities} label={(g) => t(`stats.granularities.${g}`)} />
-            </select>
-          </FormField>
-          <div class="filter-actions">
-            <button type="submit" class="secondary">
-              {t('contacts.apply')}
-            </button>
-          </div>
-        </fieldset>
-      </form>
+      <FilterBar legend={t('stats.period')} onApply={apply}>
+        <FormField inputId="stats-preset" label={t('stats.preset')}>
+          <select id="stats-preset" value={preset} onChange={(e) => choosePreset(e.currentTarget.value as Preset)}>
+            <Options values={presets} label={(p) => t(`stats.presets.${p}`)} />
+          </select>
+        </FormField>
+        {customDay('stats-from', t('contacts.from'), from, setFrom)}
+        {customDay('stats-to', t('contacts.to'), to, setTo)}
+        <FormField inputId="stats-granularity" label={t('stats.granularity')}>
+          <select
+            id="stats-granularity"
+            value={granularity}
+            onChange={(e) => setGranularity(e.currentTarget.value as Granularity)}
+          >
+            <Options values={granularities} label={(g) => t(`stats.granularities.${g}`)} />
+          </select>
+        </FormField>
+      </FilterBar>
       <StatusRegion notice={notice} />
       {stats && (
         <>
