@@ -5,7 +5,7 @@
 import type { User } from './api/types';
 
 /** The server's permission names (policy::permissionName). */
-type Permission =
+export type Permission =
   | 'agency.edit'
   | 'agency.read'
   | 'agency.read_confidential_address'

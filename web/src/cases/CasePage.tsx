@@ -5,10 +5,9 @@ import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
-import { PageHeading } from '../components/PageHeading';
+import { BackLink, PageHeading } from '../components/PageHeading';
 import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
-import { hrefFor } from '../router';
 import { getCase, refName, type CaseRecord } from './api';
 import { AccessHistory } from './AccessHistory';
 import { ClientDetails } from './ClientDetails';
@@ -48,9 +47,7 @@ export function CasePage({ api, codes, user, id }: Props) {
   return (
     <section class="page case-page">
       {mayListCases(user) && (
-        <p class="back">
-          <a href={hrefFor({ name: 'cases' })}>← {t('cases.backToList')}</a>
-        </p>
+        <BackLink to={{ name: 'cases' }} label={t('cases.backToList')} />
       )}
       <PageHeading title={record ? t('cases.view.title', { code: record.case_code }) : t('cases.view.loading')} />
       <StatusRegion notice={loaded.notice} />

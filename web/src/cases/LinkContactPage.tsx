@@ -4,10 +4,9 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
-import { PageHeading } from '../components/PageHeading';
+import { BackLink, PageHeading } from '../components/PageHeading';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
-import { hrefFor } from '../router';
 import { linkContact } from './api';
 import { ClientSearch } from './ClientSearch';
 import { failureText } from './errors';
@@ -36,9 +35,7 @@ export function LinkContactPage({ api, codes, contactId }: { api: ApiClient; cod
 
   return (
     <section class="page">
-      <p class="back">
-        <a href={hrefFor({ name: 'contact', id: contactId })}>← {t('cases.link.back')}</a>
-      </p>
+      <BackLink to={{ name: 'contact', id: contactId }} label={t('cases.link.back')} />
       <PageHeading title={t('cases.link.title')} />
       <p class="hint">{t('cases.link.intro')}</p>
       <div id="link-status" tabIndex={-1} class="status-anchor">

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
-import { PageHeading } from '../components/PageHeading';
+import { BackLink, PageHeading } from '../components/PageHeading';
 import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { hrefFor, navigate } from '../router';
@@ -32,9 +32,7 @@ export function NewClientPage({ api, codes }: { api: ApiClient; codes: CodeLists
 
   return (
     <section class="page">
-      <p class="back">
-        <a href={hrefFor({ name: 'cases' })}>← {t('cases.backToList')}</a>
-      </p>
+      <BackLink to={{ name: 'cases' }} label={t('cases.backToList')} />
       <PageHeading title={t('cases.new.title')} />
       <h2 id="new-client-step" tabIndex={-1}>
         {t('cases.new.step', { n: stepNumber, of: 3, name: t(`cases.new.steps.${step.name}`) })}

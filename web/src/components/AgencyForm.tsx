@@ -6,10 +6,10 @@ import { errorMessage } from '../api/messages';
 import type { CodeLists } from '../api/types';
 import { createAgency, getAgency, splitCodes, updateAgency, type AgencyInput } from '../agencies/api';
 import { useT } from '../i18n';
-import { hrefFor, navigate } from '../router';
+import { navigate } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { FormField } from './FormField';
-import { PageHeading } from './PageHeading';
+import { BackLink, PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { codeLabel } from '../codes/labels';
 
@@ -142,9 +142,7 @@ export function AgencyForm({ api, codes, id }: { api: ApiClient; codes: CodeList
 
   return (
     <section class="page">
-      <p class="back">
-        <a href={id ? hrefFor({ name: 'agency', id }) : hrefFor({ name: 'directory' })}>← {t('directory.back')}</a>
-      </p>
+      <BackLink to={id ? { name: 'agency', id } : { name: 'directory' }} label={t('directory.back')} />
       <PageHeading title={id ? t('directory.editTitle') : t('directory.addTitle')} />
       <StatusRegion notice={notice} />
       <form class="agency-form" onSubmit={(e) => void save(e)}>

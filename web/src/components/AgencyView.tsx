@@ -8,7 +8,7 @@ import { deactivateAgency, getAgency, type Agency } from '../agencies/api';
 import { useT } from '../i18n';
 import { can } from '../permissions';
 import { hrefFor, navigate } from '../router';
-import { PageHeading } from './PageHeading';
+import { BackLink, PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { failureText, useRecord } from './useRecord';
 import { codeLabel } from '../codes/labels';
@@ -52,9 +52,7 @@ export function AgencyView({ api, codes, id, user }: Props) {
 
   return (
     <section class="page">
-      <p class="back">
-        <a href={hrefFor({ name: 'directory' })}>← {t('directory.back')}</a>
-      </p>
+      <BackLink to={{ name: 'directory' }} label={t('directory.back')} />
       <PageHeading title={agency?.name ?? t('directory.agency')} />
       <StatusRegion notice={notice} />
       {agency && (

@@ -10,7 +10,7 @@ import { useT } from '../i18n';
 import { can } from '../permissions';
 import { hrefFor } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
-import { PageHeading } from './PageHeading';
+import { BackLink, PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { failureText, useRecord } from './useRecord';
 import { codeLabel } from '../codes/labels';
@@ -52,9 +52,7 @@ export function ContactDetail({ api, id, codes, user }: Props) {
 
   return (
     <section class="page">
-      <p class="back">
-        <a href={hrefFor({ name: 'contacts' })}>← {t('detail.back')}</a>
-      </p>
+      <BackLink to={{ name: 'contacts' }} label={t('detail.back')} />
       <PageHeading title={t('detail.title')} />
       <StatusRegion notice={notice} />
       {contact && (

@@ -8,7 +8,7 @@ import { useCorrection } from '../contacts/useCorrection';
 import { useFormShortcuts } from '../contacts/useFormShortcuts';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
-import { PageHeading } from './PageHeading';
+import { BackLink, PageHeading } from './PageHeading';
 import { StatusRegion } from './StatusRegion';
 
 interface Props {
@@ -26,11 +26,7 @@ export function CorrectContactPage({ api, codes, user, id }: Props) {
   const binding = { values: form.state.values, set: form.set, fieldError: form.state.fieldError, codes };
   useFormShortcuts(binding, correction.focusOn, { finish: () => void correction.save() });
 
-  const back = (
-    <p class="back">
-      <a href={hrefFor({ name: 'contact', id })}>← {t('correct.back')}</a>
-    </p>
-  );
+  const back = <BackLink to={{ name: 'contact', id }} label={t('correct.back')} />;
   const status = (
     <div id="contact-status" tabIndex={-1} class="status-anchor">
       <StatusRegion notice={notice}>

@@ -7,8 +7,7 @@ import type { User } from '../api/types';
 import { getSafetyPlan, saveSafetyPlan, safetyPlanFields, type SafetyPlanInput } from '../contacts/api';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
-import { hrefFor } from '../router';
-import { PageHeading } from './PageHeading';
+import { BackLink, PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
 import { useRecord } from './useRecord';
 
@@ -78,9 +77,7 @@ export function SafetyPlanPage({ api, contactId, user }: Props) {
 
   return (
     <section class="page safety-plan">
-      <p class="back no-print">
-        <a href={hrefFor({ name: 'contact', id: contactId })}>← {t('safetyPlan.back')}</a>
-      </p>
+      <BackLink to={{ name: 'contact', id: contactId }} label={t('safetyPlan.back')} noPrint />
       <PageHeading title={t('safetyPlan.title')} />
       <div class="no-print">
         <StatusRegion notice={notice} />

@@ -2,9 +2,20 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { User } from '../api/types';
 import { useT } from '../i18n';
-import { can } from '../permissions';
-import { hrefFor, sectionOf, type Route } from '../router';
+import { can, type Permission } from '../permissions';
+import { hrefFor, sectionOf, type Route, type Section } from '../router';
 import { LanguageSwitcher } from './LanguageSwitcher';
+
+/** The screens in the navigation, in its order, each shown to whoever has its permission. */
+const navigation: { section: Section; permission: Permission; label: string }[] = [
+  { section: 'log', permission: 'contact.create', label: 'shell.logContact' },
+  { section: 'contacts', permission: 'contact.list', label: 'shell.contacts' },
+  { section: 'cases', permission: 'case.list', label: 'cases.nav' },
+  { section: 'knowledge', permission: 'knowledge.read', label: 'knowledge.nav' },
+  { section: 'directory', permission: 'agency.read', label: 'directory.nav' },
+  { section: 'supervision', permission: 'supervision.read', label: 'lists.nav.supervision' },
+  { section: 'stats', permission: 'stats.read', label: 'lists.nav.stats' },
+];
 
 interface Props {
   user: User;
@@ -21,7 +32,6 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
   // Narrow screens: the navigation and the account controls fold behind a menu button.
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [route]);
-  const current = (s: typeof section) => (section === s ? 'page' : undefined);
 
   return (
     <>
@@ -51,55 +61,15 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
           <div id="app-menu" class={menuOpen ? 'header-menu open' : 'header-menu'}>
             <nav aria-label={t('shell.navLabel')}>
               <ul>
-                {can(user, 'contact.create') && (
-                  <li>
-                    <a href={hrefFor({ name: 'log' })} aria-current={current('log')}>
-                      {t('shell.logContact')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'contact.list') && (
-                  <li>
-                    <a href={hrefFor({ name: 'contacts' })} aria-current={current('contacts')}>
-                      {t('shell.contacts')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'case.list') && (
-                  <li>
-                    <a href={hrefFor({ name: 'cases' })} aria-current={current('cases')}>
-                      {t('cases.nav')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'knowledge.read') && (
-                  <li>
-                    <a href={hrefFor({ name: 'knowledge' })} aria-current={current('knowledge')}>
-                      {t('knowledge.nav')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'agency.read') && (
-                  <li>
-                    <a href={hrefFor({ name: 'directory' })} aria-current={current('directory')}>
-                      {t('directory.nav')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'supervision.read') && (
-                  <li>
-                    <a href={hrefFor({ name: 'supervision' })} aria-current={current('supervision')}>
-                      {t('lists.nav.supervision')}
-                    </a>
-                  </li>
-                )}
-                {can(user, 'stats.read') && (
-                  <li>
-                    <a href={hrefFor({ name: 'stats' })} aria-current={current('stats')}>
-                      {t('lists.nav.stats')}
-                    </a>
-                  </li>
-                )}
+                {navigation
+                  .filter((entry) => can(user, entry.permission))
+                  .map((entry) => (
+                    <li key={entry.section}>
+                      <a href={hrefFor({ name: entry.section })} aria-current={section === entry.section ? 'page' : undefined}>
+                        {t(entry.label)}
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </nav>
             <div class="header-user">
