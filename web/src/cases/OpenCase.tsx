@@ -1,11 +1,12 @@
 // Opening the case of a registered client: how they came (the referral source's type, the
 // agency from the directory when there is one, and the date). One case per client: when one
 // exists already, the server says so and the screen links to it.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { StatusRegion } from '../components/StatusRegion';
-import { searchAgencies, type AgencyHit } from '../contacts/api';
+import { AgencyResults, useAgencySearch } from '../contacts/AgencyPicker';
+import type { AgencyHit } from '../contacts/api';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { openCase, type CaseRecord } from './api';
@@ -85,21 +86,7 @@ interface AgencyChoiceProps {
 export function AgencyChoice({ api, id, label, value, onValue }: AgencyChoiceProps) {
   const t = useT();
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<AgencyHit[]>([]);
-  useEffect(() => {
-    if (text.trim().length < 2) {
-      setHits([]);
-      return;
-    }
-    let current = true;
-    const timer = window.setTimeout(() => {
-      searchAgencies(api, text.trim()).then((found) => current && setHits(found), () => undefined);
-    }, 200);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [text]);
+  const { hits } = useAgencySearch(api, text, []);
 
   if (value !== null) {
     return (
@@ -127,23 +114,13 @@ export function AgencyChoice({ api, id, label, value, onValue }: AgencyChoicePro
       <p id={`${id}-hint`} class="hint">
         {t('cases.open.agencyHint')}
       </p>
-      <ul class="agency-results" aria-live="polite">
-        {hits.map((hit) => (
-          <li key={hit.id}>
-            <button
-              type="button"
-              class="link-button"
-              onClick={() => {
-                onValue(hit);
-                setText('');
-              }}
-            >
-              {hit.name}
-              {hit.city !== '' && <span class="muted"> · {hit.city}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AgencyResults
+        hits={hits}
+        onPick={(hit) => {
+          onValue(hit);
+          setText('');
+        }}
+      />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { hrefFor, navigate } from '../router';
 import { authorName, listUsers, namesById } from '../users/api';
 import { PageHeading } from './PageHeading';
 import { DataTable } from './DataTable';
+import { DisclosureButton } from './DisclosureButton';
 import { FilterBar, LoadMore } from './FilterBar';
 import { FormField } from './FormField';
 import { Options } from './Options';
@@ -178,15 +179,9 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   return (
     <section class="page">
       <PageHeading title={t('contacts.title')} />
-      <button
-        type="button"
-        class="secondary filter-toggle"
-        aria-expanded={filtersOpen}
-        aria-controls="contact-filters"
-        onClick={() => setFiltersOpen((open) => !open)}
-      >
+      <DisclosureButton class="secondary filter-toggle" controls="contact-filters" open={filtersOpen} setOpen={setFiltersOpen}>
         {activeFilters === 0 ? t('screens.filters') : t('screens.filtersActive', { count: activeFilters })}
-      </button>
+      </DisclosureButton>
       <FilterBar
         id="contact-filters"
         hidden={!filtersOpen}

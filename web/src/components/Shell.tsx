@@ -4,6 +4,7 @@ import type { User } from '../api/types';
 import { useT } from '../i18n';
 import { can, type Permission } from '../permissions';
 import { hrefFor, sectionOf, type Route, type Section } from '../router';
+import { DisclosureButton } from './DisclosureButton';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** The screens in the navigation, in its order, each shown to whoever has its permission. */
@@ -49,15 +50,9 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
       <header class="app-header">
         <div class="header-inner">
           <span class="brand">{t('app.name')}</span>
-          <button
-            type="button"
-            class="menu-button"
-            aria-expanded={menuOpen}
-            aria-controls="app-menu"
-            onClick={() => setMenuOpen((open) => !open)}
-          >
+          <DisclosureButton class="menu-button" controls="app-menu" open={menuOpen} setOpen={setMenuOpen}>
             {t('screens.menu')}
-          </button>
+          </DisclosureButton>
           <div id="app-menu" class={menuOpen ? 'header-menu open' : 'header-menu'}>
             <nav aria-label={t('shell.navLabel')}>
               <ul>

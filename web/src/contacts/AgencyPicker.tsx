@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** The directory's agencies matching `text` (two letters at least), less those chosen. */
-function useAgencySearch(api: ApiClient, text: string, chosen: string[]) {
+export function useAgencySearch(api: ApiClient, text: string, chosen: string[]) {
   const [hits, setHits] = useState<AgencyHit[]>([]);
   const [failed, setFailed] = useState(false);
   const timer = useRef<number | undefined>(undefined);
@@ -102,16 +102,23 @@ export function AgencyPicker({ api, value, names, onChange }: Props) {
       <p id="contact-agency-hint" class="hint">
         {failed ? t('hotline.agencySearchFailed') : t('hotline.agencyHint')}
       </p>
-      <ul id="contact-agency-results" class="agency-results" aria-live="polite">
-        {hits.map((hit) => (
-          <li key={hit.id}>
-            <button type="button" class="link-button" onClick={() => choose(hit)}>
-              {hit.name}
-              {hit.city !== '' && <span class="muted"> · {hit.city}</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AgencyResults id="contact-agency-results" hits={hits} onPick={choose} />
     </div>
+  );
+}
+
+/** The agencies found, each a button that picks it; announced as they change. */
+export function AgencyResults({ id, hits, onPick }: { id?: string; hits: AgencyHit[]; onPick: (hit: AgencyHit) => void }) {
+  return (
+    <ul id={id} class="agency-results" aria-live="polite">
+      {hits.map((hit) => (
+        <li key={hit.id}>
+          <button type="button" class="link-button" onClick={() => onPick(hit)}>
+            {hit.name}
+            {hit.city !== '' && <span class="muted"> · {hit.city}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
