@@ -6,7 +6,8 @@ import type { ApiClient } from '../api/client';
 import type { CodeLists, OrgUser, User } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { PageHeading } from '../components/PageHeading';
-import { StatusRegion, type Notice } from '../components/StatusRegion';
+import { StatusRegion } from '../components/StatusRegion';
+import { usePages } from '../components/usePages';
 import { DataTable } from '../components/DataTable';
 import { FilterBar, LoadMore } from '../components/FilterBar';
 import { FormField } from '../components/FormField';
@@ -34,30 +35,13 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
   const filter = caseFilterFromQuery(query, mineByDefault(user));
   const filterKey = caseFilterToQuery(filter);
   const [draft, setDraft] = useState<CaseFilter>(filter);
-  const [items, setItems] = useState<CaseSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
   const [users, setUsers] = useState<OrgUser[]>([]);
-
-  async function load(f: CaseFilter, after: string | null) {
-    setLoading(true);
-    try {
-      const page = await listCases(api, f, after);
-      const merged = [...(after === null ? [] : (items ?? [])), ...page.items];
-      setItems(merged);
-      setCursor(page.next_cursor);
-      setNotice({
-        kind: 'info',
-        text: merged.length === 0 ? t('cases.list.empty') : t('cases.list.shown', { count: merged.length }),
-      });
-    } catch (error) {
-      const text = failureText(t, error);
-      if (text !== null) setNotice({ kind: 'error', text });
-    } finally {
-      setLoading(false);
-    }
-  }
+  const { items, cursor, loading, notice, load } = usePages({
+    read: (f: CaseFilter, after) => listCases(api, f, after),
+    summary: (rows: CaseSummary[]) => (rows.length === 0 ? t('cases.list.empty') : t('cases.list.shown', { count: rows.length })),
+    failure: failureText,
+    initial: { kind: 'info', text: t('app.loading') },
+  });
 
   useEffect(() => {
     setDraft(filter);

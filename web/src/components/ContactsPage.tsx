@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
-import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
 import type { CodeLists, Contact, OrgUser, User } from '../api/types';
 import { dayEndRfc3339, dayStartRfc3339 } from '../contacts/form';
@@ -25,7 +24,8 @@ import { DisclosureButton } from './DisclosureButton';
 import { FilterBar, LoadMore } from './FilterBar';
 import { FormField } from './FormField';
 import { Options } from './Options';
-import { StatusRegion, type Notice } from './StatusRegion';
+import { StatusRegion } from './StatusRegion';
+import { usePages } from './usePages';
 import { codeLabel, codesInOrder, contactTopicLabel } from '../codes/labels';
 
 const newestFirst = (a: Contact, b: Contact) => b.started_at.localeCompare(a.started_at);
@@ -57,11 +57,13 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const filter = filterFromHash(query.replace(/^\?/, ''));
   const filterKey = filterToHash(filter);
   const [draftFilter, setDraftFilter] = useState<ContactFilter>(filter);
-  const [items, setItems] = useState<Contact[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const pages = usePages({
+    read: (f: ContactFilter, after) => listContactsFiltered(api, filterParams(f, toInstant), after),
+    summary: (rows, f, all) => listSummary(t, f, rows.length, all),
+    order: newestFirst,
+  });
+  const { items, cursor, loading, notice, setNotice } = pages;
   const [exporting, setExporting] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   // On a phone the filters would fill the screen: folded until asked for, with their count shown.
   const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia?.('(max-width: 40rem)').matches);
@@ -73,26 +75,10 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
   const names = useMemo(() => namesById(users ?? []), [users]);
 
   async function load(f: ContactFilter, after: string | null) {
-    setLoading(true);
-    try {
-      const page = await listContactsFiltered(api, filterParams(f, toInstant), after);
-      const previous = after === null ? [] : (items ?? []);
-      const merged = [...previous, ...page.items].sort(newestFirst);
-      setItems(merged);
-      setCursor(page.next_cursor);
-      setNotice({
-        kind: 'info',
-        text: listSummary(t, f, merged.length, page.next_cursor === null),
-      });
-      // After "Load more", move focus to the first new row so the keyboard user continues there.
-      if (after !== null && page.items.length > 0) setFocusIndex(previous.length);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        setNotice({ kind: 'error', text: errorMessage(t, error) });
-      }
-    } finally {
-      setLoading(false);
-    }
+    const shownBefore = items?.length ?? 0;
+    const added = await pages.load(f, after);
+    // After "Load more", move focus to the first new row so the keyboard user continues there.
+    if (after !== null && added !== null && added > 0) setFocusIndex(shownBefore);
   }
 
   useEffect(() => {

@@ -2,8 +2,7 @@
 // A confidential address never appears here: the server leaves it out of every list, and the
 // list shows a "Confidential address" badge instead.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api/client';
-import { errorMessage } from '../api/messages';
+import type { ApiClient } from '../api/client';
 import type { CodeLists, User } from '../api/types';
 import {
   emptyAgencyFilter,
@@ -16,7 +15,8 @@ import { can } from '../permissions';
 import { hrefFor } from '../router';
 import { AgencyTypeAndCountry } from './AgencyTypeAndCountry';
 import { PageHeading } from './PageHeading';
-import { StatusRegion, type Notice } from './StatusRegion';
+import { StatusRegion } from './StatusRegion';
+import { usePages } from './usePages';
 import { codeLabel } from '../codes/labels';
 
 interface Props {
@@ -28,31 +28,14 @@ interface Props {
 export function DirectoryPage({ api, codes, user }: Props) {
   const t = useT();
   const [draft, setDraft] = useState<AgencyFilter>(emptyAgencyFilter);
-  const [items, setItems] = useState<Agency[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [applied, setApplied] = useState<AgencyFilter>(emptyAgencyFilter);
+  const { items, cursor, loading, notice, ...pages } = usePages({
+    read: (filter: AgencyFilter, after) => listAgencies(api, filter, after),
+    summary: (rows: Agency[]) => (rows.length === 0 ? t('directory.empty') : t('directory.shown', { count: rows.length })),
+  });
 
   async function load(filter: AgencyFilter, after: string | null) {
-    setLoading(true);
-    try {
-      const page = await listAgencies(api, filter, after);
-      const merged = after === null ? page.items : [...(items ?? []), ...page.items];
-      setItems(merged);
-      setCursor(page.next_cursor);
-      setApplied(filter);
-      setNotice({
-        kind: 'info',
-        text: merged.length === 0 ? t('directory.empty') : t('directory.shown', { count: merged.length }),
-      });
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 401)) {
-        setNotice({ kind: 'error', text: errorMessage(t, error) });
-      }
-    } finally {
-      setLoading(false);
-    }
+    if ((await pages.load(filter, after)) !== null) setApplied(filter);
   }
 
   useEffect(() => {
