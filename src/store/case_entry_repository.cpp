@@ -60,18 +60,12 @@ domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
     }
     const long long at = w.now();
     soci::statement st(w.sql());
-    st.exchange(soci::use(on));
-    st.exchange(soci::use(by));
-    st.exchange(soci::use(at));
-    st.exchange(soci::use(consent_id));
-    detail::prepareAndRun(st,
-                          "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
-                          "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''");
-    if (st.get_affected_rows() != 1) {
-      return domain::fail(ErrorCode::kConflict, "This consent was withdrawn already.",
-                          "consent_id");
-    }
-    return {};
+    detail::useEach(st, on, by, at, consent_id);
+    return detail::runOnOneRow(
+        st,
+        "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
+        "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''",
+        {ErrorCode::kConflict, "This consent was withdrawn already.", "consent_id"});
   });
 }
 

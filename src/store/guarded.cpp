@@ -1,5 +1,7 @@
 #include "store/guarded.h"
 
+#include "store/statements.h"
+
 namespace strada::store::detail {
 
 std::optional<tl::unexpected<domain::Error>> uniqueConflict(
@@ -21,6 +23,16 @@ domain::Status changeOneRow(soci::statement& st, std::string_view not_found,
   st.execute(true);
   if (st.get_affected_rows() == 0) {
     return domain::fail(domain::ErrorCode::kNotFound, std::string(not_found), std::string(field));
+  }
+  return {};
+}
+
+domain::Status runOnOneRow(soci::statement& st, const std::string& query,
+                           const RowUnchanged& unchanged) {
+  prepareAndRun(st, query);
+  if (st.get_affected_rows() != 1) {
+    return domain::fail(unchanged.code, std::string(unchanged.message),
+                        std::string(unchanged.field));
   }
   return {};
 }

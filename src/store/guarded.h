@@ -76,6 +76,24 @@ void intoEach(soci::statement& st, Columns&... columns) {
   (st.exchange(soci::into(columns)), ...);
 }
 
+// Binds every value as the next parameter of `st`, in order (each must outlive the run).
+template <class... Values>
+void useEach(soci::statement& st, const Values&... values) {
+  (st.exchange(soci::use(values)), ...);
+}
+
+// What to say when a statement meant to change one row did not.
+struct RowUnchanged {
+  domain::ErrorCode code;
+  std::string_view message;
+  std::string_view field = {};
+};
+
+// Runs `query` (an UPDATE or DELETE meant to change one row, its values bound to `st`) once; when
+// it changed none, or several, the error `unchanged` describes.
+domain::Status runOnOneRow(soci::statement& st, const std::string& query,
+                           const RowUnchanged& unchanged);
+
 // Appends `clause` to `text` and binds `value` as :`name` when `when`; every value stays bound.
 void addClauseIf(bool when, std::string& text, soci::statement& st, std::string_view clause,
                  const std::string& value, const std::string& name);
