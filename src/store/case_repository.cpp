@@ -103,19 +103,14 @@ domain::Status insertCase(WriteContext& w, const domain::Case& kase,
                                   "). Open that case instead.",
                               "client_id", "existing_case_id:" + (*existing)->id);
         }
-        const long long created_at = kase.created_at;
-        const long long updated_at = kase.updated_at;
-        const int version = kase.version;
-        w.sql() << "INSERT INTO cases (id, org_id, client_id, case_code, status, assigned_to, "
-                   "referral_source, referral_agency_id, referred_on, opened_on, created_by, "
-                   "created_at, updated_at, version) VALUES (:id, :o, :cl, :code, :st, :as, :src, "
-                   ":ag, :ro, :op, :cb, :ca, :ua, :v)",
-            soci::use(kase.id), soci::use(kase.org_id), soci::use(kase.client_id),
-            soci::use(kase.case_code), soci::use(kase.status), soci::use(kase.assigned_to),
-            soci::use(kase.referral.source_type), soci::use(kase.referral.agency_id),
-            soci::use(kase.referral.referred_on), soci::use(kase.opened_on),
-            soci::use(kase.created_by), soci::use(created_at), soci::use(updated_at),
-            soci::use(version);
+        detail::insertRow(w.sql(), "cases",
+                          "id, org_id, client_id, case_code, status, assigned_to, referral_source, "
+                          "referral_agency_id, referred_on, opened_on, created_by, created_at, "
+                          "updated_at, version",
+                          kase.id, kase.org_id, kase.client_id, kase.case_code, kase.status,
+                          kase.assigned_to, kase.referral.source_type, kase.referral.agency_id,
+                          kase.referral.referred_on, kase.opened_on, kase.created_by,
+                          kase.created_at, kase.updated_at, kase.version);
         writeTeam(w, kase);
         CaseHistoryEntry first{crypto::newId(), kase.id,         "", kase.status, "status_change",
                                kase.created_at, kase.created_by, ""};
@@ -179,11 +174,9 @@ domain::Result<std::optional<domain::Case>> findCaseOfClient(soci::session& sql,
 
 domain::Status insertCaseHistory(WriteContext& w, const CaseHistoryEntry& e) {
   return guarded("insert case history", [&]() -> domain::Status {
-    const long long at = e.at;
-    w.sql() << "INSERT INTO case_status_history (id, case_id, from_status, to_status, kind, at, "
-               "by_user, reason) VALUES (:id, :c, :f, :t, :k, :at, :by, :r)",
-        soci::use(e.id), soci::use(e.case_id), soci::use(e.from_status), soci::use(e.to_status),
-        soci::use(e.kind), soci::use(at), soci::use(e.by_user), soci::use(e.reason);
+    detail::insertRow(w.sql(), "case_status_history",
+                      "id, case_id, from_status, to_status, kind, at, by_user, reason", e.id,
+                      e.case_id, e.from_status, e.to_status, e.kind, e.at, e.by_user, e.reason);
     return {};
   });
 }
@@ -245,12 +238,8 @@ domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql
 
 domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
   return guarded("insert break-glass", [&]() -> domain::Status {
-    const long long at = g.at;
-    const long long expires_at = g.expires_at;
-    w.sql() << "INSERT INTO case_break_glass (id, case_id, user_id, reason, at, expires_at) "
-               "VALUES (:id, :c, :u, :r, :at, :x)",
-        soci::use(g.id), soci::use(g.case_id), soci::use(g.user_id), soci::use(g.reason),
-        soci::use(at), soci::use(expires_at);
+    detail::insertRow(w.sql(), "case_break_glass", "id, case_id, user_id, reason, at, expires_at",
+                      g.id, g.case_id, g.user_id, g.reason, g.at, g.expires_at);
     return {};
   });
 }

@@ -1,7 +1,5 @@
 #include "store/guarded.h"
 
-#include "store/statements.h"
-
 namespace strada::store::detail {
 
 std::optional<tl::unexpected<domain::Error>> uniqueConflict(
@@ -25,6 +23,14 @@ domain::Status changeOneRow(soci::statement& st, std::string_view not_found,
     return domain::fail(domain::ErrorCode::kNotFound, std::string(not_found), std::string(field));
   }
   return {};
+}
+
+std::string placeholders(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) {
+    out += (i == 0 ? ":p" : ", :p") + std::to_string(i);
+  }
+  return out;
 }
 
 domain::Status runOnOneRow(soci::statement& st, const std::string& query,

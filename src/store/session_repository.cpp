@@ -12,12 +12,8 @@ domain::Status insertSession(WriteContext& w, const SessionRecord& s) {
   return detail::guardedWrite(
       "insert session", "sessions", {{"", "This session already exists.", "id"}},
       [&]() -> domain::Status {
-        const long long created_at = s.created_at;
-        const long long last_seen_at = s.last_seen_at;
-        w.sql() << "INSERT INTO sessions (id, user_id, org_id, created_at, last_seen_at) "
-                   "VALUES (:id, :user_id, :org_id, :created_at, :last_seen_at)",
-            soci::use(s.id), soci::use(s.user_id), soci::use(s.org_id), soci::use(created_at),
-            soci::use(last_seen_at);
+        detail::insertRow(w.sql(), "sessions", "id, user_id, org_id, created_at, last_seen_at",
+                          s.id, s.user_id, s.org_id, s.created_at, s.last_seen_at);
         return {};
       });
 }
