@@ -96,15 +96,15 @@ struct RowUnchanged {
 // types both backends take; any other value as itself.
 template <class T>
 struct Bound {
-  using type = const T&;
+  using Type = const T&;
 };
 template <>
 struct Bound<std::int64_t> {
-  using type = long long;
+  using Type = long long;
 };
 template <>
 struct Bound<bool> {
-  using type = int;
+  using Type = int;
 };
 
 // ":p0, :p1, ..." for `count` parameters.
@@ -115,7 +115,7 @@ std::string placeholders(std::size_t count);
 template <class... Values>
 void insertRow(soci::session& sql, std::string_view table, std::string_view columns,
                const Values&... values) {
-  const std::tuple<typename Bound<Values>::type...> bound(values...);
+  const std::tuple<typename Bound<Values>::Type...> bound(values...);
   soci::statement st(sql);
   std::apply([&st](const auto&... value) { useEach(st, value...); }, bound);
   prepareAndRun(st, "INSERT INTO " + std::string(table) + " (" + std::string(columns) +

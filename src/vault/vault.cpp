@@ -169,6 +169,7 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
     return tl::unexpected(telephony.error());
   }
   std::vector<crypto::SecretKey> index_keys;
+  index_keys.reserve(kIndexSubkeys.size());
   for (const IndexSubkey& index : kIndexSubkeys) {
     index_keys.push_back(derive(master, index.subkey));
   }
