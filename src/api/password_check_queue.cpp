@@ -1,5 +1,7 @@
 #include "api/password_check_queue.h"
 
+#include <boost/asio/post.hpp>
+
 namespace strada::api {
 
 void PasswordCheckQueue::post(const std::string& network, std::function<void()> task) {

@@ -8,12 +8,8 @@
 // posted to the pool keeps the queue alive.
 #pragma once
 
-#include <boost/asio/associated_executor.hpp>
-#include <boost/asio/async_result.hpp>
 #include <boost/asio/awaitable.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <deque>
 #include <functional>
 #include <map>
@@ -21,6 +17,8 @@
 #include <mutex>
 #include <string>
 #include <utility>
+
+#include "store/async.h"
 
 namespace strada::api {
 
@@ -45,17 +43,9 @@ class PasswordCheckQueue : public std::enable_shared_from_this<PasswordCheckQueu
 // executor. As with api/async.h: build `fn` as a named local first, then move it in.
 template <class T, class F>
 boost::asio::awaitable<T> awaitInTurn(PasswordCheckQueue& queue, const std::string& network, F fn) {
-  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(T)>(
-      [&queue, &network](auto handler, F f) {
-        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
-        queue.post(network, [shared, f = std::move(f)]() mutable {
-          T result = f();
-          auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(
-              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
-        });
-      },
-      boost::asio::use_awaitable, std::move(fn));
+  return store::awaitCompletion<T>([&queue, &network, f = std::move(fn)](auto done) mutable {
+    queue.post(network, [f = std::move(f), done]() mutable { done(f()); });
+  });
 }
 
 }  // namespace strada::api

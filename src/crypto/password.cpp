@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "crypto/crypto.h"
+#include "domain/encoding.h"
 
 namespace strada::crypto {
+
+using domain::lowerAscii;
 
 namespace {
 
@@ -43,16 +46,6 @@ constexpr std::array<std::string_view, 52> kCommonPasswords = {
     "mypassword123",    "qwerty123456789",   "1234qwerasdf",
     "hotline12345",
 };
-
-std::string lowerAscii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
 
 bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
 

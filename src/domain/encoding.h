@@ -21,6 +21,9 @@ std::string joinList(const std::vector<std::string>& items);
 // The non-empty items of "a,b,c"; "" -> {}.
 std::vector<std::string> splitList(std::string_view text);
 
+// `text` with A-Z turned into a-z; every other byte (UTF-8 included) as it is.
+std::string lowerAscii(std::string_view text);
+
 // The length (1 to 4) of the well-formed UTF-8 sequence that starts at text[i], or 0 when none
 // does: Unicode's table of well-formed byte sequences (chapter 3, table 3-7), so no overlong
 // form, no surrogate and nothing past U+10FFFF. `i` must be less than text.size().

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "domain/codes.h"
+#include "domain/encoding.h"
 #include "domain/enum_names.h"
 
 namespace strada::domain {
@@ -67,9 +68,7 @@ Result<std::string> normaliseEmail(std::string_view email) {
   while (!email.empty() && std::isspace(static_cast<unsigned char>(email.back()))) {
     email.remove_suffix(1);
   }
-  std::string out(email);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string out = lowerAscii(email);
   const auto at = out.find('@');
   if (out.size() > 254 || at == std::string::npos || at == 0 || at + 1 >= out.size() ||
       out.find('@', at + 1) != std::string::npos || out.find('.', at) == std::string::npos ||

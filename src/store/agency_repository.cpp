@@ -3,8 +3,8 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <cctype>
 
+#include "domain/encoding.h"
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -70,12 +70,6 @@ std::string selectColumns(const char* address_column) {
              "services, notes, ") +
          address_column +
          ", address_confidential, active, updated_at, updated_by, version FROM agencies";
-}
-
-std::string asciiLower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 // `text` for a LIKE pattern, matched literally, with '!' as the escape character.
@@ -195,8 +189,9 @@ domain::Result<std::optional<AgencyRow>> findAgency(soci::session& sql, const st
 domain::Result<std::vector<AgencyRow>> listAgencies(soci::session& sql, const AgencyQuery& query) {
   return guarded("list agencies", [&]() -> domain::Result<std::vector<AgencyRow>> {
     AgencyColumns cols;
-    const std::string name_pattern = "%" + escapeLike(asciiLower(query.name_contains)) + "%";
-    const std::string city = asciiLower(query.city);
+    const std::string name_pattern =
+        "%" + escapeLike(domain::lowerAscii(query.name_contains)) + "%";
+    const std::string city = domain::lowerAscii(query.city);
     const std::string service_pattern = "%," + escapeLike(query.service) + ",%";
     const std::string after_name = query.after ? query.after->name : std::string();
     const std::string after_id = query.after ? query.after->id : std::string();

@@ -23,68 +23,44 @@
 
 namespace strada::store {
 
-namespace detail {
-
-// Wraps a move-only completion handler so it fits in a std::function (which must be copyable).
-template <class Handler>
-auto shareHandler(Handler&& handler) {
-  return std::make_shared<std::decay_t<Handler>>(std::forward<Handler>(handler));
+// Starts work with `start(done)`; `done(result)`, called once from any thread, resumes the
+// coroutine with `result` on its own executor. `done` is copyable, so it fits in a std::function.
+template <class T, class Start>
+boost::asio::awaitable<T> awaitCompletion(Start start) {
+  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(T)>(
+      [](auto handler, Start s) {
+        // The handler is move-only; shared, it fits in a copyable `done`.
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        s([shared](T result) {
+          auto ex = boost::asio::get_associated_executor(*shared);
+          boost::asio::post(
+              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
+        });
+      },
+      boost::asio::use_awaitable, std::move(start));
 }
-
-}  // namespace detail
 
 // Runs `job` in the next group commit; resumes with its status once it is durable.
 inline boost::asio::awaitable<domain::Status> awaitWrite(Database& db, WriteJob job) {
-  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(domain::Status)>(
-      // j is moved into submit(): clang-tidy 14 misses a move into a call that the generic lambda
-      // leaves unresolved, and calls j "only used as a const reference".
-      // NOLINTNEXTLINE(performance-unnecessary-value-param)
-      [&db](auto handler, WriteJob j) {
-        auto shared = detail::shareHandler(std::move(handler));
-        db.submit(std::move(j), [shared](domain::Status status) {
-          auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(
-              ex, [shared, s = std::move(status)]() mutable { std::move (*shared)(std::move(s)); });
-        });
-      },
-      boost::asio::use_awaitable, std::move(job));
+  return awaitCompletion<domain::Status>(
+      [&db, j = std::move(job)](auto done) mutable { db.submit(std::move(j), std::move(done)); });
 }
 
 // Runs `fn(soci::session&)` on a reader thread and resumes with its result.
 template <class T, class F>
 boost::asio::awaitable<T> awaitRead(Database& db, F fn) {
-  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(T)>(
-      [&db](auto handler, F f) {
-        auto shared = detail::shareHandler(std::move(handler));
-        db.submitRead([shared, f = std::move(f)](soci::session& sql) mutable {
-          T result = f(sql);
-          auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(
-              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
-        });
-      },
-      boost::asio::use_awaitable, std::move(fn));
+  return awaitCompletion<T>([&db, f = std::move(fn)](auto done) mutable {
+    db.submitRead([f = std::move(f), done](soci::session& sql) mutable { done(f(sql)); });
+  });
 }
-
-}  // namespace strada::store
-
-namespace strada::store {
 
 // Runs `fn()` on `pool` (CPU-heavy work such as Argon2id) and resumes with its result on the
 // coroutine's own executor.
 template <class T, class Pool, class F>
 boost::asio::awaitable<T> awaitOnPool(Pool& pool, F fn) {
-  return boost::asio::async_initiate<decltype(boost::asio::use_awaitable), void(T)>(
-      [&pool](auto handler, F f) {
-        auto shared = detail::shareHandler(std::move(handler));
-        boost::asio::post(pool, [shared, f = std::move(f)]() mutable {
-          T result = f();
-          auto ex = boost::asio::get_associated_executor(*shared);
-          boost::asio::post(
-              ex, [shared, r = std::move(result)]() mutable { std::move (*shared)(std::move(r)); });
-        });
-      },
-      boost::asio::use_awaitable, std::move(fn));
+  return awaitCompletion<T>([&pool, f = std::move(fn)](auto done) mutable {
+    boost::asio::post(pool, [f = std::move(f), done]() mutable { done(f()); });
+  });
 }
 
 }  // namespace strada::store

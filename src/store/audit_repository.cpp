@@ -28,7 +28,7 @@ struct AuditRow {
                      in.object_id, in.request_id, event.prev_hash, event.hash);
   }
 
-  audit::AuditEvent toEvent() const {
+  audit::AuditEvent toRow() const {
     audit::AuditEvent e = event;
     e.seq = seq;
     e.at = at;
@@ -43,16 +43,9 @@ constexpr const char* kAuditColumns =
 }  // namespace
 
 domain::Result<std::optional<audit::AuditEvent>> lastAuditEvent(soci::session& sql) {
-  return guarded("last audit event", [&]() -> domain::Result<std::optional<audit::AuditEvent>> {
-    AuditRow r;
-    soci::statement st(sql);
-    r.bindInto(st);
-    prepareAndExecute(st, std::string(kAuditColumns) + " ORDER BY seq DESC LIMIT 1");
-    if (!st.fetch()) {
-      return std::nullopt;
-    }
-    return r.toEvent();
-  });
+  AuditRow r;
+  return detail::selectRow(sql, "last audit event", r,
+                           std::string(kAuditColumns) + " ORDER BY seq DESC LIMIT 1");
 }
 
 domain::Status appendAuditEvent(soci::session& sql, const audit::AuditEvent& e) {
@@ -87,7 +80,7 @@ domain::Status forEachAuditEvent(soci::session& sql,
       st.exchange(soci::use(kAuditPageSize, "page"));
       prepareAndExecute(
           st, std::string(kAuditColumns) + " WHERE seq > :after ORDER BY seq LIMIT :page");
-      const std::vector<audit::AuditEvent> page = collectRows(st, [&] { return r.toEvent(); });
+      const std::vector<audit::AuditEvent> page = collectRows(st, [&] { return r.toRow(); });
       for (const audit::AuditEvent& e : page) {
         if (!fn(e)) {
           return {};
@@ -104,18 +97,12 @@ domain::Status forEachAuditEvent(soci::session& sql,
 domain::Result<std::vector<audit::AuditEvent>> auditEventsFor(soci::session& sql,
                                                               const std::string& object_type,
                                                               const std::string& object_id) {
-  return guarded(
-      "audit events for object", [&]() -> domain::Result<std::vector<audit::AuditEvent>> {
-        AuditRow r;
-        soci::statement st(sql);
-        r.bindInto(st);
-        st.exchange(soci::use(object_type, "object_type"));
-        st.exchange(soci::use(object_id, "object_id"));
-        prepareAndExecute(st, std::string(kAuditColumns) +
-                                  " WHERE object_type = :object_type AND object_id = :object_id "
-                                  "ORDER BY seq DESC");
-        return collectRows(st, [&] { return r.toEvent(); });
-      });
+  AuditRow r;
+  return detail::selectRows(sql, "audit events for object", r,
+                            std::string(kAuditColumns) +
+                                " WHERE object_type = :object_type AND object_id = :object_id "
+                                "ORDER BY seq DESC",
+                            object_type, object_id);
 }
 
 }  // namespace strada::store

@@ -13,13 +13,11 @@ using domain::ErrorCode;
 
 domain::Status insertConsent(WriteContext& w, const ConsentRow& r) {
   return guarded("insert consent", [&]() -> domain::Status {
-    const long long at = r.recorded_at;
-    w.sql() << "INSERT INTO case_consents (id, case_id, kind, share_agency_id, share_kind, "
-               "given_as, given_on, scope, expires_on, recorded_by, recorded_at) VALUES (:id, :c, "
-               ":k, :sa, :sk, :ga, :go, :sc, :ex, :rb, :ra)",
-        soci::use(r.id), soci::use(r.case_id), soci::use(r.kind), soci::use(r.share_agency_id),
-        soci::use(r.share_kind), soci::use(r.given_as), soci::use(r.given_on), soci::use(r.scope),
-        soci::use(r.expires_on), soci::use(r.recorded_by), soci::use(at);
+    detail::insertRow(w.sql(), "case_consents",
+                      "id, case_id, kind, share_agency_id, share_kind, given_as, given_on, scope, "
+                      "expires_on, recorded_by, recorded_at",
+                      r.id, r.case_id, r.kind, r.share_agency_id, r.share_kind, r.given_as,
+                      r.given_on, r.scope, r.expires_on, r.recorded_by, r.recorded_at);
     return {};
   });
 }
@@ -60,29 +58,19 @@ domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
     }
     const long long at = w.now();
     soci::statement st(w.sql());
-    st.exchange(soci::use(on));
-    st.exchange(soci::use(by));
-    st.exchange(soci::use(at));
-    st.exchange(soci::use(consent_id));
-    detail::prepareAndRun(st,
-                          "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
-                          "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''");
-    if (st.get_affected_rows() != 1) {
-      return domain::fail(ErrorCode::kConflict, "This consent was withdrawn already.",
-                          "consent_id");
-    }
-    return {};
+    detail::useEach(st, on, by, at, consent_id);
+    return detail::runOnOneRow(
+        st,
+        "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
+        "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''",
+        {ErrorCode::kConflict, "This consent was withdrawn already.", "consent_id"});
   });
 }
 
 domain::Status insertNote(WriteContext& w, const NoteRow& r) {
   return guarded("insert note", [&]() -> domain::Status {
-    const long long at = r.created_at;
-    const std::string sealed = detail::toHex(r.text_sealed);
-    w.sql() << "INSERT INTO case_notes (id, case_id, author, created_at, text_sealed) VALUES (:id, "
-               ":c, :a, :at, :t)",
-        soci::use(r.id), soci::use(r.case_id), soci::use(r.author), soci::use(at),
-        soci::use(sealed);
+    detail::insertRow(w.sql(), "case_notes", "id, case_id, author, created_at, text_sealed", r.id,
+                      r.case_id, r.author, r.created_at, detail::toHex(r.text_sealed));
     return {};
   });
 }
@@ -113,15 +101,11 @@ domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql, const std::st
 
 domain::Status insertService(WriteContext& w, const ServiceRow& r) {
   return guarded("insert service", [&]() -> domain::Status {
-    const long long at = r.recorded_at;
-    const int minutes = r.duration_minutes;
-    const int amount = r.amount;
-    w.sql() << "INSERT INTO case_services (id, case_id, type, provider_agency_id, started_on, "
-               "ended_on, duration_minutes, amount, outcome, recorded_by, recorded_at) VALUES "
-               "(:id, :c, :t, :p, :s, :e, :d, :a, :o, :rb, :ra)",
-        soci::use(r.id), soci::use(r.case_id), soci::use(r.type), soci::use(r.provider_agency_id),
-        soci::use(r.started_on), soci::use(r.ended_on), soci::use(minutes), soci::use(amount),
-        soci::use(r.outcome), soci::use(r.recorded_by), soci::use(at);
+    detail::insertRow(w.sql(), "case_services",
+                      "id, case_id, type, provider_agency_id, started_on, ended_on, "
+                      "duration_minutes, amount, outcome, recorded_by, recorded_at",
+                      r.id, r.case_id, r.type, r.provider_agency_id, r.started_on, r.ended_on,
+                      r.duration_minutes, r.amount, r.outcome, r.recorded_by, r.recorded_at);
     return {};
   });
 }

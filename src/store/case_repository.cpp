@@ -4,13 +4,11 @@
 
 #include "crypto/crypto.h"
 #include "store/guarded.h"
-#include "store/sql_errors.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
 using detail::guarded;
-using detail::internalFrom;
 using domain::ErrorCode;
 
 namespace {
@@ -28,29 +26,11 @@ struct CaseColumns {
   int version = 0;
 
   void bindInto(soci::statement& st) {
-    st.exchange(soci::into(k.id));
-    st.exchange(soci::into(k.org_id));
-    st.exchange(soci::into(k.client_id));
-    st.exchange(soci::into(k.case_code));
-    st.exchange(soci::into(k.status));
-    st.exchange(soci::into(k.assigned_to));
-    st.exchange(soci::into(k.referral.source_type));
-    st.exchange(soci::into(k.referral.agency_id));
-    st.exchange(soci::into(k.referral.referred_on));
-    st.exchange(soci::into(k.reflection_start));
-    st.exchange(soci::into(k.reflection_end));
-    st.exchange(soci::into(k.plan_status));
-    st.exchange(soci::into(closure.reason));
-    st.exchange(soci::into(closure.outcome));
-    st.exchange(soci::into(closure.requested_by));
-    st.exchange(soci::into(requested_at));
-    st.exchange(soci::into(closure.approved_by));
-    st.exchange(soci::into(approved_at));
-    st.exchange(soci::into(k.opened_on));
-    st.exchange(soci::into(k.created_by));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(version));
+    detail::intoEach(st, k.id, k.org_id, k.client_id, k.case_code, k.status, k.assigned_to,
+                     k.referral.source_type, k.referral.agency_id, k.referral.referred_on,
+                     k.reflection_start, k.reflection_end, k.plan_status, closure.reason,
+                     closure.outcome, closure.requested_by, requested_at, closure.approved_by,
+                     approved_at, k.opened_on, k.created_by, created_at, updated_at, version);
   }
 
   domain::Case toCase() {
@@ -109,49 +89,41 @@ void writeTeam(WriteContext& w, const domain::Case& kase) {
 
 domain::Status insertCase(WriteContext& w, const domain::Case& kase,
                           const std::vector<std::string>& contact_ids) {
-  try {
-    auto existing = findCaseOfClient(w.sql(), kase.org_id, kase.client_id);
-    if (!existing) {
-      return tl::unexpected(existing.error());
-    }
-    if (existing->has_value()) {
-      return domain::fail(
-          ErrorCode::kConflict,
-          "This person already has a case here (" + (*existing)->id + "). Open that case instead.",
-          "client_id", "existing_case_id:" + (*existing)->id);
-    }
-    const long long created_at = kase.created_at;
-    const long long updated_at = kase.updated_at;
-    const int version = kase.version;
-    w.sql() << "INSERT INTO cases (id, org_id, client_id, case_code, status, assigned_to, "
-               "referral_source, referral_agency_id, referred_on, opened_on, created_by, "
-               "created_at, updated_at, version) VALUES (:id, :o, :cl, :code, :st, :as, :src, "
-               ":ag, :ro, :op, :cb, :ca, :ua, :v)",
-        soci::use(kase.id), soci::use(kase.org_id), soci::use(kase.client_id),
-        soci::use(kase.case_code), soci::use(kase.status), soci::use(kase.assigned_to),
-        soci::use(kase.referral.source_type), soci::use(kase.referral.agency_id),
-        soci::use(kase.referral.referred_on), soci::use(kase.opened_on), soci::use(kase.created_by),
-        soci::use(created_at), soci::use(updated_at), soci::use(version);
-    writeTeam(w, kase);
-    CaseHistoryEntry first{crypto::newId(), kase.id,         "", kase.status, "status_change",
-                           kase.created_at, kase.created_by, ""};
-    if (auto s = insertCaseHistory(w, first); !s) {
-      return s;
-    }
-    for (const auto& contact : contact_ids) {
-      if (auto linked = linkCaseContact(w, kase.id, contact, kase.created_by); !linked) {
-        return tl::unexpected(linked.error());
-      }
-    }
-    return {};
-  } catch (const std::exception& e) {
-    if (detail::isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict,
-                          "This person already has a case here. Search for it and open it.",
-                          "client_id");
-    }
-    return internalFrom("insert case", e);
-  }
+  return detail::guardedWrite(
+      "insert case", "cases",
+      {{"", "This person already has a case here. Search for it and open it.", "client_id"}},
+      [&]() -> domain::Status {
+        auto existing = findCaseOfClient(w.sql(), kase.org_id, kase.client_id);
+        if (!existing) {
+          return tl::unexpected(existing.error());
+        }
+        if (existing->has_value()) {
+          return domain::fail(ErrorCode::kConflict,
+                              "This person already has a case here (" + (*existing)->id +
+                                  "). Open that case instead.",
+                              "client_id", "existing_case_id:" + (*existing)->id);
+        }
+        detail::insertRow(w.sql(), "cases",
+                          "id, org_id, client_id, case_code, status, assigned_to, referral_source, "
+                          "referral_agency_id, referred_on, opened_on, created_by, created_at, "
+                          "updated_at, version",
+                          kase.id, kase.org_id, kase.client_id, kase.case_code, kase.status,
+                          kase.assigned_to, kase.referral.source_type, kase.referral.agency_id,
+                          kase.referral.referred_on, kase.opened_on, kase.created_by,
+                          kase.created_at, kase.updated_at, kase.version);
+        writeTeam(w, kase);
+        CaseHistoryEntry first{crypto::newId(), kase.id,         "", kase.status, "status_change",
+                               kase.created_at, kase.created_by, ""};
+        if (auto s = insertCaseHistory(w, first); !s) {
+          return s;
+        }
+        for (const auto& contact : contact_ids) {
+          if (auto linked = linkCaseContact(w, kase.id, contact, kase.created_by); !linked) {
+            return tl::unexpected(linked.error());
+          }
+        }
+        return {};
+      });
 }
 
 domain::Status updateCase(WriteContext& w, const domain::Case& kase,
@@ -164,31 +136,22 @@ domain::Status updateCase(WriteContext& w, const domain::Case& kase,
     const int version = expected_version + 1;
     const int expected = expected_version;
     soci::statement st(w.sql());
-    for (const std::string* s :
-         {&kase.status, &kase.assigned_to, &kase.reflection_start, &kase.reflection_end,
-          &kase.plan_status, &closure.reason, &closure.outcome, &closure.requested_by}) {
-      st.exchange(soci::use(*s));
-    }
-    st.exchange(soci::use(requested_at));
-    st.exchange(soci::use(closure.approved_by));
-    st.exchange(soci::use(approved_at));
-    st.exchange(soci::use(updated_at));
-    st.exchange(soci::use(version));
-    st.exchange(soci::use(kase.id));
-    st.exchange(soci::use(kase.org_id));
-    st.exchange(soci::use(expected));
-    detail::prepareAndRun(
-        st,
-        "UPDATE cases SET status = :p0, assigned_to = :p1, reflection_start = :p2, "
-        "reflection_end = :p3, plan_status = :p4, closure_reason = :p5, closure_outcome = :p6, "
-        "closure_requested_by = :p7, closure_requested_at = :p8, closure_approved_by = :p9, "
-        "closure_approved_at = :p10, updated_at = :p11, version = :p12 WHERE id = :p13 AND "
-        "org_id = :p14 AND version = :p15");
-    if (st.get_affected_rows() != 1) {
-      return domain::fail(ErrorCode::kConflict,
-                          "Someone else changed this case since you opened it. Reload it to see "
-                          "the changes.",
-                          "version");
+    detail::useEach(st, kase.status, kase.assigned_to, kase.reflection_start, kase.reflection_end,
+                    kase.plan_status, closure.reason, closure.outcome, closure.requested_by,
+                    requested_at, closure.approved_by, approved_at, updated_at, version, kase.id,
+                    kase.org_id, expected);
+    if (auto changed = detail::runOnOneRow(
+            st,
+            "UPDATE cases SET status = :p0, assigned_to = :p1, reflection_start = :p2, "
+            "reflection_end = :p3, plan_status = :p4, closure_reason = :p5, closure_outcome = :p6, "
+            "closure_requested_by = :p7, closure_requested_at = :p8, closure_approved_by = :p9, "
+            "closure_approved_at = :p10, updated_at = :p11, version = :p12 WHERE id = :p13 AND "
+            "org_id = :p14 AND version = :p15",
+            {ErrorCode::kConflict,
+             "Someone else changed this case since you opened it. Reload it to see the changes.",
+             "version"});
+        !changed) {
+      return changed;
     }
     writeTeam(w, kase);
     return {};
@@ -211,11 +174,9 @@ domain::Result<std::optional<domain::Case>> findCaseOfClient(soci::session& sql,
 
 domain::Status insertCaseHistory(WriteContext& w, const CaseHistoryEntry& e) {
   return guarded("insert case history", [&]() -> domain::Status {
-    const long long at = e.at;
-    w.sql() << "INSERT INTO case_status_history (id, case_id, from_status, to_status, kind, at, "
-               "by_user, reason) VALUES (:id, :c, :f, :t, :k, :at, :by, :r)",
-        soci::use(e.id), soci::use(e.case_id), soci::use(e.from_status), soci::use(e.to_status),
-        soci::use(e.kind), soci::use(at), soci::use(e.by_user), soci::use(e.reason);
+    detail::insertRow(w.sql(), "case_status_history",
+                      "id, case_id, from_status, to_status, kind, at, by_user, reason", e.id,
+                      e.case_id, e.from_status, e.to_status, e.kind, e.at, e.by_user, e.reason);
     return {};
   });
 }
@@ -277,12 +238,8 @@ domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql
 
 domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
   return guarded("insert break-glass", [&]() -> domain::Status {
-    const long long at = g.at;
-    const long long expires_at = g.expires_at;
-    w.sql() << "INSERT INTO case_break_glass (id, case_id, user_id, reason, at, expires_at) "
-               "VALUES (:id, :c, :u, :r, :at, :x)",
-        soci::use(g.id), soci::use(g.case_id), soci::use(g.user_id), soci::use(g.reason),
-        soci::use(at), soci::use(expires_at);
+    detail::insertRow(w.sql(), "case_break_glass", "id, case_id, user_id, reason, at, expires_at",
+                      g.id, g.case_id, g.user_id, g.reason, g.at, g.expires_at);
     return {};
   });
 }
@@ -351,20 +308,13 @@ domain::Result<std::vector<CaseListRow>> listCases(soci::session& sql, const Cas
     CaseListRow r;
     long long updated_at = 0;
     soci::statement st(sql);
-    st.exchange(soci::into(r.id));
-    st.exchange(soci::into(r.case_code));
-    st.exchange(soci::into(r.client_code));
-    st.exchange(soci::into(r.status));
-    st.exchange(soci::into(r.assigned_to));
-    st.exchange(soci::into(r.opened_on));
-    st.exchange(soci::into(updated_at));
+    detail::intoEach(st, r.id, r.case_code, r.client_code, r.status, r.assigned_to, r.opened_on,
+                     updated_at);
     for (const auto& t : texts) {
       st.exchange(soci::use(t));
     }
     if (q.after) {
-      st.exchange(soci::use(cursor_at));
-      st.exchange(soci::use(cursor_at));
-      st.exchange(soci::use(q.after->id));
+      detail::useEach(st, cursor_at, cursor_at, q.after->id);
     }
     const long long limit = q.limit;
     st.exchange(soci::use(limit));

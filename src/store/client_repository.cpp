@@ -6,13 +6,11 @@
 #include <map>
 
 #include "store/guarded.h"
-#include "store/sql_errors.h"
 #include "store/statements.h"
 
 namespace strada::store {
 
 using detail::guarded;
-using detail::internalFrom;
 using domain::ErrorCode;
 
 namespace {
@@ -126,41 +124,31 @@ void replaceIndex(WriteContext& w, const std::string& org_id, const std::string&
 domain::Status insertClient(WriteContext& w, const ClientRow& row,
                             const std::vector<ClientIndexEntry>& index) {
   const domain::Client& c = row.client;
-  try {
-    const std::string key_hex = detail::toHex(row.wrapped_key);
-    const long long at = c.created_at;
-    w.sql() << "INSERT INTO client_keys (client_id, org_id, wrapped_key, created_at) VALUES "
-               "(:c, :o, :k, :at)",
-        soci::use(c.id), soci::use(c.org_id), soci::use(key_hex), soci::use(at);
-    CodedColumns coded = CodedColumns::from(c.coded);
-    const std::string sealed = detail::toHex(row.person_sealed);
-    const long long updated_at = c.updated_at;
-    const int version = c.version;
-    soci::statement st(w.sql());
-    st.exchange(soci::use(c.id));
-    st.exchange(soci::use(c.org_id));
-    st.exchange(soci::use(c.client_code));
-    st.exchange(soci::use(sealed));
-    coded.bind([&](auto& v) { st.exchange(soci::use(v)); });
-    st.exchange(soci::use(c.created_by));
-    st.exchange(soci::use(at));
-    st.exchange(soci::use(c.updated_by));
-    st.exchange(soci::use(updated_at));
-    st.exchange(soci::use(version));
-    detail::prepareAndRun(
-        st, numbered(std::string("INSERT INTO clients (id, org_id, client_code, person_sealed, ") +
+  return detail::guardedWrite(
+      "insert client", "clients", {{"", "A client with this id or code already exists.", "id"}},
+      [&]() -> domain::Status {
+        const std::string key_hex = detail::toHex(row.wrapped_key);
+        const long long at = c.created_at;
+        w.sql() << "INSERT INTO client_keys (client_id, org_id, wrapped_key, created_at) VALUES "
+                   "(:c, :o, :k, :at)",
+            soci::use(c.id), soci::use(c.org_id), soci::use(key_hex), soci::use(at);
+        CodedColumns coded = CodedColumns::from(c.coded);
+        const std::string sealed = detail::toHex(row.person_sealed);
+        const long long updated_at = c.updated_at;
+        const int version = c.version;
+        soci::statement st(w.sql());
+        detail::useEach(st, c.id, c.org_id, c.client_code, sealed);
+        coded.bind([&](auto& v) { st.exchange(soci::use(v)); });
+        detail::useEach(st, c.created_by, at, c.updated_by, updated_at, version);
+        detail::prepareAndRun(
+            st,
+            numbered(std::string("INSERT INTO clients (id, org_id, client_code, person_sealed, ") +
                      kCodedList +
                      ", created_by, created_at, updated_by, updated_at, version) VALUES (?, ?, ?, "
                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    replaceIndex(w, c.org_id, c.id, index);
-    return {};
-  } catch (const std::exception& e) {
-    if (detail::isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "A client with this id or code already exists.",
-                          "id");
-    }
-    return internalFrom("insert client", e);
-  }
+        replaceIndex(w, c.org_id, c.id, index);
+        return {};
+      });
 }
 
 domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t expected_version,
@@ -175,21 +163,17 @@ domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t 
     soci::statement st(w.sql());
     st.exchange(soci::use(sealed));
     coded.bind([&](auto& v) { st.exchange(soci::use(v)); });
-    st.exchange(soci::use(c.updated_by));
-    st.exchange(soci::use(updated_at));
-    st.exchange(soci::use(version));
-    st.exchange(soci::use(c.id));
-    st.exchange(soci::use(c.org_id));
-    st.exchange(soci::use(expected));
-    detail::prepareAndRun(
-        st, numbered(std::string("UPDATE clients SET person_sealed = ?, ") + kCodedAssignments +
+    detail::useEach(st, c.updated_by, updated_at, version, c.id, c.org_id, expected);
+    if (auto changed = detail::runOnOneRow(
+            st,
+            numbered(std::string("UPDATE clients SET person_sealed = ?, ") + kCodedAssignments +
                      ", updated_by = ?, updated_at = ?, version = ? WHERE id = ? AND org_id = ? "
-                     "AND version = ?"));
-    if (st.get_affected_rows() != 1) {
-      return domain::fail(ErrorCode::kConflict,
-                          "Someone else changed this client since you opened it. Reload it to "
-                          "see the changes.",
-                          "version");
+                     "AND version = ?"),
+            {ErrorCode::kConflict,
+             "Someone else changed this client since you opened it. Reload it to see the changes.",
+             "version"});
+        !changed) {
+      return changed;
     }
     replaceIndex(w, c.org_id, c.id, index);
     return {};
@@ -206,16 +190,9 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     int version = 0;
     soci::indicator key_ind = soci::i_ok;
     soci::statement st(sql);
-    st.exchange(soci::into(c.id));
-    st.exchange(soci::into(c.org_id));
-    st.exchange(soci::into(c.client_code));
-    st.exchange(soci::into(sealed));
+    detail::intoEach(st, c.id, c.org_id, c.client_code, sealed);
     coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
-    st.exchange(soci::into(c.created_by));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(c.updated_by));
-    st.exchange(soci::into(updated_at));
-    st.exchange(soci::into(version));
+    detail::intoEach(st, c.created_by, created_at, c.updated_by, updated_at, version);
     st.exchange(soci::into(key_hex, key_ind));
     st.exchange(soci::use(id));
     detail::prepareAndExecute(
@@ -250,14 +227,14 @@ domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
   return guarded("destroy client key", [&]() -> domain::Status {
     const long long at = w.now();
     soci::statement st(w.sql());
-    st.exchange(soci::use(at));
-    st.exchange(soci::use(client_id));
-    st.exchange(soci::use(org_id));
-    detail::prepareAndRun(st,
-                          "UPDATE client_keys SET wrapped_key = '', destroyed_at = :at WHERE "
-                          "client_id = :c AND org_id = :o");
-    if (st.get_affected_rows() != 1) {
-      return domain::fail(ErrorCode::kNotFound, "No such record.");
+    detail::useEach(st, at, client_id, org_id);
+    if (auto destroyed =
+            detail::runOnOneRow(st,
+                                "UPDATE client_keys SET wrapped_key = '', destroyed_at "
+                                "= :at WHERE client_id = :c AND org_id = :o",
+                                {ErrorCode::kNotFound, "No such record."});
+        !destroyed) {
+      return destroyed;
     }
     w.sql() << "UPDATE clients SET person_sealed = '' WHERE id = :c", soci::use(client_id);
     w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);

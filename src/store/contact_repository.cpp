@@ -411,17 +411,11 @@ domain::Status insertSafetyPlan(WriteContext& w, const SafetyPlanRow& r) {
                               "This contact has a safety plan already. Open it and change it.",
                               "contact_id");
         }
-        const std::string sealed_hex = detail::toHex(r.sealed);
-        const long long created_at = r.created_at;
-        const long long updated_at = r.updated_at;
-        const int version = r.version;
-        w.sql() << "INSERT INTO safety_plans (id, org_id, contact_id, sealed, created_by, "
-                   "created_at, updated_by, updated_at, version) VALUES (:id, :org_id, "
-                   ":contact_id, :sealed, :created_by, :created_at, :updated_by, :updated_at, "
-                   ":version)",
-            soci::use(r.id), soci::use(r.org_id), soci::use(r.contact_id), soci::use(sealed_hex),
-            soci::use(r.created_by), soci::use(created_at), soci::use(r.updated_by),
-            soci::use(updated_at), soci::use(version);
+        detail::insertRow(w.sql(), "safety_plans",
+                          "id, org_id, contact_id, sealed, created_by, created_at, updated_by, "
+                          "updated_at, version",
+                          r.id, r.org_id, r.contact_id, detail::toHex(r.sealed), r.created_by,
+                          r.created_at, r.updated_by, r.updated_at, r.version);
         return {};
       });
 }

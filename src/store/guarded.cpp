@@ -25,6 +25,24 @@ domain::Status changeOneRow(soci::statement& st, std::string_view not_found,
   return {};
 }
 
+std::string placeholders(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) {
+    out += (i == 0 ? ":p" : ", :p") + std::to_string(i);
+  }
+  return out;
+}
+
+domain::Status runOnOneRow(soci::statement& st, const std::string& query,
+                           const RowUnchanged& unchanged) {
+  prepareAndRun(st, query);
+  if (st.get_affected_rows() != 1) {
+    return domain::fail(unchanged.code, std::string(unchanged.message),
+                        std::string(unchanged.field));
+  }
+  return {};
+}
+
 domain::Status explainUnchangedRow(soci::session& sql, const VersionedTable& t,
                                    const std::string& id, const std::string& org_id) {
   long long exists = 0;

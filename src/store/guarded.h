@@ -4,15 +4,18 @@
 
 #include <soci/soci.h>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "domain/error.h"
 #include "store/sql_errors.h"
+#include "store/statements.h"
 
 namespace strada::store::detail {
 
@@ -76,6 +79,54 @@ void intoEach(soci::statement& st, Columns&... columns) {
   (st.exchange(soci::into(columns)), ...);
 }
 
+// Binds every value as the next parameter of `st`, in order (each must outlive the run).
+template <class... Values>
+void useEach(soci::statement& st, const Values&... values) {
+  (st.exchange(soci::use(values)), ...);
+}
+
+// What to say when a statement meant to change one row did not.
+struct RowUnchanged {
+  domain::ErrorCode code;
+  std::string_view message;
+  std::string_view field = {};
+};
+
+// How a value is bound: 64-bit integers (times, counts) as long long and bools as 0 or 1, the
+// types both backends take; any other value as itself.
+template <class T>
+struct Bound {
+  using Type = const T&;
+};
+template <>
+struct Bound<std::int64_t> {
+  using Type = long long;
+};
+template <>
+struct Bound<bool> {
+  using Type = int;
+};
+
+// ":p0, :p1, ..." for `count` parameters.
+std::string placeholders(std::size_t count);
+
+// Inserts one row into `table` (a constant of ours, never input): `columns` names its columns,
+// `values` are theirs in the same order.
+template <class... Values>
+void insertRow(soci::session& sql, std::string_view table, std::string_view columns,
+               const Values&... values) {
+  const std::tuple<typename Bound<Values>::Type...> bound(values...);
+  soci::statement st(sql);
+  std::apply([&st](const auto&... value) { useEach(st, value...); }, bound);
+  prepareAndRun(st, "INSERT INTO " + std::string(table) + " (" + std::string(columns) +
+                        ") VALUES (" + placeholders(sizeof...(Values)) + ")");
+}
+
+// Runs `query` (an UPDATE or DELETE meant to change one row, its values bound to `st`) once; when
+// it changed none, or several, the error `unchanged` describes.
+domain::Status runOnOneRow(soci::statement& st, const std::string& query,
+                           const RowUnchanged& unchanged);
+
 // Appends `clause` to `text` and binds `value` as :`name` when `when`; every value stays bound.
 void addClauseIf(bool when, std::string& text, soci::statement& st, std::string_view clause,
                  const std::string& value, const std::string& name);
@@ -123,6 +174,46 @@ auto collectCheckedRows(soci::statement& st, Make&& make)
     out.push_back(std::move(*row));
   }
   return out;
+}
+
+// Row holders of a query: `bindInto(st)` binds them as the columns of `st`, in order, and
+// `toRow()` makes the row they hold after a fetch.
+template <class Columns>
+using RowOf = decltype(std::declval<Columns&>().toRow());
+
+// Runs `query` once, its columns read into `columns` and `params` bound in order.
+template <class Columns, class... Params>
+void runSelect(soci::statement& st, Columns& columns, const std::string& query,
+               const Params&... params) {
+  columns.bindInto(st);
+  useEach(st, params...);
+  prepareAndExecute(st, query);
+}
+
+// guarded(): every row of `query` (see runSelect()), made by columns.toRow().
+template <class Columns, class... Params>
+domain::Result<std::vector<RowOf<Columns>>> selectRows(soci::session& sql, std::string_view what,
+                                                       Columns& columns, const std::string& query,
+                                                       const Params&... params) {
+  return guarded(what, [&]() -> domain::Result<std::vector<RowOf<Columns>>> {
+    soci::statement st(sql);
+    runSelect(st, columns, query, params...);
+    return collectRows(st, [&] { return columns.toRow(); });
+  });
+}
+
+// selectRows() for a query of one row at most: that row, or nothing.
+template <class Columns, class... Params>
+domain::Result<std::optional<RowOf<Columns>>> selectRow(soci::session& sql, std::string_view what,
+                                                        Columns& columns, const std::string& query,
+                                                        const Params&... params) {
+  return selectRows(sql, what, columns, query, params...)
+      .map([](std::vector<RowOf<Columns>> rows) -> std::optional<RowOf<Columns>> {
+        if (rows.empty()) {
+          return std::nullopt;
+        }
+        return std::move(rows.front());
+      });
 }
 
 }  // namespace strada::store::detail

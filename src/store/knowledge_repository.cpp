@@ -54,7 +54,7 @@ struct ArticleColumns {
                      a.data.body, updated_at, a.updated_by, version);
   }
 
-  domain::KnowledgeArticle toDomain() const {
+  domain::KnowledgeArticle toRow() const {
     domain::KnowledgeArticle a = article;
     a.updated_at = updated_at;
     a.version = version;
@@ -291,20 +291,11 @@ domain::Result<std::int32_t> refreshKnowledgeCountryNames(WriteContext& w) {
 
 domain::Result<std::optional<domain::KnowledgeArticle>> findKnowledgeArticle(
     soci::session& sql, const std::string& id) {
-  return guarded(
-      "find knowledge article", [&]() -> domain::Result<std::optional<domain::KnowledgeArticle>> {
-        ArticleColumns r;
-        soci::statement st(sql);
-        r.bindInto(st);
-        st.exchange(soci::use(id, "id"));
-        prepareAndExecute(st,
-                          "SELECT id, org_id, kind, country, language, title, body, updated_at, "
-                          "updated_by, version FROM knowledge_articles WHERE id = :id");
-        if (!st.fetch()) {
-          return std::nullopt;
-        }
-        return r.toDomain();
-      });
+  ArticleColumns r;
+  return detail::selectRow(sql, "find knowledge article", r,
+                           "SELECT id, org_id, kind, country, language, title, body, updated_at, "
+                           "updated_by, version FROM knowledge_articles WHERE id = :id",
+                           id);
 }
 
 domain::Result<std::vector<KnowledgeHit>> listKnowledgeArticles(soci::session& sql,

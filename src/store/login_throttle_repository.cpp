@@ -4,11 +4,11 @@
 
 #include <algorithm>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
+using detail::guarded;
 using domain::UnixMillis;
 
 namespace {
@@ -33,7 +33,7 @@ ThrottleState afterFailure(ThrottleState s, UnixMillis now, const ThrottleRule& 
 }  // namespace
 
 domain::Result<ThrottleState> findThrottle(soci::session& sql, const std::string& key) {
-  try {
+  return guarded("find throttle", [&]() -> domain::Result<ThrottleState> {
     int failures = 0;
     long long window_start = 0;
     long long locked_until = 0;
@@ -43,13 +43,11 @@ domain::Result<ThrottleState> findThrottle(soci::session& sql, const std::string
       return ThrottleState{};
     }
     return ThrottleState{failures, window_start, locked_until};
-  } catch (const std::exception& e) {
-    return internalFrom("find throttle", e);
-  }
+  });
 }
 
 domain::Status saveThrottle(WriteContext& w, const std::string& key, const ThrottleState& state) {
-  try {
+  return guarded("save throttle", [&]() -> domain::Status {
     const int failures = state.failures;
     const long long window_start = state.window_start;
     const long long locked_until = state.locked_until;
@@ -60,18 +58,14 @@ domain::Status saveThrottle(WriteContext& w, const std::string& key, const Throt
                "window_start = excluded.window_start, locked_until = excluded.locked_until",
         soci::use(key), soci::use(failures), soci::use(window_start), soci::use(locked_until);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("save throttle", e);
-  }
+  });
 }
 
 domain::Status clearThrottle(WriteContext& w, const std::string& key) {
-  try {
+  return guarded("clear throttle", [&]() -> domain::Status {
     w.sql() << "DELETE FROM login_throttle WHERE \"key\" = :key", soci::use(key);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("clear throttle", e);
-  }
+  });
 }
 
 domain::Result<SignInClaim> claimSignInAttempt(WriteContext& w,

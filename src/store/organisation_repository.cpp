@@ -3,14 +3,8 @@
 #include <soci/soci.h>
 
 #include "store/guarded.h"
-#include "store/statements.h"
 
 namespace strada::store {
-
-using detail::collectRows;
-using detail::guarded;
-using detail::guardedWrite;
-using detail::prepareAndExecute;
 
 namespace {
 
@@ -23,7 +17,7 @@ struct OrgRow {
     detail::intoEach(st, id, code, name, country, languages, created_at);
   }
 
-  domain::Organisation toDomain() const {
+  domain::Organisation toRow() const {
     domain::Organisation org;
     org.id = id;
     org.code = code;
@@ -43,35 +37,24 @@ domain::Result<std::optional<domain::Organisation>> findOrganisationWhere(soci::
                                                                           const char* column,
                                                                           const std::string& value,
                                                                           std::string_view what) {
-  return guarded(what, [&]() -> domain::Result<std::optional<domain::Organisation>> {
-    OrgRow r;
-    soci::statement st(sql);
-    r.bindInto(st);
-    st.exchange(soci::use(value, "value"));
-    prepareAndExecute(st, std::string(kOrgColumns) + " WHERE " + column + " = :value");
-    if (!st.fetch()) {
-      return std::nullopt;
-    }
-    return r.toDomain();
-  });
+  OrgRow r;
+  return detail::selectRow(sql, what, r,
+                           std::string(kOrgColumns) + " WHERE " + column + " = :value", value);
 }
 
 }  // namespace
 
 domain::Status insertOrganisation(WriteContext& w, const domain::Organisation& org) {
-  return guardedWrite(
-      "insert organisation", "organisations",
-      {{"code", "An organisation with this code already exists.", "code"},
-       {"", "An organisation with this id already exists.", "id"}},
-      [&]() -> domain::Status {
-        const std::string languages = detail::joinList(org.languages);
-        const long long created_at = org.created_at;
-        w.sql() << "INSERT INTO organisations (id, code, name, country, languages, created_at) "
-                   "VALUES (:id, :code, :name, :country, :languages, :created_at)",
-            soci::use(org.id), soci::use(org.code), soci::use(org.name), soci::use(org.country),
-            soci::use(languages), soci::use(created_at);
-        return {};
-      });
+  return detail::guardedWrite("insert organisation", "organisations",
+                              {{"code", "An organisation with this code already exists.", "code"},
+                               {"", "An organisation with this id already exists.", "id"}},
+                              [&]() -> domain::Status {
+                                detail::insertRow(w.sql(), "organisations",
+                                                  "id, code, name, country, languages, created_at",
+                                                  org.id, org.code, org.name, org.country,
+                                                  detail::joinList(org.languages), org.created_at);
+                                return {};
+                              });
 }
 
 domain::Result<std::optional<domain::Organisation>> findOrganisationByCode(
@@ -85,13 +68,9 @@ domain::Result<std::optional<domain::Organisation>> findOrganisationById(soci::s
 }
 
 domain::Result<std::vector<domain::Organisation>> listOrganisations(soci::session& sql) {
-  return guarded("list organisations", [&]() -> domain::Result<std::vector<domain::Organisation>> {
-    OrgRow r;
-    soci::statement st(sql);
-    r.bindInto(st);
-    prepareAndExecute(st, std::string(kOrgColumns) + " ORDER BY code, id");
-    return collectRows(st, [&] { return r.toDomain(); });
-  });
+  OrgRow r;
+  return detail::selectRows(sql, "list organisations", r,
+                            std::string(kOrgColumns) + " ORDER BY code, id");
 }
 
 }  // namespace strada::store

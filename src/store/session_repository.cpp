@@ -2,34 +2,25 @@
 
 #include <soci/soci.h>
 
-#include "store/sql_errors.h"
+#include "store/guarded.h"
 
 namespace strada::store {
 
-using detail::internalFrom;
-using detail::isUniqueViolation;
-using domain::ErrorCode;
+using detail::guarded;
 
 domain::Status insertSession(WriteContext& w, const SessionRecord& s) {
-  try {
-    const long long created_at = s.created_at;
-    const long long last_seen_at = s.last_seen_at;
-    w.sql() << "INSERT INTO sessions (id, user_id, org_id, created_at, last_seen_at) "
-               "VALUES (:id, :user_id, :org_id, :created_at, :last_seen_at)",
-        soci::use(s.id), soci::use(s.user_id), soci::use(s.org_id), soci::use(created_at),
-        soci::use(last_seen_at);
-    return {};
-  } catch (const std::exception& e) {
-    if (isUniqueViolation(e)) {
-      return domain::fail(ErrorCode::kConflict, "This session already exists.", "id");
-    }
-    return internalFrom("insert session", e);
-  }
+  return detail::guardedWrite(
+      "insert session", "sessions", {{"", "This session already exists.", "id"}},
+      [&]() -> domain::Status {
+        detail::insertRow(w.sql(), "sessions", "id, user_id, org_id, created_at, last_seen_at",
+                          s.id, s.user_id, s.org_id, s.created_at, s.last_seen_at);
+        return {};
+      });
 }
 
 domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,
                                                          const std::string& id) {
-  try {
+  return guarded("find session", [&]() -> domain::Result<std::optional<SessionRecord>> {
     SessionRecord r;
     long long created_at = 0;
     long long last_seen_at = 0;
@@ -42,39 +33,29 @@ domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,
     r.created_at = created_at;
     r.last_seen_at = last_seen_at;
     return r;
-  } catch (const std::exception& e) {
-    return internalFrom("find session", e);
-  }
+  });
 }
 
 domain::Status touchSession(WriteContext& w, const std::string& id, domain::UnixMillis at) {
-  try {
+  return guarded("touch session", [&]() -> domain::Status {
     const long long when = at;
     soci::statement st =
         (w.sql().prepare << "UPDATE sessions SET last_seen_at = :at WHERE id = :id",
          soci::use(when), soci::use(id));
-    st.execute(true);
-    if (st.get_affected_rows() == 0) {
-      return domain::fail(ErrorCode::kNotFound, "The session has ended.");
-    }
-    return {};
-  } catch (const std::exception& e) {
-    return internalFrom("touch session", e);
-  }
+    return detail::changeOneRow(st, "The session has ended.");
+  });
 }
 
 domain::Status deleteSession(WriteContext& w, const std::string& id) {
-  try {
+  return guarded("delete session", [&]() -> domain::Status {
     w.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
     return {};
-  } catch (const std::exception& e) {
-    return internalFrom("delete session", e);
-  }
+  });
 }
 
 domain::Result<std::int64_t> deleteExpiredSessions(WriteContext& w, domain::UnixMillis idle_before,
                                                    domain::UnixMillis created_before) {
-  try {
+  return guarded("delete expired sessions", [&]() -> domain::Result<std::int64_t> {
     const long long idle = idle_before;
     const long long created = created_before;
     soci::statement st = (w.sql().prepare << "DELETE FROM sessions WHERE last_seen_at < :idle "
@@ -82,9 +63,7 @@ domain::Result<std::int64_t> deleteExpiredSessions(WriteContext& w, domain::Unix
                           soci::use(idle), soci::use(created));
     st.execute(true);
     return static_cast<std::int64_t>(st.get_affected_rows());
-  } catch (const std::exception& e) {
-    return internalFrom("delete expired sessions", e);
-  }
+  });
 }
 
 }  // namespace strada::store

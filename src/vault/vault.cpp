@@ -5,9 +5,11 @@
 #include <cstdlib>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "audit/audit_action.h"
 #include "crypto/crypto.h"
+#include "domain/enum_names.h"
 #include "store/repositories.h"
 
 namespace strada::vault {
@@ -17,47 +19,67 @@ namespace {
 constexpr std::string_view kContactsKeyId = "contacts.v1";
 constexpr std::string_view kAgenciesKeyId = "agencies.v1";
 constexpr std::string_view kTelephonyKeyId = "telephony.v1";
-// Subkeys derived from the master key, so that every server agrees without storing them.
-constexpr std::uint64_t kCsrfSubkeyId = 1;
-constexpr std::uint64_t kBlindIndexSubkeyId = 2;
-// Wraps every person's key (a subkey, so the vault never keeps the master key itself).
-constexpr std::uint64_t kPersonKeyWrapSubkeyId = 3;
-// One subkey per blind-index purpose after kCaller (which keeps kBlindIndexSubkeyId: stored
-// indexes depend on it), so that indexes of different kinds of value never match.
-constexpr std::uint64_t kClientNameIndexSubkeyId = 4;
-constexpr std::uint64_t kClientBirthDateIndexSubkeyId = 5;
-constexpr std::uint64_t kClientPhoneIndexSubkeyId = 6;
 // The associated data of a wrapped person key: prefix + person id. Stored keys depend on it.
 constexpr std::string_view kPersonKeyAadPrefix = "person_key:";
+
+// A key derived from the master key, so that every server agrees without storing it. What was
+// sealed or indexed under it depends on its id and its context: never change either.
+struct Subkey {
+  std::uint64_t id;
+  std::string_view context;  // eight characters
+};
+
+constexpr Subkey kCsrfSubkey{1, "csrf____"};
+// Wraps every person's key (a subkey, so the vault never keeps the master key itself).
+constexpr Subkey kPersonKeyWrapSubkey{3, "personkw"};
+
+struct IndexSubkey {
+  BlindIndex value;
+  Subkey subkey;
+};
+
+// The subkey of every blind-index purpose, in BlindIndex order. kCaller keeps the first blind
+// index subkey (stored indexes depend on it); every other purpose has its own, so that indexes of
+// different kinds of value never match.
+constexpr std::array<IndexSubkey, 4> kIndexSubkeys = {{
+    {BlindIndex::kCaller, {2, "blindidx"}},
+    {BlindIndex::kClientName, {4, "bi_cname"}},
+    {BlindIndex::kClientBirthDate, {5, "bi_cbrth"}},
+    {BlindIndex::kClientPhone, {6, "bi_cphon"}},
+}};
+static_assert(domain::listsEveryValue(kIndexSubkeys, BlindIndex::kClientPhone));
 
 enum class KeyKind { kContacts, kAgencies, kTelephony, kPerson };
 
 struct FieldInfo {
+  SealedField value;
   std::string_view aad_prefix;  // associated data: prefix + record id
   KeyKind key;
 };
 
-FieldInfo fieldInfo(SealedField field) {
-  switch (field) {
-    case SealedField::kContactSummary:
-      return {"contacts.summary:", KeyKind::kContacts};
-    case SealedField::kContactCaller:
-      return {"contacts.caller:", KeyKind::kContacts};
-    case SealedField::kContactRegion:
-      return {"contacts.region:", KeyKind::kContacts};
-    case SealedField::kSafetyPlan:
-      // Safety plans are about a contact's caller: sealed under the contacts' key.
-      return {"safety_plans:", KeyKind::kContacts};
-    case SealedField::kAgencyAddress:
-      return {"agencies.address:", KeyKind::kAgencies};
-    case SealedField::kTelephonySecret:
-      return {"telephony.secret:", KeyKind::kTelephony};
-    case SealedField::kClientPerson:
-      return {"clients.person:", KeyKind::kPerson};
-    case SealedField::kCaseNote:
-      return {"case_notes.text:", KeyKind::kPerson};
-  }
-  return {"invalid:", KeyKind::kContacts};
+// Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
+// is bound to its own): never change one.
+constexpr std::array<FieldInfo, 8> kFields = {{
+    {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
+    {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
+    {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
+    // Safety plans are about a contact's caller: sealed under the contacts' key.
+    {SealedField::kSafetyPlan, "safety_plans:", KeyKind::kContacts},
+    {SealedField::kAgencyAddress, "agencies.address:", KeyKind::kAgencies},
+    {SealedField::kTelephonySecret, "telephony.secret:", KeyKind::kTelephony},
+    {SealedField::kClientPerson, "clients.person:", KeyKind::kPerson},
+    {SealedField::kCaseNote, "case_notes.text:", KeyKind::kPerson},
+}};
+static_assert(domain::listsEveryValue(kFields, SealedField::kCaseNote));
+
+const FieldInfo& fieldInfo(SealedField field) {
+  static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};
+  const FieldInfo* info = domain::rowOf(kFields, field);
+  return info != nullptr ? *info : kInvalid;
+}
+
+crypto::SecretKey derive(const crypto::MasterKey& master, Subkey subkey) {
+  return master.deriveSubkey(subkey.id, subkey.context);
 }
 
 domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
@@ -103,9 +125,8 @@ struct Vault::Keys {
   crypto::FieldSealer contacts;
   crypto::FieldSealer agencies;
   crypto::FieldSealer telephony;
-  crypto::SecretKey blind_index;
   crypto::FieldSealer person_key_wrap;
-  std::array<crypto::SecretKey, 3> client_indexes;  // kClientName, kClientBirthDate, kClientPhone
+  std::vector<crypto::SecretKey> index_keys;  // one per BlindIndex, in its order
 
   [[nodiscard]] const crypto::FieldSealer& sealer(KeyKind kind) const {
     switch (kind) {
@@ -124,17 +145,7 @@ struct Vault::Keys {
   }
 
   [[nodiscard]] std::string_view indexKey(BlindIndex purpose) const {
-    switch (purpose) {
-      case BlindIndex::kClientName:
-        return client_indexes[0].bytes();
-      case BlindIndex::kClientBirthDate:
-        return client_indexes[1].bytes();
-      case BlindIndex::kClientPhone:
-        return client_indexes[2].bytes();
-      case BlindIndex::kCaller:
-        break;
-    }
-    return blind_index.bytes();
+    return index_keys[static_cast<std::size_t>(purpose)].bytes();
   }
 };
 
@@ -157,17 +168,16 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
   if (!telephony) {
     return tl::unexpected(telephony.error());
   }
+  std::vector<crypto::SecretKey> index_keys;
+  index_keys.reserve(kIndexSubkeys.size());
+  for (const IndexSubkey& index : kIndexSubkeys) {
+    index_keys.push_back(derive(master, index.subkey));
+  }
   auto keys = std::unique_ptr<Keys>(
-      new Keys{crypto::FieldSealer(std::move(*contacts)),
-               crypto::FieldSealer(std::move(*agencies)),
+      new Keys{crypto::FieldSealer(std::move(*contacts)), crypto::FieldSealer(std::move(*agencies)),
                crypto::FieldSealer(std::move(*telephony)),
-               master.deriveSubkey(kBlindIndexSubkeyId, "blindidx"),
-               crypto::FieldSealer(master.deriveSubkey(kPersonKeyWrapSubkeyId, "personkw")),
-               {master.deriveSubkey(kClientNameIndexSubkeyId, "bi_cname"),
-                master.deriveSubkey(kClientBirthDateIndexSubkeyId, "bi_cbrth"),
-                master.deriveSubkey(kClientPhoneIndexSubkeyId, "bi_cphon")}});
-  return std::unique_ptr<Vault>(
-      new Vault(std::move(keys), master.deriveSubkey(kCsrfSubkeyId, "csrf____")));
+               crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)), std::move(index_keys)});
+  return std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
 }
 
 std::string associatedData(SealTarget target) {
@@ -196,8 +206,7 @@ domain::Status Vault::openInto(SealTarget target, std::string_view sealed, std::
 
 std::string Vault::blindIndex(BlindIndex purpose, std::string_view scope,
                               std::string_view value) const {
-  // kCaller keeps the original subkey and message (stored indexes depend on them); every other
-  // purpose has its own subkey, so indexes of different kinds of value never match.
+  // The message is stored in effect (every index depends on it): never change it.
   std::string message;
   message.reserve(scope.size() + 1 + value.size());
   message.append(scope);

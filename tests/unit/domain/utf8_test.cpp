@@ -47,5 +47,15 @@ TEST(Utf8Test, AContactSummaryWithASurrogateIsRefused) {
   EXPECT_TRUE(validateContact(c, now));
 }
 
+TEST(Utf8Test, LowerAsciiFoldsOnlyAToZ) {
+  EXPECT_EQ(lowerAscii("Name@Example.ORG"), "name@example.org");
+  // Bytes of other letters (here the two of U+00C9) stay as they are.
+  EXPECT_EQ(lowerAscii("\xC3\x89"
+                       "cole Z"),
+            "\xC3\x89"
+            "cole z");
+  EXPECT_EQ(lowerAscii(""), "");
+}
+
 }  // namespace
 }  // namespace strada::domain
