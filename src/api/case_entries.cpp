@@ -32,8 +32,7 @@ json::object encodeConsent(const store::ConsentRow& c, const cases::ConsentList&
                       {"state", cases::consentState(c, list.today)}};
 }
 
-domain::Result<cases::ConsentInput> decodeConsent(std::string_view body,
-                                                  std::int32_t* /*version*/) {
+domain::Result<cases::ConsentInput> decodeConsent(std::string_view body) {
   JsonFields in(body);
   cases::ConsentInput c;
   for (auto [key, out] : {std::pair{"kind", &c.kind}, std::pair{"given_as", &c.given_as},
@@ -116,8 +115,7 @@ json::object encodeService(const store::ServiceRow& s,
                       {"recorded_by", userRef(names, s.recorded_by)}};
 }
 
-domain::Result<cases::ServiceInput> decodeService(std::string_view body,
-                                                  std::int32_t* /*version*/) {
+domain::Result<cases::ServiceInput> decodeService(std::string_view body) {
   JsonFields in(body);
   cases::ServiceInput s;
   in.required("type", s.type, 64);

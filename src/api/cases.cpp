@@ -17,7 +17,7 @@ namespace {
 
 namespace json = boost::json;
 
-domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body, std::int32_t* /*version*/) {
+domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body) {
   JsonFields in(body);
   cases::CaseInput input;
   in.required("client_id", input.client_id, 64);
@@ -30,8 +30,7 @@ domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body, std::int
   return in.finish(std::move(input));
 }
 
-domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body,
-                                                       std::int32_t* /*version*/) {
+domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body) {
   JsonFields in(body);
   cases::StatusChange c;
   in.required("to", c.to, 500);
@@ -118,15 +117,14 @@ json::object encodeCasePage(const cases::CasePage& page) {
 }
 
 // A closure's approval: the version approved.
-domain::Result<std::int32_t> decodeApproval(std::string_view body, std::int32_t* /*version*/) {
+domain::Result<std::int32_t> decodeApproval(std::string_view body) {
   JsonFields in(body);
   std::int32_t version = 0;
   in.version(version);
   return in.finish(version);
 }
 
-domain::Result<cases::Assignment> decodeAssignment(std::string_view body,
-                                                   std::int32_t* /*version*/) {
+domain::Result<cases::Assignment> decodeAssignment(std::string_view body) {
   JsonFields in(body);
   cases::Assignment a;
   in.required("assigned_to", a.assigned_to, 64);

@@ -34,7 +34,7 @@ void readCoded(JsonFields coded, domain::ClientCoded& c);
 // A body of one member, the string `Key` (at most `MaxChars` characters): a break-glass's reason,
 // a note's text. `Key` names a constexpr char array.
 template <const char* Key, std::size_t MaxChars>
-domain::Result<std::string> decodeOneText(std::string_view body, std::int32_t* /*version*/) {
+domain::Result<std::string> decodeOneText(std::string_view body) {
   JsonFields in(body);
   std::string text;
   in.required(Key, text, MaxChars);

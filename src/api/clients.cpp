@@ -14,7 +14,7 @@ namespace {
 
 namespace json = boost::json;
 
-domain::Result<cases::ClientSearch> decodeSearch(std::string_view body, std::int32_t* /*version*/) {
+domain::Result<cases::ClientSearch> decodeSearch(std::string_view body) {
   JsonFields in(body);
   cases::ClientSearch s;
   for (auto [key, out] :

@@ -72,22 +72,32 @@ auto asArguments(Value&& value) {
   }
 }
 
+// DecodeBody(body), or DecodeBody(body, nullptr) for a decoder that may also read a version.
+template <auto DecodeBody>
+auto decodeBody(std::string_view body) {
+  if constexpr (std::is_invocable_v<decltype(DecodeBody), std::string_view>) {
+    return DecodeBody(body);
+  } else {
+    return DecodeBody(body, nullptr);
+  }
+}
+
 }  // namespace detail
 
-// Decoders of a JSON body, from `DecodeBody(body, version)`: the body's value (a tuple gives its
-// members as arguments), and with a non-null `version` its "version" member too (a function such
-// as decodeContactInput).
+// Decoders of a JSON body, from `DecodeBody(body)` (the body's value; a tuple gives its members as
+// arguments) or `DecodeBody(body, version)`, which with a non-null `version` reads its "version"
+// member too (a function such as decodeContactInput).
 //   bodyOf<DecodeBody>:          POST path          -> (value)
 //   idAndBody<DecodeBody>:       POST path/{id}/... -> (id, value)
 //   versionedChange<DecodeBody>: PUT  path/{id}     -> (id, value, version)
 template <auto DecodeBody>
 auto bodyOf(const http::Request& req) {
-  return DecodeBody(req.body, nullptr);
+  return detail::decodeBody<DecodeBody>(req.body);
 }
 
 template <auto DecodeBody>
 auto idAndBody(const http::Request& req) {
-  auto value = DecodeBody(req.body, nullptr);
+  auto value = detail::decodeBody<DecodeBody>(req.body);
   using Value = std::decay_t<decltype(*value)>;
   return value.map([&req](Value& v) {
     return std::tuple_cat(std::tuple(std::string(req.param("id"))),
