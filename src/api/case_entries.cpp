@@ -152,9 +152,10 @@ http::Response encodeRecordedService(const cases::ServiceList& list) {
 void registerCaseEntryRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, idParam,
-               cases::listConsents, encodeConsents);
+               cases::listEntries<cases::Consents>, encodeConsents);
   routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate,
-               idAndBody<decodeConsent>, cases::recordConsent, encodeRecordedConsent);
+               idAndBody<decodeConsent>, cases::recordEntry<cases::Consents>,
+               encodeRecordedConsent);
   routes.route("POST", "/api/v1/cases/{id}/consents/{consent_id}/withdrawal",
                Permission::kCaseUpdate, decodeWithdrawal, cases::withdrawConsent,
                encodeWithdrawnConsent);
@@ -165,9 +166,10 @@ void registerCaseEntryRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, idParam,
                cases::caseTimeline, encodeTimeline);
   routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, idParam,
-               cases::listServices, encodeServices);
+               cases::listEntries<cases::Services>, encodeServices);
   routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate,
-               idAndBody<decodeService>, cases::recordService, encodeRecordedService);
+               idAndBody<decodeService>, cases::recordEntry<cases::Services>,
+               encodeRecordedService);
 }
 
 }  // namespace strada::api

@@ -304,6 +304,7 @@ std::vector<JsonFields> JsonFields::objects(std::string_view key, std::size_t ma
   take<std::vector<JsonInput>>(
       found, [key, max_items](JsonInput& in) { return in.optionalObjects(key, max_items); });
   std::vector<JsonFields> out;
+  out.reserve(found.size());
   for (auto& item : found) {
     out.push_back(JsonFields(reading_, std::move(item)));
   }

@@ -63,20 +63,17 @@ using EntryList = CaseEntryList<typename Kind::Row>;
 using ConsentList = EntryList<Consents>;
 using ServiceList = EntryList<Services>;
 
-// kCaseRead with requireCaseVisible (consents and services are coded: a data officer sees them).
+// kCaseRead with requireCaseVisible (consents and services are coded: a data officer sees them):
+// listEntries<Consents>, listEntries<Services>.
 template <class Kind>
 [[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> listEntries(
     Context ctx, Actor actor, std::string case_id);
-inline constexpr auto& listConsents = listEntries<Consents>;
-inline constexpr auto& listServices = listEntries<Services>;
 
 // kCaseUpdate with requireCaseWorkable; the kind's audit action on the case (consent.create,
-// case_service.create). Returns the new entry alone.
+// case_service.create). Returns the new entry alone: recordEntry<Consents>, recordEntry<Services>.
 template <class Kind>
 [[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> recordEntry(
     Context ctx, Actor actor, std::string case_id, typename Kind::Input input);
-inline constexpr auto& recordConsent = recordEntry<Consents>;
-inline constexpr auto& recordService = recordEntry<Services>;
 
 // kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today. Returns the
 // withdrawn consent alone.
