@@ -152,10 +152,9 @@ http::Response encodeRecordedService(const cases::ServiceList& list) {
 void registerCaseEntryRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("GET", "/api/v1/cases/{id}/consents", Permission::kCaseRead, idParam,
-               cases::listEntries<cases::Consents>, encodeConsents);
+               cases::listConsents, encodeConsents);
   routes.route("POST", "/api/v1/cases/{id}/consents", Permission::kCaseUpdate,
-               idAndBody<decodeConsent>, cases::recordEntry<cases::Consents>,
-               encodeRecordedConsent);
+               idAndBody<decodeConsent>, cases::recordConsent, encodeRecordedConsent);
   routes.route("POST", "/api/v1/cases/{id}/consents/{consent_id}/withdrawal",
                Permission::kCaseUpdate, decodeWithdrawal, cases::withdrawConsent,
                encodeWithdrawnConsent);
@@ -166,10 +165,9 @@ void registerCaseEntryRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/cases/{id}/timeline", Permission::kCaseRead, idParam,
                cases::caseTimeline, encodeTimeline);
   routes.route("GET", "/api/v1/cases/{id}/services", Permission::kCaseRead, idParam,
-               cases::listEntries<cases::Services>, encodeServices);
+               cases::listServices, encodeServices);
   routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate,
-               idAndBody<decodeService>, cases::recordEntry<cases::Services>,
-               encodeRecordedService);
+               idAndBody<decodeService>, cases::recordService, encodeRecordedService);
 }
 
 }  // namespace strada::api

@@ -63,17 +63,25 @@ using EntryList = CaseEntryList<typename Kind::Row>;
 using ConsentList = EntryList<Consents>;
 using ServiceList = EntryList<Services>;
 
-// kCaseRead with requireCaseVisible (consents and services are coded: a data officer sees them):
-// listEntries<Consents>, listEntries<Services>.
+// kCaseRead with requireCaseVisible (consents and services are coded: a data officer sees them).
 template <class Kind>
 [[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> listEntries(
     Context ctx, Actor actor, std::string case_id);
+// Use cases, named as functions are (not kName).
+// NOLINTBEGIN(readability-identifier-naming)
+inline constexpr auto& listConsents = listEntries<Consents>;
+inline constexpr auto& listServices = listEntries<Services>;
+// NOLINTEND(readability-identifier-naming)
 
 // kCaseUpdate with requireCaseWorkable; the kind's audit action on the case (consent.create,
-// case_service.create). Returns the new entry alone: recordEntry<Consents>, recordEntry<Services>.
+// case_service.create). Returns the new entry alone.
 template <class Kind>
 [[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> recordEntry(
     Context ctx, Actor actor, std::string case_id, typename Kind::Input input);
+// NOLINTBEGIN(readability-identifier-naming)
+inline constexpr auto& recordConsent = recordEntry<Consents>;
+inline constexpr auto& recordService = recordEntry<Services>;
+// NOLINTEND(readability-identifier-naming)
 
 // kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today. Returns the
 // withdrawn consent alone.
