@@ -3,24 +3,11 @@
 #include <boost/json/object.hpp>
 
 #include "api/cases_json.h"
-#include "api/encode.h"
 
 namespace strada::api {
 namespace {
 
 namespace json = boost::json;
-
-json::value userRef(const std::map<std::string, std::string>& names, const std::string& id) {
-  if (id.empty()) {
-    return nullptr;
-  }
-  const auto it = names.find(id);
-  return json::object{{"id", id}, {"name", colleagueName(it == names.end() ? "" : it->second, id)}};
-}
-
-json::value orNull(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
 
 json::array encodeHistory(const cases::CaseView& v) {
   json::array out;
@@ -44,10 +31,6 @@ json::object encodeCaseView(const cases::CaseView& v) {
   json::array team;
   for (const auto& member : k.team) {
     team.push_back(userRef(v.names, member));
-  }
-  json::array contacts;
-  for (const auto& c : v.linked_contacts) {
-    contacts.emplace_back(c);
   }
   json::value closure = nullptr;
   json::value pending = nullptr;
@@ -88,7 +71,7 @@ json::object encodeCaseView(const cases::CaseView& v) {
       {"referral", json::object{{"source_type", k.referral.source_type},
                                 {"agency_id", orNull(k.referral.agency_id)},
                                 {"referred_on", k.referral.referred_on}}},
-      {"linked_contacts", std::move(contacts)},
+      {"linked_contacts", json::array(v.linked_contacts.begin(), v.linked_contacts.end())},
       {"plan_status", k.plan_status},
       {"closure", std::move(closure)},
       {"pending_approval", std::move(pending)},

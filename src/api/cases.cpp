@@ -15,109 +15,49 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
 namespace json = boost::json;
 
 domain::Result<cases::CaseInput> decodeCaseInput(std::string_view body) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
+  JsonFields in(body);
   cases::CaseInput input;
-  auto client = f.text("client_id", 64, true);
-  auto referral = f.object("referral", true);
-  auto contacts = f.texts("contact_ids", 50);
-  auto assigned = f.text("assigned_to", 64);
-  if (!client || !referral || !contacts || !assigned) {
-    return tl::unexpected(!client     ? client.error()
-                          : !referral ? referral.error()
-                          : !contacts ? contacts.error()
-                                      : assigned.error());
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  NestedJsonFields r(**referral, "referral");
-  auto source = r.text("source_type", 64, true);
-  auto agency = r.text("agency_id", 64);
-  auto on = r.text("referred_on", 10, true);
-  if (!source || !agency || !on) {
-    return tl::unexpected(!source ? source.error() : !agency ? agency.error() : on.error());
-  }
-  if (auto unknown = r.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  input.client_id = std::move(*client);
-  input.referral = {std::move(*source), std::move(*agency), std::move(*on)};
-  input.contact_ids = std::move(*contacts);
-  input.assigned_to = std::move(*assigned);
-  return input;
+  in.required("client_id", input.client_id, 64);
+  JsonFields referral = in.object("referral", true);
+  in.list("contact_ids", input.contact_ids, 50, kMaxListEntryChars);
+  in.optional("assigned_to", input.assigned_to, 64);
+  referral.required("source_type", input.referral.source_type, 64);
+  referral.optional("agency_id", input.referral.agency_id, 64);
+  referral.required("referred_on", input.referral.referred_on, 10);
+  return in.finish(std::move(input));
 }
 
-domain::Result<std::int32_t> requiredVersion(NestedJsonFields& f) {
-  auto version = f.integer("version", 1, 2'147'483'647);
-  if (!version) {
-    return tl::unexpected(version.error());
-  }
-  if (!version->has_value()) {
-    return domain::invalidField("version", "Send the version you started from.");
-  }
-  return static_cast<std::int32_t>(**version);
-}
-
-domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body,
-                                                       std::int32_t* /*version*/) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
+domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body) {
+  JsonFields in(body);
   cases::StatusChange c;
-  for (auto [key, out, required] :
-       {std::tuple{"to", &c.to, true}, std::tuple{"reason", &c.reason, false},
-        std::tuple{"outcome", &c.outcome, false},
-        std::tuple{"reflection_start", &c.reflection_start, false},
-        std::tuple{"reflection_end", &c.reflection_end, false}}) {
-    auto value = f.text(key, 500, required);
-    if (!value) {
-      return tl::unexpected(value.error());
-    }
-    *out = std::move(*value);
+  in.required("to", c.to, 500);
+  for (auto [key, out] : {std::pair{"reason", &c.reason}, std::pair{"outcome", &c.outcome},
+                          std::pair{"reflection_start", &c.reflection_start},
+                          std::pair{"reflection_end", &c.reflection_end}}) {
+    in.optional(key, *out, 500);
   }
-  auto version = requiredVersion(f);
-  if (!version) {
-    return tl::unexpected(version.error());
-  }
-  c.version = *version;
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  return c;
+  in.version(c.version);
+  return in.finish(std::move(c));
 }
 
-awaitable<http::Response> createCase(ApiContext& ctx, http::Request& req,
-                                     const policy::Principal& who) {
-  auto input = decodeCaseInput(req.body);
-  if (!input) {
-    co_return errorResponse(req, input.error());
+// A new case: 201 with its Location. A second case of the client: 409 naming the case it has.
+struct EncodeCreatedCase {
+  http::Response operator()(const cases::CaseView& view) const {
+    return created(encodeCaseView(view), "/api/v1/cases/" + view.kase.id);
   }
-  auto created =
-      co_await cases::createCase(ctx.hotline(), actorOf(who, req.request_id), std::move(*input));
-  if (!created) {
-    const domain::Error& e = created.error();
+  http::Response operator()(const http::Request& req, const domain::Error& e) const {
     constexpr std::string_view kPrefix = "existing_case_id:";
-    if (e.code == domain::ErrorCode::kConflict && e.detail.starts_with(kPrefix)) {
-      json::object body = errorBody(e);
-      body["existing_case_id"] = e.detail.substr(kPrefix.size());
-      co_return http::Response::json(409, body);
+    if (e.code != domain::ErrorCode::kConflict || !e.detail.starts_with(kPrefix)) {
+      return errorResponse(req, e);
     }
-    co_return errorResponse(req, e);
+    json::object body = errorBody(e);
+    body["existing_case_id"] = e.detail.substr(kPrefix.size());
+    return http::Response::json(409, body);
   }
-  auto response = http::Response::json(201, encodeCaseView(*created));
-  response.headers.emplace_back("Location", "/api/v1/cases/" + created->kase.id);
-  co_return response;
-}
+};
 
 // A cursor's key: "<updated_at millis>|<case id>".
 domain::Result<store::CaseListQuery::Cursor> decodeCaseCursor(std::string_view cursor) {
@@ -176,88 +116,36 @@ json::object encodeCasePage(const cases::CasePage& page) {
       });
 }
 
-// A closure's approval: the case's id and the version approved.
-Arguments<std::string, std::int32_t> decodeApproval(const http::Request& req) {
-  auto o = parseObject(req.body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
-  auto version = requiredVersion(f);
-  if (!version) {
-    return tl::unexpected(version.error());
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  return std::tuple(std::string(req.param("id")), *version);
+// A closure's approval: the version approved.
+domain::Result<std::int32_t> decodeApproval(std::string_view body) {
+  JsonFields in(body);
+  std::int32_t version = 0;
+  in.version(version);
+  return in.finish(version);
 }
 
-domain::Result<cases::Assignment> decodeAssignment(std::string_view body,
-                                                   std::int32_t* /*version*/) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
-  auto assigned = f.text("assigned_to", 64, true);
-  auto team = f.texts("team", 20);
-  auto version = requiredVersion(f);
-  if (!assigned || !team || !version) {
-    return tl::unexpected(!assigned ? assigned.error() : !team ? team.error() : version.error());
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  return cases::Assignment{std::move(*assigned), std::move(*team), *version};
+domain::Result<cases::Assignment> decodeAssignment(std::string_view body) {
+  JsonFields in(body);
+  cases::Assignment a;
+  in.required("assigned_to", a.assigned_to, 64);
+  in.list("team", a.team, 20, kMaxListEntryChars);
+  in.version(a.version);
+  return in.finish(std::move(a));
 }
 
-domain::Result<std::string> decodeBreakGlassReason(std::string_view body,
-                                                   std::int32_t* /*version*/) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
-  auto reason = f.text("reason", 500, true);
-  if (!reason) {
-    return tl::unexpected(reason.error());
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  return reason;
-}
+constexpr char kReason[] = "reason";
+constexpr char kContactId[] = "contact_id";
 
-awaitable<http::Response> linkContact(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  auto o = parseObject(req.body);
-  if (!o) {
-    co_return errorResponse(req, o.error());
-  }
-  NestedJsonFields f(*o, "");
-  auto contact = f.text("contact_id", 64, true);
-  if (!contact) {
-    co_return errorResponse(req, contact.error());
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    co_return errorResponse(req, unknown.error());
-  }
-  const std::string id(req.param("id"));
-  auto linked =
-      co_await cases::linkContact(ctx.hotline(), actorOf(who, req.request_id), id, *contact);
-  if (!linked) {
-    co_return errorResponse(req, linked.error());
-  }
-  co_return http::Response::json(
-      200, json::object{{"case_id", id}, {"contact_id", *contact}, {"linked", true}});
+json::object encodeLinkedContact(const cases::LinkedContact& link) {
+  return {{"case_id", link.case_id}, {"contact_id", link.contact_id}, {"linked", true}};
 }
 
 }  // namespace
 
 void registerCaseRoutes(RouteTable& routes) {
   using policy::Permission;
-  routes.route("POST", "/api/v1/cases", Permission::kCaseCreate, &createCase);
+  routes.route("POST", "/api/v1/cases", Permission::kCaseCreate, bodyOf<decodeCaseInput>,
+               cases::createCase, EncodeCreatedCase{});
   routes.route("GET", "/api/v1/cases", Permission::kCaseList, decodeListQuery, cases::listCases,
                encodeCasePage);
   routes.route("GET", "/api/v1/cases/{id}", Permission::kCaseRead, idParam, cases::readCase,
@@ -266,14 +154,15 @@ void registerCaseRoutes(RouteTable& routes) {
                &versionedRecordChange<idAndBody<decodeStatusChange>, cases::changeCaseStatus,
                                       cases::readCase, encodeCaseView>);
   routes.route("POST", "/api/v1/cases/{id}/closure/approval", Permission::kCaseApprove,
-               &versionedRecordChange<decodeApproval, cases::approveClosure, cases::readCase,
-                                      encodeCaseView>);
+               &versionedRecordChange<idAndBody<decodeApproval>, cases::approveClosure,
+                                      cases::readCase, encodeCaseView>);
   routes.route("PUT", "/api/v1/cases/{id}/assignment", Permission::kCaseUpdate,
                &versionedRecordChange<idAndBody<decodeAssignment>, cases::assignCase,
                                       cases::readCase, encodeCaseView>);
   routes.route("POST", "/api/v1/cases/{id}/break-glass", Permission::kCaseBreakGlass,
-               idAndBody<decodeBreakGlassReason>, cases::breakGlass, encodeCaseView);
-  routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink, &linkContact);
+               idAndBody<decodeOneText<kReason, 500>>, cases::breakGlass, encodeCaseView);
+  routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink,
+               idAndBody<decodeOneText<kContactId, 64>>, cases::linkContact, encodeLinkedContact);
   registerCaseEntryRoutes(routes);
 }
 

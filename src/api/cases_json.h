@@ -1,19 +1,20 @@
-// Strict decoding of the nested JSON bodies of clients and cases: every failure is
-// InvalidArgument naming the field by its path ("person.phones[1]", "referral.referred_on"); a
-// member a route does not know is refused. Also the shared encoders of clients and cases.
+// The JSON of clients and cases shared by their routes (clients.cpp, cases.cpp, case_entries.cpp):
+// reading a client's person and coded fields (api/json_input.h: an error names the field by its
+// path, "person.phones[1]"), and the encoders of clients, cases and the users they name.
 #pragma once
 
+#include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-#include <cstdint>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "api/handler.h"
+#include "api/json_input.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
 #include "domain/client.h"
@@ -23,42 +24,53 @@ namespace strada::api {
 
 class RouteTable;
 
-// One JSON object being decoded, at `path` ("" for the body, "person" for a member). Its own name:
-// api/json_input.h's JsonFields reads a flat body (two classes of one name in one namespace are
-// one class to the linker, which then keeps either's inline members for both).
-class NestedJsonFields {
- public:
-  NestedJsonFields(const boost::json::object& object, std::string path)
-      : object_(object), path_(std::move(path)) {}
+// The longest entry of a list of codes or names a client or a case is given.
+inline constexpr std::size_t kMaxListEntryChars = 500;
 
-  // Absent or null gives "" (or nullopt / an empty list); a wrong type is refused.
-  [[nodiscard]] domain::Result<std::string> text(std::string_view key, std::size_t max_chars,
-                                                 bool required = false);
-  [[nodiscard]] domain::Result<std::vector<std::string>> texts(std::string_view key,
-                                                               std::size_t max_items);
-  [[nodiscard]] domain::Result<std::optional<std::int64_t>> integer(std::string_view key,
-                                                                    std::int64_t min,
-                                                                    std::int64_t max);
-  // A member that must be an object (nullptr when absent or null and not required).
-  [[nodiscard]] domain::Result<const boost::json::object*> object(std::string_view key,
-                                                                  bool required);
-  [[nodiscard]] domain::Result<const boost::json::array*> array(std::string_view key,
-                                                                std::size_t max_items);
-  [[nodiscard]] domain::Status rejectUnknown() const;
-  [[nodiscard]] std::string pathOf(std::string_view key) const;
+// The members of the "person" and "coded" objects of a client's body, read into `p` and `c`.
+void readPerson(JsonFields person, domain::ClientPerson& p);
+void readCoded(JsonFields coded, domain::ClientCoded& c);
 
- private:
-  const boost::json::value* find(std::string_view key);
-  const boost::json::object& object_;
-  std::string path_;
-  std::set<std::string, std::less<>> seen_;
+// A body of one member, the string `Key` (at most `MaxChars` characters): a break-glass's reason,
+// a note's text. `Key` names a constexpr char array.
+template <const char* Key, std::size_t MaxChars>
+domain::Result<std::string> decodeOneText(std::string_view body) {
+  JsonFields in(body);
+  std::string text;
+  in.required(Key, text, MaxChars);
+  return in.finish(std::move(text));
+}
+
+// A client's coded fields that are codes, by their JSON names: one code (`code`) or a list of
+// codes (`codes`). Read and written alike, in this order.
+struct CodedCodes {
+  std::string_view key;
+  std::string domain::ClientCoded::*code = nullptr;
+  std::vector<std::string> domain::ClientCoded::*codes = nullptr;
 };
+inline constexpr std::array kCodedCodes{
+    CodedCodes{"gender", &domain::ClientCoded::gender},
+    CodedCodes{"age_band", &domain::ClientCoded::age_band},
+    CodedCodes{"citizenships", nullptr, &domain::ClientCoded::citizenships},
+    CodedCodes{"primary_language", &domain::ClientCoded::primary_language},
+    CodedCodes{"education", &domain::ClientCoded::education},
+    CodedCodes{"trafficking_status", &domain::ClientCoded::trafficking_status},
+    CodedCodes{"status_decided_by", &domain::ClientCoded::status_decided_by},
+    CodedCodes{"relationship_to_trafficker", &domain::ClientCoded::relationship_to_trafficker},
+    CodedCodes{"recruitment_methods", nullptr, &domain::ClientCoded::recruitment_methods},
+    CodedCodes{"control_methods", nullptr, &domain::ClientCoded::control_methods},
+    CodedCodes{"exploitation_types", nullptr, &domain::ClientCoded::exploitation_types},
+    CodedCodes{"industries", nullptr, &domain::ClientCoded::industries},
+    CodedCodes{"countries_origin", nullptr, &domain::ClientCoded::countries_origin},
+    CodedCodes{"countries_transit", nullptr, &domain::ClientCoded::countries_transit},
+    CodedCodes{"countries_exploitation", nullptr, &domain::ClientCoded::countries_exploitation}};
 
-// Parses a body that must be a JSON object (InvalidArgument, field "", otherwise).
-[[nodiscard]] domain::Result<boost::json::object> parseObject(std::string_view body);
-
-[[nodiscard]] domain::Result<domain::ClientPerson> decodePerson(const boost::json::object& o);
-[[nodiscard]] domain::Result<domain::ClientCoded> decodeCoded(const boost::json::object& o);
+// null for "", else the string.
+boost::json::value orNull(const std::string& s);
+// {"id", "name"} of the user `id`, named as colleagueName() does from `names`; null for "".
+boost::json::value userRef(const std::map<std::string, std::string>& names, const std::string& id);
+// {"id", "status"} of a client's case, null when it has none.
+boost::json::value caseRef(const std::optional<std::string>& case_id, const std::string& status);
 
 boost::json::object encodePerson(const domain::ClientPerson& person);
 boost::json::object encodeCoded(const domain::ClientCoded& coded);

@@ -12,108 +12,46 @@
 namespace strada::api {
 namespace {
 
-using boost::asio::awaitable;
 namespace json = boost::json;
 
-struct ClientInput {
-  domain::ClientPerson person;
-  domain::ClientCoded coded;
-  std::int32_t version = 0;
-};
-
-domain::Result<ClientInput> decodeClientInput(std::string_view body, bool with_version) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
-  auto person = f.object("person", true);
-  auto coded = f.object("coded", true);
-  if (!person || !coded) {
-    return tl::unexpected(!person ? person.error() : coded.error());
-  }
-  ClientInput input;
-  if (with_version) {
-    auto version = f.integer("version", 1, 2'147'483'647);
-    if (!version) {
-      return tl::unexpected(version.error());
-    }
-    if (!version->has_value()) {
-      return domain::invalidField("version", "Send the version you started from.");
-    }
-    input.version = static_cast<std::int32_t>(**version);
-  }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  auto p = decodePerson(**person);
-  if (!p) {
-    return tl::unexpected(p.error());
-  }
-  auto c = decodeCoded(**coded);
-  if (!c) {
-    return tl::unexpected(c.error());
-  }
-  input.person = std::move(*p);
-  input.coded = std::move(*c);
-  return input;
-}
-
-domain::Result<cases::ClientSearch> decodeSearch(std::string_view body, std::int32_t* /*version*/) {
-  auto o = parseObject(body);
-  if (!o) {
-    return tl::unexpected(o.error());
-  }
-  NestedJsonFields f(*o, "");
+domain::Result<cases::ClientSearch> decodeSearch(std::string_view body) {
+  JsonFields in(body);
   cases::ClientSearch s;
   for (auto [key, out] :
        {std::pair{"client_code", &s.client_code}, std::pair{"full_name", &s.full_name},
         std::pair{"birth_date", &s.birth_date}, std::pair{"phone", &s.phone}}) {
-    auto value = f.text(key, 200);
-    if (!value) {
-      return tl::unexpected(value.error());
-    }
-    *out = std::move(*value);
+    in.optional(key, *out, 200);
   }
-  if (auto unknown = f.rejectUnknown(); !unknown) {
-    return tl::unexpected(unknown.error());
-  }
-  return s;
+  return in.finish(std::move(s));
 }
 
 // {"matches": [...]}
 json::object encodeMatches(const std::vector<cases::ClientSearchMatch>& found) {
   return {{"matches", encodeEach(found, [](const cases::ClientSearchMatch& m) {
-             json::value kase = nullptr;
-             if (m.case_id) {
-               kase = json::object{{"id", *m.case_id}, {"status", m.case_status}};
-             }
              return json::object{
                  {"client_id", m.client_id},
                  {"client_code", m.client_code},
                  {"matched_on", json::array(m.matched_on.begin(), m.matched_on.end())},
-                 {"case", std::move(kase)}};
+                 {"case", caseRef(m.case_id, m.case_status)}};
            })}};
 }
 
-// A new client's person and coded fields.
-Arguments<domain::ClientPerson, domain::ClientCoded> decodeNewClient(const http::Request& req) {
-  return decodeClientInput(req.body, false).map([](ClientInput&& input) {
-    return std::tuple(std::move(input.person), std::move(input.coded));
-  });
+// A client's body: its person and coded fields (two arguments of the use case), and with a
+// non-null `version` its "version".
+Arguments<domain::ClientPerson, domain::ClientCoded> decodeClient(std::string_view body,
+                                                                  std::int32_t* version) {
+  JsonFields in(body);
+  std::tuple<domain::ClientPerson, domain::ClientCoded> client;
+  readPerson(in.object("person", true), std::get<0>(client));
+  readCoded(in.object("coded", true), std::get<1>(client));
+  if (version != nullptr) {
+    in.version(*version);
+  }
+  return in.finish(std::move(client));
 }
 
 http::Response encodeCreatedClient(const cases::ClientView& view) {
   return created(encodeClientView(view), "/api/v1/clients/" + view.client.id);
-}
-
-// A client's change: its id, person and coded fields, and the version they started from.
-Arguments<std::string, domain::ClientPerson, domain::ClientCoded, std::int32_t> decodeClientChange(
-    const http::Request& req) {
-  return decodeClientInput(req.body, true).map([&req](ClientInput&& input) {
-    return std::tuple(std::string(req.param("id")), std::move(input.person), std::move(input.coded),
-                      input.version);
-  });
 }
 
 // {"entries": [...]}
@@ -134,13 +72,13 @@ void registerClientRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("POST", "/api/v1/clients/search", Permission::kClientSearch, bodyOf<decodeSearch>,
                cases::searchClients, encodeMatches);
-  routes.route("POST", "/api/v1/clients", Permission::kClientCreate, decodeNewClient,
+  routes.route("POST", "/api/v1/clients", Permission::kClientCreate, bodyOf<decodeClient>,
                cases::createClient, encodeCreatedClient);
   routes.route("GET", "/api/v1/clients/{id}", Permission::kClientRead, idParam, cases::readClient,
                encodeClientView);
   routes.route("PUT", "/api/v1/clients/{id}", Permission::kClientUpdate,
-               &versionedRecordChange<decodeClientChange, cases::updateClient, cases::readClient,
-                                      encodeClientView>);
+               &versionedRecordChange<versionedChange<decodeClient>, cases::updateClient,
+                                      cases::readClient, encodeClientView>);
   routes.route("GET", "/api/v1/clients/{id}/access", Permission::kClientAccessHistory, idParam,
                cases::clientAccessHistory, encodeAccessHistory);
 }

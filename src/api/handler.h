@@ -55,22 +55,54 @@ using Arguments = domain::Result<std::tuple<Args...>>;
 // No query parameter at all (InvalidArgument naming the first one): a use case of no argument.
 [[nodiscard]] Arguments<> noParams(const http::Request& req);
 
-// Decoders of a JSON body, from `DecodeBody(body, version)`: the body's value, and with a
-// non-null `version` its "version" member too (a function such as decodeContactInput).
+namespace detail {
+
+template <class T>
+inline constexpr bool kIsTuple = false;
+template <class... Args>
+inline constexpr bool kIsTuple<std::tuple<Args...>> = true;
+
+// A decoded body as the use case's arguments it gives: a tuple's members, or the value alone.
+template <class Value>
+auto asArguments(Value&& value) {
+  if constexpr (kIsTuple<std::decay_t<Value>>) {
+    return std::forward<Value>(value);
+  } else {
+    return std::tuple(std::forward<Value>(value));
+  }
+}
+
+// DecodeBody(body), or DecodeBody(body, nullptr) for a decoder that may also read a version.
+template <auto DecodeBody>
+auto decodeBody(std::string_view body) {
+  if constexpr (std::is_invocable_v<decltype(DecodeBody), std::string_view>) {
+    return DecodeBody(body);
+  } else {
+    return DecodeBody(body, nullptr);
+  }
+}
+
+}  // namespace detail
+
+// Decoders of a JSON body, from `DecodeBody(body)` (the body's value; a tuple gives its members as
+// arguments) or `DecodeBody(body, version)`, which with a non-null `version` reads its "version"
+// member too (a function such as decodeContactInput).
 //   bodyOf<DecodeBody>:          POST path          -> (value)
 //   idAndBody<DecodeBody>:       POST path/{id}/... -> (id, value)
 //   versionedChange<DecodeBody>: PUT  path/{id}     -> (id, value, version)
 template <auto DecodeBody>
 auto bodyOf(const http::Request& req) {
-  return DecodeBody(req.body, nullptr);
+  return detail::decodeBody<DecodeBody>(req.body);
 }
 
 template <auto DecodeBody>
 auto idAndBody(const http::Request& req) {
-  auto value = DecodeBody(req.body, nullptr);
+  auto value = detail::decodeBody<DecodeBody>(req.body);
   using Value = std::decay_t<decltype(*value)>;
-  return value.map(
-      [&req](Value& v) { return std::tuple(std::string(req.param("id")), std::move(v)); });
+  return value.map([&req](Value& v) {
+    return std::tuple_cat(std::tuple(std::string(req.param("id"))),
+                          detail::asArguments(std::move(v)));
+  });
 }
 
 template <auto DecodeBody>
@@ -79,17 +111,25 @@ auto versionedChange(const http::Request& req) {
   auto value = DecodeBody(req.body, &version);
   using Value = std::decay_t<decltype(*value)>;
   return value.map([&req, version](Value& v) {
-    return std::tuple(std::string(req.param("id")), std::move(v), version);
+    return std::tuple_cat(std::tuple(std::string(req.param("id"))),
+                          detail::asArguments(std::move(v)), std::tuple(version));
   });
 }
 
 // The answer to a use case's result: its error (errorResponse), or encode(*result), which is
 // either a JSON value (answered with 200) or a whole response (201 with created(), a CSV file).
+// An encoder that also answers errors, encode(req, error) -> http::Response, answers them instead
+// (a refusal that says more than the error, such as the id of the record already there).
 template <class T, class Encode>
 http::Response respond(const http::Request& req, const domain::Result<T>& result,
                        const Encode& encode) {
   if (!result) {
-    return errorResponse(req, result.error());
+    if constexpr (std::is_invocable_r_v<http::Response, const Encode&, const http::Request&,
+                                        const domain::Error&>) {
+      return encode(req, result.error());
+    } else {
+      return errorResponse(req, result.error());
+    }
   }
   if constexpr (std::is_same_v<std::decay_t<decltype(encode(*result))>, http::Response>) {
     return encode(*result);
@@ -122,11 +162,6 @@ boost::json::object itemsBody(const Items& items, const EncodeOne& encode_one) {
 }
 
 namespace detail {
-
-template <class T>
-inline constexpr bool kIsTuple = false;
-template <class... Args>
-inline constexpr bool kIsTuple<std::tuple<Args...>> = true;
 
 // Starts `run(ctx, actor, args...)`; the use case's frame takes its arguments by value.
 template <class Run, class Args>

@@ -24,28 +24,72 @@ struct ConsentInput {
   std::string expires_on;
 };
 
-struct ConsentList {
-  std::vector<store::ConsentRow> consents;
+struct ServiceInput {
+  std::string type;
+  std::string provider_agency_id;  // "" for the own organisation
+  std::string started_on;
+  std::string ended_on;
+  std::int32_t duration_minutes = -1;
+  std::int32_t amount = -1;
+  std::string outcome;
+};
+
+// The entries of one kind on a case, with the names of the users they name.
+template <class Row>
+struct CaseEntryList {
+  std::vector<Row> rows;
   std::map<std::string, std::string> names;
   std::string today;  // YYYY-MM-DD at the context's clock: what "expired" is judged against
 };
 
-// "active", "withdrawn" or "expired" (expires_on before `today`).
-std::string consentState(const store::ConsentRow& consent, const std::string& today);
+// What the use cases of entries below need to know of a kind (case_entry_steps.h).
+template <class Kind>
+struct EntryKind;
 
-// kCaseRead with requireCaseVisible (consents are coded: a data officer sees them).
-[[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> listConsents(Context ctx,
-                                                                               Actor actor,
-                                                                               std::string case_id);
-// kCaseUpdate with requireCaseWorkable; consent.create. Returns the new consent alone.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> recordConsent(Context ctx,
-                                                                                Actor actor,
-                                                                                std::string case_id,
-                                                                                ConsentInput input);
+// The kinds of entry recorded on a case and listed, by the same use cases below.
+struct Consents {
+  using Input = ConsentInput;
+  using Row = store::ConsentRow;
+  static const EntryKind<Consents> kKind;  // case_entries.cpp
+};
+struct Services {
+  using Input = ServiceInput;
+  using Row = store::ServiceRow;
+  static const EntryKind<Services> kKind;  // case_services.cpp
+};
+
+template <class Kind>
+using EntryList = CaseEntryList<typename Kind::Row>;
+using ConsentList = EntryList<Consents>;
+using ServiceList = EntryList<Services>;
+
+// kCaseRead with requireCaseVisible (consents and services are coded: a data officer sees them).
+template <class Kind>
+[[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> listEntries(
+    Context ctx, Actor actor, std::string case_id);
+// Use cases, named as functions are (not kName).
+// NOLINTBEGIN(readability-identifier-naming)
+inline constexpr auto& listConsents = listEntries<Consents>;
+inline constexpr auto& listServices = listEntries<Services>;
+// NOLINTEND(readability-identifier-naming)
+
+// kCaseUpdate with requireCaseWorkable; the kind's audit action on the case (consent.create,
+// case_service.create). Returns the new entry alone.
+template <class Kind>
+[[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> recordEntry(
+    Context ctx, Actor actor, std::string case_id, typename Kind::Input input);
+// NOLINTBEGIN(readability-identifier-naming)
+inline constexpr auto& recordConsent = recordEntry<Consents>;
+inline constexpr auto& recordService = recordEntry<Services>;
+// NOLINTEND(readability-identifier-naming)
+
 // kCaseUpdate with requireCaseWorkable; consent.withdraw. `on` "" for today. Returns the
 // withdrawn consent alone.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ConsentList>> withdrawConsent(
     Context ctx, Actor actor, std::string case_id, std::string consent_id, std::string on);
+
+// "active", "withdrawn" or "expired" (expires_on before `today`).
+std::string consentState(const store::ConsentRow& consent, const std::string& today);
 
 struct Note {
   std::string id;
@@ -62,29 +106,6 @@ struct Note {
 [[nodiscard]] boost::asio::awaitable<domain::Result<Note>> addNote(Context ctx, Actor actor,
                                                                    std::string case_id,
                                                                    std::string text);
-
-struct ServiceInput {
-  std::string type;
-  std::string provider_agency_id;  // "" for the own organisation
-  std::string started_on;
-  std::string ended_on;
-  std::int32_t duration_minutes = -1;
-  std::int32_t amount = -1;
-  std::string outcome;
-};
-struct ServiceList {
-  std::vector<store::ServiceRow> services;
-  std::map<std::string, std::string> names;
-};
-// kCaseRead with requireCaseVisible (services are coded: a data officer sees them).
-[[nodiscard]] boost::asio::awaitable<domain::Result<ServiceList>> listServices(Context ctx,
-                                                                               Actor actor,
-                                                                               std::string case_id);
-// kCaseUpdate with requireCaseWorkable; case_service.create. Returns the new service alone.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ServiceList>> recordService(Context ctx,
-                                                                                Actor actor,
-                                                                                std::string case_id,
-                                                                                ServiceInput input);
 
 struct TimelineEntry {
   domain::UnixMillis at = 0;

@@ -68,12 +68,30 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
   return r;
 }
 
-awaitable<Result<CaseRecords>> records(Context ctx, std::string org_id, std::string case_id,
-                                       bool everything) {
-  auto job = [org_id, case_id, everything](soci::session& sql) {
-    return readRecords(sql, org_id, case_id, everything);
-  };
-  co_return co_await store::awaitRead<Result<CaseRecords>>(ctx.db, std::move(job));
+// What is recorded on the case `case_id` (everything, or its notes alone), when the actor may read
+// it as `use` says; the read is recorded as `action` on the case before any of it is returned.
+struct ReadRecords {
+  LoadedCase loaded;
+  CaseRecords records;
+};
+awaitable<Result<ReadRecords>> auditedRecords(Context ctx, const Actor& actor, std::string case_id,
+                                              CaseUse use, AuditAction action, bool everything) {
+  auto loaded =
+      co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead, use);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  auto job = [org_id = loaded->kase.org_id, case_id = loaded->kase.id, everything](
+                 soci::session& sql) { return readRecords(sql, org_id, case_id, everything); };
+  auto records = co_await store::awaitRead<Result<CaseRecords>>(ctx.db, std::move(job));
+  if (!records) {
+    co_return tl::unexpected(records.error());
+  }
+  audit::AuditEntry entry = actor.entry(action, loaded->kase.id);
+  if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
+    co_return tl::unexpected(s.error());
+  }
+  co_return ReadRecords{std::move(*loaded), std::move(*records)};
 }
 
 std::vector<TimelineEntry> timelineOf(CaseRecords r) {
@@ -109,26 +127,23 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
 }  // namespace
 
 awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::string case_id) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
-                                     CaseUse::kWork);
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
+  auto read = co_await auditedRecords(ctx, actor, std::move(case_id), CaseUse::kWork,
+                                      AuditAction::kCaseNoteList, false);
+  if (!read) {
+    co_return tl::unexpected(read.error());
   }
-  auto r = co_await records(ctx, loaded->kase.org_id, loaded->kase.id, false);
-  if (!r) {
-    co_return tl::unexpected(r.error());
-  }
+  const store::ClientRow& client = read->loaded.client;
   std::optional<vault::PersonKey> key;
-  if (!loaded->client.wrapped_key.empty()) {
-    auto opened = ctx.vault.openPersonKey(loaded->client.client.id, loaded->client.wrapped_key);
+  if (!client.wrapped_key.empty()) {
+    auto opened = ctx.vault.openPersonKey(client.client.id, client.wrapped_key);
     if (!opened) {
       co_return tl::unexpected(opened.error());
     }
     key.emplace(std::move(*opened));
   }
   std::vector<Note> notes;
-  for (const auto& n : r->notes) {
-    Note note{n.id, "", n.author, r->names[n.author], n.created_at};
+  for (const auto& n : read->records.notes) {
+    Note note{n.id, "", n.author, read->records.names[n.author], n.created_at};
     if (key) {
       auto text = ctx.vault.open(*key, {vault::SealedField::kCaseNote, n.id}, n.text_sealed);
       if (!text) {
@@ -137,11 +152,6 @@ awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::st
       note.text = std::move(*text);
     }
     notes.push_back(std::move(note));
-  }
-  if (auto s = co_await hotline::recordAudit(
-          ctx, actor.entry(AuditAction::kCaseNoteList, loaded->kase.id));
-      !s) {
-    co_return tl::unexpected(s.error());
   }
   co_return notes;
 }
@@ -167,11 +177,8 @@ awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, s
   store::NoteRow row{crypto::newId(), loaded->kase.id, actor.principal.user_id, now, ""};
   row.text_sealed = ctx.vault.seal(*key, {vault::SealedField::kCaseNote, row.id}, text);
   Note note{row.id, std::move(text), row.author, "", now};
-  store::WriteJob insert = [row = std::move(row)](store::WriteContext& w) {
-    return store::insertNote(w, row);
-  };
-  if (auto s = co_await hotline::writeAudited(
-          ctx, std::move(insert), actor.entry(AuditAction::kCaseNoteCreate, loaded->kase.id));
+  if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseNoteCreate, loaded->kase.id,
+                                     store::insertNote, std::move(row));
       !s) {
     co_return tl::unexpected(s.error());
   }
@@ -180,21 +187,12 @@ awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, s
 
 awaitable<Result<std::vector<TimelineEntry>>> caseTimeline(Context ctx, Actor actor,
                                                            std::string case_id) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
-                                     CaseUse::kSee);
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
+  auto read = co_await auditedRecords(ctx, actor, std::move(case_id), CaseUse::kSee,
+                                      AuditAction::kCaseTimelineRead, true);
+  if (!read) {
+    co_return tl::unexpected(read.error());
   }
-  auto r = co_await records(ctx, loaded->kase.org_id, loaded->kase.id, true);
-  if (!r) {
-    co_return tl::unexpected(r.error());
-  }
-  if (auto s = co_await hotline::recordAudit(
-          ctx, actor.entry(AuditAction::kCaseTimelineRead, loaded->kase.id));
-      !s) {
-    co_return tl::unexpected(s.error());
-  }
-  co_return timelineOf(std::move(*r));
+  co_return timelineOf(std::move(read->records));
 }
 
 }  // namespace strada::cases

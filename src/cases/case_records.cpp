@@ -16,6 +16,8 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
+constexpr domain::UnixMillis kMillisPerDay = 86'400'000;
+
 struct CaseDetail {
   std::vector<store::CaseHistoryEntry> history;
   std::vector<std::string> contacts;
@@ -43,6 +45,42 @@ Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
   }
   d.names = std::move(*names);
   return d;
+}
+
+domain::Status mayUse(const policy::Principal& who, const policy::CaseAccessFacts& facts,
+                      CaseUse use) {
+  switch (use) {
+    case CaseUse::kExist:
+      return {};
+    case CaseUse::kSee:
+      return policy::requireCaseVisible(who, facts);
+    case CaseUse::kWork:
+      return policy::requireCaseWorkable(who, facts);
+    case CaseUse::kAssign:
+      return policy::requireMayAssign(who, facts);
+  }
+  return domain::internalError("a case use without its rule");
+}
+
+// The record `id` that `load` loads (a case or a client, with its access facts), when the actor
+// holds `permission` and may use it as `use` says.
+template <class Loaded>
+awaitable<Result<Loaded>> allowed(Context ctx, const Actor& actor, std::string id,
+                                  policy::Permission permission, CaseUse use,
+                                  awaitable<Result<Loaded>> (*load)(Context, policy::Principal,
+                                                                    std::string)) {
+  const policy::Principal& who = actor.principal;
+  if (auto may = policy::require(who, permission); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto loaded = co_await load(std::move(ctx), who, std::move(id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  if (auto may = mayUse(who, loaded->facts, use); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  co_return std::move(*loaded);
 }
 
 }  // namespace
@@ -100,20 +138,14 @@ awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::Cas
 
 awaitable<Result<LoadedCase>> allowedCase(Context ctx, const Actor& actor, std::string case_id,
                                           policy::Permission permission, CaseUse use) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, permission); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(case_id));
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  auto allowed = use == CaseUse::kWork ? policy::requireCaseWorkable(who, loaded->facts)
-                                       : policy::requireCaseVisible(who, loaded->facts);
-  if (!allowed) {
-    co_return tl::unexpected(allowed.error());
-  }
-  co_return std::move(*loaded);
+  co_return co_await allowed(std::move(ctx), actor, std::move(case_id), permission, use, loadCase);
+}
+
+awaitable<Result<LoadedClient>> allowedClient(Context ctx, const Actor& actor,
+                                              std::string client_id, policy::Permission permission,
+                                              CaseUse use) {
+  co_return co_await allowed(std::move(ctx), actor, std::move(client_id), permission, use,
+                             loadClient);
 }
 
 Result<std::map<std::string, std::string>> userNames(soci::session& sql,
@@ -157,6 +189,34 @@ awaitable<domain::Status> checkAgency(Context ctx, std::string org_id, std::stri
                                    "Choose an agency of your organisation's directory.");
   }
   co_return domain::Status{};
+}
+
+std::string calendarDate(domain::UnixMillis now) {
+  return domain::formatCalendarDate(now / kMillisPerDay);
+}
+
+Result<std::int64_t> dayNotAfter(std::string_view text, std::string_view field,
+                                 domain::UnixMillis now, std::string_view in_future) {
+  auto day = domain::parseCalendarDate(text, field);
+  if (day && *day > now / kMillisPerDay) {
+    return domain::invalidField(std::string(field), std::string(in_future));
+  }
+  return day;
+}
+
+domain::Status checkEndDay(std::string_view end, std::string_view field, std::int64_t start,
+                           std::string_view before_start) {
+  if (end.empty()) {
+    return {};
+  }
+  auto day = domain::parseCalendarDate(end, field);
+  if (!day) {
+    return tl::unexpected(day.error());
+  }
+  if (*day < start) {
+    return domain::invalidField(std::string(field), std::string(before_start));
+  }
+  return {};
 }
 
 bool inCodeList(std::string_view list, std::string_view code) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cases/cases.h"
+#include "cases/client_records.h"
 #include "cases/context.h"
 #include "hotline/use_case_steps.h"
 #include "policy/case_access.h"
@@ -35,15 +36,36 @@ struct LoadedCase {
                                                                         LoadedCase loaded,
                                                                         policy::CaseAccess access);
 
-// What a use case does with a case: see it (policy::requireCaseVisible) or work on it
-// (policy::requireCaseWorkable).
-enum class CaseUse { kSee, kWork };
+// What a use case does with a case (or a client), and so the rule of policy/case_access.h it asks.
+enum class CaseUse {
+  kExist,   // knows that it exists in the organisation: no more (break the glass; a consultant)
+  kSee,     // sees it: policy::requireCaseVisible
+  kWork,    // works on it: policy::requireCaseWorkable
+  kAssign,  // changes who works on it: policy::requireMayAssign
+};
 
-// The case `case_id` (loadCase), when the actor holds `permission` and may see it or work on it,
-// as `use` says; otherwise the policy's refusal.
+// The case `case_id` (loadCase), when the actor holds `permission` and may use it as `use` says;
+// otherwise the policy's refusal.
 [[nodiscard]] boost::asio::awaitable<domain::Result<LoadedCase>> allowedCase(
     Context ctx, const Actor& actor, std::string case_id, policy::Permission permission,
     CaseUse use);
+
+// The client `client_id` (loadClient), when the actor holds `permission` and may use the client
+// as `use` says; otherwise the policy's refusal.
+[[nodiscard]] boost::asio::awaitable<domain::Result<LoadedClient>> allowedClient(
+    Context ctx, const Actor& actor, std::string client_id, policy::Permission permission,
+    CaseUse use);
+
+// Inserts `row` with `insert` (a store function) and the audit event `action` on the case
+// `case_id`, in one job.
+template <class Row>
+[[nodiscard]] boost::asio::awaitable<domain::Status> insertOnCase(
+    Context ctx, const Actor& actor, audit::AuditAction action, std::string case_id,
+    domain::Status (*insert)(store::WriteContext&, const Row&), Row row) {
+  auto job = [insert, row = std::move(row)](store::WriteContext& w) { return insert(w, row); };
+  audit::AuditEntry entry = actor.entry(action, std::move(case_id));
+  co_return co_await hotline::writeAudited(std::move(ctx), std::move(job), std::move(entry));
+}
 
 // The names of the users of organisation `org_id` by id: who did what on a case or a client.
 [[nodiscard]] domain::Result<std::map<std::string, std::string>> userNames(
@@ -75,6 +97,21 @@ template <class Row>
   }
   return {};
 }
+
+// The calendar day of `now`, YYYY-MM-DD (UTC).
+[[nodiscard]] std::string calendarDate(domain::UnixMillis now);
+
+// The calendar day of `text` (YYYY-MM-DD, else InvalidArgument on `field`) when it is not after
+// the day of `now`; otherwise InvalidArgument on `field` saying `in_future`.
+[[nodiscard]] domain::Result<std::int64_t> dayNotAfter(std::string_view text,
+                                                       std::string_view field,
+                                                       domain::UnixMillis now,
+                                                       std::string_view in_future);
+
+// OK when `end` is "" or a calendar day (YYYY-MM-DD) not before the day `start`; otherwise
+// InvalidArgument on `field` (saying `before_start` for a day before it).
+[[nodiscard]] domain::Status checkEndDay(std::string_view end, std::string_view field,
+                                         std::int64_t start, std::string_view before_start);
 
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);

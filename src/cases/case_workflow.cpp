@@ -51,16 +51,8 @@ domain::Status checkReflection(const StatusChange& c) {
                                 "Give the first day of the reflection and recovery period "
                                 "(YYYY-MM-DD).");
   }
-  if (!c.reflection_end.empty()) {
-    auto end = domain::parseCalendarDate(c.reflection_end, "reflection_end");
-    if (!end) {
-      return tl::unexpected(end.error());
-    }
-    if (*end < *start) {
-      return domain::invalidField("reflection_end", "The period cannot end before it starts.");
-    }
-  }
-  return {};
+  return checkEndDay(c.reflection_end, "reflection_end", *start,
+                     "The period cannot end before it starts.");
 }
 
 // The case after a stage move, or why not.
@@ -122,12 +114,10 @@ awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
 awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::string id,
                                              StatusChange change) {
   const policy::Principal& who = actor.principal;
-  auto loaded = co_await loadCase(ctx, who, std::move(id));
+  auto loaded = co_await allowedCase(ctx, actor, std::move(id), policy::Permission::kCaseUpdate,
+                                     CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
-  }
-  if (auto may = policy::requireCaseWorkable(who, loaded->facts); !may) {
-    co_return tl::unexpected(may.error());
   }
   const bool closing = change.to == domain::kCaseClosed;
   auto revised = closing ? requestClosure(loaded->kase, change, who.user_id, ctx.clock())
@@ -150,15 +140,10 @@ awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::stri
 awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string id,
                                            std::int32_t version) {
   const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCaseApprove); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(id));
+  auto loaded = co_await allowedCase(ctx, actor, std::move(id), policy::Permission::kCaseApprove,
+                                     CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
-  }
-  if (auto may = policy::requireCaseWorkable(who, loaded->facts); !may) {
-    co_return tl::unexpected(may.error());
   }
   if (!closurePending(loaded->kase)) {
     co_return domain::fail(domain::ErrorCode::kConflict,
@@ -183,15 +168,12 @@ awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string
 
 awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
                                        Assignment assignment) {
-  const policy::Principal& who = actor.principal;
-  auto loaded = co_await loadCase(ctx, who, std::move(id));
+  auto loaded = co_await allowedCase(ctx, actor, std::move(id), policy::Permission::kCaseUpdate,
+                                     CaseUse::kAssign);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
-  if (auto may = policy::requireMayAssign(who, loaded->facts); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto users = co_await readUsers(ctx, who.org_id);
+  auto users = co_await readUsers(ctx, actor.principal.org_id);
   if (!users) {
     co_return tl::unexpected(users.error());
   }

@@ -85,7 +85,7 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   kase.case_code = newRecordCode("CS-");
   kase.assigned_to = assigned;
   kase.referral = input.referral;
-  kase.opened_on = domain::formatCalendarDate(now / 86'400'000);
+  kase.opened_on = calendarDate(now);
   kase.created_by = who.user_id;
   kase.created_at = kase.updated_at = now;
   const std::string case_id = kase.id;
@@ -106,23 +106,16 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
 }
 
 awaitable<Result<CaseView>> readCase(Context ctx, Actor actor, std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCaseRead); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, std::move(id));
+  auto loaded =
+      co_await allowedCase(ctx, actor, std::move(id), policy::Permission::kCaseRead, CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
-  const auto access = policy::caseAccess(who, loaded->facts);
-  if (access == policy::CaseAccess::kNone) {
-    co_return tl::unexpected(recordNotFound());
-  }
-  if (auto s =
-          co_await hotline::recordAudit(ctx, actor.entry(AuditAction::kCaseRead, loaded->kase.id));
-      !s) {
+  audit::AuditEntry entry = actor.entry(AuditAction::kCaseRead, loaded->kase.id);
+  if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
     co_return tl::unexpected(s.error());
   }
+  const auto access = policy::caseAccess(actor.principal, loaded->facts);
   co_return co_await viewCase(ctx, std::move(*loaded), access);
 }
 
@@ -173,51 +166,39 @@ awaitable<Result<CasePage>> listCases(Context ctx, Actor actor, CaseListFilter f
 
 awaitable<Result<CaseView>> breakGlass(Context ctx, Actor actor, std::string id,
                                        std::string reason) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCaseBreakGlass); !may) {
-    co_return tl::unexpected(may.error());
-  }
   if (auto ok = policy::validateBreakGlassReason(reason); !ok) {
     co_return tl::unexpected(ok.error());
   }
-  auto loaded = co_await loadCase(ctx, who, id);
+  auto loaded =
+      co_await allowedCase(ctx, actor, id, policy::Permission::kCaseBreakGlass, CaseUse::kExist);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
   const domain::UnixMillis now = ctx.clock();
   store::BreakGlass grant{crypto::newId(),
                           loaded->kase.id,
-                          who.user_id,
+                          actor.principal.user_id,
                           std::move(reason),
                           now,
                           now + policy::kBreakGlassMs};
-  store::WriteJob insert = [grant = std::move(grant)](store::WriteContext& w) {
-    return store::insertBreakGlass(w, grant);
-  };
-  if (auto s = co_await hotline::writeAudited(
-          ctx, std::move(insert), actor.entry(AuditAction::kCaseBreakGlass, loaded->kase.id));
+  if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseBreakGlass, loaded->kase.id,
+                                     store::insertBreakGlass, std::move(grant));
       !s) {
     co_return tl::unexpected(s.error());
   }
   co_return co_await readCase(ctx, std::move(actor), std::move(id));
 }
 
-awaitable<Result<bool>> linkContact(Context ctx, Actor actor, std::string case_id,
-                                    std::string contact_id) {
+awaitable<Result<LinkedContact>> linkContact(Context ctx, Actor actor, std::string case_id,
+                                             std::string contact_id) {
   const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kCaseContactLink); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadCase(ctx, who, case_id);
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
   // A consultant links a caller's contact knowing only that the case exists; everyone else
   // links to a case they work on.
-  if (!hasRole(who, domain::Role::kConsultant)) {
-    if (auto may = policy::requireCaseWorkable(who, loaded->facts); !may) {
-      co_return tl::unexpected(may.error());
-    }
+  const CaseUse use = hasRole(who, domain::Role::kConsultant) ? CaseUse::kExist : CaseUse::kWork;
+  auto loaded =
+      co_await allowedCase(ctx, actor, case_id, policy::Permission::kCaseContactLink, use);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
   }
   auto contact = co_await hotline::findVisibleContact(ctx, who, contact_id);
   if (!contact) {
@@ -237,7 +218,7 @@ awaitable<Result<bool>> linkContact(Context ctx, Actor actor, std::string case_i
       !s) {
     co_return tl::unexpected(s.error());
   }
-  co_return *is_new;
+  co_return LinkedContact{std::move(case_id), std::move(contact_id), *is_new};
 }
 
 }  // namespace strada::cases

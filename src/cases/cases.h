@@ -64,6 +64,13 @@ struct CasePage {
   bool more = false;  // another page follows the last row
 };
 
+// A contact linked to a case.
+struct LinkedContact {
+  std::string case_id;
+  std::string contact_id;
+  bool is_new = false;  // false when the contact was linked already
+};
+
 // kCaseCreate; the client must be one the actor may work on. Conflict (field "client_id",
 // detail "existing_case_id:<id>") for a second case of the client.
 [[nodiscard]] boost::asio::awaitable<domain::Result<CaseView>> createCase(Context ctx, Actor actor,
@@ -90,9 +97,9 @@ struct CasePage {
 [[nodiscard]] boost::asio::awaitable<domain::Result<CaseView>> breakGlass(Context ctx, Actor actor,
                                                                           std::string id,
                                                                           std::string reason);
-// kCaseContactLink: links a contact of the organisation. Returns whether the link is new.
-[[nodiscard]] boost::asio::awaitable<domain::Result<bool>> linkContact(Context ctx, Actor actor,
-                                                                       std::string case_id,
-                                                                       std::string contact_id);
+// kCaseContactLink: links a contact of the organisation to a case the actor works on (a
+// consultant: to any case of the organisation).
+[[nodiscard]] boost::asio::awaitable<domain::Result<LinkedContact>> linkContact(
+    Context ctx, Actor actor, std::string case_id, std::string contact_id);
 
 }  // namespace strada::cases

@@ -88,24 +88,17 @@ std::vector<AccessEntry> entriesOf(Trail trail) {
 
 awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Actor actor,
                                                                 std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kClientAccessHistory); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  auto loaded = co_await allowedClient(ctx, actor, std::move(id),
+                                       policy::Permission::kClientAccessHistory, CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
-  }
-  if (auto visible = policy::requireCaseVisible(who, loaded->facts); !visible) {
-    co_return tl::unexpected(visible.error());
   }
   std::optional<std::string> case_id;
   if (loaded->kase) {
     case_id = loaded->kase->id;
   }
-  auto job = [org = who.org_id, client = loaded->row.client.id, case_id](soci::session& sql) {
-    return readTrail(sql, org, client, case_id);
-  };
+  auto job = [org = actor.principal.org_id, client = loaded->row.client.id,
+              case_id](soci::session& sql) { return readTrail(sql, org, client, case_id); };
   auto trail = co_await store::awaitRead<Result<Trail>>(ctx.db, std::move(job));
   if (!trail) {
     co_return tl::unexpected(trail.error());

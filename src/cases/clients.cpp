@@ -5,6 +5,7 @@
 #include <map>
 #include <utility>
 
+#include "cases/case_records.h"
 #include "cases/client_records.h"
 #include "crypto/crypto.h"
 #include "domain/contact.h"
@@ -185,17 +186,10 @@ awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::Cli
 }
 
 awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string id) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kClientRead); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  auto loaded = co_await allowedClient(ctx, actor, std::move(id), policy::Permission::kClientRead,
+                                       CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
-  }
-  const auto access = policy::caseAccess(who, loaded->facts);
-  if (access == policy::CaseAccess::kNone) {
-    co_return tl::unexpected(recordNotFound());
   }
   const std::string client_id = loaded->row.client.id;
   auto duplicates = co_await duplicatesOf(ctx, client_id);
@@ -208,6 +202,7 @@ awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string i
       !audited) {
     co_return tl::unexpected(audited.error());
   }
+  const auto access = policy::caseAccess(actor.principal, loaded->facts);
   co_return viewOf(ctx.vault, std::move(*loaded), access, std::move(*duplicates));
 }
 
@@ -222,12 +217,10 @@ awaitable<Result<ClientView>> updateClient(Context ctx, Actor actor, std::string
   if (auto ok = domain::validateClientCoded(coded, now); !ok) {
     co_return tl::unexpected(ok.error());
   }
-  auto loaded = co_await loadClient(ctx, who, std::move(id));
+  auto loaded = co_await allowedClient(ctx, actor, std::move(id), policy::Permission::kClientUpdate,
+                                       CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
-  }
-  if (auto may = policy::requireCaseWorkable(who, loaded->facts); !may) {
-    co_return tl::unexpected(may.error());
   }
   if (loaded->row.wrapped_key.empty()) {
     co_return domain::fail(domain::ErrorCode::kConflict,

@@ -151,6 +151,13 @@ TEST_F(CaseEntriesTest, ServicesAreCodedAndCountedOnTheTimeline) {
                                     {"started_on", "2024-06-04"}}))
                 .errorField(),
             "provider");
+  // "own" is true or false: any other value is refused, not read as false.
+  EXPECT_EQ(worker
+                .post(base, toJson({{"type", "shelter"},
+                                    {"provider", {{"own", "yes"}}},
+                                    {"started_on", "2024-06-04"}}))
+                .errorField(),
+            "provider.own");
   EXPECT_EQ(worker
                 .post(base, toJson({{"type", "shelter"},
                                     {"provider", {{"own", true}}},

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <vector>
 
 #include "api/json_input.h"
 
@@ -55,6 +57,72 @@ TEST(JsonFields, ReadsMembersAndNamesTheFirstErrorOnly) {
   EXPECT_EQ(wrong_and_unknown.error().field, "title");
 }
 
+// The same body as two arguments of a use case.
+Arguments<std::string, std::string> decodeTitleAndTag(std::string_view body,
+                                                      std::int32_t* version) {
+  return decodeNote(body, version).map([](Note&& n) {
+    return std::tuple(std::move(n.title), std::move(n.tag));
+  });
+}
+
+struct Referral {
+  std::string client;
+  std::string source;
+  std::vector<std::string> tags;
+  std::vector<std::string> document_kinds;
+  std::int32_t version = 0;
+};
+
+domain::Result<Referral> decodeReferral(std::string_view body) {
+  JsonFields in(body);
+  Referral r;
+  in.required("client", r.client, 5);
+  JsonFields referral = in.object("referral", true);
+  referral.required("source", r.source);
+  referral.list("tags", r.tags, 2, 3);
+  for (JsonFields& document : referral.objects("documents", 2)) {
+    document.required("kind", r.document_kinds.emplace_back());
+  }
+  in.version(r.version);
+  return in.finish(std::move(r));
+}
+
+std::string fieldOf(std::string_view body) {
+  auto decoded = decodeReferral(body);
+  return decoded ? "(none)" : decoded.error().field;
+}
+
+TEST(JsonFields, NamesANestedMemberByItsPath) {
+  auto read = decodeReferral(
+      R"({"client":"ab","referral":{"source":"x","tags":["a"],"documents":[{"kind":"id"}]},)"
+      R"("version":2})");
+  ASSERT_TRUE(read) << read.error().field;
+  EXPECT_EQ(read->source, "x");
+  EXPECT_EQ(read->document_kinds, std::vector<std::string>{"id"});
+  EXPECT_EQ(read->version, 2);
+  EXPECT_EQ(fieldOf(R"({"client":"ab","version":1})"), "referral");
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{},"version":1})"), "referral.source");
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{"source":"x","tags":["abcd"]},"version":1})"),
+            "referral.tags[0]");
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{"source":"x","documents":[{}]},"version":1})"),
+            "referral.documents[0].kind");
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{"source":"x","documents":[1]},"version":1})"),
+            "referral.documents[0]");
+  // An unknown member is named by its path, at any depth, once every read was right.
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{"source":"x","colour":1},"version":1})"),
+            "referral.colour");
+  EXPECT_EQ(fieldOf(R"({"client":"ab","referral":{"source":"x","documents":[{"kind":"a","n":1}]},)"
+                    R"("version":1})"),
+            "referral.documents[0].n");
+  // Text longer than allowed (in characters, not bytes), and a missing version.
+  EXPECT_EQ(fieldOf(R"({"client":"abcdef","referral":{"source":"x"},"version":1})"), "client");
+  EXPECT_TRUE(decodeReferral(R"({"client":"ééééé","referral":{"source":"x"},"version":1})"));
+  auto no_version = decodeReferral(R"({"client":"ab","referral":{"source":"x"}})");
+  ASSERT_FALSE(no_version);
+  EXPECT_EQ(no_version.error().field, "version");
+  EXPECT_EQ(no_version.error().message, "Send the version you started from.");
+}
+
 TEST(HandlerDecoders, GiveTheUseCaseItsArgumentsInOrder) {
   const auto req = requestWith(R"({"title":"a","version":3})");
   auto change = versionedChange<decodeNote>(req);
@@ -71,6 +139,11 @@ TEST(HandlerDecoders, GiveTheUseCaseItsArgumentsInOrder) {
   EXPECT_EQ(std::get<1>(*with_id).title, "b");
   EXPECT_FALSE(bodyOf<decodeNote>(requestWith(R"({"title":"a","version":3})")));
   EXPECT_EQ(*idParam(req), "n1");
+  // A decoder of a tuple gives its members as arguments.
+  auto flattened =
+      versionedChange<decodeTitleAndTag>(requestWith(R"({"title":"a","tag":"b","version":3})"));
+  ASSERT_TRUE(flattened);
+  EXPECT_EQ(*flattened, std::tuple(std::string("n1"), std::string("a"), std::string("b"), 3));
 }
 
 TEST(HandlerDecoders, NoParamsNamesTheFirstParameter) {
