@@ -275,6 +275,7 @@ void registerCaseRoutes(RouteTable& routes) {
                idAndBody<decodeBreakGlassReason>, cases::breakGlass, encodeCaseView);
   routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink, &linkContact);
   registerCaseEntryRoutes(routes);
+  registerCaseAssessmentRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -56,6 +56,12 @@ FieldInfo fieldInfo(SealedField field) {
       return {"clients.person:", KeyKind::kPerson};
     case SealedField::kCaseNote:
       return {"case_notes.text:", KeyKind::kPerson};
+    case SealedField::kNeedNote:
+      return {"case_need_domains.note:", KeyKind::kPerson};
+    case SealedField::kPlanGoal:
+      return {"case_plan_goals.goal:", KeyKind::kPerson};
+    case SealedField::kPlanReason:
+      return {"case_plan_reviews.reason:", KeyKind::kPerson};
   }
   return {"invalid:", KeyKind::kContacts};
 }
