@@ -51,7 +51,7 @@ export function consentBody(f: ConsentForm): { ok: true; body: ConsentInput } | 
 
 export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId], true);
+  const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId]);
   const [form, setForm] = useState<ConsentForm>(blank);
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);

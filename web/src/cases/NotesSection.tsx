@@ -17,7 +17,7 @@ interface Props {
 
 export function NotesSection({ api, caseId, onChanged }: Props) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<CaseNote>(api, caseId, 'notes'), [caseId], true);
+  const loaded = useLoaded(() => listEntries<CaseNote>(api, caseId, 'notes'), [caseId]);
   const [text, setText] = useState('');
   const [error, setError] = useState<FieldError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);

@@ -53,7 +53,7 @@ export function serviceBody(f: ServiceForm, agency: AgencyHit | null): { ok: tru
 
 export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean; onChanged: () => void }) {
   const t = useT();
-  const loaded = useLoaded(() => listEntries<Service>(api, caseId, 'services'), [caseId], true);
+  const loaded = useLoaded(() => listEntries<Service>(api, caseId, 'services'), [caseId]);
   const [form, setForm] = useState<ServiceForm>(blank);
   const [agency, setAgency] = useState<AgencyHit | null>(null);
   const [error, setError] = useState<FieldError | null>(null);

@@ -29,6 +29,11 @@ export type CaseNote = Schemas['CaseNote'];
 export type CaseService = Schemas['CaseService'];
 export type TimelineEntry = Schemas['CaseTimeline']['entries'][number];
 export type AccessEntry = Schemas['ClientAccessHistory']['entries'][number];
+export type CaseIdentification = Schemas['CaseIdentification'];
+export type CaseNeeds = Schemas['CaseNeeds'];
+export type CasePlan = Schemas['CasePlan'];
+export type PlanGoal = Schemas['PlanGoal'];
+export type PendingApproval = Schemas['PendingApprovalList']['items'][number];
 
 export interface CaseFilter {
   /** "me", a user id, or "" for every case the user may see. */
@@ -110,6 +115,11 @@ export function addEntry<T>(api: ApiClient, id: string, section: string, body: u
 /** POST to an action of a case ("plan/submission", "plan/approval", "break-glass", ...). */
 export function caseAction<T>(api: ApiClient, id: string, action: string, body: unknown = {}): Promise<T> {
   return api.request('POST', casePath(id, `/${action}`), { body });
+}
+
+/** What waits for a supervisor's approval: plans, closures or both ("any"). */
+export function pendingApprovals(api: ApiClient, kind: 'plan' | 'closure' | 'any'): Promise<{ items: PendingApproval[] }> {
+  return api.request('GET', `/api/v1/approvals?kind=${kind}`);
 }
 
 /** A colleague's name, or "" when there is none. */

@@ -72,6 +72,13 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                     </a>
                   </li>
                 )}
+                {can(user, 'case.approve') && (
+                  <li>
+                    <a href={hrefFor({ name: 'approvals' })} aria-current={current('approvals')}>
+                      {t('cases.approvals.nav')}
+                    </a>
+                  </li>
+                )}
                 {can(user, 'knowledge.read') && (
                   <li>
                     <a href={hrefFor({ name: 'knowledge' })} aria-current={current('knowledge')}>
