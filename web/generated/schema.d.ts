@@ -1110,7 +1110,8 @@ export interface paths {
         /**
          * Everything that happened on the case, in time order
          * @description Status changes, consents (given and withdrawn), notes (as entries, text not included),
-         *     linked contacts, assignments, services, oldest first.
+         *     linked contacts, assignments, services, and changes of the identification, needs and plan
+         *     (its submission, approval or return), oldest first.
          */
         get: operations["getCaseTimeline"];
         put?: never;
@@ -2188,7 +2189,7 @@ export interface components {
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
-                /** @description Codes only (e.g. the new status or the consent kind); never sealed text. */
+                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry); never sealed text. */
                 summary: string;
             }[];
         };
