@@ -105,8 +105,7 @@ awaitable<Result<IdentificationView>> changeIdentification(Context ctx, Actor ac
                                                            std::string case_id,
                                                            domain::Identification input,
                                                            std::int32_t version) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
-                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
+  auto loaded = co_await workableCase(ctx, actor, std::move(case_id));
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -158,8 +157,7 @@ awaitable<Result<NeedsView>> readNeeds(Context ctx, Actor actor, std::string cas
 
 awaitable<Result<NeedsView>> changeNeeds(Context ctx, Actor actor, std::string case_id,
                                          domain::NeedsAssessment input, std::int32_t version) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
-                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
+  auto loaded = co_await workableCase(ctx, actor, std::move(case_id));
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }

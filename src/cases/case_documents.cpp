@@ -17,6 +17,11 @@ awaitable<Result<ReadableCase>> readableCase(Context ctx, const Actor& actor, st
   co_return ReadableCase{std::move(*loaded), access};
 }
 
+awaitable<Result<LoadedCase>> workableCase(Context ctx, const Actor& actor, std::string case_id) {
+  co_return co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseUpdate,
+                                 CaseUse::kWork);
+}
+
 Result<std::optional<vault::PersonKey>> openingKey(const Context& ctx, const LoadedCase& loaded,
                                                    policy::CaseAccess access) {
   if (access != policy::CaseAccess::kFull || loaded.client.wrapped_key.empty()) {

@@ -80,6 +80,11 @@ struct ReadableCase {
 [[nodiscard]] boost::asio::awaitable<domain::Result<ReadableCase>> readableCase(
     Context ctx, const Actor& actor, std::string case_id);
 
+// The case `case_id` as a document's writer needs it: kCaseUpdate and requireCaseWorkable.
+[[nodiscard]] boost::asio::awaitable<domain::Result<LoadedCase>> workableCase(Context ctx,
+                                                                              const Actor& actor,
+                                                                              std::string case_id);
+
 // The key to open the sealed text of `loaded`'s client when `access` is full and the person is not
 // erased; nothing otherwise (the text is then not shown).
 [[nodiscard]] domain::Result<std::optional<vault::PersonKey>> openingKey(const Context& ctx,

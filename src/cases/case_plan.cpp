@@ -9,11 +9,12 @@
 namespace strada::cases {
 namespace {
 
+// A supervisor's list shows the oldest this many requests: more is a backlog to raise, not page.
+constexpr std::int32_t kMaxPendingApprovals = 500;
+
 using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
-
-constexpr std::int32_t kMaxPendingApprovals = 500;
 
 struct PlanRecords {
   std::vector<store::GoalRow> goals;
@@ -128,8 +129,7 @@ awaitable<Result<PlanView>> readPlan(Context ctx, Actor actor, std::string case_
 
 awaitable<Result<PlanView>> changePlan(Context ctx, Actor actor, std::string case_id,
                                        std::vector<domain::PlanGoal> goals, std::int32_t version) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
-                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
+  auto loaded = co_await workableCase(ctx, actor, std::move(case_id));
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -159,8 +159,7 @@ awaitable<Result<PlanView>> changePlan(Context ctx, Actor actor, std::string cas
 
 awaitable<Result<PlanView>> submitPlan(Context ctx, Actor actor, std::string case_id,
                                        std::int32_t version) {
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
-                                     policy::Permission::kCaseUpdate, CaseUse::kWork);
+  auto loaded = co_await workableCase(ctx, actor, std::move(case_id));
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }

@@ -9,11 +9,14 @@
 namespace strada::domain {
 namespace {
 
-constexpr std::size_t kMaxIndicators = 60;
-constexpr std::size_t kMaxGoals = 50;
-constexpr std::size_t kMaxNoteChars = 2000;
-constexpr std::size_t kMaxGoalChars = 1000;
-constexpr std::size_t kMaxReasonChars = 500;
+// The most a case worker may record: entries of a list, or characters of a text.
+enum Limit : std::size_t {
+  kMaxIndicators = 60,
+  kMaxGoals = 50,
+  kMaxNoteChars = 2000,
+  kMaxGoalChars = 1000,
+  kMaxReasonChars = 500,
+};
 
 std::size_t codePoints(std::string_view text) {
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {

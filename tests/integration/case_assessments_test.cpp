@@ -32,17 +32,13 @@ class CaseAssessmentsTest : public DeploymentTest<CaseAssessmentsTest> {
   }
 
  protected:
-  // A client and its case opened by `c`: {client id, case id}.
+  // A person referred by the police and their case, opened by `c`: {client id, case id}.
   static std::pair<std::string, std::string> newCase(HttpClient& c) {
-    const std::string tag = crypto::toHex(crypto::randomBytes(4));
-    const std::string client = createdId(
-        c, "/api/v1/clients",
-        {{"person", {{"full_name", "Assessed Person " + tag}}}, {"coded", json::object{}}});
-    const std::string kase =
-        createdId(c, "/api/v1/cases",
-                  {{"client_id", client},
-                   {"referral", {{"source_type", "police"}, {"referred_on", "2024-05-01"}}}});
-    return {client, kase};
+    json::object person{{"full_name", "Assessed Person " + crypto::toHex(crypto::randomBytes(4))}};
+    json::object referral{{"source_type", "police"}, {"referred_on", "2024-05-01"}};
+    const std::string client =
+        createdId(c, "/api/v1/clients", {{"person", person}, {"coded", json::object{}}});
+    return {client, createdId(c, "/api/v1/cases", {{"client_id", client}, {"referral", referral}})};
   }
   static HttpResponse put(HttpClient& c, const std::string& target, const json::object& body) {
     return c.request("PUT", target, toJson(body), CsrfMode::kSession);

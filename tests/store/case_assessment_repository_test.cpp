@@ -18,13 +18,6 @@
 namespace strada::store {
 namespace {
 
-template <class Fn>
-auto onReader(Database& db, Fn fn) {
-  std::optional<decltype(fn(std::declval<soci::session&>()))> out;
-  db.read([&](soci::session& sql) { out.emplace(fn(sql)); });
-  return std::move(*out);
-}
-
 class CaseAssessmentRepositoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -56,6 +49,13 @@ class CaseAssessmentRepositoryTest : public ::testing::Test {
   }
 
   Database& db() { return t_.db(); }
+  // What `fn` answers on a pooled read connection.
+  template <class Fn>
+  auto readBack(Fn fn) -> decltype(fn(std::declval<soci::session&>())) {
+    decltype(fn(std::declval<soci::session&>())) out = domain::internalError("not read");
+    db().read([&](soci::session& sql) { out = fn(sql); });
+    return out;
+  }
   domain::Status writeHead(const std::string& kind, std::int32_t expected) {
     return db().write([&](WriteContext& w) {
       return writeDocumentHead(w, {"case-1", kind, "user-1", "2024-05-01", "user-1", 42, 0},
@@ -67,8 +67,7 @@ class CaseAssessmentRepositoryTest : public ::testing::Test {
 };
 
 TEST_F(CaseAssessmentRepositoryTest, AHeadIsWrittenOnceAndThenOnlyFromItsVersion) {
-  auto none =
-      onReader(db(), [](soci::session& s) { return findDocumentHead(s, "case-1", "needs"); });
+  auto none = readBack([](soci::session& s) { return findDocumentHead(s, "case-1", "needs"); });
   ASSERT_TRUE(none);
   EXPECT_FALSE(none->has_value());
   ASSERT_TRUE(writeHead(kNeedsDocument, 0));
@@ -80,8 +79,7 @@ TEST_F(CaseAssessmentRepositoryTest, AHeadIsWrittenOnceAndThenOnlyFromItsVersion
   const auto stale = writeHead(kNeedsDocument, 1);
   ASSERT_FALSE(stale);
   EXPECT_EQ(stale.error().field, "version");
-  auto head =
-      onReader(db(), [](soci::session& s) { return findDocumentHead(s, "case-1", "needs"); });
+  auto head = readBack([](soci::session& s) { return findDocumentHead(s, "case-1", "needs"); });
   ASSERT_TRUE(head && head->has_value());
   EXPECT_EQ((*head)->version, 2);
   EXPECT_EQ((*head)->assessed_on, "2024-05-01");
@@ -108,16 +106,16 @@ TEST_F(CaseAssessmentRepositoryTest, EntriesAreReplacedWholeWithTheirSealedBytes
                         {{"employment", sealed, "2025-01-01", "person", "in_progress"},
                          {"housing_shelter", "g", "2024-09-01", "team", "not_started"}});
   }));
-  auto indicators = onReader(db(), [](soci::session& s) { return listIndicators(s, "case-1"); });
+  auto indicators = readBack([](soci::session& s) { return listIndicators(s, "case-1"); });
   ASSERT_TRUE(indicators);
   EXPECT_EQ(*indicators, (std::vector<std::string>{"a.y", "c.z"}));
-  auto needs = onReader(db(), [](soci::session& s) { return listNeeds(s, "case-1"); });
+  auto needs = readBack([](soci::session& s) { return listNeeds(s, "case-1"); });
   ASSERT_TRUE(needs);
   ASSERT_EQ(needs->size(), 2u);
   EXPECT_EQ((*needs)[1].domain, "legal_aid");
   EXPECT_EQ((*needs)[1].note_sealed, sealed);
   EXPECT_EQ((*needs)[0].note_sealed, "");
-  auto goals = onReader(db(), [](soci::session& s) { return listGoals(s, "case-1"); });
+  auto goals = readBack([](soci::session& s) { return listGoals(s, "case-1"); });
   ASSERT_TRUE(goals);
   ASSERT_EQ(goals->size(), 2u);
   EXPECT_EQ((*goals)[0].domain, "employment");  // in the order written
@@ -137,30 +135,30 @@ TEST_F(CaseAssessmentRepositoryTest, TheClientsStatusAndThePlansReviewAndPending
     }
     return recordPlanSubmission(w, "case-1", "user-1");
   }));
-  auto client = onReader(db(), [](soci::session& s) { return findClient(s, "client-1"); });
+  auto client = readBack([](soci::session& s) { return findClient(s, "client-1"); });
   ASSERT_TRUE(client && client->has_value());
   EXPECT_EQ((*client)->client.coded.trafficking_status, "ActualVictimOfTrafficking");
   EXPECT_EQ((*client)->client.coded.status_decided_by, "NGO");
   EXPECT_EQ((*client)->client.version, 2);
-  auto kase = onReader(db(), [](soci::session& s) { return findCase(s, "case-1"); });
+  auto kase = readBack([](soci::session& s) { return findCase(s, "case-1"); });
   ASSERT_TRUE(kase && kase->has_value());
   EXPECT_EQ((*kase)->plan_status, "submitted");
   EXPECT_EQ((*kase)->version, 1);  // the plan's own version guards it
-  auto pending = onReader(
-      db(), [](soci::session& s) { return listPendingApprovals(s, "org-a", true, true, 10); });
+  auto pending =
+      readBack([](soci::session& s) { return listPendingApprovals(s, "org-a", true, true, 10); });
   ASSERT_TRUE(pending) << pending.error().detail;
   ASSERT_EQ(pending->size(), 1u);
   EXPECT_EQ((*pending)[0].kind, "plan");
   EXPECT_EQ((*pending)[0].requested_by, "user-1");
   EXPECT_EQ((*pending)[0].client_code, "CL-TEST0001");
-  auto closures = onReader(
-      db(), [](soci::session& s) { return listPendingApprovals(s, "org-a", false, true, 10); });
+  auto closures =
+      readBack([](soci::session& s) { return listPendingApprovals(s, "org-a", false, true, 10); });
   ASSERT_TRUE(closures);
   EXPECT_TRUE(closures->empty());
   ASSERT_TRUE(db().write([](WriteContext& w) {
     return recordPlanDecision(w, "case-1", "user-2", "return", std::string("\x01r", 2));
   }));
-  auto review = onReader(db(), [](soci::session& s) { return findPlanReview(s, "case-1"); });
+  auto review = readBack([](soci::session& s) { return findPlanReview(s, "case-1"); });
   ASSERT_TRUE(review && review->has_value());
   EXPECT_EQ((*review)->submitted_by, "user-1");
   EXPECT_EQ((*review)->decided_by, "user-2");

@@ -1,7 +1,5 @@
 // The person's consents: what they agreed to, how and when, and withdrawals (effective at once).
 import { useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
@@ -11,14 +9,8 @@ import { CodeChoice, Section, TextInput, type FieldError } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
 import { useLoaded } from './useLoaded';
+import type { CaseSectionProps } from './useSectionDoc';
 
-interface Props {
-  api: ApiClient;
-  codes: CodeLists;
-  caseId: string;
-  mayWrite: boolean;
-  onChanged: () => void;
-}
 
 interface ConsentForm {
   kind: string;
@@ -49,7 +41,7 @@ export function consentBody(f: ConsentForm): { ok: true; body: ConsentInput } | 
   };
 }
 
-export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
+export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
   const loaded = useLoaded(() => listEntries<Consent>(api, caseId, 'consents'), [caseId]);
   const [form, setForm] = useState<ConsentForm>(blank);

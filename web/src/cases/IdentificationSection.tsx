@@ -3,7 +3,6 @@
 // `indicator` list), who assessed and when, and the trafficking status decided and by whom (the
 // client's own coded status: the server keeps one value for both).
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { useT } from '../i18n';
@@ -11,7 +10,7 @@ import type { CaseIdentification } from './api';
 import { CodeChoice, Section, SectionNotice, TextInput } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
-import { useSectionDoc } from './useSectionDoc';
+import { useSectionDoc, type CaseSectionProps } from './useSectionDoc';
 
 /** The indicators of each dimension, in the lists' order: [dimension, indicator codes]. */
 export function indicatorsByDimension(codes: CodeLists): [string, string[]][] {
@@ -21,15 +20,8 @@ export function indicatorsByDimension(codes: CodeLists): [string, string[]][] {
     .filter(([, found]) => found.length > 0);
 }
 
-interface Props {
-  api: ApiClient;
-  codes: CodeLists;
-  caseId: string;
-  mayWrite: boolean;
-  onChanged: () => void;
-}
 
-export function IdentificationSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
+export function IdentificationSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
   const s = useSectionDoc<CaseIdentification>(api, caseId, 'identification');
   const [indicators, setIndicators] = useState<string[]>([]);

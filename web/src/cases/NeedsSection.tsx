@@ -1,8 +1,6 @@
 // The needs assessment: a level per domain (safety, accommodation, health, legal status...),
 // with a short note, and the date it was assessed.
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { CodeSelect } from '../components/CodeSelect';
 import { useT } from '../i18n';
@@ -10,7 +8,7 @@ import { Section, SectionNotice, TextInput } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
 import type { CaseNeeds } from './api';
-import { useSectionDoc } from './useSectionDoc';
+import { useSectionDoc, type CaseSectionProps } from './useSectionDoc';
 
 export interface NeedDomain {
   domain: string;
@@ -24,15 +22,8 @@ export function assessedDomains(order: string[], levels: Record<string, NeedDoma
   return order.map((d) => levels[d]).filter((n): n is NeedDomain => n !== undefined && n.level !== '');
 }
 
-interface Props {
-  api: ApiClient;
-  codes: CodeLists;
-  caseId: string;
-  mayWrite: boolean;
-  onChanged: () => void;
-}
 
-export function NeedsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
+export function NeedsSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
   const s = useSectionDoc<CaseNeeds>(api, caseId, 'needs');
   const domains = codesInOrder(codes, lists.needDomain);

@@ -3,11 +3,21 @@
 // and offers to reload.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
+import type { CodeLists } from '../api/types';
 import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { getSection, putSection } from './api';
 import { badField, failureText, isConflict } from './errors';
 import type { FieldError } from './fields';
+
+/** What a section of the case page is given: the case, whether the user may change it, and what to call after a change. */
+export interface CaseSectionProps {
+  api: ApiClient;
+  codes: CodeLists;
+  caseId: string;
+  mayWrite: boolean;
+  onChanged: () => void;
+}
 
 export function useSectionDoc<T extends { version?: number }>(api: ApiClient, caseId: string, section: string) {
   const t = useT();
