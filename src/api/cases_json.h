@@ -80,6 +80,9 @@ boost::json::object encodeClientView(const cases::ClientView& view);
 boost::json::object encodeCaseView(const cases::CaseView& view);
 // The routes of consents, notes and the timeline (case_entries.cpp).
 void registerCaseEntryRoutes(RouteTable& routes);
+// The routes of a case's identification, needs, plan and the pending approvals
+// (case_assessments.cpp).
+void registerCaseAssessmentRoutes(RouteTable& routes);
 // {"error":{...}} with extra members (such as "current").
 boost::json::object errorBody(const domain::Error& error);
 

@@ -263,11 +263,11 @@ void JsonFields::integer(std::string_view key, std::int32_t& out, std::int64_t m
   out = static_cast<std::int32_t>(n);  // within [min, max], which the caller keeps to int32
 }
 
-void JsonFields::version(std::int32_t& out) {
+void JsonFields::version(std::int32_t& out, std::int32_t first) {
   if (ok() && !in_->has("version")) {
     refuse(invalidField(in_->pathOf("version"), "Send the version you started from.").value());
   }
-  integer("version", out, 1, std::numeric_limits<std::int32_t>::max());
+  integer("version", out, first, std::numeric_limits<std::int32_t>::max());
 }
 
 void JsonFields::time(std::string_view key, std::optional<domain::UnixMillis>& out, bool required) {

@@ -102,8 +102,9 @@ class JsonFields {
   // An integer in [min, max]; when absent or null, `out` keeps its value unless `required`.
   void integer(std::string_view key, std::int32_t& out, std::int64_t min, std::int64_t max,
                bool required = true);
-  // The required "version" a change started from (1 to 2^31-1).
-  void version(std::int32_t& out);
+  // The required "version" a change started from (`first` to 2^31-1): 1 for a record, 0 for a
+  // document of a case that may never have been written.
+  void version(std::int32_t& out, std::int32_t first = 1);
   // An RFC 3339 time; when absent or null, `out` keeps its value unless `required`.
   void time(std::string_view key, std::optional<domain::UnixMillis>& out, bool required);
   // The member `key`, an object, read through the fields returned (named "key.member"). Absent or

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/demo_assessments.h"
 #include "cases/case_entries.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
@@ -108,6 +109,12 @@ domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& c
       return failed(opened.error());
     }
     if (auto s = recordDemoEntries(ctx, case_worker, opened->kase.id); !s) {
+      return s;
+    }
+    // Plans of the later stages wait for approval (long-term assistance) or are approved.
+    if (auto s = addDemoAssessments(ctx, case_worker, supervisor, opened->kase.id, d.stages,
+                                    d.stages == 4 || d.closing == 2);
+        !s) {
       return s;
     }
     if (auto s = advance(ctx, case_worker, supervisor, d, opened->kase.id, opened->kase.version);

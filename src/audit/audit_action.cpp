@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 59> kActions = {{
+constexpr std::array<ActionInfo, 69> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -74,8 +74,18 @@ constexpr std::array<ActionInfo, 59> kActions = {{
     {AuditAction::kCaseNoteList, "case_note.list", "case"},
     {AuditAction::kCaseTimelineRead, "case.timeline_read", "case"},
     {AuditAction::kCaseServiceCreate, "case_service.create", "case"},
+    {AuditAction::kCaseIdentificationRead, "case_identification.read", "case"},
+    {AuditAction::kCaseIdentificationUpdate, "case_identification.update", "case"},
+    {AuditAction::kCaseNeedsRead, "case_needs.read", "case"},
+    {AuditAction::kCaseNeedsUpdate, "case_needs.update", "case"},
+    {AuditAction::kCasePlanRead, "case_plan.read", "case"},
+    {AuditAction::kCasePlanUpdate, "case_plan.update", "case"},
+    {AuditAction::kCasePlanSubmit, "case_plan.submit", "case"},
+    {AuditAction::kCasePlanApprove, "case_plan.approve", "case"},
+    {AuditAction::kCasePlanReturn, "case_plan.return", "case"},
+    {AuditAction::kCaseApprovalList, "case.approval_list", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseServiceCreate));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseApprovalList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

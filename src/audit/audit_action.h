@@ -76,6 +76,17 @@ enum class AuditAction {
   kCaseNoteList,        // case_note.list
   kCaseTimelineRead,    // case.timeline_read
   kCaseServiceCreate,   // case_service.create
+  // A case's identification, needs and plan (cases/case_assessments.h, cases/case_plan.h).
+  kCaseIdentificationRead,    // case_identification.read
+  kCaseIdentificationUpdate,  // case_identification.update (and the client's trafficking status)
+  kCaseNeedsRead,             // case_needs.read
+  kCaseNeedsUpdate,           // case_needs.update
+  kCasePlanRead,              // case_plan.read
+  kCasePlanUpdate,            // case_plan.update
+  kCasePlanSubmit,            // case_plan.submit
+  kCasePlanApprove,           // case_plan.approve
+  kCasePlanReturn,            // case_plan.return
+  kCaseApprovalList,          // case.approval_list (the pending approvals: their count)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -101,8 +101,11 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
     out.push_back({at, std::move(kind), by, r.names[by], std::move(ref), std::move(summary)});
   };
   for (const auto& h : r.history) {
+    // A document's change (identification, needs, plan_*) keeps its code in `reason`.
+    const bool stage = h.from_status != h.to_status || h.kind.starts_with("status") ||
+                       h.kind.starts_with("closure");
     add(h.at, h.kind == "closure_approve" ? "status_change" : h.kind, h.by_user, "",
-        h.kind == "assignment" ? "" : h.to_status);
+        h.kind == "assignment" ? "" : (stage ? h.to_status : h.reason));
   }
   for (const auto& c : r.consents) {
     add(c.recorded_at, "consent", c.recorded_by, c.id, c.kind);

@@ -59,7 +59,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 8> kFields = {{
+constexpr std::array<FieldInfo, 11> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -69,8 +69,11 @@ constexpr std::array<FieldInfo, 8> kFields = {{
     {SealedField::kTelephonySecret, "telephony.secret:", KeyKind::kTelephony},
     {SealedField::kClientPerson, "clients.person:", KeyKind::kPerson},
     {SealedField::kCaseNote, "case_notes.text:", KeyKind::kPerson},
+    {SealedField::kNeedNote, "case_need_domains.note:", KeyKind::kPerson},
+    {SealedField::kPlanGoal, "case_plan_goals.goal:", KeyKind::kPerson},
+    {SealedField::kPlanReason, "case_plan_reviews.reason:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kCaseNote));
+static_assert(domain::listsEveryValue(kFields, SealedField::kPlanReason));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

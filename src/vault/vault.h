@@ -37,6 +37,9 @@ enum class SealedField {
   // Fields of one person (cases' clients): sealed under that person's own key (PersonKey).
   kClientPerson,  // clients.person: who the person is (names, birth date, contact, documents)
   kCaseNote,      // case_notes.text: a case note, under the key of the case's client
+  kNeedNote,      // case_need_domains.note: a need's note (record id: case id "/" domain)
+  kPlanGoal,      // case_plan_goals.goal: a plan's goal (record id: case id "/" position)
+  kPlanReason,    // case_plan_reviews.reason: why a supervisor returned a plan (case id)
 };
 
 // What a sealed value belongs to.

@@ -1110,7 +1110,8 @@ export interface paths {
         /**
          * Everything that happened on the case, in time order
          * @description Status changes, consents (given and withdrawn), notes (as entries, text not included),
-         *     linked contacts, assignments, services, oldest first.
+         *     linked contacts, assignments, services, and changes of the identification, needs and plan
+         *     (its submission, approval or return), oldest first.
          */
         get: operations["getCaseTimeline"];
         put?: never;
@@ -1143,6 +1144,169 @@ export interface paths {
          *     Recorded as `case_service.create`. Roles: case_worker (their cases), supervisor.
          */
         post: operations["recordCaseService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/identification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's identification
+         * @description The ILO/EC indicators observed (`identification_indicator` codes, each
+         *     `<dimension>.<indicator>` with the dimension an `indicator` code), who assessed and when,
+         *     and the trafficking status with who decided it. The status and its decider are the
+         *     client's own coded fields (`coded.trafficking_status`, `coded.status_decided_by`): one
+         *     value, whichever route changes it. Never recorded yet: `version` 0 and nulls. Coded only,
+         *     so a data officer sees it too. Recorded as `case_identification.read`.
+         */
+        get: operations["getCaseIdentification"];
+        /**
+         * Record the case's identification
+         * @description Written whole. `assessed_on` a date not in the future; `assessed_by` an active user of the
+         *     organisation (the caller when absent); `trafficking_status` (a `trafficking_status` code)
+         *     and `decided_by` (a `status_decided_by` code) together or neither: they set the client's
+         *     coded trafficking status in the same transaction. `version` the one read (0 the first
+         *     time); a stale one answers 409 with `current`. 400 names the field (`indicators[2]`).
+         *     Recorded as `case_identification.update`, and on the timeline (`identification`). Roles:
+         *     case_worker (their cases), supervisor.
+         */
+        put: operations["putCaseIdentification"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's needs assessment
+         * @description A level (`need_level`) per domain (`need_domain`) with a note sealed under the client's
+         *     key; `note` is null for a data officer and once the person is erased. Never recorded yet:
+         *     `version` 0. Recorded as `case_needs.read`.
+         */
+        get: operations["getCaseNeeds"];
+        /**
+         * Record the case's needs assessment
+         * @description Written whole: each domain at most once (400 `domains[1].domain`), a level of the list,
+         *     a note of at most 2000 characters (sealed; 409 on the note when the person was erased);
+         *     `assessed_on` a date not in the future. Stale `version`: 409 with `current`. Recorded as
+         *     `case_needs.update`, and on the timeline (`needs`).
+         */
+        put: operations["putCaseNeeds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's assistance plan and its review
+         * @description Goals per domain with a target date, an owner (`plan_goal_owner`) and a status
+         *     (`plan_goal_status`); the goal's text is sealed (null for a data officer). `status` is the
+         *     case's `plan_status`; the last submission and the supervisor's decision come with it.
+         *     Recorded as `case_plan.read`.
+         */
+        get: operations["getCasePlan"];
+        /**
+         * Write the case's assistance plan
+         * @description Written whole (at most 50 goals; 400 names the field, `goals[2].target_date`). A plan in
+         *     any state becomes a `draft` again: an approved plan that is changed needs a new approval.
+         *     Stale `version`: 409 with `current`. Recorded as `case_plan.update`, and on the timeline
+         *     (`plan_change`).
+         */
+        put: operations["putCasePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit the plan for a supervisor's approval
+         * @description A `draft` or `returned` plan with at least one goal (400 `goals` when empty; 409 field
+         *     `plan_status` otherwise). Body `{version}`: the plan's. Recorded as `case_plan.submit`,
+         *     and on the timeline (`plan_submission`). Roles: case_worker (their cases), supervisor.
+         */
+        post: operations["submitCasePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/plan/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted plan, or return it with a reason
+         * @description `decision` `approve` or `return` (a `reason` of 1 to 500 characters required to return;
+         *     sealed under the client's key). Only a supervisor who did not submit the plan: the
+         *     submitter answers 403 (field `approved_by`) saying another supervisor must approve. 409
+         *     (field `plan_status`) when no plan waits for approval; a stale `version` (the plan's)
+         *     answers 409 with `current`. Recorded as `case_plan.approve` or `case_plan.return`, and on
+         *     the timeline. Role: supervisor.
+         */
+        post: operations["decideCasePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for a supervisor's approval
+         * @description Submitted plans and requested closures of the organisation's cases, oldest request first
+         *     (at most 500). `kind` `plan`, `closure` or `any` (the default). Codes and names only.
+         *     Recorded as `case.approval_list`. Role: supervisor.
+         */
+        get: operations["listPendingApprovals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1913,8 +2077,11 @@ export interface components {
             team: components["schemas"]["UserRef"][];
             referral: components["schemas"]["Referral"];
             linked_contacts: string[];
-            /** @enum {string} */
-            plan_status: "none" | "draft" | "submitted" | "approved";
+            /**
+             * @description The plan's review (GET /api/v1/cases/{id}/plan); `submitted` waits for a supervisor.
+             * @enum {string}
+             */
+            plan_status: "none" | "draft" | "submitted" | "approved" | "returned";
             /** @description The requested or approved closure; null when none is pending or done. */
             closure: components["schemas"]["Closure"] | null;
             pending_approval: components["schemas"]["PendingApproval"] | null;
@@ -2018,11 +2185,11 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
-                /** @description Codes only (e.g. the new status or the consent kind); never sealed text. */
+                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry); never sealed text. */
                 summary: string;
             }[];
         };
@@ -2039,6 +2206,122 @@ export interface components {
             duration_minutes?: number | null;
             amount?: number | null;
             outcome?: string | null;
+        };
+        DocumentMeta: {
+            updated_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            updated_at: string | null;
+            /** @description 0 when never recorded; a change sends the version it started from. */
+            version: number;
+        };
+        CaseIdentification: {
+            /** @description identification_indicator codes. */
+            indicators: string[];
+            assessed_by: components["schemas"]["UserRef"] | null;
+            /** Format: date */
+            assessed_on: string | null;
+            trafficking_status: string | null;
+            decided_by: string | null;
+            updated_by: components["schemas"]["DocumentMeta"]["updated_by"];
+            updated_at: components["schemas"]["DocumentMeta"]["updated_at"];
+            version: number;
+        };
+        CaseIdentificationInput: {
+            indicators?: string[];
+            /** @description A user id of the organisation; the caller when absent. */
+            assessed_by?: string;
+            /** Format: date */
+            assessed_on: string;
+            trafficking_status?: string | null;
+            decided_by?: string | null;
+            version: number;
+        };
+        CaseNeeds: {
+            domains: {
+                domain: string;
+                level: string;
+                /** @description Sealed; null when the reader may not see it or the person was erased. */
+                note: string | null;
+            }[];
+            /** Format: date */
+            assessed_on: string | null;
+            updated_by: components["schemas"]["DocumentMeta"]["updated_by"];
+            updated_at: components["schemas"]["DocumentMeta"]["updated_at"];
+            version: number;
+        };
+        CaseNeedsInput: {
+            domains?: {
+                domain: string;
+                level: string;
+                note?: string;
+            }[];
+            /** Format: date */
+            assessed_on: string;
+            version: number;
+        };
+        PlanGoal: {
+            /** @description A need_domain code. */
+            domain: string;
+            /** @description Sealed; null when the reader may not see it. */
+            goal: string | null;
+            /** Format: date */
+            target_date: string;
+            /** @description A plan_goal_owner code. */
+            owner: string;
+            /** @description A plan_goal_status code. */
+            status: string;
+        };
+        CasePlan: {
+            goals: components["schemas"]["PlanGoal"][];
+            status: components["schemas"]["Case"]["plan_status"];
+            submitted_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            decided_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            /** @enum {string|null} */
+            decision: "approve" | "return" | null;
+            return_reason: string | null;
+            updated_by: components["schemas"]["DocumentMeta"]["updated_by"];
+            updated_at: components["schemas"]["DocumentMeta"]["updated_at"];
+            version: number;
+        };
+        CasePlanInput: {
+            goals: {
+                domain: string;
+                goal: string;
+                /** Format: date */
+                target_date: string;
+                owner: string;
+                status: string;
+            }[];
+            version: number;
+        };
+        CasePlanDecision: {
+            /** @enum {string} */
+            decision: "approve" | "return";
+            reason?: string;
+            version: number;
+        };
+        CaseDocumentConflict: {
+            error: components["schemas"]["Error"]["error"];
+            /** @description The stored document (identification, needs or plan), as its GET answers. */
+            current?: Record<string, never>;
+        };
+        PendingApprovalList: {
+            items: {
+                case_id: string;
+                case_code: string;
+                client_code: string;
+                status: string;
+                /** @enum {string} */
+                kind: "plan" | "closure";
+                requested_by: components["schemas"]["UserRef"];
+                /** Format: date-time */
+                requested_at: string;
+                assigned_to: components["schemas"]["UserRef"] | null;
+            }[];
         };
         CaseService: {
             id: string;
@@ -2354,6 +2637,17 @@ export type Consent = components['schemas']['Consent'];
 export type CaseNote = components['schemas']['CaseNote'];
 export type CaseTimeline = components['schemas']['CaseTimeline'];
 export type CaseServiceInput = components['schemas']['CaseServiceInput'];
+export type DocumentMeta = components['schemas']['DocumentMeta'];
+export type CaseIdentification = components['schemas']['CaseIdentification'];
+export type CaseIdentificationInput = components['schemas']['CaseIdentificationInput'];
+export type CaseNeeds = components['schemas']['CaseNeeds'];
+export type CaseNeedsInput = components['schemas']['CaseNeedsInput'];
+export type PlanGoal = components['schemas']['PlanGoal'];
+export type CasePlan = components['schemas']['CasePlan'];
+export type CasePlanInput = components['schemas']['CasePlanInput'];
+export type CasePlanDecision = components['schemas']['CasePlanDecision'];
+export type CaseDocumentConflict = components['schemas']['CaseDocumentConflict'];
+export type PendingApprovalList = components['schemas']['PendingApprovalList'];
 export type CaseService = components['schemas']['CaseService'];
 export type ResponseInvalidArgument = components['responses']['InvalidArgument'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
@@ -4481,6 +4775,317 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleOrCsrfDenied"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getCaseIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The identification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseIdentification"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putCaseIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseIdentificationInput"];
+            };
+        };
+        responses: {
+            /** @description The identification as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseIdentification"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` (field `version`): changed meanwhile; `current` is the stored identification. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    getCaseNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The needs assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNeeds"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putCaseNeeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseNeedsInput"];
+            };
+        };
+        responses: {
+            /** @description The needs assessment as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNeeds"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: changed meanwhile (with `current`), or the person was erased. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    getCasePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePlan"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putCasePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasePlanInput"];
+            };
+        };
+        responses: {
+            /** @description The plan as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePlan"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: changed meanwhile (with `current`), or the person was erased. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    submitCasePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionOnly"];
+            };
+        };
+        responses: {
+            /** @description The plan, now `submitted`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePlan"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: not a draft or returned plan, or a stale version (with `current`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    decideCasePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CasePlanDecision"];
+            };
+        };
+        responses: {
+            /** @description The plan, now `approved` or `returned`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePlan"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description `permission_denied`: not a supervisor, or the plan's own submitter (another supervisor must approve). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: nothing to decide, or a stale version (with `current`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    listPendingApprovals: {
+        parameters: {
+            query?: {
+                kind?: "plan" | "closure" | "any";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pending approvals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingApprovalList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
         };
     };
 }

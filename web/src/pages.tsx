@@ -15,6 +15,7 @@ import { SafetyPlanPage } from './components/SafetyPlanPage';
 import { StatsPage } from './components/StatsPage';
 import { StatusRegion } from './components/StatusRegion';
 import { SupervisionPage } from './components/SupervisionPage';
+import { ApprovalsPage } from './cases/ApprovalsPage';
 import { CasePage } from './cases/CasePage';
 import { CasesPage } from './cases/CasesPage';
 import { LinkContactPage } from './cases/LinkContactPage';
@@ -52,6 +53,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   cases: (r, c) => <CasesPage api={c.api} codes={c.codes} user={c.user} query={r.query} />,
   caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
+  approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} />,
 };
 
 /** The screen of `route`. */

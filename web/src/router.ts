@@ -19,12 +19,13 @@ export type Route =
   | { name: 'contactLinkCase'; id: string } // link contact `id` to a case (consultants)
   | { name: 'cases'; query?: string } // query: a user id and a status code only
   | { name: 'caseNew' }
-  | { name: 'case'; id: string };
+  | { name: 'case'; id: string }
+  | { name: 'approvals' }; // a supervisor's pending approvals (plans and closures)
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'knowledge' | 'directory' | 'supervision' | 'stats';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats';
 
 interface RouteSpec {
   name: RouteName;
@@ -44,6 +45,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'contact', path: '/contacts/:id', section: 'contacts' },
   { name: 'cases', path: '/cases', section: 'cases' },
   { name: 'caseNew', path: '/cases/new', section: 'cases' },
+  { name: 'approvals', path: '/approvals', section: 'approvals' },
   { name: 'case', path: '/cases/:id', section: 'cases' },
   { name: 'supervision', path: '/supervision', section: 'supervision' },
   { name: 'stats', path: '/stats', section: 'stats' },

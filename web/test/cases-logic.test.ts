@@ -6,10 +6,11 @@ import { caseListParams } from '../src/cases/api';
 import { codedRows } from '../src/cases/ClientDetails';
 import { emptyClientForm, formFromClient, formFromSearch, searchBody, splitLines, toClientInput } from '../src/cases/clientForm';
 import { consentBody } from '../src/cases/ConsentsSection';
+import { indicatorsByDimension } from '../src/cases/IdentificationSection';
 import { caseFilterFromQuery, caseFilterToQuery } from '../src/cases/filter';
 import { assessedDomains } from '../src/cases/NeedsSection';
 import { today } from '../src/cases/OpenCase';
-import { incompleteGoal } from '../src/cases/PlanSection';
+import { incompleteGoal, planActions } from '../src/cases/PlanSection';
 import { serviceBody } from '../src/cases/ServicesSection';
 import { checkMove, moveBody, nextStatuses } from '../src/cases/status';
 import { initI18n } from '../src/i18n';
@@ -215,5 +216,31 @@ describe('changing a client', () => {
 
   it('leaves the sealed part empty when the server did not give it', () => {
     expect(formFromClient({ person: null, coded: {} })).toMatchObject({ full_name: '', phones: '', gender: '' });
+  });
+});
+
+describe('identification and the plan’s review', () => {
+  it('groups the indicators under their dimension, in the lists’ order', () => {
+    const lists: CodeLists = {
+      version: 't',
+      lists: {
+        indicator: ['deceptive_recruitment', 'coercive_recruitment', 'coercion_at_destination'],
+        identification_indicator: ['coercion_at_destination.violence', 'deceptive_recruitment.wages', 'deceptive_recruitment.nature_of_job'],
+      },
+      labels: {},
+    };
+    expect(indicatorsByDimension(lists)).toEqual([
+      ['deceptive_recruitment', ['deceptive_recruitment.wages', 'deceptive_recruitment.nature_of_job']],
+      ['coercion_at_destination', ['coercion_at_destination.violence']],
+    ]);
+  });
+
+  it('offers submitting a draft or returned plan with goals, and deciding a submitted one', () => {
+    expect(planActions('draft', true, true, false)).toEqual({ submit: true, decide: false });
+    expect(planActions('draft', false, true, false)).toEqual({ submit: false, decide: false });
+    expect(planActions('returned', true, true, true)).toEqual({ submit: true, decide: false });
+    expect(planActions('approved', true, true, true)).toEqual({ submit: false, decide: false });
+    expect(planActions('submitted', true, true, true)).toEqual({ submit: false, decide: true });
+    expect(planActions('submitted', true, true, false)).toEqual({ submit: false, decide: false });
   });
 });

@@ -101,14 +101,26 @@ function mount(node: preact.ComponentChild): HTMLElement {
 }
 
 const empty: [number, unknown] = [200, { items: [] }];
-const nothingYet: [number, unknown] = [404, { error: { code: 'not_found', message: '', field: '' } }];
+const meta = { updated_by: null, updated_at: null, version: 0 };
+const plan = (status: string, version: number, goals: unknown[] = []) => ({
+  goals,
+  status,
+  submitted_by: null,
+  submitted_at: null,
+  decided_by: null,
+  decided_at: null,
+  decision: null,
+  return_reason: null,
+  ...meta,
+  version,
+});
 // The sections every case view loads beside the case.
 const sections = {
   'GET /api/v1/cases/cs1/timeline': [200, { entries: [] }] as [number, unknown],
   'GET /api/v1/cases/cs1/consents': empty,
-  'GET /api/v1/cases/cs1/identification': nothingYet,
-  'GET /api/v1/cases/cs1/needs': nothingYet,
-  'GET /api/v1/cases/cs1/plan': nothingYet,
+  'GET /api/v1/cases/cs1/identification': [200, { indicators: [], assessed_by: null, assessed_on: null, trafficking_status: null, decided_by: null, ...meta }] as [number, unknown],
+  'GET /api/v1/cases/cs1/needs': [200, { domains: [], assessed_on: null, ...meta }] as [number, unknown],
+  'GET /api/v1/cases/cs1/plan': [200, plan('none', 0)] as [number, unknown],
   'GET /api/v1/cases/cs1/services': empty,
   'GET /api/v1/cases/cs1/notes': empty,
 };
@@ -173,23 +185,28 @@ describe('the case view', () => {
 });
 
 describe('the parts of a case', () => {
-  it('say so when the server does not keep them yet, and offer no form for them', async () => {
-    const unserved: [number, unknown] = [404, { error: { code: 'not_found', message: 'No such API route.', field: '' } }];
-    const { api } = fakeApi({
+  it('offers the forms of a case never assessed, and submits a plan with the plan’s version', async () => {
+    const goal = { domain: 'housing_shelter', goal: 'A safe place', target_date: '2026-12-31', owner: 'case_worker', status: 'not_started' };
+    const { api, asked } = fakeApi({
       ...sections,
-      'GET /api/v1/cases/cs1/identification': unserved,
-      'GET /api/v1/cases/cs1/services': unserved,
+      'GET /api/v1/cases/cs1/plan': [200, plan('draft', 3, [goal])],
+      'POST /api/v1/cases/cs1/plan/submission': [200, plan('submitted', 4, [goal])],
       'GET /api/v1/cases/cs1': [200, stored()],
     });
     const root = mount(<CasePage api={api} codes={codes} user={caseWorker} id="cs1" />);
     await settle();
-    const identification = root.querySelector('#case-identification');
-    expect(identification?.textContent).toContain('This part of the case is not kept on this server yet.');
-    expect(identification?.querySelector('form')).toBeNull();
-    expect(root.querySelector('#case-services')?.textContent).toContain('not kept on this server yet');
-    expect(root.querySelector('#service-type')).toBeNull();
-    // Nothing recorded yet (a plain 404): the form to record it.
+    expect(root.querySelector('#case-identification form')).not.toBeNull();
     expect(root.querySelector('#case-needs form')).not.toBeNull();
+    expect(root.textContent).not.toContain('not kept on this server');
+    const submit = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Submit the plan for approval');
+    expect(submit).toBeDefined();
+    await act(() => submit?.click());
+    await settle();
+    const sent = asked.find((a) => a.url.endsWith('/plan/submission'));
+    expect(JSON.parse(sent?.body ?? '{}')).toEqual({ version: 3 });
+    expect(root.querySelector('#plan-status')?.textContent).toContain('Waiting for a supervisor');
+    // A case worker is offered no approval.
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Approve the plan')).toBe(false);
   });
 });
 

@@ -42,6 +42,7 @@ const builtPrefixes = [
   'cases.new.steps.',
   'cases.timeline.kinds.',
   'cases.view.planStatus.',
+  'cases.approvals.kinds.',
 ];
 
 describe('i18n keys', () => {

@@ -23,6 +23,7 @@ const examples: Route[] = [
   { name: 'cases', query: '?assigned_to=me&status=intake' },
   { name: 'caseNew' },
   { name: 'case', id: 'cs1' },
+  { name: 'approvals' },
 ];
 
 describe('the route table', () => {

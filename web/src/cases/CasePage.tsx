@@ -95,8 +95,17 @@ export function CasePage({ api, codes, user, id }: Props) {
             </Section>
           )}
           <ConsentsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
-          <IdentificationSection api={api} codes={codes} caseId={record.id} mayWrite={working} />
-          <NeedsSection api={api} codes={codes} caseId={record.id} mayWrite={working} />
+          <IdentificationSection
+            api={api}
+            codes={codes}
+            caseId={record.id}
+            mayWrite={working}
+            onChanged={() => {
+              loaded.reload();
+              changed();
+            }}
+          />
+          <NeedsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           <PlanSection
             api={api}
             codes={codes}

@@ -1,6 +1,4 @@
 // The person's consents: what they agreed to, how and when, and withdrawals (effective at once).
-import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
@@ -10,14 +8,7 @@ import { lists } from './lists';
 import { today } from './OpenCase';
 import { useCaseForm } from './useCaseForm';
 import { useEntries } from './useEntries';
-
-interface Props {
-  api: ApiClient;
-  codes: CodeLists;
-  caseId: string;
-  mayWrite: boolean;
-  onChanged: () => void;
-}
+import type { CaseSectionProps } from './useSectionDoc';
 
 interface ConsentForm {
   kind: string;
@@ -48,7 +39,7 @@ export function consentBody(f: ConsentForm): { ok: true; body: ConsentInput } | 
   };
 }
 
-export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: Props) {
+export function ConsentsSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
   const loaded = useEntries<Consent>(api, caseId, 'consents', onChanged);
   const form = useCaseForm('consent', blank, (field) => field.replace(/^share_with\.kind$/, 'share_kind'));

@@ -1,27 +1,29 @@
-// Identification: the ILO/EC indicators observed (codes of the `indicator` list), who assessed
-// and when, and the trafficking status decided and by whom.
+// Identification: the ILO/EC indicators observed, grouped by their dimension (codes of the
+// `identification_indicator` list are "<dimension>.<indicator>", the dimension a code of the
+// `indicator` list), who assessed and when, and the trafficking status decided and by whom (the
+// client's own coded status: the server keeps one value for both).
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
+import { codeLabel, codesInOrder } from '../codes/labels';
 import { useT } from '../i18n';
-import type { UserRef } from './api';
-import { CodeCheckList, CodeChoice, Section, SectionNotice, TextInput } from './fields';
+import type { CaseIdentification } from './api';
+import { CodeChoice, Section, SectionNotice, TextInput } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
-import { useSectionDoc } from './useSectionDoc';
+import { useSectionDoc, type CaseSectionProps } from './useSectionDoc';
 
-export interface Identification {
-  indicators: string[];
-  assessed_by?: UserRef | string | null;
-  assessed_on: string;
-  trafficking_status: string | null;
-  decided_by: string | null;
-  version?: number;
+/** The indicators of each dimension, in the lists' order: [dimension, indicator codes]. */
+export function indicatorsByDimension(codes: CodeLists): [string, string[]][] {
+  const all = codesInOrder(codes, lists.identificationIndicator);
+  return codesInOrder(codes, lists.indicator)
+    .map((d): [string, string[]] => [d, all.filter((c) => c.startsWith(`${d}.`))])
+    .filter(([, found]) => found.length > 0);
 }
 
-export function IdentificationSection({ api, codes, caseId, mayWrite }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean }) {
+
+export function IdentificationSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
-  const s = useSectionDoc<Identification>(api, caseId, 'identification');
+  const s = useSectionDoc<CaseIdentification>(api, caseId, 'identification');
   const [indicators, setIndicators] = useState<string[]>([]);
   const [assessedOn, setAssessedOn] = useState(today());
   const [status, setStatus] = useState('');
@@ -29,12 +31,12 @@ export function IdentificationSection({ api, codes, caseId, mayWrite }: { api: A
   useEffect(() => {
     if (s.doc === null) return;
     setIndicators(s.doc.indicators);
-    setAssessedOn(s.doc.assessed_on);
+    setAssessedOn(s.doc.assessed_on ?? today());
     setStatus(s.doc.trafficking_status ?? '');
     setDecidedBy(s.doc.decided_by ?? '');
   }, [s.doc]);
 
-  function save(e: Event) {
+  async function save(e: Event) {
     e.preventDefault();
     if (status !== '' && decidedBy === '') {
       s.setError({ field: 'decided_by', text: t('cases.identification.needDecidedBy') });
@@ -42,28 +44,35 @@ export function IdentificationSection({ api, codes, caseId, mayWrite }: { api: A
       document.getElementById('identification-decided_by')?.focus();
       return;
     }
-    void s.save(
-      { indicators, assessed_on: assessedOn, trafficking_status: status || null, decided_by: decidedBy || null },
-      t('cases.identification.saved'),
-    );
+    const body = { indicators, assessed_on: assessedOn, trafficking_status: status || null, decided_by: decidedBy || null };
+    if (await s.save(body, t('cases.identification.saved'))) onChanged();
   }
 
+  const toggle = (code: string, on: boolean) => setIndicators((all) => (on ? [...all, code] : all.filter((c) => c !== code)));
   const assessor = s.doc?.assessed_by;
   return (
     <Section id="case-identification" title={t('cases.identification.title')}>
       <SectionNotice notice={s.notice} conflict={s.conflict} onReload={s.reload} />
-      {s.doc !== null && assessor && (
-        <p class="muted">
-          {t('cases.identification.assessed', {
-            name: typeof assessor === 'string' ? assessor.slice(0, 8) : assessor.name,
-            date: s.doc.assessed_on,
-          })}
-        </p>
+      {assessor && s.doc?.assessed_on && (
+        <p class="muted">{t('cases.identification.assessed', { name: assessor.name, date: s.doc.assessed_on })}</p>
       )}
       {s.loaded && (
-        <form onSubmit={save} noValidate aria-label={t('cases.identification.title')}>
+        <form onSubmit={(e) => void save(e)} noValidate aria-label={t('cases.identification.title')}>
           <fieldset disabled={!mayWrite}>
-            <CodeCheckList id="identification-indicators" name="indicators" label={t('cases.identification.indicators')} codes={codes} list={lists.indicator} value={indicators} error={s.error} onValue={setIndicators} />
+            <legend>{t('cases.identification.indicators')}</legend>
+            {indicatorsByDimension(codes).map(([dimension, found]) => (
+              <fieldset class="checks" key={dimension} id={`indicators-${dimension}`}>
+                <legend>{codeLabel(codes, lists.indicator, dimension)}</legend>
+                <div class="checks-grid">
+                  {found.map((code) => (
+                    <label key={code} class="check">
+                      <input type="checkbox" value={code} checked={indicators.includes(code)} onChange={(e) => toggle(code, e.currentTarget.checked)} />
+                      {codeLabel(codes, lists.identificationIndicator, code)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            ))}
             <div class="grid">
               <TextInput id="identification-assessed_on" name="assessed_on" kind="date" label={t('cases.identification.assessedOn')} value={assessedOn} error={s.error} onValue={setAssessedOn} />
               <CodeChoice id="identification-trafficking_status" name="trafficking_status" label={t('cases.client.trafficking_status')} codes={codes} list={lists.traffickingStatus} value={status} error={s.error} onValue={setStatus} />

@@ -1,15 +1,14 @@
 // The needs assessment: a level per domain (safety, accommodation, health, legal status...),
 // with a short note, and the date it was assessed.
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
 import { codeLabel, codesInOrder } from '../codes/labels';
 import { CodeSelect } from '../components/CodeSelect';
 import { useT } from '../i18n';
 import { Section, SectionNotice, TextInput } from './fields';
 import { lists } from './lists';
 import { today } from './OpenCase';
-import { useSectionDoc } from './useSectionDoc';
+import type { CaseNeeds } from './api';
+import { useSectionDoc, type CaseSectionProps } from './useSectionDoc';
 
 export interface NeedDomain {
   domain: string;
@@ -17,41 +16,37 @@ export interface NeedDomain {
   note: string;
 }
 
-export interface Needs {
-  domains: NeedDomain[];
-  assessed_on: string;
-  version?: number;
-}
 
 /** The domains assessed: those given a level, in the code list's order. */
 export function assessedDomains(order: string[], levels: Record<string, NeedDomain>): NeedDomain[] {
   return order.map((d) => levels[d]).filter((n): n is NeedDomain => n !== undefined && n.level !== '');
 }
 
-export function NeedsSection({ api, codes, caseId, mayWrite }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean }) {
+
+export function NeedsSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
-  const s = useSectionDoc<Needs>(api, caseId, 'needs');
+  const s = useSectionDoc<CaseNeeds>(api, caseId, 'needs');
   const domains = codesInOrder(codes, lists.needDomain);
   const [levels, setLevels] = useState<Record<string, NeedDomain>>({});
   const [assessedOn, setAssessedOn] = useState(today());
   useEffect(() => {
     if (s.doc === null) return;
-    setLevels(Object.fromEntries(s.doc.domains.map((d) => [d.domain, d])));
-    setAssessedOn(s.doc.assessed_on);
+    setLevels(Object.fromEntries(s.doc.domains.map((d) => [d.domain, { ...d, note: d.note ?? '' }])));
+    setAssessedOn(s.doc.assessed_on ?? today());
   }, [s.doc]);
   const change = (domain: string, part: Partial<NeedDomain>) =>
     setLevels((all) => ({ ...all, [domain]: { domain, level: '', note: '', ...all[domain], ...part } }));
 
-  function save(e: Event) {
+  async function save(e: Event) {
     e.preventDefault();
-    void s.save({ domains: assessedDomains(domains, levels), assessed_on: assessedOn }, t('cases.needs.saved'));
+    if (await s.save({ domains: assessedDomains(domains, levels), assessed_on: assessedOn }, t('cases.needs.saved'))) onChanged();
   }
 
   return (
     <Section id="case-needs" title={t('cases.needs.title')}>
       <SectionNotice notice={s.notice} conflict={s.conflict} onReload={s.reload} />
       {s.loaded && (
-        <form onSubmit={save} noValidate aria-label={t('cases.needs.title')}>
+        <form onSubmit={(e) => void save(e)} noValidate aria-label={t('cases.needs.title')}>
           <fieldset disabled={!mayWrite}>
             <legend class="visually-hidden">{t('cases.needs.title')}</legend>
             {domains.map((d) => (

@@ -1,8 +1,6 @@
 // Services delivered: type, provider (the organisation itself or a directory agency), dates,
 // duration or amount, outcome. These are the figures behind "services delivered".
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { StatusRegion } from '../components/StatusRegion';
 import { getAgencyName, type AgencyHit } from '../contacts/api';
@@ -13,6 +11,7 @@ import { lists } from './lists';
 import { AgencyChoice, today } from './OpenCase';
 import { useCaseForm } from './useCaseForm';
 import { useEntries } from './useEntries';
+import type { CaseSectionProps } from './useSectionDoc';
 
 type Service = CaseService;
 
@@ -51,7 +50,7 @@ export function serviceBody(f: ServiceForm, agency: AgencyHit | null): { ok: tru
   };
 }
 
-export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: { api: ApiClient; codes: CodeLists; caseId: string; mayWrite: boolean; onChanged: () => void }) {
+export function ServicesSection({ api, codes, caseId, mayWrite, onChanged }: CaseSectionProps) {
   const t = useT();
   const loaded = useEntries<Service>(api, caseId, 'services', onChanged);
   const form = useCaseForm('service', blank);

@@ -1,5 +1,6 @@
 // What happened in the case, in time order: status changes, consents, notes, linked contacts.
 // The server gives codes only here, never sealed text.
+import type { TFunction } from 'i18next';
 import type { ApiClient } from '../api/client';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
@@ -12,13 +13,15 @@ import { lists } from './lists';
 import { useLoaded } from './useLoaded';
 
 /** The entry's summary in words: a status or consent code by its label, else as it came. */
-export function timelineSummary(codes: CodeLists, entry: TimelineEntry): string {
+export function timelineSummary(t: TFunction, codes: CodeLists, entry: TimelineEntry): string {
   if (entry.kind === 'status_change') return codeLabel(codes, lists.caseStatus, entry.summary);
   if (entry.kind === 'consent' || entry.kind === 'consent_withdrawal') {
     return codeLabel(codes, lists.consentKind, entry.summary);
   }
   if (entry.kind === 'closure_request') return codeLabel(codes, lists.closureReason, entry.summary);
-  if ((entry.kind as string) === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
+  if (entry.kind === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
+  if (entry.kind === 'identification') return codeLabel(codes, lists.traffickingStatus, entry.summary);
+  if (entry.kind.startsWith('plan_')) return t(`cases.view.planStatus.${entry.summary}`);
   return entry.summary;
 }
 
@@ -27,7 +30,6 @@ export function TimelineSection({ api, codes, caseId, round }: { api: ApiClient;
   const loaded = useLoaded(
     () => api.request<{ entries: TimelineEntry[] }>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}/timeline`),
     [caseId, round],
-    true,
   );
   const entries = loaded.value?.entries ?? [];
   return (
@@ -37,7 +39,7 @@ export function TimelineSection({ api, codes, caseId, round }: { api: ApiClient;
         {entries.map((e, i) => (
           <li key={`${e.at}-${i}`}>
             <span class="nowrap">{formatDateTime(e.at)}</span> · {t(`cases.timeline.kinds.${e.kind}`)}
-            {e.summary !== '' && <>: {timelineSummary(codes, e)}</>} <span class="muted">· {e.by.name}</span>
+            {e.summary !== '' && <>: {timelineSummary(t, codes, e)}</>} <span class="muted">· {e.by.name}</span>
           </li>
         ))}
       </ol>

@@ -15,6 +15,7 @@ import type {
   ClientSearch as SearchQuery,
   ClientSearchResult,
   Consent,
+  PendingApprovalList,
   UserRef,
 } from '../../generated/schema';
 
@@ -36,10 +37,15 @@ export type {
   ConsentInput,
   CaseNote,
   CaseService,
+  CaseIdentification,
+  CaseNeeds,
+  CasePlan,
+  PlanGoal,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];
 export type AccessEntry = ClientAccessHistory['entries'][number];
+export type PendingApproval = PendingApprovalList['items'][number];
 
 export interface CaseFilter {
   /** "me", a user id, or "" for every case the user may see. */
@@ -120,6 +126,11 @@ export function addEntry<T>(api: ApiClient, id: string, section: string, body: u
 /** POST to an action of a case ("plan/submission", "plan/approval", "break-glass", ...). */
 export function caseAction<T>(api: ApiClient, id: string, action: string, body: unknown = {}): Promise<T> {
   return api.request('POST', casePath(id, `/${action}`), { body });
+}
+
+/** What waits for a supervisor's approval: plans, closures or both ("any"). */
+export function pendingApprovals(api: ApiClient, kind: 'plan' | 'closure' | 'any'): Promise<{ items: PendingApproval[] }> {
+  return api.request('GET', `/api/v1/approvals?kind=${kind}`);
 }
 
 /** A colleague's name, or "" when there is none. */

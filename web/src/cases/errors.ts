@@ -24,11 +24,3 @@ export function badField(error: unknown): string {
   return error instanceof ApiError && error.status === 400 ? error.field : '';
 }
 
-/**
- * Whether `error` is the server's answer to a route it does not serve (404 "No such API route.",
- * http/session.cpp): a part of a case this server does not keep yet, unlike a 404 for a record
- * that is not there.
- */
-export function isUnservedRoute(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404 && error.message === 'No such API route.';
-}

@@ -5,7 +5,7 @@ import { addEntry, listEntries } from './api';
 import { useLoaded } from './useLoaded';
 
 export function useEntries<T>(api: ApiClient, caseId: string, section: string, onChanged: () => void) {
-  const loaded = useLoaded(() => listEntries<T>(api, caseId, section), [caseId], true);
+  const loaded = useLoaded(() => listEntries<T>(api, caseId, section), [caseId]);
   /** After an entry is added or changed: the list is read again, and the case told (its timeline). */
   const changed = () => {
     loaded.reload();

@@ -5,11 +5,7 @@ import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { failureText } from './errors';
 
-/**
- * `section`: the load is a part of a case that has loaded already, so a 404 means this server
- * does not keep that part (yet): said as such, not as a missing case.
- */
-export function useLoaded<T>(load: () => Promise<T>, deps: unknown[], section = false) {
+export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]) {
   const t = useT();
   const [value, setValue] = useState<T | null>(null);
   const [notice, setNotice] = useState<Notice | null>({ kind: 'info', text: t('app.loading') });
@@ -30,10 +26,6 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[], section = 
         if (!current) return;
         const status = error instanceof ApiError ? error.status : 0;
         setFailedWith(status);
-        if (section && status === 404) {
-          setNotice({ kind: 'info', text: t('cases.errors.sectionMissing') });
-          return;
-        }
         const text = failureText(t, error);
         if (text !== null) setNotice({ kind: 'error', text });
       },

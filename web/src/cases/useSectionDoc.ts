@@ -1,20 +1,28 @@
 // A section of a case read and written whole (identification, needs, plan): loaded once, saved
-// with the version it was loaded at. Nothing recorded yet (404 on a case that loaded) is an
-// empty section; a stale save (409) says so and offers to reload.
+// with the version it was loaded at (0 before anything was recorded). A stale save (409) says so
+// and offers to reload.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type ApiClient } from '../api/client';
+import type { ApiClient } from '../api/client';
+import type { CodeLists } from '../api/types';
 import type { Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { getSection, putSection } from './api';
-import { badField, failureText, isConflict, isUnservedRoute } from './errors';
+import { badField, failureText, isConflict } from './errors';
 import type { FieldError } from './fields';
+
+/** What a section of the case page is given: the case, whether the user may change it, and what to call after a change. */
+export interface CaseSectionProps {
+  api: ApiClient;
+  codes: CodeLists;
+  caseId: string;
+  mayWrite: boolean;
+  onChanged: () => void;
+}
 
 export function useSectionDoc<T extends { version?: number }>(api: ApiClient, caseId: string, section: string) {
   const t = useT();
   const [doc, setDoc] = useState<T | null>(null);
   const [loaded, setLoaded] = useState(false);
-  // The server does not keep this part of a case (yet): no form to fill in for nothing.
-  const [unserved, setUnserved] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [error, setError] = useState<FieldError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -31,16 +39,6 @@ export function useSectionDoc<T extends { version?: number }>(api: ApiClient, ca
       },
       (err: unknown) => {
         if (!current) return;
-        if (isUnservedRoute(err)) {
-          setUnserved(true);
-          setNotice({ kind: 'info', text: t('cases.errors.sectionMissing') });
-          return;
-        }
-        if (err instanceof ApiError && err.status === 404) {
-          setDoc(null);
-          setLoaded(true);
-          return;
-        }
         const text = failureText(t, err);
         if (text !== null) setNotice({ kind: 'error', text });
       },
@@ -57,7 +55,7 @@ export function useSectionDoc<T extends { version?: number }>(api: ApiClient, ca
     setConflict(false);
     setError(null);
     try {
-      const stored = await putSection<T>(api, caseId, section, { ...body, ...(doc?.version ? { version: doc.version } : {}) });
+      const stored = await putSection<T>(api, caseId, section, { ...body, version: doc?.version ?? 0 });
       setDoc(stored);
       setNotice({ kind: 'success', text: done });
       return true;
@@ -79,5 +77,5 @@ export function useSectionDoc<T extends { version?: number }>(api: ApiClient, ca
     setRound((r) => r + 1);
   };
 
-  return { doc, loaded: loaded && !unserved, notice, setNotice, error, setError, conflict, busy, setBusy, save, reload };
+  return { doc, setDoc, loaded, notice, setNotice, error, setError, conflict, busy, setBusy, save, reload };
 }

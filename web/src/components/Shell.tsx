@@ -12,6 +12,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'log', permission: 'contact.create', label: 'shell.logContact' },
   { section: 'contacts', permission: 'contact.list', label: 'shell.contacts' },
   { section: 'cases', permission: 'case.list', label: 'cases.nav' },
+  { section: 'approvals', permission: 'case.approve', label: 'cases.approvals.nav' },
   { section: 'knowledge', permission: 'knowledge.read', label: 'knowledge.nav' },
   { section: 'directory', permission: 'agency.read', label: 'directory.nav' },
   { section: 'supervision', permission: 'supervision.read', label: 'lists.nav.supervision' },
