@@ -6,7 +6,6 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <limits>
 
 #include "api/json_input.h"
 #include "api/keyset.h"
@@ -56,7 +55,7 @@ Arguments<std::string, hotline::AgencyChange, std::int32_t> decodeAgencyUpdate(
   hotline::AgencyChange change;
   readAgencyFields(in, change);
   std::int32_t version = 0;
-  in.integer("version", version, 1, std::numeric_limits<std::int32_t>::max());
+  in.version(version);
   in.optional("active", change.active);
   return in.finish(std::tuple(std::string(req.param("id")), std::move(change), version));
 }

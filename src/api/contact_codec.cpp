@@ -1,7 +1,6 @@
 #include "api/contact_codec.h"
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
 #include "api/json_input.h"
@@ -41,7 +40,7 @@ Result<domain::ContactInput> decodeContactInput(std::string_view body, std::int3
   d.optional("summary", c.summary);
   d.optional("caller_identifier", c.caller_identifier);
   if (version != nullptr) {
-    d.integer("version", *version, 1, std::numeric_limits<std::int32_t>::max());
+    d.version(*version);
   }
   c.started_at = started_at.value_or(0);
   return d.finish(std::move(c));

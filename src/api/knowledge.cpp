@@ -6,7 +6,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
-#include <limits>
 
 #include "api/json_input.h"
 #include "api/routes.h"
@@ -53,7 +52,7 @@ Result<domain::KnowledgeInput> decodeArticle(std::string_view body, std::int32_t
   in.required("title", k.title);
   in.required("body", k.body);
   if (version != nullptr) {
-    in.integer("version", *version, 1, std::numeric_limits<std::int32_t>::max());
+    in.version(*version);
   }
   return in.finish(std::move(k));
 }

@@ -3,7 +3,6 @@
 #include "hotline/safety_plans.h"
 
 #include <boost/json/object.hpp>
-#include <limits>
 
 #include "api/contact_codec.h"
 #include "api/json_input.h"
@@ -21,7 +20,7 @@ Result<hotline::SafetyPlanParts> decodePlan(std::string_view body, std::int32_t*
     in.optional(hotline::kSafetyPlanParts[i], parts[i]);
   }
   if (version != nullptr) {
-    in.integer("version", *version, 1, std::numeric_limits<std::int32_t>::max());
+    in.version(*version);
   }
   return in.finish(std::move(parts));
 }
