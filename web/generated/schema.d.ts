@@ -2046,9 +2046,10 @@ export interface components {
             /** Format: date-time */
             approved_at: string | null;
         };
+        /** @description A closure waiting for another supervisor's approval. A submitted plan is not repeated here: the case's `plan_status` is `submitted`, its submitter is in GET .../plan, and GET /api/v1/approvals lists plans and closures together. */
         PendingApproval: {
             /** @enum {string} */
-            kind: "closure" | "plan";
+            kind: "closure";
             requested_by: components["schemas"]["UserRef"];
             /** Format: date-time */
             requested_at: string;
