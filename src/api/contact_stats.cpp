@@ -136,14 +136,14 @@ boost::json::object encodeCaseStats(const cases::CaseStats& stats) {
   for (const auto& [dimension, cells] : stats.breakdowns) {
     breakdowns[dimension] = encodeCodeCounts(cells);
   }
-  const auto dayOrNull = [](const std::optional<std::int64_t>& day) -> boost::json::value {
+  const auto day_or_null = [](const std::optional<std::int64_t>& day) -> boost::json::value {
     if (!day) {
       return nullptr;
     }
     return boost::json::value(hotline::periodOf(*day, hotline::Granularity::kDay));
   };
-  boost::json::object body{{"from", dayOrNull(stats.from_day)},
-                           {"to", dayOrNull(stats.to_day)},
+  boost::json::object body{{"from", day_or_null(stats.from_day)},
+                           {"to", day_or_null(stats.to_day)},
                            {"granularity", hotline::granularityName(stats.granularity)},
                            {"opened", encodeCodeCounts(stats.opened)},
                            {"breakdowns", std::move(breakdowns)}};
