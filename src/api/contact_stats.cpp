@@ -1,6 +1,7 @@
-// The contact statistics: the route decodes the period, calls hotline::contactStats, and encodes
-// the figures. A suppressed small count is {"n": null, "suppressed": true} in a breakdown, and
-// null with the count's name in the period's "suppressed" list in the series (docs/openapi.yaml).
+// The contact and the case statistics routes: each decodes the period, calls its use case
+// (hotline::contactStats, cases::caseStats), and encodes the figures. A suppressed small count is
+// {"n": null, "suppressed": true} in a breakdown, and null with the count's name in the period's
+// "suppressed" list in the contact series (docs/openapi.yaml).
 #include "hotline/contact_stats.h"
 
 #include <boost/json/array.hpp>
@@ -9,6 +10,8 @@
 #include "api/contact_list_query.h"
 #include "api/contact_list_routes.h"
 #include "api/routes.h"
+#include "api/stats_json.h"
+#include "cases/case_stats.h"
 #include "domain/time.h"
 #include "policy/policy.h"
 
@@ -38,11 +41,15 @@ Result<std::int64_t> parseDay(std::string_view text, const char* field) {
   return day;
 }
 
-Result<hotline::StatsQuery> decodeStatsQuery(const http::Request& req) {
+}  // namespace
+
+Result<hotline::StatsQuery> decodeStatsQuery(const http::Request& req,
+                                             hotline::Granularity fallback) {
   if (auto s = onlyParams(req, {"from", "to", "granularity"}); !s) {
     return tl::unexpected(s.error());
   }
   hotline::StatsQuery query;
+  query.granularity = fallback;
   for (const char* key : {"from", "to"}) {
     if (auto v = req.queryParam(key)) {
       auto day = parseDay(*v, key);
@@ -68,6 +75,21 @@ boost::json::value countValue(const hotline::StatsCount& count) {
   }
   return count.n;
 }
+
+boost::json::array encodeCodeCounts(const std::vector<hotline::StatsCodeCount>& cells) {
+  boost::json::array list;
+  list.reserve(cells.size());
+  for (const auto& cell : cells) {
+    boost::json::object o{{"code", cell.code}, {"n", countValue(cell.n)}};
+    if (cell.n.suppressed) {
+      o["suppressed"] = true;
+    }
+    list.push_back(std::move(o));
+  }
+  return list;
+}
+
+namespace {
 
 boost::json::object encodePeriod(const hotline::StatsPeriod& p) {
   boost::json::object o{{"period", p.label},
@@ -95,15 +117,7 @@ boost::json::object encodeStats(const hotline::ContactStats& stats) {
   }
   boost::json::object breakdowns;
   for (const auto& [dimension, cells] : stats.breakdowns) {
-    boost::json::array list;
-    for (const auto& cell : cells) {
-      boost::json::object o{{"code", cell.code}, {"n", countValue(cell.n)}};
-      if (cell.n.suppressed) {
-        o["suppressed"] = true;
-      }
-      list.push_back(std::move(o));
-    }
-    breakdowns[dimension] = std::move(list);
+    breakdowns[dimension] = encodeCodeCounts(cells);
   }
   boost::json::object body{{"from", hotline::periodOf(stats.from_day, hotline::Granularity::kDay)},
                            {"to", hotline::periodOf(stats.to_day, hotline::Granularity::kDay)},
@@ -117,11 +131,39 @@ boost::json::object encodeStats(const hotline::ContactStats& stats) {
   return body;
 }
 
+boost::json::object encodeCaseStats(const cases::CaseStats& stats) {
+  boost::json::object breakdowns;
+  for (const auto& [dimension, cells] : stats.breakdowns) {
+    breakdowns[dimension] = encodeCodeCounts(cells);
+  }
+  const auto day_or_null = [](const std::optional<std::int64_t>& day) -> boost::json::value {
+    if (!day) {
+      return nullptr;
+    }
+    return boost::json::value(hotline::periodOf(*day, hotline::Granularity::kDay));
+  };
+  boost::json::object body{{"from", day_or_null(stats.from_day)},
+                           {"to", day_or_null(stats.to_day)},
+                           {"granularity", hotline::granularityName(stats.granularity)},
+                           {"opened", encodeCodeCounts(stats.opened)},
+                           {"breakdowns", std::move(breakdowns)}};
+  if (stats.small_counts_suppressed) {
+    body["small_counts_below"] = policy::kSmallCountThreshold;
+  }
+  return body;
+}
+
 }  // namespace
 
 void registerContactStatsRoutes(RouteTable& routes) {
-  routes.route("GET", "/api/v1/stats/contacts", policy::Permission::kStatsRead, decodeStatsQuery,
-               hotline::contactStats, encodeStats);
+  routes.route(
+      "GET", "/api/v1/stats/contacts", policy::Permission::kStatsRead,
+      [](const http::Request& req) { return decodeStatsQuery(req, hotline::Granularity::kMonth); },
+      hotline::contactStats, encodeStats);
+  routes.route(
+      "GET", "/api/v1/stats/cases", policy::Permission::kStatsRead,
+      [](const http::Request& req) { return decodeStatsQuery(req, hotline::Granularity::kYear); },
+      cases::caseStats, encodeCaseStats);
 }
 
 }  // namespace strada::api

@@ -79,12 +79,6 @@ std::vector<StatsPeriod> sumSeries(const std::vector<store::StatsCell>& cells,
   return periods;
 }
 
-void suppress(StatsCount& count) {
-  if (policy::isSmallCount(count.n)) {
-    count = StatsCount{0, true};
-  }
-}
-
 // Hides every small count; a breakdown's suppressed cells go last, by code, so that their order
 // does not rank them either.
 void hideSmallCounts(ContactStats& stats) {
@@ -94,21 +88,47 @@ void hideSmallCounts(ContactStats& stats) {
     suppress(p.non_data);
   }
   for (auto& [dimension, cells] : stats.breakdowns) {
-    for (StatsCodeCount& cell : cells) {
-      suppress(cell.n);
-    }
-    std::stable_sort(cells.begin(), cells.end(),
-                     [](const StatsCodeCount& a, const StatsCodeCount& b) {
-                       if (a.n.suppressed != b.n.suppressed) {
-                         return !a.n.suppressed;
-                       }
-                       return a.n.suppressed && a.code < b.code;
-                     });
+    hideSmallCodeCounts(cells);
   }
   stats.small_counts_suppressed = true;
 }
 
 }  // namespace
+
+void suppress(StatsCount& count) {
+  if (policy::isSmallCount(count.n)) {
+    count = StatsCount{0, true};
+  }
+}
+
+void hideSmallCodeCounts(std::vector<StatsCodeCount>& cells) {
+  for (StatsCodeCount& cell : cells) {
+    suppress(cell.n);
+  }
+  std::stable_sort(cells.begin(), cells.end(),
+                   [](const StatsCodeCount& a, const StatsCodeCount& b) {
+                     if (a.n.suppressed != b.n.suppressed) {
+                       return !a.n.suppressed;
+                     }
+                     return a.n.suppressed && a.code < b.code;
+                   });
+}
+
+StatsBreakdowns groupBreakdowns(const std::vector<store::StatsCell>& cells,
+                                std::span<const std::string_view> dimensions) {
+  StatsBreakdowns out;
+  for (std::string_view name : dimensions) {
+    out.emplace_back(std::string(name), std::vector<StatsCodeCount>{});
+  }
+  for (const auto& cell : cells) {
+    for (auto& [dimension, list] : out) {
+      if (dimension == cell.dimension) {
+        list.push_back(StatsCodeCount{cell.code, StatsCount{cell.n, false}});
+      }
+    }
+  }
+  return out;
+}
 
 std::string_view granularityName(Granularity g) {
   return domain::nameOf(kGranularityNames, g, "month");
@@ -160,16 +180,7 @@ awaitable<Result<ContactStats>> contactStats(Context ctx, Actor actor, StatsQuer
     co_return tl::unexpected(figures.error());
   }
   stats.series = sumSeries(figures->per_day, stats.from_day, stats.to_day, stats.granularity);
-  for (std::string_view name : kStatsBreakdowns) {
-    stats.breakdowns.emplace_back(std::string(name), std::vector<StatsCodeCount>{});
-  }
-  for (const auto& cell : figures->breakdowns) {
-    for (auto& [dimension, cells] : stats.breakdowns) {
-      if (dimension == cell.dimension) {
-        cells.push_back(StatsCodeCount{cell.code, StatsCount{cell.n, false}});
-      }
-    }
-  }
+  stats.breakdowns = groupBreakdowns(figures->breakdowns, kStatsBreakdowns);
   if (policy::suppressSmallCounts(who)) {
     hideSmallCounts(stats);
   }

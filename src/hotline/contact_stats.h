@@ -6,6 +6,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 
 #include "domain/error.h"
 #include "hotline/context.h"
+#include "store/contact_stats.h"
 
 namespace strada::hotline {
 
@@ -48,13 +50,26 @@ inline constexpr std::string_view kStatsBreakdowns[] = {
     "category",     "caller_type",   "channel", "destination_country",
     "exploitation", "non_data_type", "outcome"};
 
+// Breakdowns by dimension, each a list of code counts.
+using StatsBreakdowns = std::vector<std::pair<std::string, std::vector<StatsCodeCount>>>;
+
+// `count` suppressed when it is a small one (policy::isSmallCount).
+void suppress(StatsCount& count);
+// Suppresses a breakdown's small counts; the suppressed cells go last, by code, so that their
+// order does not rank them either.
+void hideSmallCodeCounts(std::vector<StatsCodeCount>& cells);
+// One breakdown per dimension of `dimensions` (in that order) from the store's summed cells,
+// keeping their order.
+[[nodiscard]] StatsBreakdowns groupBreakdowns(const std::vector<store::StatsCell>& cells,
+                                              std::span<const std::string_view> dimensions);
+
 struct ContactStats {
   std::int64_t from_day = 0;
   std::int64_t to_day = 0;
   Granularity granularity = Granularity::kMonth;
   std::vector<StatsPeriod> series;  // every period of the range, in order
   // One entry per kStatsBreakdowns dimension: biggest first, suppressed counts last by code.
-  std::vector<std::pair<std::string, std::vector<StatsCodeCount>>> breakdowns;
+  StatsBreakdowns breakdowns;
   bool small_counts_suppressed = false;
 };
 

@@ -164,6 +164,10 @@ std::optional<std::string> draftsVisibleOnlyOf(const Principal& who) {
 
 bool suppressSmallCounts(const Principal& who) { return !allows(who, Permission::kContactList); }
 
+bool suppressSmallCaseCounts(const Principal& who) {
+  return !allows(who, Permission::kCaseApprove);
+}
+
 bool isSmallCount(std::int64_t count) { return count > 0 && count < kSmallCountThreshold; }
 
 domain::Status requireSameOrganisation(const Principal& who, std::string_view record_org_id) {

@@ -127,6 +127,10 @@ enum class AgencyAddressAccess {
 inline constexpr std::int64_t kSmallCountThreshold = 11;
 // Whether `who` gets small counts suppressed: everyone without kContactList.
 [[nodiscard]] bool suppressSmallCounts(const Principal& who);
+// The same for the case statistics: a small count reaches only those who may see every case of
+// the organisation (supervisors, who hold kCaseApprove); outside a case's team (a data officer,
+// an org admin) it is suppressed.
+[[nodiscard]] bool suppressSmallCaseCounts(const Principal& who);
 // Whether `count` is one that suppressSmallCounts hides: 1 .. kSmallCountThreshold - 1.
 [[nodiscard]] bool isSmallCount(std::int64_t count);
 

@@ -228,18 +228,23 @@ domain::Result<std::vector<StatsCell>> statsBreakdowns(soci::session& sql,
               ":org_id AND month >= :lo AND month < :hi AND dimension NOT IN ('total', 'kind') "
               "GROUP BY dimension, code",
               add);
-    std::vector<StatsCell> out;
-    out.reserve(sums.size());
-    for (auto& [key, n] : sums) {
-      if (n != 0) {
-        out.push_back(StatsCell{0, key.first, key.second, n});
-      }
-    }
-    std::sort(out.begin(), out.end(), [](const StatsCell& a, const StatsCell& b) {
-      return std::tie(a.dimension, b.n, a.code) < std::tie(b.dimension, a.n, b.code);
-    });
-    return out;
+    return sortedCells(sums);
   });
+}
+
+std::vector<StatsCell> sortedCells(
+    const std::map<std::pair<std::string, std::string>, std::int64_t>& sums) {
+  std::vector<StatsCell> out;
+  out.reserve(sums.size());
+  for (const auto& [key, n] : sums) {
+    if (n != 0) {
+      out.push_back(StatsCell{0, key.first, key.second, n});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const StatsCell& a, const StatsCell& b) {
+    return std::tie(a.dimension, b.n, a.code) < std::tie(b.dimension, a.n, b.code);
+  });
+  return out;
 }
 
 namespace {

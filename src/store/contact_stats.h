@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -73,6 +74,11 @@ enum class StatsSeriesUnit {
                                                                      const std::string& org_id,
                                                                      std::int64_t from_day,
                                                                      std::int64_t to_day);
+
+// Summed (dimension, code) cells as breakdown cells (day 0): by dimension, biggest first, then by
+// code; zero sums left out.
+[[nodiscard]] std::vector<StatsCell> sortedCells(
+    const std::map<std::pair<std::string, std::string>, std::int64_t>& sums);
 
 struct RebuildProgress {
   std::string org_id;

@@ -210,6 +210,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
   };
   const std::vector<Probe> probes{
       {"GET", "/api/v1/stats/contacts", "stats.read"},
+      {"GET", "/api/v1/stats/cases", "stats.read"},
       {"GET", "/api/v1/supervision/today", "supervision.read"},
       {"GET", "/api/v1/contacts/export.csv?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z",
        "contact.export"},

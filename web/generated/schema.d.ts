@@ -749,6 +749,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case statistics
+         * @description Counts of the organisation's cases opened in the period (every case when neither `from`
+         *     nor `to` is given): cases opened per year (or per month), and the cases by status and
+         *     referral source type, and their clients by gender, age band, citizenship, trafficking
+         *     status and type of exploitation (HTCDS codes). Coded fields only: never a sealed field,
+         *     a client or case id or code. Needs supervisor, data_officer or org_admin (stats.read).
+         *
+         *     Small counts: outside the cases' teams (data_officer, org_admin: every role but the
+         *     supervisor, who sees every case of the organisation) a count from 1 to 10 is suppressed,
+         *     as in the contact statistics: `n` is `null` with `"suppressed": true`, suppressed cells
+         *     go last by code, and the body carries `small_counts_below: 11`. 0 stays 0.
+         */
+        get: operations["caseStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/search": {
         parameters: {
             query?: never;
@@ -1364,6 +1393,36 @@ export interface components {
             /** @description Figures the organisation does not collect (none yet). */
             not_collected: string[];
         };
+        /**
+         * @description `opened`: cases opened per period ("2026" or "2026-11" in `code`), every period from
+         *     `from` (or the first case) to `to` (or today) in order, zero where none was opened.
+         */
+        CaseStats: {
+            /** @description Present when counts from 1 to this number minus one are suppressed (null). */
+            small_counts_below?: number;
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            /** @enum {string} */
+            granularity: "month" | "year";
+            opened: components["schemas"]["CodeCounts"];
+            /**
+             * @description Per dimension (status, referral_source, gender, age_band, citizenship,
+             *     trafficking_status, exploitation): the codes counted, largest first. A client with
+             *     several citizenships or forms of exploitation counts once under each.
+             */
+            breakdowns: {
+                [key: string]: components["schemas"]["CodeCounts"];
+            };
+        };
+        CodeCounts: {
+            code: string;
+            /** @description null when suppressed. */
+            n: number | null;
+            /** @description Present (true) when `n` is a suppressed small count. */
+            suppressed?: boolean;
+        }[];
         Error: {
             error: {
                 /** @enum {string} */
@@ -2568,6 +2627,8 @@ export interface components {
 }
 export type SupervisionList = components['schemas']['SupervisionList'];
 export type ContactStats = components['schemas']['ContactStats'];
+export type CaseStats = components['schemas']['CaseStats'];
+export type CodeCounts = components['schemas']['CodeCounts'];
 export type Error = components['schemas']['Error'];
 export type Health = components['schemas']['Health'];
 export type SessionInput = components['schemas']['SessionInput'];
@@ -4080,6 +4141,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactStats"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    caseStats: {
+        parameters: {
+            query?: {
+                /** @description First day (inclusive) a case was opened, YYYY-MM-DD; default none. */
+                from?: string;
+                /** @description Last day (inclusive), YYYY-MM-DD; default none (the series runs to today). */
+                to?: string;
+                /** @description The periods of `opened` (day and week are refused with 400). */
+                granularity?: "month" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases opened per period and the breakdowns. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseStats"];
                 };
             };
             400: components["responses"]["InvalidArgument"];

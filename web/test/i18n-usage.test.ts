@@ -32,6 +32,7 @@ const builtPrefixes = [
   'stats.presets.',
   'stats.granularities.',
   'stats.dimensions.',
+  'caseStats.dimensions.',
   'knowledge.kind.',
   'safetyPlan.fields.',
   'directory.', // AgencyForm labels its text fields t(`directory.${field}`)

@@ -26,6 +26,7 @@ export type {
   Agency,
   SupervisionList,
   ContactStats,
+  CaseStats,
 } from '../../generated/schema';
 export type EarlierContact = CallerLookup['earlier_contacts'][number];
 

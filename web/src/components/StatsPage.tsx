@@ -6,6 +6,7 @@ import { formatPeriod } from '../format';
 import { useT } from '../i18n';
 import { chartCounts, contactStats, listOfDimension, statsDimensions, type ContactStats } from '../lists/api';
 import { BarChartFigure } from './BarChartFigure';
+import { CaseStatsSection } from './CaseStatsSection';
 import { FilterBar } from './FilterBar';
 import { FormField } from './FormField';
 import { Options } from './Options';
@@ -187,6 +188,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
           {below === undefined && <p class="note">{t('stats.smallCells')}</p>}
         </>
       )}
+      <CaseStatsSection api={api} codes={codes} />
     </section>
   );
 }

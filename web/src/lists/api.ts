@@ -2,7 +2,7 @@
 // Only codes, dates and opaque ids travel in these URLs, never personal data.
 import type { ApiClient } from '../api/client';
 import { parseError, ApiError } from '../api/client';
-import type { Contact, ContactPage, ContactStats } from '../api/types';
+import type { CaseStats, Contact, ContactPage, ContactStats } from '../api/types';
 import { currentUiLanguage } from '../i18n';
 
 /** Filter codes of the contact list; empty strings are "any". */
@@ -117,6 +117,7 @@ export interface SupervisionList {
 }
 
 export type { ContactStats } from '../api/types';
+export type { CaseStats } from '../api/types';
 
 /**
  * The numbers of a chart (a suppressed count drawn as 0) and, when any count is suppressed, what
@@ -224,3 +225,18 @@ export const statsDimensions = [
 export function listOfDimension(dimension: string): string {
   return dimension === 'destination_country' ? 'country' : dimension;
 }
+
+/** The case figures: every case, opened per year, with the coded breakdowns. */
+export function caseStats(api: ApiClient): Promise<CaseStats> {
+  return api.request<CaseStats>('GET', '/api/v1/stats/cases');
+}
+
+export const caseStatsDimensions = [
+  'status',
+  'referral_source',
+  'gender',
+  'age_band',
+  'citizenship',
+  'trafficking_status',
+  'exploitation',
+] as const;
