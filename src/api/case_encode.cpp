@@ -62,7 +62,10 @@ json::object encodeCaseView(const cases::CaseView& v) {
                     {"client_code", v.client.client_code},
                     {"person", v.person_visible ? json::value(encodePerson(v.client.person))
                                                 : json::value(nullptr)},
-                    {"coded", encodeCoded(v.client.coded)}}},
+                    {"coded", encodeCoded(v.client.coded)},
+                    {"erased_at", v.client.erased_at != 0
+                                      ? json::value(domain::formatRfc3339(v.client.erased_at))
+                                      : json::value(nullptr)}}},
       {"status", k.status},
       {"status_history", encodeHistory(v)},
       {"reflection_period", std::move(reflection)},

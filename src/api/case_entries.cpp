@@ -75,7 +75,7 @@ Arguments<std::string, std::string, std::string> decodeWithdrawal(const http::Re
 json::object encodeNote(const cases::Note& n) {
   return json::object{
       {"id", n.id},
-      {"text", n.text},
+      {"text", n.text ? json::value(*n.text) : json::value(nullptr)},
       {"author", json::object{{"id", n.author}, {"name", colleagueName(n.author_name, n.author)}}},
       {"created_at", domain::formatRfc3339(n.created_at)}};
 }

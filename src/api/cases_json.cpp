@@ -68,7 +68,9 @@ json::object encodeClientView(const cases::ClientView& view) {
       {"case", caseRef(view.case_id, view.case_status)},
       {"version", c.version},
       {"created_at", domain::formatRfc3339(c.created_at)},
-      {"updated_at", domain::formatRfc3339(c.updated_at)}};
+      {"updated_at", domain::formatRfc3339(c.updated_at)},
+      {"erased_at",
+       c.erased_at != 0 ? json::value(domain::formatRfc3339(c.erased_at)) : json::value(nullptr)}};
 }
 
 json::object errorBody(const domain::Error& error) {

@@ -1,4 +1,5 @@
-// Clients of direct assistance: search before create, register, open, change, access history.
+// Clients of direct assistance: search before create, register, open, change, access history,
+// erasure.
 // Each route decodes, calls its use case in cases/clients.h, and encodes.
 #include "cases/clients.h"
 
@@ -50,6 +51,14 @@ Arguments<domain::ClientPerson, domain::ClientCoded> decodeClient(std::string_vi
   return in.finish(std::move(client));
 }
 
+domain::Result<cases::ClientErasure> decodeErasure(std::string_view body) {
+  JsonFields in(body);
+  cases::ClientErasure erasure;
+  in.required("reason", erasure.reason, cases::kMaxErasureReason);
+  in.required("confirm_client_code", erasure.confirm_client_code, 64);
+  return in.finish(std::move(erasure));
+}
+
 http::Response encodeCreatedClient(const cases::ClientView& view) {
   return created(encodeClientView(view), "/api/v1/clients/" + view.client.id);
 }
@@ -81,6 +90,8 @@ void registerClientRoutes(RouteTable& routes) {
                                       cases::readClient, encodeClientView>);
   routes.route("GET", "/api/v1/clients/{id}/access", Permission::kClientAccessHistory, idParam,
                cases::clientAccessHistory, encodeAccessHistory);
+  routes.route("POST", "/api/v1/clients/{id}/erasure", Permission::kClientErase,
+               idAndBody<decodeErasure>, cases::eraseClient, encodeClientView);
 }
 
 }  // namespace strada::api

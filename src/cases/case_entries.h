@@ -5,6 +5,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,13 +94,13 @@ std::string consentState(const store::ConsentRow& consent, const std::string& to
 
 struct Note {
   std::string id;
-  std::string text;
+  std::optional<std::string> text;  // none once the person is erased (the key is destroyed)
   std::string author;
   std::string author_name;
   domain::UnixMillis created_at = 0;
 };
 // kCaseRead with full access (never a data officer); case_note.list. Notes of an erased person
-// come with "" as text.
+// come without text.
 [[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<Note>>> listNotes(
     Context ctx, Actor actor, std::string case_id);
 // kCaseUpdate with requireCaseWorkable; 1 to 20000 characters; case_note.create.

@@ -146,7 +146,7 @@ awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::st
   }
   std::vector<Note> notes;
   for (const auto& n : read->records.notes) {
-    Note note{n.id, "", n.author, read->records.names[n.author], n.created_at};
+    Note note{n.id, std::nullopt, n.author, read->records.names[n.author], n.created_at};
     if (key) {
       auto text = ctx.vault.open(*key, {vault::SealedField::kCaseNote, n.id}, n.text_sealed);
       if (!text) {

@@ -63,6 +63,23 @@ inline constexpr std::int32_t kMaxSearchMatches = 50;
     Context ctx, Actor actor, std::string id, domain::ClientPerson person,
     domain::ClientCoded coded, std::int32_t expected_version);
 
+// What an erasure states: why (not personal data; 1..500 characters) and the client's code typed
+// again, to confirm which person is erased.
+struct ClientErasure {
+  std::string reason;
+  std::string confirm_client_code;
+};
+inline constexpr std::size_t kMaxErasureReason = 500;
+
+// kClientErase: destroys the person's key (everything sealed under it no longer opens), drops the
+// person's blind indexes and marks the client erased; the coded fields and the case's coded
+// history stay. InvalidArgument ("reason", "confirm_client_code"); Conflict when already erased;
+// NotFound for another organisation's client. Recorded as client.key_destroy in the same job.
+[[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> eraseClient(Context ctx,
+                                                                             Actor actor,
+                                                                             std::string id,
+                                                                             ClientErasure erasure);
+
 struct AccessEntry {
   domain::UnixMillis at = 0;
   std::string user_id;

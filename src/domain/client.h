@@ -63,6 +63,8 @@ struct Client {
   std::string updated_by;
   UnixMillis updated_at = 0;
   std::int32_t version = 1;
+  UnixMillis erased_at = 0;  // 0 while the person is not erased
+  std::string erased_by;     // who erased the person
 };
 
 // InvalidArgument naming the field ("person.full_name", "person.phones[1]",

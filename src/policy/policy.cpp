@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 33> kPermissions = {{
+constexpr std::array<PermissionRule, 34> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -91,6 +91,7 @@ constexpr std::array<PermissionRule, 33> kPermissions = {{
     {Permission::kClientRead, "client.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
     {Permission::kClientUpdate, "client.update", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kClientAccessHistory, "client.access_history", rolesOf({kSupervisor})},
+    {Permission::kClientErase, "client.erase", rolesOf({kSupervisor, kOrgAdmin})},
     {Permission::kCaseCreate, "case.create", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kCaseList, "case.list", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
     {Permission::kCaseRead, "case.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},

@@ -44,6 +44,7 @@ enum class Permission {
   kClientRead,           // open a client (sealed person only with full case access)
   kClientUpdate,         // change a client
   kClientAccessHistory,  // see who opened a client and its case
+  kClientErase,          // erase a person: their key is destroyed (issue 8, section 8)
   kCaseCreate,           // open a client's case
   kCaseList,             // the case list (coded fields only)
   kCaseRead,             // open a case

@@ -192,18 +192,22 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     soci::statement st(sql);
     detail::intoEach(st, c.id, c.org_id, c.client_code, sealed);
     coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
-    detail::intoEach(st, c.created_by, created_at, c.updated_by, updated_at, version);
+    long long erased_at = 0;
+    detail::intoEach(st, c.created_by, created_at, c.updated_by, updated_at, version, erased_at,
+                     c.erased_by, row.erasure_reason);
     st.exchange(soci::into(key_hex, key_ind));
     st.exchange(soci::use(id));
     detail::prepareAndExecute(
-        st, std::string("SELECT c.id, c.org_id, c.client_code, c.person_sealed, ") +
-                "c.gender, c.birth_year, c.age_band, c.citizenships, c.primary_language, "
-                "c.education, c.trafficking_status, c.status_decided_by, "
-                "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
-                "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
-                "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
-                "c.updated_by, c.updated_at, c.version, k.wrapped_key FROM clients c LEFT JOIN "
-                "client_keys k ON k.client_id = c.id WHERE c.id = :id");
+        st,
+        std::string("SELECT c.id, c.org_id, c.client_code, c.person_sealed, ") +
+            "c.gender, c.birth_year, c.age_band, c.citizenships, c.primary_language, "
+            "c.education, c.trafficking_status, c.status_decided_by, "
+            "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
+            "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
+            "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
+            "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, c.erasure_reason, "
+            "k.wrapped_key FROM clients c LEFT JOIN "
+            "client_keys k ON k.client_id = c.id WHERE c.id = :id");
     if (!st.fetch()) {
       return std::optional<ClientRow>();
     }
@@ -211,6 +215,7 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     c.created_at = created_at;
     c.updated_at = updated_at;
     c.version = version;
+    c.erased_at = erased_at;
     auto person = detail::fromHex(sealed);
     auto key = detail::fromHex(key_ind == soci::i_ok ? key_hex : std::string());
     if (!person || !key) {
@@ -238,6 +243,20 @@ domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
     }
     w.sql() << "UPDATE clients SET person_sealed = '' WHERE id = :c", soci::use(client_id);
     w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);
+    return {};
+  });
+}
+
+domain::Status eraseClient(WriteContext& w, const std::string& org_id, const std::string& client_id,
+                           const std::string& by, const std::string& reason) {
+  if (auto destroyed = destroyClientKey(w, org_id, client_id); !destroyed) {
+    return destroyed;
+  }
+  return guarded("mark client erased", [&]() -> domain::Status {
+    const long long at = w.now();
+    w.sql() << "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = :r WHERE "
+               "id = :c AND org_id = :o",
+        soci::use(at), soci::use(by), soci::use(reason), soci::use(client_id), soci::use(org_id);
     return {};
   });
 }

@@ -22,9 +22,10 @@ class session;
 namespace strada::store {
 
 struct ClientRow {
-  domain::Client client;      // client.person is left empty by the store
-  std::string person_sealed;  // opaque bytes
-  std::string wrapped_key;    // the person's wrapped key; "" once destroyed
+  domain::Client client;       // client.person is left empty by the store
+  std::string person_sealed;   // opaque bytes
+  std::string wrapped_key;     // the person's wrapped key; "" once destroyed
+  std::string erasure_reason;  // the stated reason of an erasure; "" otherwise
 };
 
 // One blind index of a client: kind "name", "birth_date" or "phone", and the keyed hash.
@@ -52,6 +53,12 @@ struct ClientIndexEntry {
 // sealed under the key opens again. NotFound when the organisation has no such client.
 [[nodiscard]] domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
                                               const std::string& client_id);
+
+// Erases the person: destroyClientKey, then marks the client erased (at w.now(), by `by`, with
+// `reason`). NotFound when the organisation has no such client.
+[[nodiscard]] domain::Status eraseClient(WriteContext& w, const std::string& org_id,
+                                         const std::string& client_id, const std::string& by,
+                                         const std::string& reason);
 
 // A search hit: the client and what matched.
 struct ClientMatch {

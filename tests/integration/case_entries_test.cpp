@@ -117,7 +117,7 @@ TEST_F(CaseEntriesTest, NotesAreSealedUnderTheClientsKeyAndGoWithIt) {
       [&, c = client](store::WriteContext& w) { return store::destroyClientKey(w, org, c); }));
   const HttpResponse erased = worker.get("/api/v1/cases/" + id + "/notes");
   ASSERT_EQ(erased.status, 200u) << erased.body;
-  EXPECT_EQ(erased.json->at("items").at(0).at("text"), "");
+  EXPECT_EQ(erased.json->at("items").at(0).at("text"), nullptr);
   EXPECT_EQ(erased.body.find(text), std::string::npos);
 }
 

@@ -887,6 +887,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a person
+         * @description Destroys the person's key: the sealed person, case notes, need notes, plan goal texts and
+         *     everything else sealed under it no longer open, here or in a backup made before. The
+         *     person's blind indexes (name, birth date, phone) are deleted, so a search no longer finds
+         *     them. The coded fields and the case's coded history stay for statistics. The client is
+         *     marked erased (`erased_at`). `confirm_client_code` must equal the client's code; `reason`
+         *     (1 to 500 characters, not personal data) is kept with the erasure. Recorded as
+         *     `client.key_destroy`. Roles: supervisor, org admin (`client.erase`).
+         */
+        post: operations["eraseClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases": {
         parameters: {
             query?: never;
@@ -2032,6 +2058,11 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the person was erased (their key destroyed); null otherwise.
+             */
+            erased_at: string | null;
         };
         ClientConflict: {
             error: components["schemas"]["Error"]["error"];
@@ -2122,6 +2153,11 @@ export interface components {
                 client_code: string;
                 person: components["schemas"]["ClientPerson"] | null;
                 coded: components["schemas"]["ClientCoded"];
+                /**
+                 * Format: date-time
+                 * @description When the person was erased; null otherwise.
+                 */
+                erased_at: string | null;
             };
             /** @description A `case_status` code. */
             status: string;
@@ -2235,7 +2271,8 @@ export interface components {
         };
         CaseNote: {
             id: string;
-            text: string;
+            /** @description Sealed; null once the person is erased. */
+            text: string | null;
             author: components["schemas"]["UserRef"];
             /** Format: date-time */
             created_at: string;
@@ -4331,6 +4368,52 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleDenied"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    eraseClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @example CL-7K3M9Q2P */
+                    confirm_client_code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The client as it stays (person null, `erased_at` set). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person is already erased. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["Internal"];
         };
     };

@@ -20,6 +20,7 @@ export type Permission =
   | 'case.update'
   | 'client.access_history'
   | 'client.create'
+  | 'client.erase'
   | 'client.search'
   | 'codes.read'
   | 'contact.create'

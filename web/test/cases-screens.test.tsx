@@ -43,6 +43,7 @@ const stored = (over: Partial<CaseRecord> = {}): CaseRecord => ({
     client_code: 'CL-1',
     person: { full_name: 'Ana Secret', phones: ['+40 700'] },
     coded: { gender: 'Feminine', citizenships: ['RO'] },
+    erased_at: null,
   },
   status: 'intake',
   status_history: [],

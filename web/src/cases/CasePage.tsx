@@ -21,7 +21,8 @@ import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
-import { mayApprove, mayBreakGlass, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { EraseClient } from './EraseClient';
+import { mayApprove, mayBreakGlass, mayErase, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
@@ -70,6 +71,9 @@ export function CasePage({ api, codes, user, id }: Props) {
             onReload={loaded.reload}
           />
           <ClientDetails codes={codes} client={record.client} />
+          {mayErase(user) && !record.client.erased_at && (
+            <EraseClient api={api} clientId={record.client.id} clientCode={record.client.client_code} onErased={loaded.reload} />
+          )}
           {working && !editing && (
             <p>
               <button type="button" class="secondary" onClick={() => setEditing(true)}>

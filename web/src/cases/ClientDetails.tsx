@@ -32,7 +32,11 @@ export function ClientDetails({ codes, client }: { codes: CodeLists; client: Cas
   const rows = codedRows(codes, client.coded);
   return (
     <Section id="case-person" title={t('cases.client.person')}>
-      {person === null ? (
+      {client.erased_at ? (
+        <p class="erased" role="status">
+          {t('cases.erase.erased', { at: new Date(client.erased_at).toLocaleString() })}
+        </p>
+      ) : person === null ? (
         <p class="muted">{t('cases.view.sealed')}</p>
       ) : (
         <dl class="details">

@@ -67,6 +67,11 @@ export function getClient(api: ApiClient, id: string): Promise<Client> {
   return api.request('GET', `/api/v1/clients/${encodeURIComponent(id)}`);
 }
 
+/** Erases the person: their key is destroyed; the coded fields stay. */
+export function eraseClient(api: ApiClient, id: string, body: { reason: string; confirm_client_code: string }): Promise<Client> {
+  return api.request('POST', `/api/v1/clients/${encodeURIComponent(id)}/erasure`, { body });
+}
+
 export function updateClient(api: ApiClient, id: string, input: ClientInput & { version: number }): Promise<Client> {
   return api.request('PUT', `/api/v1/clients/${encodeURIComponent(id)}`, { body: input });
 }
