@@ -168,8 +168,9 @@ awaitable<Result<TaskList>> addTask(Context ctx, Actor actor, std::string case_i
 
 awaitable<Result<TaskList>> setTaskDone(Context ctx, Actor actor, std::string ref, bool done,
                                         std::int32_t version) {
-  auto [case_id, task_id] = splitRef(ref);
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+  auto ids = splitRef(ref);
+  const std::string task_id = ids.second;
+  auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
                                      policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
