@@ -164,6 +164,7 @@ void registerCaseRoutes(RouteTable& routes) {
   routes.route("POST", "/api/v1/cases/{id}/contacts", Permission::kCaseContactLink,
                idAndBody<decodeOneText<kContactId, 64>>, cases::linkContact, encodeLinkedContact);
   registerCaseEntryRoutes(routes);
+  registerCaseTaskRoutes(routes);
   registerCaseAssessmentRoutes(routes);
 }
 

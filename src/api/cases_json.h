@@ -80,6 +80,8 @@ boost::json::object encodeClientView(const cases::ClientView& view);
 boost::json::object encodeCaseView(const cases::CaseView& view);
 // The routes of consents, notes and the timeline (case_entries.cpp).
 void registerCaseEntryRoutes(RouteTable& routes);
+// The routes of a case's tasks and the caller's open tasks (case_tasks.cpp).
+void registerCaseTaskRoutes(RouteTable& routes);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 69> kActions = {{
+constexpr std::array<ActionInfo, 73> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -84,8 +84,12 @@ constexpr std::array<ActionInfo, 69> kActions = {{
     {AuditAction::kCasePlanApprove, "case_plan.approve", "case"},
     {AuditAction::kCasePlanReturn, "case_plan.return", "case"},
     {AuditAction::kCaseApprovalList, "case.approval_list", "cases"},
+    {AuditAction::kCaseTaskCreate, "case_task.create", "case"},
+    {AuditAction::kCaseTaskUpdate, "case_task.update", "case"},
+    {AuditAction::kCaseTaskList, "case_task.list", "case"},
+    {AuditAction::kTaskListMine, "task.list_mine", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseApprovalList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kTaskListMine));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -87,6 +87,11 @@ enum class AuditAction {
   kCasePlanApprove,           // case_plan.approve
   kCasePlanReturn,            // case_plan.return
   kCaseApprovalList,          // case.approval_list (the pending approvals: their count)
+  // A case's tasks (cases/case_tasks.h).
+  kCaseTaskCreate,  // case_task.create
+  kCaseTaskUpdate,  // case_task.update (done or open again)
+  kCaseTaskList,    // case_task.list
+  kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -111,7 +111,7 @@ struct Note {
 struct TimelineEntry {
   domain::UnixMillis at = 0;
   std::string kind;  // status_change, closure_request, consent, consent_withdrawal, note,
-                     // contact_link, assignment, service
+                     // contact_link, assignment, service, task, task_done
   std::string by;
   std::string by_name;
   std::string ref;      // consent, note or contact id, or ""

@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "cases/case_tasks.h"
 #include "crypto/crypto.h"
 #include "store/async.h"
 
@@ -94,5 +95,10 @@ template awaitable<Result<ConsentList>> writeEntry<Consents>(Context, const Acto
 template awaitable<Result<ServiceList>> listEntries<Services>(Context, Actor, std::string);
 template awaitable<Result<ServiceList>> recordEntry<Services>(Context, Actor, std::string,
                                                               ServiceInput);
+
+template awaitable<Result<EntryList<Tasks>>> readEntries<Tasks>(Context, std::string, std::string);
+template awaitable<Result<EntryList<Tasks>>> writeEntry<Tasks>(Context, const Actor&,
+                                                               const LoadedCase&, store::WriteJob,
+                                                               audit::AuditAction, std::string);
 
 }  // namespace strada::cases

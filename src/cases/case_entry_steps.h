@@ -34,6 +34,11 @@ struct EntryKind {
   std::string_view name;  // "consent": names an entry not read back after its write
 };
 
+// The case's entries of `Kind` with the names of the organisation's users (no policy, no audit).
+template <class Kind>
+[[nodiscard]] boost::asio::awaitable<domain::Result<EntryList<Kind>>> readEntries(
+    Context ctx, std::string org_id, std::string case_id);
+
 // Runs `change` with the audit event `action` on the case in one job, then answers the case's
 // entries of `Kind` holding the entry `entry_id` alone.
 template <class Kind>

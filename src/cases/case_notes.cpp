@@ -20,20 +20,13 @@ using domain::Result;
 
 constexpr std::size_t kMaxNoteChars = 20000;
 
-std::size_t utf8Length(std::string_view s) {
-  std::size_t n = 0;
-  for (const char c : s) {
-    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-  }
-  return n;
-}
-
 struct CaseRecords {
   std::vector<store::NoteRow> notes;
   std::vector<store::ConsentRow> consents;
   std::vector<store::CaseHistoryEntry> history;
   std::vector<store::CaseContactLink> contacts;
   std::vector<store::ServiceRow> services;
+  std::vector<store::TaskRow> tasks;
   std::map<std::string, std::string> names;
 };
 
@@ -60,10 +53,12 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
     r.history = std::move(*history);
     r.contacts = std::move(*contacts);
     auto services = store::listServices(sql, case_id);
-    if (!services) {
-      return tl::unexpected(services.error());
+    auto tasks = store::listTasks(sql, case_id);
+    if (!services || !tasks) {
+      return tl::unexpected(!services ? services.error() : tasks.error());
     }
     r.services = std::move(*services);
+    r.tasks = std::move(*tasks);
   }
   return r;
 }
@@ -118,6 +113,12 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
   }
   for (const auto& s : r.services) {
     add(s.recorded_at, "service", s.recorded_by, s.id, s.type);
+  }
+  for (const auto& t : r.tasks) {  // the kind only: the title is sealed
+    add(t.created_at, "task", t.created_by, t.id, t.kind);
+    if (t.done) {
+      add(t.done_at, "task_done", t.done_by, t.id, t.kind);
+    }
   }
   for (const auto& l : r.contacts) {
     add(l.linked_at, "contact_link", l.linked_by, l.contact_id, "");

@@ -219,6 +219,14 @@ domain::Status checkEndDay(std::string_view end, std::string_view field, std::in
   return {};
 }
 
+std::size_t utf8Length(std::string_view s) {
+  std::size_t n = 0;
+  for (const char c : s) {
+    n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return n;
+}
+
 bool inCodeList(std::string_view list, std::string_view code) {
   const domain::CodeList* codes = domain::findCodeList(list);
   return codes != nullptr && codes->contains(code);

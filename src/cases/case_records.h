@@ -113,6 +113,9 @@ template <class Row>
 [[nodiscard]] domain::Status checkEndDay(std::string_view end, std::string_view field,
                                          std::int64_t start, std::string_view before_start);
 
+// The number of characters (UTF-8 code points) of `s`.
+[[nodiscard]] std::size_t utf8Length(std::string_view s);
+
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);
 

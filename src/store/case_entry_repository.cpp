@@ -135,4 +135,88 @@ domain::Result<std::vector<ServiceRow>> listServices(soci::session& sql,
   });
 }
 
+domain::Status insertTask(WriteContext& w, const TaskRow& r) {
+  return guarded("insert task", [&]() -> domain::Status {
+    detail::insertRow(
+        w.sql(), "case_tasks",
+        "id, case_id, kind, title_sealed, due_on, assigned_to, created_by, created_at", r.id,
+        r.case_id, r.kind, detail::toHex(r.title_sealed), r.due_on, r.assigned_to, r.created_by,
+        r.created_at);
+    return {};
+  });
+}
+
+namespace {
+
+constexpr const char* kTaskColumns =
+    "t.id, t.case_id, t.kind, t.title_sealed, t.due_on, t.assigned_to, t.done_by, t.created_by, "
+    "t.done, t.done_at, t.version, t.created_at FROM case_tasks t ";
+
+// The tasks `where` selects (with `:a` and `:b` bound to `a` and `b`), soonest due first.
+domain::Result<std::vector<TaskRow>> selectTasks(soci::session& sql, const std::string& where,
+                                                 const std::string& a, const std::string& b) {
+  return guarded("list tasks", [&]() -> domain::Result<std::vector<TaskRow>> {
+    TaskRow r;
+    std::string hex;
+    int done = 0;
+    long long done_at = 0, version = 0, created_at = 0;
+    soci::statement st(sql);
+    detail::intoEach(st, r.id, r.case_id, r.kind, hex, r.due_on, r.assigned_to, r.done_by,
+                     r.created_by, done, done_at, version, created_at);
+    detail::useEach(st, a, b);
+    detail::prepareAndExecute(st, std::string("SELECT ") + kTaskColumns + where +
+                                      " ORDER BY t.due_on, t.created_at, t.id");
+    return detail::collectCheckedRows(st, [&]() -> domain::Result<TaskRow> {
+      auto sealed = detail::fromHex(hex);
+      if (!sealed) {
+        return domain::internalError("case_tasks.title_sealed is not hex");
+      }
+      r.title_sealed = std::move(*sealed);
+      r.done = done != 0;
+      r.done_at = done_at;
+      r.version = version;
+      r.created_at = created_at;
+      return r;
+    });
+  });
+}
+
+}  // namespace
+
+domain::Result<std::vector<TaskRow>> listTasks(soci::session& sql, const std::string& case_id) {
+  return selectTasks(sql, "WHERE t.case_id = :a AND t.case_id = :b", case_id, case_id);
+}
+
+domain::Result<std::vector<TaskRow>> listOpenTasksOf(soci::session& sql, const std::string& org_id,
+                                                     const std::string& user_id) {
+  return selectTasks(sql,
+                     "JOIN cases c ON c.id = t.case_id WHERE c.org_id = :a AND t.assigned_to = :b "
+                     "AND t.done = 0",
+                     org_id, user_id);
+}
+
+domain::Status setTaskDone(WriteContext& w, const std::string& case_id, const std::string& task_id,
+                           bool done, std::int64_t version, const std::string& by) {
+  return guarded("set task done", [&]() -> domain::Status {
+    long long n = 0;
+    w.sql() << "SELECT COUNT(*) FROM case_tasks WHERE id = :id AND case_id = :c", soci::into(n),
+        soci::use(task_id), soci::use(case_id);
+    if (n == 0) {
+      return domain::fail(ErrorCode::kNotFound, "No such record.");
+    }
+    const int flag = done ? 1 : 0;
+    const std::string done_by = done ? by : std::string();
+    const long long at = done ? w.now() : 0;
+    const long long expected = version;
+    soci::statement st(w.sql());
+    detail::useEach(st, flag, done_by, at, task_id, expected);
+    return detail::runOnOneRow(
+        st,
+        "UPDATE case_tasks SET done = :d, done_by = :b, done_at = :at, version = version + 1 "
+        "WHERE id = :id AND version = :v",
+        {ErrorCode::kConflict,
+         "Someone changed this task since you opened it: reload it and try again.", "version"});
+  });
+}
+
 }  // namespace strada::store

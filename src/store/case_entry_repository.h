@@ -76,4 +76,33 @@ struct ServiceRow {
 [[nodiscard]] domain::Result<std::vector<ServiceRow>> listServices(soci::session& sql,
                                                                    const std::string& case_id);
 
+struct TaskRow {
+  std::string id;
+  std::string case_id;
+  std::string kind;          // task_kind or ""
+  std::string title_sealed;  // opaque bytes
+  std::string due_on;        // YYYY-MM-DD
+  std::string assigned_to;
+  bool done = false;
+  std::string done_by;  // "" while open
+  std::int64_t done_at = 0;
+  std::int64_t version = 0;
+  std::string created_by;
+  std::int64_t created_at = 0;
+};
+[[nodiscard]] domain::Status insertTask(WriteContext& w, const TaskRow& row);
+// The case's tasks, soonest due first.
+[[nodiscard]] domain::Result<std::vector<TaskRow>> listTasks(soci::session& sql,
+                                                             const std::string& case_id);
+// The open tasks of `user_id` on the cases of organisation `org_id`, soonest due first.
+[[nodiscard]] domain::Result<std::vector<TaskRow>> listOpenTasksOf(soci::session& sql,
+                                                                   const std::string& org_id,
+                                                                   const std::string& user_id);
+// Marks the task done (by `by` at w.now()) or open again, when its version is `version`; the
+// version goes up by one. NotFound when the case has no such task; Conflict on "version" when
+// the version is stale.
+[[nodiscard]] domain::Status setTaskDone(WriteContext& w, const std::string& case_id,
+                                         const std::string& task_id, bool done,
+                                         std::int64_t version, const std::string& by);
+
 }  // namespace strada::store

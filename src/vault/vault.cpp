@@ -59,7 +59,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 11> kFields = {{
+constexpr std::array<FieldInfo, 12> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -72,8 +72,9 @@ constexpr std::array<FieldInfo, 11> kFields = {{
     {SealedField::kNeedNote, "case_need_domains.note:", KeyKind::kPerson},
     {SealedField::kPlanGoal, "case_plan_goals.goal:", KeyKind::kPerson},
     {SealedField::kPlanReason, "case_plan_reviews.reason:", KeyKind::kPerson},
+    {SealedField::kTaskTitle, "case_tasks.title:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kPlanReason));
+static_assert(domain::listsEveryValue(kFields, SealedField::kTaskTitle));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

@@ -40,6 +40,7 @@ enum class SealedField {
   kNeedNote,      // case_need_domains.note: a need's note (record id: case id "/" domain)
   kPlanGoal,      // case_plan_goals.goal: a plan's goal (record id: case id "/" position)
   kPlanReason,    // case_plan_reviews.reason: why a supervisor returned a plan (case id)
+  kTaskTitle,     // case_tasks.title: a case task's title (record id: task id)
 };
 
 // What a sealed value belongs to.
