@@ -1,4 +1,4 @@
--- 0015: a case's tasks (issue 8, section 5): the to-dos of the assistance team, with a due day
+-- 0016: a case's tasks (issue 8, section 5): the to-dos of the assistance team, with a due day
 -- and an owner (a user of the organisation). The title is sealed under the key of the case's
 -- client (hex of opaque bytes); `kind` is a task_kind code or ''. Dialect-neutral.
 CREATE TABLE case_tasks (
