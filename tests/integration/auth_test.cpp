@@ -169,6 +169,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "case.update",
         "client.access_history",
         "client.create",
+        "client.erase",
         "client.read",
         "client.search",
         "client.update",

@@ -1155,6 +1155,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's tasks, soonest due first (titles sealed under the client's key)
+         * @description Recorded as `case_task.list`. Case worker on the cases they work on, supervisor on every case; not for data officers or consultants.
+         */
+        get: operations["listCaseTasks"];
+        put?: never;
+        /**
+         * Add a task
+         * @description `title` 1 to 500 characters, sealed under the client's key; `due_on` a date; `assigned_to` a case worker or supervisor of the organisation (default the caller); `kind` a `task_kind` code. Recorded as `case_task.create`.
+         */
+        post: operations["addCaseTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a task done, or open again
+         * @description Recorded as `case_task.update`.
+         */
+        put: operations["changeCaseTask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's open tasks across the organisation's cases, soonest due first
+         * @description A title only where the caller may work on the case (else null). Recorded as `task.list_mine`.
+         */
+        get: operations["listMyOpenTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/timeline": {
         parameters: {
             query?: never;
@@ -2401,6 +2465,27 @@ export interface components {
             reason?: string;
             version: number;
         };
+        CaseTask: {
+            id: string;
+            case_id: string;
+            /** @description Null where the reader may not read the case; "" for an erased person. */
+            title: string | null;
+            kind: string | null;
+            /** Format: date */
+            due_on: string;
+            /** @description Open and due before today. */
+            overdue: boolean;
+            assigned_to: components["schemas"]["UserRef"];
+            done: boolean;
+            done_by: components["schemas"]["UserRef"] | null;
+            created_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            created_at: string;
+            version: number;
+        };
+        CaseTaskList: {
+            items: components["schemas"]["CaseTask"][];
+        };
         CaseDocumentConflict: {
             error: components["schemas"]["Error"]["error"];
             /** @description The stored document (identification, needs or plan), as its GET answers. */
@@ -2745,6 +2830,8 @@ export type PlanGoal = components['schemas']['PlanGoal'];
 export type CasePlan = components['schemas']['CasePlan'];
 export type CasePlanInput = components['schemas']['CasePlanInput'];
 export type CasePlanDecision = components['schemas']['CasePlanDecision'];
+export type CaseTask = components['schemas']['CaseTask'];
+export type CaseTaskList = components['schemas']['CaseTaskList'];
 export type CaseDocumentConflict = components['schemas']['CaseDocumentConflict'];
 export type PendingApprovalList = components['schemas']['PendingApprovalList'];
 export type CaseService = components['schemas']['CaseService'];
@@ -4866,6 +4953,148 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleOrCsrfDenied"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listCaseTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTaskList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCaseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** Format: date */
+                    due_on: string;
+                    assigned_to?: string;
+                    kind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Added. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTask"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person was erased; no task can be added. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeCaseTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    done: boolean;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTask"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` (field `version`): changed meanwhile; `current` is the stored task. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    listMyOpenTasks: {
+        parameters: {
+            query?: {
+                assigned_to?: "me";
+                open?: "true";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTaskList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
         };
     };
     getCaseTimeline: {
