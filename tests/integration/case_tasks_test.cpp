@@ -56,9 +56,10 @@ TEST_F(CaseTasksTest, ATaskIsSealedListedTickedAndOnTheTimeline) {
   const std::string task(added.json->at("id").as_string());
   // Sealed: the title is not in the database in the clear.
   long long clear = 0;
+  const std::string pattern = "%" + title + "%";  // soci::use keeps a reference: a named value
   deployment().database().db().read([&](soci::session& sql) {
     sql << "SELECT COUNT(*) FROM case_tasks WHERE title_sealed LIKE :t", soci::into(clear),
-        soci::use("%" + title + "%");
+        soci::use(pattern);
   });
   EXPECT_EQ(clear, 0);
   const HttpResponse list = worker.get(base);
