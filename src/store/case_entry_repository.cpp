@@ -152,9 +152,10 @@ constexpr const char* kTaskColumns =
     "t.id, t.case_id, t.kind, t.title_sealed, t.due_on, t.assigned_to, t.done_by, t.created_by, "
     "t.done, t.done_at, t.version, t.created_at FROM case_tasks t ";
 
-// The tasks `where` selects (with `:a` and `:b` bound to `a` and `b`), soonest due first.
+// The tasks `where` selects (its placeholders bound to `params`, in order), soonest due first.
+template <class... Params>
 domain::Result<std::vector<TaskRow>> selectTasks(soci::session& sql, const std::string& where,
-                                                 const std::string& a, const std::string& b) {
+                                                 const Params&... params) {
   return guarded("list tasks", [&]() -> domain::Result<std::vector<TaskRow>> {
     TaskRow r;
     std::string hex;
@@ -163,7 +164,7 @@ domain::Result<std::vector<TaskRow>> selectTasks(soci::session& sql, const std::
     soci::statement st(sql);
     detail::intoEach(st, r.id, r.case_id, r.kind, hex, r.due_on, r.assigned_to, r.done_by,
                      r.created_by, done, done_at, version, created_at);
-    detail::useEach(st, a, b);
+    detail::useEach(st, params...);
     detail::prepareAndExecute(st, std::string("SELECT ") + kTaskColumns + where +
                                       " ORDER BY t.due_on, t.created_at, t.id");
     return detail::collectCheckedRows(st, [&]() -> domain::Result<TaskRow> {
@@ -184,7 +185,7 @@ domain::Result<std::vector<TaskRow>> selectTasks(soci::session& sql, const std::
 }  // namespace
 
 domain::Result<std::vector<TaskRow>> listTasks(soci::session& sql, const std::string& case_id) {
-  return selectTasks(sql, "WHERE t.case_id = :a AND t.case_id = :b", case_id, case_id);
+  return selectTasks(sql, "WHERE t.case_id = :c", case_id);
 }
 
 domain::Result<std::vector<TaskRow>> listOpenTasksOf(soci::session& sql, const std::string& org_id,
