@@ -1,5 +1,6 @@
 #include "app/data_dir.h"
 
+#include "cases/erasure_reconcile.h"
 #include "crypto/crypto.h"
 #include "hotline/knowledge.h"
 #include "hotline/stored_contacts_upgrade.h"
@@ -43,6 +44,13 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
   auto keys = vault::Vault::loadOrCreate(**db, *master);
   if (!keys) {
     return tl::unexpected(keys.error());
+  }
+  // Before anything reads a person: erasures the database lost in a restore are made again.
+  (*keys)->keepErasureLedger(options.data_dir / "erasures");
+  if (auto reconciled =
+          hotline::runToCompletion(cases::reconcileErasures(hotline::Context{**db, **keys}));
+      !reconciled) {
+    return tl::unexpected(reconciled.error());
   }
   // What the migrations cannot do in SQL: index the knowledge articles' country names (0010).
   auto reindexed =

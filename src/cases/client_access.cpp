@@ -55,8 +55,9 @@ Result<Trail> readTrail(soci::session& sql, const std::string& org_id, const std
 }
 
 // The entries, newest first, each break-glass event paired with its grant's reason (the k-th
-// event of a user with the k-th grant of that user: both are written in one job, in order).
-std::vector<AccessEntry> entriesOf(Trail trail) {
+// event of a user with the k-th grant of that user: both are written in one job, in order), and
+// the erasure with its reason.
+std::vector<AccessEntry> entriesOf(Trail trail, const std::optional<std::string>& erasure_reason) {
   std::sort(trail.events.begin(), trail.events.end(),
             [](const auto& a, const auto& b) { return a.seq < b.seq; });
   std::map<std::string, std::size_t> used;
@@ -74,6 +75,9 @@ std::vector<AccessEntry> entriesOf(Trail trail) {
           break;
         }
       }
+    }
+    if (e.input.action == audit::auditActionName(audit::AuditAction::kClientKeyDestroy)) {
+      entry.reason = erasure_reason;
     }
     out.push_back(std::move(entry));
   }
@@ -108,7 +112,16 @@ awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Act
   if (auto audited = co_await hotline::recordAudit(ctx, std::move(entry)); !audited) {
     co_return tl::unexpected(audited.error());
   }
-  co_return entriesOf(std::move(*trail));
+  std::optional<std::string> erasure_reason;
+  if (const std::string& sealed = loaded->row.erasure_reason_sealed; !sealed.empty()) {
+    auto opened = ctx.vault.open(
+        {vault::SealedField::kErasureReason, loaded->row.client.id}, sealed);
+    if (!opened) {
+      co_return tl::unexpected(opened.error());
+    }
+    erasure_reason = std::move(*opened);
+  }
+  co_return entriesOf(std::move(*trail), erasure_reason);
 }
 
 }  // namespace strada::cases

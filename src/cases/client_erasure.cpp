@@ -1,6 +1,8 @@
 // Erasing a person (clients.h; the API limits the reason to kMaxErasureReason characters): the
-// person's key is destroyed, so nothing sealed under it opens again, in this database or in any
-// backup made before; the coded fields stay for statistics.
+// person's key is destroyed, so nothing sealed under it opens again; the data folder's erasure
+// ledger names the person, so a backup made before and restored later is erased again at start
+// (cases/erasure_reconcile.h); the coded fields stay for statistics. The reason is sealed under
+// the organisation's clients key (it may name the person).
 #include <utility>
 
 #include "cases/case_records.h"
@@ -51,12 +53,18 @@ awaitable<Result<ClientView>> eraseClient(Context ctx, Actor actor, std::string 
   client.erased_by = actor.principal.user_id;
   audit::AuditEntry entry = actor.entry(audit::AuditAction::kClientKeyDestroy, client.id);
   auto erase = [org = client.org_id, client_id = client.id, by = client.erased_by,
-                reason = std::move(erasure.reason)](store::WriteContext& w) {
+                reason = ctx.vault.seal({vault::SealedField::kErasureReason, client.id},
+                                        erasure.reason)](store::WriteContext& w) {
     return store::eraseClient(w, org, client_id, by, reason);
   };
   if (auto status = co_await hotline::writeAudited(ctx, std::move(erase), std::move(entry));
       !status) {
     co_return tl::unexpected(status.error());
+  }
+  // Outside the database, so that a backup made before cannot bring the person back. Should this
+  // write fail, the erasure stands and the next start adds it (cases/erasure_reconcile.h).
+  if (const vault::ErasureLedger* ledger = ctx.vault.erasureLedger(); ledger != nullptr) {
+    (void)ledger->append({client.id});
   }
   ClientView view;
   view.client = std::move(client);

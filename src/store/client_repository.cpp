@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "store/guarded.h"
 #include "store/statements.h"
@@ -194,7 +195,7 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
     long long erased_at = 0;
     detail::intoEach(st, c.created_by, created_at, c.updated_by, updated_at, version, erased_at,
-                     c.erased_by, row.erasure_reason);
+                     c.erased_by, row.erasure_reason_sealed);
     st.exchange(soci::into(key_hex, key_ind));
     st.exchange(soci::use(id));
     detail::prepareAndExecute(
@@ -205,7 +206,7 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
             "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
             "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
             "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
-            "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, c.erasure_reason, "
+            "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, c.erasure_reason_sealed, "
             "k.wrapped_key FROM clients c LEFT JOIN "
             "client_keys k ON k.client_id = c.id WHERE c.id = :id");
     if (!st.fetch()) {
@@ -218,11 +219,13 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     c.erased_at = erased_at;
     auto person = detail::fromHex(sealed);
     auto key = detail::fromHex(key_ind == soci::i_ok ? key_hex : std::string());
-    if (!person || !key) {
-      return domain::internalError("clients.person_sealed or client_keys.wrapped_key not hex");
+    auto reason = detail::fromHex(row.erasure_reason_sealed);
+    if (!person || !key || !reason) {
+      return domain::internalError("a sealed column of clients or client_keys is not hex");
     }
     row.person_sealed = std::move(*person);
     row.wrapped_key = std::move(*key);
+    row.erasure_reason_sealed = std::move(*reason);
     return std::optional<ClientRow>(std::move(row));
   });
 }
@@ -248,15 +251,67 @@ domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
 }
 
 domain::Status eraseClient(WriteContext& w, const std::string& org_id, const std::string& client_id,
-                           const std::string& by, const std::string& reason) {
+                           const std::string& by, const std::string& reason_sealed) {
   if (auto destroyed = destroyClientKey(w, org_id, client_id); !destroyed) {
     return destroyed;
   }
   return guarded("mark client erased", [&]() -> domain::Status {
     const long long at = w.now();
-    w.sql() << "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = :r WHERE "
-               "id = :c AND org_id = :o",
-        soci::use(at), soci::use(by), soci::use(reason), soci::use(client_id), soci::use(org_id);
+    const std::string sealed = detail::toHex(reason_sealed);
+    w.sql() << "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = '', "
+               "erasure_reason_sealed = :r WHERE id = :c AND org_id = :o",
+        soci::use(at), soci::use(by), soci::use(sealed), soci::use(client_id), soci::use(org_id);
+    return {};
+  });
+}
+
+domain::Result<std::vector<ErasureState>> erasureStates(soci::session& sql,
+                                                        const std::vector<std::string>& ids) {
+  return guarded("read erasure states", [&]() -> domain::Result<std::vector<ErasureState>> {
+    static constexpr const char* kSelect =
+        "SELECT c.id, c.org_id, c.erased_at, c.erasure_reason, k.wrapped_key FROM clients c "
+        "LEFT JOIN client_keys k ON k.client_id = c.id WHERE ";
+    std::vector<ErasureState> out;
+    std::set<std::string> seen;
+    ErasureState row;
+    std::string key;
+    long long erased_at = 0;
+    soci::indicator key_ind = soci::i_ok;
+    auto collect = [&](soci::statement& st) {
+      st.execute();
+      while (st.fetch()) {
+        row.erased = erased_at != 0;
+        row.key_present = key_ind == soci::i_ok && !key.empty();
+        seen.insert(row.client_id);
+        out.push_back(row);
+      }
+    };
+    soci::statement all =
+        (sql.prepare << std::string(kSelect) + "c.erased_at <> 0 OR c.erasure_reason <> ''",
+         soci::into(row.client_id), soci::into(row.org_id), soci::into(erased_at),
+         soci::into(row.reason_in_clear), soci::into(key, key_ind));
+    collect(all);
+    std::string wanted;
+    soci::statement one = (sql.prepare << std::string(kSelect) + "c.id = :id",
+                           soci::into(row.client_id), soci::into(row.org_id),
+                           soci::into(erased_at), soci::into(row.reason_in_clear),
+                           soci::into(key, key_ind), soci::use(wanted));
+    for (const std::string& id : ids) {
+      if (!seen.contains(id)) {
+        wanted = id;
+        collect(one);
+      }
+    }
+    return out;
+  });
+}
+
+domain::Status sealErasureReason(WriteContext& w, const std::string& client_id,
+                                 const std::string& reason_sealed) {
+  return guarded("seal erasure reason", [&]() -> domain::Status {
+    const std::string sealed = detail::toHex(reason_sealed);
+    w.sql() << "UPDATE clients SET erasure_reason = '', erasure_reason_sealed = :r WHERE id = :c",
+        soci::use(sealed), soci::use(client_id);
     return {};
   });
 }

@@ -25,7 +25,7 @@ struct ClientRow {
   domain::Client client;       // client.person is left empty by the store
   std::string person_sealed;   // opaque bytes
   std::string wrapped_key;     // the person's wrapped key; "" once destroyed
-  std::string erasure_reason;  // the stated reason of an erasure; "" otherwise
+  std::string erasure_reason_sealed;  // the sealed reason of an erasure; "" otherwise
 };
 
 // One blind index of a client: kind "name", "birth_date" or "phone", and the keyed hash.
@@ -55,10 +55,27 @@ struct ClientIndexEntry {
                                               const std::string& client_id);
 
 // Erases the person: destroyClientKey, then marks the client erased (at w.now(), by `by`, with
-// `reason`). NotFound when the organisation has no such client.
+// the reason sealed by the caller). NotFound when the organisation has no such client.
 [[nodiscard]] domain::Status eraseClient(WriteContext& w, const std::string& org_id,
                                          const std::string& client_id, const std::string& by,
-                                         const std::string& reason);
+                                         const std::string& reason_sealed);
+
+// Where every client stands on erasure, for the reconciliation with the erasure ledger.
+struct ErasureState {
+  std::string client_id;
+  std::string org_id;
+  bool erased = false;          // erased_at is set
+  bool key_present = false;     // the wrapped key is still stored
+  std::string reason_in_clear;  // a reason written before migration 0021; "" otherwise
+};
+
+// Every client that is erased, still has a reason in the clear, or whose id is in `ids`.
+[[nodiscard]] domain::Result<std::vector<ErasureState>> erasureStates(
+    soci::session& sql, const std::vector<std::string>& ids);
+
+// Moves a reason written in the clear to its sealed column (and empties the clear one).
+[[nodiscard]] domain::Status sealErasureReason(WriteContext& w, const std::string& client_id,
+                                               const std::string& reason_sealed);
 
 // A search hit: the client and what matched.
 struct ClientMatch {

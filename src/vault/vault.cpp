@@ -19,6 +19,8 @@ namespace {
 constexpr std::string_view kContactsKeyId = "contacts.v1";
 constexpr std::string_view kAgenciesKeyId = "agencies.v1";
 constexpr std::string_view kTelephonyKeyId = "telephony.v1";
+// Clients' records that are the organisation's, not the person's (an erasure's reason).
+constexpr std::string_view kClientsKeyId = "clients.v1";
 // The associated data of a wrapped person key: prefix + person id. Stored keys depend on it.
 constexpr std::string_view kPersonKeyAadPrefix = "person_key:";
 
@@ -49,7 +51,7 @@ constexpr std::array<IndexSubkey, 4> kIndexSubkeys = {{
 }};
 static_assert(domain::listsEveryValue(kIndexSubkeys, BlindIndex::kClientPhone));
 
-enum class KeyKind { kContacts, kAgencies, kTelephony, kPerson };
+enum class KeyKind { kContacts, kAgencies, kTelephony, kClients, kPerson };
 
 struct FieldInfo {
   SealedField value;
@@ -59,7 +61,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 12> kFields = {{
+constexpr std::array<FieldInfo, 13> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -73,8 +75,9 @@ constexpr std::array<FieldInfo, 12> kFields = {{
     {SealedField::kPlanGoal, "case_plan_goals.goal:", KeyKind::kPerson},
     {SealedField::kPlanReason, "case_plan_reviews.reason:", KeyKind::kPerson},
     {SealedField::kTaskTitle, "case_tasks.title:", KeyKind::kPerson},
+    {SealedField::kErasureReason, "clients.erasure_reason:", KeyKind::kClients},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kTaskTitle));
+static_assert(domain::listsEveryValue(kFields, SealedField::kErasureReason));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};
@@ -129,6 +132,7 @@ struct Vault::Keys {
   crypto::FieldSealer contacts;
   crypto::FieldSealer agencies;
   crypto::FieldSealer telephony;
+  crypto::FieldSealer clients;
   crypto::FieldSealer person_key_wrap;
   std::vector<crypto::SecretKey> index_keys;  // one per BlindIndex, in its order
 
@@ -138,6 +142,8 @@ struct Vault::Keys {
         return agencies;
       case KeyKind::kTelephony:
         return telephony;
+      case KeyKind::kClients:
+        return clients;
       case KeyKind::kPerson:
         // A person's field sealed without the person's key would be readable after erasure.
         std::fputs("strada: a person's field was sealed without the person's key\n", stderr);
@@ -172,6 +178,10 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
   if (!telephony) {
     return tl::unexpected(telephony.error());
   }
+  auto clients = loadOrCreateKey(db, master, std::string(kClientsKeyId));
+  if (!clients) {
+    return tl::unexpected(clients.error());
+  }
   std::vector<crypto::SecretKey> index_keys;
   index_keys.reserve(kIndexSubkeys.size());
   for (const IndexSubkey& index : kIndexSubkeys) {
@@ -179,7 +189,7 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
   }
   auto keys = std::unique_ptr<Keys>(
       new Keys{crypto::FieldSealer(std::move(*contacts)), crypto::FieldSealer(std::move(*agencies)),
-               crypto::FieldSealer(std::move(*telephony)),
+               crypto::FieldSealer(std::move(*telephony)), crypto::FieldSealer(std::move(*clients)),
                crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)), std::move(index_keys)});
   return std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
 }

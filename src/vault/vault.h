@@ -16,6 +16,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,7 @@
 #include "crypto/secret.h"
 #include "domain/error.h"
 #include "store/database.h"
+#include "vault/erasure_ledger.h"
 
 namespace strada::vault {
 
@@ -41,6 +43,8 @@ enum class SealedField {
   kPlanGoal,      // case_plan_goals.goal: a plan's goal (record id: case id "/" position)
   kPlanReason,    // case_plan_reviews.reason: why a supervisor returned a plan (case id)
   kTaskTitle,     // case_tasks.title: a case task's title (record id: task id)
+  // Of the organisation, not of the person (the person's key is gone when it is written):
+  kErasureReason,  // clients.erasure_reason: why a person was erased ("clients.v1" key)
 };
 
 // What a sealed value belongs to.
@@ -120,6 +124,13 @@ class Vault {
   [[nodiscard]] domain::Result<std::string> open(const PersonKey& key, SealTarget target,
                                                  std::string_view sealed) const;
 
+  // The data folder's erasure ledger (vault/erasure_ledger.h), set once when the data folder is
+  // opened, before the vault is shared; none in tests that open a bare database.
+  void keepErasureLedger(std::filesystem::path path) { erasures_.emplace(std::move(path)); }
+  [[nodiscard]] const ErasureLedger* erasureLedger() const {
+    return erasures_ ? &*erasures_ : nullptr;
+  }
+
   // Keys the CSRF token MAC (derived from the master key, so every server agrees).
   [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }
 
@@ -132,6 +143,7 @@ class Vault {
   explicit Vault(std::unique_ptr<Keys> keys, crypto::SecretKey csrf);
   std::unique_ptr<Keys> keys_;
   crypto::SecretKey csrf_;
+  std::optional<ErasureLedger> erasures_;
 };
 
 // The associated data of a sealed value ("contacts.summary:<id>"). Stored values depend on these

@@ -107,9 +107,25 @@ TEST_F(ClientErasureTest, ASupervisorErasesAPersonAndOnlyCodedFiguresStay) {
     auto row = store::findClient(sql, p.client_id);
     EXPECT_TRUE(row.value()->wrapped_key.empty());
     EXPECT_TRUE(row.value()->person_sealed.empty());
-    EXPECT_EQ(row.value()->erasure_reason, "Request of the person (GDPR art. 17)");
+    // The reason is sealed (it may name the person): not in the clear anywhere in the row.
+    EXPECT_FALSE(row.value()->erasure_reason_sealed.empty());
+    EXPECT_EQ(row.value()->erasure_reason_sealed.find("GDPR"), std::string::npos);
+    std::string clear;
+    sql << "SELECT erasure_reason FROM clients WHERE id = :id", soci::into(clear),
+        soci::use(p.client_id);
+    EXPECT_EQ(clear, "");
     EXPECT_FALSE(row.value()->client.erased_by.empty());
   });
+  // The supervisor sees the erasure and its reason in the client's access history.
+  const HttpResponse history = supervisor.get("/api/v1/clients/" + p.client_id + "/access");
+  ASSERT_EQ(history.status, 200u) << history.body;
+  bool shown = false;
+  for (const auto& e : history.json->at("entries").as_array()) {
+    if (e.at("action") == "client.key_destroy") {
+      shown = e.at("reason") == "Request of the person (GDPR art. 17)";
+    }
+  }
+  EXPECT_TRUE(shown) << history.body;
   EXPECT_EQ(events(p.client_id, "client.key_destroy"), 1);
 }
 

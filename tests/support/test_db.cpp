@@ -1,6 +1,7 @@
 #include "support/test_db.h"
 
 #include <libpq-fe.h>
+#include <soci/soci.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -52,6 +53,13 @@ void adminExec(const std::string& admin_url, const std::string& statement) {
   PQfinish(conn);
   if (!error.empty()) {
     throw std::runtime_error(error);
+  }
+}
+
+// Runs a command line of ours (paths and URLs of the test, without quotes in them).
+void runOrThrow(const std::string& command) {
+  if (std::system(command.c_str()) != 0) {  // NOLINT(cert-env33-c): a test's own tool
+    throw std::runtime_error("TestDatabase: failed: " + command);
   }
 }
 
@@ -116,6 +124,31 @@ TestDatabase::~TestDatabase() {
   }
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
+}
+
+void TestDatabase::backupTo(const std::filesystem::path& file) {
+  if (!postgres_) {
+    const std::string target = file.string();  // a temporary path of ours, no quote in it
+    db_->read([&](soci::session& sql) { sql << "VACUUM INTO '" + target + "'"; });
+    return;
+  }
+  runOrThrow("pg_dump -Fc -f '" + file.string() + "' '" + url_ + "'");
+}
+
+void TestDatabase::restoreFrom(const std::filesystem::path& file) {
+  db_.reset();
+  if (!postgres_) {
+    const std::filesystem::path live = dir_ / "strada.db";
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(live.string() + suffix);
+    }
+    std::filesystem::copy_file(file, live);
+  } else {
+    adminExec(admin_url_, "DROP DATABASE " + db_name_ + " WITH (FORCE)");
+    adminExec(admin_url_, "CREATE DATABASE " + db_name_);
+    runOrThrow("pg_restore --no-owner -d '" + url_ + "' '" + file.string() + "'");
+  }
+  db_ = openOrThrow(url_);
 }
 
 void TestDatabase::reopen() {

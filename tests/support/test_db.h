@@ -25,6 +25,12 @@ class TestDatabase {
   bool isPostgres() const { return postgres_; }
   // Closes and reopens the connection (a restart), keeping the data.
   void reopen();
+  // A whole backup of the database into `file`, the way an operator takes one: SQLite's
+  // VACUUM INTO (an online copy), PostgreSQL's pg_dump (custom format).
+  void backupTo(const std::filesystem::path& file);
+  // Replaces the database with the backup in `file` (no server may be running on it): the
+  // SQLite file is copied back; PostgreSQL's database is dropped, created and pg_restored.
+  void restoreFrom(const std::filesystem::path& file);
 
  private:
   bool postgres_ = false;
