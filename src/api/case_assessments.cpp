@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 #include <tuple>
 
+#include "api/case_sections.h"
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/json_input.h"
@@ -214,5 +215,11 @@ void registerCaseAssessmentRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/approvals", Permission::kCaseApprove, decodeApprovalQuery,
                cases::listPendingApprovals, encodePendingApprovals);
 }
+
+json::object sections::identification(const cases::IdentificationView& view) {
+  return encodeIdentification(view);
+}
+json::object sections::needs(const cases::NeedsView& view) { return encodeNeeds(view); }
+json::object sections::plan(const cases::PlanView& view) { return encodePlan(view); }
 
 }  // namespace strada::api

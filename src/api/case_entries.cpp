@@ -6,6 +6,7 @@
 #include <boost/json/object.hpp>
 #include <tuple>
 
+#include "api/case_sections.h"
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/routes.h"
@@ -168,6 +169,13 @@ void registerCaseEntryRoutes(RouteTable& routes) {
                cases::listServices, encodeServices);
   routes.route("POST", "/api/v1/cases/{id}/services", Permission::kCaseUpdate,
                idAndBody<decodeService>, cases::recordService, encodeRecordedService);
+}
+
+json::object sections::consents(const cases::ConsentList& list) { return encodeConsents(list); }
+json::object sections::services(const cases::ServiceList& list) { return encodeServices(list); }
+json::object sections::notes(const std::vector<cases::Note>& notes) { return encodeNotes(notes); }
+json::object sections::timeline(const std::vector<cases::TimelineEntry>& entries) {
+  return encodeTimeline(entries);
 }
 
 }  // namespace strada::api

@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <tuple>
 
+#include "api/case_sections.h"
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/json_input.h"
@@ -102,5 +103,7 @@ void registerCaseTaskRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/tasks", Permission::kCaseRead, decodeMyTasksQuery,
                cases::myOpenTasks, encodeTasks);
 }
+
+json::object sections::tasks(const cases::TaskList& list) { return encodeTasks(list); }
 
 }  // namespace strada::api

@@ -158,6 +158,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerTelephonyRoutes(routes);
   registerUserRoutes(routes);
   registerClientRoutes(routes);
+  registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
 }
 

@@ -78,6 +78,7 @@ void registerTelephonyRoutes(RouteTable& routes);
 void registerUserRoutes(RouteTable& routes);
 // Direct assistance: clients (clients.cpp) and cases (cases.cpp).
 void registerClientRoutes(RouteTable& routes);
+void registerSubjectAccessRoutes(RouteTable& routes);
 void registerCaseRoutes(RouteTable& routes);
 
 }  // namespace strada::api

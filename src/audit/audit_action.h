@@ -92,6 +92,7 @@ enum class AuditAction {
   kCaseTaskUpdate,  // case_task.update (done or open again)
   kCaseTaskList,    // case_task.list
   kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
+  kClientSubjectAccess,  // client.subject_access (the person's data exported for them)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

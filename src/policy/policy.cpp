@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 34> kPermissions = {{
+constexpr std::array<PermissionRule, 35> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -91,7 +91,8 @@ constexpr std::array<PermissionRule, 34> kPermissions = {{
     {Permission::kClientRead, "client.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
     {Permission::kClientUpdate, "client.update", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kClientAccessHistory, "client.access_history", rolesOf({kSupervisor})},
-    {Permission::kClientErase, "client.erase", rolesOf({kSupervisor, kOrgAdmin})},
+    // Erasure and subject access are the data officer's duty too (issue 8, section 8).
+    {Permission::kClientErase, "client.erase", rolesOf({kSupervisor, kOrgAdmin, kDataOfficer})},
     {Permission::kCaseCreate, "case.create", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kCaseList, "case.list", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
     {Permission::kCaseRead, "case.read", rolesOf({kCaseWorker, kSupervisor, kDataOfficer})},
@@ -100,8 +101,9 @@ constexpr std::array<PermissionRule, 34> kPermissions = {{
     {Permission::kCaseBreakGlass, "case.break_glass", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kCaseContactLink, "case.contact_link",
      rolesOf({kConsultant, kCaseWorker, kSupervisor})},
+    {Permission::kClientExport, "client.export", rolesOf({kSupervisor, kDataOfficer})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseContactLink),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kClientExport),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -170,6 +170,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "client.access_history",
         "client.create",
         "client.erase",
+        "client.export",
         "client.read",
         "client.search",
         "client.update",
@@ -189,7 +190,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "supervision.act",
         "supervision.read"}},
       {kDataOfficerA,
-       {"agency.read", "case.list", "case.read", "client.read", "codes.read", "contact.export",
+       {"agency.read", "case.list", "case.read", "client.erase", "client.export", "client.read",
+        "codes.read", "contact.export",
         "contact.list", "contact.read", "knowledge.edit", "knowledge.read", "self.read",
         "stats.read", "supervision.read"}},
   };

@@ -162,5 +162,39 @@ TEST_F(ClientErasureTest, TheConfirmationRolesOrganisationAndASecondErasureAreCh
   EXPECT_EQ(events(p.client_id, "client.key_destroy"), 1);
 }
 
+TEST_F(ClientErasureTest, ADataOfficerExportsAPersonsDataForThemThenErasesThem) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const Person p = newPerson(worker);
+  HttpClient officer = signedIn(kDataOfficerA);
+  // The data officer's own reads stay coded only...
+  EXPECT_EQ(officer.get("/api/v1/clients/" + p.client_id).json->at("person"), nullptr);
+  // ...but the subject-access package holds everything, sealed fields opened, in one file.
+  const HttpResponse file = officer.get("/api/v1/clients/" + p.client_id + "/subject-access");
+  ASSERT_EQ(file.status, 200u) << file.body;
+  EXPECT_NE(file.header("content-disposition").value_or("").find("attachment"), std::string::npos);
+  EXPECT_NE(file.header("content-disposition").value_or("").find(p.client_code), std::string::npos);
+  EXPECT_EQ(file.header("cache-control").value_or(""), "no-store");
+  EXPECT_EQ(file.json->at("client").at("person").at("full_name"), boost::json::value(p.name));
+  const auto& kase = file.json->at("case");
+  EXPECT_EQ(kase.at("case").at("id"), boost::json::value(p.case_id));
+  EXPECT_EQ(kase.at("notes").at("items").at(0).at("text"), "Sealed note");
+  for (const char* part : {"consents", "identification", "needs", "plan", "services", "tasks",
+                           "timeline"}) {
+    EXPECT_TRUE(kase.as_object().contains(part)) << part;
+  }
+  EXPECT_EQ(events(p.client_id, "client.subject_access"), 1);
+
+  EXPECT_EQ(worker.get("/api/v1/clients/" + p.client_id + "/subject-access").status, 403u);
+  EXPECT_EQ(signedIn(kConsultantA).get("/api/v1/clients/" + p.client_id + "/subject-access").status,
+            403u);
+  EXPECT_EQ(signedIn(kSupervisorB).get("/api/v1/clients/" + p.client_id + "/subject-access").status,
+            404u);
+
+  ASSERT_EQ(erase(officer, p, p.client_code).status, 200u);
+  const HttpResponse after = officer.get("/api/v1/clients/" + p.client_id + "/subject-access");
+  EXPECT_EQ(after.status, 409u) << after.body;
+  EXPECT_EQ(after.body.find(p.name), std::string::npos);
+}
+
 }  // namespace
 }  // namespace strada::testing

@@ -903,10 +903,39 @@ export interface paths {
          *     person's blind indexes (name, birth date, phone) are deleted, so a search no longer finds
          *     them. The coded fields and the case's coded history stay for statistics. The client is
          *     marked erased (`erased_at`). `confirm_client_code` must equal the client's code; `reason`
-         *     (1 to 500 characters, not personal data) is kept with the erasure. Recorded as
-         *     `client.key_destroy`. Roles: supervisor, org admin (`client.erase`).
+         *     (1 to 500 characters) is kept with the erasure, sealed under the organisation's clients
+         *     key, and shown in the client's access history. The data folder's erasure ledger records
+         *     the client id, so a database restored from a backup made before is erased again at start.
+         *     Recorded as `client.key_destroy`. Roles: supervisor, org admin, data officer
+         *     (`client.erase`).
          */
         post: operations["eraseClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's data, for them (right of access)
+         * @description One JSON file (`Content-Disposition: attachment`, `Cache-Control: no-store`) with
+         *     everything the organisation holds about the person, sealed fields opened: the client
+         *     (person and coded fields) and, when there is one, every part of the case in the shape its
+         *     own route answers (the case, consents, identification, needs, plan, services, notes, tasks,
+         *     timeline). Each part is read as a supervisor of the organisation would, audited under the
+         *     exporter; then `client.subject_access` is recorded. Roles: supervisor, data officer
+         *     (`client.export`).
+         */
+        get: operations["exportSubjectAccess"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4495,6 +4524,51 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportSubjectAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject-access file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        about: string;
+                        /** Format: date-time */
+                        exported_at: string;
+                        client: components["schemas"]["Client"];
+                        case: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person was erased; nothing of them can be exported. */
+            409: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

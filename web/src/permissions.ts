@@ -21,6 +21,7 @@ export type Permission =
   | 'client.access_history'
   | 'client.create'
   | 'client.erase'
+  | 'client.export'
   | 'client.search'
   | 'codes.read'
   | 'contact.create'

@@ -22,7 +22,8 @@ import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
-import { mayApprove, mayBreakGlass, mayErase, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { SubjectAccessExport } from './SubjectAccessExport';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
@@ -71,6 +72,9 @@ export function CasePage({ api, codes, user, id }: Props) {
             onReload={loaded.reload}
           />
           <ClientDetails codes={codes} client={record.client} />
+          {mayExportClient(user) && !record.client.erased_at && (
+            <SubjectAccessExport clientId={record.client.id} clientCode={record.client.client_code} />
+          )}
           {mayErase(user) && !record.client.erased_at && (
             <EraseClient api={api} clientId={record.client.id} clientCode={record.client.client_code} onErased={loaded.reload} />
           )}

@@ -1,7 +1,7 @@
 // The read side of contacts: filtered lists, the CSV export, supervision and statistics.
 // Only codes, dates and opaque ids travel in these URLs, never personal data.
 import type { ApiClient } from '../api/client';
-import { parseError, ApiError } from '../api/client';
+import { downloadFile } from '../api/download';
 import type { CaseStats, Contact, ContactPage, ContactStats } from '../api/types';
 import { currentUiLanguage } from '../i18n';
 
@@ -189,25 +189,7 @@ export function exportQuery(params: URLSearchParams, lang: string, timeZone: str
  */
 export async function downloadExport(params: URLSearchParams, baseUrl = ''): Promise<number> {
   const query = exportQuery(params, currentUiLanguage(), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  let response: Response;
-  try {
-    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'unreachable', '', '');
-  }
-  if (!response.ok) throw parseError(response.status, await response.text());
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'strada-contacts.csv';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  const response = await downloadFile(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, 'strada-contacts.csv');
   return Number(response.headers.get('X-Strada-Rows') ?? '0');
 }
 

@@ -1,0 +1,55 @@
+// A person's data for them (issue 8, section 8): GET /api/v1/clients/{id}/subject-access answers
+// one JSON file (an attachment) with the person, their coded fields and every part of their case,
+// each part in the shape its own route answers (api/case_sections.h).
+#include "cases/subject_access.h"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "api/case_sections.h"
+#include "api/cases_json.h"
+#include "api/encode.h"
+#include "api/routes.h"
+#include "domain/time.h"
+
+namespace strada::api {
+namespace {
+
+namespace json = boost::json;
+
+json::object encodeCaseRecord(const cases::CaseRecord& r) {
+  return {{"case", encodeCaseView(r.kase)},
+          {"consents", sections::consents(r.consents)},
+          {"identification", sections::identification(r.identification)},
+          {"needs", sections::needs(r.needs)},
+          {"plan", sections::plan(r.plan)},
+          {"services", sections::services(r.services)},
+          {"notes", sections::notes(r.notes)},
+          {"tasks", sections::tasks(r.tasks)},
+          {"timeline", sections::timeline(r.timeline)}};
+}
+
+http::Response encodeSubjectAccess(const cases::SubjectAccess& s) {
+  json::object file{
+      {"about",
+       "Everything this organisation holds about the person, exported for them on their "
+       "request (right of access). Codes follow HTCDS 2.0; their labels are at /api/v1/codes."},
+      {"exported_at", domain::formatRfc3339(s.exported_at)},
+      {"client", encodeClientView(s.client)},
+      {"case", s.kase ? json::value(encodeCaseRecord(*s.kase)) : json::value(nullptr)}};
+  auto response = http::Response::json(200, file);
+  response.headers.emplace_back(
+      "Content-Disposition",
+      "attachment; filename=\"subject-access-" + s.client.client.client_code + ".json\"");
+  response.headers.emplace_back("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+void registerSubjectAccessRoutes(RouteTable& routes) {
+  routes.route("GET", "/api/v1/clients/{id}/subject-access", policy::Permission::kClientExport,
+               idParam, cases::exportSubjectAccess, encodeSubjectAccess);
+}
+
+}  // namespace strada::api

@@ -1,0 +1,24 @@
+import { ApiError, parseError } from './client';
+
+/**
+ * Fetches `path` with the session cookie and hands the answer to the browser as a file named
+ * `filename`. Resolves with the response (its headers may carry figures such as a row count).
+ */
+export async function downloadFile(path: string, filename: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, 'unreachable', '', '');
+  }
+  if (!response.ok) throw parseError(response.status, await response.text());
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  return response;
+}
