@@ -217,15 +217,12 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     c.updated_at = updated_at;
     c.version = version;
     c.erased_at = erased_at;
-    auto person = detail::fromHex(sealed);
-    auto key = detail::fromHex(key_ind == soci::i_ok ? key_hex : std::string());
-    auto reason = detail::fromHex(row.erasure_reason_sealed);
-    if (!person || !key || !reason) {
+    row.person_sealed = std::move(sealed);
+    row.wrapped_key = key_ind == soci::i_ok ? std::move(key_hex) : std::string();
+    if (!detail::decodeHexColumns(
+            {&row.person_sealed, &row.wrapped_key, &row.erasure_reason_sealed})) {
       return domain::internalError("a sealed column of clients or client_keys is not hex");
     }
-    row.person_sealed = std::move(*person);
-    row.wrapped_key = std::move(*key);
-    row.erasure_reason_sealed = std::move(*reason);
     return std::optional<ClientRow>(std::move(row));
   });
 }
@@ -257,10 +254,12 @@ domain::Status eraseClient(WriteContext& w, const std::string& org_id, const std
   }
   return guarded("mark client erased", [&]() -> domain::Status {
     const long long at = w.now();
-    const std::string sealed = detail::toHex(reason_sealed);
-    w.sql() << "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = '', "
-               "erasure_reason_sealed = :r WHERE id = :c AND org_id = :o",
-        soci::use(at), soci::use(by), soci::use(sealed), soci::use(client_id), soci::use(org_id);
+    const std::string sealed = detail::toHex(reason_sealed);  // bound by reference: kept alive
+    soci::statement st(w.sql());
+    detail::useEach(st, at, by, sealed, client_id, org_id);
+    detail::prepareAndRun(st,
+                          "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = "
+                          "'', erasure_reason_sealed = :r WHERE id = :c AND org_id = :o");
     return {};
   });
 }

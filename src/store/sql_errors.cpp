@@ -48,4 +48,15 @@ tl::unexpected<domain::Error> internalFrom(std::string_view what, const std::exc
   return domain::internalError(std::string(what) + ": " + safeDbMessage(e));
 }
 
+bool decodeHexColumns(std::initializer_list<std::string*> columns) {
+  for (std::string* column : columns) {
+    auto bytes = fromHex(*column);
+    if (!bytes) {
+      return false;
+    }
+    *column = std::move(*bytes);
+  }
+  return true;
+}
+
 }  // namespace strada::store::detail

@@ -2,6 +2,8 @@
 // and the text encodings of the store's columns.
 #pragma once
 
+#include <initializer_list>
+
 #include <exception>
 #include <optional>
 #include <string>
@@ -33,5 +35,9 @@ using domain::fromHex;
 using domain::joinList;
 using domain::splitList;
 using domain::toHex;
+
+// Decodes every column read as hex in place (sealed bytes); false, leaving the rest as read, when
+// one is not hex.
+[[nodiscard]] bool decodeHexColumns(std::initializer_list<std::string*> columns);
 
 }  // namespace strada::store::detail
