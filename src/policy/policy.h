@@ -52,6 +52,7 @@ enum class Permission {
   kCaseApprove,          // approve a plan or a closure (never one's own request)
   kCaseBreakGlass,       // open a case one is not on, with a stated reason (audited)
   kCaseContactLink,      // link a hotline contact to a case
+  kTaskListMine,         // one's own open tasks and the transfers offered to one, across cases
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me
