@@ -12,9 +12,14 @@
 #include "api/routes.h"
 
 namespace strada::api {
-namespace {
 
 namespace json = boost::json;
+
+namespace {
+
+json::object encodeOutcome(const cases::TransferOutcome& o) {
+  return {{"case_id", o.case_id}, {"accepted", o.accepted}, {"assigned_to_id", o.assigned_to}};
+}
 
 domain::Result<cases::TransferRequest> decodeTransferRequest(std::string_view body) {
   JsonFields in(body);
@@ -35,10 +40,6 @@ domain::Result<cases::TransferDecision> decodeTransferDecision(std::string_view 
   in.optional("accept", d.accept);
   in.optional("reason", d.reason, 500);
   return in.finish(std::move(d));
-}
-
-json::object encodeOutcome(const cases::TransferOutcome& o) {
-  return {{"case_id", o.case_id}, {"accepted", o.accepted}, {"assigned_to_id", o.assigned_to}};
 }
 
 // GET /transfers?to=me: the transfers waiting for the caller (the only list there is).

@@ -45,11 +45,11 @@ Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
     return tl::unexpected(names.error());
   }
   d.names = std::move(*names);
-  auto transfer = store::pendingCaseTransfer(sql, case_id);
-  if (!transfer) {
+  if (auto transfer = store::pendingCaseTransfer(sql, case_id); transfer) {
+    d.transfer = std::move(*transfer);
+  } else {
     return tl::unexpected(transfer.error());
   }
-  d.transfer = std::move(*transfer);
   return d;
 }
 

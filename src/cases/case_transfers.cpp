@@ -10,13 +10,14 @@
 #include "store/async.h"
 
 namespace strada::cases {
-namespace {
 
-using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
 
+namespace {
+
 constexpr std::size_t kMaxReasonChars = 500;
+using audit::AuditAction;
 
 bool isSupervisor(const policy::Principal& who) {
   return std::find(who.roles.begin(), who.roles.end(), domain::Role::kSupervisor) !=
@@ -101,29 +102,40 @@ awaitable<Result<TransferOutcome>> declineTransfer(Context ctx, Actor actor, Loa
   co_return TransferOutcome{loaded.kase.id, false, loaded.kase.assigned_to};
 }
 
+// OK when `request` gives a reason and names another active case worker or supervisor among
+// `users` than `assigned_to`; otherwise InvalidArgument on "reason" or "to".
+domain::Status checkRequest(const TransferRequest& request,
+                            const std::vector<store::UserListing>& users,
+                            const std::string& assigned_to) {
+  const bool has_reason = request.reason.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (!has_reason || utf8Length(request.reason) > kMaxReasonChars) {
+    return domain::invalidField("reason",
+                                "Say why the case moves, in 1 to 500 characters (no personal "
+                                "data).");
+  }
+  if (request.to == assigned_to || !isCaseWorkerAmong(users, request.to)) {
+    return domain::invalidField("to",
+                                "Choose another active case worker or supervisor of your "
+                                "organisation.");
+  }
+  return {};
+}
+
 }  // namespace
 
 awaitable<Result<CaseView>> requestTransfer(Context ctx, Actor actor, std::string case_id,
                                             TransferRequest request) {
+  auto users = co_await readUsers(ctx, actor.principal.org_id);
+  if (!users) {
+    co_return tl::unexpected(users.error());
+  }
   auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
                                      policy::Permission::kCaseUpdate, CaseUse::kAssign);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
-  if (request.reason.find_first_not_of(" \t\r\n") == std::string::npos ||
-      utf8Length(request.reason) > kMaxReasonChars) {
-    co_return domain::invalidField("reason",
-                                   "Say why the case moves, in 1 to 500 characters (no personal "
-                                   "data).");
-  }
-  auto users = co_await readUsers(ctx, loaded->kase.org_id);
-  if (!users) {
-    co_return tl::unexpected(users.error());
-  }
-  if (!isCaseWorkerAmong(*users, request.to) || request.to == loaded->kase.assigned_to) {
-    co_return domain::invalidField("to",
-                                   "Choose another active case worker or supervisor of your "
-                                   "organisation.");
+  if (auto ok = checkRequest(request, *users, loaded->kase.assigned_to); !ok) {
+    co_return tl::unexpected(ok.error());
   }
   auto pending = co_await readPendingTransfer(ctx, loaded->kase.id);
   if (!pending) {
@@ -161,14 +173,12 @@ awaitable<Result<TransferOutcome>> decideTransfer(Context ctx, Actor actor, std:
   if (utf8Length(decision.reason) > kMaxReasonChars) {
     co_return domain::invalidField("reason", "Keep the reason under 500 characters.");
   }
+  // Read before the case is loaded: answered only once the case proves the actor's to see.
+  auto pending = co_await readPendingTransfer(ctx, case_id);
   auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
                                      policy::Permission::kCaseUpdate, CaseUse::kExist);
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  auto pending = co_await readPendingTransfer(ctx, loaded->kase.id);
-  if (!pending) {
-    co_return tl::unexpected(pending.error());
+  if (!loaded || !pending) {
+    co_return tl::unexpected(!loaded ? loaded.error() : pending.error());
   }
   if (auto may = mayDecide(actor.principal, *loaded, *pending); !may) {
     co_return tl::unexpected(may.error());
@@ -199,25 +209,25 @@ awaitable<Result<TransferList>> myTransfers(Context ctx, Actor actor) {
   if (auto may = policy::require(who, policy::Permission::kTaskListMine); !may) {
     co_return tl::unexpected(may.error());
   }
-  auto job = [org_id = who.org_id,
-              user_id = who.user_id](soci::session& sql) -> Result<TransferList> {
-    auto rows = store::listPendingTransfersTo(sql, org_id, user_id);
-    auto names = userNames(sql, org_id);
-    if (!rows || !names) {
-      return tl::unexpected(!rows ? rows.error() : names.error());
-    }
-    return TransferList{std::move(*rows), std::move(*names)};
+  auto read = [org_id = who.org_id, user_id = who.user_id](soci::session& sql) {
+    return store::listPendingTransfersTo(sql, org_id, user_id);
   };
-  auto list = co_await store::awaitRead<Result<TransferList>>(ctx.db, std::move(job));
-  if (!list) {
-    co_return tl::unexpected(list.error());
+  auto rows = co_await store::awaitRead<Result<std::vector<store::CaseTransferRow>>>(
+      ctx.db, std::move(read));
+  auto users = co_await readUsers(ctx, who.org_id);
+  if (!rows || !users) {
+    co_return tl::unexpected(!rows ? rows.error() : users.error());
+  }
+  TransferList list{std::move(*rows), {}};
+  for (const auto& u : *users) {
+    list.names[u.id] = u.name;
   }
   auto entry =
-      actor.entry(AuditAction::kTransferListMine, "rows=" + std::to_string(list->items.size()));
+      actor.entry(AuditAction::kTransferListMine, "rows=" + std::to_string(list.items.size()));
   if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
     co_return tl::unexpected(s.error());
   }
-  co_return std::move(*list);
+  co_return list;
 }
 
 awaitable<Result<std::vector<AssignableUser>>> assignableUsers(Context ctx, Actor actor) {

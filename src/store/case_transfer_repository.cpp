@@ -35,6 +35,19 @@ struct TransferColumns {
   }
 };
 
+// The pending transfers that `where` (with `params`) keeps, oldest first.
+template <class... Params>
+domain::Result<std::vector<CaseTransferRow>> pendingTransfers(soci::session& sql,
+                                                              std::string_view where,
+                                                              const Params&... params) {
+  std::string query = kTransferColumns;
+  query += "WHERE t.status = 'pending' AND ";
+  query += where;
+  query += " ORDER BY t.requested_at, t.id";
+  TransferColumns columns;
+  return detail::selectRows(sql, "pending case transfers", columns, query, params...);
+}
+
 }  // namespace
 
 domain::Status insertCaseTransfer(WriteContext& w, const CaseTransferRow& r) {
@@ -50,23 +63,17 @@ domain::Status insertCaseTransfer(WriteContext& w, const CaseTransferRow& r) {
 
 domain::Result<std::optional<CaseTransferRow>> pendingCaseTransfer(soci::session& sql,
                                                                    const std::string& case_id) {
-  TransferColumns columns;
-  return detail::selectRow(sql, "pending case transfer", columns,
-                           std::string(kTransferColumns) +
-                               "WHERE t.case_id = :c AND t.status = 'pending' "
-                               "ORDER BY t.requested_at DESC, t.id",
-                           case_id);
+  auto rows = pendingTransfers(sql, "t.case_id = :c", case_id);
+  if (!rows || rows->empty()) {
+    return rows.map([](const auto&) { return std::optional<CaseTransferRow>(); });
+  }
+  return std::optional<CaseTransferRow>(std::move(rows->back()));
 }
 
 domain::Result<std::vector<CaseTransferRow>> listPendingTransfersTo(soci::session& sql,
                                                                     const std::string& org_id,
                                                                     const std::string& user_id) {
-  TransferColumns columns;
-  return detail::selectRows(sql, "pending transfers to a user", columns,
-                            std::string(kTransferColumns) +
-                                "WHERE t.org_id = :o AND t.to_user = :u AND t.status = 'pending' "
-                                "ORDER BY t.requested_at, t.id",
-                            org_id, user_id);
+  return pendingTransfers(sql, "t.org_id = :o AND t.to_user = :u", org_id, user_id);
 }
 
 domain::Status decideCaseTransfer(WriteContext& w, const std::string& id, const std::string& status,
