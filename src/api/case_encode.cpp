@@ -71,6 +71,8 @@ json::object encodeCaseView(const cases::CaseView& v) {
       {"reflection_period", std::move(reflection)},
       {"assigned_to", userRef(v.names, k.assigned_to)},
       {"team", std::move(team)},
+      {"transfer",
+       v.transfer ? json::value(encodeTransfer(*v.transfer, v.names)) : json::value(nullptr)},
       {"referral", json::object{{"source_type", k.referral.source_type},
                                 {"agency_id", orNull(k.referral.agency_id)},
                                 {"referred_on", k.referral.referred_on}}},

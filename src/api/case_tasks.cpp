@@ -57,20 +57,29 @@ domain::Result<cases::TaskInput> decodeTask(std::string_view body) {
   return in.finish(std::move(t));
 }
 
-// PUT /cases/{id}/tasks/{task_id} {done, version}: the task's reference, done, the version.
-Arguments<std::string, bool, std::int32_t> decodeTaskChange(const http::Request& req) {
+// PUT /cases/{id}/tasks/{task_id} {done?, title?, due_on?, assigned_to?, version}: the task's
+// reference, the change, the version.
+Arguments<std::string, cases::TaskChange, std::int32_t> decodeTaskChange(const http::Request& req) {
   auto parsed = JsonInput::parse(req.body);
-  if (parsed && !parsed->has("done")) {
-    return domain::invalidField("done", "Say whether the task is done (true or false).");
-  }
   JsonFields in(req.body);
-  bool done = false;
+  cases::TaskChange change;
+  if (parsed && parsed->has("done")) {
+    bool done = false;
+    in.optional("done", done);
+    change.done = done;
+  }
+  in.optional("title", change.title);
+  in.optional("due_on", change.due_on);
+  in.optional("assigned_to", change.assigned_to);
   std::int32_t version = 0;
-  in.optional("done", done);
   in.version(version, 0);
+  if (in.ok() && !change.done && !change.title && !change.due_on && !change.assigned_to) {
+    in.refuse(domain::invalidField("done", "Say what changes: done, title, due_on or assigned_to.")
+                  .value());
+  }
   return in.finish(
       std::tuple(cases::taskRef(std::string(req.param("id")), std::string(req.param("task_id"))),
-                 done, version));
+                 std::move(change), version));
 }
 
 // GET /tasks?assigned_to=me&open=true: the caller's open tasks (the only list there is).
@@ -99,8 +108,8 @@ void registerCaseTaskRoutes(RouteTable& routes) {
                cases::addTask, encodeAddedTask);
   routes.route(
       "PUT", "/api/v1/cases/{id}/tasks/{task_id}", Permission::kCaseUpdate,
-      &versionedRecordChange<decodeTaskChange, cases::setTaskDone, cases::readTask, encodeOneTask>);
-  routes.route("GET", "/api/v1/tasks", Permission::kCaseRead, decodeMyTasksQuery,
+      &versionedRecordChange<decodeTaskChange, cases::changeTask, cases::readTask, encodeOneTask>);
+  routes.route("GET", "/api/v1/tasks", Permission::kTaskListMine, decodeMyTasksQuery,
                cases::myOpenTasks, encodeTasks);
 }
 

@@ -165,6 +165,7 @@ void registerCaseRoutes(RouteTable& routes) {
                idAndBody<decodeOneText<kContactId, 64>>, cases::linkContact, encodeLinkedContact);
   registerCaseEntryRoutes(routes);
   registerCaseTaskRoutes(routes);
+  registerCaseTransferRoutes(routes);
   registerCaseAssessmentRoutes(routes);
 }
 

@@ -82,6 +82,12 @@ boost::json::object encodeCaseView(const cases::CaseView& view);
 void registerCaseEntryRoutes(RouteTable& routes);
 // The routes of a case's tasks and the caller's open tasks (case_tasks.cpp).
 void registerCaseTaskRoutes(RouteTable& routes);
+// The Transfer schema of docs/openapi.yaml: a pending transfer of a case (case_transfers.cpp).
+boost::json::object encodeTransfer(const store::CaseTransferRow& transfer,
+                                   const std::map<std::string, std::string>& names);
+// The routes of a case's transfer, the transfers waiting for the caller and the users a case can
+// be given to (case_transfers.cpp).
+void registerCaseTransferRoutes(RouteTable& routes);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

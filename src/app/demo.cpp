@@ -43,13 +43,15 @@ struct DemoUser {
   domain::Role role;
 };
 
-constexpr std::array<DemoUser, 6> kUsers = {{
+constexpr std::array<DemoUser, 7> kUsers = {{
     {"consultant", "Demo Consultant", domain::Role::kConsultant},
     {"caseworker", "Demo Case Worker", domain::Role::kCaseWorker},
     {"supervisor", "Demo Supervisor", domain::Role::kSupervisor},
     {"dataofficer", "Demo Data Officer", domain::Role::kDataOfficer},
     {"admin", "Demo Administrator", domain::Role::kOrgAdmin},
     {"coordinator", "Demo Network Coordinator", domain::Role::kNetworkCoordinator},
+    // A second case worker of each organisation: someone to transfer a case to.
+    {"caseworker2", "Demo Case Worker Two", domain::Role::kCaseWorker},
 }};
 
 // The contacts' shares and stories live in app/demo_contacts.cpp.
@@ -63,8 +65,8 @@ void printLogins() {
   for (const auto& o : kOrgs) {
     std::cout << "  " << o.code << "  " << demoEmail(kUsers[0], o) << "  (consultant)\n";
   }
-  std::cout << "  Other roles: supervisor@, dataofficer@, caseworker@, admin@, coordinator@ "
-               "each domain above.\n";
+  std::cout << "  Other roles: supervisor@, dataofficer@, caseworker@, caseworker2@, admin@, "
+               "coordinator@ each domain above.\n";
 }
 
 // A demo user acting through the use cases the web client calls.

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 74> kActions = {{
+constexpr std::array<ActionInfo, 78> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -89,8 +89,12 @@ constexpr std::array<ActionInfo, 74> kActions = {{
     {AuditAction::kCaseTaskList, "case_task.list", "case"},
     {AuditAction::kTaskListMine, "task.list_mine", "cases"},
     {AuditAction::kClientSubjectAccess, "client.subject_access", "client"},
+    {AuditAction::kCaseTransferRequest, "case.transfer_request", "case"},
+    {AuditAction::kCaseTransferAccept, "case.transfer_accept", "case"},
+    {AuditAction::kCaseTransferDecline, "case.transfer_decline", "case"},
+    {AuditAction::kTransferListMine, "transfer.list_mine", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kClientSubjectAccess));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kTransferListMine));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

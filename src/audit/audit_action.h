@@ -93,6 +93,11 @@ enum class AuditAction {
   kCaseTaskList,    // case_task.list
   kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
   kClientSubjectAccess,  // client.subject_access (the person's data exported for them)
+  // A case's transfer to another worker, with acceptance (cases/case_transfers.h).
+  kCaseTransferRequest,  // case.transfer_request
+  kCaseTransferAccept,   // case.transfer_accept
+  kCaseTransferDecline,  // case.transfer_decline
+  kTransferListMine,     // transfer.list_mine (the transfers offered to a user: their count)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -22,6 +22,7 @@ struct CaseDetail {
   std::vector<store::CaseHistoryEntry> history;
   std::vector<std::string> contacts;
   std::map<std::string, std::string> names;
+  std::optional<store::CaseTransferRow> transfer;
 };
 
 Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
@@ -44,6 +45,11 @@ Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
     return tl::unexpected(names.error());
   }
   d.names = std::move(*names);
+  if (auto transfer = store::pendingCaseTransfer(sql, case_id); transfer) {
+    d.transfer = std::move(*transfer);
+  } else {
+    return tl::unexpected(transfer.error());
+  }
   return d;
 }
 
@@ -127,6 +133,9 @@ awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::Cas
       co_return tl::unexpected(opened.error());
     }
     view.person_visible = true;
+  }
+  if (access == policy::CaseAccess::kFull) {
+    view.transfer = std::move(detail->transfer);
   }
   view.kase = std::move(loaded.kase);
   view.client = std::move(loaded.client.client);

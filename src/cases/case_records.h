@@ -67,6 +67,13 @@ template <class Row>
   co_return co_await hotline::writeAudited(std::move(ctx), std::move(job), std::move(entry));
 }
 
+// Writes `revised` (from version `expected`) with the history entry `entry`, `also` (a further
+// write of the same change, or nullptr) and the audit event `action`, in one job; then answers the
+// case as its team sees it. Conflict on "version" when the case changed since `expected`.
+[[nodiscard]] boost::asio::awaitable<domain::Result<CaseView>> commitCaseChange(
+    Context ctx, Actor actor, LoadedCase loaded, domain::Case revised, std::int32_t expected,
+    store::CaseHistoryEntry entry, audit::AuditAction action, store::WriteJob also);
+
 // The names of the users of organisation `org_id` by id: who did what on a case or a client.
 [[nodiscard]] domain::Result<std::map<std::string, std::string>> userNames(
     soci::session& sql, const std::string& org_id);

@@ -100,6 +100,58 @@ awaitable<Result<TaskList>> readTasks(Context ctx, Actor actor, std::string case
   co_return openedList(ctx, *loaded, std::move(*list));
 }
 
+// Whether the actor may change what a task is (its title, due day, owner) and not only tick it:
+// the task's owner, the case's assigned worker, or a supervisor.
+bool mayReviseTask(const Actor& actor, const LoadedCase& loaded, const store::TaskRow& row) {
+  const policy::Principal& who = actor.principal;
+  return who.user_id == row.assigned_to || who.user_id == loaded.kase.assigned_to ||
+         std::find(who.roles.begin(), who.roles.end(), domain::Role::kSupervisor) !=
+             who.roles.end();
+}
+
+// `row` after `change`, checked (the title sealed anew), or why not.
+awaitable<Result<store::TaskRow>> revisedTask(Context ctx, const Actor& actor,
+                                              const LoadedCase& loaded, store::TaskRow row,
+                                              TaskChange change) {
+  if ((change.title || change.due_on || change.assigned_to) && !mayReviseTask(actor, loaded, row)) {
+    co_return domain::fail(domain::ErrorCode::kPermissionDenied,
+                           "Only the task's owner, the case's worker or a supervisor may change "
+                           "the task. You can still tick it done.",
+                           {}, "case_task.revise");
+  }
+  // What is set is checked; what is not passes (the stored due day, a placeholder title).
+  TaskInput checked{change.title.value_or("unchanged"), change.due_on.value_or(row.due_on), "", ""};
+  if (auto ok = validateTask(checked, ctx.clock()); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
+  if (change.assigned_to && *change.assigned_to != row.assigned_to) {
+    auto users = co_await readUsers(ctx, loaded.kase.org_id);
+    if (!users) {
+      co_return tl::unexpected(users.error());
+    }
+    if (!isCaseWorkerAmong(*users, *change.assigned_to)) {
+      co_return domain::invalidField("assigned_to",
+                                     "Choose a case worker or supervisor of your organisation.");
+    }
+    row.assigned_to = *change.assigned_to;
+  }
+  if (change.title) {
+    auto key = sealingKey(ctx, loaded, "title");
+    if (!key) {
+      co_return tl::unexpected(key.error());
+    }
+    row.title_sealed =
+        ctx.vault.seal(*key, {vault::SealedField::kTaskTitle, row.id}, *change.title);
+  }
+  row.due_on = checked.due_on;
+  if (change.done && *change.done != row.done) {
+    row.done = *change.done;
+    row.done_by = row.done ? actor.principal.user_id : std::string();
+    row.done_at = row.done ? ctx.clock() : 0;
+  }
+  co_return row;
+}
+
 }  // namespace
 
 const EntryKind<Tasks> Tasks::kKind{.list = store::listTasks,
@@ -166,8 +218,8 @@ awaitable<Result<TaskList>> addTask(Context ctx, Actor actor, std::string case_i
   co_return openedList(ctx, *loaded, std::move(*list));
 }
 
-awaitable<Result<TaskList>> setTaskDone(Context ctx, Actor actor, std::string ref, bool done,
-                                        std::int32_t version) {
+awaitable<Result<TaskList>> changeTask(Context ctx, Actor actor, std::string ref, TaskChange change,
+                                       std::int32_t version) {
   auto ids = splitRef(ref);
   const std::string task_id = ids.second;
   auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
@@ -175,16 +227,26 @@ awaitable<Result<TaskList>> setTaskDone(Context ctx, Actor actor, std::string re
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
-  store::WriteJob change = [case_id = loaded->kase.id, task_id, done, version,
-                            by = actor.principal.user_id](store::WriteContext& w) {
-    return store::setTaskDone(w, case_id, task_id, done, version, by);
-  };
-  auto list = co_await writeEntry<Tasks>(ctx, actor, *loaded, std::move(change),
-                                         AuditAction::kCaseTaskUpdate, task_id);
+  auto list = co_await readEntries<Tasks>(ctx, loaded->kase.org_id, loaded->kase.id);
   if (!list) {
     co_return tl::unexpected(list.error());
   }
-  co_return openedList(ctx, *loaded, std::move(*list));
+  if (auto kept = keepOnly(list->rows, task_id, "task"); !kept) {
+    co_return tl::unexpected(recordNotFound());
+  }
+  auto revised = co_await revisedTask(ctx, actor, *loaded, list->rows.front(), std::move(change));
+  if (!revised) {
+    co_return tl::unexpected(revised.error());
+  }
+  store::WriteJob write = [row = std::move(*revised), version](store::WriteContext& w) {
+    return store::updateTask(w, row, version);
+  };
+  auto written = co_await writeEntry<Tasks>(ctx, actor, *loaded, std::move(write),
+                                            AuditAction::kCaseTaskUpdate, task_id);
+  if (!written) {
+    co_return tl::unexpected(written.error());
+  }
+  co_return openedList(ctx, *loaded, std::move(*written));
 }
 
 awaitable<Result<TaskList>> readTask(Context ctx, Actor actor, std::string ref) {
@@ -194,6 +256,9 @@ awaitable<Result<TaskList>> readTask(Context ctx, Actor actor, std::string ref) 
 }
 
 awaitable<Result<TaskList>> myOpenTasks(Context ctx, Actor actor) {
+  if (auto may = policy::require(actor.principal, policy::Permission::kTaskListMine); !may) {
+    co_return tl::unexpected(may.error());
+  }
   const std::string org_id = actor.principal.org_id;
   const std::string user_id = actor.principal.user_id;
   auto job = [org_id, user_id](soci::session& sql) -> Result<EntryList<Tasks>> {

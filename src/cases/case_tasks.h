@@ -6,6 +6,7 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,18 +52,28 @@ struct Tasks {
 // A task of a case: "<case id>/<task id>" (the route's two ids, one record reference).
 std::string taskRef(const std::string& case_id, const std::string& task_id);
 
-// kCaseUpdate with requireCaseWorkable; marks the task `ref` done or open again when `version`
-// is its version (Conflict on "version" otherwise); case_task.update. Returns the task alone.
-[[nodiscard]] boost::asio::awaitable<domain::Result<TaskList>> setTaskDone(Context ctx, Actor actor,
-                                                                           std::string ref,
-                                                                           bool done,
-                                                                           std::int32_t version);
+// A change to a task: what is set changes, the rest stays.
+struct TaskChange {
+  std::optional<std::string> title;        // 1 to 500 characters
+  std::optional<std::string> due_on;       // YYYY-MM-DD
+  std::optional<std::string> assigned_to;  // a case worker or supervisor of the organisation
+  std::optional<bool> done;
+};
+
+// kCaseUpdate with requireCaseWorkable; changes the task `ref` when `version` is its version
+// (Conflict on "version" otherwise); case_task.update. Anyone who works the case ticks a task
+// done or open again; its title, due day and owner change only by the task's owner, the case's
+// assigned worker or a supervisor (PermissionDenied otherwise). Returns the task alone.
+[[nodiscard]] boost::asio::awaitable<domain::Result<TaskList>> changeTask(Context ctx, Actor actor,
+                                                                          std::string ref,
+                                                                          TaskChange change,
+                                                                          std::int32_t version);
 // kCaseRead with requireCaseWorkable: the task `ref` alone (what a stale write answers).
 [[nodiscard]] boost::asio::awaitable<domain::Result<TaskList>> readTask(Context ctx, Actor actor,
                                                                         std::string ref);
 
-// The caller's open tasks across the organisation's cases, soonest due first; a title only where
-// the caller may work on the case; task.list_mine.
+// task.list_mine: the caller's open tasks across the organisation's cases, soonest due first; a
+// title only where the caller may work on the case; audited as task.list_mine.
 [[nodiscard]] boost::asio::awaitable<domain::Result<TaskList>> myOpenTasks(Context ctx,
                                                                            Actor actor);
 

@@ -79,11 +79,12 @@ Result<domain::Case> moveStage(domain::Case k, const StatusChange& c) {
   return k;
 }
 
-// Writes `revised` (from version `expected`) with a history entry and its audit event, then
-// answers the case as its team sees it.
-awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
-                                   domain::Case revised, std::int32_t expected,
-                                   store::CaseHistoryEntry entry, AuditAction action) {
+}  // namespace
+
+awaitable<Result<CaseView>> commitCaseChange(Context ctx, Actor actor, LoadedCase loaded,
+                                             domain::Case revised, std::int32_t expected,
+                                             store::CaseHistoryEntry entry, AuditAction action,
+                                             store::WriteJob also) {
   if (expected == std::numeric_limits<std::int32_t>::max()) {
     co_return domain::fail(domain::ErrorCode::kConflict, "This case cannot be changed any more.",
                            "version");
@@ -94,11 +95,14 @@ awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
   entry.case_id = revised.id;
   entry.at = revised.updated_at;
   entry.by_user = actor.principal.user_id;
-  store::WriteJob write = [revised, expected, entry](store::WriteContext& w) {
+  store::WriteJob write = [revised, expected, entry, also](store::WriteContext& w) {
     if (auto s = store::updateCase(w, revised, expected); !s) {
       return s;
     }
-    return store::insertCaseHistory(w, entry);
+    if (auto s = store::insertCaseHistory(w, entry); !s) {
+      return s;
+    }
+    return also ? also(w) : domain::Status{};
   };
   if (auto s =
           co_await hotline::writeAudited(ctx, std::move(write), actor.entry(action, revised.id));
@@ -108,6 +112,14 @@ awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
   loaded.kase = std::move(revised);
   co_return co_await viewCase(ctx, std::move(loaded), policy::CaseAccess::kFull);
 }
+
+namespace {
+
+const auto commit = [](Context ctx, Actor actor, LoadedCase loaded, domain::Case revised,
+                       std::int32_t expected, store::CaseHistoryEntry entry, AuditAction action) {
+  return commitCaseChange(std::move(ctx), std::move(actor), std::move(loaded), std::move(revised),
+                          expected, std::move(entry), action, nullptr);
+};
 
 }  // namespace
 
@@ -180,6 +192,14 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   const auto is_worker = [&](const std::string& user_id) {
     return isCaseWorkerAmong(*users, user_id);
   };
+  const auto& roles = actor.principal.roles;
+  if (assignment.assigned_to != loaded->kase.assigned_to &&
+      std::find(roles.begin(), roles.end(), domain::Role::kSupervisor) == roles.end()) {
+    co_return domain::fail(domain::ErrorCode::kPermissionDenied,
+                           "Only a supervisor assigns a case to another worker. Request a "
+                           "transfer instead: the worker you name accepts it.",
+                           "assigned_to", "case.assign");
+  }
   if (!is_worker(assignment.assigned_to)) {
     co_return domain::invalidField("assigned_to",
                                    "Choose an active case worker or supervisor of your "

@@ -16,6 +16,7 @@
 #include "domain/client.h"
 #include "domain/error.h"
 #include "store/case_repository.h"
+#include "store/case_transfer_repository.h"
 
 namespace strada::cases {
 
@@ -33,7 +34,8 @@ struct CaseView {
   bool person_visible = false;  // full access and the person's key still exists
   std::vector<store::CaseHistoryEntry> history;
   std::vector<std::string> linked_contacts;
-  std::map<std::string, std::string> names;  // user id -> name, for every user the view names
+  std::map<std::string, std::string> names;        // user id -> name, for every user the view names
+  std::optional<store::CaseTransferRow> transfer;  // pending, shown to those with full access
 };
 
 struct StatusChange {

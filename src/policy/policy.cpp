@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 35> kPermissions = {{
+constexpr std::array<PermissionRule, 36> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -102,8 +102,10 @@ constexpr std::array<PermissionRule, 35> kPermissions = {{
     {Permission::kCaseContactLink, "case.contact_link",
      rolesOf({kConsultant, kCaseWorker, kSupervisor})},
     {Permission::kClientExport, "client.export", rolesOf({kSupervisor, kDataOfficer})},
+    // Those who work cases see what waits for them; never a reporting role.
+    {Permission::kTaskListMine, "task.list_mine", rolesOf({kCaseWorker, kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kClientExport),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kTaskListMine),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -53,6 +53,7 @@ enum class Permission {
   kCaseBreakGlass,       // open a case one is not on, with a stated reason (audited)
   kCaseContactLink,      // link a hotline contact to a case
   kClientExport,         // a person's data for them, readable (subject access, issue 8.8)
+  kTaskListMine,         // one's own open tasks and the transfers offered to one, across cases
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

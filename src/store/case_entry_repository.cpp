@@ -196,25 +196,24 @@ domain::Result<std::vector<TaskRow>> listOpenTasksOf(soci::session& sql, const s
                      org_id, user_id);
 }
 
-domain::Status setTaskDone(WriteContext& w, const std::string& case_id, const std::string& task_id,
-                           bool done, std::int64_t version, const std::string& by) {
-  return guarded("set task done", [&]() -> domain::Status {
+domain::Status updateTask(WriteContext& w, const TaskRow& r, std::int64_t expected_version) {
+  return guarded("update task", [&]() -> domain::Status {
     long long n = 0;
     w.sql() << "SELECT COUNT(*) FROM case_tasks WHERE id = :id AND case_id = :c", soci::into(n),
-        soci::use(task_id), soci::use(case_id);
+        soci::use(r.id), soci::use(r.case_id);
     if (n == 0) {
       return domain::fail(ErrorCode::kNotFound, "No such record.");
     }
-    const int flag = done ? 1 : 0;
-    const std::string done_by = done ? by : std::string();
-    const long long at = done ? w.now() : 0;
-    const long long expected = version;
+    const std::string title_hex = detail::toHex(r.title_sealed);
+    const int flag = r.done ? 1 : 0;
+    const long long at = r.done_at;
+    const long long expected = expected_version;
     soci::statement st(w.sql());
-    detail::useEach(st, flag, done_by, at, task_id, expected);
+    detail::useEach(st, title_hex, r.due_on, r.assigned_to, flag, r.done_by, at, r.id, expected);
     return detail::runOnOneRow(
         st,
-        "UPDATE case_tasks SET done = :d, done_by = :b, done_at = :at, version = version + 1 "
-        "WHERE id = :id AND version = :v",
+        "UPDATE case_tasks SET title_sealed = :t, due_on = :d, assigned_to = :a, done = :f, "
+        "done_by = :b, done_at = :at, version = version + 1 WHERE id = :id AND version = :v",
         {ErrorCode::kConflict,
          "Someone changed this task since you opened it: reload it and try again.", "version"});
   });

@@ -98,11 +98,10 @@ struct TaskRow {
 [[nodiscard]] domain::Result<std::vector<TaskRow>> listOpenTasksOf(soci::session& sql,
                                                                    const std::string& org_id,
                                                                    const std::string& user_id);
-// Marks the task done (by `by` at w.now()) or open again, when its version is `version`; the
-// version goes up by one. NotFound when the case has no such task; Conflict on "version" when
-// the version is stale.
-[[nodiscard]] domain::Status setTaskDone(WriteContext& w, const std::string& case_id,
-                                         const std::string& task_id, bool done,
-                                         std::int64_t version, const std::string& by);
+// Writes the task `r` (title, due day, owner, done and by whom) over the stored one when its
+// version is `expected_version`; the version goes up by one. NotFound when the case has no such
+// task; Conflict on "version" when the version is stale.
+[[nodiscard]] domain::Status updateTask(WriteContext& w, const TaskRow& r,
+                                        std::int64_t expected_version);
 
 }  // namespace strada::store

@@ -147,5 +147,65 @@ TEST_F(CaseTasksTest, MyOpenTasksAcrossCasesSoonestFirst) {
   EXPECT_EQ(worker.get("/api/v1/tasks?x=1").status, 400u);
 }
 
+TEST_F(CaseTasksTest, MyTasksAreRefusedToRolesThatDoNotWorkCases) {
+  // A data officer reads cases for reporting but has no tasks of their own: 403, not [].
+  const HttpResponse officer = signedIn(kDataOfficerA).get("/api/v1/tasks?assigned_to=me");
+  EXPECT_EQ(officer.status, 403u) << officer.body;
+  EXPECT_TRUE(officer.hasErrorShape());
+  EXPECT_EQ(signedIn(kConsultantA).get("/api/v1/tasks").status, 403u);
+  EXPECT_EQ(signedIn(kCaseWorkerA).get("/api/v1/tasks").status, 200u);
+}
+
+TEST_F(CaseTasksTest, OwnerWorkerOrSupervisorChangeATaskTeamMembersTickIt) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const std::string id = newCase(worker);
+  const std::string base = "/api/v1/cases/" + id + "/tasks";
+  const HttpResponse added =
+      worker.post(base, toJson({{"title", "Call the shelter"}, {"due_on", "2031-01-12"}}));
+  ASSERT_EQ(added.status, 201u) << added.body;
+  const std::string task = base + "/" + std::string(added.json->at("id").as_string());
+  // The case's worker changes the title, the due day and the owner in one versioned write.
+  const std::string second = deployment().userId(kWorker2A);
+  const HttpResponse changed = put(worker, task,
+                                   {{"title", "Call the shelter again"},
+                                    {"due_on", "2031-02-01"},
+                                    {"assigned_to", second},
+                                    {"version", 0}});
+  ASSERT_EQ(changed.status, 200u) << changed.body;
+  EXPECT_EQ(changed.json->at("title"), "Call the shelter again");
+  EXPECT_EQ(changed.json->at("due_on"), "2031-02-01");
+  EXPECT_EQ(changed.json->at("assigned_to").at("id"), json::value(second));
+  EXPECT_EQ(changed.json->at("done"), false);
+  EXPECT_EQ(changed.json->at("version"), 1);
+  // Stale: 409 with the task as it is.
+  const HttpResponse stale = put(worker, task, {{"due_on", "2031-03-01"}, {"version", 0}});
+  ASSERT_EQ(stale.status, 409u) << stale.body;
+  EXPECT_EQ(stale.json->at("current").at("due_on"), "2031-02-01");
+  EXPECT_EQ(put(worker, task, {{"due_on", "soon"}, {"version", 1}}).errorField(), "due_on");
+  EXPECT_EQ(put(worker, task, {{"title", ""}, {"version", 1}}).errorField(), "title");
+  EXPECT_EQ(put(worker, task, {{"assigned_to", deployment().userId(kWorkerB)}, {"version", 1}})
+                .errorField(),
+            "assigned_to");
+  // A team member who neither owns the task nor works the case ticks it, but may not change it.
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const std::string third = createdId(supervisor, "/api/v1/cases/" + id + "/tasks",
+                                      {{"title", "Supervisor's"}, {"due_on", "2031-01-01"}});
+  ASSERT_EQ(put(supervisor, "/api/v1/cases/" + id + "/assignment",
+                {{"assigned_to", deployment().userId(kCaseWorkerA)},
+                 {"team", json::array{json::value(second)}},
+                 {"version", 1}})
+                .status,
+            200u);
+  HttpClient member = signedIn(kWorker2A);
+  const std::string theirs = base + "/" + third;
+  EXPECT_EQ(put(member, theirs, {{"title", "Mine now"}, {"version", 0}}).status, 403u);
+  const HttpResponse ticked = put(member, theirs, {{"done", true}, {"version", 0}});
+  ASSERT_EQ(ticked.status, 200u) << ticked.body;
+  EXPECT_EQ(ticked.json->at("done_by").at("id"), json::value(second));
+  // ...and changes the task they own.
+  EXPECT_EQ(put(member, task, {{"title", "Mine"}, {"version", 1}}).status, 200u);
+  EXPECT_EQ(put(supervisor, theirs, {{"due_on", "2031-05-05"}, {"version", 1}}).status, 200u);
+}
+
 }  // namespace
 }  // namespace strada::testing

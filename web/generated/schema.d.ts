@@ -1059,7 +1059,8 @@ export interface paths {
          * Assign a case and set its team
          * @description `assigned_to` and every `team` member must be active users of the organisation with the
          *     case_worker or supervisor role (400 naming the field otherwise). A case worker may
-         *     change the assignment of a case they are assigned to; a supervisor of any case. Stale
+         *     change the team of a case they are assigned to, but not its worker (403: they request a
+         *     transfer, POST /cases/{id}/transfer); a supervisor assigns any case directly. Stale
          *     `version`: 409 with `current`. Recorded as `case.assign`.
          */
         put: operations["assignCase"];
@@ -1217,8 +1218,10 @@ export interface paths {
         };
         get?: never;
         /**
-         * Mark a task done, or open again
-         * @description Recorded as `case_task.update`.
+         * Change a task (done or open again; title, due day, owner)
+         * @description What is sent changes, the rest stays. Anyone who works the case ticks a task done or open
+         *     again; the title, due day and owner change only by the task's owner, the case's assigned
+         *     worker or a supervisor (403 otherwise). Recorded as `case_task.update`.
          */
         put: operations["changeCaseTask"];
         post?: never;
@@ -1237,9 +1240,95 @@ export interface paths {
         };
         /**
          * The caller's open tasks across the organisation's cases, soonest due first
-         * @description A title only where the caller may work on the case (else null). Recorded as `task.list_mine`.
+         * @description Needs `task.list_mine` (case workers and supervisors; a data officer is refused with 403).
+         *     A title only where the caller may work on the case (else null). Recorded as `task.list_mine`.
          */
         get: operations["listMyOpenTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask that another worker take the case (they accept or decline)
+         * @description By the assigned worker or a supervisor. The case keeps its worker until the receiver
+         *     accepts; at most one transfer waits per case. Recorded as `case.transfer_request`, on the
+         *     timeline as `transfer_request`. Supervisors may still assign directly (PUT assignment).
+         */
+        post: operations["requestCaseTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/transfer/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or decline the transfer of a case
+         * @description By the worker the case is offered to, or a supervisor. Accepting assigns the case to the
+         *     receiver; the worker before leaves the case (neither assigned nor in the team; a
+         *     supervisor may add them back). Declining leaves the case as it was. Recorded as
+         *     `case.transfer_accept` or `case.transfer_decline`, and on the timeline.
+         */
+        post: operations["decideCaseTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The transfers of cases offered to the caller, oldest first
+         * @description Needs `task.list_mine`. Recorded as `transfer.list_mine`.
+         */
+        get: operations["listMyTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who a case can be assigned or transferred to
+         * @description The organisation's active case workers and supervisors, names and ids only. Needs `case.update`.
+         */
+        get: operations["listAssignableUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2264,6 +2353,8 @@ export interface components {
             } | null;
             assigned_to: components["schemas"]["UserRef"] | null;
             team: components["schemas"]["UserRef"][];
+            /** @description The transfer waiting for an answer; null when none waits or the reader has coded access only. */
+            transfer?: components["schemas"]["CaseTransfer"] | null;
             referral: components["schemas"]["Referral"];
             linked_contacts: string[];
             /**
@@ -2279,6 +2370,42 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             version: number;
+        };
+        CaseTransferRequest: {
+            /** @description The id of another active case worker or supervisor of the organisation. */
+            to: string;
+            /** @description A work note (never personal data). */
+            reason: string;
+            version: number;
+        };
+        CaseTransfer: {
+            id: string;
+            case_id: string;
+            from: components["schemas"]["UserRef"] | null;
+            to: components["schemas"]["UserRef"];
+            reason: string;
+            requested_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            requested_at: string;
+        };
+        MyTransferList: {
+            items: (components["schemas"]["CaseTransfer"] & {
+                case_code: string;
+                client_code: string;
+                case_status: string;
+            })[];
+        };
+        CaseTransferOutcome: {
+            case_id: string;
+            accepted: boolean;
+            /** @description Who works the case now. */
+            assigned_to_id: string;
+        };
+        AssignableUserList: {
+            items: {
+                id: string;
+                name: string;
+            }[];
         };
         CaseConflict: {
             error: components["schemas"]["Error"]["error"];
@@ -2375,7 +2502,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
@@ -2837,6 +2964,11 @@ export type StatusChange = components['schemas']['StatusChange'];
 export type Closure = components['schemas']['Closure'];
 export type PendingApproval = components['schemas']['PendingApproval'];
 export type Case = components['schemas']['Case'];
+export type CaseTransferRequest = components['schemas']['CaseTransferRequest'];
+export type CaseTransfer = components['schemas']['CaseTransfer'];
+export type MyTransferList = components['schemas']['MyTransferList'];
+export type CaseTransferOutcome = components['schemas']['CaseTransferOutcome'];
+export type AssignableUserList = components['schemas']['AssignableUserList'];
 export type CaseConflict = components['schemas']['CaseConflict'];
 export type CaseListItem = components['schemas']['CaseListItem'];
 export type CasePage = components['schemas']['CasePage'];
@@ -5115,7 +5247,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    done: boolean;
+                    done?: boolean;
+                    title?: string;
+                    /** Format: date */
+                    due_on?: string;
+                    /** @description A case worker or supervisor of the organisation. */
+                    assigned_to?: string;
                     version: number;
                 };
             };
@@ -5167,6 +5304,144 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    requestCaseTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseTransferRequest"];
+            };
+        };
+        responses: {
+            /** @description The case, with its pending `transfer`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description `invalid_argument`: `to` is not another active case worker or supervisor of the organisation; `reason` is missing or too long. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: field `version` (changed meanwhile; `current` is the stored case) or `transfer` (another transfer waits). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseConflict"];
+                };
+            };
+        };
+    };
+    decideCaseTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept: boolean;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the decision did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTransferOutcome"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` (field `transfer`): no transfer waits; or (field `version`) the case changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyTransfers: {
+        parameters: {
+            query?: {
+                to?: "me";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transfers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTransferList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    listAssignableUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignableUserList"];
+                };
+            };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleDenied"];
         };

@@ -38,7 +38,8 @@ export type Permission =
   | 'self.read'
   | 'stats.read'
   | 'supervision.act'
-  | 'supervision.read';
+  | 'supervision.read'
+  | 'task.list_mine';
 
 /** Whether the server grants `user` the permission `permission`. */
 export function can(user: User | undefined, permission: Permission): boolean {

@@ -10,6 +10,7 @@ import { StatusRegion } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { getCase, refName, type CaseRecord } from './api';
 import { AccessHistory } from './AccessHistory';
+import { AssignmentSection } from './AssignmentSection';
 import { ClientDetails } from './ClientDetails';
 import { ConsentsSection } from './ConsentsSection';
 import { EditClient } from './EditClient';
@@ -25,6 +26,7 @@ import { EraseClient } from './EraseClient';
 import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { SubjectAccessExport } from './SubjectAccessExport';
 import { StatusActions } from './StatusActions';
+import { TasksSection } from './TasksSection';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
 import './cases.css';
@@ -42,6 +44,12 @@ export function CasePage({ api, codes, user, id }: Props) {
   // Bumped after every change, so the timeline shows it.
   const [round, setRound] = useState(0);
   const changed = () => setRound((r) => r + 1);
+  /** After a change that answers the case (or null: read it again). */
+  const caseChanged = (c: CaseRecord | null) => {
+    if (c) loaded.setValue(c);
+    else loaded.reload();
+    changed();
+  };
   const [editing, setEditing] = useState(false);
   const record = loaded.value;
   const working = mayWorkCases(user) && record?.client.person !== null;
@@ -71,6 +79,7 @@ export function CasePage({ api, codes, user, id }: Props) {
             }}
             onReload={loaded.reload}
           />
+          {working && <AssignmentSection api={api} record={record} user={user} onChanged={caseChanged} />}
           <ClientDetails codes={codes} client={record.client} />
           {mayExportClient(user) && !record.client.erased_at && (
             <SubjectAccessExport clientId={record.client.id} clientCode={record.client.client_code} />
@@ -127,6 +136,7 @@ export function CasePage({ api, codes, user, id }: Props) {
           />
           <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
+          {working && <TasksSection api={api} record={record} user={user} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}
         </>

@@ -21,7 +21,8 @@ import { listCases, type CaseFilter, type CaseSummary } from './api';
 import { failureText } from './errors';
 import { caseFilterFromQuery, caseFilterToQuery } from './filter';
 import { lists } from './lists';
-import { mayOpenCases, mineByDefault } from './permissions';
+import { MyTasks } from './MyTasks';
+import { mayOpenCases, mayListMyTasks, mineByDefault } from './permissions';
 
 interface Props {
   api: ApiClient;
@@ -63,6 +64,7 @@ export function CasesPage({ api, codes, user, query = '' }: Props) {
   return (
     <section class="page">
       <PageHeading title={t('cases.list.title')} />
+      {mayListMyTasks(user) && <MyTasks api={api} codes={codes} />}
       <p class="detail-actions">
         {mayOpenCases(user) && (
           <a class="button" href={hrefFor({ name: 'caseNew' })}>
