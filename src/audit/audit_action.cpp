@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 73> kActions = {{
+constexpr std::array<ActionInfo, 74> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -88,8 +88,9 @@ constexpr std::array<ActionInfo, 73> kActions = {{
     {AuditAction::kCaseTaskUpdate, "case_task.update", "case"},
     {AuditAction::kCaseTaskList, "case_task.list", "case"},
     {AuditAction::kTaskListMine, "task.list_mine", "cases"},
+    {AuditAction::kCaseStatsExport, "case_stats.export", "case_stats_monthly"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kTaskListMine));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseStatsExport));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

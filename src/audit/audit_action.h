@@ -92,6 +92,8 @@ enum class AuditAction {
   kCaseTaskUpdate,  // case_task.update (done or open again)
   kCaseTaskList,    // case_task.list
   kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
+  // The case statistics downloaded as CSV or XLSX (cases/case_stats.h): the period, no person.
+  kCaseStatsExport,  // case_stats.export
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -52,6 +52,7 @@ enum class Permission {
   kCaseApprove,          // approve a plan or a closure (never one's own request)
   kCaseBreakGlass,       // open a case one is not on, with a stated reason (audited)
   kCaseContactLink,      // link a hotline contact to a case
+  kCaseStatsExport,      // download the case statistics as CSV or XLSX (coded figures, audited)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

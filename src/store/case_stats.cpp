@@ -2,64 +2,61 @@
 
 #include <soci/soci.h>
 
-#include <map>
-#include <utility>
-
-#include "domain/encoding.h"
 #include "store/guarded.h"
 
 namespace strada::store {
-namespace {
 
 using detail::guarded;
-using CellSums = std::map<std::pair<std::string, std::string>, std::int64_t>;
 
-// The coded columns counted, in select order after opened_on; multi-coded ones hold a list.
-struct CountedColumn {
-  const char* dimension;
-  bool list;
-};
-constexpr CountedColumn kCounted[] = {
-    {"status", false},      {"referral_source", false}, {"gender", false},
-    {"age_band", false},    {"citizenship", true},      {"trafficking_status", false},
-    {"exploitation", true},
-};
-
-void countRow(const soci::row& row, bool per_month, CellSums& sums) {
-  const auto opened = row.get<std::string>(0);
-  if (opened.size() >= 7) {
-    sums[{"opened", opened.substr(0, per_month ? 7 : 4)}] += 1;
-  }
-  for (std::size_t i = 0; i < std::size(kCounted); ++i) {
-    const std::string value = row.get<std::string>(i + 1);
-    const std::vector<std::string> codes =
-        kCounted[i].list ? domain::splitList(value) : std::vector<std::string>{value};
-    for (const std::string& code : codes) {
-      if (!code.empty()) {
-        sums[{kCounted[i].dimension, code}] += 1;
+domain::Result<CaseStatsRollup> readCaseStatsRollup(soci::session& sql, const std::string& org_id,
+                                                    std::int64_t first_month,
+                                                    std::int64_t last_month) {
+  return guarded("case stats", [&]() -> domain::Result<CaseStatsRollup> {
+    CaseStatsRollup out;
+    const long long first = first_month;
+    const long long last = last_month;
+    {
+      CaseStatsMonthTotal t;
+      long long month = 0, n = 0;
+      soci::statement st =
+          (sql.prepare << "SELECT month, measure, SUM(n) FROM case_stats_monthly WHERE org_id = "
+                          ":o AND month <= :last AND (dimension = 'total' OR measure = 'service') "
+                          "GROUP BY month, measure ORDER BY month",
+           soci::into(month), soci::into(t.measure), soci::into(n), soci::use(org_id),
+           soci::use(last));
+      st.execute();
+      while (st.fetch()) {
+        t.month = month;
+        t.n = n;
+        out.totals.push_back(t);
       }
     }
-  }
+    CaseStatsSum s;
+    long long up_to_end = 0, before_start = 0;
+    soci::statement st =
+        (sql.prepare << "SELECT measure, dimension, code, SUM(n), SUM(CASE WHEN month < :first "
+                        "THEN n ELSE 0 END) FROM case_stats_monthly WHERE org_id = :o AND month "
+                        "<= :last AND dimension <> 'total' GROUP BY measure, dimension, code",
+         soci::into(s.measure), soci::into(s.dimension), soci::into(s.code), soci::into(up_to_end),
+         soci::into(before_start), soci::use(first), soci::use(org_id), soci::use(last));
+    st.execute();
+    while (st.fetch()) {
+      s.up_to_end = up_to_end;
+      s.before_start = before_start;
+      out.sums.push_back(s);
+    }
+    return out;
+  });
 }
 
-}  // namespace
-
-domain::Result<std::vector<StatsCell>> caseStatsCells(soci::session& sql, const std::string& org_id,
-                                                      const CaseStatsRange& range) {
-  return guarded("case stats", [&]() -> domain::Result<std::vector<StatsCell>> {
-    const std::string from = range.from_date.empty() ? std::string("0000-00-00") : range.from_date;
-    const std::string to = range.to_date.empty() ? std::string("9999-99-99") : range.to_date;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT k.opened_on, k.status, k.referral_source, c.gender, c.age_band, "
-                        "c.citizenships, c.trafficking_status, c.exploitation_types FROM cases k "
-                        "JOIN clients c ON c.id = k.client_id WHERE k.org_id = :org_id AND "
-                        "k.opened_on >= :lo AND k.opened_on <= :hi",
-         soci::use(org_id), soci::use(from), soci::use(to));
-    CellSums sums;
-    for (const soci::row& row : rows) {
-      countRow(row, range.per_month, sums);
-    }
-    return sortedCells(sums);
+domain::Result<std::int64_t> firstCaseStatsMonth(soci::session& sql, const std::string& org_id,
+                                                 std::int64_t fallback) {
+  return guarded("first case stats month", [&]() -> domain::Result<std::int64_t> {
+    long long month = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT MIN(month) FROM case_stats_monthly WHERE org_id = :o AND n <> 0",
+        soci::into(month, ind), soci::use(org_id);
+    return ind == soci::i_ok ? static_cast<std::int64_t>(month) : fallback;
   });
 }
 

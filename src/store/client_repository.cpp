@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -176,7 +177,7 @@ domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t 
       return changed;
     }
     replaceIndex(w, c.org_id, c.id, index);
-    return {};
+    return refreshClientCaseStats(w, c.id);
   });
 }
 
@@ -257,7 +258,8 @@ domain::Status eraseClient(WriteContext& w, const std::string& org_id, const std
     w.sql() << "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = :r WHERE "
                "id = :c AND org_id = :o",
         soci::use(at), soci::use(by), soci::use(reason), soci::use(client_id), soci::use(org_id);
-    return {};
+    // The coded fields stay: the figures keep counting the person (never re-identifiable).
+    return refreshClientCaseStats(w, client_id);
   });
 }
 

@@ -167,6 +167,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "case.list",
         "case.read",
         "case.update",
+        "case_stats.export",
         "client.access_history",
         "client.create",
         "client.erase",
@@ -189,7 +190,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "supervision.act",
         "supervision.read"}},
       {kDataOfficerA,
-       {"agency.read", "case.list", "case.read", "client.read", "codes.read", "contact.export",
+       {"agency.read", "case.list", "case.read", "case_stats.export", "client.read", "codes.read",
+        "contact.export",
         "contact.list", "contact.read", "knowledge.edit", "knowledge.read", "self.read",
         "stats.read", "supervision.read"}},
   };
@@ -212,6 +214,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
   const std::vector<Probe> probes{
       {"GET", "/api/v1/stats/contacts", "stats.read"},
       {"GET", "/api/v1/stats/cases", "stats.read"},
+      {"GET", "/api/v1/stats/cases.csv", "case_stats.export"},
       {"GET", "/api/v1/supervision/today", "supervision.read"},
       {"GET", "/api/v1/contacts/export.csv?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z",
        "contact.export"},
