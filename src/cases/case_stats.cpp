@@ -30,6 +30,12 @@ struct MonthRange {
   std::int64_t last = 0;
 };
 
+// What the read gives: the months asked for (with the first one found) and their rollup.
+struct PeriodRollup {
+  MonthRange range;
+  store::CaseStatsRollup rollup;
+};
+
 // Per period label: opened and assisted; also the period's totals. People assisted in a period:
 // opened up to its last month minus closed before its first month.
 void buildSeries(const store::CaseStatsRollup& rollup, const MonthRange& range, CaseStats& stats) {
@@ -143,27 +149,27 @@ awaitable<Result<CaseStats>> caseStats(Context ctx, Actor actor, hotline::StatsQ
   const std::int64_t today_month = domain::monthStartDay(store::dayOf(ctx.clock()));
   range->last = domain::monthStartDay(query.to_day.value_or(today_month));
   auto job = [org = who.org_id, from = query.from_day, today_month,
-              last = range->last](soci::session& sql) -> Result<store::CaseStatsRollup> {
+              range = *range](soci::session& sql) mutable -> Result<PeriodRollup> {
+    // Without a start: from the first month with a counted case (none: an empty series).
     auto first = from ? Result<std::int64_t>(domain::monthStartDay(*from))
-                      : store::firstCaseStatsMonth(sql, org, std::max(today_month, last) + 1);
+                      : store::firstCaseStatsMonth(sql, org, std::max(today_month, range.last) + 1);
     if (!first) {
       return tl::unexpected(first.error());
     }
-    auto rollup = store::readCaseStatsRollup(sql, org, *first, last);
-    if (rollup) {
-      rollup->totals.push_back({*first, "first", 0});  // where the series starts
+    range.first = *first;
+    auto rollup = store::readCaseStatsRollup(sql, org, range.first, range.last);
+    if (!rollup) {
+      return tl::unexpected(rollup.error());
     }
-    return rollup;
+    return PeriodRollup{range, std::move(*rollup)};
   };
-  auto rollup = co_await store::awaitRead<Result<store::CaseStatsRollup>>(ctx.db, std::move(job));
-  if (!rollup) {
-    co_return tl::unexpected(rollup.error());
+  auto read = co_await store::awaitRead<Result<PeriodRollup>>(ctx.db, std::move(job));
+  if (!read) {
+    co_return tl::unexpected(read.error());
   }
-  range->first = rollup->totals.back().month;
-  rollup->totals.pop_back();
   CaseStats stats{query.from_day, query.to_day, query.granularity, {}, {}, {}, {}, false};
-  buildSeries(*rollup, *range, stats);
-  buildBreakdowns(*rollup, stats);
+  buildSeries(read->rollup, read->range, stats);
+  buildBreakdowns(read->rollup, stats);
   if (policy::suppressSmallCaseCounts(who)) {
     hideSmallCounts(stats);
   }
