@@ -189,12 +189,15 @@ export function exportQuery(params: URLSearchParams, lang: string, timeZone: str
  */
 export async function downloadExport(params: URLSearchParams, baseUrl = ''): Promise<number> {
   const query = exportQuery(params, currentUiLanguage(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const response = await downloadFile(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, 'strada-contacts.csv');
+  return Number(response.headers.get('X-Strada-Rows') ?? '0');
+}
+
+/** Downloads `path` with the session cookie and hands it to the browser as the file `name`. */
+async function downloadFile(path: string, name: string): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/v1/contacts/export.csv?${query.toString()}`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
+    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'unreachable', '', '');
   }
@@ -203,12 +206,17 @@ export async function downloadExport(params: URLSearchParams, baseUrl = ''): Pro
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = 'strada-contacts.csv';
+  link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  return Number(response.headers.get('X-Strada-Rows') ?? '0');
+  return response;
+}
+
+/** Downloads the case figures (every month since the first case) as CSV or XLSX. */
+export async function downloadCaseStats(format: 'csv' | 'xlsx', baseUrl = ''): Promise<void> {
+  await downloadFile(`${baseUrl}/api/v1/stats/cases.${format}`, `strada-case-stats.${format}`);
 }
 
 export const statsDimensions = [
@@ -239,4 +247,7 @@ export const caseStatsDimensions = [
   'citizenship',
   'trafficking_status',
   'exploitation',
+  'in_proceedings',
+  'service_type',
+  'closure_outcome',
 ] as const;
