@@ -8,6 +8,25 @@
 #include "store/contact_stats.h"
 
 namespace strada::app {
+namespace {
+
+// Audits a rebuild (`what`: "" for the contacts, "cases") and prints how long it took; the exit
+// code.
+int finishRebuild(store::Database& db, const std::string& what, const std::string& summary,
+                  std::chrono::steady_clock::time_point started) {
+  auto audited = db.write([&what](store::WriteContext& w) {
+    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kStatsRebuild, what, ""});
+  });
+  if (!audited) {
+    return reportFailure(audited.error());
+  }
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << summary << " in " << seconds << " s.\n";
+  return 0;
+}
+
+}  // namespace
 
 int runStatsRebuild(const DataOptions& data) {
   auto opened = openData(data);
@@ -31,17 +50,9 @@ int runStatsRebuild(const DataOptions& data) {
   if (!counted) {
     return reportFailure(counted.error());
   }
-  auto audited = opened->db->write([](store::WriteContext& w) {
-    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kStatsRebuild, "", ""});
-  });
-  if (!audited) {
-    return reportFailure(audited.error());
-  }
-  const auto seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "Statistics rebuilt: " << *counted << " final contacts counted in " << seconds
-            << " s.\n";
-  return 0;
+  return finishRebuild(
+      *opened->db, "",
+      "Statistics rebuilt: " + std::to_string(*counted) + " final contacts counted", started);
 }
 
 int runCaseStatsRebuild(const DataOptions& data) {
@@ -59,17 +70,10 @@ int runCaseStatsRebuild(const DataOptions& data) {
   if (!counted) {
     return reportFailure(counted.error());
   }
-  auto audited = opened->db->write([](store::WriteContext& w) {
-    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kStatsRebuild, "cases", ""});
-  });
-  if (!audited) {
-    return reportFailure(audited.error());
-  }
-  const auto seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cout << "Case statistics rebuilt: " << *counted
-            << " cases counted (with a statistics consent in force) in " << seconds << " s.\n";
-  return 0;
+  return finishRebuild(*opened->db, "cases",
+                       "Case statistics rebuilt: " + std::to_string(*counted) +
+                           " cases counted (with a statistics consent in force)",
+                       started);
 }
 
 }  // namespace strada::app

@@ -2,11 +2,29 @@
 
 #include <soci/soci.h>
 
+#include <tuple>
+
 #include "store/guarded.h"
+#include "store/statements.h"
 
 namespace strada::store {
 
 using detail::guarded;
+
+namespace {
+
+// Runs `query` with `params` bound in order and the columns into `holders`; each row by `make`.
+template <class... Holders, class... Params, class Make>
+auto readRows(soci::session& sql, const std::string& query, std::tuple<Holders&...> holders,
+              std::tuple<const Params&...> params, Make make) {
+  soci::statement st(sql);
+  std::apply([&st](auto&... h) { detail::intoEach(st, h...); }, holders);
+  std::apply([&st](const auto&... p) { detail::useEach(st, p...); }, params);
+  detail::prepareAndExecute(st, query);
+  return detail::collectRows(st, make);
+}
+
+}  // namespace
 
 domain::Result<CaseStatsRollup> readCaseStatsRollup(soci::session& sql, const std::string& org_id,
                                                     std::int64_t first_month,
@@ -15,36 +33,30 @@ domain::Result<CaseStatsRollup> readCaseStatsRollup(soci::session& sql, const st
     CaseStatsRollup out;
     const long long first = first_month;
     const long long last = last_month;
-    {
-      CaseStatsMonthTotal t;
-      long long month = 0, n = 0;
-      soci::statement st =
-          (sql.prepare << "SELECT month, measure, SUM(n) FROM case_stats_monthly WHERE org_id = "
-                          ":o AND month <= :last AND (dimension = 'total' OR measure = 'service') "
-                          "GROUP BY month, measure ORDER BY month",
-           soci::into(month), soci::into(t.measure), soci::into(n), soci::use(org_id),
-           soci::use(last));
-      st.execute();
-      while (st.fetch()) {
-        t.month = month;
-        t.n = n;
-        out.totals.push_back(t);
-      }
-    }
+    long long month = 0, n = 0, before = 0;
+    CaseStatsMonthTotal t;
+    out.totals = readRows(
+        sql,
+        "SELECT month, measure, SUM(n) FROM case_stats_monthly WHERE org_id = :o AND month <= "
+        ":last AND (dimension = 'total' OR measure = 'service') GROUP BY month, measure ORDER BY "
+        "month",
+        std::tie(month, t.measure, n), std::tie(org_id, last), [&] {
+          t.month = month;
+          t.n = n;
+          return t;
+        });
+    // One pass: each code's sum up to the last month, and before the first.
     CaseStatsSum s;
-    long long up_to_end = 0, before_start = 0;
-    soci::statement st =
-        (sql.prepare << "SELECT measure, dimension, code, SUM(n), SUM(CASE WHEN month < :first "
-                        "THEN n ELSE 0 END) FROM case_stats_monthly WHERE org_id = :o AND month "
-                        "<= :last AND dimension <> 'total' GROUP BY measure, dimension, code",
-         soci::into(s.measure), soci::into(s.dimension), soci::into(s.code), soci::into(up_to_end),
-         soci::into(before_start), soci::use(first), soci::use(org_id), soci::use(last));
-    st.execute();
-    while (st.fetch()) {
-      s.up_to_end = up_to_end;
-      s.before_start = before_start;
-      out.sums.push_back(s);
-    }
+    out.sums = readRows(
+        sql,
+        "SELECT measure, dimension, code, SUM(n), SUM(CASE WHEN month < :first THEN n ELSE 0 END) "
+        "FROM case_stats_monthly WHERE org_id = :o AND month <= :last AND dimension <> 'total' "
+        "GROUP BY measure, dimension, code",
+        std::tie(s.measure, s.dimension, s.code, n, before), std::tie(first, org_id, last), [&] {
+          s.up_to_end = n;
+          s.before_start = before;
+          return s;
+        });
     return out;
   });
 }

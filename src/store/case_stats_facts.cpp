@@ -127,6 +127,21 @@ void applyDeltas(soci::session& sql, const std::string& org_id, const CellDeltas
   }
 }
 
+// The ids `query` selects, binding `key` as its first parameter and `today` as its second when
+// given.
+std::vector<std::string> selectIds(soci::session& sql, const std::string& query,
+                                   const std::string& key, const std::string* today = nullptr) {
+  std::string id;
+  soci::statement st(sql);
+  st.exchange(soci::into(id));
+  st.exchange(soci::use(key));
+  if (today != nullptr) {
+    st.exchange(soci::use(*today));
+  }
+  detail::prepareAndExecute(st, query);
+  return detail::collectRows(st, [&] { return id; });
+}
+
 domain::Status refreshIn(soci::session& sql, const std::string& case_id, const std::string& today) {
   auto now = computeCaseFacts(sql, case_id, today);
   if (!now) {
@@ -152,6 +167,17 @@ domain::Status refreshIn(soci::session& sql, const std::string& case_id, const s
   }
   applyDeltas(sql, after.org_id, deltas);
   saveFacts(sql, after);
+  return {};
+}
+
+// Refreshes every case `query` selects (binding `key`, and `today` as well when `today_bound`).
+domain::Status refreshSelected(soci::session& sql, const std::string& query, const std::string& key,
+                               const std::string& today, bool today_bound) {
+  for (const auto& case_id : selectIds(sql, query, key, today_bound ? &today : nullptr)) {
+    if (auto s = refreshIn(sql, case_id, today); !s) {
+      return s;
+    }
+  }
   return {};
 }
 
@@ -232,21 +258,8 @@ domain::Status refreshCaseStats(WriteContext& w, const std::string& case_id) {
 
 domain::Status refreshClientCaseStats(WriteContext& w, const std::string& client_id) {
   return guarded("refresh client case stats", [&]() -> domain::Status {
-    std::vector<std::string> ids;
-    std::string id;
-    soci::statement st = (w.sql().prepare << "SELECT id FROM cases WHERE client_id = :c",
-                          soci::into(id), soci::use(client_id));
-    st.execute();
-    while (st.fetch()) {
-      ids.push_back(id);
-    }
-    const std::string today = dateText(w.now());
-    for (const auto& case_id : ids) {
-      if (auto s = refreshIn(w.sql(), case_id, today); !s) {
-        return s;
-      }
-    }
-    return {};
+    return refreshSelected(w.sql(), "SELECT id FROM cases WHERE client_id = :c", client_id,
+                           dateText(w.now()), false);
   });
 }
 
@@ -276,22 +289,10 @@ domain::Result<bool> hasLapsedCaseConsents(soci::session& sql, const std::string
 domain::Status refreshLapsedCaseStats(WriteContext& w, const std::string& org_id) {
   return guarded("refresh lapsed case stats", [&]() -> domain::Status {
     const std::string today = dateText(w.now());
-    std::vector<std::string> ids;
-    std::string id;
-    soci::statement st =
-        (w.sql().prepare << "SELECT case_id FROM case_stats_facts WHERE org_id = :o AND counted = "
-                            "1 AND consent_until <> '' AND consent_until < :t",
-         soci::into(id), soci::use(org_id), soci::use(today));
-    st.execute();
-    while (st.fetch()) {
-      ids.push_back(id);
-    }
-    for (const auto& case_id : ids) {
-      if (auto s = refreshIn(w.sql(), case_id, today); !s) {
-        return s;
-      }
-    }
-    return {};
+    return refreshSelected(w.sql(),
+                           "SELECT case_id FROM case_stats_facts WHERE org_id = :o AND counted = "
+                           "1 AND consent_until <> '' AND consent_until < :t",
+                           org_id, today, true);
   });
 }
 
@@ -304,19 +305,10 @@ domain::Status rebuildOrganisation(WriteContext& w, const std::string& org_id,
     soci::session& sql = w.sql();
     sql << "DELETE FROM case_stats_facts WHERE org_id = :o", soci::use(org_id);
     sql << "DELETE FROM case_stats_monthly WHERE org_id = :o", soci::use(org_id);
-    std::vector<std::string> ids;
-    std::string id;
-    soci::statement st = (sql.prepare << "SELECT id FROM cases WHERE org_id = :o ORDER BY id",
-                          soci::into(id), soci::use(org_id));
-    st.execute();
-    while (st.fetch()) {
-      ids.push_back(id);
-    }
-    const std::string today = dateText(w.now());
-    for (const auto& case_id : ids) {
-      if (auto s = refreshIn(sql, case_id, today); !s) {
-        return s;
-      }
+    if (auto s = refreshSelected(sql, "SELECT id FROM cases WHERE org_id = :o ORDER BY id", org_id,
+                                 dateText(w.now()), false);
+        !s) {
+      return s;
     }
     long long n = 0;
     sql << "SELECT COUNT(*) FROM case_stats_facts WHERE org_id = :o AND counted = 1", soci::into(n),
@@ -331,26 +323,12 @@ domain::Status rebuildOrganisation(WriteContext& w, const std::string& org_id,
 domain::Result<std::int64_t> rebuildCaseStats(
     Database& db,
     const std::function<void(const std::string& org_id, std::int64_t cases)>& progress) {
-  std::vector<std::string> orgs;
-  std::optional<domain::Error> failure;
-  db.read([&](soci::session& sql) {
-    try {
-      std::string id;
-      soci::statement st =
-          (sql.prepare << "SELECT id FROM organisations ORDER BY id", soci::into(id));
-      st.execute();
-      while (st.fetch()) {
-        orgs.push_back(id);
-      }
-    } catch (const std::exception& e) {
-      failure = detail::internalFrom("list organisations for case stats", e).value();
-    }
-  });
-  if (failure) {
-    return tl::unexpected(*failure);
+  auto orgs = organisationIds(db);
+  if (!orgs) {
+    return tl::unexpected(orgs.error());
   }
   std::int64_t counted = 0;
-  for (const std::string& org_id : orgs) {
+  for (const std::string& org_id : *orgs) {
     std::int64_t org_counted = 0;
     auto status = db.write([&](WriteContext& w) {
       org_counted = 0;  // a retried job starts again
