@@ -126,7 +126,7 @@ namespace {
 
 enum class ExportFormat { kCsv, kXlsx };
 
-template <ExportFormat format>
+template <ExportFormat Format>
 boost::asio::awaitable<http::Response> exportFigures(ApiContext& ctx, http::Request& req,
                                                      const policy::Principal& who) {
   auto query = decodeStatsQuery(req, hotline::Granularity::kYear);
@@ -139,7 +139,7 @@ boost::asio::awaitable<http::Response> exportFigures(ApiContext& ctx, http::Requ
   }
   const std::vector<CaseStatsRow> rows = caseStatsRows(*stats);
   http::Response response = http::Response::text(200, "text/csv; charset=utf-8", "");
-  if (format == ExportFormat::kCsv) {
+  if (Format == ExportFormat::kCsv) {
     response.body = caseStatsCsv(rows);
   } else {
     auto xlsx = caseStatsXlsx(rows);
@@ -150,7 +150,7 @@ boost::asio::awaitable<http::Response> exportFigures(ApiContext& ctx, http::Requ
         200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", std::move(*xlsx));
   }
   const char* name =
-      format == ExportFormat::kCsv ? "strada-case-stats.csv" : "strada-case-stats.xlsx";
+      Format == ExportFormat::kCsv ? "strada-case-stats.csv" : "strada-case-stats.xlsx";
   response.headers.emplace_back("Content-Disposition",
                                 std::string("attachment; filename=\"") + name + "\"");
   response.headers.emplace_back("Cache-Control", "no-store");

@@ -78,14 +78,16 @@ void buildBreakdowns(const store::CaseStatsRollup& rollup, CaseStats& stats) {
   std::map<std::pair<std::string, std::string>, std::int64_t> sums;
   for (const auto& s : rollup.sums) {
     const std::pair<std::string, std::string> key{s.dimension, s.code};
-    if (s.measure == "opened") {
-      sums[key] += s.up_to_end;
-    } else if (s.measure == "closed" && s.dimension == "closure_outcome") {
+    // Closures by outcome and services: those in the period. The other dimensions: people
+    // assisted, opened up to its end minus closed before its start.
+    const bool in_period =
+        s.measure == "service" || (s.measure == "closed" && s.dimension == "closure_outcome");
+    if (in_period) {
       sums[key] += s.up_to_end - s.before_start;
+    } else if (s.measure == "opened") {
+      sums[key] += s.up_to_end;
     } else if (s.measure == "closed") {
       sums[key] -= s.before_start;
-    } else if (s.measure == "service") {
-      sums[key] += s.up_to_end - s.before_start;
     }
   }
   stats.breakdowns = hotline::groupBreakdowns(store::sortedCells(sums), kCaseStatsBreakdowns);

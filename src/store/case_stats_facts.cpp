@@ -220,7 +220,7 @@ std::vector<CaseStatsCell> caseFactsCells(const CaseFacts& f) {
   if (!f.counted) {
     return cells;
   }
-  const auto addAt = [&cells, &f](std::int64_t month, const char* measure) {
+  const auto add_at = [&cells, &f](std::int64_t month, const char* measure) {
     const auto add = [&](const char* dimension, const std::string& code) {
       if (!code.empty()) {
         cells.emplace_back(month, measure, dimension, code);
@@ -240,9 +240,9 @@ std::vector<CaseStatsCell> caseFactsCells(const CaseFacts& f) {
       add("exploitation", code);
     }
   };
-  addAt(f.opened_month, "opened");
+  add_at(f.opened_month, "opened");
   if (f.closed_month != kNotClosed) {
-    addAt(f.closed_month, "closed");
+    add_at(f.closed_month, "closed");
     if (!f.closure_outcome.empty()) {
       cells.emplace_back(f.closed_month, "closed", "closure_outcome", f.closure_outcome);
     }
