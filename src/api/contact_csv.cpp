@@ -9,6 +9,40 @@
 #include "domain/time.h"
 
 namespace strada::api {
+void appendCsvCell(std::string& out, std::string_view value) {
+  const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' ||
+                                          value.front() == '-' || value.front() == '@');
+  const bool quote = formula || value.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote) {
+    out += value;
+    return;
+  }
+  out += '"';
+  if (formula) {
+    out += '\'';
+  }
+  for (char c : value) {
+    if (c == '"') {
+      out += '"';
+    }
+    out += c;
+  }
+  out += '"';
+}
+
+std::string codeLabelIn(std::string_view list, const std::string& code, std::size_t language) {
+  const domain::CodeList* codes = domain::findCodeList(list);
+  if (code.empty() || codes == nullptr) {
+    return {};
+  }
+  for (std::size_t i = 0; i < codes->codes.size() && i < codes->labels.size(); ++i) {
+    if (codes->codes[i] == code) {
+      return std::string(codes->labels[i][language]);
+    }
+  }
+  return code;
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 28> kCodedColumns = {"id",
@@ -47,28 +81,6 @@ constexpr std::array<std::string_view, 20> kReadableColumns = {
     "outcome_label",      "follow_up_due_local", "follow_up_done_at_local", "created_by_name",
     "created_at_local",   "finalised_at_local",  "labels_language",         "time_zone"};
 
-// RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with "'".
-void appendCell(std::string& out, std::string_view value) {
-  const bool formula = !value.empty() && (value.front() == '=' || value.front() == '+' ||
-                                          value.front() == '-' || value.front() == '@');
-  const bool quote = formula || value.find_first_of(",\"\r\n") != std::string_view::npos;
-  if (!quote) {
-    out += value;
-    return;
-  }
-  out += '"';
-  if (formula) {
-    out += '\'';
-  }
-  for (char c : value) {
-    if (c == '"') {
-      out += '"';
-    }
-    out += c;
-  }
-  out += '"';
-}
-
 std::string joinCodes(const std::vector<std::string>& codes) {
   std::string out;
   for (const auto& c : codes) {
@@ -96,16 +108,7 @@ class CellWriter {
 
   // The label of `code` in list `list`; the code itself when the list has no label for it.
   [[nodiscard]] std::string label(std::string_view list, const std::string& code) const {
-    const domain::CodeList* codes = domain::findCodeList(list);
-    if (code.empty() || codes == nullptr) {
-      return {};
-    }
-    for (std::size_t i = 0; i < codes->codes.size() && i < codes->labels.size(); ++i) {
-      if (codes->codes[i] == code) {
-        return std::string(codes->labels[i][language_]);
-      }
-    }
-    return code;
+    return codeLabelIn(list, code, language_);
   }
 
   [[nodiscard]] std::string labels(std::string_view list,
@@ -205,7 +208,7 @@ void appendCells(std::string& out, const Cells& cells, bool first) {
     if (i != 0 || !first) {
       out += ',';
     }
-    appendCell(out, cells[i]);
+    appendCsvCell(out, cells[i]);
   }
 }
 

@@ -12,6 +12,15 @@
 
 namespace strada::api {
 
+// One RFC 4180 cell (quoted when it must be); a cell that a spreadsheet would run as a formula
+// is prefixed with "'".
+void appendCsvCell(std::string& out, std::string_view value);
+
+// The label of `code` in list `list` in domain::kLabelLanguages[language]; the code itself when
+// the list has no label for it; "" for an empty code or an unknown list.
+[[nodiscard]] std::string codeLabelIn(std::string_view list, const std::string& code,
+                                      std::size_t language);
+
 // The header line.
 void appendContactCsvHeader(std::string& out);
 

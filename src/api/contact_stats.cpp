@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "api/case_stats_export.h"
 #include "api/contact_list_query.h"
 #include "api/contact_list_routes.h"
 #include "api/routes.h"
@@ -146,6 +147,12 @@ boost::json::object encodeCaseStats(const cases::CaseStats& stats) {
                            {"to", day_or_null(stats.to_day)},
                            {"granularity", hotline::granularityName(stats.granularity)},
                            {"opened", encodeCodeCounts(stats.opened)},
+                           {"assisted", encodeCodeCounts(stats.assisted)},
+                           {"totals",
+                            {{"opened", countValue(stats.totals.opened)},
+                             {"assisted", countValue(stats.totals.assisted)},
+                             {"closed", countValue(stats.totals.closed)},
+                             {"services", countValue(stats.totals.services)}}},
                            {"breakdowns", std::move(breakdowns)}};
   if (stats.small_counts_suppressed) {
     body["small_counts_below"] = policy::kSmallCountThreshold;
@@ -164,6 +171,7 @@ void registerContactStatsRoutes(RouteTable& routes) {
       "GET", "/api/v1/stats/cases", policy::Permission::kStatsRead,
       [](const http::Request& req) { return decodeStatsQuery(req, hotline::Granularity::kYear); },
       cases::caseStats, encodeCaseStats);
+  registerCaseStatsExportRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -139,10 +139,13 @@ void addDataCommands(CLI::App& app, Arguments& a) {
                      "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
   verify->callback([&a] { a.code = strada::app::runAuditVerify(a.data, a.anchor); });
 
-  auto* stats = addCommandGroup(app, "stats", "The contact statistics");
+  auto* stats = addCommandGroup(app, "stats", "The contact and case statistics");
   auto* stats_rebuild =
       addDataCommand(stats, "rebuild", "Recount the statistics rollup from the contacts", a.data);
   stats_rebuild->callback([&a] { a.code = strada::app::runStatsRebuild(a.data); });
+  auto* cases_rebuild = addDataCommand(stats, "rebuild-cases",
+                                       "Recount the case statistics rollup from the cases", a.data);
+  cases_rebuild->callback([&a] { a.code = strada::app::runCaseStatsRebuild(a.data); });
 
   auto* demo = addDataCommand(&app, "demo", "Create a demo network with realistic data", a.data);
   demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")

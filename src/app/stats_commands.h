@@ -10,4 +10,9 @@ namespace strada::app {
 // server runs: each batch recounts its days in one transaction.
 int runStatsRebuild(const DataOptions& data);
 
+// Recomputes the case statistics (case_stats_facts and case_stats_monthly) from the cases, their
+// clients and consents: once after migration 0020 on a database that already holds cases, or
+// after a restore. Each organisation is recounted in one transaction.
+int runCaseStatsRebuild(const DataOptions& data);
+
 }  // namespace strada::app

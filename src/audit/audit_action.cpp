@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 78> kActions = {{
+constexpr std::array<ActionInfo, 79> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -93,8 +93,9 @@ constexpr std::array<ActionInfo, 78> kActions = {{
     {AuditAction::kCaseTransferAccept, "case.transfer_accept", "case"},
     {AuditAction::kCaseTransferDecline, "case.transfer_decline", "case"},
     {AuditAction::kTransferListMine, "transfer.list_mine", "cases"},
+    {AuditAction::kCaseStatsExport, "case_stats.export", "case_stats_monthly"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kTransferListMine));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseStatsExport));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -98,6 +98,8 @@ enum class AuditAction {
   kCaseTransferAccept,   // case.transfer_accept
   kCaseTransferDecline,  // case.transfer_decline
   kTransferListMine,     // transfer.list_mine (the transfers offered to a user: their count)
+  // The case statistics downloaded as CSV or XLSX (cases/case_stats.h): the period, no person.
+  kCaseStatsExport,  // case_stats.export
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

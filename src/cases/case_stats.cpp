@@ -4,9 +4,11 @@
 #include <map>
 
 #include "domain/time.h"
+#include "hotline/use_case_steps.h"
 #include "policy/policy.h"
 #include "store/async.h"
 #include "store/case_stats.h"
+#include "store/case_stats_facts.h"
 
 namespace strada::cases {
 namespace {
@@ -15,47 +17,121 @@ using hotline::Granularity;
 using hotline::StatsCodeCount;
 using hotline::StatsCount;
 
-// The first day of an "opened" period label ("2026" or "2026-11").
-std::int64_t firstDayOf(const std::string& label) {
-  const std::int64_t y = std::stoll(label.substr(0, 4));
-  const unsigned m = label.size() >= 7 ? static_cast<unsigned>(std::stoul(label.substr(5, 2))) : 1;
-  return domain::daysFromCivil(y, m, 1);
+// What one month of the rollup holds.
+struct MonthFigures {
+  std::int64_t opened = 0;
+  std::int64_t closed = 0;
+  std::int64_t services = 0;
+};
+
+// The months asked for: [first, last] as days of months' first days.
+struct MonthRange {
+  std::int64_t first = 0;
+  std::int64_t last = 0;
+};
+
+// What the read gives: the months asked for (with the first one found) and their rollup.
+struct PeriodRollup {
+  MonthRange range;
+  store::CaseStatsRollup rollup;
+};
+
+// Per period label: opened and assisted; also the period's totals. People assisted in a period:
+// opened up to its last month minus closed before its first month.
+void buildSeries(const store::CaseStatsRollup& rollup, const MonthRange& range, CaseStats& stats) {
+  std::map<std::int64_t, MonthFigures> months;
+  for (const auto& t : rollup.totals) {
+    MonthFigures& m = months[t.month];
+    (t.measure == "opened" ? m.opened : t.measure == "closed" ? m.closed : m.services) += t.n;
+  }
+  std::int64_t opened_before = 0, closed_before = 0;  // cumulative, months before `month`
+  for (auto it = months.begin(); it != months.end() && it->first < range.first; ++it) {
+    opened_before += it->second.opened;
+    closed_before += it->second.closed;
+  }
+  CaseStatsTotals& totals = stats.totals;
+  totals.assisted.n = -closed_before;
+  std::int64_t period_closed_before = closed_before;
+  for (std::int64_t month = range.first; month <= range.last;
+       month = domain::nextMonthStartDay(month)) {
+    const std::string label = hotline::periodOf(month, stats.granularity);
+    if (stats.opened.empty() || stats.opened.back().code != label) {
+      stats.opened.push_back(StatsCodeCount{label, {}});
+      stats.assisted.push_back(StatsCodeCount{label, StatsCount{-closed_before}});
+      period_closed_before = closed_before;
+    }
+    auto it = months.find(month);
+    const MonthFigures m = it == months.end() ? MonthFigures{} : it->second;
+    opened_before += m.opened;
+    closed_before += m.closed;
+    stats.opened.back().n.n += m.opened;
+    stats.assisted.back().n.n = opened_before - period_closed_before;
+    totals.opened.n += m.opened;
+    totals.closed.n += m.closed;
+    totals.services.n += m.services;
+  }
+  totals.assisted.n += opened_before;
 }
 
-// Every period from the query's start (or the first case's) to its end (or today), in order,
-// zero when no case was opened in it.
-std::vector<StatsCodeCount> openedSeries(const std::vector<store::StatsCell>& cells,
-                                         const CaseStats& stats, std::int64_t today) {
-  std::map<std::string, std::int64_t> opened;
-  for (const auto& cell : cells) {
-    if (cell.dimension == "opened") {
-      opened[cell.code] += cell.n;
+// The breakdowns of the period from the per-code sums of the rollup.
+void buildBreakdowns(const store::CaseStatsRollup& rollup, CaseStats& stats) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> sums;
+  for (const auto& s : rollup.sums) {
+    const std::pair<std::string, std::string> key{s.dimension, s.code};
+    // Closures by outcome and services: those in the period. The other dimensions: people
+    // assisted, opened up to its end minus closed before its start.
+    const bool in_period =
+        s.measure == "service" || (s.measure == "closed" && s.dimension == "closure_outcome");
+    if (in_period) {
+      sums[key] += s.up_to_end - s.before_start;
+    } else if (s.measure == "opened") {
+      sums[key] += s.up_to_end;
+    } else if (s.measure == "closed") {
+      sums[key] -= s.before_start;
     }
   }
-  std::vector<StatsCodeCount> series;
-  if (opened.empty() && !stats.from_day) {
-    return series;
-  }
-  const std::int64_t from = stats.from_day ? *stats.from_day : firstDayOf(opened.begin()->first);
-  const std::int64_t to = std::max(stats.to_day.value_or(today), from);
-  for (std::int64_t day = from; day <= to; ++day) {
-    std::string label = hotline::periodOf(day, stats.granularity);
-    if (series.empty() || series.back().code != label) {
-      auto it = opened.find(label);
-      series.push_back(StatsCodeCount{label, StatsCount{it == opened.end() ? 0 : it->second}});
-    }
-  }
-  return series;
+  stats.breakdowns = hotline::groupBreakdowns(store::sortedCells(sums), kCaseStatsBreakdowns);
 }
 
 void hideSmallCounts(CaseStats& stats) {
-  for (StatsCodeCount& period : stats.opened) {
-    hotline::suppress(period.n);
+  for (auto* series : {&stats.opened, &stats.assisted}) {
+    for (StatsCodeCount& period : *series) {
+      hotline::suppress(period.n);
+    }
+  }
+  for (StatsCount* count : {&stats.totals.opened, &stats.totals.assisted, &stats.totals.closed,
+                            &stats.totals.services}) {
+    hotline::suppress(*count);
   }
   for (auto& [dimension, cells] : stats.breakdowns) {
     hotline::hideSmallCodeCounts(cells);
   }
   stats.small_counts_suppressed = true;
+}
+
+// A consent that ran out is dropped from the figures before they are read (no write marks it).
+awaitable<domain::Status> dropLapsedConsents(Context& ctx, const std::string& org_id) {
+  const std::string today = hotline::periodOf(store::dayOf(ctx.clock()), Granularity::kDay);
+  auto check = [org_id, today](soci::session& sql) {
+    return store::hasLapsedCaseConsents(sql, org_id, today);
+  };
+  auto lapsed = co_await store::awaitRead<Result<bool>>(ctx.db, std::move(check));
+  if (!lapsed || !*lapsed) {
+    co_return lapsed ? domain::Status{} : tl::unexpected(lapsed.error());
+  }
+  co_return co_await store::awaitWrite(ctx.db, [org_id](store::WriteContext& w) {
+    return store::refreshLapsedCaseStats(w, org_id);
+  });
+}
+
+Result<MonthRange> monthsOf(const hotline::StatsQuery& query) {
+  if (query.granularity != Granularity::kMonth && query.granularity != Granularity::kYear) {
+    return domain::invalidField("granularity", "Use month or year for the case figures.");
+  }
+  if (query.from_day && query.to_day && *query.to_day < *query.from_day) {
+    return domain::invalidField("to", "The end of the period must not come before its start.");
+  }
+  return MonthRange{};
 }
 
 }  // namespace
@@ -65,33 +141,61 @@ awaitable<Result<CaseStats>> caseStats(Context ctx, Actor actor, hotline::StatsQ
   if (auto may = policy::require(who, policy::Permission::kStatsRead); !may) {
     co_return tl::unexpected(may.error());
   }
-  if (query.granularity != Granularity::kMonth && query.granularity != Granularity::kYear) {
-    co_return domain::invalidField("granularity", "Use month or year for the case figures.");
+  auto range = monthsOf(query);
+  if (!range) {
+    co_return tl::unexpected(range.error());
   }
-  if (query.from_day && query.to_day && *query.to_day < *query.from_day) {
-    co_return domain::invalidField("to", "The end of the period must not come before its start.");
+  if (auto s = co_await dropLapsedConsents(ctx, who.org_id); !s) {
+    co_return tl::unexpected(s.error());
   }
-  CaseStats stats{query.from_day, query.to_day, query.granularity, {}, {}, false};
-  store::CaseStatsRange range;
-  range.per_month = query.granularity == Granularity::kMonth;
-  if (query.from_day) {
-    range.from_date = hotline::periodOf(*query.from_day, Granularity::kDay);
-  }
-  if (query.to_day) {
-    range.to_date = hotline::periodOf(*query.to_day, Granularity::kDay);
-  }
-  auto job = [org = who.org_id, range](soci::session& sql) {
-    return store::caseStatsCells(sql, org, range);
+  const std::int64_t today_month = domain::monthStartDay(store::dayOf(ctx.clock()));
+  range->last = domain::monthStartDay(query.to_day.value_or(today_month));
+  auto job = [org = who.org_id, from = query.from_day, today_month,
+              range = *range](soci::session& sql) mutable -> Result<PeriodRollup> {
+    // Without a start: from the first month with a counted case (none: an empty series).
+    auto first = from ? Result<std::int64_t>(domain::monthStartDay(*from))
+                      : store::firstCaseStatsMonth(sql, org, std::max(today_month, range.last) + 1);
+    if (!first) {
+      return tl::unexpected(first.error());
+    }
+    range.first = *first;
+    auto rollup = store::readCaseStatsRollup(sql, org, range.first, range.last);
+    if (!rollup) {
+      return tl::unexpected(rollup.error());
+    }
+    return PeriodRollup{range, std::move(*rollup)};
   };
-  auto cells =
-      co_await store::awaitRead<Result<std::vector<store::StatsCell>>>(ctx.db, std::move(job));
-  if (!cells) {
-    co_return tl::unexpected(cells.error());
+  auto read = co_await store::awaitRead<Result<PeriodRollup>>(ctx.db, std::move(job));
+  if (!read) {
+    co_return tl::unexpected(read.error());
   }
-  stats.opened = openedSeries(*cells, stats, store::dayOf(ctx.clock()));
-  stats.breakdowns = hotline::groupBreakdowns(*cells, kCaseStatsBreakdowns);
+  CaseStats stats{query.from_day, query.to_day, query.granularity, {}, {}, {}, {}, false};
+  buildSeries(read->rollup, read->range, stats);
+  buildBreakdowns(read->rollup, stats);
   if (policy::suppressSmallCaseCounts(who)) {
     hideSmallCounts(stats);
+  }
+  co_return stats;
+}
+
+awaitable<Result<CaseStats>> exportCaseStats(Context ctx, Actor actor, hotline::StatsQuery query) {
+  if (auto may = policy::require(actor.principal, policy::Permission::kCaseStatsExport); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto stats = co_await caseStats(ctx, actor, query);
+  if (!stats) {
+    co_return stats;
+  }
+  // The export is recorded before any of it leaves; what it covered, never a person.
+  const auto day = [](const std::optional<std::int64_t>& d) {
+    return d ? hotline::periodOf(*d, Granularity::kDay) : std::string("-");
+  };
+  auto entry =
+      actor.entry(audit::AuditAction::kCaseStatsExport,
+                  "from=" + day(query.from_day) + ";to=" + day(query.to_day) +
+                      ";granularity=" + std::string(hotline::granularityName(query.granularity)));
+  if (auto audited = co_await hotline::recordAudit(ctx, std::move(entry)); !audited) {
+    co_return tl::unexpected(audited.error());
   }
   co_return stats;
 }

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 36> kPermissions = {{
+constexpr std::array<PermissionRule, 37> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -104,8 +104,10 @@ constexpr std::array<PermissionRule, 36> kPermissions = {{
     {Permission::kClientExport, "client.export", rolesOf({kSupervisor, kDataOfficer})},
     // Those who work cases see what waits for them; never a reporting role.
     {Permission::kTaskListMine, "task.list_mine", rolesOf({kCaseWorker, kSupervisor})},
+    // Like the contacts' export: a downloaded file leaves the system's access control.
+    {Permission::kCaseStatsExport, "case_stats.export", rolesOf({kSupervisor, kDataOfficer})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kTaskListMine),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseStatsExport),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

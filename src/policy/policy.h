@@ -54,6 +54,7 @@ enum class Permission {
   kCaseContactLink,      // link a hotline contact to a case
   kClientExport,         // a person's data for them, readable (subject access, issue 8.8)
   kTaskListMine,         // one's own open tasks and the transfers offered to one, across cases
+  kCaseStatsExport,      // download the case statistics as CSV or XLSX (coded figures, audited)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

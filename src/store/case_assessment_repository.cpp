@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
@@ -121,7 +122,7 @@ domain::Status setClientTraffickingStatus(WriteContext& w, const std::string& cl
                ":b, updated_at = :at, version = version + 1 WHERE id = :id",
         soci::use(status), soci::use(decided_by), soci::use(by), soci::use(at),
         soci::use(client_id);
-    return {};
+    return refreshClientCaseStats(w, client_id);
   });
 }
 

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
@@ -18,7 +19,7 @@ domain::Status insertConsent(WriteContext& w, const ConsentRow& r) {
                       "expires_on, recorded_by, recorded_at",
                       r.id, r.case_id, r.kind, r.share_agency_id, r.share_kind, r.given_as,
                       r.given_on, r.scope, r.expires_on, r.recorded_by, r.recorded_at);
-    return {};
+    return refreshCaseStats(w, r.case_id);
   });
 }
 
@@ -59,11 +60,16 @@ domain::Status withdrawConsent(WriteContext& w, const std::string& case_id,
     const long long at = w.now();
     soci::statement st(w.sql());
     detail::useEach(st, on, by, at, consent_id);
-    return detail::runOnOneRow(
-        st,
-        "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
-        "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''",
-        {ErrorCode::kConflict, "This consent was withdrawn already.", "consent_id"});
+    if (auto changed = detail::runOnOneRow(
+            st,
+            "UPDATE case_consents SET withdrawn_on = :o, withdrawn_by = :b, "
+            "withdrawn_at = :at WHERE id = :id AND withdrawn_on = ''",
+            {ErrorCode::kConflict, "This consent was withdrawn already.", "consent_id"});
+        !changed) {
+      return changed;
+    }
+    // A withdrawal takes effect at once: the figures drop the person in this transaction.
+    return refreshCaseStats(w, case_id);
   });
 }
 
@@ -106,7 +112,7 @@ domain::Status insertService(WriteContext& w, const ServiceRow& r) {
                       "duration_minutes, amount, outcome, recorded_by, recorded_at",
                       r.id, r.case_id, r.type, r.provider_agency_id, r.started_on, r.ended_on,
                       r.duration_minutes, r.amount, r.outcome, r.recorded_by, r.recorded_at);
-    return {};
+    return countCaseService(w, r.case_id, r.type, r.started_on);
   });
 }
 

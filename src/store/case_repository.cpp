@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "crypto/crypto.h"
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -122,7 +123,7 @@ domain::Status insertCase(WriteContext& w, const domain::Case& kase,
             return tl::unexpected(linked.error());
           }
         }
-        return {};
+        return refreshCaseStats(w, kase.id);
       });
 }
 
@@ -154,7 +155,7 @@ domain::Status updateCase(WriteContext& w, const domain::Case& kase,
       return changed;
     }
     writeTeam(w, kase);
-    return {};
+    return refreshCaseStats(w, kase.id);
   });
 }
 

@@ -2,64 +2,73 @@
 
 #include <soci/soci.h>
 
-#include <map>
-#include <utility>
+#include <tuple>
 
-#include "domain/encoding.h"
 #include "store/guarded.h"
+#include "store/statements.h"
 
 namespace strada::store {
-namespace {
 
 using detail::guarded;
-using CellSums = std::map<std::pair<std::string, std::string>, std::int64_t>;
 
-// The coded columns counted, in select order after opened_on; multi-coded ones hold a list.
-struct CountedColumn {
-  const char* dimension;
-  bool list;
-};
-constexpr CountedColumn kCounted[] = {
-    {"status", false},      {"referral_source", false}, {"gender", false},
-    {"age_band", false},    {"citizenship", true},      {"trafficking_status", false},
-    {"exploitation", true},
-};
+namespace {
 
-void countRow(const soci::row& row, bool per_month, CellSums& sums) {
-  const auto opened = row.get<std::string>(0);
-  if (opened.size() >= 7) {
-    sums[{"opened", opened.substr(0, per_month ? 7 : 4)}] += 1;
-  }
-  for (std::size_t i = 0; i < std::size(kCounted); ++i) {
-    const std::string value = row.get<std::string>(i + 1);
-    const std::vector<std::string> codes =
-        kCounted[i].list ? domain::splitList(value) : std::vector<std::string>{value};
-    for (const std::string& code : codes) {
-      if (!code.empty()) {
-        sums[{kCounted[i].dimension, code}] += 1;
-      }
-    }
-  }
+// Runs `query` with `params` bound in order and the columns into `holders`; each row by `make`.
+template <class... Holders, class... Params, class Make>
+auto readRows(soci::session& sql, const std::string& query, std::tuple<Holders&...> holders,
+              std::tuple<const Params&...> params, Make make) {
+  soci::statement st(sql);
+  std::apply([&st](auto&... h) { detail::intoEach(st, h...); }, holders);
+  std::apply([&st](const auto&... p) { detail::useEach(st, p...); }, params);
+  detail::prepareAndExecute(st, query);
+  return detail::collectRows(st, make);
 }
 
 }  // namespace
 
-domain::Result<std::vector<StatsCell>> caseStatsCells(soci::session& sql, const std::string& org_id,
-                                                      const CaseStatsRange& range) {
-  return guarded("case stats", [&]() -> domain::Result<std::vector<StatsCell>> {
-    const std::string from = range.from_date.empty() ? std::string("0000-00-00") : range.from_date;
-    const std::string to = range.to_date.empty() ? std::string("9999-99-99") : range.to_date;
-    soci::rowset<soci::row> rows =
-        (sql.prepare << "SELECT k.opened_on, k.status, k.referral_source, c.gender, c.age_band, "
-                        "c.citizenships, c.trafficking_status, c.exploitation_types FROM cases k "
-                        "JOIN clients c ON c.id = k.client_id WHERE k.org_id = :org_id AND "
-                        "k.opened_on >= :lo AND k.opened_on <= :hi",
-         soci::use(org_id), soci::use(from), soci::use(to));
-    CellSums sums;
-    for (const soci::row& row : rows) {
-      countRow(row, range.per_month, sums);
-    }
-    return sortedCells(sums);
+domain::Result<CaseStatsRollup> readCaseStatsRollup(soci::session& sql, const std::string& org_id,
+                                                    std::int64_t first_month,
+                                                    std::int64_t last_month) {
+  return guarded("case stats", [&]() -> domain::Result<CaseStatsRollup> {
+    CaseStatsRollup out;
+    const long long first = first_month;
+    const long long last = last_month;
+    long long month = 0, n = 0, before = 0;
+    CaseStatsMonthTotal t;
+    out.totals = readRows(
+        sql,
+        "SELECT month, measure, SUM(n) FROM case_stats_monthly WHERE org_id = :o AND month <= "
+        ":last AND (dimension = 'total' OR measure = 'service') GROUP BY month, measure ORDER BY "
+        "month",
+        std::tie(month, t.measure, n), std::tie(org_id, last), [&] {
+          t.month = month;
+          t.n = n;
+          return t;
+        });
+    // One pass: each code's sum up to the last month, and before the first.
+    CaseStatsSum s;
+    out.sums = readRows(
+        sql,
+        "SELECT measure, dimension, code, SUM(n), SUM(CASE WHEN month < :first THEN n ELSE 0 END) "
+        "FROM case_stats_monthly WHERE org_id = :o AND month <= :last AND dimension <> 'total' "
+        "GROUP BY measure, dimension, code",
+        std::tie(s.measure, s.dimension, s.code, n, before), std::tie(first, org_id, last), [&] {
+          s.up_to_end = n;
+          s.before_start = before;
+          return s;
+        });
+    return out;
+  });
+}
+
+domain::Result<std::int64_t> firstCaseStatsMonth(soci::session& sql, const std::string& org_id,
+                                                 std::int64_t fallback) {
+  return guarded("first case stats month", [&]() -> domain::Result<std::int64_t> {
+    long long month = 0;
+    soci::indicator ind = soci::i_null;
+    sql << "SELECT MIN(month) FROM case_stats_monthly WHERE org_id = :o AND n <> 0",
+        soci::into(month, ind), soci::use(org_id);
+    return ind == soci::i_ok ? static_cast<std::int64_t>(month) : fallback;
   });
 }
 

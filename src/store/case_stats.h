@@ -1,10 +1,7 @@
-// The figures of the case statistics, read from the coded fields of the organisation's cases and
-// their clients (never a sealed field, an id or a code of a person). Counted as summed cells, the
-// shape of the contact statistics (store::StatsCell), per dimension:
-// "opened" (code: the period the case was opened in, "YYYY" or "YYYY-MM"), "status",
-// "referral_source", and of the clients "gender", "age_band", "citizenship",
-// "trafficking_status", "exploitation" (one cell per code of a multi-coded field). Empty codes are
-// not counted.
+// Reading the case statistics rollup (store/case_stats_facts.h keeps it): the monthly totals and
+// the per-code sums a period needs, never a row per case. People assisted in a period are the
+// cases opened up to its end minus those closed before its start, so every read sums the months
+// up to the period's end.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +9,6 @@
 #include <vector>
 
 #include "domain/error.h"
-#include "store/contact_stats.h"
 
 namespace soci {
 class session;
@@ -20,17 +16,39 @@ class session;
 
 namespace strada::store {
 
-// Which cases to count: those opened in [from_date, to_date] (YYYY-MM-DD, both inclusive; empty
-// for no bound), their opening bucketed per month when `per_month`, else per year.
-struct CaseStatsRange {
-  std::string from_date;
-  std::string to_date;
-  bool per_month = false;
+// A measure's "total" cells per month: how many cases were opened or closed (or services started)
+// in the month.
+struct CaseStatsMonthTotal {
+  std::int64_t month = 0;  // day of the month's first day
+  std::string measure;     // "opened", "closed", "service"
+  std::int64_t n = 0;
 };
 
-// Summed cells: by dimension, biggest first, then by code; "opened" by period.
-[[nodiscard]] domain::Result<std::vector<StatsCell>> caseStatsCells(soci::session& sql,
-                                                                    const std::string& org_id,
-                                                                    const CaseStatsRange& range);
+// One (measure, dimension, code): summed over the months up to the period's last month
+// (`up_to_end`) and over those before its first month (`before_start`).
+struct CaseStatsSum {
+  std::string measure;
+  std::string dimension;
+  std::string code;
+  std::int64_t up_to_end = 0;
+  std::int64_t before_start = 0;
+};
+
+struct CaseStatsRollup {
+  std::vector<CaseStatsMonthTotal> totals;  // month order; "total" dimensions and services
+  std::vector<CaseStatsSum> sums;           // every dimension but "total"
+};
+
+// The organisation's rollup for the months [first_month, last_month] (days of months' first
+// days). Two indexed reads of at most (months of history x codes) cells.
+[[nodiscard]] domain::Result<CaseStatsRollup> readCaseStatsRollup(soci::session& sql,
+                                                                  const std::string& org_id,
+                                                                  std::int64_t first_month,
+                                                                  std::int64_t last_month);
+
+// The month of the organisation's first counted case (its first month), if any.
+[[nodiscard]] domain::Result<std::int64_t> firstCaseStatsMonth(soci::session& sql,
+                                                               const std::string& org_id,
+                                                               std::int64_t fallback);
 
 }  // namespace strada::store

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -177,7 +178,7 @@ domain::Status updateClient(WriteContext& w, const ClientRow& row, std::int32_t 
       return changed;
     }
     replaceIndex(w, c.org_id, c.id, index);
-    return {};
+    return refreshClientCaseStats(w, c.id);
   });
 }
 
@@ -260,7 +261,8 @@ domain::Status eraseClient(WriteContext& w, const std::string& org_id, const std
     detail::prepareAndRun(st,
                           "UPDATE clients SET erased_at = :at, erased_by = :b, erasure_reason = "
                           "'', erasure_reason_sealed = :r WHERE id = :c AND org_id = :o");
-    return {};
+    // The coded fields stay: the figures keep counting the person (never re-identifiable).
+    return refreshClientCaseStats(w, client_id);
   });
 }
 

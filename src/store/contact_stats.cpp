@@ -315,10 +315,7 @@ domain::Status rebuildBatch(WriteContext& w, const std::string& org_id, std::int
 
 }  // namespace
 
-domain::Result<std::int64_t> rebuildContactStats(
-    Database& db, const std::function<void(const RebuildProgress&)>& progress,
-    std::int64_t batch_months) {
-  batch_months = std::max<std::int64_t>(1, batch_months);
+domain::Result<std::vector<std::string>> organisationIds(Database& db) {
   std::vector<std::string> orgs;
   std::optional<domain::Error> failure;
   db.read([&](soci::session& sql) {
@@ -337,6 +334,19 @@ domain::Result<std::int64_t> rebuildContactStats(
   if (failure) {
     return tl::unexpected(*failure);
   }
+  return orgs;
+}
+
+domain::Result<std::int64_t> rebuildContactStats(
+    Database& db, const std::function<void(const RebuildProgress&)>& progress,
+    std::int64_t batch_months) {
+  batch_months = std::max<std::int64_t>(1, batch_months);
+  auto listed = organisationIds(db);
+  if (!listed) {
+    return tl::unexpected(listed.error());
+  }
+  const std::vector<std::string>& orgs = *listed;
+  std::optional<domain::Error> failure;
   RebuildProgress p;
   for (const std::string& org_id : orgs) {
     // The span to recount: every day with a contact or with a cell.

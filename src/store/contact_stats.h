@@ -80,6 +80,9 @@ enum class StatsSeriesUnit {
 [[nodiscard]] std::vector<StatsCell> sortedCells(
     const std::map<std::pair<std::string, std::string>, std::int64_t>& sums);
 
+// Every organisation's id, in id order (the rebuilds' work list). Blocking.
+[[nodiscard]] domain::Result<std::vector<std::string>> organisationIds(Database& db);
+
 struct RebuildProgress {
   std::string org_id;
   std::int64_t days_done = 0;  // of this organisation's span

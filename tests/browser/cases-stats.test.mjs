@@ -1,7 +1,9 @@
 // The case figures on the statistics screen in a real browser: a data officer sees the cases
-// counted by coded field, each as a chart with its table, small counts shown as "<11", and axe
-// finds no serious violation.
+// counted by coded field (only people with a consent to statistics), each as a chart with its
+// table, small counts shown as "<11", downloads the figures as CSV through the button (small
+// counts "suppressed" in the file), and axe finds no serious violation.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { apiSession, checkA11y, setUpServerAndBrowser, signIn } from './support.mjs';
 
@@ -33,6 +35,12 @@ describe('case statistics', () => {
         referral: { source_type: 'police', referred_on: '2024-03-01' },
       });
       assert.equal(made.status, 201, JSON.stringify(made.body));
+      const consent = await api('POST', `/api/v1/cases/${made.body.id}/consents`, {
+        kind: 'statistics',
+        given_as: 'written',
+        given_on: '2024-03-01',
+      });
+      assert.equal(consent.status, 201, JSON.stringify(consent.body));
     }
     const intake = intakeBefore + 12;
 
@@ -43,13 +51,26 @@ describe('case statistics', () => {
       await page.getByRole('heading', { level: 2, name: 'Cases' }).waitFor();
       const status = page.locator('#case-stats-status-table');
       await status.waitFor();
-      const row = status.getByRole('row', { name: /intake/ });
+      const row = status.getByRole('row', { name: /intake/i });
       assert.match(await row.innerText(), new RegExp(String(intake)));
       await page.locator('figure canvas, figure [role="img"]').first().waitFor();
       if (intake >= 11) {
         assert.match(await page.locator('#case-stats-gender-table').innerText(), /<11/);
       }
       await checkA11y(page, 'case statistics');
+
+      // The CSV through the button: the same figures, a small count as "suppressed".
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'strada-case-stats.csv');
+      const csv = await readFile(await download.path(), 'utf8');
+      const rows = csv.trim().split('\r\n');
+      assert.equal(rows[0], 'figure,code,label,count');
+      assert.ok(rows.some((r) => /^status,intake,[^,]*,/.test(r) && r.endsWith(`,${intake}`)), csv);
+      assert.ok(rows.includes('gender,Feminine,Feminine,suppressed'), csv);
+      assert.ok(!rows.some((r) => r.startsWith('gender,Feminine,') && /,\d+$/.test(r)), csv);
     });
   });
 });

@@ -167,6 +167,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "case.list",
         "case.read",
         "case.update",
+        "case_stats.export",
         "client.access_history",
         "client.create",
         "client.erase",
@@ -191,8 +192,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "supervision.read",
         "task.list_mine"}},
       {kDataOfficerA,
-       {"agency.read", "case.list", "case.read", "client.erase", "client.export", "client.read",
-        "codes.read", "contact.export",
+       {"agency.read", "case.list", "case.read", "case_stats.export", "client.erase",
+        "client.export", "client.read", "codes.read", "contact.export",
         "contact.list", "contact.read", "knowledge.edit", "knowledge.read", "self.read",
         "stats.read", "supervision.read"}},
   };
@@ -215,6 +216,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
   const std::vector<Probe> probes{
       {"GET", "/api/v1/stats/contacts", "stats.read"},
       {"GET", "/api/v1/stats/cases", "stats.read"},
+      {"GET", "/api/v1/stats/cases.csv", "case_stats.export"},
       {"GET", "/api/v1/supervision/today", "supervision.read"},
       {"GET", "/api/v1/contacts/export.csv?from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z",
        "contact.export"},

@@ -758,11 +758,17 @@ export interface paths {
         };
         /**
          * Case statistics
-         * @description Counts of the organisation's cases opened in the period (every case when neither `from`
-         *     nor `to` is given): cases opened per year (or per month), and the cases by status and
-         *     referral source type, and their clients by gender, age band, citizenship, trafficking
-         *     status and type of exploitation (HTCDS codes). Coded fields only: never a sealed field,
-         *     a client or case id or code. Needs supervisor, data_officer or org_admin (stats.read).
+         * @description People assisted in the period (every month since the first case when `from` is not
+         *     given; periods are whole months): cases opened per year (or month) in `opened`, people
+         *     assisted (open at some time during the period: new and ongoing) in `assisted`, the
+         *     period's `totals`, and `breakdowns` of the people assisted by status, referral source
+         *     type, gender, age band, citizenship, trafficking status, type of exploitation and cases in
+         *     court proceedings, of the services started in the period by type, and of the closures in
+         *     it by outcome (HTCDS codes). Coded fields only: never a sealed field, a client or case id
+         *     or code. Only people whose consent to anonymised statistics (consent kind `statistics`)
+         *     is recorded, not withdrawn and not expired are counted; a withdrawal takes effect at once.
+         *     Read from rollups kept in the same transaction as every case write. Needs supervisor,
+         *     data_officer or org_admin (stats.read).
          *
          *     Small counts: outside the cases' teams (data_officer, org_admin: every role but the
          *     supervisor, who sees every case of the organisation) a count from 1 to 10 is suppressed,
@@ -770,6 +776,52 @@ export interface paths {
          *     go last by code, and the body carries `small_counts_below: 11`. 0 stays 0.
          */
         get: operations["caseStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/cases.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case statistics as CSV
+         * @description The figures of GET /api/v1/stats/cases for the same parameters as one table (RFC 4180,
+         *     UTF-8, CRLF): columns `figure` (opened, assisted: per period; totals; or a breakdown's
+         *     dimension), `code`, `label` (the code's English label) and `count`. A suppressed small
+         *     count is the word `suppressed`, never the number. Needs supervisor or data_officer
+         *     (case_stats.export); each download is audited (case_stats.export, with the period).
+         */
+        get: operations["exportCaseStatsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/cases.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case statistics as an XLSX workbook
+         * @description The same table as /api/v1/stats/cases.csv in one worksheet (libxlsxwriter): counts as
+         *     numbers, a suppressed small count as the text `suppressed`. Needs supervisor or
+         *     data_officer (case_stats.export); audited.
+         */
+        get: operations["exportCaseStatsXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1603,7 +1655,8 @@ export interface components {
         };
         /**
          * @description `opened`: cases opened per period ("2026" or "2026-11" in `code`), every period from
-         *     `from` (or the first case) to `to` (or today) in order, zero where none was opened.
+         *     `from` (or the first case) to `to` (or today) in order, zero where none was opened;
+         *     `assisted`: people assisted per period (open at some time during it).
          */
         CaseStats: {
             /** @description Present when counts from 1 to this number minus one are suppressed (null). */
@@ -1615,10 +1668,20 @@ export interface components {
             /** @enum {string} */
             granularity: "month" | "year";
             opened: components["schemas"]["CodeCounts"];
+            assisted: components["schemas"]["CodeCounts"];
+            /** @description The whole period's counts (null when suppressed). */
+            totals: {
+                opened: number | null;
+                assisted: number | null;
+                closed: number | null;
+                services: number | null;
+            };
             /**
              * @description Per dimension (status, referral_source, gender, age_band, citizenship,
-             *     trafficking_status, exploitation): the codes counted, largest first. A client with
-             *     several citizenships or forms of exploitation counts once under each.
+             *     trafficking_status, exploitation, in_proceedings: people assisted in the period;
+             *     service_type: services started in it; closure_outcome: cases closed in it): the codes
+             *     counted, largest first. A client with several citizenships or forms of exploitation
+             *     counts once under each.
              */
             breakdowns: {
                 [key: string]: components["schemas"]["CodeCounts"];
@@ -2853,6 +2916,12 @@ export interface components {
         };
     };
     parameters: {
+        /** @description First day of the period, YYYY-MM-DD (its month counts whole); default none. */
+        CaseStatsFrom: string;
+        /** @description Last day of the period, YYYY-MM-DD (its month counts whole); default today. */
+        CaseStatsTo: string;
+        /** @description The periods of the series (day and week are refused with 400). */
+        CaseStatsGranularity: "month" | "year";
         /** @description A code of the `channel` list. */
         FilterChannel: string;
         /** @description `data` or `non_data` (the `contact_kind` list). */
@@ -3008,6 +3077,9 @@ export type ResponseCrossSiteDenied = components['responses']['CrossSiteDenied']
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseInternal = components['responses']['Internal'];
 export type ResponseUnavailable = components['responses']['Unavailable'];
+export type ParameterCaseStatsFrom = components['parameters']['CaseStatsFrom'];
+export type ParameterCaseStatsTo = components['parameters']['CaseStatsTo'];
+export type ParameterCaseStatsGranularity = components['parameters']['CaseStatsGranularity'];
 export type ParameterFilterChannel = components['parameters']['FilterChannel'];
 export type ParameterFilterKind = components['parameters']['FilterKind'];
 export type ParameterFilterStatus = components['parameters']['FilterStatus'];
@@ -4457,6 +4529,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseStats"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportCaseStatsCsv: {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (its month counts whole); default none. */
+                from?: components["parameters"]["CaseStatsFrom"];
+                /** @description Last day of the period, YYYY-MM-DD (its month counts whole); default today. */
+                to?: components["parameters"]["CaseStatsTo"];
+                /** @description The periods of the series (day and week are refused with 400). */
+                granularity?: components["parameters"]["CaseStatsGranularity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (strada-case-stats.csv). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    exportCaseStatsXlsx: {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (its month counts whole); default none. */
+                from?: components["parameters"]["CaseStatsFrom"];
+                /** @description Last day of the period, YYYY-MM-DD (its month counts whole); default today. */
+                to?: components["parameters"]["CaseStatsTo"];
+                /** @description The periods of the series (day and week are refused with 400). */
+                granularity?: components["parameters"]["CaseStatsGranularity"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (strada-case-stats.xlsx). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["InvalidArgument"];

@@ -42,7 +42,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   ),
   safetyPlan: (r, c) => <SafetyPlanPage key={r.id} api={c.api} contactId={r.id} user={c.user} />,
   supervision: (_, c) => <SupervisionPage api={c.api} codes={c.codes} user={c.user} />,
-  stats: (_, c) => <StatsPage api={c.api} codes={c.codes} />,
+  stats: (_, c) => <StatsPage api={c.api} codes={c.codes} user={c.user} />,
   knowledge: (_, c) => <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />,
   knowledgeArticle: (r, c) => <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   directory: (_, c) => <DirectoryPage api={c.api} codes={c.codes} user={c.user} />,

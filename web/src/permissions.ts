@@ -18,6 +18,7 @@ export type Permission =
   | 'case.list'
   | 'case.read'
   | 'case.update'
+  | 'case_stats.export'
   | 'client.access_history'
   | 'client.create'
   | 'client.erase'

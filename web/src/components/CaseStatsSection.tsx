@@ -2,23 +2,53 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../api/messages';
-import type { CodeLists } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { useT } from '../i18n';
-import { caseStats, caseStatsDimensions, chartCounts, type CaseStats } from '../lists/api';
+import { caseStats, caseStatsDimensions, chartCounts, downloadCaseStats, type CaseStats } from '../lists/api';
+import { can } from '../permissions';
 import { BarChartFigure } from './BarChartFigure';
 import { StatusRegion, type Notice } from './StatusRegion';
 
 const barColour = '#1f5f8b';
+const assistedColour = '#3d6f3a';
 
 // The code list a case breakdown's codes come from.
 function listOfCaseDimension(dimension: string): string {
+  if (dimension === 'status') return 'case_status';
   return dimension === 'citizenship' ? 'country' : dimension;
 }
 
-// The case figures of the statistics screen: cases opened per year, then each breakdown, each a
-// chart with its table (BarChartFigure), small counts shown as "<11".
-export function CaseStatsSection({ api, codes }: { api: ApiClient; codes?: CodeLists }) {
+// The CSV and XLSX buttons: each downloads the figures (read from rollups: a normal download).
+function CaseStatsDownloads({ onError }: { onError: (error: unknown) => void }) {
+  const t = useT();
+  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
+  const download = (format: 'csv' | 'xlsx') => {
+    if (busy) return;
+    setBusy(format);
+    downloadCaseStats(format).then(
+      () => setBusy(null),
+      (error: unknown) => {
+        setBusy(null);
+        onError(error);
+      },
+    );
+  };
+  return (
+    <p class="actions">
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <button key={format} type="button" class="secondary" aria-disabled={busy !== null} onClick={() => download(format)}>
+          {busy === format ? t('lists.exportPreparing') : format === 'csv' ? t('caseStats.download.csv') : t('caseStats.download.xlsx')}
+        </button>
+      ))}
+    </p>
+  );
+}
+
+// The case figures of the statistics screen: cases opened and people assisted per year, then each
+// breakdown, each a chart with its table (BarChartFigure), small counts shown as "<11"; download
+// buttons for those who may export them.
+export function CaseStatsSection({ api, codes, user }: { api: ApiClient; codes?: CodeLists; user?: User }) {
   const t = useT();
   const [stats, setStats] = useState<CaseStats | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -45,6 +75,9 @@ export function CaseStatsSection({ api, codes }: { api: ApiClient; codes?: CodeL
       <h2 id="case-stats-heading">{t('caseStats.title')}</h2>
       <p class="intro">{t('caseStats.intro')}</p>
       <StatusRegion notice={notice} />
+      {can(user, 'case_stats.export') && (
+        <CaseStatsDownloads onError={(error) => setNotice({ kind: 'error', text: errorMessage(t, error) })} />
+      )}
       {stats && (
         <>
           {stats.opened.length === 0 ? (
@@ -57,7 +90,10 @@ export function CaseStatsSection({ api, codes }: { api: ApiClient; codes?: CodeL
               labelHeading={t('stats.periodColumn')}
               spec={{
                 labels: stats.opened.map((p) => p.code),
-                series: [{ label: t('caseStats.count'), ...chartCounts(stats.opened.map((p) => p.n), below), colour: barColour }],
+                series: [
+                  { label: t('caseStats.count'), ...chartCounts(stats.opened.map((p) => p.n), below), colour: barColour },
+                  { label: t('caseStats.assisted'), ...chartCounts(stats.assisted.map((p) => p.n), below), colour: assistedColour },
+                ],
               }}
             />
           )}
@@ -73,7 +109,9 @@ export function CaseStatsSection({ api, codes }: { api: ApiClient; codes?: CodeL
                   labelHeading={t('stats.codeColumn')}
                   height={Math.max(120, 28 * cells.length + 40)}
                   spec={{
-                    labels: cells.map((c) => codeLabel(codes, listOfCaseDimension(dimension), c.code)),
+                    labels: cells.map((c) =>
+                    dimension === 'in_proceedings' ? t('caseStats.inProceedings') : codeLabel(codes, listOfCaseDimension(dimension), c.code),
+                  ),
                     horizontal: true,
                     series: [{ label: t('caseStats.count'), ...chartCounts(cells.map((c) => c.n), below), colour: barColour }],
                   }}

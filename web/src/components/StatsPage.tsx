@@ -12,7 +12,7 @@ import { FormField } from './FormField';
 import { Options } from './Options';
 import { PageHeading } from './PageHeading';
 import { StatusRegion, type Notice } from './StatusRegion';
-import type { CodeLists } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
 
 const presets = ['this_month', 'this_year', 'last_12_months', 'custom'] as const;
@@ -39,7 +39,7 @@ export function presetRange(preset: Exclude<Preset, 'custom'>, today = new Date(
 
 const colours = { data: '#1f5f8b', non_data: '#b35c00', bar: '#3d6f3a' };
 
-export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists }) {
+export function StatsPage({ api, codes, user }: { api: ApiClient; codes?: CodeLists; user?: User }) {
   const t = useT();
   const initial = presetRange('last_12_months');
   const [preset, setPreset] = useState<Preset>('last_12_months');
@@ -188,7 +188,7 @@ export function StatsPage({ api, codes }: { api: ApiClient; codes?: CodeLists })
           {below === undefined && <p class="note">{t('stats.smallCells')}</p>}
         </>
       )}
-      <CaseStatsSection api={api} codes={codes} />
+      <CaseStatsSection api={api} codes={codes} user={user} />
     </section>
   );
 }

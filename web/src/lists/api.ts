@@ -193,6 +193,11 @@ export async function downloadExport(params: URLSearchParams, baseUrl = ''): Pro
   return Number(response.headers.get('X-Strada-Rows') ?? '0');
 }
 
+/** Downloads the case figures (every month since the first case) as CSV or XLSX. */
+export async function downloadCaseStats(format: 'csv' | 'xlsx', baseUrl = ''): Promise<void> {
+  await downloadFile(`${baseUrl}/api/v1/stats/cases.${format}`, `strada-case-stats.${format}`);
+}
+
 export const statsDimensions = [
   'category',
   'caller_type',
@@ -221,4 +226,7 @@ export const caseStatsDimensions = [
   'citizenship',
   'trafficking_status',
   'exploitation',
+  'in_proceedings',
+  'service_type',
+  'closure_outcome',
 ] as const;
