@@ -165,6 +165,7 @@ void registerCaseRoutes(RouteTable& routes) {
                idAndBody<decodeOneText<kContactId, 64>>, cases::linkContact, encodeLinkedContact);
   registerCaseEntryRoutes(routes);
   registerCaseTaskRoutes(routes);
+  registerCaseAttachmentRoutes(routes);
   registerCaseAssessmentRoutes(routes);
 }
 

@@ -82,6 +82,8 @@ boost::json::object encodeCaseView(const cases::CaseView& view);
 void registerCaseEntryRoutes(RouteTable& routes);
 // The routes of a case's tasks and the caller's open tasks (case_tasks.cpp).
 void registerCaseTaskRoutes(RouteTable& routes);
+// The routes of a case's documents (case_attachments.cpp).
+void registerCaseAttachmentRoutes(RouteTable& routes);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 73> kActions = {{
+constexpr std::array<ActionInfo, 77> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -88,8 +88,12 @@ constexpr std::array<ActionInfo, 73> kActions = {{
     {AuditAction::kCaseTaskUpdate, "case_task.update", "case"},
     {AuditAction::kCaseTaskList, "case_task.list", "case"},
     {AuditAction::kTaskListMine, "task.list_mine", "cases"},
+    {AuditAction::kCaseDocumentUpload, "case_document.upload", "case"},
+    {AuditAction::kCaseDocumentList, "case_document.list", "case"},
+    {AuditAction::kCaseDocumentDownload, "case_document.download", "case"},
+    {AuditAction::kCaseDocumentWithdraw, "case_document.withdraw", "case"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kTaskListMine));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseDocumentWithdraw));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -92,6 +92,11 @@ enum class AuditAction {
   kCaseTaskUpdate,  // case_task.update (done or open again)
   kCaseTaskList,    // case_task.list
   kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
+  // A case's documents (cases/case_attachments.h).
+  kCaseDocumentUpload,    // case_document.upload
+  kCaseDocumentList,      // case_document.list
+  kCaseDocumentDownload,  // case_document.download
+  kCaseDocumentWithdraw,  // case_document.withdraw (a supervisor; the content deleted)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

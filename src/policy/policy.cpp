@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 34> kPermissions = {{
+constexpr std::array<PermissionRule, 35> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -100,8 +100,9 @@ constexpr std::array<PermissionRule, 34> kPermissions = {{
     {Permission::kCaseBreakGlass, "case.break_glass", rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kCaseContactLink, "case.contact_link",
      rolesOf({kConsultant, kCaseWorker, kSupervisor})},
+    {Permission::kCaseDocumentWithdraw, "case.document_withdraw", rolesOf({kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseContactLink),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseDocumentWithdraw),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

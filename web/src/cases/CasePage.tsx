@@ -12,6 +12,7 @@ import { getCase, refName, type CaseRecord } from './api';
 import { AccessHistory } from './AccessHistory';
 import { ClientDetails } from './ClientDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { DocumentsSection } from './DocumentsSection';
 import { EditClient } from './EditClient';
 import { Section } from './fields';
 import { IdentificationSection } from './IdentificationSection';
@@ -22,7 +23,7 @@ import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
-import { mayApprove, mayBreakGlass, mayErase, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { mayApprove, mayBreakGlass, mayErase, mayListCases, maySeeAccessHistory, mayWithdrawDocuments, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
@@ -123,6 +124,7 @@ export function CasePage({ api, codes, user, id }: Props) {
           />
           <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
+          {working && <DocumentsSection api={api} codes={codes} caseId={record.id} mayWithdraw={mayWithdrawDocuments(user)} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}
         </>

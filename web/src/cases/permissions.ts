@@ -11,5 +11,6 @@ export const mayWorkCases = (u: User) => can(u, 'case.update');
 export const mayBreakGlass = (u: User) => can(u, 'case.break_glass');
 export const mayErase = (u: User) => can(u, 'client.erase');
 export const maySeeAccessHistory = (u: User) => can(u, 'client.access_history');
+export const mayWithdrawDocuments = (u: User) => can(u, 'case.document_withdraw');
 /** The case list starts on "my cases" for those who work cases but do not oversee them all. */
 export const mineByDefault = (u: User) => mayOpenCases(u) && !mayApprove(u);
