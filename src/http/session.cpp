@@ -273,8 +273,9 @@ asio::awaitable<void> Server::Impl::answerReadError(Connection& connection,
       parser.is_header_done() ? methodLabel(parser.get().method()) : "OTHER";
   Request failed;
   failed.request_id = newRequestId();
-  const std::size_t body_limit =
-      parser.is_header_done() ? bodyLimitFor(parser.get(), listener) : options.body_limit;
+  // The request line and the fields are kept as they are parsed, so the route is known even when
+  // the declared length failed the header (over every route's limit).
+  const std::size_t body_limit = bodyLimitFor(parser.get(), listener);
   co_await writeResponse(connection, responseForReadError(*status, body_limit), failed, 11, false,
                          false, false);
   record(method, "unmatched", failed, *status, started);
