@@ -128,15 +128,16 @@ domain::Result<std::string> documentParam(const http::Request& req) {
 
 void registerCaseAttachmentRoutes(RouteTable& routes) {
   using policy::Permission;
-  routes.route("GET", "/api/v1/cases/{id}/documents", Permission::kCaseRead, idParam,
-               cases::listDocuments, encodeDocuments);
-  routes.uploadRoute("POST", "/api/v1/cases/{id}/documents", Permission::kCaseUpdate,
-                     cases::kMaxDocumentBytes, decodeUpload, cases::uploadDocument, encodeUploaded);
-  routes.route("GET", "/api/v1/cases/{id}/documents/{document_id}/content", Permission::kCaseRead,
-               documentParam, cases::downloadDocument, encodeContent);
-  routes.route("DELETE", "/api/v1/cases/{id}/documents/{document_id}",
-               Permission::kCaseDocumentWithdraw, documentParam, cases::withdrawDocument,
-               encodeWithdrawn);
+  const std::string documents = "/api/v1/cases/{id}/documents";
+  const std::string one = documents + "/{document_id}";
+  routes.uploadRoute("POST", documents, Permission::kCaseUpdate, cases::kMaxDocumentBytes,
+                     decodeUpload, cases::uploadDocument, encodeUploaded);
+  routes.route("GET", documents, Permission::kCaseRead, idParam, cases::listDocuments,
+               encodeDocuments);
+  routes.route("GET", one + "/content", Permission::kCaseRead, documentParam,
+               cases::downloadDocument, encodeContent);
+  routes.route("DELETE", one, Permission::kCaseDocumentWithdraw, documentParam,
+               cases::withdrawDocument, encodeWithdrawn);
 }
 
 }  // namespace strada::api

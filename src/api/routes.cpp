@@ -64,32 +64,22 @@ std::optional<http::Response> refuseCrossSite(const http::Request& req) {
   return std::nullopt;
 }
 
-// Every API body is JSON. Refusing other types keeps a cross-site HTML form (which can only send
-// form, multipart or text bodies) from reaching a handler even without an Origin header.
-std::optional<http::Response> refuseNonJsonBody(const http::Request& req) {
+// Every API body is JSON, but an upload route's (application/octet-stream). Refusing other types
+// keeps a cross-site HTML form (which can only send form, multipart or text bodies) from reaching
+// a handler even without an Origin header.
+std::optional<http::Response> refuseBodyType(const http::Request& req, bool upload) {
   const auto content_type = req.header("content-type");
-  if (content_type ? http::isJsonMediaType(*content_type) : req.body.empty()) {
+  if (upload         ? content_type && http::isMediaType(*content_type, "application/octet-stream")
+      : content_type ? http::isJsonMediaType(*content_type)
+                     : req.body.empty()) {
     return std::nullopt;
   }
-  boost::json::object error{{"code", "unsupported_media_type"},
-                            {"message",
-                             "Send the request body as JSON, with the header Content-Type: "
-                             "application/json."},
-                            {"field", "Content-Type"}};
-  return http::Response::json(415, boost::json::object{{"error", std::move(error)}});
-}
-
-// An upload route's body is a file's raw bytes, sent as application/octet-stream.
-std::optional<http::Response> refuseNonBinaryBody(const http::Request& req) {
-  const auto content_type = req.header("content-type");
-  if (content_type && http::isMediaType(*content_type, "application/octet-stream")) {
-    return std::nullopt;
-  }
-  boost::json::object error{{"code", "unsupported_media_type"},
-                            {"message",
-                             "Send the file's bytes as the request body, with the header "
-                             "Content-Type: application/octet-stream."},
-                            {"field", "Content-Type"}};
+  const std::string_view message =
+      upload ? "Send the file's bytes as the request body, with the header Content-Type: "
+               "application/octet-stream."
+             : "Send the request body as JSON, with the header Content-Type: application/json.";
+  boost::json::object error{
+      {"code", "unsupported_media_type"}, {"message", message}, {"field", "Content-Type"}};
   return http::Response::json(415, boost::json::object{{"error", std::move(error)}});
 }
 
@@ -98,7 +88,7 @@ std::optional<http::Response> refuseUnsafeRequest(const http::Request& req, bool
   if (auto refused = refuseCrossSite(req)) {
     return refused;
   }
-  return upload ? refuseNonBinaryBody(req) : refuseNonJsonBody(req);
+  return refuseBodyType(req, upload);
 }
 
 // `handler`, behind refuseUnsafeRequest when `method` is unsafe.

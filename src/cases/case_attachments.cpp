@@ -14,11 +14,12 @@
 #include "store/async.h"
 
 namespace strada::cases {
-namespace {
 
 using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
+
+namespace {
 
 constexpr std::size_t kMaxTitleChars = 200;
 
@@ -75,7 +76,7 @@ Result<DocumentList> openedList(const Context& ctx, const LoadedCase& loaded,
     }
     row.title_sealed.clear();
     const bool readable = key->has_value();
-    out.items.push_back({std::move(row), std::move(*title), readable});
+    out.items.push_back({readable, std::move(*title), std::move(row)});
   }
   return out;
 }
@@ -125,16 +126,25 @@ Result<DocumentContent> storedContent(soci::session& sql, const std::string& cas
   return DocumentContent{std::move(row->media_type), std::move(**content)};
 }
 
+// `change` written with its audit event `action` on the case (writeEntry), then the document
+// `id` alone, opened.
+awaitable<Result<DocumentList>> writeAndOpen(Context ctx, const Actor& actor,
+                                             const LoadedCase& loaded, store::WriteJob change,
+                                             AuditAction action, std::string id) {
+  auto list = co_await writeEntry<Attachments>(ctx, actor, loaded, std::move(change), action,
+                                               std::move(id));
+  if (!list) {
+    co_return tl::unexpected(list.error());
+  }
+  co_return openedList(ctx, loaded, std::move(*list));
+}
+
 }  // namespace
 
-const EntryKind<Attachments> Attachments::kKind{.list = store::listAttachments,
-                                                .insert = nullptr,
-                                                .validate = nullptr,
-                                                .row = nullptr,
-                                                .agency_id = nullptr,
-                                                .agency_field = "",
-                                                .created = AuditAction::kCaseDocumentUpload,
-                                                .name = "document"};
+// Only read and written back through the machinery: no insert, validation or row of its own.
+const EntryKind<Attachments> Attachments::kKind{
+    store::listAttachments,           nullptr,   nullptr, nullptr, nullptr, "",
+    AuditAction::kCaseDocumentUpload, "document"};
 
 std::string documentRef(const std::string& case_id, const std::string& document_id) {
   return case_id + "/" + document_id;
@@ -195,12 +205,8 @@ awaitable<Result<DocumentList>> uploadDocument(Context ctx, Actor actor, std::st
     }
     return store::insertCaseHistory(w, history);
   };
-  auto list = co_await writeEntry<Attachments>(ctx, actor, *loaded, std::move(insert),
-                                               AuditAction::kCaseDocumentUpload, id);
-  if (!list) {
-    co_return tl::unexpected(list.error());
-  }
-  co_return openedList(ctx, *loaded, std::move(*list));
+  co_return co_await writeAndOpen(ctx, actor, *loaded, std::move(insert),
+                                  AuditAction::kCaseDocumentUpload, id);
 }
 
 awaitable<Result<DocumentContent>> downloadDocument(Context ctx, Actor actor, std::string ref) {
@@ -254,12 +260,8 @@ awaitable<Result<DocumentList>> withdrawDocument(Context ctx, Actor actor, std::
     }
     return store::insertCaseHistory(w, timelineEntry(kase, "document_withdrawal", now, by, ""));
   };
-  auto list = co_await writeEntry<Attachments>(ctx, actor, *loaded, std::move(withdraw),
-                                               AuditAction::kCaseDocumentWithdraw, document_id);
-  if (!list) {
-    co_return tl::unexpected(list.error());
-  }
-  co_return openedList(ctx, *loaded, std::move(*list));
+  co_return co_await writeAndOpen(ctx, actor, *loaded, std::move(withdraw),
+                                  AuditAction::kCaseDocumentWithdraw, document_id);
 }
 
 }  // namespace strada::cases

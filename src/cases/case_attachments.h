@@ -29,14 +29,15 @@ struct DocumentUpload {
 
 // One document, its title opened ("" and `readable` false where the person was erased).
 struct AttachedDocument {
-  store::AttachmentRow row;
-  std::string title;
   bool readable = false;
+  std::string title;
+  store::AttachmentRow row;
 };
+// The documents, the names of the users they name, and the largest upload.
 struct DocumentList {
+  std::size_t max_bytes = kMaxDocumentBytes;
   std::vector<AttachedDocument> items;
   std::map<std::string, std::string> names;
-  std::size_t max_bytes = kMaxDocumentBytes;
 };
 
 // A document's content as downloaded.

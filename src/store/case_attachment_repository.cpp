@@ -10,6 +10,19 @@ namespace strada::store {
 
 using detail::guarded;
 
+namespace {
+
+// The bytes of `hex`, a sealed column's text; Internal naming `column` when it is not hex.
+domain::Result<std::string> sealedBytes(const std::string& hex, std::string_view column) {
+  auto bytes = detail::fromHex(hex);
+  if (!bytes) {
+    return domain::internalError(std::string(column) + " is not hex");
+  }
+  return std::move(*bytes);
+}
+
+}  // namespace
+
 domain::Status insertAttachment(WriteContext& w, const AttachmentRow& r,
                                 const std::string& content_sealed) {
   return guarded("insert document", [&]() -> domain::Status {
@@ -27,11 +40,11 @@ domain::Status insertAttachment(WriteContext& w, const AttachmentRow& r,
 domain::Result<std::vector<AttachmentRow>> listAttachments(soci::session& sql,
                                                            const std::string& case_id) {
   return guarded("list documents", [&]() -> domain::Result<std::vector<AttachmentRow>> {
-    AttachmentRow r;
-    std::string hex;
-    long long size = 0, uploaded_at = 0, withdrawn_at = 0;
     soci::statement st(sql);
-    detail::intoEach(st, r.id, r.case_id, r.kind, r.media_type, size, hex, r.uploaded_by,
+    AttachmentRow r;
+    long long size = 0, uploaded_at = 0, withdrawn_at = 0;
+    std::string title_hex;
+    detail::intoEach(st, r.id, r.case_id, r.kind, r.media_type, size, title_hex, r.uploaded_by,
                      uploaded_at, r.withdrawn_by, withdrawn_at);
     detail::useEach(st, case_id);
     detail::prepareAndExecute(
@@ -40,15 +53,13 @@ domain::Result<std::vector<AttachmentRow>> listAttachments(soci::session& sql,
         "withdrawn_by, withdrawn_at FROM case_attachments WHERE case_id = :c "
         "ORDER BY uploaded_at DESC, id");
     return detail::collectCheckedRows(st, [&]() -> domain::Result<AttachmentRow> {
-      auto sealed = detail::fromHex(hex);
-      if (!sealed) {
-        return domain::internalError("case_attachments.title_sealed is not hex");
-      }
-      r.title_sealed = std::move(*sealed);
-      r.byte_size = size;
-      r.uploaded_at = uploaded_at;
-      r.withdrawn_at = withdrawn_at;
-      return r;
+      return sealedBytes(title_hex, "case_attachments.title_sealed").map([&](std::string title) {
+        r.title_sealed = std::move(title);
+        r.byte_size = size;
+        r.uploaded_at = uploaded_at;
+        r.withdrawn_at = withdrawn_at;
+        return r;
+      });
     });
   });
 }
@@ -57,9 +68,9 @@ domain::Result<std::optional<std::string>> findAttachmentContent(soci::session& 
                                                                  const std::string& case_id,
                                                                  const std::string& id) {
   return guarded("read document", [&]() -> domain::Result<std::optional<std::string>> {
-    std::string hex;
+    std::string content_hex;
     soci::statement st(sql);
-    detail::intoEach(st, hex);
+    detail::intoEach(st, content_hex);
     detail::useEach(st, id, case_id);
     detail::prepareAndExecute(st,
                               "SELECT c.content_sealed FROM case_attachment_contents c "
@@ -68,11 +79,8 @@ domain::Result<std::optional<std::string>> findAttachmentContent(soci::session& 
     if (!st.fetch()) {
       return std::nullopt;
     }
-    auto sealed = detail::fromHex(hex);
-    if (!sealed) {
-      return domain::internalError("case_attachment_contents.content_sealed is not hex");
-    }
-    return std::optional<std::string>(std::move(*sealed));
+    return sealedBytes(content_hex, "case_attachment_contents.content_sealed")
+        .map([](std::string bytes) { return std::optional<std::string>(std::move(bytes)); });
   });
 }
 
