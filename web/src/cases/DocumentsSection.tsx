@@ -123,34 +123,54 @@ export function DocumentsSection({ api, codes, caseId, mayWithdraw, onChanged }:
           </button>
         </form>
       )}
-      {loaded.value !== null && items.length === 0 && <p class="muted">{t('cases.documents.none')}</p>}
-      <ul class="case-entries">
-        {items.map((d) => (
-          <li key={d.id}>
-            <p class="muted">
-              {formatDateTime(d.uploaded_at)} · {d.uploaded_by.name} · {codeLabel(codes, 'document_kind', d.kind)} ·{' '}
-              {t('cases.documents.size', { kib: Math.max(1, Math.round(d.size / 1024)) })}
-            </p>
-            <p class="summary">
-              {d.content_available ? (
-                <a href={documentContentPath(caseId, d.id)} download>
-                  {t('cases.documents.download', { title: d.title ?? '' })}
-                </a>
-              ) : (
-                <span>{d.withdrawn ? t('cases.documents.withdrawn') : t('cases.documents.erased')}</span>
-              )}
-              {mayWithdraw && !d.withdrawn && (
-                <>
-                  {' '}
-                  <button type="button" class="link-button" onClick={() => withdraw(d)}>
-                    {t('cases.documents.withdraw')}
-                  </button>
-                </>
-              )}
-            </p>
-          </li>
-        ))}
-      </ul>
+      {loaded.value !== null && (
+        <DocumentItems codes={codes} caseId={caseId} items={items} onWithdraw={mayWithdraw ? withdraw : null} />
+      )}
     </Section>
+  );
+}
+
+/** The documents, newest first: a download link for each whose content can still be read. */
+function DocumentItems({
+  codes,
+  caseId,
+  items,
+  onWithdraw,
+}: {
+  codes: CodeLists;
+  caseId: string;
+  items: CaseDocument[];
+  onWithdraw: ((d: CaseDocument) => void) | null;
+}) {
+  const t = useT();
+  if (items.length === 0) return <p class="muted">{t('cases.documents.none')}</p>;
+  return (
+    <ul class="case-entries">
+      {items.map((d) => (
+        <li key={d.id}>
+          <p class="summary">
+            {d.content_available ? (
+              <a href={documentContentPath(caseId, d.id)} download>
+                {t('cases.documents.download', { title: d.title ?? '' })}
+              </a>
+            ) : (
+              <span>{d.withdrawn ? t('cases.documents.withdrawn') : t('cases.documents.erased')}</span>
+            )}
+            {onWithdraw !== null && !d.withdrawn && (
+              <>
+                {' '}
+                <button type="button" class="link-button" onClick={() => onWithdraw(d)}>
+                  {t('cases.documents.withdraw')}
+                </button>
+              </>
+            )}
+          </p>
+          <p class="muted">
+            {formatDateTime(d.uploaded_at)} · {d.uploaded_by.name} · {codeLabel(codes, 'document_kind', d.kind)} ·{' '}
+            {t('cases.documents.size', { kib: Math.max(1, Math.round(d.size / 1024)) })}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }
