@@ -124,6 +124,7 @@ const sections = {
   'GET /api/v1/cases/cs1/plan': [200, plan('none', 0)] as [number, unknown],
   'GET /api/v1/cases/cs1/services': empty,
   'GET /api/v1/cases/cs1/notes': empty,
+  'GET /api/v1/cases/cs1/documents': [200, { items: [], max_bytes: 10485760 }] as [number, unknown],
 };
 
 beforeAll(async () => {
