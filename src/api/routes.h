@@ -62,11 +62,12 @@ class RouteTable {
   // application/octet-stream instead of JSON (415 otherwise), and at most `body_limit` bytes for
   // this route alone (413 past it, before the body is sent when its length is declared).
   template <class Decode, class Run, class Encode>
-  void uploadRoute(std::string method, std::string pattern, policy::Permission permission,
-                   std::size_t body_limit, Decode decode, Run run, Encode encode) {
+  void uploadRoute(const std::string& method, const std::string& pattern,
+                   policy::Permission permission, std::size_t body_limit, Decode decode, Run run,
+                   Encode encode) {
     ApiContext& ctx = ctx_;
     add(
-        std::move(method), std::move(pattern), permission,
+        method, pattern, permission,
         [&ctx, decode, run, encode](http::Request& req, const policy::Principal& who) {
           return runUseCase(ctx, req, who, decode, run, encode);
         },

@@ -210,9 +210,10 @@ awaitable<Result<DocumentList>> uploadDocument(Context ctx, Actor actor, std::st
 }
 
 awaitable<Result<DocumentContent>> downloadDocument(Context ctx, Actor actor, std::string ref) {
-  auto [case_id, document_id] = splitRef(ref);
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id), policy::Permission::kCaseRead,
-                                     CaseUse::kWork);
+  auto ids = splitRef(ref);
+  const std::string document_id = ids.second;
+  auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
+                                     policy::Permission::kCaseRead, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -246,8 +247,9 @@ awaitable<Result<DocumentContent>> downloadDocument(Context ctx, Actor actor, st
 }
 
 awaitable<Result<DocumentList>> withdrawDocument(Context ctx, Actor actor, std::string ref) {
-  auto [case_id, document_id] = splitRef(ref);
-  auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
+  auto ids = splitRef(ref);
+  const std::string document_id = ids.second;
+  auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
                                      policy::Permission::kCaseDocumentWithdraw, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
