@@ -139,6 +139,12 @@ awaitable<Result<DocumentList>> writeAndOpen(Context ctx, const Actor& actor,
   co_return openedList(ctx, loaded, std::move(*list));
 }
 
+// The case of the document `ref` when the actor holds `permission` and works on the case.
+awaitable<Result<LoadedCase>> caseOfDocument(Context ctx, Actor actor, std::string ref,
+                                             policy::Permission permission) {
+  co_return co_await allowedCase(ctx, actor, splitRef(ref).first, permission, CaseUse::kWork);
+}
+
 }  // namespace
 
 // Only read and written back through the machinery: no insert, validation or row of its own.
@@ -210,10 +216,8 @@ awaitable<Result<DocumentList>> uploadDocument(Context ctx, Actor actor, std::st
 }
 
 awaitable<Result<DocumentContent>> downloadDocument(Context ctx, Actor actor, std::string ref) {
-  auto ids = splitRef(ref);
-  const std::string document_id = ids.second;
-  auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
-                                     policy::Permission::kCaseRead, CaseUse::kWork);
+  const std::string document_id = splitRef(ref).second;
+  auto loaded = co_await caseOfDocument(ctx, actor, std::move(ref), policy::Permission::kCaseRead);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -247,10 +251,9 @@ awaitable<Result<DocumentContent>> downloadDocument(Context ctx, Actor actor, st
 }
 
 awaitable<Result<DocumentList>> withdrawDocument(Context ctx, Actor actor, std::string ref) {
-  auto ids = splitRef(ref);
-  const std::string document_id = ids.second;
-  auto loaded = co_await allowedCase(ctx, actor, std::move(ids.first),
-                                     policy::Permission::kCaseDocumentWithdraw, CaseUse::kWork);
+  const std::string document_id = splitRef(ref).second;
+  auto loaded = co_await caseOfDocument(ctx, actor, std::move(ref),
+                                        policy::Permission::kCaseDocumentWithdraw);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
