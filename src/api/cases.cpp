@@ -166,6 +166,7 @@ void registerCaseRoutes(RouteTable& routes) {
   registerCaseEntryRoutes(routes);
   registerCaseTaskRoutes(routes);
   registerCaseTransferRoutes(routes);
+  registerCaseAttachmentRoutes(routes);
   registerCaseAssessmentRoutes(routes);
 }
 

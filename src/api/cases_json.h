@@ -88,6 +88,8 @@ boost::json::object encodeTransfer(const store::CaseTransferRow& transfer,
 // The routes of a case's transfer, the transfers waiting for the caller and the users a case can
 // be given to (case_transfers.cpp).
 void registerCaseTransferRoutes(RouteTable& routes);
+// The routes of a case's documents (case_attachments.cpp).
+void registerCaseAttachmentRoutes(RouteTable& routes);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

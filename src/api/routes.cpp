@@ -64,41 +64,45 @@ std::optional<http::Response> refuseCrossSite(const http::Request& req) {
   return std::nullopt;
 }
 
-// Every API body is JSON. Refusing other types keeps a cross-site HTML form (which can only send
-// form, multipart or text bodies) from reaching a handler even without an Origin header.
-std::optional<http::Response> refuseNonJsonBody(const http::Request& req) {
+// Every API body is JSON, but an upload route's (application/octet-stream). Refusing other types
+// keeps a cross-site HTML form (which can only send form, multipart or text bodies) from reaching
+// a handler even without an Origin header.
+std::optional<http::Response> refuseBodyType(const http::Request& req, bool upload) {
   const auto content_type = req.header("content-type");
-  if (content_type ? http::isJsonMediaType(*content_type) : req.body.empty()) {
+  if (upload         ? content_type && http::isMediaType(*content_type, "application/octet-stream")
+      : content_type ? http::isJsonMediaType(*content_type)
+                     : req.body.empty()) {
     return std::nullopt;
   }
-  boost::json::object error{{"code", "unsupported_media_type"},
-                            {"message",
-                             "Send the request body as JSON, with the header Content-Type: "
-                             "application/json."},
-                            {"field", "Content-Type"}};
+  const std::string_view message =
+      upload ? "Send the file's bytes as the request body, with the header Content-Type: "
+               "application/octet-stream."
+             : "Send the request body as JSON, with the header Content-Type: application/json.";
+  boost::json::object error{
+      {"code", "unsupported_media_type"}, {"message", message}, {"field", "Content-Type"}};
   return http::Response::json(415, boost::json::object{{"error", std::move(error)}});
 }
 
 // The checks every unsafe request passes before authentication and before its handler.
-std::optional<http::Response> refuseUnsafeRequest(const http::Request& req) {
+std::optional<http::Response> refuseUnsafeRequest(const http::Request& req, bool upload) {
   if (auto refused = refuseCrossSite(req)) {
     return refused;
   }
-  return refuseNonJsonBody(req);
+  return refuseBodyType(req, upload);
 }
 
 // `handler`, behind refuseUnsafeRequest when `method` is unsafe.
-http::Handler guarded(std::string_view method, http::Handler handler) {
+http::Handler guarded(std::string_view method, http::Handler handler, bool upload = false) {
   if (!isUnsafeMethod(method)) {
     return handler;
   }
-  return
-      [handler = std::move(handler)](http::Request& req) -> boost::asio::awaitable<http::Response> {
-        if (auto refused = refuseUnsafeRequest(req)) {
-          co_return std::move(*refused);
-        }
-        co_return co_await handler(req);
-      };
+  return [handler = std::move(handler),
+          upload](http::Request& req) -> boost::asio::awaitable<http::Response> {
+    if (auto refused = refuseUnsafeRequest(req, upload)) {
+      co_return std::move(*refused);
+    }
+    co_return co_await handler(req);
+  };
 }
 
 }  // namespace
@@ -110,6 +114,11 @@ void RouteTable::publicRoute(std::string method, std::string pattern, http::Hand
 
 void RouteTable::route(std::string method, std::string pattern, policy::Permission permission,
                        AuthedHandler handler) {
+  add(std::move(method), std::move(pattern), permission, std::move(handler), 0);
+}
+
+void RouteTable::add(std::string method, std::string pattern, policy::Permission permission,
+                     AuthedHandler handler, std::size_t body_limit) {
   const bool unsafe = isUnsafeMethod(method);
   ApiContext& ctx = ctx_;
   http::Handler authorised = [&ctx, unsafe, permission, handler = std::move(handler)](
@@ -134,8 +143,8 @@ void RouteTable::route(std::string method, std::string pattern, policy::Permissi
     }
     co_return co_await handler(req, *who);
   };
-  http::Handler checked = guarded(method, std::move(authorised));
-  router_.add(std::move(method), std::move(pattern), std::move(checked));
+  http::Handler checked = guarded(method, std::move(authorised), body_limit != 0);
+  router_.add(std::move(method), std::move(pattern), std::move(checked), body_limit);
 }
 
 void RouteTable::route(std::string method, std::string pattern, policy::Permission permission,

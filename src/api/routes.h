@@ -10,10 +10,13 @@
 //   scheme or X-Forwarded-Proto). Requests with neither header (curl, servers) pass.
 // - 415 (code "unsupported_media_type", field "Content-Type") when the request has a body, or a
 //   Content-Type, that is not application/json (parameters such as charset allowed). Every API
-//   body is JSON, the signed telephony webhook's included.
+//   body is JSON, the signed telephony webhook's included, except an upload route's
+//   (uploadRoute): a file's raw bytes, Content-Type application/octet-stream. A cross-site form
+//   cannot send that type, and the CSRF header is required as on every authenticated route.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <cstddef>
 #include <functional>
 
 #include "api/context.h"
@@ -55,9 +58,29 @@ class RouteTable {
           });
   }
 
+  // As the declared route() above for a body that is a file's raw bytes: Content-Type
+  // application/octet-stream instead of JSON (415 otherwise), and at most `body_limit` bytes for
+  // this route alone (413 past it, before the body is sent when its length is declared).
+  template <class Decode, class Run, class Encode>
+  void uploadRoute(const std::string& method, const std::string& pattern,
+                   policy::Permission permission, std::size_t body_limit, Decode decode, Run run,
+                   Encode encode) {
+    ApiContext& ctx = ctx_;
+    add(
+        method, pattern, permission,
+        [&ctx, decode, run, encode](http::Request& req, const policy::Principal& who) {
+          return runUseCase(ctx, req, who, decode, run, encode);
+        },
+        body_limit);
+  }
+
   ApiContext& context() { return ctx_; }
 
  private:
+  // route() with `body_limit` (0: the server's); a non-zero limit marks an upload route.
+  void add(std::string method, std::string pattern, policy::Permission permission,
+           AuthedHandler handler, std::size_t body_limit);
+
   http::Router& router_;
   ApiContext& ctx_;
 };

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 79> kActions = {{
+constexpr std::array<ActionInfo, 83> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -94,8 +94,12 @@ constexpr std::array<ActionInfo, 79> kActions = {{
     {AuditAction::kCaseTransferDecline, "case.transfer_decline", "case"},
     {AuditAction::kTransferListMine, "transfer.list_mine", "cases"},
     {AuditAction::kCaseStatsExport, "case_stats.export", "case_stats_monthly"},
+    {AuditAction::kCaseDocumentUpload, "case_document.upload", "case"},
+    {AuditAction::kCaseDocumentList, "case_document.list", "case"},
+    {AuditAction::kCaseDocumentDownload, "case_document.download", "case"},
+    {AuditAction::kCaseDocumentWithdraw, "case_document.withdraw", "case"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseStatsExport));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseDocumentWithdraw));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

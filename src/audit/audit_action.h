@@ -100,6 +100,11 @@ enum class AuditAction {
   kTransferListMine,     // transfer.list_mine (the transfers offered to a user: their count)
   // The case statistics downloaded as CSV or XLSX (cases/case_stats.h): the period, no person.
   kCaseStatsExport,  // case_stats.export
+  // A case's documents (cases/case_attachments.h).
+  kCaseDocumentUpload,    // case_document.upload
+  kCaseDocumentList,      // case_document.list
+  kCaseDocumentDownload,  // case_document.download
+  kCaseDocumentWithdraw,  // case_document.withdraw (a supervisor; the content deleted)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

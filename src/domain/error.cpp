@@ -5,13 +5,15 @@
 namespace strada::domain {
 namespace {
 
-constexpr std::array<EnumName<ErrorCode>, 9> kErrorCodeNames = {{
+constexpr std::array<EnumName<ErrorCode>, 11> kErrorCodeNames = {{
     {ErrorCode::kInvalidArgument, "invalid_argument"},
     {ErrorCode::kUnauthenticated, "unauthenticated"},
     {ErrorCode::kPermissionDenied, "permission_denied"},
     {ErrorCode::kNotFound, "not_found"},
     {ErrorCode::kConflict, "conflict"},
     {ErrorCode::kPayloadTooLarge, "payload_too_large"},
+    {ErrorCode::kUnsupportedMediaType, "unsupported_media_type"},
+    {ErrorCode::kGone, "gone"},
     {ErrorCode::kResourceExhausted, "resource_exhausted"},
     {ErrorCode::kUnavailable, "unavailable"},
     {ErrorCode::kInternal, "internal"},

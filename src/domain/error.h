@@ -10,15 +10,17 @@
 namespace strada::domain {
 
 enum class ErrorCode {
-  kInvalidArgument,    // 400: the caller sent something wrong; `field` names it.
-  kUnauthenticated,    // 401
-  kPermissionDenied,   // 403
-  kNotFound,           // 404 (also for records of another organisation)
-  kConflict,           // 409
-  kPayloadTooLarge,    // 413
-  kResourceExhausted,  // 429: throttled
-  kUnavailable,        // 503
-  kInternal,           // 500 (stays last: http::httpStatus checks its table against it)
+  kInvalidArgument,       // 400: the caller sent something wrong; `field` names it.
+  kUnauthenticated,       // 401
+  kPermissionDenied,      // 403
+  kNotFound,              // 404 (also for records of another organisation)
+  kConflict,              // 409
+  kPayloadTooLarge,       // 413
+  kUnsupportedMediaType,  // 415: a body (an uploaded file) of a type not taken; `field` names it
+  kGone,                  // 410: the record is known, its content no longer exists
+  kResourceExhausted,     // 429: throttled
+  kUnavailable,           // 503
+  kInternal,              // 500 (stays last: http::httpStatus checks its table against it)
 };
 
 // `message` is safe to show to the user and never holds personal data.

@@ -85,10 +85,16 @@ unsigned httpStatus(domain::ErrorCode code) {
   // One row per ErrorCode, in declaration order: the static_asserts make a new code without a
   // row fail the build instead of answering 500.
   static constexpr std::pair<ErrorCode, unsigned> kStatuses[] = {
-      {ErrorCode::kInvalidArgument, 400},   {ErrorCode::kUnauthenticated, 401},
-      {ErrorCode::kPermissionDenied, 403},  {ErrorCode::kNotFound, 404},
-      {ErrorCode::kConflict, 409},          {ErrorCode::kPayloadTooLarge, 413},
-      {ErrorCode::kResourceExhausted, 429}, {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kInvalidArgument, 400},
+      {ErrorCode::kUnauthenticated, 401},
+      {ErrorCode::kPermissionDenied, 403},
+      {ErrorCode::kNotFound, 404},
+      {ErrorCode::kConflict, 409},
+      {ErrorCode::kPayloadTooLarge, 413},
+      {ErrorCode::kUnsupportedMediaType, 415},
+      {ErrorCode::kGone, 410},
+      {ErrorCode::kResourceExhausted, 429},
+      {ErrorCode::kUnavailable, 503},
       {ErrorCode::kInternal, 500}};
   static_assert(std::size(kStatuses) == static_cast<std::size_t>(ErrorCode::kInternal) + 1);
   static_assert([] {

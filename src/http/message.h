@@ -50,7 +50,8 @@ struct Response {
 };
 
 // 400 InvalidArgument -> 400, Unauthenticated -> 401, PermissionDenied -> 403, NotFound -> 404,
-// Conflict -> 409, PayloadTooLarge -> 413, ResourceExhausted -> 429, Unavailable -> 503,
+// Conflict -> 409, PayloadTooLarge -> 413, UnsupportedMediaType -> 415, Gone -> 410,
+// ResourceExhausted -> 429, Unavailable -> 503,
 // Internal -> 500.
 unsigned httpStatus(domain::ErrorCode code);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/url/parse.hpp>
+#include <boost/url/pct_string_view.hpp>
 #include <boost/url/url_view.hpp>
 
 namespace strada::http {
@@ -247,9 +248,21 @@ std::optional<Origin> parseOrigin(std::string_view origin) {
   return originOfHost(origin.substr(0, separator), authority);
 }
 
-bool isJsonMediaType(std::string_view content_type) {
+std::optional<std::string> percentDecoded(std::string_view text) {
+  const auto escaped = boost::urls::make_pct_string_view(text);
+  if (!escaped) {
+    return std::nullopt;
+  }
+  return escaped->decode();
+}
+
+bool isMediaType(std::string_view content_type, std::string_view expected) {
   const std::string_view type = trim(content_type.substr(0, content_type.find(';')));
-  return equalsIgnoreCase(type, "application/json");
+  return equalsIgnoreCase(type, expected);
+}
+
+bool isJsonMediaType(std::string_view content_type) {
+  return isMediaType(content_type, "application/json");
 }
 
 bool acceptsGzip(std::string_view accept_encoding) {

@@ -60,6 +60,12 @@ struct Origin {
 // True when a Content-Type header value is application/json, with or without parameters
 // ("application/json; charset=utf-8"), in any letter case.
 [[nodiscard]] bool isJsonMediaType(std::string_view content_type);
+// The same for the media type `expected` ("application/octet-stream").
+[[nodiscard]] bool isMediaType(std::string_view content_type, std::string_view expected);
+
+// `text` with its percent-escapes decoded ("Passport%20scan" -> "Passport scan"); nothing when an
+// escape is malformed. A header value carries text beyond ASCII so (X-Strada-Document-Title).
+[[nodiscard]] std::optional<std::string> percentDecoded(std::string_view text);
 
 // True when an Accept-Encoding header value accepts gzip (a "gzip" or "*" coding whose q is not 0).
 [[nodiscard]] bool acceptsGzip(std::string_view accept_encoding);

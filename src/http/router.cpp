@@ -62,12 +62,20 @@ bool matchPattern(std::string_view pattern, const std::vector<std::string_view>&
 
 }  // namespace
 
-void Router::add(std::string method, std::string pattern, Handler handler) {
+void Router::add(std::string method, std::string pattern, Handler handler, std::size_t body_limit) {
   assert(!pattern.empty() && pattern.front() == '/');
   assert(std::none_of(routes_.begin(), routes_.end(), [&](const Route& route) {
     return route.method == method && route.pattern == pattern;
   }));
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), body_limit});
+}
+
+std::size_t Router::largestBodyLimit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) {
+    largest = std::max(largest, route.body_limit);
+  }
+  return largest;
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {

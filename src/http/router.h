@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -18,12 +19,15 @@ struct Route {
   std::string method;
   std::string pattern;  // "/api/v1/contacts/{id}"
   Handler handler;
+  // The largest request body the route takes, in bytes; 0: the server's body_limit.
+  std::size_t body_limit = 0;
 };
 
 class Router {
  public:
   // Adding the same method and pattern twice is a programming error (asserts).
-  void add(std::string method, std::string pattern, Handler handler);
+  // `body_limit` (0: the server's) raises or lowers the largest body for this route alone.
+  void add(std::string method, std::string pattern, Handler handler, std::size_t body_limit = 0);
 
   enum class Outcome { kFound, kNotFound, kMethodNotAllowed };
   struct Match {
@@ -39,6 +43,8 @@ class Router {
   [[nodiscard]] Match match(std::string_view method, std::string_view path) const;
 
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+  // The largest body_limit of any route (0 when none sets one).
+  [[nodiscard]] std::size_t largestBodyLimit() const;
 
  private:
   std::vector<Route> routes_;

@@ -83,11 +83,16 @@ struct Server::Impl {
                           Listener listener);
   Awaitable<boost::beast::error_code> readRequest(Connection& connection,
                                                   boost::beast::flat_buffer& buffer,
-                                                  server_detail::RequestParser& parser);
+                                                  server_detail::RequestParser& parser,
+                                                  Listener listener);
+  // The largest body of the request `message` heads: its route's limit on the main listener, else
+  // options.body_limit.
+  [[nodiscard]] std::size_t bodyLimitFor(const server_detail::RequestMessage& message,
+                                         Listener listener) const;
   Awaitable<void> answerReadError(Connection& connection,
                                   const server_detail::RequestParser& parser,
                                   const boost::beast::error_code& error,
-                                  server_detail::Clock::time_point started);
+                                  server_detail::Clock::time_point started, Listener listener);
   Awaitable<AfterResponse> serveRequest(Connection& connection,
                                         server_detail::RequestMessage& message,
                                         const std::string& remote_address, Listener listener);

@@ -11,6 +11,7 @@
 #include <exception>
 #include <limits>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <utility>
 
@@ -84,10 +85,25 @@ std::optional<unsigned> statusForReadError(const beast::error_code& ec) {
   return std::nullopt;
 }
 
-Response responseForReadError(unsigned status) {
+// "10 MiB", "64 KiB" or "1000 bytes": a body limit as a person reads it.
+std::string sizeText(std::size_t bytes) {
+  constexpr std::size_t kKiB = 1024;
+  if (bytes >= kKiB * kKiB && bytes % (kKiB * kKiB) == 0) {
+    return std::to_string(bytes / (kKiB * kKiB)) + " MiB";
+  }
+  if (bytes >= kKiB && bytes % kKiB == 0) {
+    return std::to_string(bytes / kKiB) + " KiB";
+  }
+  return std::to_string(bytes) + " bytes";
+}
+
+// `body_limit`: the limit of the route the request was for (413 only).
+Response responseForReadError(unsigned status, std::size_t body_limit) {
   switch (status) {
     case 413:
-      return jsonError(413, "payload_too_large", "The request body is too large.");
+      return jsonError(413, "payload_too_large",
+                       "The request body is too large: this address accepts at most " +
+                           sizeText(body_limit) + ". Send a smaller one.");
     case 431:
       return jsonError(431, "invalid_argument", "The request headers are too large.");
     default:
@@ -160,13 +176,15 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, Admission admiss
     RequestParser parser;
     parser.header_limit(static_cast<std::uint32_t>(
         std::min<std::size_t>(options.header_limit, std::numeric_limits<std::uint32_t>::max())));
-    parser.body_limit(static_cast<std::uint64_t>(options.body_limit));
+    // The largest limit of any route until the header says which route this is (readRequest).
+    parser.body_limit(
+        static_cast<std::uint64_t>(std::max(options.body_limit, router.largestBodyLimit())));
 
     connection->busy = false;
-    const beast::error_code read_ec = co_await readRequest(*connection, buffer, parser);
+    const beast::error_code read_ec = co_await readRequest(*connection, buffer, parser, listener);
     connection->busy = true;
     if (read_ec) {
-      co_await answerReadError(*connection, parser, read_ec, Clock::now());
+      co_await answerReadError(*connection, parser, read_ec, Clock::now(), listener);
       co_return;
     }
     const AfterResponse after =
@@ -185,9 +203,25 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, Admission admiss
   connection->stream.socket().close(ec);
 }
 
+std::size_t Server::Impl::bodyLimitFor(const RequestMessage& message, Listener listener) const {
+  if (listener != Listener::kMain) {
+    return options.body_limit;
+  }
+  const auto target = parseTarget(message.target());
+  if (!target) {
+    return options.body_limit;
+  }
+  const auto match = router.match(message.method_string(), target->path);
+  if (match.route == nullptr || match.route->body_limit == 0) {
+    return options.body_limit;
+  }
+  return match.route->body_limit;
+}
+
 asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connection,
                                                              beast::flat_buffer& buffer,
-                                                             RequestParser& parser) {
+                                                             RequestParser& parser,
+                                                             Listener listener) {
   // The request line and headers within header_timeout, however slowly they trickle in (the
   // time also bounds how long an idle kept-alive connection stays open); then the body within
   // read_timeout.
@@ -201,6 +235,13 @@ asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connect
   if (read_ec || parser.is_done()) {
     co_return read_ec;
   }
+  // The route's own limit, now that the header names it: on the declared length before the body
+  // is sent, and on a chunked body as it arrives.
+  const std::size_t body_limit = bodyLimitFor(parser.get(), listener);
+  if (const auto length = parser.content_length(); length && *length > body_limit) {
+    co_return beast::error_code(bhttp::error::body_limit);
+  }
+  parser.body_limit(static_cast<std::uint64_t>(body_limit));
   connection.stream.expires_after(options.read_timeout);
   if (expectsContinue(parser.get())) {
     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
@@ -220,7 +261,7 @@ asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connect
 asio::awaitable<void> Server::Impl::answerReadError(Connection& connection,
                                                     const RequestParser& parser,
                                                     const beast::error_code& error,
-                                                    Clock::time_point started) {
+                                                    Clock::time_point started, Listener listener) {
   const auto status = statusForReadError(error);
   if (!status) {
     beast::error_code ec;
@@ -232,8 +273,11 @@ asio::awaitable<void> Server::Impl::answerReadError(Connection& connection,
       parser.is_header_done() ? methodLabel(parser.get().method()) : "OTHER";
   Request failed;
   failed.request_id = newRequestId();
-  co_await writeResponse(connection, responseForReadError(*status), failed, 11, false, false,
-                         false);
+  // The request line and the fields are kept as they are parsed, so the route is known even when
+  // the declared length failed the header (over every route's limit).
+  const std::size_t body_limit = bodyLimitFor(parser.get(), listener);
+  co_await writeResponse(connection, responseForReadError(*status, body_limit), failed, 11, false,
+                         false, false);
   record(method, "unmatched", failed, *status, started);
   co_await lingeringClose(connection);
 }

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 37> kPermissions = {{
+constexpr std::array<PermissionRule, 38> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -106,8 +106,9 @@ constexpr std::array<PermissionRule, 37> kPermissions = {{
     {Permission::kTaskListMine, "task.list_mine", rolesOf({kCaseWorker, kSupervisor})},
     // Like the contacts' export: a downloaded file leaves the system's access control.
     {Permission::kCaseStatsExport, "case_stats.export", rolesOf({kSupervisor, kDataOfficer})},
+    {Permission::kCaseDocumentWithdraw, "case.document_withdraw", rolesOf({kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseStatsExport),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseDocumentWithdraw),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -61,7 +61,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 13> kFields = {{
+constexpr std::array<FieldInfo, 15> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -76,8 +76,10 @@ constexpr std::array<FieldInfo, 13> kFields = {{
     {SealedField::kPlanReason, "case_plan_reviews.reason:", KeyKind::kPerson},
     {SealedField::kTaskTitle, "case_tasks.title:", KeyKind::kPerson},
     {SealedField::kErasureReason, "clients.erasure_reason:", KeyKind::kClients},
+    {SealedField::kDocumentTitle, "case_attachments.title:", KeyKind::kPerson},
+    {SealedField::kDocumentContent, "case_attachments.content:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kErasureReason));
+static_assert(domain::listsEveryValue(kFields, SealedField::kDocumentContent));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

@@ -164,6 +164,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "case.break_glass",
         "case.contact_link",
         "case.create",
+        "case.document_withdraw",
         "case.list",
         "case.read",
         "case.update",

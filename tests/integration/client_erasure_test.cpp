@@ -1,8 +1,8 @@
 // Erasing a person over real HTTP, on SQLite and PostgreSQL: POST /api/v1/clients/{id}/erasure
-// by a supervisor destroys the person's key (person and case notes no longer open), drops the
-// blind indexes (a search no longer finds them), keeps the coded fields, marks the client erased
-// and records client.key_destroy. Wrong confirmation 400, case worker 403, another organisation
-// 404, a second erasure 409.
+// by a supervisor destroys the person's key (person, case notes and documents no longer open),
+// drops the blind indexes (a search no longer finds them), keeps the coded fields, marks the client
+// erased and records client.key_destroy. Wrong confirmation 400, case worker 403, another
+// organisation 404, a second erasure 409.
 #include <soci/soci.h>
 
 #include <string>
@@ -28,7 +28,7 @@ class ClientErasureTest : public DeploymentTest<ClientErasureTest> {
 
  protected:
   struct Person {
-    std::string name, client_id, client_code, case_id;
+    std::string name, client_id, client_code, case_id, document_id;
   };
 
   // A client with a case and a sealed note, opened by `c`.
@@ -48,6 +48,15 @@ class ClientErasureTest : public DeploymentTest<ClientErasureTest> {
     EXPECT_EQ(
         c.post("/api/v1/cases/" + p.case_id + "/notes", toJson({{"text", "Sealed note"}})).status,
         201u);
+    const HttpResponse document = c.request("POST", "/api/v1/cases/" + p.case_id + "/documents",
+                                            "%PDF-1.4 sealed document", CsrfMode::kSession,
+                                            {{"Content-Type", "application/octet-stream"},
+                                             {"X-Strada-Document-Title", "Passport"},
+                                             {"X-Strada-Document-Kind", "id_document"}});
+    EXPECT_EQ(document.status, 201u) << document.body;
+    if (document.json) {
+      p.document_id = std::string(document.json->at("id").as_string());
+    }
     return p;
   }
 
@@ -93,6 +102,16 @@ TEST_F(ClientErasureTest, ASupervisorErasesAPersonAndOnlyCodedFiguresStay) {
   ASSERT_EQ(notes.status, 200u) << notes.body;
   EXPECT_EQ(notes.json->at("items").at(0).at("text"), nullptr);
   EXPECT_EQ(notes.body.find("Sealed note"), std::string::npos);
+  // The documents stay listed without a title; their content answers 410, never 500.
+  const std::string documents = "/api/v1/cases/" + p.case_id + "/documents";
+  const HttpResponse listed = worker.get(documents);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  EXPECT_EQ(listed.json->at("items").at(0).at("title"), nullptr);
+  EXPECT_EQ(listed.json->at("items").at(0).at("content_available"), false);
+  const HttpResponse content = worker.get(documents + "/" + p.document_id + "/content");
+  EXPECT_EQ(content.status, 410u) << content.body;
+  EXPECT_EQ(content.errorCode(), "gone");
+  EXPECT_EQ(content.body.find("sealed document"), std::string::npos);
 
   // Neither the name nor the birth date finds the person; the code (not personal) still does.
   for (const auto& [key, value] :

@@ -1283,6 +1283,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's documents, newest first (titles sealed under the client's key)
+         * @description Withdrawn documents stay listed, marked, without content. `max_bytes` is the largest upload. Recorded as `case_document.list`. Case worker on the cases they work on, supervisor on every case; not for data officers or consultants.
+         */
+        get: operations["listCaseDocuments"];
+        put?: never;
+        /**
+         * Upload one document (the body is the file's bytes)
+         * @description The body is the file itself, `Content-Type: application/octet-stream`, at most 10 MiB
+         *     (this route alone; every other body is limited to 1 MiB). The title goes in the header
+         *     `X-Strada-Document-Title`, percent-encoded UTF-8 of 1 to 200 characters (never in the
+         *     URL), the kind in `X-Strada-Document-Kind` (a `document_kind` code). The type is
+         *     recognised from the content, never the name: PDF, JPEG, PNG, OpenDocument text or plain
+         *     UTF-8 text. Title and content are sealed under the client's key. Recorded as
+         *     `case_document.upload`; shown in the timeline as `document`.
+         */
+        post: operations["uploadCaseDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{document_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw a document (supervisors); its content is deleted
+         * @description The document stays listed as withdrawn. Recorded as `case_document.withdraw`; shown in the timeline as `document_withdrawal`.
+         */
+        delete: operations["withdrawCaseDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{document_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a document's content
+         * @description The bytes as uploaded, with the media type recognised at upload, `Content-Disposition` attachment with a generic file name (`document.pdf`), `X-Content-Type-Options nosniff` and `Cache-Control no-store`. Recorded as `case_document.download`.
+         */
+        get: operations["downloadCaseDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -2565,7 +2635,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
@@ -2704,6 +2774,32 @@ export interface components {
         };
         CaseTaskList: {
             items: components["schemas"]["CaseTask"][];
+        };
+        CaseAttachment: {
+            id: string;
+            case_id: string;
+            /** @description Null for an erased person. */
+            title: string | null;
+            /** @description A `document_kind` code. */
+            kind: string;
+            /** @description What the content was recognised as. */
+            media_type: string;
+            /** @description Bytes. */
+            size: number;
+            uploaded_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            uploaded_at: string;
+            withdrawn: boolean;
+            withdrawn_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            withdrawn_at: string | null;
+            /** @description False once withdrawn or the person erased. */
+            content_available: boolean;
+        };
+        CaseAttachmentList: {
+            items: components["schemas"]["CaseAttachment"][];
+            /** @description The largest upload, in bytes. */
+            max_bytes: number;
         };
         CaseDocumentConflict: {
             error: components["schemas"]["Error"]["error"];
@@ -2962,6 +3058,8 @@ export interface components {
         ClientId: string;
         /** @description The case's id. */
         CaseId: string;
+        /** @description The document's id. */
+        DocumentId: string;
     };
     requestBodies: never;
     headers: {
@@ -3062,6 +3160,8 @@ export type CasePlanInput = components['schemas']['CasePlanInput'];
 export type CasePlanDecision = components['schemas']['CasePlanDecision'];
 export type CaseTask = components['schemas']['CaseTask'];
 export type CaseTaskList = components['schemas']['CaseTaskList'];
+export type CaseAttachment = components['schemas']['CaseAttachment'];
+export type CaseAttachmentList = components['schemas']['CaseAttachmentList'];
 export type CaseDocumentConflict = components['schemas']['CaseDocumentConflict'];
 export type PendingApprovalList = components['schemas']['PendingApprovalList'];
 export type CaseService = components['schemas']['CaseService'];
@@ -3097,6 +3197,7 @@ export type ParameterKnowledgeArticleId = components['parameters']['KnowledgeArt
 export type ParameterAgencyId = components['parameters']['AgencyId'];
 export type ParameterClientId = components['parameters']['ClientId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
+export type ParameterDocumentId = components['parameters']['DocumentId'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
@@ -5414,6 +5515,159 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    listCaseDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadCaseDocument: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Strada-Document-Title": string;
+                "X-Strada-Document-Kind": string;
+            };
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Uploaded; `Location` is its content's address. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAttachment"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person was erased (nothing more can be recorded about them), or the document was withdrawn already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `unsupported_media_type`: field `content` for a file of a type not taken, or `Content-Type` for a body not sent as application/octet-stream. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+                /** @description The document's id. */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAttachment"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person was erased (nothing more can be recorded about them), or the document was withdrawn already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadCaseDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+                /** @description The document's id. */
+                document_id: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `gone` (field `document_id`): a supervisor withdrew the document, or the person was erased; the content can no longer be read. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -15,6 +15,7 @@ export type Permission =
   | 'case.break_glass'
   | 'case.create'
   | 'case.contact_link'
+  | 'case.document_withdraw'
   | 'case.list'
   | 'case.read'
   | 'case.update'

@@ -126,6 +126,7 @@ const sections = {
   'GET /api/v1/cases/cs1/notes': empty,
   'GET /api/v1/cases/cs1/tasks': empty,
   'GET /api/v1/case-workers': empty,
+  'GET /api/v1/cases/cs1/documents': [200, { items: [], max_bytes: 10485760 }] as [number, unknown],
 };
 
 beforeAll(async () => {

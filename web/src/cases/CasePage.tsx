@@ -13,6 +13,7 @@ import { AccessHistory } from './AccessHistory';
 import { AssignmentSection } from './AssignmentSection';
 import { ClientDetails } from './ClientDetails';
 import { ConsentsSection } from './ConsentsSection';
+import { DocumentsSection } from './DocumentsSection';
 import { EditClient } from './EditClient';
 import { Section } from './fields';
 import { IdentificationSection } from './IdentificationSection';
@@ -23,7 +24,7 @@ import { PlanSection } from './PlanSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
-import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
+import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWithdrawDocuments, mayWorkCases } from './permissions';
 import { SubjectAccessExport } from './SubjectAccessExport';
 import { StatusActions } from './StatusActions';
 import { TasksSection } from './TasksSection';
@@ -137,6 +138,7 @@ export function CasePage({ api, codes, user, id }: Props) {
           <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
           {working && <TasksSection api={api} record={record} user={user} onChanged={changed} />}
+          {working && <DocumentsSection api={api} codes={codes} caseId={record.id} mayWithdraw={mayWithdrawDocuments(user)} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}
         </>

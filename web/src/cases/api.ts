@@ -9,6 +9,8 @@ import type {
   CasePage,
   CaseStatusChange as StatusMove,
   CaseTimeline,
+  CaseAttachment as CaseDocument,
+  CaseAttachmentList as CaseDocumentList,
   Client,
   ClientAccessHistory,
   ClientInput,
@@ -41,6 +43,8 @@ export type {
   CaseNeeds,
   CasePlan,
   PlanGoal,
+  CaseAttachment as CaseDocument,
+  CaseAttachmentList as CaseDocumentList,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];
@@ -149,4 +153,28 @@ export function accessHistory(api: ApiClient, clientId: string): Promise<{ entri
 
 export function withdrawConsent(api: ApiClient, caseId: string, consentId: string): Promise<Consent> {
   return api.request('POST', casePath(caseId, `/consents/${encodeURIComponent(consentId)}/withdrawal`), { body: {} });
+}
+
+export function listDocuments(api: ApiClient, id: string): Promise<CaseDocumentList> {
+  return api.request('GET', casePath(id, '/documents'));
+}
+
+/** Uploads `file` as the case's document; the title travels percent-encoded in a header, never in the address. */
+export function uploadDocument(
+  api: ApiClient,
+  id: string,
+  file: Blob,
+  title: string,
+  kind: string,
+  onProgress: (fraction: number) => void,
+): Promise<CaseDocument> {
+  const headers = { 'X-Strada-Document-Title': encodeURIComponent(title), 'X-Strada-Document-Kind': kind };
+  return api.upload(casePath(id, '/documents'), file, headers, onProgress);
+}
+
+export const documentContentPath = (id: string, documentId: string) =>
+  casePath(id, `/documents/${encodeURIComponent(documentId)}/content`);
+
+export function withdrawDocument(api: ApiClient, id: string, documentId: string): Promise<CaseDocument> {
+  return api.request('DELETE', casePath(id, `/documents/${encodeURIComponent(documentId)}`));
 }
