@@ -39,6 +39,7 @@ domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body) {
                           std::pair{"reflection_end", &c.reflection_end}}) {
     in.optional(key, *out, 500);
   }
+  readInclusionOutcomes(in, "inclusion_outcomes", c.inclusion_outcomes);
   in.version(c.version);
   return in.finish(std::move(c));
 }
@@ -166,6 +167,7 @@ void registerCaseRoutes(RouteTable& routes) {
   registerCaseEntryRoutes(routes);
   registerCaseTaskRoutes(routes);
   registerCaseAssessmentRoutes(routes);
+  registerCaseProceedingRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -82,6 +82,11 @@ boost::json::object encodeCaseView(const cases::CaseView& view);
 void registerCaseEntryRoutes(RouteTable& routes);
 // The routes of a case's tasks and the caller's open tasks (case_tasks.cpp).
 void registerCaseTaskRoutes(RouteTable& routes);
+// The routes of a case's court proceedings and follow-ups (case_proceedings.cpp).
+void registerCaseProceedingRoutes(RouteTable& routes);
+// Reads the list `key` of {domain, status} social-inclusion outcomes of `in` into `out`.
+void readInclusionOutcomes(JsonFields& in, std::string_view key,
+                           std::vector<store::InclusionOutcomeRow>& out);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 73> kActions = {{
+constexpr std::array<ActionInfo, 78> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -88,8 +88,13 @@ constexpr std::array<ActionInfo, 73> kActions = {{
     {AuditAction::kCaseTaskUpdate, "case_task.update", "case"},
     {AuditAction::kCaseTaskList, "case_task.list", "case"},
     {AuditAction::kTaskListMine, "task.list_mine", "cases"},
+    {AuditAction::kCaseProceedingCreate, "case_proceeding.create", "case"},
+    {AuditAction::kCaseProceedingUpdate, "case_proceeding.update", "case"},
+    {AuditAction::kCaseProceedingList, "case_proceeding.list", "case"},
+    {AuditAction::kCaseFollowUpCreate, "case_follow_up.create", "case"},
+    {AuditAction::kCaseFollowUpList, "case_follow_up.list", "case"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kTaskListMine));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseFollowUpList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

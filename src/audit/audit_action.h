@@ -92,6 +92,12 @@ enum class AuditAction {
   kCaseTaskUpdate,  // case_task.update (done or open again)
   kCaseTaskList,    // case_task.list
   kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
+  // A case's court proceedings and follow-ups (cases/case_proceedings.h, case_follow_ups.h).
+  kCaseProceedingCreate,  // case_proceeding.create
+  kCaseProceedingUpdate,  // case_proceeding.update
+  kCaseProceedingList,    // case_proceeding.list
+  kCaseFollowUpCreate,    // case_follow_up.create
+  kCaseFollowUpList,      // case_follow_up.list
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

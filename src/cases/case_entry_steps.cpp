@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "cases/case_proceedings.h"
 #include "cases/case_tasks.h"
 #include "crypto/crypto.h"
 #include "store/async.h"
@@ -100,5 +101,9 @@ template awaitable<Result<EntryList<Tasks>>> readEntries<Tasks>(Context, std::st
 template awaitable<Result<EntryList<Tasks>>> writeEntry<Tasks>(Context, const Actor&,
                                                                const LoadedCase&, store::WriteJob,
                                                                audit::AuditAction, std::string);
+template awaitable<Result<EntryList<Proceedings>>> readEntries<Proceedings>(Context, std::string,
+                                                                            std::string);
+template awaitable<Result<EntryList<Proceedings>>> writeEntry<Proceedings>(
+    Context, const Actor&, const LoadedCase&, store::WriteJob, audit::AuditAction, std::string);
 
 }  // namespace strada::cases

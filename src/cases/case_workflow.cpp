@@ -3,6 +3,7 @@
 #include <limits>
 #include <utility>
 
+#include "cases/case_follow_ups.h"
 #include "cases/case_records.h"
 #include "cases/cases.h"
 #include "cases/client_records.h"
@@ -40,6 +41,9 @@ Result<domain::Case> requestClosure(domain::Case k, const StatusChange& c, const
   if (!inCodeList("closure_outcome", c.outcome)) {
     return domain::invalidField("outcome", "Choose the outcome from the list offered.");
   }
+  if (auto ok = checkInclusionOutcomes(c.inclusion_outcomes, "inclusion_outcomes"); !ok) {
+    return tl::unexpected(ok.error());
+  }
   k.closure = domain::CaseClosure{c.reason, c.outcome, by, now, "", 0};
   return k;
 }
@@ -66,6 +70,10 @@ Result<domain::Case> moveStage(domain::Case k, const StatusChange& c) {
   if (c.reason.size() > 500) {
     return domain::invalidField("reason", "Keep the note under 500 characters.");
   }
+  if (!c.inclusion_outcomes.empty()) {
+    return domain::invalidField("inclusion_outcomes",
+                                "Social-inclusion outcomes are recorded when the case closes.");
+  }
   if (c.to == domain::kCaseFirstAssistance) {
     if (auto ok = checkReflection(c); !ok) {
       return tl::unexpected(ok.error());
@@ -79,11 +87,19 @@ Result<domain::Case> moveStage(domain::Case k, const StatusChange& c) {
   return k;
 }
 
-// Writes `revised` (from version `expected`) with a history entry and its audit event, then
-// answers the case as its team sees it.
+// The follow-up of kind "closure" that keeps the outcomes of a closure requested at `now`.
+store::FollowUpRow closureOutcomes(const domain::Case& k, const StatusChange& c,
+                                   const std::string& by, domain::UnixMillis now) {
+  return store::FollowUpRow{crypto::newId(),     k.id, "closure", calendarDate(now), "", by, now,
+                            c.inclusion_outcomes};
+}
+
+// Writes `revised` (from version `expected`) with a history entry, `also` (when set) and its
+// audit event, then answers the case as its team sees it.
 awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
                                    domain::Case revised, std::int32_t expected,
-                                   store::CaseHistoryEntry entry, AuditAction action) {
+                                   store::CaseHistoryEntry entry, AuditAction action,
+                                   store::WriteJob also = nullptr) {
   if (expected == std::numeric_limits<std::int32_t>::max()) {
     co_return domain::fail(domain::ErrorCode::kConflict, "This case cannot be changed any more.",
                            "version");
@@ -94,9 +110,14 @@ awaitable<Result<CaseView>> commit(Context ctx, Actor actor, LoadedCase loaded,
   entry.case_id = revised.id;
   entry.at = revised.updated_at;
   entry.by_user = actor.principal.user_id;
-  store::WriteJob write = [revised, expected, entry](store::WriteContext& w) {
+  store::WriteJob write = [revised, expected, entry, also](store::WriteContext& w) {
     if (auto s = store::updateCase(w, revised, expected); !s) {
       return s;
+    }
+    if (also) {
+      if (auto s = also(w); !s) {
+        return s;
+      }
     }
     return store::insertCaseHistory(w, entry);
   };
@@ -130,11 +151,15 @@ awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::stri
   entry.to_status = change.to;
   entry.kind = closing ? "closure_request" : "status_change";
   entry.reason = change.reason;
-  const std::string case_id = loaded->kase.id;
+  store::WriteJob outcomes;
+  if (closing && !change.inclusion_outcomes.empty()) {
+    outcomes = [row = closureOutcomes(loaded->kase, change, who.user_id, ctx.clock())](
+                   store::WriteContext& w) { return store::insertFollowUp(w, row); };
+  }
   co_return co_await commit(
       ctx, std::move(actor), std::move(*loaded), std::move(*revised), change.version,
-      std::move(entry),
-      closing ? AuditAction::kCaseClosureRequest : AuditAction::kCaseStatusChange);
+      std::move(entry), closing ? AuditAction::kCaseClosureRequest : AuditAction::kCaseStatusChange,
+      std::move(outcomes));
 }
 
 awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string id,

@@ -59,7 +59,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 12> kFields = {{
+constexpr std::array<FieldInfo, 16> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -73,8 +73,12 @@ constexpr std::array<FieldInfo, 12> kFields = {{
     {SealedField::kPlanGoal, "case_plan_goals.goal:", KeyKind::kPerson},
     {SealedField::kPlanReason, "case_plan_reviews.reason:", KeyKind::kPerson},
     {SealedField::kTaskTitle, "case_tasks.title:", KeyKind::kPerson},
+    {SealedField::kProceedingCourt, "case_proceedings.court:", KeyKind::kPerson},
+    {SealedField::kProceedingReference, "case_proceedings.reference:", KeyKind::kPerson},
+    {SealedField::kHearingNote, "case_hearings.note:", KeyKind::kPerson},
+    {SealedField::kFollowUpNote, "case_follow_ups.note:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kTaskTitle));
+static_assert(domain::listsEveryValue(kFields, SealedField::kFollowUpNote));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};
