@@ -124,6 +124,8 @@ const sections = {
   'GET /api/v1/cases/cs1/plan': [200, plan('none', 0)] as [number, unknown],
   'GET /api/v1/cases/cs1/services': empty,
   'GET /api/v1/cases/cs1/notes': empty,
+  'GET /api/v1/cases/cs1/proceedings': empty,
+  'GET /api/v1/cases/cs1/follow-ups': empty,
 };
 
 beforeAll(async () => {

@@ -19,9 +19,11 @@ import { lists } from './lists';
 import { NeedsSection } from './NeedsSection';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
+import { ProceedingsSection } from './ProceedingsSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
+import { FollowUpsSection } from './FollowUpsSection';
 import { mayApprove, mayBreakGlass, mayErase, mayListCases, maySeeAccessHistory, mayWorkCases } from './permissions';
 import { StatusActions } from './StatusActions';
 import { TimelineSection } from './TimelineSection';
@@ -122,6 +124,8 @@ export function CasePage({ api, codes, user, id }: Props) {
             }}
           />
           <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <ProceedingsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <FollowUpsSection key={record.closure === null ? 'open' : 'closing'} api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} closureRequested={record.closure !== null} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}

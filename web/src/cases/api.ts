@@ -41,6 +41,9 @@ export type {
   CaseNeeds,
   CasePlan,
   PlanGoal,
+  CaseProceeding,
+  CaseFollowUp,
+  InclusionOutcome,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];
