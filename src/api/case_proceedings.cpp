@@ -61,17 +61,22 @@ json::object encodeProceeding(const cases::Proceeding& p, const cases::Proceedin
                       {"version", r.version}};
 }
 
+// {"items": [proceeding...]}
 json::object encodeProceedings(const cases::ProceedingList& list) {
-  return itemsBody(list.items,
-                   [&list](const cases::Proceeding& p) { return encodeProceeding(p, list); });
+  json::array items;
+  for (const cases::Proceeding& p : list.items) {
+    items.push_back(encodeProceeding(p, list));
+  }
+  return json::object{{"items", std::move(items)}};
+}
+
+// The proceeding written (the list holds it alone), or as stored after a stale change.
+json::object encodeOneProceeding(const cases::ProceedingList& list) {
+  return encodeProceeding(list.items.front(), list);
 }
 
 http::Response encodeAddedProceeding(const cases::ProceedingList& list) {
-  return created(encodeProceeding(list.items.front(), list));
-}
-
-json::object encodeOneProceeding(const cases::ProceedingList& list) {
-  return encodeProceeding(list.items.front(), list);
+  return created(encodeOneProceeding(list));
 }
 
 void readMoney(JsonFields& in, std::string_view key, cases::MoneyInput& out) {
@@ -85,9 +90,9 @@ domain::Result<cases::ProceedingInput> decodeProceeding(std::string_view body,
                                                         std::int32_t* version) {
   JsonFields in(body);
   cases::ProceedingInput p;
-  in.required("kind", p.kind, 64);
-  in.required("role", p.role, 64);
-  in.required("status", p.status, 64);
+  for (std::string_view key : {"kind", "role", "status"}) {
+    in.required(key, key == "kind" ? p.kind : key == "role" ? p.role : p.status, 64);
+  }
   JsonFields court = in.object("court", false);
   court.optional("agency_id", p.court_agency_id, 64);
   court.optional("name", p.court_name, 300);
@@ -162,25 +167,26 @@ domain::Result<cases::FollowUpInput> decodeFollowUp(std::string_view body) {
 void readInclusionOutcomes(JsonFields& in, std::string_view key,
                            std::vector<store::InclusionOutcomeRow>& out) {
   for (JsonFields& each : in.objects(key, 10)) {
-    store::InclusionOutcomeRow& o = out.emplace_back();
-    each.required("domain", o.domain, 64);
-    each.required("status", o.status, 64);
+    store::InclusionOutcomeRow outcome;
+    each.required("domain", outcome.domain, 64);
+    each.required("status", outcome.status, 64);
+    out.push_back(std::move(outcome));
   }
 }
 
 void registerCaseProceedingRoutes(RouteTable& routes) {
   using policy::Permission;
-  routes.route("GET", "/api/v1/cases/{id}/proceedings", Permission::kCaseRead, idParam,
-               cases::listProceedings, encodeProceedings);
-  routes.route("POST", "/api/v1/cases/{id}/proceedings", Permission::kCaseUpdate,
-               idAndBody<decodeNewProceeding>, cases::addProceeding, encodeAddedProceeding);
   routes.route("PUT", "/api/v1/cases/{id}/proceedings/{proceeding_id}", Permission::kCaseUpdate,
                &versionedRecordChange<decodeProceedingChange, cases::changeProceeding,
                                       cases::readProceeding, encodeOneProceeding>);
-  routes.route("GET", "/api/v1/cases/{id}/follow-ups", Permission::kCaseRead, idParam,
-               cases::listFollowUps, encodeFollowUps);
+  routes.route("POST", "/api/v1/cases/{id}/proceedings", Permission::kCaseUpdate,
+               idAndBody<decodeNewProceeding>, cases::addProceeding, encodeAddedProceeding);
+  routes.route("GET", "/api/v1/cases/{id}/proceedings", Permission::kCaseRead, idParam,
+               cases::listProceedings, encodeProceedings);
   routes.route("POST", "/api/v1/cases/{id}/follow-ups", Permission::kCaseUpdate,
                idAndBody<decodeFollowUp>, cases::addFollowUp, encodeAddedFollowUp);
+  routes.route("GET", "/api/v1/cases/{id}/follow-ups", Permission::kCaseRead, idParam,
+               cases::listFollowUps, encodeFollowUps);
 }
 
 }  // namespace strada::api

@@ -11,11 +11,11 @@
 #include "store/async.h"
 
 namespace strada::cases {
-namespace {
 
-using audit::AuditAction;
 using boost::asio::awaitable;
 using domain::Result;
+
+namespace {
 
 constexpr std::size_t kMaxNoteChars = 5000;
 
@@ -96,17 +96,15 @@ awaitable<Result<FollowUpList>> listFollowUps(Context ctx, Actor actor, std::str
   if (!readable) {
     co_return tl::unexpected(readable.error());
   }
-  auto records = co_await readFollowUps(ctx, readable->loaded);
-  if (!records) {
-    co_return tl::unexpected(records.error());
-  }
-  audit::AuditEntry entry = actor.entry(AuditAction::kCaseFollowUpList, readable->loaded.kase.id);
-  if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
-    co_return tl::unexpected(s.error());
-  }
   auto key = openingKey(ctx, readable->loaded, readable->access);
-  if (!key) {
-    co_return tl::unexpected(key.error());
+  auto records = co_await readFollowUps(ctx, readable->loaded);
+  if (!key || !records) {
+    co_return tl::unexpected(!key ? key.error() : records.error());
+  }
+  if (auto s = co_await hotline::recordAudit(
+          ctx, actor.entry(audit::AuditAction::kCaseFollowUpList, readable->loaded.kase.id));
+      !s) {
+    co_return tl::unexpected(s.error());
   }
   co_return openFollowUps(ctx, *key, std::move(records->rows), std::move(records->names));
 }
@@ -148,8 +146,8 @@ awaitable<Result<FollowUpList>> addFollowUp(Context ctx, Actor actor, std::strin
     row.note_sealed = ctx.vault.seal(*key, {vault::SealedField::kFollowUpNote, row.id}, input.note);
   }
   const std::string id = row.id;
-  if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseFollowUpCreate, loaded->kase.id,
-                                     store::insertFollowUp, std::move(row));
+  if (auto s = co_await insertOnCase(ctx, actor, audit::AuditAction::kCaseFollowUpCreate,
+                                     loaded->kase.id, store::insertFollowUp, std::move(row));
       !s) {
     co_return tl::unexpected(s.error());
   }

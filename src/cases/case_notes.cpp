@@ -1,5 +1,6 @@
 // Notes and the timeline of a case (case_entries.h).
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "cases/case_entries.h"
@@ -21,7 +22,6 @@ using boost::asio::awaitable;
 using domain::Result;
 
 constexpr std::size_t kMaxNoteChars = 20000;
-constexpr domain::UnixMillis kMillisPerDay = 86'400'000;
 
 struct CaseRecords {
   std::vector<store::NoteRow> notes;
@@ -64,13 +64,17 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
     }
     r.services = std::move(*services);
     r.tasks = std::move(*tasks);
-    auto proceedings = store::listProceedings(sql, case_id);
-    auto follow_ups = store::listFollowUps(sql, case_id);
-    if (!proceedings || !follow_ups) {
-      return tl::unexpected(!proceedings ? proceedings.error() : follow_ups.error());
+    // Court proceedings and follow-ups (case_proceedings.h, case_follow_ups.h).
+    if (auto read = store::listProceedings(sql, case_id); read) {
+      r.proceedings = std::move(*read);
+    } else {
+      return tl::unexpected(read.error());
     }
-    r.proceedings = std::move(*proceedings);
-    r.follow_ups = std::move(*follow_ups);
+    if (auto read = store::listFollowUps(sql, case_id); read) {
+      r.follow_ups = std::move(*read);
+    } else {
+      return tl::unexpected(read.error());
+    }
   }
   return r;
 }
@@ -139,7 +143,9 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
     add(p.created_at, "proceeding", p.created_by, p.id, p.kind);
     for (const auto& h : p.hearings) {
       auto day = domain::parseCalendarDate(h.held_on, "held_on");
-      add(day ? *day * kMillisPerDay : p.created_at, "hearing", p.updated_by, p.id, h.kind);
+      const auto at =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::days(day.value_or(0)));
+      add(day ? at.count() : p.created_at, "hearing", p.updated_by, p.id, h.kind);
     }
   }
   for (const auto& f : r.follow_ups) {  // the closure's outcomes are on its closure_request

@@ -14,9 +14,11 @@
 #include "domain/client.h"
 
 namespace strada::cases {
-namespace {
 
 using audit::AuditAction;
+
+namespace {
+
 using boost::asio::awaitable;
 using domain::Result;
 
@@ -226,16 +228,13 @@ awaitable<Result<ProceedingList>> readProceedings(Context ctx, Actor actor, std:
   if (!list) {
     co_return tl::unexpected(list.error());
   }
-  if (!proceeding_id.empty()) {
-    if (auto kept = keepOnly(list->rows, proceeding_id, "proceeding"); !kept) {
-      co_return tl::unexpected(recordNotFound());
-    }
+  // One proceeding alone: another case's, or none, is not found.
+  if (!proceeding_id.empty() && !keepOnly(list->rows, proceeding_id, "proceeding")) {
+    co_return tl::unexpected(recordNotFound());
   }
-  if (audited) {
-    audit::AuditEntry entry = actor.entry(AuditAction::kCaseProceedingList, loaded.kase.id);
-    if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
-      co_return tl::unexpected(s.error());
-    }
+  const auto entry = actor.entry(AuditAction::kCaseProceedingList, loaded.kase.id);
+  if (auto s = audited ? co_await hotline::recordAudit(ctx, entry) : domain::Status{}; !s) {
+    co_return tl::unexpected(s.error());
   }
   co_return openedList(ctx, loaded, readable->access, std::move(*list));
 }
@@ -273,18 +272,15 @@ awaitable<Result<ProceedingList>> writeProceeding(Context ctx, const Actor& acto
 
 }  // namespace
 
-const EntryKind<Proceedings> Proceedings::kKind{.list = store::listProceedings,
-                                                .insert = store::insertProceeding,
-                                                .validate = validateProceeding,
-                                                .row = nullptr,
-                                                .agency_id = &ProceedingInput::court_agency_id,
-                                                .agency_field = "court.agency_id",
-                                                .created = AuditAction::kCaseProceedingCreate,
-                                                .name = "proceeding"};
-
-std::string proceedingRef(const std::string& case_id, const std::string& proceeding_id) {
-  return case_id + "/" + proceeding_id;
-}
+// Read back after a write by the entry machinery; written by addProceeding and changeProceeding.
+const EntryKind<Proceedings> Proceedings::kKind{store::listProceedings,
+                                                store::insertProceeding,
+                                                validateProceeding,
+                                                nullptr,
+                                                &ProceedingInput::court_agency_id,
+                                                "court.agency_id",
+                                                AuditAction::kCaseProceedingCreate,
+                                                "proceeding"};
 
 awaitable<Result<ProceedingList>> listProceedings(Context ctx, Actor actor, std::string case_id) {
   co_return co_await readProceedings(ctx, std::move(actor), std::move(case_id), "", true);

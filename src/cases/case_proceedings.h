@@ -76,7 +76,9 @@ struct Proceedings {
     Context ctx, Actor actor, std::string case_id, ProceedingInput input);
 
 // A proceeding of a case: "<case id>/<proceeding id>" (the route's two ids, one reference).
-std::string proceedingRef(const std::string& case_id, const std::string& proceeding_id);
+inline std::string proceedingRef(const std::string& case_id, const std::string& proceeding_id) {
+  return case_id + "/" + proceeding_id;
+}
 
 // case_proceeding.update: replaces the proceeding `ref` (its hearings too) when `version` is its
 // version (Conflict on "version" otherwise). Returns the proceeding alone.

@@ -211,17 +211,21 @@ domain::Result<std::vector<FollowUpRow>> listFollowUps(soci::session& sql,
                               "SELECT id, case_id, kind, followed_on, note_sealed, recorded_by, "
                               "recorded_at FROM case_follow_ups WHERE case_id = :c ORDER BY "
                               "followed_on DESC, recorded_at DESC, id");
-    return detail::collectCheckedRows(st, [&]() -> domain::Result<FollowUpRow> {
-      auto note = sealedFrom(hex, "case_follow_ups.note_sealed");
+    std::vector<FollowUpRow> rows;
+    while (st.fetch()) {
+      FollowUpRow& out = rows.emplace_back(r);
+      out.recorded_at = recorded_at;
+      out.outcomes = std::move(outcomes[r.id]);
+      out.note_sealed = hex;  // hex until every row is read
+    }
+    for (FollowUpRow& row : rows) {
+      auto note = sealedFrom(row.note_sealed, "case_follow_ups.note_sealed");
       if (!note) {
         return tl::unexpected(note.error());
       }
-      FollowUpRow out = r;
-      out.note_sealed = std::move(*note);
-      out.recorded_at = recorded_at;
-      out.outcomes = std::move(outcomes[r.id]);
-      return out;
-    });
+      row.note_sealed = std::move(*note);
+    }
+    return rows;
   });
 }
 

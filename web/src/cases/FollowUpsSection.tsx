@@ -68,6 +68,25 @@ export function OutcomeChoices({ codes, idPrefix, legend, hint, value, error, on
   );
 }
 
+/** The outcomes recorded, the latest first; the closure's among them. */
+function FollowUpItems({ codes, items }: { codes: CodeLists; items: CaseFollowUp[] }) {
+  const t = useT();
+  if (items.length === 0) return <p class="muted">{t('cases.followUps.none')}</p>;
+  const outcomeText = (o: InclusionOutcome) =>
+    `${codeLabel(codes, lists.inclusionDomain, o.domain)}: ${codeLabel(codes, lists.inclusionStatus, o.status)}`;
+  return (
+    <ul class="case-entries">
+      {items.map((f) => (
+        <li key={f.id}>
+          <strong>{t(f.kind === 'closure' ? 'cases.followUps.closure' : 'cases.followUps.followUp')}</strong> · {f.date}:{' '}
+          {inListOrder(codes, f.outcomes).map(outcomeText).join('; ')}
+          {f.note && <p class="entry-note">{f.note}</p>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 interface FollowUpForm {
   date: string;
   outcomes: OutcomeChoice;
@@ -98,22 +117,10 @@ export function FollowUpsSection({ api, codes, caseId, mayWrite, onChanged, clos
     }, { done: t('cases.followUps.added') });
   }
 
-  const items = loaded.items;
   return (
     <Section id="case-follow-ups" title={t('cases.followUps.title')}>
       <StatusRegion notice={loaded.notice ?? form.notice} />
-      {loaded.value !== null && items.length === 0 && <p class="muted">{t('cases.followUps.none')}</p>}
-      <ul class="case-entries">
-        {items.map((f) => (
-          <li key={f.id}>
-            <strong>{t(f.kind === 'closure' ? 'cases.followUps.closure' : 'cases.followUps.followUp')}</strong> · {f.date}:{' '}
-            {inListOrder(codes, f.outcomes)
-              .map((o) => `${codeLabel(codes, lists.inclusionDomain, o.domain)}: ${codeLabel(codes, lists.inclusionStatus, o.status)}`)
-              .join('; ')}
-            {f.note && <p class="entry-note">{f.note}</p>}
-          </li>
-        ))}
-      </ul>
+      {loaded.value !== null && <FollowUpItems codes={codes} items={loaded.items} />}
       {mayWrite && !closureRequested && <p class="muted">{t('cases.followUps.notYet')}</p>}
       {mayWrite && closureRequested && loaded.failedWith !== 404 && (
         <form onSubmit={form.onSubmit(add)} noValidate aria-label={t('cases.followUps.add')}>

@@ -74,10 +74,9 @@ export function ProceedingsSection({ api, codes, caseId, mayWrite, onChanged }: 
           caseId={caseId}
           stored={editing === 'new' ? null : editing}
           onSaved={done}
-          onCancel={() => setEditing(null)}
-          onReload={() => {
+          onClose={(reload) => {
             setEditing(null);
-            loaded.reload();
+            if (reload) loaded.reload();
           }}
         />
       )}
@@ -120,17 +119,14 @@ function ProceedingSummary({ api, codes, proceeding: p }: { api: ApiClient; code
   );
 }
 
-interface EditorProps {
-  api: ApiClient;
-  codes: CodeLists;
-  caseId: string;
-  stored: CaseProceeding | null;
+interface EditorProps extends Pick<CaseSectionProps, 'api' | 'codes' | 'caseId'> {
+  stored: CaseProceeding | null; // null for a new proceeding
   onSaved: (said: string) => void;
-  onCancel: () => void;
-  onReload: () => void;
+  /** Closes the form; `reload` after a stale change, to read the proceedings as they are now. */
+  onClose: (reload: boolean) => void;
 }
 
-function ProceedingEditor({ api, codes, caseId, stored, onSaved, onCancel, onReload }: EditorProps) {
+function ProceedingEditor({ api, codes, caseId, stored, onSaved, onClose }: EditorProps) {
   const t = useT();
   const form = useCaseForm<ProceedingForm>('proceeding', () => (stored ? proceedingForm(stored) : blankProceeding()), formField);
   const storedAgency = stored?.court.agency_id ?? null;
@@ -174,27 +170,22 @@ function ProceedingEditor({ api, codes, caseId, stored, onSaved, onCancel, onRel
         <TextInput {...form.bind('court_name', t('cases.proceedings.courtName'))} max={300} />
         <TextInput {...form.bind('reference', t('cases.proceedings.reference'))} max={100} />
       </div>
-      <fieldset class="money">
-        <legend>{t('cases.proceedings.claimed')}</legend>
-        <div class="grid">
-          <TextInput {...form.bind('claimed_amount', t('cases.proceedings.amount'))} kind="number" />
-          <TextInput {...form.bind('claimed_currency', t('cases.proceedings.currency'))} max={3} />
-        </div>
-      </fieldset>
-      <fieldset class="money">
-        <legend>{t('cases.proceedings.awarded')}</legend>
-        <div class="grid">
-          <TextInput {...form.bind('awarded_amount', t('cases.proceedings.amount'))} kind="number" />
-          <TextInput {...form.bind('awarded_currency', t('cases.proceedings.currency'))} max={3} />
-        </div>
-      </fieldset>
+      {(['claimed', 'awarded'] as const).map((which) => (
+        <fieldset class="money" key={which}>
+          <legend>{t(`cases.proceedings.${which}`)}</legend>
+          <div class="grid">
+            <TextInput {...form.bind(`${which}_amount`, t('cases.proceedings.amount'))} kind="number" />
+            <TextInput {...form.bind(`${which}_currency`, t('cases.proceedings.currency'))} max={3} />
+          </div>
+        </fieldset>
+      ))}
       <HearingFields codes={codes} hearings={form.values.hearings} error={form.error} onHearings={setHearings} />
-      <SectionNotice notice={form.notice} conflict={form.conflict} onReload={onReload} />
+      <SectionNotice notice={form.notice} conflict={form.conflict} onReload={() => onClose(true)} />
       <p class="actions">
         <button type="submit" class="primary" aria-disabled={form.busy}>
           {t(stored === null ? 'cases.proceedings.add' : 'cases.proceedings.save')}
         </button>
-        <button type="button" class="secondary" onClick={onCancel}>
+        <button type="button" class="secondary" onClick={() => onClose(false)}>
           {t('cases.proceedings.cancel')}
         </button>
       </p>
