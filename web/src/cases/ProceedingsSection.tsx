@@ -170,9 +170,14 @@ function ProceedingEditor({ api, codes, caseId, stored, onSaved, onClose }: Edit
         <TextInput {...form.bind('court_name', t('cases.proceedings.courtName'))} max={300} />
         <TextInput {...form.bind('reference', t('cases.proceedings.reference'))} max={100} />
       </div>
-      {(['claimed', 'awarded'] as const).map((which) => (
+      {(
+        [
+          ['claimed', t('cases.proceedings.claimed')],
+          ['awarded', t('cases.proceedings.awarded')],
+        ] as const
+      ).map(([which, legend]) => (
         <fieldset class="money" key={which}>
-          <legend>{t(`cases.proceedings.${which}`)}</legend>
+          <legend>{legend}</legend>
           <div class="grid">
             <TextInput {...form.bind(`${which}_amount`, t('cases.proceedings.amount'))} kind="number" />
             <TextInput {...form.bind(`${which}_currency`, t('cases.proceedings.currency'))} max={3} />
