@@ -39,6 +39,7 @@ domain::Result<cases::StatusChange> decodeStatusChange(std::string_view body) {
                           std::pair{"reflection_end", &c.reflection_end}}) {
     in.optional(key, *out, 500);
   }
+  readInclusionOutcomes(in, "inclusion_outcomes", c.inclusion_outcomes);
   in.version(c.version);
   return in.finish(std::move(c));
 }
@@ -168,6 +169,7 @@ void registerCaseRoutes(RouteTable& routes) {
   registerCaseTransferRoutes(routes);
   registerCaseAttachmentRoutes(routes);
   registerCaseAssessmentRoutes(routes);
+  registerCaseProceedingRoutes(routes);
 }
 
 }  // namespace strada::api

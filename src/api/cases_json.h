@@ -90,6 +90,11 @@ boost::json::object encodeTransfer(const store::CaseTransferRow& transfer,
 void registerCaseTransferRoutes(RouteTable& routes);
 // The routes of a case's documents (case_attachments.cpp).
 void registerCaseAttachmentRoutes(RouteTable& routes);
+// The routes of a case's court proceedings and follow-ups (case_proceedings.cpp).
+void registerCaseProceedingRoutes(RouteTable& routes);
+// Reads the list `key` of {domain, status} social-inclusion outcomes of `in` into `out`.
+void readInclusionOutcomes(JsonFields& in, std::string_view key,
+                           std::vector<store::InclusionOutcomeRow>& out);
 // The routes of a case's identification, needs, plan and the pending approvals
 // (case_assessments.cpp).
 void registerCaseAssessmentRoutes(RouteTable& routes);

@@ -44,7 +44,7 @@ domain::Status advance(const hotline::Context& ctx, const hotline::Actor& worker
                        std::int32_t version) {
   for (int i = 0; i < d.stages; ++i) {
     cases::StatusChange change{
-        std::string(kStages[static_cast<std::size_t>(i)]), version, "", "", "", ""};
+        std::string(kStages[static_cast<std::size_t>(i)]), version, "", "", "", "", {}};
     if (i == 1) {
       change.reflection_start = "2024-02-01";
       change.reflection_end = "2024-04-30";
@@ -58,8 +58,11 @@ domain::Status advance(const hotline::Context& ctx, const hotline::Actor& worker
   if (d.closing == 0) {
     return {};
   }
+  const std::vector<store::InclusionOutcomeRow> outcomes{{"housing", "achieved"},
+                                                         {"employment", "in_progress"}};
   auto requested = cases::runToCompletion(cases::changeCaseStatus(
-      ctx, worker, id, {"closed", version, "goals_achieved", "independent_living", "", ""}));
+      ctx, worker, id,
+      {"closed", version, "goals_achieved", "independent_living", "", "", outcomes}));
   if (!requested) {
     return failed(requested.error());
   }

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 83> kActions = {{
+constexpr std::array<ActionInfo, 88> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -98,8 +98,13 @@ constexpr std::array<ActionInfo, 83> kActions = {{
     {AuditAction::kCaseDocumentList, "case_document.list", "case"},
     {AuditAction::kCaseDocumentDownload, "case_document.download", "case"},
     {AuditAction::kCaseDocumentWithdraw, "case_document.withdraw", "case"},
+    {AuditAction::kCaseProceedingCreate, "case_proceeding.create", "case"},
+    {AuditAction::kCaseProceedingUpdate, "case_proceeding.update", "case"},
+    {AuditAction::kCaseProceedingList, "case_proceeding.list", "case"},
+    {AuditAction::kCaseFollowUpCreate, "case_follow_up.create", "case"},
+    {AuditAction::kCaseFollowUpList, "case_follow_up.list", "case"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseDocumentWithdraw));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseFollowUpList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

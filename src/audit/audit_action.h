@@ -105,6 +105,12 @@ enum class AuditAction {
   kCaseDocumentList,      // case_document.list
   kCaseDocumentDownload,  // case_document.download
   kCaseDocumentWithdraw,  // case_document.withdraw (a supervisor; the content deleted)
+  // A case's court proceedings and follow-ups (cases/case_proceedings.h, case_follow_ups.h).
+  kCaseProceedingCreate,  // case_proceeding.create
+  kCaseProceedingUpdate,  // case_proceeding.update
+  kCaseProceedingList,    // case_proceeding.list
+  kCaseFollowUpCreate,    // case_follow_up.create
+  kCaseFollowUpList,      // case_follow_up.list
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

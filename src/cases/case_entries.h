@@ -111,7 +111,8 @@ struct Note {
 struct TimelineEntry {
   domain::UnixMillis at = 0;
   std::string kind;  // status_change, closure_request, consent, consent_withdrawal, note,
-                     // contact_link, assignment, service, task, task_done
+                     // contact_link, assignment, service, task, task_done, proceeding, hearing
+                     // (at its day, by who recorded it last), follow_up
   std::string by;
   std::string by_name;
   std::string ref;      // consent, note or contact id, or ""

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "cases/case_attachments.h"
+#include "cases/case_proceedings.h"
 #include "cases/case_tasks.h"
 #include "crypto/crypto.h"
 #include "store/async.h"
@@ -101,6 +102,10 @@ template awaitable<Result<EntryList<Tasks>>> readEntries<Tasks>(Context, std::st
 template awaitable<Result<EntryList<Tasks>>> writeEntry<Tasks>(Context, const Actor&,
                                                                const LoadedCase&, store::WriteJob,
                                                                audit::AuditAction, std::string);
+template awaitable<Result<EntryList<Proceedings>>> readEntries<Proceedings>(Context, std::string,
+                                                                            std::string);
+template awaitable<Result<EntryList<Proceedings>>> writeEntry<Proceedings>(
+    Context, const Actor&, const LoadedCase&, store::WriteJob, audit::AuditAction, std::string);
 
 template awaitable<Result<EntryList<Attachments>>> readEntries<Attachments>(Context, std::string,
                                                                             std::string);

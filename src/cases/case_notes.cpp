@@ -1,13 +1,16 @@
 // Notes and the timeline of a case (case_entries.h).
 #include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "cases/case_entries.h"
 #include "cases/case_records.h"
 #include "cases/client_records.h"
 #include "crypto/crypto.h"
+#include "domain/client.h"
 #include "policy/case_access.h"
 #include "store/async.h"
+#include "store/case_proceeding_repository.h"
 #include "store/case_repository.h"
 #include "store/user_repository.h"
 
@@ -27,6 +30,8 @@ struct CaseRecords {
   std::vector<store::CaseContactLink> contacts;
   std::vector<store::ServiceRow> services;
   std::vector<store::TaskRow> tasks;
+  std::vector<store::ProceedingRow> proceedings;
+  std::vector<store::FollowUpRow> follow_ups;
   std::map<std::string, std::string> names;
 };
 
@@ -59,6 +64,17 @@ Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
     }
     r.services = std::move(*services);
     r.tasks = std::move(*tasks);
+    // Court proceedings and follow-ups (case_proceedings.h, case_follow_ups.h).
+    if (auto read = store::listProceedings(sql, case_id); read) {
+      r.proceedings = std::move(*read);
+    } else {
+      return tl::unexpected(read.error());
+    }
+    if (auto read = store::listFollowUps(sql, case_id); read) {
+      r.follow_ups = std::move(*read);
+    } else {
+      return tl::unexpected(read.error());
+    }
   }
   return r;
 }
@@ -122,6 +138,20 @@ std::vector<TimelineEntry> timelineOf(CaseRecords r) {
   }
   for (const auto& l : r.contacts) {
     add(l.linked_at, "contact_link", l.linked_by, l.contact_id, "");
+  }
+  for (const auto& p : r.proceedings) {  // codes only: the court and the notes are sealed
+    add(p.created_at, "proceeding", p.created_by, p.id, p.kind);
+    for (const auto& h : p.hearings) {
+      auto day = domain::parseCalendarDate(h.held_on, "held_on");
+      const auto at =
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::days(day.value_or(0)));
+      add(day ? at.count() : p.created_at, "hearing", p.updated_by, p.id, h.kind);
+    }
+  }
+  for (const auto& f : r.follow_ups) {  // the closure's outcomes are on its closure_request
+    if (f.kind == "follow_up") {
+      add(f.recorded_at, "follow_up", f.recorded_by, f.id, "");
+    }
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const TimelineEntry& a, const TimelineEntry& b) { return a.at < b.at; });

@@ -3,6 +3,7 @@
 #include <limits>
 #include <utility>
 
+#include "cases/case_follow_ups.h"
 #include "cases/case_records.h"
 #include "cases/cases.h"
 #include "cases/client_records.h"
@@ -40,6 +41,9 @@ Result<domain::Case> requestClosure(domain::Case k, const StatusChange& c, const
   if (!inCodeList("closure_outcome", c.outcome)) {
     return domain::invalidField("outcome", "Choose the outcome from the list offered.");
   }
+  if (auto ok = checkInclusionOutcomes(c.inclusion_outcomes, "inclusion_outcomes"); !ok) {
+    return tl::unexpected(ok.error());
+  }
   k.closure = domain::CaseClosure{c.reason, c.outcome, by, now, "", 0};
   return k;
 }
@@ -66,6 +70,10 @@ Result<domain::Case> moveStage(domain::Case k, const StatusChange& c) {
   if (c.reason.size() > 500) {
     return domain::invalidField("reason", "Keep the note under 500 characters.");
   }
+  if (!c.inclusion_outcomes.empty()) {
+    return domain::invalidField("inclusion_outcomes",
+                                "Social-inclusion outcomes are recorded when the case closes.");
+  }
   if (c.to == domain::kCaseFirstAssistance) {
     if (auto ok = checkReflection(c); !ok) {
       return tl::unexpected(ok.error());
@@ -77,6 +85,13 @@ Result<domain::Case> moveStage(domain::Case k, const StatusChange& c) {
   k.closure.reset();
   k.status = c.to;
   return k;
+}
+
+// The follow-up of kind "closure" that keeps the outcomes of a closure requested at `now`.
+store::FollowUpRow closureOutcomes(const domain::Case& k, const StatusChange& c,
+                                   const std::string& by, domain::UnixMillis now) {
+  return store::FollowUpRow{crypto::newId(),     k.id, "closure", calendarDate(now), "", by, now,
+                            c.inclusion_outcomes};
 }
 
 }  // namespace
@@ -142,11 +157,15 @@ awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::stri
   entry.to_status = change.to;
   entry.kind = closing ? "closure_request" : "status_change";
   entry.reason = change.reason;
-  const std::string case_id = loaded->kase.id;
-  co_return co_await commit(
+  store::WriteJob outcomes;
+  if (closing && !change.inclusion_outcomes.empty()) {
+    outcomes = [row = closureOutcomes(loaded->kase, change, who.user_id, ctx.clock())](
+                   store::WriteContext& w) { return store::insertFollowUp(w, row); };
+  }
+  co_return co_await commitCaseChange(
       ctx, std::move(actor), std::move(*loaded), std::move(*revised), change.version,
-      std::move(entry),
-      closing ? AuditAction::kCaseClosureRequest : AuditAction::kCaseStatusChange);
+      std::move(entry), closing ? AuditAction::kCaseClosureRequest : AuditAction::kCaseStatusChange,
+      std::move(outcomes));
 }
 
 awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string id,
@@ -174,7 +193,7 @@ awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string
   entry.to_status = revised.status;
   entry.kind = "closure_approve";
   entry.reason = revised.closure->reason;
-  co_return co_await commit(ctx, std::move(actor), std::move(*loaded), std::move(revised), version,
+  co_return co_await commitCaseChange(ctx, std::move(actor), std::move(*loaded), std::move(revised), version,
                             std::move(entry), AuditAction::kCaseClosureApprove);
 }
 
@@ -225,7 +244,7 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   entry.from_status = revised.status;
   entry.to_status = revised.status;
   entry.kind = "assignment";
-  co_return co_await commit(ctx, std::move(actor), std::move(*loaded), std::move(revised),
+  co_return co_await commitCaseChange(ctx, std::move(actor), std::move(*loaded), std::move(revised),
                             assignment.version, std::move(entry), AuditAction::kCaseAssign);
 }
 

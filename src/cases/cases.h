@@ -15,6 +15,7 @@
 #include "domain/case.h"
 #include "domain/client.h"
 #include "domain/error.h"
+#include "store/case_proceeding_repository.h"
 #include "store/case_repository.h"
 #include "store/case_transfer_repository.h"
 
@@ -45,6 +46,9 @@ struct StatusChange {
   std::string outcome;  // closing: closure_outcome code
   std::string reflection_start;
   std::string reflection_end;
+  // closing: the social-inclusion outcome per domain (case_follow_ups.h), kept as a follow-up of
+  // kind "closure"; refused on any other move.
+  std::vector<store::InclusionOutcomeRow> inclusion_outcomes;
 };
 
 struct Assignment {

@@ -61,7 +61,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 15> kFields = {{
+constexpr std::array<FieldInfo, 19> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -78,8 +78,12 @@ constexpr std::array<FieldInfo, 15> kFields = {{
     {SealedField::kErasureReason, "clients.erasure_reason:", KeyKind::kClients},
     {SealedField::kDocumentTitle, "case_attachments.title:", KeyKind::kPerson},
     {SealedField::kDocumentContent, "case_attachments.content:", KeyKind::kPerson},
+    {SealedField::kProceedingCourt, "case_proceedings.court:", KeyKind::kPerson},
+    {SealedField::kProceedingReference, "case_proceedings.reference:", KeyKind::kPerson},
+    {SealedField::kHearingNote, "case_hearings.note:", KeyKind::kPerson},
+    {SealedField::kFollowUpNote, "case_follow_ups.note:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kDocumentContent));
+static_assert(domain::listsEveryValue(kFields, SealedField::kFollowUpNote));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

@@ -48,6 +48,10 @@ enum class SealedField {
   // Of the person again:
   kDocumentTitle,    // case_attachments.title: a case document's title (record id: document id)
   kDocumentContent,  // case_attachment_contents.content: its bytes (record id: document id)
+  kProceedingCourt,  // case_proceedings.court: the court or authority named in free text
+  kProceedingReference,  // case_proceedings.reference: the court's case reference
+  kHearingNote,          // case_hearings.note (record id: proceeding id "/" position)
+  kFollowUpNote,         // case_follow_ups.note: a follow-up's note (record id: follow-up id)
 };
 
 // What a sealed value belongs to.

@@ -1283,6 +1283,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/proceedings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's court proceedings with their hearings, oldest first
+         * @description Coded fields for every reader of the case; the court's free-text name, the reference and the hearings' notes (sealed under the client's key) only with full access (`text_visible`), so a data officer gets the codes alone. Recorded as `case_proceeding.list`.
+         */
+        get: operations["listCaseProceedings"];
+        put?: never;
+        /**
+         * Record a court proceeding
+         * @description Codes from `proceeding_kind`, `proceeding_role`, `proceeding_status`, `proceeding_outcome` (only when concluded or appealed), `hearing_kind` and `hearing_support`; amounts in whole units with an ISO 4217 currency. A 400 names the field, such as `hearings[0].date`. Recorded as `case_proceeding.create`; on the timeline with each hearing at its day.
+         */
+        post: operations["addCaseProceeding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/proceedings/{proceeding_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a court proceeding (its hearings too), from the version read
+         * @description The whole proceeding, as for its creation, with the `version` it was read at. Recorded as `case_proceeding.update`.
+         */
+        put: operations["changeCaseProceeding"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's social-inclusion outcomes, at closure and at follow-ups, latest first
+         * @description Outcomes per `inclusion_domain` as `inclusion_status` codes for every reader of the case; the note (sealed) only with full access. The outcomes recorded with the closure request come as kind `closure`. Recorded as `case_follow_up.list`.
+         */
+        get: operations["listCaseFollowUps"];
+        put?: never;
+        /**
+         * Record a follow-up after the closure request
+         * @description A day not in the future, at least one outcome (each domain once), a note up to 5000 characters sealed under the client's key. Recorded as `case_follow_up.create`.
+         */
+        post: operations["addCaseFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/documents": {
         parameters: {
             query?: never;
@@ -2570,6 +2638,8 @@ export interface components {
             reflection_start?: string;
             /** Format: date */
             reflection_end?: string;
+            /** @description Closing only: the social-inclusion outcome per domain, kept as a follow-up of kind `closure`. */
+            inclusion_outcomes?: components["schemas"]["InclusionOutcome"][];
         };
         VersionOnly: {
             version: number;
@@ -2635,7 +2705,7 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal" | "proceeding" | "hearing" | "follow_up";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
@@ -2775,6 +2845,91 @@ export interface components {
         CaseTaskList: {
             items: components["schemas"]["CaseTask"][];
         };
+        Money: {
+            /** @description Whole units of the currency. */
+            amount: number;
+            /** @description ISO 4217 code. */
+            currency: string;
+        };
+        CaseHearing: {
+            /** Format: date */
+            date: string;
+            /** @description A `hearing_kind` code. */
+            kind: string;
+            /** @description `hearing_support` codes, each once. */
+            support?: string[];
+            /** @description Sealed under the client's key; null where not shown. */
+            note?: string | null;
+        };
+        CaseProceedingInput: {
+            kind: string;
+            role: string;
+            status: string;
+            court?: {
+                agency_id?: string | null;
+                name?: string | null;
+            } | null;
+            reference?: string | null;
+            hearings?: components["schemas"]["CaseHearing"][];
+            compensation_claimed?: components["schemas"]["Money"] | null;
+            compensation_awarded?: components["schemas"]["Money"] | null;
+            outcome?: string | null;
+        };
+        CaseProceeding: {
+            id: string;
+            case_id: string;
+            kind: string;
+            role: string;
+            status: string;
+            court: {
+                agency_id: string | null;
+                name: string | null;
+            };
+            reference: string | null;
+            hearings: {
+                /** Format: date */
+                date: string;
+                kind: string;
+                support: string[];
+                note: string | null;
+            }[];
+            compensation_claimed: components["schemas"]["Money"] | null;
+            compensation_awarded: components["schemas"]["Money"] | null;
+            outcome: string | null;
+            /** @description Whether the sealed text (court name, reference, notes) is shown to this reader. */
+            text_visible: boolean;
+            created_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            created_at: string;
+            updated_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+        };
+        CaseProceedingList: {
+            items: components["schemas"]["CaseProceeding"][];
+        };
+        InclusionOutcome: {
+            /** @description An `inclusion_domain` code. */
+            domain: string;
+            /** @description An `inclusion_status` code. */
+            status: string;
+        };
+        CaseFollowUp: {
+            id: string;
+            /** @enum {string} */
+            kind: "closure" | "follow_up";
+            /** Format: date */
+            date: string;
+            outcomes: components["schemas"]["InclusionOutcome"][];
+            note: string | null;
+            recorded_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        CaseFollowUpList: {
+            items: components["schemas"]["CaseFollowUp"][];
+        };
         CaseAttachment: {
             id: string;
             case_id: string;
@@ -2803,7 +2958,7 @@ export interface components {
         };
         CaseDocumentConflict: {
             error: components["schemas"]["Error"]["error"];
-            /** @description The stored document (identification, needs or plan), as its GET answers. */
+            /** @description The stored document (identification, needs or plan) or record (task, proceeding), as its GET answers. */
             current?: Record<string, never>;
         };
         PendingApprovalList: {
@@ -3160,6 +3315,14 @@ export type CasePlanInput = components['schemas']['CasePlanInput'];
 export type CasePlanDecision = components['schemas']['CasePlanDecision'];
 export type CaseTask = components['schemas']['CaseTask'];
 export type CaseTaskList = components['schemas']['CaseTaskList'];
+export type Money = components['schemas']['Money'];
+export type CaseHearing = components['schemas']['CaseHearing'];
+export type CaseProceedingInput = components['schemas']['CaseProceedingInput'];
+export type CaseProceeding = components['schemas']['CaseProceeding'];
+export type CaseProceedingList = components['schemas']['CaseProceedingList'];
+export type InclusionOutcome = components['schemas']['InclusionOutcome'];
+export type CaseFollowUp = components['schemas']['CaseFollowUp'];
+export type CaseFollowUpList = components['schemas']['CaseFollowUpList'];
 export type CaseAttachment = components['schemas']['CaseAttachment'];
 export type CaseAttachmentList = components['schemas']['CaseAttachmentList'];
 export type CaseDocumentConflict = components['schemas']['CaseDocumentConflict'];
@@ -5515,6 +5678,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    listCaseProceedings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proceedings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProceedingList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCaseProceeding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseProceedingInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProceeding"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the person was erased; no text about them can be recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changeCaseProceeding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+                proceeding_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseProceedingInput"] & {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProceeding"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` (field `version`): changed meanwhile; `current` is the stored proceeding. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentConflict"];
+                };
+            };
+        };
+    };
+    listCaseFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The follow-ups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFollowUpList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCaseFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    date: string;
+                    outcomes: components["schemas"]["InclusionOutcome"][];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseFollowUp"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` (field `status`): no closure was requested yet; or the person was erased and the note cannot be recorded. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

@@ -11,11 +11,12 @@ import { caseFilterFromQuery, caseFilterToQuery } from '../src/cases/filter';
 import { assessedDomains } from '../src/cases/NeedsSection';
 import { today } from '../src/cases/OpenCase';
 import { incompleteGoal, planActions } from '../src/cases/PlanSection';
+import { blankHearing, blankProceeding, proceedingBody } from '../src/cases/proceedingForm';
 import { serviceBody } from '../src/cases/ServicesSection';
 import { checkMove, moveBody, nextStatuses } from '../src/cases/status';
 import { initI18n } from '../src/i18n';
 
-const move = { to: '', reason: '', outcome: '', reflectionStart: '', reflectionEnd: '' };
+const move = { to: '', reason: '', outcome: '', reflectionStart: '', reflectionEnd: '', inclusion: [] };
 
 describe('stage moves', () => {
   it('offers the next stage and closing, and reopening from closed', () => {
@@ -46,13 +47,65 @@ describe('stage moves', () => {
   });
 
   it('sends only what the move uses', () => {
-    const filled = { to: 'identification', reason: 'x', outcome: 'y', reflectionStart: '2026-01-01', reflectionEnd: '' };
+    const filled = { to: 'identification', reason: 'x', outcome: 'y', reflectionStart: '2026-01-01', reflectionEnd: '', inclusion: [] };
     expect(moveBody(filled, 4)).toEqual({ to: 'identification', version: 4 });
     expect(moveBody({ ...filled, to: 'closed' }, 4)).toEqual({ to: 'closed', version: 4, reason: 'x', outcome: 'y' });
     expect(moveBody({ ...filled, to: 'first_assistance' }, 2)).toEqual({
       to: 'first_assistance',
       version: 2,
       reflection_start: '2026-01-01',
+    });
+  });
+
+  it('sends the social-inclusion outcomes chosen with a closure, only then', () => {
+    const inclusion = [{ domain: 'housing', status: 'achieved' }];
+    const filled = { ...move, to: 'closed', reason: 'x', outcome: 'y', inclusion };
+    expect(moveBody(filled, 3)).toEqual({ to: 'closed', version: 3, reason: 'x', outcome: 'y', inclusion_outcomes: inclusion });
+    expect(moveBody({ ...filled, to: 'identification' }, 3)).toEqual({ to: 'identification', version: 3 });
+  });
+});
+
+describe('court proceedings', () => {
+  const filled = { ...blankProceeding(), kind: 'criminal', role: 'injured_party', status: 'ongoing' };
+
+  it('names the field to correct first, as the server does', () => {
+    expect(proceedingBody(blankProceeding())).toMatchObject({ ok: false, field: 'kind' });
+    expect(proceedingBody({ ...filled, outcome: 'conviction' })).toMatchObject({ ok: false, field: 'outcome' });
+    expect(proceedingBody({ ...filled, claimed_amount: '12.5', claimed_currency: 'EUR' })).toMatchObject({
+      ok: false,
+      field: 'compensation_claimed.amount',
+    });
+    expect(proceedingBody({ ...filled, awarded_amount: '100', awarded_currency: 'euro' })).toMatchObject({
+      ok: false,
+      field: 'compensation_awarded.currency',
+    });
+    expect(proceedingBody({ ...filled, hearings: [{ ...blankHearing(), date: '2026-01-02' }] })).toMatchObject({
+      ok: false,
+      field: 'hearings[0].kind',
+    });
+  });
+
+  it('sends codes, trimmed text or null, amounts with their currency in capitals', () => {
+    const checked = proceedingBody({
+      ...filled,
+      court_name: ' District court ',
+      claimed_amount: '5000',
+      claimed_currency: 'eur',
+      hearings: [{ date: '2026-01-02', kind: 'trial', support: ['accompaniment'], note: ' ' }],
+    });
+    expect(checked).toEqual({
+      ok: true,
+      body: {
+        kind: 'criminal',
+        role: 'injured_party',
+        status: 'ongoing',
+        court: { agency_id: null, name: 'District court' },
+        reference: null,
+        hearings: [{ date: '2026-01-02', kind: 'trial', support: ['accompaniment'], note: null }],
+        compensation_claimed: { amount: 5000, currency: 'EUR' },
+        compensation_awarded: null,
+        outcome: null,
+      },
     });
   });
 });

@@ -127,6 +127,8 @@ const sections = {
   'GET /api/v1/cases/cs1/tasks': empty,
   'GET /api/v1/case-workers': empty,
   'GET /api/v1/cases/cs1/documents': [200, { items: [], max_bytes: 10485760 }] as [number, unknown],
+  'GET /api/v1/cases/cs1/proceedings': empty,
+  'GET /api/v1/cases/cs1/follow-ups': empty,
 };
 
 beforeAll(async () => {

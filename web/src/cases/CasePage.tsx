@@ -21,9 +21,11 @@ import { lists } from './lists';
 import { NeedsSection } from './NeedsSection';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
+import { ProceedingsSection } from './ProceedingsSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
+import { FollowUpsSection } from './FollowUpsSection';
 import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWithdrawDocuments, mayWorkCases } from './permissions';
 import { SubjectAccessExport } from './SubjectAccessExport';
 import { StatusActions } from './StatusActions';
@@ -136,6 +138,8 @@ export function CasePage({ api, codes, user, id }: Props) {
             }}
           />
           <ServicesSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <ProceedingsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <FollowUpsSection key={record.closure === null ? 'open' : 'closing'} api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} closureRequested={record.closure !== null} />
           {working && <NotesSection api={api} caseId={record.id} onChanged={changed} />}
           {working && <TasksSection api={api} record={record} user={user} onChanged={changed} />}
           {working && <DocumentsSection api={api} codes={codes} caseId={record.id} mayWithdraw={mayWithdrawDocuments(user)} onChanged={changed} />}

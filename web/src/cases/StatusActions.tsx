@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { approveClosure, moveCase, refName, type CaseRecord } from './api';
 import { CodeChoice, SectionNotice, TextInput } from './fields';
 import { lists } from './lists';
+import { chosenOutcomes, OutcomeChoices } from './FollowUpsSection';
 import { checkMove, moveBody, nextStatuses, type MoveForm } from './status';
 import { useCaseForm } from './useCaseForm';
 
@@ -20,7 +21,7 @@ interface Props {
   onReload: () => void;
 }
 
-const blankMove: MoveForm = { to: '', reason: '', outcome: '', reflectionStart: '', reflectionEnd: '' };
+const blankMove: MoveForm = { to: '', reason: '', outcome: '', reflectionStart: '', reflectionEnd: '', inclusion: [] };
 
 const serverField: Record<string, keyof MoveForm> = {
   to: 'to',
@@ -127,10 +128,21 @@ function NextStageForm({ codes, status, moves, form, onSubmit }: NextStageProps)
         </select>
       </div>
       {values.to === 'closed' && (
-        <div class="grid">
-          <CodeChoice {...form.bind('reason', t('cases.status.reason'))} codes={codes} list={lists.closureReason} />
-          <CodeChoice {...form.bind('outcome', t('cases.status.outcome'))} codes={codes} list={lists.closureOutcome} />
-        </div>
+        <>
+          <div class="grid">
+            <CodeChoice {...form.bind('reason', t('cases.status.reason'))} codes={codes} list={lists.closureReason} />
+            <CodeChoice {...form.bind('outcome', t('cases.status.outcome'))} codes={codes} list={lists.closureOutcome} />
+          </div>
+          <OutcomeChoices
+            codes={codes}
+            idPrefix="move"
+            legend={t('cases.status.inclusionOutcomes')}
+            hint={t('cases.status.inclusionOutcomesHint')}
+            value={Object.fromEntries(values.inclusion.map((o) => [o.domain, o.status]))}
+            error={error}
+            onValue={(chosen) => form.set('inclusion')(chosenOutcomes(codes, chosen))}
+          />
+        </>
       )}
       {values.to === 'first_assistance' && (
         <div class="grid">

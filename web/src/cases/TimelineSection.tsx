@@ -20,6 +20,8 @@ export function timelineSummary(t: TFunction, codes: CodeLists, entry: TimelineE
   }
   if (entry.kind === 'closure_request') return codeLabel(codes, lists.closureReason, entry.summary);
   if (entry.kind === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
+  if (entry.kind === 'proceeding') return codeLabel(codes, lists.proceedingKind, entry.summary);
+  if (entry.kind === 'hearing') return codeLabel(codes, lists.hearingKind, entry.summary);
   if (entry.kind === 'identification') return codeLabel(codes, lists.traffickingStatus, entry.summary);
   if (entry.kind.startsWith('plan_')) return t(`cases.view.planStatus.${entry.summary}`);
   return entry.summary;

@@ -45,6 +45,9 @@ export type {
   PlanGoal,
   CaseAttachment as CaseDocument,
   CaseAttachmentList as CaseDocumentList,
+  CaseProceeding,
+  CaseFollowUp,
+  InclusionOutcome,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];

@@ -34,6 +34,8 @@ export interface MoveForm {
   outcome: string;
   reflectionStart: string;
   reflectionEnd: string;
+  /** Closing: the social-inclusion outcomes chosen, in the order of the domains' list. */
+  inclusion: { domain: string; status: string }[];
 }
 
 export type MoveCheck = { ok: true } | { ok: false; field: keyof MoveForm; messageKey: string };
@@ -64,7 +66,9 @@ export function moveBody(form: MoveForm, version: number) {
   return {
     to: form.to,
     version,
-    ...(form.to === 'closed' ? { reason: form.reason, outcome: form.outcome } : {}),
+    ...(form.to === 'closed'
+      ? { reason: form.reason, outcome: form.outcome, ...(form.inclusion.length > 0 ? { inclusion_outcomes: form.inclusion } : {}) }
+      : {}),
     ...(form.to === 'first_assistance'
       ? {
           reflection_start: form.reflectionStart,
