@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "api/case_sections.h"
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/routes.h"
@@ -139,5 +140,7 @@ void registerCaseAttachmentRoutes(RouteTable& routes) {
   routes.route("DELETE", one, Permission::kCaseDocumentWithdraw, documentParam,
                cases::withdrawDocument, encodeWithdrawn);
 }
+
+json::object sections::documents(const cases::DocumentList& list) { return encodeDocuments(list); }
 
 }  // namespace strada::api

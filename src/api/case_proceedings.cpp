@@ -7,6 +7,7 @@
 #include <boost/json/object.hpp>
 #include <tuple>
 
+#include "api/case_sections.h"
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/json_input.h"
@@ -188,5 +189,10 @@ void registerCaseProceedingRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/cases/{id}/follow-ups", Permission::kCaseRead, idParam,
                cases::listFollowUps, encodeFollowUps);
 }
+
+json::object sections::proceedings(const cases::ProceedingList& list) {
+  return encodeProceedings(list);
+}
+json::object sections::followUps(const cases::FollowUpList& list) { return encodeFollowUps(list); }
 
 }  // namespace strada::api

@@ -6,7 +6,10 @@
 #include <vector>
 
 #include "cases/case_assessments.h"
+#include "cases/case_attachments.h"
 #include "cases/case_entries.h"
+#include "cases/case_follow_ups.h"
+#include "cases/case_proceedings.h"
 #include "cases/case_tasks.h"
 
 namespace strada::api::sections {
@@ -19,5 +22,8 @@ boost::json::object identification(const cases::IdentificationView& view);
 boost::json::object needs(const cases::NeedsView& view);
 boost::json::object plan(const cases::PlanView& view);
 boost::json::object tasks(const cases::TaskList& list);
+boost::json::object proceedings(const cases::ProceedingList& list);
+boost::json::object followUps(const cases::FollowUpList& list);
+boost::json::object documents(const cases::DocumentList& list);
 
 }  // namespace strada::api::sections

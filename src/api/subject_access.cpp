@@ -26,6 +26,9 @@ json::object encodeCaseRecord(const cases::CaseRecord& r) {
           {"services", sections::services(r.services)},
           {"notes", sections::notes(r.notes)},
           {"tasks", sections::tasks(r.tasks)},
+          {"proceedings", sections::proceedings(r.proceedings)},
+          {"follow_ups", sections::followUps(r.follow_ups)},
+          {"documents", sections::documents(r.documents)},
           {"timeline", sections::timeline(r.timeline)}};
 }
 
@@ -38,9 +41,8 @@ http::Response encodeSubjectAccess(const cases::SubjectAccess& s) {
       {"client", encodeClientView(s.client)},
       {"case", s.kase ? json::value(encodeCaseRecord(*s.kase)) : json::value(nullptr)}};
   auto response = http::Response::json(200, file);
-  response.headers.emplace_back(
-      "Content-Disposition",
-      "attachment; filename=\"subject-access-" + s.client.client.client_code + ".json\"");
+  response.headers.emplace_back("Content-Disposition", "attachment; filename=\"subject-access-" +
+                                                           s.client.client.client_code + ".json\"");
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }

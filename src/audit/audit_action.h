@@ -88,10 +88,10 @@ enum class AuditAction {
   kCasePlanReturn,            // case_plan.return
   kCaseApprovalList,          // case.approval_list (the pending approvals: their count)
   // A case's tasks (cases/case_tasks.h).
-  kCaseTaskCreate,  // case_task.create
-  kCaseTaskUpdate,  // case_task.update (done or open again)
-  kCaseTaskList,    // case_task.list
-  kTaskListMine,    // task.list_mine (a user's open tasks across cases: their count)
+  kCaseTaskCreate,       // case_task.create
+  kCaseTaskUpdate,       // case_task.update (done or open again)
+  kCaseTaskList,         // case_task.list
+  kTaskListMine,         // task.list_mine (a user's open tasks across cases: their count)
   kClientSubjectAccess,  // client.subject_access (the person's data exported for them)
   // A case's transfer to another worker, with acceptance (cases/case_transfers.h).
   kCaseTransferRequest,  // case.transfer_request

@@ -193,8 +193,9 @@ awaitable<Result<CaseView>> approveClosure(Context ctx, Actor actor, std::string
   entry.to_status = revised.status;
   entry.kind = "closure_approve";
   entry.reason = revised.closure->reason;
-  co_return co_await commitCaseChange(ctx, std::move(actor), std::move(*loaded), std::move(revised), version,
-                            std::move(entry), AuditAction::kCaseClosureApprove);
+  co_return co_await commitCaseChange(ctx, std::move(actor), std::move(*loaded), std::move(revised),
+                                      version, std::move(entry), AuditAction::kCaseClosureApprove,
+                                      nullptr);
 }
 
 awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
@@ -245,7 +246,8 @@ awaitable<Result<CaseView>> assignCase(Context ctx, Actor actor, std::string id,
   entry.to_status = revised.status;
   entry.kind = "assignment";
   co_return co_await commitCaseChange(ctx, std::move(actor), std::move(*loaded), std::move(revised),
-                            assignment.version, std::move(entry), AuditAction::kCaseAssign);
+                                      assignment.version, std::move(entry),
+                                      AuditAction::kCaseAssign, nullptr);
 }
 
 }  // namespace strada::cases

@@ -35,6 +35,9 @@ awaitable<Result<CaseRecord>> readCaseRecord(Context ctx, Actor reader, std::str
   take(co_await listServices(ctx, reader, id), r.services, failed);
   take(co_await listNotes(ctx, reader, id), r.notes, failed);
   take(co_await listTasks(ctx, reader, id), r.tasks, failed);
+  take(co_await listProceedings(ctx, reader, id), r.proceedings, failed);
+  take(co_await listFollowUps(ctx, reader, id), r.follow_ups, failed);
+  take(co_await listDocuments(ctx, reader, id), r.documents, failed);
   take(co_await caseTimeline(ctx, reader, id), r.timeline, failed);
   if (failed) {
     co_return tl::unexpected(*failed);

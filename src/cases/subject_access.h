@@ -8,7 +8,10 @@
 #include <vector>
 
 #include "cases/case_assessments.h"
+#include "cases/case_attachments.h"
 #include "cases/case_entries.h"
+#include "cases/case_follow_ups.h"
+#include "cases/case_proceedings.h"
 #include "cases/case_tasks.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
@@ -26,6 +29,9 @@ struct CaseRecord {
   ServiceList services;
   std::vector<Note> notes;
   TaskList tasks;
+  ProceedingList proceedings;
+  FollowUpList follow_ups;
+  DocumentList documents;  // the list (titles); the files themselves download one by one
   std::vector<TimelineEntry> timeline;
 };
 

@@ -39,22 +39,6 @@ enum class Permission {
   kSafetyPlanRead,     // open a safety plan (sealed, audited)
   kSafetyPlanWrite,    // write or change a safety plan
   // Direct assistance (src/cases/; record-level rules in policy/case_access.h).
-  kClientSearch,         // search clients before registering one (existence only)
-  kClientCreate,         // register a client
-  kClientRead,           // open a client (sealed person only with full case access)
-  kClientUpdate,         // change a client
-  kClientAccessHistory,  // see who opened a client and its case
-  kClientErase,          // erase a person: their key is destroyed (issue 8, section 8)
-  kCaseCreate,           // open a client's case
-  kCaseList,             // the case list (coded fields only)
-  kCaseRead,             // open a case
-  kCaseUpdate,           // work a case: status, assignment, consents, notes
-  kCaseApprove,          // approve a plan or a closure (never one's own request)
-  kCaseBreakGlass,       // open a case one is not on, with a stated reason (audited)
-  kCaseContactLink,      // link a hotline contact to a case
-  kClientExport,         // a person's data for them, readable (subject access, issue 8.8)
-  kTaskListMine,         // one's own open tasks and the transfers offered to one, across cases
-  kCaseStatsExport,      // download the case statistics as CSV or XLSX (coded figures, audited)
   kClientSearch,          // search clients before registering one (existence only)
   kClientCreate,          // register a client
   kClientRead,            // open a client (sealed person only with full case access)
@@ -68,6 +52,9 @@ enum class Permission {
   kCaseApprove,           // approve a plan or a closure (never one's own request)
   kCaseBreakGlass,        // open a case one is not on, with a stated reason (audited)
   kCaseContactLink,       // link a hotline contact to a case
+  kClientExport,          // a person's data for them, readable (subject access, issue 8.8)
+  kTaskListMine,          // one's own open tasks and the transfers offered to one, across cases
+  kCaseStatsExport,       // download the case statistics as CSV or XLSX (coded figures, audited)
   kCaseDocumentWithdraw,  // withdraw a document from a case: its content is deleted
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "store/case_stats_facts.h"
 #include "store/guarded.h"
 #include "store/sql_errors.h"
 #include "store/statements.h"
@@ -89,7 +90,7 @@ domain::Status insertProceeding(WriteContext& w, const ProceedingRow& p) {
                       p.claimed_amount, p.claimed_currency, p.awarded_amount, p.awarded_currency,
                       p.outcome, p.version, p.created_by, p.created_at, p.updated_by, p.updated_at);
     insertHearings(w, p);
-    return {};
+    return refreshCaseStats(w, p.case_id);  // "cases in proceedings"
   });
 }
 
@@ -123,7 +124,7 @@ domain::Status updateProceeding(WriteContext& w, const ProceedingRow& p, std::in
     }
     w.sql() << "DELETE FROM case_hearings WHERE proceeding_id = :p", soci::use(p.id);
     insertHearings(w, p);
-    return {};
+    return refreshCaseStats(w, p.case_id);  // a concluded proceeding leaves the count
   });
 }
 

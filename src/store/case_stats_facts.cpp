@@ -209,8 +209,11 @@ domain::Result<std::optional<CaseFacts>> computeCaseFacts(soci::session& sql,
       f.closure_outcome.clear();
     }
     readConsent(sql, case_id, today, f);
-    // Cases in court proceedings: f.in_proceedings = EXISTS (a proceeding of the case) here.
-    f.in_proceedings = false;
+    // In court proceedings: a proceeding of the case that has not concluded.
+    long long open_proceedings = 0;
+    sql << "SELECT COUNT(*) FROM case_proceedings WHERE case_id = :id AND status <> 'concluded'",
+        soci::into(open_proceedings), soci::use(case_id);
+    f.in_proceedings = open_proceedings > 0;
     return std::optional<CaseFacts>(std::move(f));
   });
 }

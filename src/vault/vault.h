@@ -37,18 +37,18 @@ enum class SealedField {
   kAgencyAddress,    // agencies.address: a partner agency's street address
   kTelephonySecret,  // telephony.secret: a telephony line's shared signing secret
   // Fields of one person (cases' clients): sealed under that person's own key (PersonKey).
-  kClientPerson,     // clients.person: who the person is (names, birth date, contact, documents)
-  kCaseNote,         // case_notes.text: a case note, under the key of the case's client
-  kNeedNote,         // case_need_domains.note: a need's note (record id: case id "/" domain)
-  kPlanGoal,         // case_plan_goals.goal: a plan's goal (record id: case id "/" position)
-  kPlanReason,       // case_plan_reviews.reason: why a supervisor returned a plan (case id)
-  kTaskTitle,        // case_tasks.title: a case task's title (record id: task id)
+  kClientPerson,  // clients.person: who the person is (names, birth date, contact, documents)
+  kCaseNote,      // case_notes.text: a case note, under the key of the case's client
+  kNeedNote,      // case_need_domains.note: a need's note (record id: case id "/" domain)
+  kPlanGoal,      // case_plan_goals.goal: a plan's goal (record id: case id "/" position)
+  kPlanReason,    // case_plan_reviews.reason: why a supervisor returned a plan (case id)
+  kTaskTitle,     // case_tasks.title: a case task's title (record id: task id)
   // Of the organisation, not of the person (the person's key is gone when it is written):
-  kErasureReason,    // clients.erasure_reason: why a person was erased ("clients.v1" key)
+  kErasureReason,  // clients.erasure_reason: why a person was erased ("clients.v1" key)
   // Of the person again:
-  kDocumentTitle,    // case_attachments.title: a case document's title (record id: document id)
-  kDocumentContent,  // case_attachment_contents.content: its bytes (record id: document id)
-  kProceedingCourt,  // case_proceedings.court: the court or authority named in free text
+  kDocumentTitle,        // case_attachments.title: a case document's title (record id: document id)
+  kDocumentContent,      // case_attachment_contents.content: its bytes (record id: document id)
+  kProceedingCourt,      // case_proceedings.court: the court or authority named in free text
   kProceedingReference,  // case_proceedings.reference: the court's case reference
   kHearingNote,          // case_hearings.note (record id: proceeding id "/" position)
   kFollowUpNote,         // case_follow_ups.note: a follow-up's note (record id: follow-up id)
