@@ -7,29 +7,30 @@
 #include <utility>
 #include <vector>
 
+#include "app/demo_generate.h"
 #include "cases/case_import.h"
 #include "crypto/crypto.h"
 
 namespace strada::app {
 namespace {
 
-using Weighted = std::vector<std::pair<std::string_view, int>>;
 constexpr domain::UnixMillis kDay = 86'400'000;
 
-std::string pick(std::mt19937& rng, const Weighted& w) {
-  int total = 0;
-  for (const auto& e : w) {
-    total += e.second;
+// Codes with their weights written "code:weight code:weight ...": views into `spec`, a literal.
+Weighted weights(std::string_view spec) {
+  Weighted out;
+  std::size_t at = 0;
+  while ((at = spec.find_first_not_of(' ', at)) != std::string_view::npos) {
+    const std::size_t end = std::min(spec.find(' ', at), spec.size());
+    const std::string_view item = spec.substr(at, end - at);
+    const std::size_t colon = item.find(':');
+    out.emplace_back(item.substr(0, colon), std::stoi(std::string(item.substr(colon + 1))));
+    at = end;
   }
-  int roll = std::uniform_int_distribution<int>(1, total)(rng);
-  for (const auto& e : w) {
-    roll -= e.second;
-    if (roll <= 0) {
-      return std::string(e.first);
-    }
-  }
-  return std::string(w.back().first);
+  return out;
 }
+
+std::string pickCode(std::mt19937& rng, const Weighted& w) { return std::string(pick(rng, w)); }
 
 // Where the cases stand, with the mean of entries (services and notes) a case of that stage has.
 struct Stage {
@@ -49,60 +50,41 @@ constexpr std::array<Stage, 6> kStages = {{
 constexpr std::array<std::string_view, 4> kMoves = {"identification", "first_assistance",
                                                     "long_term_assistance", "return_reintegration"};
 
-const Weighted kSources = {{"police", 20},
-                           {"hotline", 18},
-                           {"ngo", 15},
-                           {"social_worker", 10},
-                           {"border_guard", 8},
-                           {"self", 8},
-                           {"prosecutor", 5},
-                           {"health_service", 4},
-                           {"international_organisation", 4},
-                           {"family_or_friend", 4},
-                           {"immigration_service", 2},
-                           {"other", 2}};
-const Weighted kGenders = {{"Feminine", 58}, {"Masculine", 38}, {"NonSpecifiedUnknown", 4}};
-const Weighted kExploitation = {{"ForcedLabour", 45}, {"SexualExploitation", 38}, {"Servitude", 5},
-                                {"ForcedBegging", 4}, {"ForcedMarriage", 4},      {"Other", 4}};
-const Weighted kIndustries = {{"A_AgricultureForestryAndFishing", 30},
-                              {"F_Construction", 25},
-                              {"I_AccommodationAndFoodServiceActivities", 20},
-                              {"C_Manufacturing", 15},
-                              {"T_ActivitiesOfHouseholdsAsEmployers", 10}};
-const Weighted kTraffickingStatus = {{"PossibleVictimOfTrafficking", 55},
-                                     {"ActualVictimOfTrafficking", 40},
-                                     {"NotAVictimOfTrafficking", 5}};
-const Weighted kRecruitment = {{"ThroughFriendsOrSocialEvents", 30},
-                               {"ThroughOnlineSocialNetworks", 25},
-                               {"ThroughAnOnlineAdvertisement", 20},
-                               {"ThroughFamilyOrFamilyEvents", 15},
-                               {"AtWork", 10}};
-const Weighted kControl = {{"DebtBondage", 25},     {"WithholdsDocuments", 25},
-                           {"PhysicalThreats", 15}, {"TakesEarnings", 15},
-                           {"FalsePromises", 10},   {"PsychologicalAbuse", 10}};
-const Weighted kDestinations = {{"DE", 25}, {"NL", 15}, {"GB", 12}, {"IT", 10}, {"ES", 10},
-                                {"PL", 8},  {"AT", 6},  {"AE", 7},  {"TR", 7}};
-const Weighted kServices = {{"social", 20},
-                            {"psychological", 12},
-                            {"health_care", 12},
-                            {"legal_aid", 12},
-                            {"shelter", 10},
-                            {"interpretation", 6},
-                            {"financial_support", 6},
-                            {"document_restoration", 5},
-                            {"court_support", 4},
-                            {"employment_support", 4},
-                            {"education_training", 4},
-                            {"family_contact", 3},
-                            {"crisis_intervention", 2}};
-const Weighted kServiceOutcomes = {
-    {"completed", 60}, {"ongoing", 20}, {"referred_on", 10}, {"declined", 5}, {"not_delivered", 5}};
-const Weighted kClosureReasons = {{"goals_achieved", 45},     {"returned_home", 15},
-                                  {"lost_contact", 15},       {"client_withdrew", 10},
-                                  {"referred_elsewhere", 10}, {"relocated", 5}};
-const Weighted kClosureOutcomes = {{"independent_living", 35},       {"employed", 20},
-                                   {"reintegrated_with_family", 20}, {"social_protection", 10},
-                                   {"referred_ongoing", 5},          {"unknown", 10}};
+const Weighted kSources = weights(
+    "police:20 hotline:18 ngo:15 social_worker:10 border_guard:8 self:8 "
+    "prosecutor:5 health_service:4 international_organisation:4 "
+    "family_or_friend:4 immigration_service:2 other:2 ");
+const Weighted kGenders = weights("Feminine:58 Masculine:38 NonSpecifiedUnknown:4 ");
+const Weighted kExploitation = weights(
+    "ForcedLabour:45 SexualExploitation:38 Servitude:5 ForcedBegging:4 "
+    "ForcedMarriage:4 Other:4 ");
+const Weighted kIndustries = weights(
+    "A_AgricultureForestryAndFishing:30 F_Construction:25 "
+    "I_AccommodationAndFoodServiceActivities:20 C_Manufacturing:15 "
+    "T_ActivitiesOfHouseholdsAsEmployers:10 ");
+const Weighted kTraffickingStatus = weights(
+    "PossibleVictimOfTrafficking:55 ActualVictimOfTrafficking:40 "
+    "NotAVictimOfTrafficking:5 ");
+const Weighted kRecruitment = weights(
+    "ThroughFriendsOrSocialEvents:30 ThroughOnlineSocialNetworks:25 "
+    "ThroughAnOnlineAdvertisement:20 ThroughFamilyOrFamilyEvents:15 ");
+const Weighted kControl = weights(
+    "DebtBondage:25 WithholdsDocuments:25 PhysicalThreats:15 "
+    "TakesEarnings:15 FalsePromises:10 PsychologicalAbuse:10 ");
+const Weighted kDestinations = weights("DE:25 NL:15 GB:12 IT:10 ES:10 PL:8 AT:6 AE:7 TR:7 ");
+const Weighted kServices = weights(
+    "social:20 psychological:12 health_care:12 legal_aid:12 shelter:10 "
+    "interpretation:6 financial_support:6 document_restoration:5 "
+    "court_support:4 employment_support:4 education_training:4 "
+    "family_contact:3 crisis_intervention:2 ");
+const Weighted kServiceOutcomes =
+    weights("completed:60 ongoing:20 referred_on:10 declined:5 not_delivered:5 ");
+const Weighted kClosureReasons = weights(
+    "goals_achieved:45 returned_home:15 lost_contact:15 client_withdrew:10 "
+    "referred_elsewhere:10 relocated:5 ");
+const Weighted kClosureOutcomes = weights(
+    "independent_living:35 employed:20 reintegrated_with_family:20 "
+    "social_protection:10 referred_ongoing:5 unknown:10 ");
 
 constexpr std::array<std::string_view, 12> kFirstNames = {"Ana",    "Ion",   "Olena", "Mira",
                                                           "Petru",  "Daria", "Samir", "Lena",
@@ -168,19 +150,19 @@ void fillClient(std::mt19937& rng, const DemoCasesSpec& spec, domain::UnixMillis
     c.person.phones.push_back(phoneIn(rng, spec.country));
   }
   domain::ClientCoded& k = c.coded;
-  k.gender = pick(rng, kGenders);
+  k.gender = pickCode(rng, kGenders);
   k.birth_year = year;
-  k.citizenships = {chance(0.7) ? spec.country : pick(rng, kDestinations)};
+  k.citizenships = {chance(0.7) ? spec.country : pickCode(rng, kDestinations)};
   k.primary_language = spec.language;
-  k.trafficking_status = pick(rng, kTraffickingStatus);
-  k.exploitation_types = {pick(rng, kExploitation)};
+  k.trafficking_status = pickCode(rng, kTraffickingStatus);
+  k.exploitation_types = {pickCode(rng, kExploitation)};
   if (k.exploitation_types[0] == "ForcedLabour") {
-    k.industries = {pick(rng, kIndustries)};
+    k.industries = {pickCode(rng, kIndustries)};
   }
-  k.recruitment_methods = {pick(rng, kRecruitment)};
-  k.control_methods = {pick(rng, kControl)};
+  k.recruitment_methods = {pickCode(rng, kRecruitment)};
+  k.control_methods = {pickCode(rng, kControl)};
   k.countries_origin = k.citizenships;
-  k.countries_exploitation = {pick(rng, kDestinations)};
+  k.countries_exploitation = {pickCode(rng, kDestinations)};
 }
 
 // The stage moves of `c` from its opening to `stage`, spread up to `now`; the closure approved.
@@ -203,9 +185,12 @@ void fillHistory(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stag
     }
   }
   if (stage.status == domain::kCaseClosed) {
-    domain::CaseClosure closure{pick(rng, kClosureReasons), pick(rng, kClosureOutcomes),
-                                spec.case_worker_id,        0,
-                                spec.supervisor_id,         0};
+    domain::CaseClosure closure{pickCode(rng, kClosureReasons),
+                                pickCode(rng, kClosureOutcomes),
+                                spec.case_worker_id,
+                                0,
+                                spec.supervisor_id,
+                                0};
     const std::string stayed = from;
     step("closed", "closure_request", spec.case_worker_id, closure.reason);
     closure.requested_at = at;
@@ -237,10 +222,10 @@ void fillEntries(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stag
     const domain::UnixMillis at = between(rng, k.created_at, last);
     if (rng() % 100 < 55) {
       cases::ServiceInput s;
-      s.type = pick(rng, kServices);
+      s.type = pickCode(rng, kServices);
       s.started_on = dayOf(at);
       s.duration_minutes = 30 + static_cast<std::int32_t>(rng() % 180);
-      s.outcome = pick(rng, kServiceOutcomes);
+      s.outcome = pickCode(rng, kServiceOutcomes);
       if (s.outcome == "completed") {
         s.ended_on = dayOf(std::min(last, at + static_cast<domain::UnixMillis>(rng() % 30) * kDay));
       }
@@ -251,15 +236,16 @@ void fillEntries(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stag
   }
 }
 
+// A case opened between `earliest` and two days before `now`.
 cases::ImportedCase makeCase(std::mt19937& rng, const DemoCasesSpec& spec, domain::UnixMillis now,
-                             domain::UnixMillis span) {
+                             domain::UnixMillis earliest) {
   cases::ImportedCase c;
-  const domain::UnixMillis opened = between(rng, now - span, now - 2 * kDay);
+  const domain::UnixMillis opened = between(rng, earliest, now - 2 * kDay);
   fillClient(rng, spec, opened, c.client);
   domain::Case& k = c.kase;
   k.id = crypto::newId();
   k.assigned_to = spec.case_worker_id;
-  k.referral = {pick(rng, kSources), "",
+  k.referral = {pickCode(rng, kSources), "",
                 dayOf(opened - static_cast<domain::UnixMillis>(rng() % 5) * kDay)};
   k.opened_on = dayOf(opened);
   k.created_by = spec.case_worker_id;
@@ -275,21 +261,14 @@ cases::ImportedCase makeCase(std::mt19937& rng, const DemoCasesSpec& spec, domai
 domain::Status addDemoBulkCases(const hotline::Context& ctx, const DemoCasesSpec& spec,
                                 std::mt19937& rng,
                                 const std::function<void(std::int64_t)>& inserted) {
+  auto write = [&ctx](std::vector<cases::ImportedCase> batch) {
+    return cases::runToCompletion(cases::importCases(ctx, std::move(batch)));
+  };
   const domain::UnixMillis now = ctx.clock();
-  const domain::UnixMillis span = static_cast<domain::UnixMillis>(spec.years) * 365 * kDay;
-  for (std::int64_t start = 0; start < spec.count; start += kDemoCasesPerJob) {
-    const std::int64_t end = std::min(spec.count, start + kDemoCasesPerJob);
-    std::vector<cases::ImportedCase> batch;
-    batch.reserve(static_cast<std::size_t>(end - start));
-    for (std::int64_t i = start; i < end; ++i) {
-      batch.push_back(makeCase(rng, spec, now, span));
-    }
-    if (auto s = cases::runToCompletion(cases::importCases(ctx, std::move(batch))); !s) {
-      return s;
-    }
-    inserted(end);
-  }
-  return {};
+  const domain::UnixMillis earliest =
+      now - static_cast<domain::UnixMillis>(spec.years) * 365 * kDay;
+  auto make = [&rng, &spec, now, earliest] { return makeCase(rng, spec, now, earliest); };
+  return generateInJobs(spec.count, kDemoCasesPerJob, make, write, inserted);
 }
 
 }  // namespace strada::app
