@@ -171,7 +171,8 @@ void fillHistory(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stag
   domain::Case& k = c.kase;
   domain::UnixMillis at = k.created_at;
   std::string from(domain::kCaseIntake);
-  const auto step = [&](std::string to, std::string kind, std::string by, std::string reason) {
+  const auto step = [&](const std::string& to, std::string kind, std::string by,
+                        std::string reason) {
     at = between(rng, at + 3600000, at + (now - at) / 3);
     c.moves.push_back({"", "", from, to, std::move(kind), at, std::move(by), std::move(reason)});
     from = to;
