@@ -25,6 +25,7 @@ int runServe(const DataOptions& data, const ServeOptions& serve);
 
 struct DemoOptions {
   int contacts = 2000;
+  int cases = 0;  // generated clients with a case each, beside the eight hand-written ones
   int years = 3;
   unsigned seed = 20261130;
 };

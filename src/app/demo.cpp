@@ -6,6 +6,7 @@
 
 #include "admin/organisations.h"
 #include "app/commands.h"
+#include "app/demo_bulk_cases.h"
 #include "app/demo_cases.h"
 #include "app/demo_contacts.h"
 #include "app/demo_content.h"
@@ -108,8 +109,22 @@ domain::Result<admin::AddedOrganisation> addDemoOrganisation(store::Database& db
                                 accounts);
 }
 
+// `spec.count` generated clients with their cases (none without --cases), progress printed
+// every 5,000.
+domain::Status addBulkCases(const hotline::Context& ctx, const DemoOrg& o,
+                            const DemoCasesSpec& spec, std::mt19937& rng) {
+  std::int64_t next_report = 5000;
+  return addDemoBulkCases(ctx, spec, rng, [&](std::int64_t n) {
+    if (n >= next_report || n == spec.count) {
+      std::cout << "  " << o.code << ": " << n << " of " << spec.count << " cases\n" << std::flush;
+      next_report = (n / 5000 + 1) * 5000;
+    }
+  });
+}
+
 // One member of the demo network: the organisation and its users, its share of the contacts
-// (progress printed every 50,000), its partner directory and knowledge base.
+// (progress printed every 50,000), its partner directory and knowledge base, and with --cases
+// its share of the generated cases.
 domain::Status addDemoMember(OpenedData& opened, const DemoOrg& o, const std::string& hash,
                              const DemoOptions& demo, std::mt19937& rng) {
   store::Database& db = *opened.db;
@@ -139,8 +154,16 @@ domain::Status addDemoMember(OpenedData& opened, const DemoOrg& o, const std::st
   if (auto s = addDemoContent(ctx, users, org.country, o.languages[0]); !s) {
     return s;
   }
-  std::cout << "Created " << o.code << " with " << users.size() << " users and " << count
-            << " contacts.\n";
+  const auto cases = static_cast<std::int64_t>(demo.cases * o.share);
+  if (auto s = addBulkCases(ctx, o,
+                            {org.id, org.country, std::string(o.languages[0]), users[1].id,
+                             supervisor, cases, demo.years},
+                            rng);
+      !s) {
+    return s;
+  }
+  std::cout << "Created " << o.code << " with " << users.size() << " users, " << count
+            << " contacts and " << cases << " bulk cases.\n";
   return {};
 }
 

@@ -5,29 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "app/demo_generate.h"
 #include "crypto/crypto.h"
 #include "domain/codes.h"
 #include "hotline/contact_import.h"
 
 namespace strada::app {
 namespace {
-
-using Weighted = std::vector<std::pair<std::string_view, int>>;
-
-std::string_view pick(std::mt19937& rng, const Weighted& w) {
-  int total = 0;
-  for (const auto& e : w) {
-    total += e.second;
-  }
-  int roll = std::uniform_int_distribution<int>(1, total)(rng);
-  for (const auto& e : w) {
-    roll -= e.second;
-    if (roll <= 0) {
-      return e.first;
-    }
-  }
-  return w.back().first;
-}
 
 // Shares seen in published hotline reports: mostly phone, many calls from possible victims and
 // their families, a large share about safe migration, a quarter of contacts without content.
@@ -183,22 +167,13 @@ domain::Status addDemoContacts(const hotline::Context& ctx, const DemoContactsSp
                                const std::function<void(std::int64_t)>& inserted) {
   const domain::UnixMillis now = ctx.clock();
   const domain::UnixMillis span = static_cast<domain::UnixMillis>(spec.years) * 365 * 86400000LL;
-  for (std::int64_t start = 0; start < spec.count; start += kDemoContactsPerJob) {
-    std::vector<domain::Contact> contacts;
-    const std::int64_t end = std::min(spec.count, start + kDemoContactsPerJob);
-    contacts.reserve(static_cast<std::size_t>(end - start));
-    for (std::int64_t i = start; i < end; ++i) {
-      contacts.push_back(makeContact(rng, spec, now, span));
-    }
-    // The rollup is rebuilt in bulk once every contact is in (store::rebuildContactStats).
-    auto status =
-        hotline::runToCompletion(hotline::importContacts(ctx, std::move(contacts), false));
-    if (!status) {
-      return status;
-    }
-    inserted(end);
-  }
-  return {};
+  return generateInJobs(
+      spec.count, kDemoContactsPerJob, [&] { return makeContact(rng, spec, now, span); },
+      [&ctx](std::vector<domain::Contact> contacts) {
+        // The rollup is rebuilt in bulk once every contact is in (store::rebuildContactStats).
+        return hotline::runToCompletion(hotline::importContacts(ctx, std::move(contacts), false));
+      },
+      inserted);
 }
 
 }  // namespace strada::app

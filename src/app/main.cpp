@@ -150,6 +150,9 @@ void addDataCommands(CLI::App& app, Arguments& a) {
   auto* demo = addDataCommand(&app, "demo", "Create a demo network with realistic data", a.data);
   demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")
       ->check(CLI::Range(0, 2000000));
+  demo->add_option("--cases", a.demo.cases,
+                   "How many generated clients with a case each, with services and notes")
+      ->check(CLI::Range(0, 1000000));
   demo->callback([&a] { a.code = strada::app::runDemo(a.data, a.demo); });
 }
 
