@@ -204,12 +204,13 @@ void fillHistory(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stag
   k.updated_at = at;
 }
 
-// Two consents, then services and notes over the case's life (their number by stage, skewed).
+// Three consents (services, recording data, anonymised statistics), then services and notes over
+// the case's life (their number by stage, skewed).
 void fillEntries(std::mt19937& rng, const DemoCasesSpec& spec, const Stage& stage,
                  domain::UnixMillis now, cases::ImportedCase& c) {
   const domain::Case& k = c.kase;
   const std::string opened_on = dayOf(k.created_at);
-  for (const char* kind : {"services", "record_data"}) {
+  for (const char* kind : {"services", "record_data", "statistics"}) {
     c.consents.push_back({{kind, "", "", rng() % 4 == 0 ? "oral" : "written", opened_on, "", ""},
                           spec.case_worker_id,
                           k.created_at});

@@ -74,10 +74,11 @@ domain::Status advance(const hotline::Context& ctx, const hotline::Actor& worker
   return approved ? domain::Status{} : failed(approved.error());
 }
 
-// Consents to receive services and to record data, given in writing, and a first note.
+// Consents to receive services, to record data and to be counted in anonymised statistics, given
+// in writing, and a first note.
 domain::Status recordDemoEntries(const hotline::Context& ctx, const hotline::Actor& worker,
                                  const std::string& case_id) {
-  for (const char* kind : {"services", "record_data"}) {
+  for (const char* kind : {"services", "record_data", "statistics"}) {
     cases::ConsentInput consent{kind, "", "", "written", "2024-01-15", "", ""};
     auto recorded = cases::runToCompletion(cases::recordConsent(ctx, worker, case_id, consent));
     if (!recorded) {
