@@ -29,9 +29,9 @@ std::string databaseUrl(const DataOptions& options);
 
 // Loads DIR/master.key (or STRADA_MASTER_KEY), opens and migrates the database, loads the data
 // keys, re-applies the erasures of DIR/erasures that a restored database lost (and records in it
-// those it lacks: cases/erasure_reconcile.h), brings the knowledge index's country names up to date, and runs the steps in code of the
-// migrations that need the vault (once each: hotline/stored_contacts_upgrade.h). Errors say what
-// to fix.
+// those it lacks: cases/erasure_reconcile.h), brings the knowledge index's country names up to
+// date, and runs the steps in code of the migrations that need the vault (once each:
+// hotline/stored_contacts_upgrade.h). Errors say what to fix.
 [[nodiscard]] domain::Result<OpenedData> openData(const DataOptions& options);
 
 }  // namespace strada::app

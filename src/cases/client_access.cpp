@@ -114,8 +114,8 @@ awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Act
   }
   std::optional<std::string> erasure_reason;
   if (const std::string& sealed = loaded->row.erasure_reason_sealed; !sealed.empty()) {
-    auto opened = ctx.vault.open(
-        {vault::SealedField::kErasureReason, loaded->row.client.id}, sealed);
+    auto opened =
+        ctx.vault.open({vault::SealedField::kErasureReason, loaded->row.client.id}, sealed);
     if (!opened) {
       co_return tl::unexpected(opened.error());
     }

@@ -48,28 +48,28 @@ Plan planOf(const hotline::Context& ctx, const std::vector<store::ErasureState>&
 store::WriteJob jobOf(const hotline::Context& ctx, const Plan& plan) {
   std::vector<std::pair<store::ErasureState, std::string>> reapply;
   for (const store::ErasureState& s : plan.reapply) {
-    reapply.emplace_back(s, ctx.vault.seal({vault::SealedField::kErasureReason, s.client_id},
-                                           kReappliedReason));
+    reapply.emplace_back(
+        s, ctx.vault.seal({vault::SealedField::kErasureReason, s.client_id}, kReappliedReason));
   }
-  return [seal = plan.seal, reapply = std::move(reapply)](store::WriteContext& w) -> domain::Status {
-    for (const auto& [id, sealed] : seal) {
-      if (auto ok = store::sealErasureReason(w, id, sealed); !ok) {
-        return ok;
-      }
-    }
-    for (const auto& [state, sealed] : reapply) {
-      if (auto ok = store::eraseClient(w, state.org_id, state.client_id, "", sealed); !ok) {
-        return ok;
-      }
-      auto audited = w.audit(audit::AuditEntry{"", state.org_id,
-                                               audit::AuditAction::kClientKeyDestroy,
-                                               state.client_id, ""});
-      if (!audited) {
-        return audited;
-      }
-    }
-    return {};
-  };
+  return
+      [seal = plan.seal, reapply = std::move(reapply)](store::WriteContext& w) -> domain::Status {
+        for (const auto& [id, sealed] : seal) {
+          if (auto ok = store::sealErasureReason(w, id, sealed); !ok) {
+            return ok;
+          }
+        }
+        for (const auto& [state, sealed] : reapply) {
+          if (auto ok = store::eraseClient(w, state.org_id, state.client_id, "", sealed); !ok) {
+            return ok;
+          }
+          auto audited = w.audit(audit::AuditEntry{
+              "", state.org_id, audit::AuditAction::kClientKeyDestroy, state.client_id, ""});
+          if (!audited) {
+            return audited;
+          }
+        }
+        return {};
+      };
 }
 
 }  // namespace

@@ -200,16 +200,16 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     st.exchange(soci::into(key_hex, key_ind));
     st.exchange(soci::use(id));
     detail::prepareAndExecute(
-        st,
-        std::string("SELECT c.id, c.org_id, c.client_code, c.person_sealed, ") +
-            "c.gender, c.birth_year, c.age_band, c.citizenships, c.primary_language, "
-            "c.education, c.trafficking_status, c.status_decided_by, "
-            "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
-            "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
-            "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
-            "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, c.erasure_reason_sealed, "
-            "k.wrapped_key FROM clients c LEFT JOIN "
-            "client_keys k ON k.client_id = c.id WHERE c.id = :id");
+        st, std::string("SELECT c.id, c.org_id, c.client_code, c.person_sealed, ") +
+                "c.gender, c.birth_year, c.age_band, c.citizenships, c.primary_language, "
+                "c.education, c.trafficking_status, c.status_decided_by, "
+                "c.relationship_to_trafficker, c.age_when_trafficked, c.recruitment_methods, "
+                "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
+                "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
+                "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, "
+                "c.erasure_reason_sealed, "
+                "k.wrapped_key FROM clients c LEFT JOIN "
+                "client_keys k ON k.client_id = c.id WHERE c.id = :id");
     if (!st.fetch()) {
       return std::optional<ClientRow>();
     }
@@ -293,10 +293,10 @@ domain::Result<std::vector<ErasureState>> erasureStates(soci::session& sql,
          soci::into(row.reason_in_clear), soci::into(key, key_ind));
     collect(all);
     std::string wanted;
-    soci::statement one = (sql.prepare << std::string(kSelect) + "c.id = :id",
-                           soci::into(row.client_id), soci::into(row.org_id),
-                           soci::into(erased_at), soci::into(row.reason_in_clear),
-                           soci::into(key, key_ind), soci::use(wanted));
+    soci::statement one =
+        (sql.prepare << std::string(kSelect) + "c.id = :id", soci::into(row.client_id),
+         soci::into(row.org_id), soci::into(erased_at), soci::into(row.reason_in_clear),
+         soci::into(key, key_ind), soci::use(wanted));
     for (const std::string& id : ids) {
       if (!seen.contains(id)) {
         wanted = id;

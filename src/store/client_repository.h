@@ -22,9 +22,9 @@ class session;
 namespace strada::store {
 
 struct ClientRow {
-  domain::Client client;       // client.person is left empty by the store
-  std::string person_sealed;   // opaque bytes
-  std::string wrapped_key;     // the person's wrapped key; "" once destroyed
+  domain::Client client;              // client.person is left empty by the store
+  std::string person_sealed;          // opaque bytes
+  std::string wrapped_key;            // the person's wrapped key; "" once destroyed
   std::string erasure_reason_sealed;  // the sealed reason of an erasure; "" otherwise
 };
 

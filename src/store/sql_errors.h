@@ -2,9 +2,8 @@
 // and the text encodings of the store's columns.
 #pragma once
 
-#include <initializer_list>
-
 #include <exception>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>

@@ -42,8 +42,7 @@ domain::Result<std::set<std::string>> ErasureLedger::read() const {
       continue;
     }
     if (!isId(line)) {
-      return tl::unexpected(
-          unavailable(path_, "is damaged at line " + std::to_string(number)));
+      return tl::unexpected(unavailable(path_, "is damaged at line " + std::to_string(number)));
     }
     ids.insert(line);
   }
@@ -64,7 +63,8 @@ domain::Status ErasureLedger::append(const std::vector<std::string>& ids) const 
   const int fd =
       ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
-    return tl::unexpected(unavailable(path_, std::string("cannot be opened: ") + std::strerror(errno)));
+    return tl::unexpected(
+        unavailable(path_, std::string("cannot be opened: ") + std::strerror(errno)));
   }
   std::size_t written = 0;
   while (written < text.size()) {
@@ -81,7 +81,8 @@ domain::Status ErasureLedger::append(const std::vector<std::string>& ids) const 
   const int err = errno;
   ::close(fd);
   if (!ok) {
-    return tl::unexpected(unavailable(path_, std::string("cannot be written: ") + std::strerror(err)));
+    return tl::unexpected(
+        unavailable(path_, std::string("cannot be written: ") + std::strerror(err)));
   }
   return {};
 }

@@ -194,9 +194,9 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "task.list_mine"}},
       {kDataOfficerA,
        {"agency.read", "case.list", "case.read", "case_stats.export", "client.erase",
-        "client.export", "client.read", "codes.read", "contact.export",
-        "contact.list", "contact.read", "knowledge.edit", "knowledge.read", "self.read",
-        "stats.read", "supervision.read"}},
+        "client.export", "client.read", "codes.read", "contact.export", "contact.list",
+        "contact.read", "knowledge.edit", "knowledge.read", "self.read", "stats.read",
+        "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);

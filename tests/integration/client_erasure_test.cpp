@@ -197,8 +197,8 @@ TEST_F(ClientErasureTest, ADataOfficerExportsAPersonsDataForThemThenErasesThem) 
   const auto& kase = file.json->at("case");
   EXPECT_EQ(kase.at("case").at("id"), boost::json::value(p.case_id));
   EXPECT_EQ(kase.at("notes").at("items").at(0).at("text"), "Sealed note");
-  for (const char* part : {"consents", "identification", "needs", "plan", "services", "tasks",
-                           "timeline"}) {
+  for (const char* part :
+       {"consents", "identification", "needs", "plan", "services", "tasks", "timeline"}) {
     EXPECT_TRUE(kase.as_object().contains(part)) << part;
   }
   EXPECT_EQ(events(p.client_id, "client.subject_access"), 1);

@@ -19,9 +19,9 @@ class ErasureBackupTest : public DeploymentTest<ErasureBackupTest> {};
 TEST_F(ErasureBackupTest, ABackupMadeBeforeTheErasureCannotOpenThePersonOnceRestored) {
   HttpClient worker = signedIn(kCaseWorkerA);
   const std::string name = "Backup Person " + crypto::toHex(crypto::randomBytes(4));
-  const HttpResponse created =
-      worker.post("/api/v1/clients", toJson({{"person", {{"full_name", name}}},
-                                             {"coded", {{"gender", "Masculine"}}}}));
+  const HttpResponse created = worker.post(
+      "/api/v1/clients",
+      toJson({{"person", {{"full_name", name}}}, {"coded", {{"gender", "Masculine"}}}}));
   ASSERT_EQ(created.status, 201u) << created.body;
   const std::string id(created.json->at("id").as_string());
   const std::string code(created.json->at("client_code").as_string());
@@ -71,8 +71,9 @@ TEST_F(ErasureBackupTest, ABackupMadeBeforeTheErasureCannotOpenThePersonOnceRest
 
 TEST_F(ErasureBackupTest, AReasonWrittenInTheClearBeforeMigration21IsSealedAtStart) {
   HttpClient worker = signedIn(kCaseWorkerA);
-  const HttpResponse created = worker.post(
-      "/api/v1/clients", toJson({{"person", {{"full_name", "Clear Reason Person"}}}, {"coded", {{"gender", "Feminine"}}}}));
+  const HttpResponse created =
+      worker.post("/api/v1/clients", toJson({{"person", {{"full_name", "Clear Reason Person"}}},
+                                             {"coded", {{"gender", "Feminine"}}}}));
   ASSERT_EQ(created.status, 201u) << created.body;
   const std::string id(created.json->at("id").as_string());
   HttpClient supervisor = signedIn(kSupervisorA);
