@@ -128,16 +128,6 @@ awaitable<Result<CaseView>> commitCaseChange(Context ctx, Actor actor, LoadedCas
   co_return co_await viewCase(ctx, std::move(loaded), policy::CaseAccess::kFull);
 }
 
-namespace {
-
-const auto commit = [](Context ctx, Actor actor, LoadedCase loaded, domain::Case revised,
-                       std::int32_t expected, store::CaseHistoryEntry entry, AuditAction action) {
-  return commitCaseChange(std::move(ctx), std::move(actor), std::move(loaded), std::move(revised),
-                          expected, std::move(entry), action, nullptr);
-};
-
-}  // namespace
-
 awaitable<Result<CaseView>> changeCaseStatus(Context ctx, Actor actor, std::string id,
                                              StatusChange change) {
   const policy::Principal& who = actor.principal;
