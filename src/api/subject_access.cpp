@@ -3,6 +3,7 @@
 // each part in the shape its own route answers (api/case_sections.h).
 #include "cases/subject_access.h"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -10,12 +11,27 @@
 #include "api/cases_json.h"
 #include "api/encode.h"
 #include "api/routes.h"
+#include "crypto/crypto.h"
 #include "domain/time.h"
 
 namespace strada::api {
 namespace {
 
 namespace json = boost::json;
+
+// The documents with their contents (base64) and the type each was recognised as.
+json::object encodeDocuments(const cases::CaseRecord& r) {
+  json::object out = sections::documents(r.documents);
+  json::array files;
+  for (const auto& [id, file] : r.document_files) {
+    files.push_back(json::object{{"document_id", id},
+                                 {"media_type", file.media_type},
+                                 {"byte_size", file.bytes.size()},
+                                 {"content_base64", crypto::toBase64(file.bytes)}});
+  }
+  out["files"] = std::move(files);
+  return out;
+}
 
 json::object encodeCaseRecord(const cases::CaseRecord& r) {
   return {{"case", encodeCaseView(r.kase)},
@@ -28,7 +44,7 @@ json::object encodeCaseRecord(const cases::CaseRecord& r) {
           {"tasks", sections::tasks(r.tasks)},
           {"proceedings", sections::proceedings(r.proceedings)},
           {"follow_ups", sections::followUps(r.follow_ups)},
-          {"documents", sections::documents(r.documents)},
+          {"documents", encodeDocuments(r)},
           {"timeline", sections::timeline(r.timeline)}};
 }
 

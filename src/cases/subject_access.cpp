@@ -39,6 +39,13 @@ awaitable<Result<CaseRecord>> readCaseRecord(Context ctx, Actor reader, std::str
   take(co_await listFollowUps(ctx, reader, id), r.follow_ups, failed);
   take(co_await listDocuments(ctx, reader, id), r.documents, failed);
   take(co_await caseTimeline(ctx, reader, id), r.timeline, failed);
+  for (const AttachedDocument& d : r.documents.items) {
+    if (d.readable && d.row.withdrawn_at == 0) {
+      DocumentContent content;
+      take(co_await downloadDocument(ctx, reader, documentRef(id, d.row.id)), content, failed);
+      r.document_files.emplace(d.row.id, std::move(content));
+    }
+  }
   if (failed) {
     co_return tl::unexpected(*failed);
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +32,9 @@ struct CaseRecord {
   TaskList tasks;
   ProceedingList proceedings;
   FollowUpList follow_ups;
-  DocumentList documents;  // the list (titles); the files themselves download one by one
+  DocumentList documents;
+  // The content of every document still on the case, by document id (withdrawn ones have none).
+  std::map<std::string, DocumentContent> document_files;
   std::vector<TimelineEntry> timeline;
 };
 

@@ -78,12 +78,23 @@ bool constantTimeEqual(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::string toBase64Url(std::string_view bytes) {
-  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
-  std::string out(sodium_base64_encoded_len(bytes.size(), kVariant), '\0');
-  sodium_bin2base64(out.data(), out.size(), asBytes(bytes), bytes.size(), kVariant);
+namespace {
+
+std::string base64(std::string_view bytes, int variant) {
+  std::string out(sodium_base64_encoded_len(bytes.size(), variant), '\0');
+  sodium_bin2base64(out.data(), out.size(), asBytes(bytes), bytes.size(), variant);
   out.resize(out.size() - 1);  // the terminating NUL
   return out;
+}
+
+}  // namespace
+
+std::string toBase64Url(std::string_view bytes) {
+  return base64(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+std::string toBase64(std::string_view bytes) {
+  return base64(bytes, sodium_base64_VARIANT_ORIGINAL);
 }
 
 domain::Result<std::string> fromBase64Url(std::string_view text) {

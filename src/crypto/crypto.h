@@ -33,6 +33,8 @@ bool constantTimeEqual(std::string_view a, std::string_view b);
 using domain::fromHex;
 using domain::toHex;
 std::string toBase64Url(std::string_view bytes);
+// Standard padded base64 (RFC 4648 section 4): files carried inside JSON.
+std::string toBase64(std::string_view bytes);
 [[nodiscard]] domain::Result<std::string> fromBase64Url(std::string_view text);
 
 }  // namespace strada::crypto

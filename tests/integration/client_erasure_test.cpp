@@ -197,6 +197,13 @@ TEST_F(ClientErasureTest, ADataOfficerExportsAPersonsDataForThemThenErasesThem) 
   const auto& kase = file.json->at("case");
   EXPECT_EQ(kase.at("case").at("id"), boost::json::value(p.case_id));
   EXPECT_EQ(kase.at("notes").at("items").at(0).at("text"), "Sealed note");
+  // The documents come with their contents (base64), opened with the person's key.
+  const auto& files = kase.at("documents").at("files");
+  ASSERT_EQ(files.as_array().size(), 1u);
+  EXPECT_EQ(files.at(0).at("document_id"), boost::json::value(p.document_id));
+  EXPECT_EQ(files.at(0).at("media_type"), "application/pdf");
+  EXPECT_EQ(files.at(0).at("content_base64"), "JVBERi0xLjQgc2VhbGVkIGRvY3VtZW50");
+  EXPECT_EQ(kase.at("documents").at("items").at(0).at("title"), "Passport");
   for (const char* part :
        {"consents", "identification", "needs", "plan", "services", "tasks", "timeline"}) {
     EXPECT_TRUE(kase.as_object().contains(part)) << part;
