@@ -175,12 +175,13 @@ awaitable<Result<CaseView>> breakGlass(Context ctx, Actor actor, std::string id,
     co_return tl::unexpected(loaded.error());
   }
   const domain::UnixMillis now = ctx.clock();
-  store::BreakGlass grant{crypto::newId(),
-                          loaded->kase.id,
-                          actor.principal.user_id,
-                          std::move(reason),
-                          now,
-                          now + policy::kBreakGlassMs};
+  store::BreakGlass grant;
+  grant.id = crypto::newId();
+  grant.case_id = loaded->kase.id;
+  grant.user_id = actor.principal.user_id;
+  grant.reason_sealed = ctx.vault.seal({vault::SealedField::kBreakGlassReason, grant.id}, reason);
+  grant.at = now;
+  grant.expires_at = now + policy::kBreakGlassMs;
   if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseBreakGlass, loaded->kase.id,
                                      store::insertBreakGlass, std::move(grant));
       !s) {

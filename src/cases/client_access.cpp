@@ -121,6 +121,13 @@ awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Act
     }
     erasure_reason = std::move(*opened);
   }
+  for (store::BreakGlass& grant : trail->grants) {
+    if (auto opened = ctx.vault.openInto({vault::SealedField::kBreakGlassReason, grant.id},
+                                         grant.reason_sealed, grant.reason);
+        !opened) {
+      co_return tl::unexpected(opened.error());
+    }
+  }
   co_return entriesOf(std::move(*trail), erasure_reason);
 }
 

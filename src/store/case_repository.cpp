@@ -239,8 +239,10 @@ domain::Result<std::vector<CaseContactLink>> listCaseContacts(soci::session& sql
 
 domain::Status insertBreakGlass(WriteContext& w, const BreakGlass& g) {
   return guarded("insert break-glass", [&]() -> domain::Status {
-    detail::insertRow(w.sql(), "case_break_glass", "id, case_id, user_id, reason, at, expires_at",
-                      g.id, g.case_id, g.user_id, g.reason, g.at, g.expires_at);
+    const std::string sealed = detail::toHex(g.reason_sealed);
+    detail::insertRow(w.sql(), "case_break_glass",
+                      "id, case_id, user_id, reason, reason_sealed, at, expires_at", g.id,
+                      g.case_id, g.user_id, std::string(), sealed, g.at, g.expires_at);
     return {};
   });
 }
@@ -262,17 +264,45 @@ domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
   return guarded("list break-glass", [&]() -> domain::Result<std::vector<BreakGlass>> {
     BreakGlass g;
     long long at = 0, expires_at = 0;
-    soci::statement st = (sql.prepare << "SELECT id, user_id, reason, at, expires_at FROM "
-                                         "case_break_glass WHERE case_id = :c ORDER BY at, id",
-                          soci::into(g.id), soci::into(g.user_id), soci::into(g.reason),
-                          soci::into(at), soci::into(expires_at), soci::use(case_id));
+    soci::statement st =
+        (sql.prepare << "SELECT id, user_id, reason, reason_sealed, at, expires_at FROM "
+                        "case_break_glass WHERE case_id = :c ORDER BY at, id",
+         soci::into(g.id), soci::into(g.user_id), soci::into(g.reason), soci::into(g.reason_sealed),
+         soci::into(at), soci::into(expires_at), soci::use(case_id));
     st.execute();
-    return detail::collectRows(st, [&] {
+    return detail::collectCheckedRows(st, [&]() -> domain::Result<BreakGlass> {
+      if (!detail::decodeHexColumns({&g.reason_sealed})) {
+        return domain::internalError("a sealed break-glass reason is not hex");
+      }
       g.case_id = case_id;
       g.at = at;
       g.expires_at = expires_at;
       return g;
     });
+  });
+}
+
+domain::Result<std::vector<std::pair<std::string, std::string>>> listClearBreakGlassReasons(
+    soci::session& sql, std::int32_t limit) {
+  using Found = std::vector<std::pair<std::string, std::string>>;
+  return guarded("list clear break-glass reasons", [&]() -> domain::Result<Found> {
+    std::pair<std::string, std::string> row;
+    const int n = limit;
+    soci::statement st = (sql.prepare << "SELECT id, reason FROM case_break_glass WHERE reason "
+                                         "<> '' ORDER BY id LIMIT :n",
+                          soci::into(row.first), soci::into(row.second), soci::use(n));
+    st.execute();
+    return detail::collectRows(st, [&] { return row; });
+  });
+}
+
+domain::Status sealBreakGlassReason(WriteContext& w, const std::string& id,
+                                    const std::string& reason_sealed) {
+  return guarded("seal break-glass reason", [&]() -> domain::Status {
+    const std::string sealed = detail::toHex(reason_sealed);
+    w.sql() << "UPDATE case_break_glass SET reason = '', reason_sealed = :r WHERE id = :i",
+        soci::use(sealed), soci::use(id);
+    return {};
   });
 }
 

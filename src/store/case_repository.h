@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/case.h"
@@ -71,7 +72,8 @@ struct BreakGlass {
   std::string id;
   std::string case_id;
   std::string user_id;
-  std::string reason;
+  std::string reason_sealed;  // opaque bytes (vault::SealedField::kBreakGlassReason)
+  std::string reason;         // in the clear: only a reason written before migration 0025
   std::int64_t at = 0;
   std::int64_t expires_at = 0;
 };
@@ -82,6 +84,13 @@ struct BreakGlass {
 // Every grant of a case, oldest first.
 [[nodiscard]] domain::Result<std::vector<BreakGlass>> listBreakGlass(soci::session& sql,
                                                                      const std::string& case_id);
+// Up to `limit` grants whose reason is still in the clear (written before migration 0025): their
+// id and reason.
+[[nodiscard]] domain::Result<std::vector<std::pair<std::string, std::string>>>
+listClearBreakGlassReasons(soci::session& sql, std::int32_t limit);
+// The grant's reason replaced by its sealed bytes (the clear column emptied).
+[[nodiscard]] domain::Status sealBreakGlassReason(WriteContext& w, const std::string& id,
+                                                  const std::string& reason_sealed);
 
 struct CaseListQuery {
   std::string org_id;

@@ -52,6 +52,10 @@ enum class SealedField {
   kProceedingReference,  // case_proceedings.reference: the court's case reference
   kHearingNote,          // case_hearings.note (record id: proceeding id "/" position)
   kFollowUpNote,         // case_follow_ups.note: a follow-up's note (record id: follow-up id)
+  // Of the organisation ("clients.v1" key): kept after the person's erasure, in their access
+  // history.
+  kBreakGlassReason,  // case_break_glass.reason: why a supervisor opened the case (record id:
+                      // grant)
 };
 
 // What a sealed value belongs to.

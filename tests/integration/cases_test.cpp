@@ -270,6 +270,15 @@ TEST_F(CasesTest, ABreakGlassNeedsAReasonAndShowsInTheAccessHistory) {
   }
   EXPECT_TRUE(found) << history.body;
   EXPECT_EQ(deployment().log().find(reason), std::string::npos);
+  // The reason is sealed at rest (it may name the person): nothing of it in the clear.
+  std::string clear, sealed;
+  deployment().database().db().read([&](soci::session& sql) {
+    sql << "SELECT reason, reason_sealed FROM case_break_glass WHERE case_id = :c",
+        soci::into(clear), soci::into(sealed), soci::use(id);
+  });
+  EXPECT_EQ(clear, "");
+  EXPECT_FALSE(sealed.empty());
+  EXPECT_EQ(sealed.find("crisis"), std::string::npos);
 }
 
 TEST_F(CasesTest, TheListFiltersByWorkerAndStatusInKeysetPages) {

@@ -103,5 +103,44 @@ TEST_F(ErasureBackupTest, AReasonWrittenInTheClearBeforeMigration21IsSealedAtSta
   EXPECT_NE(history.body.find("Asked by Maria"), std::string::npos) << history.body;
 }
 
+TEST_F(ErasureBackupTest, ABreakGlassReasonWrittenInTheClearBeforeMigration25IsSealedAtStart) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const HttpResponse created =
+      worker.post("/api/v1/clients", toJson({{"person", {{"full_name", "Glass Reason Person"}}},
+                                             {"coded", {{"gender", "Feminine"}}}}));
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const std::string client(created.json->at("id").as_string());
+  const HttpResponse kase =
+      worker.post("/api/v1/cases",
+                  toJson({{"client_id", client},
+                          {"referral", {{"source_type", "ngo"}, {"referred_on", "2024-05-01"}}}}));
+  ASSERT_EQ(kase.status, 201u) << kase.body;
+  const std::string case_id(kase.json->at("id").as_string());
+  HttpClient other = signedIn(kSupervisorA);
+  ASSERT_EQ(other
+                .post("/api/v1/cases/" + case_id + "/break-glass",
+                      toJson({{"reason", "Sealed from the start, at night"}}))
+                .status,
+            200u);
+  // As a break-glass made before 0025 left it: the reason in the clear, nothing sealed.
+  deployment().database().db().read([&](soci::session& sql) {
+    sql << "UPDATE case_break_glass SET reason = 'Maria called in crisis', reason_sealed = '' "
+           "WHERE case_id = :c",
+        soci::use(case_id);
+  });
+  deployment().stopServer();
+  deployment().startServer();
+  std::string clear, sealed;
+  deployment().database().db().read([&](soci::session& sql) {
+    sql << "SELECT reason, reason_sealed FROM case_break_glass WHERE case_id = :c",
+        soci::into(clear), soci::into(sealed), soci::use(case_id);
+  });
+  EXPECT_EQ(clear, "");
+  EXPECT_FALSE(sealed.empty());
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const HttpResponse history = supervisor.get("/api/v1/clients/" + client + "/access");
+  EXPECT_NE(history.body.find("Maria called in crisis"), std::string::npos) << history.body;
+}
+
 }  // namespace
 }  // namespace strada::testing
