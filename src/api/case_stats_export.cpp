@@ -28,6 +28,9 @@ std::string_view listOf(std::string_view dimension) {
   if (dimension == "citizenship" || dimension == "in_proceedings") {
     return "";
   }
+  if (dimension == "inclusion") {
+    return "inclusion_domain";
+  }
   return dimension;
 }
 

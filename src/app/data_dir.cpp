@@ -1,9 +1,12 @@
 #include "app/data_dir.h"
 
+#include "cases/break_glass_upgrade.h"
 #include "cases/erasure_reconcile.h"
 #include "crypto/crypto.h"
 #include "hotline/knowledge.h"
 #include "hotline/stored_contacts_upgrade.h"
+#include "observe/log.h"
+#include "store/case_stats_facts.h"
 
 namespace strada::app {
 
@@ -51,6 +54,26 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
           hotline::runToCompletion(cases::reconcileErasures(hotline::Context{**db, **keys}));
       !reconciled) {
     return tl::unexpected(reconciled.error());
+  } else if (reconciled->reasons_sealed + reconciled->ledger_added + reconciled->reapplied > 0) {
+    observe::logWarn("erasures reconciled with the erasure ledger",
+                     {{"reasons_sealed", reconciled->reasons_sealed},
+                      {"ledger_added", reconciled->ledger_added},
+                      {"reapplied", reconciled->reapplied}});
+  }
+  // What migration 0025 cannot do in SQL: seal the break-glass reasons written in the clear.
+  if (auto sealed = hotline::runToCompletion(
+          cases::sealClearBreakGlassReasons(hotline::Context{**db, **keys}));
+      !sealed) {
+    return tl::unexpected(sealed.error());
+  } else if (*sealed > 0) {
+    observe::logInfo("break-glass reasons sealed", {{"count", *sealed}});
+  }
+  // What migration 0026 cannot do in SQL: recount the case statistics with social inclusion.
+  if (auto recounted = store::rebuildCaseStatsOnce(**db, store::kCaseStatsInclusionStep);
+      !recounted) {
+    return tl::unexpected(recounted.error());
+  } else if (*recounted) {
+    observe::logInfo("case statistics recounted", {{"step", store::kCaseStatsInclusionStep}});
   }
   // What the migrations cannot do in SQL: index the knowledge articles' country names (0010).
   auto reindexed =

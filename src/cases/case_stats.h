@@ -21,12 +21,13 @@ using boost::asio::awaitable;
 using domain::Result;
 
 // The breakdowns, in answer order: people assisted in the period by "status" ... "in_proceedings"
-// (code "yes"); "service_type": services started in the period; "closure_outcome": cases closed
+// (code "yes"), "inclusion" (the social-inclusion domains achieved at the latest follow-up);
+// "service_type": services started in the period; "closure_outcome": cases closed
 // in it.
 inline constexpr std::string_view kCaseStatsBreakdowns[] = {
-    "status",       "referral_source",    "gender",       "age_band",
-    "citizenship",  "trafficking_status", "exploitation", "in_proceedings",
-    "service_type", "closure_outcome"};
+    "status",      "referral_source",    "gender",         "age_band",
+    "citizenship", "trafficking_status", "exploitation",   "in_proceedings",
+    "inclusion",   "service_type",       "closure_outcome"};
 
 // The period's totals.
 struct CaseStatsTotals {

@@ -181,7 +181,7 @@ domain::Status insertFollowUp(WriteContext& w, const FollowUpRow& f) {
       detail::insertRow(w.sql(), "case_inclusion_outcomes", "follow_up_id, case_id, domain, status",
                         f.id, f.case_id, o.domain, o.status);
     }
-    return {};
+    return refreshCaseStats(w, f.case_id);  // "social inclusion achieved"
   });
 }
 

@@ -10,6 +10,7 @@
 #include "store/contact_stats.h"
 #include "store/guarded.h"
 #include "store/sql_errors.h"
+#include "store/stored_contacts_upgrade.h"
 
 namespace strada::store {
 namespace {
@@ -63,13 +64,13 @@ std::optional<CaseFacts> loadFacts(soci::session& sql, const std::string& case_i
   long long opened = 0, closed = 0;
   sql << "SELECT org_id, counted, consent_until, opened_month, closed_month, status, "
          "referral_source, gender, age_band, citizenships, trafficking_status, "
-         "exploitation_types, closure_outcome, in_proceedings FROM case_stats_facts WHERE "
-         "case_id = :c",
+         "exploitation_types, closure_outcome, in_proceedings, inclusion_achieved FROM "
+         "case_stats_facts WHERE case_id = :c",
       soci::into(f.org_id), soci::into(counted), soci::into(f.consent_until), soci::into(opened),
       soci::into(closed), soci::into(f.status), soci::into(f.referral_source), soci::into(f.gender),
       soci::into(f.age_band), soci::into(f.citizenships), soci::into(f.trafficking_status),
       soci::into(f.exploitation_types), soci::into(f.closure_outcome), soci::into(in_proceedings),
-      soci::use(case_id);
+      soci::into(f.inclusion_achieved), soci::use(case_id);
   if (!sql.got_data()) {
     return std::nullopt;
   }
@@ -86,11 +87,11 @@ void saveFacts(soci::session& sql, const CaseFacts& f) {
   detail::insertRow(sql, "case_stats_facts",
                     "case_id, org_id, counted, consent_until, opened_month, closed_month, status, "
                     "referral_source, gender, age_band, citizenships, trafficking_status, "
-                    "exploitation_types, closure_outcome, in_proceedings",
+                    "exploitation_types, closure_outcome, in_proceedings, inclusion_achieved",
                     f.case_id, f.org_id, f.counted, f.consent_until, f.opened_month, f.closed_month,
                     f.status, f.referral_source, f.gender, f.age_band, f.citizenships,
-                    f.trafficking_status, f.exploitation_types, f.closure_outcome,
-                    f.in_proceedings);
+                    f.trafficking_status, f.exploitation_types, f.closure_outcome, f.in_proceedings,
+                    f.inclusion_achieved);
 }
 
 // The case's services as cells, each with `sign`.
@@ -181,6 +182,29 @@ domain::Status refreshSelected(soci::session& sql, const std::string& query, con
   return {};
 }
 
+// The social-inclusion domains whose latest status (by follow-up day, then when it was recorded)
+// is "achieved", in code order.
+std::string inclusionAchieved(soci::session& sql, const std::string& case_id) {
+  std::map<std::string, std::string> latest;  // domain -> status
+  std::string domain_code, status;
+  soci::statement st =
+      (sql.prepare << "SELECT o.domain, o.status FROM case_inclusion_outcomes o JOIN "
+                      "case_follow_ups f ON f.id = o.follow_up_id WHERE o.case_id = :c ORDER BY "
+                      "f.followed_on, f.recorded_at, f.id",
+       soci::into(domain_code), soci::into(status), soci::use(case_id));
+  st.execute();
+  while (st.fetch()) {
+    latest[domain_code] = status;
+  }
+  std::vector<std::string> achieved;
+  for (const auto& [code, last] : latest) {
+    if (last == "achieved") {
+      achieved.push_back(code);
+    }
+  }
+  return domain::joinList(achieved);
+}
+
 }  // namespace
 
 domain::Result<std::optional<CaseFacts>> computeCaseFacts(soci::session& sql,
@@ -214,6 +238,7 @@ domain::Result<std::optional<CaseFacts>> computeCaseFacts(soci::session& sql,
     sql << "SELECT COUNT(*) FROM case_proceedings WHERE case_id = :id AND status <> 'concluded'",
         soci::into(open_proceedings), soci::use(case_id);
     f.in_proceedings = open_proceedings > 0;
+    f.inclusion_achieved = inclusionAchieved(sql, case_id);
     return std::optional<CaseFacts>(std::move(f));
   });
 }
@@ -241,6 +266,9 @@ std::vector<CaseStatsCell> caseFactsCells(const CaseFacts& f) {
     }
     for (const auto& code : domain::splitList(f.exploitation_types)) {
       add("exploitation", code);
+    }
+    for (const auto& code : domain::splitList(f.inclusion_achieved)) {
+      add("inclusion", code);
     }
   };
   add_at(f.opened_month, "opened");
@@ -344,6 +372,22 @@ domain::Result<std::int64_t> rebuildCaseStats(
     progress(org_id, counted);
   }
   return counted;
+}
+
+domain::Result<bool> rebuildCaseStatsOnce(Database& db, std::string_view step) {
+  domain::Result<bool> done = false;
+  db.read([&](soci::session& sql) { done = isDataMigrationDone(sql, step); });
+  if (!done || *done) {
+    return done ? domain::Result<bool>(false) : tl::unexpected(done.error());
+  }
+  if (auto rebuilt = rebuildCaseStats(db, [](const std::string&, std::int64_t) {}); !rebuilt) {
+    return tl::unexpected(rebuilt.error());
+  }
+  if (auto recorded = db.write([step](WriteContext& w) { return recordDataMigration(w, step); });
+      !recorded) {
+    return tl::unexpected(recorded.error());
+  }
+  return true;
 }
 
 }  // namespace strada::store

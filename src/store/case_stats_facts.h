@@ -2,14 +2,16 @@
 // counted by, and whether it is counted at all) and the monthly cells of every organisation's
 // counted cases. Kept exact by construction: every store write that can change a case's facts
 // (insertCase, updateCase, updateClient, setClientTraffickingStatus, insertConsent,
-// withdrawConsent, eraseClient) calls refreshCaseStats in its own transaction, which recomputes
+// withdrawConsent, eraseClient, insertProceeding, updateProceeding, insertFollowUp) calls
+// refreshCaseStats in its own transaction, which recomputes
 // the facts (computeCaseFacts, the one place that decides them), subtracts the old facts' cells
 // and adds the new ones; insertService counts the service when its case is counted.
 //
 // Cells (case_stats_monthly): measure "opened" at the month the case was opened and "closed" at
 // the month its closure was approved, each with dimension "total" ('') and one per coded field
 // ("status", "referral_source", "gender", "age_band", "citizenship", "trafficking_status",
-// "exploitation", "in_proceedings" with code "yes"); "closed" also "closure_outcome"; measure
+// "exploitation", "in_proceedings" with code "yes", "inclusion" with the domains achieved);
+// "closed" also "closure_outcome"; measure
 // "service" at the month a service started, dimension "service_type". Empty codes are not counted.
 #pragma once
 
@@ -17,6 +19,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -49,6 +52,8 @@ struct CaseFacts {
   std::string exploitation_types;  // comma-separated codes
   std::string closure_outcome;     // when closed
   bool in_proceedings = false;
+  // inclusion_domain codes whose latest status (at closure or a follow-up) is "achieved".
+  std::string inclusion_achieved;  // comma-separated codes
 
   friend bool operator==(const CaseFacts&, const CaseFacts&) = default;
 };
@@ -91,5 +96,11 @@ using CaseStatsCell = std::tuple<std::int64_t, std::string, std::string, std::st
 [[nodiscard]] domain::Result<std::int64_t> rebuildCaseStats(
     Database& db,
     const std::function<void(const std::string& org_id, std::int64_t cases)>& progress);
+
+// The data step of a migration that changes what the facts hold (0026: social inclusion): the
+// rebuild above, once per database (recorded in data_migrations under kCaseStatsInclusionStep).
+// True when it ran now. Blocking: at start, before anything is served.
+inline constexpr std::string_view kCaseStatsInclusionStep = "0026_case_stats_inclusion";
+[[nodiscard]] domain::Result<bool> rebuildCaseStatsOnce(Database& db, std::string_view step);
 
 }  // namespace strada::store

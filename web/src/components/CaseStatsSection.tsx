@@ -16,6 +16,7 @@ const assistedColour = '#3d6f3a';
 // The code list a case breakdown's codes come from.
 function listOfCaseDimension(dimension: string): string {
   if (dimension === 'status') return 'case_status';
+  if (dimension === 'inclusion') return 'inclusion_domain';
   return dimension === 'citizenship' ? 'country' : dimension;
 }
 

@@ -227,6 +227,7 @@ export const caseStatsDimensions = [
   'trafficking_status',
   'exploitation',
   'in_proceedings',
+  'inclusion',
   'service_type',
   'closure_outcome',
 ] as const;
