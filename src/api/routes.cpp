@@ -167,6 +167,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerTelephonyRoutes(routes);
   registerUserRoutes(routes);
   registerClientRoutes(routes);
+  registerClientMergeRoutes(routes);
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
 }
