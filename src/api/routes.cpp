@@ -167,7 +167,6 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerTelephonyRoutes(routes);
   registerUserRoutes(routes);
   registerClientRoutes(routes);
-  registerClientMergeRoutes(routes);
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
 }

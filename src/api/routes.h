@@ -101,8 +101,6 @@ void registerTelephonyRoutes(RouteTable& routes);
 void registerUserRoutes(RouteTable& routes);
 // Direct assistance: clients (clients.cpp) and cases (cases.cpp).
 void registerClientRoutes(RouteTable& routes);
-// Possible duplicate clients and their merge (client_merge.cpp).
-void registerClientMergeRoutes(RouteTable& routes);
 void registerSubjectAccessRoutes(RouteTable& routes);
 void registerCaseRoutes(RouteTable& routes);
 

@@ -100,12 +100,8 @@ std::vector<AccessEntry> entriesOf(Trail trail, const std::optional<std::string>
 
 awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Actor actor,
                                                                 std::string id) {
-  auto survivor = co_await survivorOf(ctx, std::move(id));
-  if (!survivor) {
-    co_return tl::unexpected(survivor.error());
-  }
-  auto loaded = co_await allowedClient(ctx, actor, std::move(*survivor),
-                                       policy::Permission::kClientAccessHistory, CaseUse::kSee);
+  auto loaded = co_await allowedSurvivor(ctx, actor, std::move(id),
+                                         policy::Permission::kClientAccessHistory, CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }

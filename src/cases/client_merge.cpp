@@ -21,17 +21,10 @@ using domain::Result;
 
 Result<MergedRef> refOf(soci::session& sql, const std::string& org_id, std::string id,
                         std::string code) {
-  MergedRef ref{std::move(id), std::move(code), std::nullopt, "", ""};
-  auto kase = store::findCaseOfClient(sql, org_id, ref.client_id);
-  if (!kase) {
-    return tl::unexpected(kase.error());
-  }
-  if (kase->has_value()) {
-    ref.case_id = (*kase)->id;
-    ref.case_code = (*kase)->case_code;
-    ref.case_status = (*kase)->status;
-  }
-  return ref;
+  return store::findCaseOfClient(sql, org_id, id).map([&](std::optional<domain::Case> kase) {
+    return kase ? MergedRef{std::move(id), std::move(code), kase->id, kase->case_code, kase->status}
+                : MergedRef{std::move(id), std::move(code), std::nullopt, "", ""};
+  });
 }
 
 // Writes `change` with `action` audited on both clients of a pair, in one job.
@@ -151,9 +144,14 @@ Result<MergeRefs> readMergeRefs(soci::session& sql, const std::string& org_id,
   return refs;
 }
 
-awaitable<Result<std::string>> survivorOf(Context ctx, std::string id) {
+awaitable<Result<LoadedClient>> allowedSurvivor(Context ctx, const Actor& actor, std::string id,
+                                                policy::Permission permission, CaseUse use) {
   auto job = [id = std::move(id)](soci::session& sql) { return store::survivorOf(sql, id); };
-  co_return co_await store::awaitRead<Result<std::string>>(ctx.db, std::move(job));
+  auto survivor = co_await store::awaitRead<Result<std::string>>(ctx.db, std::move(job));
+  if (!survivor) {
+    co_return tl::unexpected(survivor.error());
+  }
+  co_return co_await allowedClient(std::move(ctx), actor, std::move(*survivor), permission, use);
 }
 
 awaitable<Result<DuplicateFlagView>> flagDuplicate(Context ctx, Actor actor, std::string id,

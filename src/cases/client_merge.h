@@ -77,8 +77,4 @@ listDuplicateFlags(Context ctx, Actor actor, std::string status);
 [[nodiscard]] boost::asio::awaitable<domain::Result<DuplicateFlagView>> mergeDuplicateFlag(
     Context ctx, Actor actor, std::string flag_id, std::string survivor_id);
 
-// The client that `id` stands for now (its survivor when merged away).
-[[nodiscard]] boost::asio::awaitable<domain::Result<std::string>> survivorOf(Context ctx,
-                                                                             std::string id);
-
 }  // namespace strada::cases

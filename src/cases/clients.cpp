@@ -190,12 +190,8 @@ awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::Cli
 }
 
 awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string id) {
-  auto survivor = co_await survivorOf(ctx, std::move(id));
-  if (!survivor) {
-    co_return tl::unexpected(survivor.error());
-  }
-  auto loaded = co_await allowedClient(ctx, actor, std::move(*survivor),
-                                       policy::Permission::kClientRead, CaseUse::kSee);
+  auto loaded = co_await allowedSurvivor(ctx, actor, std::move(id), policy::Permission::kClientRead,
+                                         CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <utility>
+
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -18,22 +20,29 @@ constexpr const char* kFlagColumns =
     "client_duplicate_flags f JOIN clients a ON a.id = f.client_a JOIN clients b ON b.id = "
     "f.client_b ";
 
-struct FlagColumns {
-  DuplicateFlagRow r;
-  long long flagged_at = 0, resolved_at = 0;
-
+// The holders of kFlagColumns: the row itself.
+struct FlagColumns : DuplicateFlagRow {
   void bindInto(soci::statement& st) {
-    detail::intoEach(st, r.id, r.org_id, r.client_a, r.client_b, r.reason, r.flagged_by, flagged_at,
-                     r.status, r.resolved_by, resolved_at, r.survivor_id, r.client_a_code,
-                     r.client_b_code);
+    detail::intoEach(st, id, org_id, client_a, client_b, reason, flagged_by, flagged_at, status,
+                     resolved_by, resolved_at, survivor_id, client_a_code, client_b_code);
   }
-  DuplicateFlagRow toRow() {
-    DuplicateFlagRow out = r;
-    out.flagged_at = flagged_at;
-    out.resolved_at = resolved_at;
-    return out;
-  }
+  DuplicateFlagRow toRow() const { return *this; }
 };
+
+// The two columns of every row of `query`, which takes `id` as its one parameter.
+std::vector<std::pair<std::string, std::string>> columnPairs(soci::session& sql,
+                                                             const std::string& query,
+                                                             const std::string& id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::pair<std::string, std::string> row;
+  soci::statement st =
+      (sql.prepare << query, soci::into(row.first), soci::into(row.second), soci::use(id, "id"));
+  st.execute();
+  while (st.fetch()) {
+    out.push_back(row);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -132,14 +141,11 @@ domain::Result<std::vector<MergedClient>> mergedInto(soci::session& sql,
                                                      const std::string& survivor_id) {
   return guarded("clients merged into", [&]() -> domain::Result<std::vector<MergedClient>> {
     std::vector<MergedClient> out;
-    MergedClient row;
-    soci::statement st =
-        (sql.prepare << "SELECT id, client_code FROM clients WHERE merged_into = :s ORDER BY "
-                        "client_code",
-         soci::into(row.id), soci::into(row.client_code), soci::use(survivor_id));
-    st.execute();
-    while (st.fetch()) {
-      out.push_back(row);
+    for (auto& [id, code] : columnPairs(sql,
+                                        "SELECT id, client_code FROM clients WHERE merged_into = "
+                                        ":id ORDER BY client_code",
+                                        survivor_id)) {
+      out.push_back({std::move(id), std::move(code)});
     }
     return out;
   });
@@ -149,19 +155,15 @@ domain::Result<std::vector<IndexMatch>> indexMatches(soci::session& sql,
                                                      const std::string& client_id) {
   return guarded("find index matches", [&]() -> domain::Result<std::vector<IndexMatch>> {
     std::vector<IndexMatch> out;
-    IndexMatch row;
-    soci::statement st =
-        (sql.prepare << "SELECT other.client_id, MIN(other.kind) FROM client_index mine JOIN "
-                        "client_index other ON other.org_id = mine.org_id AND other.kind = "
-                        "mine.kind AND other.hash = mine.hash JOIN clients c ON c.id = "
-                        "other.client_id WHERE mine.client_id = :a AND other.client_id <> :b AND "
-                        "mine.kind IN ('name', 'phone') AND c.merged_into = '' GROUP BY "
-                        "other.client_id ORDER BY other.client_id",
-         soci::into(row.client_id), soci::into(row.kind), soci::use(client_id),
-         soci::use(client_id));
-    st.execute();
-    while (st.fetch()) {
-      out.push_back(row);
+    for (auto& [id, kind] : columnPairs(
+             sql,
+             "SELECT other.client_id, MIN(other.kind) FROM client_index mine JOIN client_index "
+             "other ON other.org_id = mine.org_id AND other.kind = mine.kind AND other.hash = "
+             "mine.hash JOIN clients c ON c.id = other.client_id WHERE mine.client_id = :id AND "
+             "other.client_id <> mine.client_id AND mine.kind IN ('name', 'phone') AND "
+             "c.merged_into = '' GROUP BY other.client_id ORDER BY other.client_id",
+             client_id)) {
+      out.push_back({std::move(id), std::move(kind)});
     }
     return out;
   });

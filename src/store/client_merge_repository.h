@@ -26,10 +26,10 @@ struct DuplicateFlagRow {
   std::string client_a, client_b;
   std::string reason;  // a code of the duplicate_reason list
   std::string flagged_by;
-  std::int64_t flagged_at = 0;
-  std::string status;  // open, merged, dismissed
+  long long flagged_at = 0;  // unix millis (long long: what both backends bind)
+  std::string status;        // open, merged, dismissed
   std::string resolved_by;
-  std::int64_t resolved_at = 0;
+  long long resolved_at = 0;
   std::string survivor_id;                   // of a merge; "" otherwise
   std::string client_a_code, client_b_code;  // read only
 };
