@@ -77,6 +77,7 @@ awaitable<Result<ClientView>> eraseClient(Context ctx, Actor actor, std::string 
   std::vector<std::string> ids{client.id};
   ids.insert(ids.end(), merged->begin(), merged->end());
   std::vector<std::pair<std::string, std::string>> sealed;  // id, its sealed reason
+  sealed.reserve(ids.size());
   for (const auto& erased_id : ids) {
     sealed.emplace_back(
         erased_id, ctx.vault.seal({vault::SealedField::kErasureReason, erased_id}, erasure.reason));
