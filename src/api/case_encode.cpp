@@ -54,18 +54,21 @@ json::object encodeCaseView(const cases::CaseView& v) {
   if (!k.reflection_start.empty()) {
     reflection = json::object{{"start", k.reflection_start}, {"end", orNull(k.reflection_end)}};
   }
+  json::object client{
+      {"id", v.client.id},
+      {"client_code", v.client.client_code},
+      {"person",
+       v.person_visible ? json::value(encodePerson(v.client.person)) : json::value(nullptr)},
+      {"coded", encodeCoded(v.client.coded)},
+      {"erased_at", v.client.erased_at != 0 ? json::value(domain::formatRfc3339(v.client.erased_at))
+                                            : json::value(nullptr)}};
+  for (auto& [key, value] : encodeMerges(v.merges)) {
+    client[key] = std::move(value);
+  }
   return json::object{
       {"id", k.id},
       {"case_code", k.case_code},
-      {"client",
-       json::object{{"id", v.client.id},
-                    {"client_code", v.client.client_code},
-                    {"person", v.person_visible ? json::value(encodePerson(v.client.person))
-                                                : json::value(nullptr)},
-                    {"coded", encodeCoded(v.client.coded)},
-                    {"erased_at", v.client.erased_at != 0
-                                      ? json::value(domain::formatRfc3339(v.client.erased_at))
-                                      : json::value(nullptr)}}},
+      {"client", std::move(client)},
       {"status", k.status},
       {"status_history", encodeHistory(v)},
       {"reflection_period", std::move(reflection)},

@@ -26,6 +26,24 @@ json::value caseRef(const std::optional<std::string>& case_id, const std::string
   return json::object{{"id", *case_id}, {"status", status}};
 }
 
+json::object encodeMerges(const cases::MergeRefs& merges) {
+  const auto ref = [](const cases::MergedRef& m) {
+    json::value kase = nullptr;
+    if (m.case_id) {
+      kase =
+          json::object{{"id", *m.case_id}, {"case_code", m.case_code}, {"status", m.case_status}};
+    }
+    return json::object{{"client_id", m.client_id}, {"client_code", m.client_code}, {"case", kase}};
+  };
+  json::array from;
+  for (const auto& m : merges.merged_from) {
+    from.push_back(ref(m));
+  }
+  return {{"merged_from", std::move(from)},
+          {"merged_into",
+           merges.merged_into ? json::value(ref(*merges.merged_into)) : json::value(nullptr)}};
+}
+
 json::object encodePerson(const domain::ClientPerson& p) {
   json::array docs;
   for (const auto& d : p.id_documents) {
@@ -58,7 +76,7 @@ json::object encodeCoded(const domain::ClientCoded& c) {
 
 json::object encodeClientView(const cases::ClientView& view) {
   const domain::Client& c = view.client;
-  return json::object{
+  json::object out{
       {"id", c.id},
       {"client_code", c.client_code},
       {"person", view.person_visible ? json::value(encodePerson(c.person)) : json::value(nullptr)},
@@ -71,6 +89,10 @@ json::object encodeClientView(const cases::ClientView& view) {
       {"updated_at", domain::formatRfc3339(c.updated_at)},
       {"erased_at",
        c.erased_at != 0 ? json::value(domain::formatRfc3339(c.erased_at)) : json::value(nullptr)}};
+  for (auto& [key, value] : encodeMerges(view.merges)) {
+    out[key] = std::move(value);
+  }
+  return out;
 }
 
 json::object errorBody(const domain::Error& error) {

@@ -72,6 +72,8 @@ boost::json::value userRef(const std::map<std::string, std::string>& names, cons
 // {"id", "status"} of a client's case, null when it has none.
 boost::json::value caseRef(const std::optional<std::string>& case_id, const std::string& status);
 
+// {"merged_from": [...], "merged_into": ...} of a client (the MergedClient schema).
+boost::json::object encodeMerges(const cases::MergeRefs& merges);
 boost::json::object encodePerson(const domain::ClientPerson& person);
 boost::json::object encodeCoded(const domain::ClientCoded& coded);
 // The Client schema of docs/openapi.yaml.

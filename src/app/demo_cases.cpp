@@ -126,6 +126,14 @@ domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& c
       return s;
     }
   }
+  // A second record of the first person, registered although the search matched: an open
+  // possible duplicate on the supervisor's approvals screen (issue 8, section 1).
+  domain::ClientPerson again;
+  again.full_name = std::string(kClients.front().name);
+  if (auto duplicate = cases::runToCompletion(cases::createClient(ctx, case_worker, again, {}));
+      !duplicate) {
+    return failed(duplicate.error());
+  }
   return {};
 }
 

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 88> kActions = {{
+constexpr std::array<ActionInfo, 92> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -103,8 +103,12 @@ constexpr std::array<ActionInfo, 88> kActions = {{
     {AuditAction::kCaseProceedingList, "case_proceeding.list", "case"},
     {AuditAction::kCaseFollowUpCreate, "case_follow_up.create", "case"},
     {AuditAction::kCaseFollowUpList, "case_follow_up.list", "case"},
+    {AuditAction::kClientDuplicateFlag, "client.duplicate_flag", "client"},
+    {AuditAction::kClientDuplicateList, "client.duplicate_list", "client_duplicate_flags"},
+    {AuditAction::kClientDuplicateDismiss, "client.duplicate_dismiss", "client"},
+    {AuditAction::kClientMerge, "client.merge", "client"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseFollowUpList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kClientMerge));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -111,6 +111,11 @@ enum class AuditAction {
   kCaseProceedingList,    // case_proceeding.list
   kCaseFollowUpCreate,    // case_follow_up.create
   kCaseFollowUpList,      // case_follow_up.list
+  // Possible duplicate clients and their merge (cases/client_merge.h).
+  kClientDuplicateFlag,     // client.duplicate_flag (on each client of the pair)
+  kClientDuplicateList,     // client.duplicate_list ("rows=N")
+  kClientDuplicateDismiss,  // client.duplicate_dismiss (on each client of the pair)
+  kClientMerge,             // client.merge (on the survivor and on the merged client)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

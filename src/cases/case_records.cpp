@@ -23,11 +23,17 @@ struct CaseDetail {
   std::vector<std::string> contacts;
   std::map<std::string, std::string> names;
   std::optional<store::CaseTransferRow> transfer;
+  MergeRefs merges;
 };
 
 Result<CaseDetail> readDetail(soci::session& sql, const std::string& org_id,
-                              const std::string& case_id) {
+                              const std::string& case_id, const store::ClientRow& client) {
   CaseDetail d;
+  auto merges = readMergeRefs(sql, org_id, client.client.id, client.merged_into);
+  if (!merges) {
+    return tl::unexpected(merges.error());
+  }
+  d.merges = std::move(*merges);
   auto history = store::listCaseHistory(sql, case_id);
   if (!history) {
     return tl::unexpected(history.error());
@@ -120,9 +126,8 @@ awaitable<Result<LoadedCase>> loadCase(Context ctx, policy::Principal who, std::
 }
 
 awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::CaseAccess access) {
-  auto job = [org = loaded.kase.org_id, id = loaded.kase.id](soci::session& sql) {
-    return readDetail(sql, org, id);
-  };
+  auto job = [org = loaded.kase.org_id, id = loaded.kase.id, client = loaded.client](
+                 soci::session& sql) { return readDetail(sql, org, id, client); };
   auto detail = co_await store::awaitRead<Result<CaseDetail>>(ctx.db, std::move(job));
   if (!detail) {
     co_return tl::unexpected(detail.error());
@@ -142,6 +147,7 @@ awaitable<Result<CaseView>> viewCase(Context ctx, LoadedCase loaded, policy::Cas
   view.history = std::move(detail->history);
   view.linked_contacts = std::move(detail->contacts);
   view.names = std::move(detail->names);
+  view.merges = std::move(detail->merges);
   co_return view;
 }
 

@@ -56,6 +56,11 @@ enum class CaseUse {
     Context ctx, const Actor& actor, std::string client_id, policy::Permission permission,
     CaseUse use);
 
+// allowedClient() of the client that `id` stands for now: its survivor when it was merged away
+// (cases/client_merge.h).
+[[nodiscard]] boost::asio::awaitable<domain::Result<LoadedClient>> allowedSurvivor(
+    Context ctx, const Actor& actor, std::string id, policy::Permission permission, CaseUse use);
+
 // Inserts `row` with `insert` (a store function) and the audit event `action` on the case
 // `case_id`, in one job.
 template <class Row>

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/client_merge.h"
 #include "cases/context.h"
 #include "domain/case.h"
 #include "domain/client.h"
@@ -37,6 +38,7 @@ struct CaseView {
   std::vector<std::string> linked_contacts;
   std::map<std::string, std::string> names;        // user id -> name, for every user the view names
   std::optional<store::CaseTransferRow> transfer;  // pending, shown to those with full access
+  MergeRefs merges;                                // the client's merges (cases/client_merge.h)
 };
 
 struct StatusChange {

@@ -26,25 +26,33 @@ struct Trail {
   std::map<std::string, std::string> names;
 };
 
+// The trail of `client_id` and its case, and of every client merged into it and theirs.
 Result<Trail> readTrail(soci::session& sql, const std::string& org_id, const std::string& client_id,
                         const std::optional<std::string>& case_id) {
-  Trail trail;
-  auto own = store::auditEventsFor(sql, "client", client_id);
-  if (!own) {
-    return tl::unexpected(own.error());
+  auto merges = readMergeRefs(sql, org_id, client_id, "");
+  if (!merges) {
+    return tl::unexpected(merges.error());
   }
-  trail.events = std::move(*own);
-  if (case_id) {
-    auto of_case = store::auditEventsFor(sql, "case", *case_id);
-    if (!of_case) {
-      return tl::unexpected(of_case.error());
+  std::vector<std::pair<std::string, std::optional<std::string>>> records{{client_id, case_id}};
+  for (const auto& m : merges->merged_from) {
+    records.emplace_back(m.client_id, m.case_id);
+  }
+  Trail trail;
+  for (const auto& [client, kase] : records) {
+    auto own = store::auditEventsFor(sql, "client", client);
+    if (!own) {
+      return tl::unexpected(own.error());
     }
-    trail.events.insert(trail.events.end(), of_case->begin(), of_case->end());
-    auto grants = store::listBreakGlass(sql, *case_id);
-    if (!grants) {
-      return tl::unexpected(grants.error());
+    trail.events.insert(trail.events.end(), own->begin(), own->end());
+    if (kase) {
+      auto of_case = store::auditEventsFor(sql, "case", *kase);
+      auto grants = store::listBreakGlass(sql, *kase);
+      if (!of_case || !grants) {
+        return tl::unexpected(!of_case ? of_case.error() : grants.error());
+      }
+      trail.events.insert(trail.events.end(), of_case->begin(), of_case->end());
+      trail.grants.insert(trail.grants.end(), grants->begin(), grants->end());
     }
-    trail.grants = std::move(*grants);
   }
   auto names = userNames(sql, org_id);
   if (!names) {
@@ -92,8 +100,8 @@ std::vector<AccessEntry> entriesOf(Trail trail, const std::optional<std::string>
 
 awaitable<Result<std::vector<AccessEntry>>> clientAccessHistory(Context ctx, Actor actor,
                                                                 std::string id) {
-  auto loaded = co_await allowedClient(ctx, actor, std::move(id),
-                                       policy::Permission::kClientAccessHistory, CaseUse::kSee);
+  auto loaded = co_await allowedSurvivor(ctx, actor, std::move(id),
+                                         policy::Permission::kClientAccessHistory, CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }

@@ -182,12 +182,16 @@ awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::Cli
       !status) {
     co_return tl::unexpected(status.error());
   }
+  // Registered although search before create matched: a supervisor reviews the pair.
+  if (auto flagged = co_await flagIndexMatches(ctx, actor, view.client.id); !flagged) {
+    co_return tl::unexpected(flagged.error());
+  }
   co_return co_await withDuplicates(ctx, std::move(view));
 }
 
 awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string id) {
-  auto loaded = co_await allowedClient(ctx, actor, std::move(id), policy::Permission::kClientRead,
-                                       CaseUse::kSee);
+  auto loaded = co_await allowedSurvivor(ctx, actor, std::move(id), policy::Permission::kClientRead,
+                                         CaseUse::kSee);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
@@ -196,6 +200,13 @@ awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string i
   if (!duplicates) {
     co_return tl::unexpected(duplicates.error());
   }
+  auto merges_job = [org = actor.principal.org_id, client_id](soci::session& sql) {
+    return readMergeRefs(sql, org, client_id, "");
+  };
+  auto merges = co_await store::awaitRead<Result<MergeRefs>>(ctx.db, std::move(merges_job));
+  if (!merges) {
+    co_return tl::unexpected(merges.error());
+  }
   // Recorded before any of it is shown.
   if (auto audited =
           co_await hotline::recordAudit(ctx, actor.entry(AuditAction::kClientRead, client_id));
@@ -203,7 +214,11 @@ awaitable<Result<ClientView>> readClient(Context ctx, Actor actor, std::string i
     co_return tl::unexpected(audited.error());
   }
   const auto access = policy::caseAccess(actor.principal, loaded->facts);
-  co_return viewOf(ctx.vault, std::move(*loaded), access, std::move(*duplicates));
+  auto view = viewOf(ctx.vault, std::move(*loaded), access, std::move(*duplicates));
+  if (view) {
+    view->merges = std::move(*merges);
+  }
+  co_return view;
 }
 
 awaitable<Result<ClientView>> updateClient(Context ctx, Actor actor, std::string id,

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cases/client_merge.h"
 #include "cases/context.h"
 #include "domain/client.h"
 #include "domain/error.h"
@@ -40,6 +41,7 @@ struct ClientView {
   std::vector<std::string> possible_duplicates;
   std::optional<std::string> case_id;
   std::string case_status;
+  MergeRefs merges;  // the clients merged into this one (cases/client_merge.h)
 };
 
 inline constexpr std::int32_t kMaxSearchMatches = 50;
@@ -53,7 +55,8 @@ inline constexpr std::int32_t kMaxSearchMatches = 50;
 [[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> createClient(
     Context ctx, Actor actor, domain::ClientPerson person, domain::ClientCoded coded);
 
-// kClientRead with policy::caseAccess: recorded (client.read) before it is returned.
+// kClientRead with policy::caseAccess: recorded (client.read) before it is returned. A client
+// merged into another answers its survivor.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> readClient(Context ctx,
                                                                             Actor actor,
                                                                             std::string id);
@@ -75,6 +78,7 @@ inline constexpr std::size_t kMaxErasureReason = 500;
 // person's blind indexes and marks the client erased; the coded fields and the case's coded
 // history stay. InvalidArgument ("reason", "confirm_client_code"); Conflict when already erased;
 // NotFound for another organisation's client. Recorded as client.key_destroy in the same job.
+// The clients merged into it are erased with it.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> eraseClient(Context ctx,
                                                                              Actor actor,
                                                                              std::string id,
@@ -88,8 +92,8 @@ struct AccessEntry {
   std::optional<std::string> reason;  // a break-glass's stated reason
 };
 
-// kClientAccessHistory: every audited action on the client and its case, newest first (at most
-// 500); recorded as client.access_read.
+// kClientAccessHistory: every audited action on the client and its case, and on the clients
+// merged into it and their cases, newest first (at most 500); recorded as client.access_read.
 [[nodiscard]] boost::asio::awaitable<domain::Result<std::vector<AccessEntry>>> clientAccessHistory(
     Context ctx, Actor actor, std::string id);
 

@@ -196,7 +196,7 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
     coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
     long long erased_at = 0;
     detail::intoEach(st, c.created_by, created_at, c.updated_by, updated_at, version, erased_at,
-                     c.erased_by, row.erasure_reason_sealed);
+                     c.erased_by, row.erasure_reason_sealed, row.merged_into);
     st.exchange(soci::into(key_hex, key_ind));
     st.exchange(soci::use(id));
     detail::prepareAndExecute(
@@ -207,7 +207,7 @@ domain::Result<std::optional<ClientRow>> findClient(soci::session& sql, const st
                 "c.control_methods, c.exploitation_types, c.industries, c.countries_origin, "
                 "c.countries_transit, c.countries_exploitation, c.created_by, c.created_at, "
                 "c.updated_by, c.updated_at, c.version, c.erased_at, c.erased_by, "
-                "c.erasure_reason_sealed, "
+                "c.erasure_reason_sealed, c.merged_into, "
                 "k.wrapped_key FROM clients c LEFT JOIN "
                 "client_keys k ON k.client_id = c.id WHERE c.id = :id");
     if (!st.fetch()) {
@@ -327,16 +327,17 @@ domain::Result<std::vector<ClientMatch>> searchClients(soci::session& sql,
     if (!client_code.empty()) {
       std::string id;
       soci::indicator ind = soci::i_null;
-      sql << "SELECT id FROM clients WHERE org_id = :o AND client_code = :c", soci::into(id, ind),
-          soci::use(org_id), soci::use(client_code);
+      sql << "SELECT id FROM clients WHERE org_id = :o AND client_code = :c AND merged_into = ''",
+          soci::into(id, ind), soci::use(org_id), soci::use(client_code);
       if (sql.got_data() && ind == soci::i_ok) {
         by_id[id].matched_on.emplace_back("client_code");
       }
     }
     for (const auto& e : index) {
       soci::rowset<std::string> ids =
-          (sql.prepare << "SELECT client_id FROM client_index WHERE org_id = :o AND kind = :k AND "
-                          "hash = :h",
+          (sql.prepare << "SELECT i.client_id FROM client_index i JOIN clients c ON c.id = "
+                          "i.client_id WHERE i.org_id = :o AND i.kind = :k AND i.hash = :h AND "
+                          "c.merged_into = ''",
            soci::use(org_id), soci::use(e.kind), soci::use(e.hash));
       for (const auto& id : ids) {
         auto& m = by_id[id];
@@ -368,8 +369,9 @@ domain::Result<std::vector<std::string>> possibleDuplicates(soci::session& sql,
     soci::rowset<std::string> ids =
         (sql.prepare << "SELECT DISTINCT other.client_id FROM client_index mine JOIN client_index "
                         "other ON other.org_id = mine.org_id AND other.kind = mine.kind AND "
-                        "other.hash = mine.hash WHERE mine.client_id = :a AND other.client_id <> "
-                        ":b AND mine.kind IN ('name', 'phone') ORDER BY other.client_id",
+                        "other.hash = mine.hash JOIN clients c ON c.id = other.client_id WHERE "
+                        "mine.client_id = :a AND other.client_id <> :b AND mine.kind IN ('name', "
+                        "'phone') AND c.merged_into = '' ORDER BY other.client_id",
          soci::use(client_id), soci::use(client_id));
     for (const auto& id : ids) {
       out.push_back(id);

@@ -26,6 +26,7 @@ struct ClientRow {
   std::string person_sealed;          // opaque bytes
   std::string wrapped_key;            // the person's wrapped key; "" once destroyed
   std::string erasure_reason_sealed;  // the sealed reason of an erasure; "" otherwise
+  std::string merged_into;            // the survivor it was merged into; "" otherwise
 };
 
 // One blind index of a client: kind "name", "birth_date" or "phone", and the keyed hash.
@@ -84,14 +85,14 @@ struct ClientMatch {
   std::vector<std::string> matched_on;  // "client_code", "name", "birth_date", "phone"
 };
 
-// Clients of `org_id` with `client_code` (exact, "" for none) or any of the index entries, at
-// most `limit`, ordered by client code.
+// Clients of `org_id` (not merged away) with `client_code` (exact, "" for none) or any of the index
+// entries, at most `limit`, ordered by client code.
 [[nodiscard]] domain::Result<std::vector<ClientMatch>> searchClients(
     soci::session& sql, const std::string& org_id, const std::string& client_code,
     const std::vector<ClientIndexEntry>& index, std::int32_t limit);
 
-// Other clients of the organisation sharing a name or a phone index entry with `client_id`
-// (a birth date alone is too common to flag), ordered by id.
+// Other clients of the organisation (not merged away) sharing a name or a phone index entry with
+// `client_id` (a birth date alone is too common to flag), ordered by id.
 [[nodiscard]] domain::Result<std::vector<std::string>> possibleDuplicates(
     soci::session& sql, const std::string& client_id);
 

@@ -173,6 +173,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "client.create",
         "client.erase",
         "client.export",
+        "client.merge",
         "client.read",
         "client.search",
         "client.update",
@@ -231,6 +232,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/clients/search", "client.search"},
       {"POST", "/api/v1/clients", "client.create"},
       {"POST", "/api/v1/cases", "case.create"},
+      {"GET", "/api/v1/duplicate-flags?status=open", "client.merge"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

@@ -47,6 +47,10 @@ TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
   EXPECT_GT(entries, 300 * 8);
   EXPECT_LT(entries, 300 * 25);
   EXPECT_EQ(count("SELECT count(*) FROM audit_events WHERE action = 'case.create'"), 324);
+  // One open possible duplicate per member: a second record of its first demo person.
+  EXPECT_EQ(count("SELECT count(*) FROM client_duplicate_flags WHERE status = 'open' AND reason = "
+                  "'same_name'"),
+            3);
   EXPECT_EQ(app::runAuditVerify(deployment().data()), 0);
 
   HttpClient worker(deployment().port());

@@ -898,7 +898,9 @@ export interface paths {
          *     (coded fields only) and when the person's key was destroyed (erased). A case worker
          *     sees a client they registered or whose case they work on (assigned or team); a
          *     supervisor every client of the organisation. Another organisation's client, or one the
-         *     user may not see, answers 404. Roles: case_worker, supervisor, data_officer.
+         *     user may not see, answers 404. A client merged into another answers its survivor (the
+         *     answer's `id` differs from the one asked for). Roles: case_worker, supervisor,
+         *     data_officer.
          */
         get: operations["getClient"];
         /**
@@ -962,6 +964,98 @@ export interface paths {
          *     (`client.erase`).
          */
         post: operations["eraseClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/duplicate-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag a possible duplicate of this client
+         * @description Flags this client and `other_client_id` (both of the organisation) as possibly the same
+         *     person, for a supervisor to merge or dismiss. Registering a client whose name or phone
+         *     matches another flags the pair by itself (reason `same_name` or `same_phone`). `reason`
+         *     is a `duplicate_reason` code. Recorded as `client.duplicate_flag` on both clients. Roles:
+         *     whoever may register clients (`client.create`).
+         */
+        post: operations["flagDuplicateClient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicate-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The possible duplicate clients to review
+         * @description The organisation's flags with `status` (default `open`), oldest first, at most 200: client
+         *     codes only, never a person's details. Recorded as `client.duplicate_list`. Role:
+         *     supervisor (`client.merge`).
+         */
+        get: operations["listDuplicateFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicate-flags/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Not the same person
+         * @description Closes the open flag as dismissed; both clients stay. Recorded as
+         *     `client.duplicate_dismiss` on both clients. Role: supervisor (`client.merge`).
+         */
+        post: operations["dismissDuplicateFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicate-flags/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge the two clients of a flag
+         * @description Merges the other client of the pair into `survivor_id`. Both records and both keys stay:
+         *     the sealed data of each stays under its own key. The merged-away client leaves search;
+         *     reading it answers the survivor, whose `merged_from` names it (with its case) and whose
+         *     access history holds the entries of both. Erasing the survivor erases it too. Refused
+         *     (409 on `cases`) while both clients have an open case: close one first. Recorded as
+         *     `client.merge` on both clients. Role: supervisor (`client.merge`).
+         */
+        post: operations["mergeDuplicateFlag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2446,6 +2540,44 @@ export interface components {
              * @description When the person was erased (their key destroyed); null otherwise.
              */
             erased_at: string | null;
+            /** @description The clients merged into this one (their cases stay theirs), by client code. */
+            merged_from: components["schemas"]["MergedClient"][];
+            /** @description Always null here: reading a merged-away client answers its survivor. */
+            merged_into: components["schemas"]["MergedClient"] | null;
+        };
+        MergedClient: {
+            client_id: string;
+            client_code: string;
+            case: {
+                id: string;
+                case_code: string;
+                /** @description A `case_status` code. */
+                status: string;
+            } | null;
+        };
+        DuplicateFlagClient: {
+            id: string;
+            client_code: string;
+        };
+        DuplicateFlag: {
+            id: string;
+            client_a: components["schemas"]["DuplicateFlagClient"];
+            client_b: components["schemas"]["DuplicateFlagClient"];
+            /** @description A `duplicate_reason` code (same_name, same_birth_date, same_phone, flagged_by_worker). */
+            reason: string;
+            flagged_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            flagged_at: string;
+            /** @enum {string} */
+            status: "open" | "merged" | "dismissed";
+            resolved_by: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** @description The client that stayed, for a merged flag. */
+            survivor_id: string | null;
+        };
+        DuplicateFlagList: {
+            items: components["schemas"]["DuplicateFlag"][];
         };
         ClientConflict: {
             error: components["schemas"]["Error"]["error"];
@@ -2541,6 +2673,10 @@ export interface components {
                  * @description When the person was erased; null otherwise.
                  */
                 erased_at: string | null;
+                /** @description The clients merged into this one, by client code. */
+                merged_from: components["schemas"]["MergedClient"][];
+                /** @description The client this one was merged into; null otherwise. */
+                merged_into: components["schemas"]["MergedClient"] | null;
             };
             /** @description A `case_status` code. */
             status: string;
@@ -3274,6 +3410,10 @@ export type ClientInput = components['schemas']['ClientInput'];
 export type ClientUpdate = components['schemas']['ClientUpdate'];
 export type CaseRef = components['schemas']['CaseRef'];
 export type Client = components['schemas']['Client'];
+export type MergedClient = components['schemas']['MergedClient'];
+export type DuplicateFlagClient = components['schemas']['DuplicateFlagClient'];
+export type DuplicateFlag = components['schemas']['DuplicateFlag'];
+export type DuplicateFlagList = components['schemas']['DuplicateFlagList'];
 export type ClientConflict = components['schemas']['ClientConflict'];
 export type ClientSearch = components['schemas']['ClientSearch'];
 export type ClientSearchResult = components['schemas']['ClientSearchResult'];
@@ -5053,6 +5193,160 @@ export interface operations {
             403: components["responses"]["RoleDenied"];
             404: components["responses"]["NotFound"];
             /** @description `conflict`: the person is already erased. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    flagDuplicateClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id. */
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    other_client_id: string;
+                    /** @example flagged_by_worker */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The open flag. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateFlag"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `other_client_id`: the pair is already flagged, or a client was merged. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    listDuplicateFlags: {
+        parameters: {
+            query?: {
+                status?: "open" | "merged" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flags. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateFlagList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    dismissDuplicateFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flag, dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateFlag"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `status`: the flag is no longer open. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
+    mergeDuplicateFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    survivor_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The flag, merged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateFlag"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /**
+             * @description `conflict`: on `cases`, both clients have an open case; on `status`, the flag is no
+             *     longer open; on `survivor_id`, a client was erased or merged already.
+             */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];

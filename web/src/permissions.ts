@@ -24,6 +24,7 @@ export type Permission =
   | 'client.create'
   | 'client.erase'
   | 'client.export'
+  | 'client.merge'
   | 'client.search'
   | 'codes.read'
   | 'contact.create'

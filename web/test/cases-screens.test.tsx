@@ -44,6 +44,8 @@ const stored = (over: Partial<CaseRecord> = {}): CaseRecord => ({
     person: { full_name: 'Ana Secret', phones: ['+40 700'] },
     coded: { gender: 'Feminine', citizenships: ['RO'] },
     erased_at: null,
+    merged_from: [],
+    merged_into: null,
   },
   status: 'intake',
   status_history: [],

@@ -1,7 +1,8 @@
 // A supervisor's pending approvals: the plans submitted and the closures requested on the
-// organisation's cases, oldest request first, each with a link to its case.
+// organisation's cases, oldest request first, each with a link to its case; then the possible
+// duplicate clients to merge or dismiss (client.merge).
 import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { DataTable } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
@@ -9,12 +10,14 @@ import { StatusRegion } from '../components/StatusRegion';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
+import { DuplicatesSection } from './DuplicatesSection';
+import { mayMergeClients } from './permissions';
 import { pendingApprovals, refName, type PendingApproval } from './api';
 import { lists } from './lists';
 import { useLoaded } from './useLoaded';
 import './cases.css';
 
-export function ApprovalsPage({ api, codes }: { api: ApiClient; codes: CodeLists }) {
+export function ApprovalsPage({ api, codes, user }: { api: ApiClient; codes: CodeLists; user: User }) {
   const t = useT();
   const loaded = useLoaded(() => pendingApprovals(api, 'any'), []);
   const rows = loaded.value?.items ?? [];
@@ -47,6 +50,7 @@ export function ApprovalsPage({ api, codes }: { api: ApiClient; codes: CodeLists
           ]}
         />
       )}
+      {mayMergeClients(user) && <DuplicatesSection api={api} codes={codes} />}
     </section>
   );
 }

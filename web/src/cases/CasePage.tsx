@@ -26,7 +26,8 @@ import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
 import { FollowUpsSection } from './FollowUpsSection';
-import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayListCases, maySeeAccessHistory, mayWithdrawDocuments, mayWorkCases } from './permissions';
+import { FlagDuplicate } from './FlagDuplicate';
+import { mayApprove, mayBreakGlass, mayErase, mayExportClient, mayFlagDuplicates, mayListCases, maySeeAccessHistory, mayWithdrawDocuments, mayWorkCases } from './permissions';
 import { SubjectAccessExport } from './SubjectAccessExport';
 import { StatusActions } from './StatusActions';
 import { TasksSection } from './TasksSection';
@@ -144,6 +145,7 @@ export function CasePage({ api, codes, user, id }: Props) {
           {working && <TasksSection api={api} record={record} user={user} onChanged={changed} />}
           {working && <DocumentsSection api={api} codes={codes} caseId={record.id} mayWithdraw={mayWithdrawDocuments(user)} onChanged={changed} />}
           <TimelineSection api={api} codes={codes} caseId={record.id} round={round} />
+          {working && mayFlagDuplicates(user) && <FlagDuplicate api={api} clientId={record.client.id} />}
           {maySeeAccessHistory(user) && <AccessHistory api={api} clientId={record.client.id} />}
         </>
       )}

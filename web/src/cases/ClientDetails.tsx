@@ -3,7 +3,8 @@ import { Fragment } from 'preact';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { useT } from '../i18n';
-import type { CaseRecord, Coded } from './api';
+import { hrefFor } from '../router';
+import type { CaseRecord, Coded, MergedClient } from './api';
 import { codedFields } from './clientForm';
 import { Section } from './fields';
 import { lists } from './lists';
@@ -32,6 +33,7 @@ export function ClientDetails({ codes, client }: { codes: CodeLists; client: Cas
   const rows = codedRows(codes, client.coded);
   return (
     <Section id="case-person" title={t('cases.client.person')}>
+      <MergeNotes codes={codes} client={client} />
       {client.erased_at ? (
         <p class="erased" role="status">
           {t('cases.erase.erased', { at: new Date(client.erased_at).toLocaleString() })}
@@ -85,5 +87,30 @@ export function ClientDetails({ codes, client }: { codes: CodeLists; client: Cas
         </dl>
       )}
     </Section>
+  );
+}
+
+/** "Merged from CL-…" (and its case) on a survivor; "Merged into CL-…" on a merged-away client. */
+function MergeNotes({ codes, client }: { codes: CodeLists; client: CaseRecord['client'] }) {
+  const t = useT();
+  const line = (key: string, m: MergedClient) => (
+    <p class="merge-note" key={m.client_id}>
+      {t(key, { code: m.client_code })}
+      {m.case !== null && (
+        <>
+          {' · '}
+          <a href={hrefFor({ name: 'case', id: m.case.id })} class="mono">
+            {m.case.case_code}
+          </a>{' '}
+          ({codeLabel(codes, lists.caseStatus, m.case.status)})
+        </>
+      )}
+    </p>
+  );
+  return (
+    <>
+      {client.merged_from.map((m) => line('cases.duplicates.mergedFrom', m))}
+      {client.merged_into !== null && line('cases.duplicates.mergedInto', client.merged_into)}
+    </>
   );
 }

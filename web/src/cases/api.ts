@@ -17,6 +17,7 @@ import type {
   ClientSearch as SearchQuery,
   ClientSearchResult,
   Consent,
+  DuplicateFlag,
   PendingApprovalList,
   UserRef,
 } from '../../generated/schema';
@@ -48,6 +49,8 @@ export type {
   CaseProceeding,
   CaseFollowUp,
   InclusionOutcome,
+  DuplicateFlag,
+  MergedClient,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];
@@ -148,6 +151,24 @@ export function pendingApprovals(api: ApiClient, kind: 'plan' | 'closure' | 'any
 /** A colleague's name, or "" when there is none. */
 export function refName(ref: UserRef | null | undefined): string {
   return ref?.name ?? '';
+}
+
+/** Flags `clientId` and `otherId` as possibly the same person, for a supervisor. */
+export function flagDuplicate(api: ApiClient, clientId: string, otherId: string): Promise<DuplicateFlag> {
+  const body = { other_client_id: otherId, reason: 'flagged_by_worker' };
+  return api.request('POST', `/api/v1/clients/${encodeURIComponent(clientId)}/duplicate-flags`, { body });
+}
+
+/** The possible duplicate clients a supervisor reviews (open flags, oldest first). */
+export function openDuplicateFlags(api: ApiClient): Promise<{ items: DuplicateFlag[] }> {
+  return api.request('GET', '/api/v1/duplicate-flags?status=open');
+}
+
+/** Merges the other client of the flag into `survivorId`, or dismisses the flag (not the same person). */
+export function resolveDuplicateFlag(api: ApiClient, flagId: string, survivorId: string | null): Promise<DuplicateFlag> {
+  const path = `/api/v1/duplicate-flags/${encodeURIComponent(flagId)}`;
+  if (survivorId === null) return api.request('POST', `${path}/dismiss`, { body: {} });
+  return api.request('POST', `${path}/merge`, { body: { survivor_id: survivorId } });
 }
 
 export function accessHistory(api: ApiClient, clientId: string): Promise<{ entries: AccessEntry[] }> {

@@ -2,6 +2,7 @@
 // renamed list is one edit. The codes and their labels always come from the server.
 export const lists = {
   caseStatus: 'case_status',
+  duplicateReason: 'duplicate_reason',
   referralSource: 'referral_source',
   consentKind: 'consent_kind',
   consentGiven: 'consent_given_as',

@@ -9,6 +9,8 @@ export const mayApprove = (u: User) => can(u, 'case.approve');
 export const mayLinkContacts = (u: User) => can(u, 'client.search') && can(u, 'case.contact_link');
 export const mayWorkCases = (u: User) => can(u, 'case.update');
 export const mayBreakGlass = (u: User) => can(u, 'case.break_glass');
+export const mayMergeClients = (u: User) => can(u, 'client.merge');
+export const mayFlagDuplicates = (u: User) => can(u, 'client.create') && can(u, 'client.search');
 export const mayErase = (u: User) => can(u, 'client.erase');
 export const mayExportClient = (u: User) => can(u, 'client.export');
 export const mayListMyTasks = (u: User) => can(u, 'task.list_mine');
