@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 88> kActions = {{
+constexpr std::array<ActionInfo, 92> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -103,8 +103,12 @@ constexpr std::array<ActionInfo, 88> kActions = {{
     {AuditAction::kCaseProceedingList, "case_proceeding.list", "case"},
     {AuditAction::kCaseFollowUpCreate, "case_follow_up.create", "case"},
     {AuditAction::kCaseFollowUpList, "case_follow_up.list", "case"},
+    {AuditAction::kCaseReferralCreate, "case_referral.create", "case"},
+    {AuditAction::kCaseReferralList, "case_referral.list", "case"},
+    {AuditAction::kConsentOverride, "consent.override", "case"},
+    {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseFollowUpList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kConsentOverrideList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

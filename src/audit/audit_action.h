@@ -111,6 +111,11 @@ enum class AuditAction {
   kCaseProceedingList,    // case_proceeding.list
   kCaseFollowUpCreate,    // case_follow_up.create
   kCaseFollowUpList,      // case_follow_up.list
+  // A case's outgoing referrals, a share checked against consent (cases/case_referrals.h).
+  kCaseReferralCreate,   // case_referral.create
+  kCaseReferralList,     // case_referral.list
+  kConsentOverride,      // consent.override (a share without consent, by a supervisor)
+  kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

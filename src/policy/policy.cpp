@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 38> kPermissions = {{
+constexpr std::array<PermissionRule, 39> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -107,8 +107,10 @@ constexpr std::array<PermissionRule, 38> kPermissions = {{
     // Like the contacts' export: a downloaded file leaves the system's access control.
     {Permission::kCaseStatsExport, "case_stats.export", rolesOf({kSupervisor, kDataOfficer})},
     {Permission::kCaseDocumentWithdraw, "case.document_withdraw", rolesOf({kSupervisor})},
+    // A share without consent is the supervisor's decision alone, never a case worker's.
+    {Permission::kConsentOverride, "consent.override", rolesOf({kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kCaseDocumentWithdraw),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kConsentOverride),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -56,6 +56,7 @@ enum class Permission {
   kTaskListMine,          // one's own open tasks and the transfers offered to one, across cases
   kCaseStatsExport,       // download the case statistics as CSV or XLSX (coded figures, audited)
   kCaseDocumentWithdraw,  // withdraw a document from a case: its content is deleted
+  kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

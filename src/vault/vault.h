@@ -52,6 +52,8 @@ enum class SealedField {
   kProceedingReference,  // case_proceedings.reference: the court's case reference
   kHearingNote,          // case_hearings.note (record id: proceeding id "/" position)
   kFollowUpNote,         // case_follow_ups.note: a follow-up's note (record id: follow-up id)
+  kReferralPurpose,      // case_referrals.purpose: why the person is referred (referral id)
+  kReferralOverride,     // case_referrals.override_reason: why it went without consent
 };
 
 // What a sealed value belongs to.

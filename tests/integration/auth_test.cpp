@@ -177,6 +177,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "client.search",
         "client.update",
         "codes.read",
+        "consent.override",
         "contact.create",
         "contact.drafts_read",
         "contact.export",
