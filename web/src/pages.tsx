@@ -53,7 +53,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   cases: (r, c) => <CasesPage api={c.api} codes={c.codes} user={c.user} query={r.query} />,
   caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
-  approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} />,
+  approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
 };
 
 /** The screen of `route`. */

@@ -26,6 +26,7 @@ export type Permission =
   | 'client.export'
   | 'client.search'
   | 'codes.read'
+  | 'consent.override'
   | 'contact.create'
   | 'contact.drafts_read'
   | 'contact.export'

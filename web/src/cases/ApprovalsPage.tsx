@@ -1,7 +1,8 @@
 // A supervisor's pending approvals: the plans submitted and the closures requested on the
-// organisation's cases, oldest request first, each with a link to its case.
+// organisation's cases, oldest request first, each with a link to its case; then the referrals
+// made without the person's consent (ConsentOverrides).
 import type { ApiClient } from '../api/client';
-import type { CodeLists } from '../api/types';
+import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
 import { DataTable } from '../components/DataTable';
 import { PageHeading } from '../components/PageHeading';
@@ -10,11 +11,13 @@ import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { pendingApprovals, refName, type PendingApproval } from './api';
+import { ConsentOverrides } from './ConsentOverrides';
 import { lists } from './lists';
+import { mayOverrideConsent } from './permissions';
 import { useLoaded } from './useLoaded';
 import './cases.css';
 
-export function ApprovalsPage({ api, codes }: { api: ApiClient; codes: CodeLists }) {
+export function ApprovalsPage({ api, codes, user }: { api: ApiClient; codes: CodeLists; user: User }) {
   const t = useT();
   const loaded = useLoaded(() => pendingApprovals(api, 'any'), []);
   const rows = loaded.value?.items ?? [];
@@ -47,6 +50,7 @@ export function ApprovalsPage({ api, codes }: { api: ApiClient; codes: CodeLists
           ]}
         />
       )}
+      {mayOverrideConsent(user) && <ConsentOverrides api={api} codes={codes} />}
     </section>
   );
 }

@@ -48,6 +48,8 @@ export type {
   CaseProceeding,
   CaseFollowUp,
   InclusionOutcome,
+  CaseReferral,
+  CaseReferralList,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];
