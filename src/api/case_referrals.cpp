@@ -3,7 +3,9 @@
 // `consent_required` on the field "consent".
 #include "cases/case_referrals.h"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <tuple>
 
 #include "api/cases_json.h"
 #include "api/encode.h"
@@ -59,39 +61,46 @@ json::object encodeReferral(const cases::Referral& ref, const cases::ReferralLis
                       {"version", r.version}};
 }
 
-json::object encodeReferrals(const cases::ReferralList& list) {
-  return itemsBody(list.items,
-                   [&list](const cases::Referral& r) { return encodeReferral(r, list); });
-}
-
 // The referral just made (the list holds it alone): 201.
 http::Response encodeAddedReferral(const cases::ReferralList& list) {
   return created(encodeReferral(list.items.front(), list));
 }
 
+// {"items": [referral...]}
+json::object encodeReferrals(const cases::ReferralList& list) {
+  json::array items;
+  for (const cases::Referral& r : list.items) {
+    items.emplace_back(encodeReferral(r, list));
+  }
+  return {{"items", std::move(items)}};
+}
+
 domain::Result<cases::ReferralInput> decodeReferral(std::string_view body) {
-  JsonFields in(body);
   cases::ReferralInput r;
-  in.optional("agency_id", r.agency_id, 64);
+  JsonFields in(body);
+  in.required("purpose", r.purpose, 10000);
+  for (auto [key, out, limit] :
+       {std::tuple{"agency_id", &r.agency_id, 64}, std::tuple{"referred_on", &r.referred_on, 10},
+        std::tuple{"override_reason", &r.override_reason, 5000}}) {
+    in.optional(key, *out, static_cast<std::size_t>(limit));
+  }
   JsonFields member = in.object("member", false);
   member.optional("name", r.member_name, 1000);
   member.optional("country", r.member_country, 8);
-  in.required("purpose", r.purpose, 10000);
-  in.optional("referred_on", r.referred_on, 10);
-  in.optional("override_reason", r.override_reason, 5000);
   return in.finish(std::move(r));
 }
 
 }  // namespace
 
 void registerCaseReferralRoutes(RouteTable& routes) {
-  using policy::Permission;
-  routes.route("GET", "/api/v1/cases/{id}/referrals", Permission::kCaseRead, idParam,
-               cases::listReferrals, encodeReferrals);
-  routes.route("POST", "/api/v1/cases/{id}/referrals", Permission::kCaseUpdate,
-               idAndBody<decodeReferral>, cases::addReferral, encodeAddedReferral);
-  routes.route("GET", "/api/v1/consent-overrides", Permission::kConsentOverride, noParams,
+  // A supervisor's list first: the overrides of the whole organisation.
+  routes.route("GET", "/api/v1/consent-overrides", policy::Permission::kConsentOverride, noParams,
                cases::listConsentOverrides, encodeReferrals);
+  const std::string referrals = "/api/v1/cases/{id}/referrals";
+  routes.route("POST", referrals, policy::Permission::kCaseUpdate, idAndBody<decodeReferral>,
+               cases::addReferral, encodeAddedReferral);
+  routes.route("GET", referrals, policy::Permission::kCaseRead, idParam, cases::listReferrals,
+               encodeReferrals);
 }
 
 }  // namespace strada::api

@@ -12,21 +12,18 @@
 #include "store/async.h"
 
 namespace strada::cases {
+
+using boost::asio::awaitable;
+
 namespace {
 
 using audit::AuditAction;
-using boost::asio::awaitable;
 using domain::Result;
-
-constexpr std::size_t kMaxPurposeChars = 2000;
-constexpr std::size_t kMaxMemberChars = 200;
-constexpr std::size_t kMinOverrideChars = 10;
-constexpr std::size_t kMaxOverrideChars = 1000;
-constexpr std::int32_t kMaxOverridesListed = 200;
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 domain::Status checkTarget(const ReferralInput& in) {
+  constexpr std::size_t kMaxMemberChars = 200;
   const bool member = !in.member_name.empty() || !in.member_country.empty();
   if (in.agency_id.empty() == !member) {
     return domain::invalidField("target",
@@ -49,6 +46,9 @@ domain::Status checkTarget(const ReferralInput& in) {
 }
 
 domain::Status validateReferral(ReferralInput& in, domain::UnixMillis now) {
+  constexpr std::size_t kMaxPurposeChars = 2000;
+  constexpr std::size_t kMinOverrideChars = 10;
+  constexpr std::size_t kMaxOverrideChars = 1000;
   if (auto ok = checkTarget(in); !ok) {
     return ok;
   }
@@ -144,7 +144,7 @@ Result<Referral> openReferral(const Context& ctx, const std::optional<vault::Per
   }
   row.purpose_sealed.clear();
   row.override_reason_sealed.clear();
-  return Referral{std::move(row), std::move(*purpose), std::move(*reason), key.has_value()};
+  return Referral{key.has_value(), std::move(row), std::move(*purpose), std::move(*reason)};
 }
 
 // The case's referrals (`only` keeps that one alone, "" all) opened for `access`.
@@ -169,7 +169,7 @@ awaitable<Result<ReferralList>> readReferrals(Context ctx, const LoadedCase& loa
   if (!only.empty() && !keepOnly(read->first, only, "referral")) {
     co_return tl::unexpected(domain::internalError("referral not read back"));
   }
-  ReferralList out{{}, std::move(read->second)};
+  ReferralList out{std::move(read->second), {}};
   for (auto& row : read->first) {
     auto opened = openReferral(ctx, *key, std::move(row));
     if (!opened) {
@@ -210,7 +210,7 @@ awaitable<domain::Status> writeReferral(Context ctx, const Actor& actor, const L
 
 }  // namespace
 
-awaitable<Result<ReferralList>> listReferrals(Context ctx, Actor actor, std::string case_id) {
+ReferralsAnswer listReferrals(Context ctx, Actor actor, std::string case_id) {
   auto readable = co_await readableCase(ctx, actor, std::move(case_id));
   if (!readable) {
     co_return tl::unexpected(readable.error());
@@ -226,8 +226,7 @@ awaitable<Result<ReferralList>> listReferrals(Context ctx, Actor actor, std::str
   co_return list;
 }
 
-awaitable<Result<ReferralList>> addReferral(Context ctx, Actor actor, std::string case_id,
-                                            ReferralInput input) {
+ReferralsAnswer addReferral(Context ctx, Actor actor, std::string case_id, ReferralInput input) {
   auto loaded = co_await workableCase(ctx, actor, std::move(case_id));
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
@@ -269,7 +268,8 @@ awaitable<Result<ReferralList>> addReferral(Context ctx, Actor actor, std::strin
   co_return co_await readReferrals(ctx, *loaded, policy::CaseAccess::kFull, id);
 }
 
-awaitable<Result<ReferralList>> listConsentOverrides(Context ctx, Actor actor) {
+ReferralsAnswer listConsentOverrides(Context ctx, Actor actor) {
+  constexpr std::int32_t kMaxOverridesListed = 200;
   const policy::Principal& who = actor.principal;
   if (auto may = policy::require(who, policy::Permission::kConsentOverride); !may) {
     co_return tl::unexpected(may.error());
@@ -280,20 +280,20 @@ awaitable<Result<ReferralList>> listConsentOverrides(Context ctx, Actor actor) {
     if (!rows || !names) {
       return tl::unexpected(!rows ? rows.error() : names.error());
     }
-    ReferralList list{{}, std::move(*names)};
+    ReferralList list{std::move(*names), {}};
     for (auto& row : *rows) {
-      list.items.push_back(Referral{std::move(row), "", "", false});
+      list.items.push_back(Referral{false, std::move(row), "", ""});
     }
     return list;
   };
   auto list = co_await store::awaitRead<Result<ReferralList>>(ctx.db, std::move(job));
-  if (!list) {
-    co_return list;
-  }
-  auto entry =
-      actor.entry(AuditAction::kConsentOverrideList, "rows=" + std::to_string(list->items.size()));
-  if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
-    co_return tl::unexpected(s.error());
+  if (list) {  // the read is recorded with its count before any of it is returned
+    const std::string count = "rows=" + std::to_string(list->items.size());
+    auto recorded =
+        co_await hotline::recordAudit(ctx, actor.entry(AuditAction::kConsentOverrideList, count));
+    if (!recorded) {
+      co_return tl::unexpected(recorded.error());
+    }
   }
   co_return list;
 }

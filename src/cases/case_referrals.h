@@ -30,33 +30,32 @@ struct ReferralInput {
 
 // One referral, its sealed text opened where the reader may read it (`text_visible`).
 struct Referral {
+  bool text_visible = false;
   store::ReferralRow row;  // sealed columns cleared
   std::string purpose;
   std::string override_reason;
-  bool text_visible = false;
 };
+// Referrals with the names of the users they name, by id.
 struct ReferralList {
-  std::vector<Referral> items;
   std::map<std::string, std::string> names;
+  std::vector<Referral> items;
 };
+// What each use case below answers.
+using ReferralsAnswer = boost::asio::awaitable<domain::Result<ReferralList>>;
 
 // kCaseRead on a visible case (a data officer gets the coded fields, never the sealed text);
 // case_referral.list.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ReferralList>> listReferrals(
-    Context ctx, Actor actor, std::string case_id);
+[[nodiscard]] ReferralsAnswer listReferrals(Context ctx, Actor actor, std::string case_id);
 
 // kCaseUpdate on a workable case; InvalidArgument naming the field; PermissionDenied for an
 // override_reason from a role without consent.override; ConsentRequired on "consent" when no
 // consent to share with the target is in force and no override is given. case_referral.create,
 // and consent.override when overridden. Returns the new referral alone.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ReferralList>> addReferral(Context ctx,
-                                                                               Actor actor,
-                                                                               std::string case_id,
-                                                                               ReferralInput input);
+[[nodiscard]] ReferralsAnswer addReferral(Context ctx, Actor actor, std::string case_id,
+                                          ReferralInput input);
 
 // kConsentOverride: the organisation's referrals made without consent, the newest first (at most
 // 200; coded fields only); consent_override.list.
-[[nodiscard]] boost::asio::awaitable<domain::Result<ReferralList>> listConsentOverrides(
-    Context ctx, Actor actor);
+[[nodiscard]] ReferralsAnswer listConsentOverrides(Context ctx, Actor actor);
 
 }  // namespace strada::cases

@@ -16,7 +16,8 @@ constexpr std::array<EnumName<ErrorCode>, 12> kErrorCodeNames = {{
     {ErrorCode::kGone, "gone"},
     {ErrorCode::kResourceExhausted, "resource_exhausted"},
     {ErrorCode::kUnavailable, "unavailable"},
-    {ErrorCode::kConsentRequired, "consent_required"},
+    // A share refused for want of the person's consent (cases/share_consent.h).
+    EnumName<ErrorCode>{ErrorCode::kConsentRequired, "consent_required"},
     {ErrorCode::kInternal, "internal"},
 }};
 static_assert(listsEveryValue(kErrorCodeNames, ErrorCode::kInternal));

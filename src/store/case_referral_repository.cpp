@@ -20,6 +20,11 @@ constexpr char kReferralJoins[] =
     " FROM case_referrals r JOIN cases c ON c.id = r.case_id JOIN clients k ON k.id = "
     "c.client_id LEFT JOIN agencies a ON a.id = r.agency_id ";
 
+constexpr char kInsertColumns[] =
+    "id, case_id, org_id, target_kind, agency_id, member_name, member_country, share_kind, "
+    "purpose_sealed, referred_on, status, consent_id, override_reason_sealed, overridden_by, "
+    "overridden_at, created_by, created_at, version";
+
 // The holders of one row of kReferralColumns; the sealed columns arrive as hex.
 struct ReferralColumns {
   ReferralRow r;
@@ -60,17 +65,13 @@ domain::Result<std::vector<ReferralRow>> unhexed(std::vector<ReferralRow> rows) 
 }  // namespace
 
 domain::Status insertReferral(WriteContext& w, const ReferralRow& r) {
+  const std::string purpose_hex = detail::toHex(r.purpose_sealed);
+  const std::string reason_hex = detail::toHex(r.override_reason_sealed);
   return guarded("insert referral", [&]() -> domain::Status {
-    detail::insertRow(w.sql(), "case_referrals",
-                      "id, case_id, org_id, target_kind, agency_id, member_name, member_country, "
-                      "share_kind, purpose_sealed, referred_on, status, consent_id, "
-                      "override_reason_sealed, overridden_by, overridden_at, created_by, "
-                      "created_at, version",
-                      r.id, r.case_id, r.org_id, r.target_kind, r.agency_id, r.member_name,
-                      r.member_country, r.share_kind, detail::toHex(r.purpose_sealed),
-                      r.referred_on, r.status, r.consent_id,
-                      detail::toHex(r.override_reason_sealed), r.overridden_by, r.overridden_at,
-                      r.created_by, r.created_at, r.version);
+    detail::insertRow(w.sql(), "case_referrals", kInsertColumns, r.id, r.case_id, r.org_id,
+                      r.target_kind, r.agency_id, r.member_name, r.member_country, r.share_kind,
+                      purpose_hex, r.referred_on, r.status, r.consent_id, reason_hex,
+                      r.overridden_by, r.overridden_at, r.created_by, r.created_at, r.version);
     return {};
   });
 }

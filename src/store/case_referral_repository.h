@@ -44,10 +44,10 @@ struct ReferralRow {
   std::string client_code;
 };
 
-[[nodiscard]] domain::Status insertReferral(WriteContext& w, const ReferralRow& row);
 // The case's referrals, the newest first.
 [[nodiscard]] domain::Result<std::vector<ReferralRow>> listReferrals(soci::session& sql,
                                                                      const std::string& case_id);
+[[nodiscard]] domain::Status insertReferral(WriteContext& w, const ReferralRow& row);
 // The organisation's referrals made under an override, the newest first, at most `limit`; their
 // sealed columns left empty.
 [[nodiscard]] domain::Result<std::vector<ReferralRow>> listConsentOverrides(
