@@ -27,7 +27,7 @@ function fakeApi(posts: [number, unknown][]) {
     let answer: [number, unknown] = [200, { items: [] }];
     if (url.startsWith('/api/v1/agencies')) answer = [200, { items: [{ id: 'a1', name: 'Haven Shelter', type: 'shelter', city: '' }] }];
     if (init.method === 'POST') {
-      sent.push(JSON.parse(String(init.body)));
+      sent.push(JSON.parse(typeof init.body === 'string' ? init.body : '{}'));
       answer = posts.shift() ?? answer;
     }
     return Promise.resolve(new Response(JSON.stringify(answer[1]), { status: answer[0] }));
