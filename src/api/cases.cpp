@@ -170,6 +170,7 @@ void registerCaseRoutes(RouteTable& routes) {
   registerCaseAttachmentRoutes(routes);
   registerCaseAssessmentRoutes(routes);
   registerCaseProceedingRoutes(routes);
+  registerCaseReferralRoutes(routes);
 }
 
 }  // namespace strada::api

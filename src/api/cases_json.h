@@ -94,6 +94,8 @@ void registerCaseTransferRoutes(RouteTable& routes);
 void registerCaseAttachmentRoutes(RouteTable& routes);
 // The routes of a case's court proceedings and follow-ups (case_proceedings.cpp).
 void registerCaseProceedingRoutes(RouteTable& routes);
+// The routes of a case's referrals and the consent overrides (case_referrals.cpp).
+void registerCaseReferralRoutes(RouteTable& routes);
 // Reads the list `key` of {domain, status} social-inclusion outcomes of `in` into `out`.
 void readInclusionOutcomes(JsonFields& in, std::string_view key,
                            std::vector<store::InclusionOutcomeRow>& out);

@@ -6,6 +6,7 @@
 
 #include "app/demo_assessments.h"
 #include "cases/case_entries.h"
+#include "cases/case_referrals.h"
 #include "cases/cases.h"
 #include "cases/clients.h"
 
@@ -90,6 +91,24 @@ domain::Status recordDemoEntries(const hotline::Context& ctx, const hotline::Act
   return note ? domain::Status{} : failed(note.error());
 }
 
+// The person's consent to share with another member organisation of the network, and a referral
+// to one in their country of origin under it.
+domain::Status referDemoCase(const hotline::Context& ctx, const hotline::Actor& worker,
+                             const std::string& case_id) {
+  cases::ConsentInput consent{"share", "", "member", "written", "2024-02-10", "", ""};
+  auto recorded = cases::runToCompletion(cases::recordConsent(ctx, worker, case_id, consent));
+  if (!recorded) {
+    return failed(recorded.error());
+  }
+  cases::ReferralInput referral;
+  referral.member_name = "Partner helpline Kyiv (demo)";
+  referral.member_country = "UA";
+  referral.purpose = "Support on return: housing and a job search (demo).";
+  referral.referred_on = "2024-02-12";
+  auto referred = cases::runToCompletion(cases::addReferral(ctx, worker, case_id, referral));
+  return referred ? domain::Status{} : failed(referred.error());
+}
+
 }  // namespace
 
 domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& case_worker,
@@ -113,6 +132,12 @@ domain::Status addDemoCases(const hotline::Context& ctx, const hotline::Actor& c
       return failed(opened.error());
     }
     if (auto s = recordDemoEntries(ctx, case_worker, opened->kase.id); !s) {
+      return s;
+    }
+    if (auto s = d.citizenship == "UA" && d.stages == 2
+                     ? referDemoCase(ctx, case_worker, opened->kase.id)
+                     : domain::Status{};
+        !s) {
       return s;
     }
     // Plans of the later stages wait for approval (long-term assistance) or are approved.

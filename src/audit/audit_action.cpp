@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 92> kActions = {{
+constexpr std::array<ActionInfo, 96> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -107,8 +107,12 @@ constexpr std::array<ActionInfo, 92> kActions = {{
     {AuditAction::kClientDuplicateList, "client.duplicate_list", "client_duplicate_flags"},
     {AuditAction::kClientDuplicateDismiss, "client.duplicate_dismiss", "client"},
     {AuditAction::kClientMerge, "client.merge", "client"},
+    {AuditAction::kCaseReferralCreate, "case_referral.create", "case"},
+    {AuditAction::kCaseReferralList, "case_referral.list", "case"},
+    {AuditAction::kConsentOverride, "consent.override", "case"},
+    {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kClientMerge));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kConsentOverrideList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

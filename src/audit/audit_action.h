@@ -116,6 +116,11 @@ enum class AuditAction {
   kClientDuplicateList,     // client.duplicate_list ("rows=N")
   kClientDuplicateDismiss,  // client.duplicate_dismiss (on each client of the pair)
   kClientMerge,             // client.merge (on the survivor and on the merged client)
+  // A case's outgoing referrals, a share checked against consent (cases/case_referrals.h).
+  kCaseReferralCreate,   // case_referral.create
+  kCaseReferralList,     // case_referral.list
+  kConsentOverride,      // consent.override (a share without consent, by a supervisor)
+  kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

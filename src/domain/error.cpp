@@ -5,7 +5,7 @@
 namespace strada::domain {
 namespace {
 
-constexpr std::array<EnumName<ErrorCode>, 11> kErrorCodeNames = {{
+constexpr std::array<EnumName<ErrorCode>, 12> kErrorCodeNames = {{
     {ErrorCode::kInvalidArgument, "invalid_argument"},
     {ErrorCode::kUnauthenticated, "unauthenticated"},
     {ErrorCode::kPermissionDenied, "permission_denied"},
@@ -16,6 +16,8 @@ constexpr std::array<EnumName<ErrorCode>, 11> kErrorCodeNames = {{
     {ErrorCode::kGone, "gone"},
     {ErrorCode::kResourceExhausted, "resource_exhausted"},
     {ErrorCode::kUnavailable, "unavailable"},
+    // A share refused for want of the person's consent (cases/share_consent.h).
+    EnumName<ErrorCode>{ErrorCode::kConsentRequired, "consent_required"},
     {ErrorCode::kInternal, "internal"},
 }};
 static_assert(listsEveryValue(kErrorCodeNames, ErrorCode::kInternal));

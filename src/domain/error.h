@@ -20,6 +20,7 @@ enum class ErrorCode {
   kGone,                  // 410: the record is known, its content no longer exists
   kResourceExhausted,     // 429: throttled
   kUnavailable,           // 503
+  kConsentRequired,       // 409: a share without the person's consent in force; `field` "consent"
   kInternal,              // 500 (stays last: http::httpStatus checks its table against it)
 };
 

@@ -95,6 +95,7 @@ unsigned httpStatus(domain::ErrorCode code) {
       {ErrorCode::kGone, 410},
       {ErrorCode::kResourceExhausted, 429},
       {ErrorCode::kUnavailable, 503},
+      {ErrorCode::kConsentRequired, 409},
       {ErrorCode::kInternal, 500}};
   static_assert(std::size(kStatuses) == static_cast<std::size_t>(ErrorCode::kInternal) + 1);
   static_assert([] {

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 39> kPermissions = {{
+constexpr std::array<PermissionRule, 40> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -109,8 +109,10 @@ constexpr std::array<PermissionRule, 39> kPermissions = {{
     {Permission::kCaseDocumentWithdraw, "case.document_withdraw", rolesOf({kSupervisor})},
     // Flagging a possible duplicate is for whoever may register clients (kClientCreate).
     {Permission::kClientMerge, "client.merge", rolesOf({kSupervisor})},
+    // A share without consent is the supervisor's decision alone, never a case worker's.
+    {Permission::kConsentOverride, "consent.override", rolesOf({kSupervisor})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kClientMerge),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kConsentOverride),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -57,6 +57,7 @@ enum class Permission {
   kCaseStatsExport,       // download the case statistics as CSV or XLSX (coded figures, audited)
   kCaseDocumentWithdraw,  // withdraw a document from a case: its content is deleted
   kClientMerge,           // review possible duplicate clients: dismiss a flag or merge the pair
+  kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

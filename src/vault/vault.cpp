@@ -61,7 +61,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 20> kFields = {{
+constexpr std::array<FieldInfo, 22> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -83,8 +83,10 @@ constexpr std::array<FieldInfo, 20> kFields = {{
     {SealedField::kHearingNote, "case_hearings.note:", KeyKind::kPerson},
     {SealedField::kFollowUpNote, "case_follow_ups.note:", KeyKind::kPerson},
     {SealedField::kBreakGlassReason, "case_break_glass.reason:", KeyKind::kClients},
+    {SealedField::kReferralPurpose, "case_referrals.purpose:", KeyKind::kPerson},
+    {SealedField::kReferralOverride, "case_referrals.override_reason:", KeyKind::kPerson},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kBreakGlassReason));
+static_assert(domain::listsEveryValue(kFields, SealedField::kReferralOverride));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

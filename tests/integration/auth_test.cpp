@@ -178,6 +178,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "client.search",
         "client.update",
         "codes.read",
+        "consent.override",
         "contact.create",
         "contact.drafts_read",
         "contact.export",

@@ -1445,6 +1445,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's outgoing referrals, newest first
+         * @description Every reader of the case gets the coded fields; the purpose and an override's reason (sealed under the client's key) only with full access (never a data officer). Recorded as `case_referral.list`.
+         */
+        get: operations["listCaseReferrals"];
+        put?: never;
+        /**
+         * Refer the person to a directory agency or a member organisation (a share, checked against consent)
+         * @description A referral shares the person's data: it needs a consent of kind `share` in force today (given on or before today, not withdrawn, not expired) that names the agency, or the `share_with_kind` its type falls under (police, border_guard and prosecutor: `police`; shelter: `shelter`; international_organisation: `io`; a member organisation: `member`). Without one the answer is 409 `consent_required` on `consent`, unless `override_reason` (10 to 1000 characters, sealed) comes from a role with `consent.override` (a supervisor; anyone else: 403). The purpose is sealed under the client's key. Recorded as `case_referral.create`, and `consent.override` when overridden; on the timeline as `referral` or `referral_override`.
+         */
+        post: operations["addCaseReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's referrals made without consent, newest first (at most 200)
+         * @description For supervisors (`consent.override`): coded fields only, the reason stays on the case. Recorded as `consent_override.list`.
+         */
+        get: operations["listConsentOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/documents": {
         parameters: {
             query?: never;
@@ -1929,7 +1973,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_argument" | "unauthenticated" | "permission_denied" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "resource_exhausted" | "unavailable" | "internal";
+                code: "invalid_argument" | "unauthenticated" | "permission_denied" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "resource_exhausted" | "unavailable" | "consent_required" | "internal";
                 /** @description Safe to show to the user; never holds personal data. */
                 message: string;
                 /** @description The offending input field or query parameter, or `""`. */
@@ -3127,6 +3171,47 @@ export interface components {
             outcome: string | null;
             recorded_by: components["schemas"]["UserRef"];
         };
+        CaseReferralTarget: {
+            /** @enum {string} */
+            kind: "agency" | "member";
+            agency_id: string | null;
+            agency_name: string | null;
+            /** @description An `agency_type` code. */
+            agency_type: string | null;
+            member_name: string | null;
+            member_country: string | null;
+        };
+        CaseReferral: {
+            id: string;
+            case_id: string;
+            case_code: string;
+            client_code: string;
+            target: components["schemas"]["CaseReferralTarget"];
+            /** @description The `share_with_kind` the target falls under; null for none. */
+            share_kind: string | null;
+            /** @description Sealed; null without full access. */
+            purpose: string | null;
+            /** Format: date */
+            referred_on: string;
+            /** @description A `referral_status` code. */
+            status: string;
+            /** @description The consent it was made under; null when overridden. */
+            consent_id: string | null;
+            override: {
+                by: components["schemas"]["UserRef"];
+                /** Format: date-time */
+                at: string;
+                /** @description Sealed; null without full access and in the list of overrides. */
+                reason: string | null;
+            } | null;
+            created_by: components["schemas"]["UserRef"];
+            /** Format: date-time */
+            created_at: string;
+            version: number;
+        };
+        CaseReferralList: {
+            items: components["schemas"]["CaseReferral"][];
+        };
     };
     responses: {
         /**
@@ -3468,6 +3553,9 @@ export type CaseAttachmentList = components['schemas']['CaseAttachmentList'];
 export type CaseDocumentConflict = components['schemas']['CaseDocumentConflict'];
 export type PendingApprovalList = components['schemas']['PendingApprovalList'];
 export type CaseService = components['schemas']['CaseService'];
+export type CaseReferralTarget = components['schemas']['CaseReferralTarget'];
+export type CaseReferral = components['schemas']['CaseReferral'];
+export type CaseReferralList = components['schemas']['CaseReferralList'];
 export type ResponseInvalidArgument = components['responses']['InvalidArgument'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
 export type ResponseCsrfDenied = components['responses']['CsrfDenied'];
@@ -6154,6 +6242,109 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    listCaseReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referrals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferralList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    addCaseReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The case's id. */
+                id: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    agency_id?: string;
+                    member?: {
+                        name?: string;
+                        /** @description ISO 3166-1 alpha-2. */
+                        country?: string;
+                    };
+                    purpose: string;
+                    /**
+                     * Format: date
+                     * @description Not in the future; today when absent.
+                     */
+                    referred_on?: string;
+                    override_reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Referred. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `consent_required` (field `consent`): no consent to share with this organisation is in force; record the person's consent, or ask a supervisor to override. `conflict`: the person was erased. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConsentOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overrides. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReferralList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
         };
     };
     listCaseDocuments: {

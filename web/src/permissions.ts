@@ -27,6 +27,7 @@ export type Permission =
   | 'client.merge'
   | 'client.search'
   | 'codes.read'
+  | 'consent.override'
   | 'contact.create'
   | 'contact.drafts_read'
   | 'contact.export'

@@ -131,6 +131,7 @@ const sections = {
   'GET /api/v1/cases/cs1/documents': [200, { items: [], max_bytes: 10485760 }] as [number, unknown],
   'GET /api/v1/cases/cs1/proceedings': empty,
   'GET /api/v1/cases/cs1/follow-ups': empty,
+  'GET /api/v1/cases/cs1/referrals': empty,
 };
 
 beforeAll(async () => {

@@ -78,6 +78,7 @@ TEST(HttpStatusTest, MapsEveryCode) {
   EXPECT_EQ(httpStatus(ErrorCode::kPayloadTooLarge), 413U);
   EXPECT_EQ(httpStatus(ErrorCode::kResourceExhausted), 429U);
   EXPECT_EQ(httpStatus(ErrorCode::kUnavailable), 503U);
+  EXPECT_EQ(httpStatus(ErrorCode::kConsentRequired), 409U);
   EXPECT_EQ(httpStatus(ErrorCode::kInternal), 500U);
 }
 

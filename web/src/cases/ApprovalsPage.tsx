@@ -1,6 +1,7 @@
 // A supervisor's pending approvals: the plans submitted and the closures requested on the
 // organisation's cases, oldest request first, each with a link to its case; then the possible
-// duplicate clients to merge or dismiss (client.merge).
+// duplicate clients to merge or dismiss (client.merge) and the referrals made without the
+// person's consent (ConsentOverrides).
 import type { ApiClient } from '../api/client';
 import type { CodeLists, User } from '../api/types';
 import { codeLabel } from '../codes/labels';
@@ -13,7 +14,9 @@ import { hrefFor } from '../router';
 import { DuplicatesSection } from './DuplicatesSection';
 import { mayMergeClients } from './permissions';
 import { pendingApprovals, refName, type PendingApproval } from './api';
+import { ConsentOverrides } from './ConsentOverrides';
 import { lists } from './lists';
+import { mayOverrideConsent } from './permissions';
 import { useLoaded } from './useLoaded';
 import './cases.css';
 
@@ -51,6 +54,7 @@ export function ApprovalsPage({ api, codes, user }: { api: ApiClient; codes: Cod
         />
       )}
       {mayMergeClients(user) && <DuplicatesSection api={api} codes={codes} />}
+      {mayOverrideConsent(user) && <ConsentOverrides api={api} codes={codes} />}
     </section>
   );
 }

@@ -22,6 +22,7 @@ import { NeedsSection } from './NeedsSection';
 import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { ProceedingsSection } from './ProceedingsSection';
+import { ReferralsSection } from './ReferralsSection';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
@@ -116,6 +117,7 @@ export function CasePage({ api, codes, user, id }: Props) {
             </Section>
           )}
           <ConsentsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
+          <ReferralsSection api={api} codes={codes} caseId={record.id} mayWrite={working} user={user} onChanged={changed} />
           <IdentificationSection
             api={api}
             codes={codes}

@@ -22,6 +22,7 @@ export function timelineSummary(t: TFunction, codes: CodeLists, entry: TimelineE
   if (entry.kind === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
   if (entry.kind === 'proceeding') return codeLabel(codes, lists.proceedingKind, entry.summary);
   if (entry.kind === 'hearing') return codeLabel(codes, lists.hearingKind, entry.summary);
+  if (entry.kind.startsWith('referral')) return entry.summary === 'agency' ? t('cases.referrals.otherAgency') : codeLabel(codes, lists.shareKind, entry.summary);
   if (entry.kind === 'identification') return codeLabel(codes, lists.traffickingStatus, entry.summary);
   if (entry.kind.startsWith('plan_')) return t(`cases.view.planStatus.${entry.summary}`);
   return entry.summary;
@@ -40,7 +41,7 @@ export function TimelineSection({ api, codes, caseId, round }: { api: ApiClient;
       <ol class="case-timeline">
         {entries.map((e, i) => (
           <li key={`${e.at}-${i}`}>
-            <span class="nowrap">{formatDateTime(e.at)}</span> · {t(`cases.timeline.kinds.${e.kind}`)}
+            <span class="nowrap">{formatDateTime(e.at)}</span> · {t(`cases.timeline.kinds.${e.kind}`, { name: e.by.name })}
             {e.summary !== '' && <>: {timelineSummary(t, codes, e)}</>} <span class="muted">· {e.by.name}</span>
           </li>
         ))}

@@ -51,6 +51,8 @@ export type {
   InclusionOutcome,
   DuplicateFlag,
   MergedClient,
+  CaseReferral,
+  CaseReferralList,
 } from '../../generated/schema';
 export type SearchMatch = ClientSearchResult['matches'][number];
 export type TimelineEntry = CaseTimeline['entries'][number];

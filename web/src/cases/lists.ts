@@ -7,6 +7,7 @@ export const lists = {
   consentKind: 'consent_kind',
   consentGiven: 'consent_given_as',
   shareKind: 'share_with_kind',
+  referralStatus: 'referral_status',
   indicator: 'indicator',
   identificationIndicator: 'identification_indicator',
   traffickingStatus: 'trafficking_status',

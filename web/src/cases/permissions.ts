@@ -16,5 +16,6 @@ export const mayExportClient = (u: User) => can(u, 'client.export');
 export const mayListMyTasks = (u: User) => can(u, 'task.list_mine');
 export const maySeeAccessHistory = (u: User) => can(u, 'client.access_history');
 export const mayWithdrawDocuments = (u: User) => can(u, 'case.document_withdraw');
+export const mayOverrideConsent = (u: User) => can(u, 'consent.override');
 /** The case list starts on "my cases" for those who work cases but do not oversee them all. */
 export const mineByDefault = (u: User) => mayOpenCases(u) && !mayApprove(u);
