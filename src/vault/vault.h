@@ -56,8 +56,8 @@ enum class SealedField {
   // history.
   kBreakGlassReason,  // case_break_glass.reason: why a supervisor opened the case (record id:
                       // grant)
-  kReferralPurpose,      // case_referrals.purpose: why the person is referred (referral id)
-  kReferralOverride,     // case_referrals.override_reason: why it went without consent
+  kReferralPurpose,   // case_referrals.purpose: why the person is referred (referral id)
+  kReferralOverride,  // case_referrals.override_reason: why it went without consent
 };
 
 // What a sealed value belongs to.

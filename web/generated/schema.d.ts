@@ -1075,7 +1075,9 @@ export interface paths {
          *     everything the organisation holds about the person, sealed fields opened: the client
          *     (person and coded fields) and, when there is one, every part of the case in the shape its
          *     own route answers (the case, consents, identification, needs, plan, services, notes, tasks,
-         *     timeline). Each part is read as a supervisor of the organisation would, audited under the
+         *     proceedings, follow-ups, documents, timeline). `case.documents.files` holds the content
+         *     of every document still on the case: `{document_id, media_type, byte_size,
+         *     content_base64}` (standard padded base64). Each part is read as a supervisor of the organisation would, audited under the
          *     exporter; then `client.subject_access` is recorded. Roles: supervisor, data officer
          *     (`client.export`).
          */
@@ -1954,10 +1956,11 @@ export interface components {
             };
             /**
              * @description Per dimension (status, referral_source, gender, age_band, citizenship,
-             *     trafficking_status, exploitation, in_proceedings: people assisted in the period;
-             *     service_type: services started in it; closure_outcome: cases closed in it): the codes
-             *     counted, largest first. A client with several citizenships or forms of exploitation
-             *     counts once under each.
+             *     trafficking_status, exploitation, in_proceedings, inclusion: people assisted in the
+             *     period; inclusion holds the inclusion_domain codes whose latest status, at closure or
+             *     a follow-up, is achieved; service_type: services started in it; closure_outcome: cases
+             *     closed in it): the codes counted, largest first. A client with several citizenships,
+             *     forms of exploitation or domains achieved counts once under each.
              */
             breakdowns: {
                 [key: string]: components["schemas"]["CodeCounts"];

@@ -12,11 +12,10 @@ import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import { DuplicatesSection } from './DuplicatesSection';
-import { mayMergeClients } from './permissions';
 import { pendingApprovals, refName, type PendingApproval } from './api';
 import { ConsentOverrides } from './ConsentOverrides';
 import { lists } from './lists';
-import { mayOverrideConsent } from './permissions';
+import { mayMergeClients, mayOverrideConsent } from './permissions';
 import { useLoaded } from './useLoaded';
 import './cases.css';
 
