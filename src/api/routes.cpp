@@ -169,6 +169,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerClientRoutes(routes);
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
+  registerPartnerReferralRoutes(routes);
 }
 
 }  // namespace strada::api

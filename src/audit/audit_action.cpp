@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 88> kActions = {{
+constexpr std::array<ActionInfo, 89> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -103,8 +103,9 @@ constexpr std::array<ActionInfo, 88> kActions = {{
     {AuditAction::kCaseProceedingList, "case_proceeding.list", "case"},
     {AuditAction::kCaseFollowUpCreate, "case_follow_up.create", "case"},
     {AuditAction::kCaseFollowUpList, "case_follow_up.list", "case"},
+    {AuditAction::kReferralList, "referral.list", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kCaseFollowUpList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kReferralList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -111,6 +111,7 @@ enum class AuditAction {
   kCaseProceedingList,    // case_proceeding.list
   kCaseFollowUpCreate,    // case_follow_up.create
   kCaseFollowUpList,      // case_follow_up.list
+  kReferralList,          // referral.list (a partner's own referrals; object "rows=N")
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -140,10 +140,16 @@ awaitable<Result<std::vector<ClientSearchMatch>>> searchClients(Context ctx, Act
 
 awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::ClientPerson person,
                                            domain::ClientCoded coded) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kClientCreate); !may) {
+  if (auto may = policy::require(actor.principal, policy::Permission::kClientCreate); !may) {
     co_return tl::unexpected(may.error());
   }
+  co_return co_await registerClient(std::move(ctx), std::move(actor), std::move(person),
+                                    std::move(coded));
+}
+
+awaitable<Result<ClientView>> registerClient(Context ctx, Actor actor, domain::ClientPerson person,
+                                             domain::ClientCoded coded) {
+  const policy::Principal& who = actor.principal;
   const domain::UnixMillis now = ctx.clock();
   if (auto ok = domain::validateClientPerson(person, now); !ok) {
     co_return tl::unexpected(ok.error());

@@ -56,6 +56,8 @@ enum class Permission {
   kTaskListMine,          // one's own open tasks and the transfers offered to one, across cases
   kCaseStatsExport,       // download the case statistics as CSV or XLSX (coded figures, audited)
   kCaseDocumentWithdraw,  // withdraw a document from a case: its content is deleted
+  kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
+  kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

@@ -231,6 +231,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/clients/search", "client.search"},
       {"POST", "/api/v1/clients", "client.create"},
       {"POST", "/api/v1/cases", "case.create"},
+      {"GET", "/api/v1/partner-referrals", "referral.list_own"},
+      {"POST", "/api/v1/partner-referrals", "referral.submit"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
