@@ -6,12 +6,25 @@
 
 #include "api/cases_json.h"
 #include "api/encode.h"
-#include "api/routes.h"
+#include "api/partner_referral_routes.h"
 
 namespace strada::api {
 namespace {
 
-namespace json = boost::json;
+boost::json::object encodeReferral(const store::PartnerReferralRow& r) {
+  return boost::json::object{
+      {"case_code", r.case_code},     {"client_code", r.client_code},
+      {"referred_on", r.referred_on}, {"status", r.status},
+      {"accepted", r.accepted},       {"submitted_at", domain::formatRfc3339(r.submitted_at)}};
+}
+
+http::Response encodeSubmitted(const store::PartnerReferralRow& r) {
+  return created(encodeReferral(r));
+}
+
+boost::json::object encodeReferrals(const std::vector<store::PartnerReferralRow>& rows) {
+  return itemsBody(rows, encodeReferral);
+}
 
 // {"person": {full_name, other_names, birth_date, phones}, "coded": {gender, primary_language},
 //  "reason", "person_agreed", "referred_on"}: only what the intake form asks.
@@ -30,21 +43,6 @@ domain::Result<cases::PartnerReferral> decodeReferral(std::string_view body) {
   in.optional("person_agreed", r.person_agreed);
   in.required("referred_on", r.referred_on, 10);
   return in.finish(std::move(r));
-}
-
-json::object encodeReferral(const store::PartnerReferralRow& r) {
-  return json::object{
-      {"case_code", r.case_code},     {"client_code", r.client_code},
-      {"referred_on", r.referred_on}, {"status", r.status},
-      {"accepted", r.accepted},       {"submitted_at", domain::formatRfc3339(r.submitted_at)}};
-}
-
-http::Response encodeSubmitted(const store::PartnerReferralRow& r) {
-  return created(encodeReferral(r));
-}
-
-json::object encodeReferrals(const std::vector<store::PartnerReferralRow>& rows) {
-  return itemsBody(rows, encodeReferral);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "api/auth.h"
+#include "api/partner_referral_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
 

@@ -103,7 +103,5 @@ void registerUserRoutes(RouteTable& routes);
 void registerClientRoutes(RouteTable& routes);
 void registerSubjectAccessRoutes(RouteTable& routes);
 void registerCaseRoutes(RouteTable& routes);
-// A partner agency's intake form and its own referrals (partner_referrals.cpp).
-void registerPartnerReferralRoutes(RouteTable& routes);
 
 }  // namespace strada::api

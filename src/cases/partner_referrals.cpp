@@ -36,37 +36,39 @@ struct PartnerAgency {
   std::string type;  // agency_type code
 };
 
-// The agency the partner's account is tied to, when it is an active agency of the partner's
-// organisation; PermissionDenied naming "agency_id" otherwise (the account cannot refer).
-awaitable<Result<PartnerAgency>> partnerAgency(Context ctx, const policy::Principal& who) {
-  auto job = [user_id = who.user_id,
-              org_id = who.org_id](soci::session& sql) -> Result<std::optional<PartnerAgency>> {
+// The agency the account of `actor` is tied to, when the actor holds `permission` and the agency
+// is an active agency of the actor's organisation; PermissionDenied otherwise ("agency_id" when
+// the account cannot refer any more).
+awaitable<Result<PartnerAgency>> partnerAgency(Context ctx, const Actor& actor,
+                                               policy::Permission permission) {
+  if (auto may = policy::require(actor.principal, permission); !may) {
+    co_return tl::unexpected(may.error());
+  }
+  auto job = [user_id = actor.principal.user_id,
+              org_id = actor.principal.org_id](soci::session& sql) -> Result<PartnerAgency> {
+    const auto refused = [] {
+      return domain::fail(domain::ErrorCode::kPermissionDenied,
+                          "Your account is not tied to an active agency of the organisation's "
+                          "directory. Ask the organisation that gave you this account.",
+                          "agency_id");
+    };
     auto user = store::findUserById(sql, user_id);
-    if (!user || !*user || (*user)->agency_id.empty()) {
-      return user ? Result<std::optional<PartnerAgency>>(std::nullopt)
-                  : tl::unexpected(user.error());
+    if (!user) {
+      return tl::unexpected(user.error());
+    }
+    if (!*user || (*user)->agency_id.empty()) {
+      return refused();
     }
     auto agency = store::findAgency(sql, (*user)->agency_id);
     if (!agency) {
       return tl::unexpected(agency.error());
     }
     if (!*agency || (*agency)->agency.org_id != org_id || !(*agency)->agency.active) {
-      return std::nullopt;
+      return refused();
     }
     return PartnerAgency{(*agency)->agency.id, (*agency)->agency.data.type};
   };
-  auto found =
-      co_await store::awaitRead<Result<std::optional<PartnerAgency>>>(ctx.db, std::move(job));
-  if (!found) {
-    co_return tl::unexpected(found.error());
-  }
-  if (!*found) {
-    co_return domain::fail(domain::ErrorCode::kPermissionDenied,
-                           "Your account is not tied to an active agency of the organisation's "
-                           "directory. Ask the organisation that gave you this account.",
-                           "agency_id");
-  }
-  co_return std::move(**found);
+  co_return co_await store::awaitRead<Result<PartnerAgency>>(ctx.db, std::move(job));
 }
 
 // What the form states beside the person: agreement, reason and date.
@@ -101,10 +103,7 @@ std::string_view referralSourceOf(std::string_view agency_type) {
 
 awaitable<Result<store::PartnerReferralRow>> submitReferral(Context ctx, Actor actor,
                                                             PartnerReferral referral) {
-  if (auto may = policy::require(actor.principal, policy::Permission::kReferralSubmit); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto agency = co_await partnerAgency(ctx, actor.principal);
+  auto agency = co_await partnerAgency(ctx, actor, policy::Permission::kReferralSubmit);
   if (!agency) {
     co_return tl::unexpected(agency.error());
   }
@@ -139,10 +138,7 @@ awaitable<Result<store::PartnerReferralRow>> submitReferral(Context ctx, Actor a
 
 awaitable<Result<std::vector<store::PartnerReferralRow>>> listOwnReferrals(Context ctx,
                                                                            Actor actor) {
-  if (auto may = policy::require(actor.principal, policy::Permission::kReferralListOwn); !may) {
-    co_return tl::unexpected(may.error());
-  }
-  auto agency = co_await partnerAgency(ctx, actor.principal);
+  auto agency = co_await partnerAgency(ctx, actor, policy::Permission::kReferralListOwn);
   if (!agency) {
     co_return tl::unexpected(agency.error());
   }
