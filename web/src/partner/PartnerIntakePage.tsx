@@ -63,7 +63,6 @@ export function PartnerIntakePage({ api, codes }: { api: ApiClient; codes: CodeL
   const t = useT();
   const form = useCaseForm<Values>('referral', empty, formField);
   const referrals = useLoaded(() => listReferrals(api), []);
-  const label = (name: keyof Values) => t(`partner.form.${name}`);
 
   function save() {
     if (form.values.full_name.trim() === '') return form.invalid('full_name', t('partner.form.needName'));
@@ -87,17 +86,17 @@ export function PartnerIntakePage({ api, codes }: { api: ApiClient; codes: CodeL
       <form class="client-form partner-form" onSubmit={form.onSubmit(save)} noValidate aria-label={t('partner.form.title')}>
         <fieldset>
           <legend>{t('partner.form.person')}</legend>
-          <TextInput {...form.bind('full_name', label('full_name'))} max={200} />
-          <TextInput {...form.bind('other_names', label('other_names'))} hint={t('partner.form.otherNamesHint')} />
-          <TextInput {...form.bind('birth_date', label('birth_date'))} kind="date" />
-          <TextInput {...form.bind('phone', label('phone'))} kind="tel" />
-          <CodeChoice {...form.bind('primary_language', label('primary_language'))} codes={codes} list={lists.language} />
-          <CodeChoice {...form.bind('gender', label('gender'))} codes={codes} list={lists.gender} />
+          <TextInput {...form.bind('full_name', t('partner.form.full_name'))} max={200} />
+          <TextInput {...form.bind('other_names', t('partner.form.other_names'))} hint={t('partner.form.otherNamesHint')} />
+          <TextInput {...form.bind('birth_date', t('partner.form.birth_date'))} kind="date" />
+          <TextInput {...form.bind('phone', t('partner.form.phone'))} kind="tel" />
+          <CodeChoice {...form.bind('primary_language', t('partner.form.primary_language'))} codes={codes} list={lists.language} />
+          <CodeChoice {...form.bind('gender', t('partner.form.gender'))} codes={codes} list={lists.gender} />
         </fieldset>
         <fieldset>
           <legend>{t('partner.form.referral')}</legend>
-          <TextInput {...form.bind('reason', label('reason'))} kind="textarea" max={2000} hint={t('partner.form.reasonHint')} />
-          <TextInput {...form.bind('referred_on', label('referred_on'))} kind="date" />
+          <TextInput {...form.bind('reason', t('partner.form.reason'))} kind="textarea" max={2000} hint={t('partner.form.reasonHint')} />
+          <TextInput {...form.bind('referred_on', t('partner.form.referred_on'))} kind="date" />
           <div class="field">
             <label class="check">
               <input
@@ -108,7 +107,7 @@ export function PartnerIntakePage({ api, codes }: { api: ApiClient; codes: CodeL
                 aria-describedby={agreedWrong ? 'referral-person_agreed-hint referral-person_agreed-error' : 'referral-person_agreed-hint'}
                 onChange={(e) => form.set('person_agreed')(e.currentTarget.checked)}
               />
-              {label('person_agreed')}
+              {t('partner.form.person_agreed')}
             </label>
             <p id="referral-person_agreed-hint" class="hint">
               {t('partner.form.agreementHint')}
