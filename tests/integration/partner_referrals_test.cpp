@@ -254,5 +254,22 @@ TEST_F(PartnerReferralTest, APartnerAccountNeedsAnActiveAgencyOfItsOrganisation)
             "agency_id");
 }
 
+TEST_F(PartnerReferralTest, APartnerOfADeactivatedAgencyCanNoLongerReferOrList) {
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const std::string ngo = createdId(supervisor, "/api/v1/agencies", agency("Closing NGO", "ngo"));
+  ASSERT_TRUE(addPartner("ngo.partner@a.example.org", ngo).has_value());
+  HttpClient partner = signedIn("ngo.partner@a.example.org");
+  const HttpResponse before = partner.post("/api/v1/partner-referrals", toJson(referral("N One")));
+  ASSERT_EQ(before.status, 201u) << before.body;
+  EXPECT_EQ(listed(partner).size(), 1u);
+
+  const HttpResponse deactivated = supervisor.del("/api/v1/agencies/" + ngo);
+  ASSERT_LT(deactivated.status, 300u) << deactivated.body;
+  const HttpResponse refused = partner.post("/api/v1/partner-referrals", toJson(referral("N Two")));
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(refused.errorField(), "agency_id");
+  EXPECT_EQ(partner.get("/api/v1/partner-referrals").status, 403u);
+}
+
 }  // namespace
 }  // namespace strada::testing
