@@ -114,7 +114,8 @@ std::unique_ptr<Setup> openSetup(const std::string& pg_url) {
                       "Consultant",
                       {"consultant"},
                       {},
-                      std::string("not-a-real-hash")};
+                      std::string("not-a-real-hash"),
+                      ""};
   auto added = admin::addOrganisation(*setup->db, org, {user});
   if (!added) {
     die("organisation: " + added.error().message);

@@ -6,6 +6,7 @@
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "crypto/secret.h"
+#include "store/agency_repository.h"
 #include "store/repositories.h"
 
 namespace strada::admin {
@@ -25,13 +26,14 @@ Result<store::UserRecord> userRecord(const std::string& org_id, NewUser& in) {
   }
   record.user.email = *email;
   record.user.name = in.name;
+  record.user.agency_id = in.agency_id;
   for (const auto& name : in.roles) {
     auto role = domain::parseRole(name);
     if (!role) {
       return domain::invalidField(
           "role", "Unknown role " + name +
-                      ". Use consultant, case_worker, supervisor, data_officer, org_admin or "
-                      "network_coordinator.");
+                      ". Use consultant, case_worker, supervisor, data_officer, org_admin, "
+                      "network_coordinator or partner.");
     }
     record.user.roles.push_back(*role);
   }
@@ -63,6 +65,26 @@ domain::Status insertUserAudited(store::WriteContext& w, store::UserRecord& reco
   }
   return w.audit(
       audit::AuditEntry{"", record.user.org_id, AuditAction::kUserCreate, record.user.id, ""});
+}
+
+// A partner account's agency: an active agency of the user's own organisation.
+domain::Status checkPartnerAgency(store::Database& db, const domain::User& user) {
+  if (user.agency_id.empty()) {
+    return {};  // validateUser has asked for one where it is needed
+  }
+  domain::Result<std::optional<store::AgencyRow>> agency;
+  db.read([&](soci::session& sql) { agency = store::findAgency(sql, user.agency_id); });
+  if (!agency) {
+    return tl::unexpected(agency.error());
+  }
+  if (!agency->has_value() || (*agency)->agency.org_id != user.org_id ||
+      !(*agency)->agency.active) {
+    return domain::invalidField(
+        "agency_id",
+        "No active agency with this id in the organisation's directory. Choose one "
+        "from the directory (`strada` web client, Directory).");
+  }
+  return {};
 }
 
 }  // namespace
@@ -120,6 +142,9 @@ Result<domain::User> addUser(store::Database& db, const std::string& org_code, N
   auto record = userRecord((*org)->id, user);
   if (!record) {
     return tl::unexpected(record.error());
+  }
+  if (auto agency = checkPartnerAgency(db, record->user); !agency) {
+    return tl::unexpected(agency.error());
   }
   auto status = db.write([&record](store::WriteContext& w) -> domain::Status {
     return insertUserAudited(w, *record);

@@ -21,6 +21,7 @@ struct NewUser {
   std::vector<std::string> roles;
   std::string password;
   std::optional<std::string> password_hash;
+  std::string agency_id;  // a partner account's active directory agency; "" for the others
 };
 
 // An organisation as stored, with its first users in the order given.
@@ -37,7 +38,8 @@ struct AddedOrganisation {
     store::Database& db, domain::Organisation org, const std::vector<NewUser>& users = {});
 
 // Adds one user to the organisation with code `org_code`: the password must be strong enough
-// for this user (crypto::checkPasswordStrength). Returns the stored user.
+// for this user (crypto::checkPasswordStrength). A partner account names an active agency of
+// that organisation's directory (InvalidArgument "agency_id" otherwise). Returns the stored user.
 [[nodiscard]] domain::Result<domain::User> addUser(store::Database& db, const std::string& org_code,
                                                    NewUser user);
 

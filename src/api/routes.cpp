@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "api/auth.h"
+#include "api/partner_referral_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
 
@@ -169,6 +170,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerClientRoutes(routes);
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
+  registerPartnerReferralRoutes(routes);
 }
 
 }  // namespace strada::api

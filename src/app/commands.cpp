@@ -93,9 +93,11 @@ int runOrgAdd(const DataOptions& data, const std::string& code, const std::strin
 }
 
 int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
-               const std::string& name, const std::vector<std::string>& roles) {
+               const std::string& name, const std::vector<std::string>& roles,
+               const std::string& agency_id) {
   return withOpenData(data, [&](OpenedData& opened) {
-    auto user = admin::addUser(*opened.db, org_code, {email, name, roles, readPassword(), {}});
+    auto user =
+        admin::addUser(*opened.db, org_code, {email, name, roles, readPassword(), {}, agency_id});
     if (!user) {
       return reportFailure(user.error());
     }

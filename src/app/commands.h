@@ -16,7 +16,8 @@ int runOrgAdd(const DataOptions& data, const std::string& code, const std::strin
               const std::string& country, const std::vector<std::string>& languages);
 // The password comes from STRADA_PASSWORD, or else the first line of standard input.
 int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
-               const std::string& name, const std::vector<std::string>& roles);
+               const std::string& name, const std::vector<std::string>& roles,
+               const std::string& agency_id);
 // Walks the whole audit chain. With `anchor` ("SEQ:HASH", as an earlier run printed and an
 // operator kept apart from the server), also proves that event SEQ is still there with that hash:
 // the chain alone cannot show events cut off its END. 0 intact, 3 broken, 2 bad anchor text.

@@ -68,7 +68,7 @@ void printLogins() {
     std::cout << "  " << o.code << "  " << demoEmail(kUsers[0], o) << "  (consultant)\n";
   }
   std::cout << "  Other roles: supervisor@, dataofficer@, caseworker@, caseworker2@, admin@, "
-               "coordinator@ each domain above.\n";
+               "coordinator@, partner@ (the police unit's intake form) each domain above.\n";
 }
 
 // A demo user acting through the use cases the web client calls.
@@ -76,11 +76,17 @@ hotline::Actor actorOf(const domain::User& u) {
   return hotline::Actor{policy::Principal{u.id, u.org_id, u.roles, ""}, ""};
 }
 
-// The partner directory, kept by the supervisor (kUsers[2]), the cases, and the knowledge base,
-// kept by the organisation's administrator (kUsers[4]).
+// The partner directory, kept by the supervisor (kUsers[2]), with the police unit's partner
+// account and its referral, the cases, and the knowledge base, kept by the organisation's
+// administrator (kUsers[4]).
 domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<domain::User>& users,
-                              const std::string& country, std::string_view language) {
-  if (auto s = addDemoAgencies(ctx, actorOf(users[2]), country); !s) {
+                              const DemoOrg& o, const std::string& hash) {
+  auto police = addDemoAgencies(ctx, actorOf(users[2]), std::string(o.country));
+  if (!police) {
+    return tl::unexpected(police.error());
+  }
+  const std::string partner = "partner@" + std::string(o.domain);
+  if (auto s = addDemoPartner(ctx, std::string(o.code), partner, hash, *police); !s) {
     return s;
   }
   // Cases in every stage, worked by the case worker (kUsers[1]), closures approved by the
@@ -88,7 +94,7 @@ domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<dom
   if (auto s = addDemoCases(ctx, actorOf(users[1]), actorOf(users[2])); !s) {
     return s;
   }
-  return addDemoKnowledge(ctx, actorOf(users[4]), std::string(language));
+  return addDemoKnowledge(ctx, actorOf(users[4]), std::string(o.languages[0]));
 }
 
 // The organisation `o` with a user of every role, each with the demo password's `hash`.
@@ -97,8 +103,12 @@ domain::Result<admin::AddedOrganisation> addDemoOrganisation(store::Database& db
   std::vector<admin::NewUser> accounts;
   accounts.reserve(kUsers.size());
   for (const auto& u : kUsers) {
-    accounts.push_back(
-        {demoEmail(u, o), std::string(u.name), {std::string(domain::roleName(u.role))}, {}, hash});
+    accounts.push_back({demoEmail(u, o),
+                        std::string(u.name),
+                        {std::string(domain::roleName(u.role))},
+                        {},
+                        hash,
+                        ""});
   }
   return admin::addOrganisation(db,
                                 {"",
@@ -152,7 +162,7 @@ domain::Status addDemoMember(OpenedData& opened, const DemoOrg& o, const std::st
   if (!added) {
     return tl::unexpected(added.error());
   }
-  if (auto s = addDemoContent(ctx, users, org.country, o.languages[0]); !s) {
+  if (auto s = addDemoContent(ctx, users, o, hash); !s) {
     return s;
   }
   const auto cases = static_cast<std::int64_t>(demo.cases * o.share);

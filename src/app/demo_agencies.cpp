@@ -59,8 +59,9 @@ constexpr std::array<DemoAgency, 10> kAgencies = {{
 
 }  // namespace
 
-domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor& editor,
-                               const std::string& country) {
+domain::Result<std::string> addDemoAgencies(const hotline::Context& ctx,
+                                            const hotline::Actor& editor,
+                                            const std::string& country) {
   const DemoPlace* place = &kPlaces[0];
   for (const auto& p : kPlaces) {
     if (p.country == country) {
@@ -68,6 +69,7 @@ domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor
     }
   }
   int n = 0;
+  std::string police_id;
   for (const auto& d : kAgencies) {
     domain::AgencyInput a;
     a.name = std::string(d.name);
@@ -89,8 +91,11 @@ domain::Status addDemoAgencies(const hotline::Context& ctx, const hotline::Actor
     if (!created) {
       return tl::unexpected(created.error());
     }
+    if (d.type == "police") {
+      police_id = created->agency.id;
+    }
   }
-  return {};
+  return police_id;
 }
 
 }  // namespace strada::app

@@ -12,10 +12,18 @@ namespace strada::app {
 
 // Adds about ten clearly fictional partner agencies (names end in "(demo)", phone numbers from
 // fictional 555 ranges), two of them with a confidential, sealed address, in `country`, through
-// hotline::createAgency; `editor` is a supervisor of the organisation.
-[[nodiscard]] domain::Status addDemoAgencies(const hotline::Context& ctx,
-                                             const hotline::Actor& editor,
-                                             const std::string& country);
+// hotline::createAgency; `editor` is a supervisor of the organisation. Returns the id of the
+// police unit: the demo partner's agency.
+[[nodiscard]] domain::Result<std::string> addDemoAgencies(const hotline::Context& ctx,
+                                                          const hotline::Actor& editor,
+                                                          const std::string& country);
+
+// The demo partner (issue 8, section 2): an account `email` of organisation `org_code` tied to
+// the agency `agency_id`, with the demo password's `hash`, and one referral it made two days ago
+// through cases::submitReferral, waiting in intake.
+[[nodiscard]] domain::Status addDemoPartner(const hotline::Context& ctx,
+                                            const std::string& org_code, const std::string& email,
+                                            const std::string& hash, const std::string& agency_id);
 
 // Adds country sheets for six destination countries, safety tips and a useful-numbers page, in
 // English; for `language` "nl" also two articles in Dutch. Only real, well-known public

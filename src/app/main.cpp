@@ -70,6 +70,7 @@ struct Arguments {
   std::vector<std::string> org_languages;
   std::string user_org, user_email, user_name;
   std::vector<std::string> user_roles;
+  std::string user_agency;
   std::string line_org, line_name, line_id;
   std::string anchor;
   strada::app::DemoOptions demo;
@@ -107,10 +108,13 @@ void addSetupCommands(CLI::App& app, Arguments& a) {
   user_add
       ->add_option("--role", a.user_roles,
                    "consultant, case_worker, supervisor, data_officer, org_admin, "
-                   "network_coordinator (repeatable)")
+                   "network_coordinator, partner (repeatable)")
       ->required();
+  user_add->add_option("--agency", a.user_agency,
+                       "A partner account's directory agency (its id): required for partner");
   user_add->callback([&a] {
-    a.code = strada::app::runUserAdd(a.data, a.user_org, a.user_email, a.user_name, a.user_roles);
+    a.code = strada::app::runUserAdd(a.data, a.user_org, a.user_email, a.user_name, a.user_roles,
+                                     a.user_agency);
   });
 }
 

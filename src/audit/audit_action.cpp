@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 96> kActions = {{
+constexpr std::array<ActionInfo, 97> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -111,8 +111,9 @@ constexpr std::array<ActionInfo, 96> kActions = {{
     {AuditAction::kCaseReferralList, "case_referral.list", "case"},
     {AuditAction::kConsentOverride, "consent.override", "case"},
     {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
+    {AuditAction::kReferralList, "referral.list", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kConsentOverrideList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kReferralList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

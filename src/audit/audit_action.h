@@ -121,6 +121,7 @@ enum class AuditAction {
   kCaseReferralList,     // case_referral.list
   kConsentOverride,      // consent.override (a share without consent, by a supervisor)
   kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
+  kReferralList,         // referral.list (a partner's own referrals; object "rows=N")
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -107,6 +107,11 @@ struct Note {
 [[nodiscard]] boost::asio::awaitable<domain::Result<Note>> addNote(Context ctx, Actor actor,
                                                                    std::string case_id,
                                                                    std::string text);
+// addNote without its permission and access checks, for a use case that made its own (a partner's
+// referral, cases/partner_referrals.h): the same rule on the text, sealing and case_note.create.
+[[nodiscard]] boost::asio::awaitable<domain::Result<Note>> writeNote(Context ctx, Actor actor,
+                                                                     std::string case_id,
+                                                                     std::string text);
 
 struct TimelineEntry {
   domain::UnixMillis at = 0;

@@ -190,33 +190,50 @@ awaitable<Result<std::vector<Note>>> listNotes(Context ctx, Actor actor, std::st
   co_return notes;
 }
 
+namespace {
+
+// A note with `text` on the loaded case, once the caller has checked who may write it.
+awaitable<Result<Note>> noteOn(Context ctx, Actor actor, LoadedCase loaded, std::string text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos || utf8Length(text) > kMaxNoteChars) {
+    co_return domain::invalidField("text", "Write the note in 1 to 20000 characters.");
+  }
+  if (loaded.client.wrapped_key.empty()) {
+    co_return domain::fail(domain::ErrorCode::kConflict,
+                           "This person's data was erased: no note can be added.", "text");
+  }
+  auto key = ctx.vault.openPersonKey(loaded.client.client.id, loaded.client.wrapped_key);
+  if (!key) {
+    co_return tl::unexpected(key.error());
+  }
+  const domain::UnixMillis now = ctx.clock();
+  store::NoteRow row{crypto::newId(), loaded.kase.id, actor.principal.user_id, now, ""};
+  row.text_sealed = ctx.vault.seal(*key, {vault::SealedField::kCaseNote, row.id}, text);
+  Note note{row.id, std::move(text), row.author, "", now};
+  if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseNoteCreate, loaded.kase.id,
+                                     store::insertNote, std::move(row));
+      !s) {
+    co_return tl::unexpected(s.error());
+  }
+  co_return note;
+}
+
+}  // namespace
+
 awaitable<Result<Note>> addNote(Context ctx, Actor actor, std::string case_id, std::string text) {
   auto loaded = co_await allowedCase(ctx, actor, std::move(case_id),
                                      policy::Permission::kCaseUpdate, CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
   }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos || utf8Length(text) > kMaxNoteChars) {
-    co_return domain::invalidField("text", "Write the note in 1 to 20000 characters.");
+  co_return co_await noteOn(std::move(ctx), std::move(actor), std::move(*loaded), std::move(text));
+}
+
+awaitable<Result<Note>> writeNote(Context ctx, Actor actor, std::string case_id, std::string text) {
+  auto loaded = co_await loadCase(ctx, actor.principal, std::move(case_id));
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
   }
-  if (loaded->client.wrapped_key.empty()) {
-    co_return domain::fail(domain::ErrorCode::kConflict,
-                           "This person's data was erased: no note can be added.", "text");
-  }
-  auto key = ctx.vault.openPersonKey(loaded->client.client.id, loaded->client.wrapped_key);
-  if (!key) {
-    co_return tl::unexpected(key.error());
-  }
-  const domain::UnixMillis now = ctx.clock();
-  store::NoteRow row{crypto::newId(), loaded->kase.id, actor.principal.user_id, now, ""};
-  row.text_sealed = ctx.vault.seal(*key, {vault::SealedField::kCaseNote, row.id}, text);
-  Note note{row.id, std::move(text), row.author, "", now};
-  if (auto s = co_await insertOnCase(ctx, actor, AuditAction::kCaseNoteCreate, loaded->kase.id,
-                                     store::insertNote, std::move(row));
-      !s) {
-    co_return tl::unexpected(s.error());
-  }
-  co_return note;
+  co_return co_await noteOn(std::move(ctx), std::move(actor), std::move(*loaded), std::move(text));
 }
 
 awaitable<Result<std::vector<TimelineEntry>>> caseTimeline(Context ctx, Actor actor,

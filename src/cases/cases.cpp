@@ -55,8 +55,7 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   if (auto may = policy::require(who, policy::Permission::kCaseCreate); !may) {
     co_return tl::unexpected(may.error());
   }
-  const domain::UnixMillis now = ctx.clock();
-  if (auto ok = domain::validateCaseReferral(input.referral, now); !ok) {
+  if (auto ok = domain::validateCaseReferral(input.referral, ctx.clock()); !ok) {
     co_return tl::unexpected(ok.error());
   }
   auto client = co_await loadClient(ctx, who, input.client_id);
@@ -66,6 +65,24 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   if (auto may = policy::requireCaseWorkable(who, client->facts); !may) {
     co_return domain::invalidField("client_id", "No such client in your organisation.");
   }
+  auto case_id = co_await openCase(ctx, actor, std::move(input), NewCaseAssignment::kToWorker);
+  if (!case_id) {
+    co_return tl::unexpected(case_id.error());
+  }
+  auto loaded = co_await loadCase(ctx, who, *case_id);
+  if (!loaded) {
+    co_return tl::unexpected(loaded.error());
+  }
+  co_return co_await viewCase(ctx, std::move(*loaded), policy::CaseAccess::kFull);
+}
+
+awaitable<Result<std::string>> openCase(Context ctx, Actor actor, CaseInput input,
+                                        NewCaseAssignment assignment) {
+  const policy::Principal& who = actor.principal;
+  const domain::UnixMillis now = ctx.clock();
+  if (auto ok = domain::validateCaseReferral(input.referral, now); !ok) {
+    co_return tl::unexpected(ok.error());
+  }
   if (auto ok =
           co_await checkAgency(ctx, who.org_id, input.referral.agency_id, "referral.agency_id");
       !ok) {
@@ -74,9 +91,12 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   if (auto ok = co_await checkContacts(ctx, who, input.contact_ids); !ok) {
     co_return tl::unexpected(ok.error());
   }
-  const std::string assigned = input.assigned_to.empty() ? who.user_id : input.assigned_to;
-  if (auto ok = co_await checkWorker(ctx, who.org_id, assigned, "assigned_to"); !ok) {
-    co_return tl::unexpected(ok.error());
+  std::string assigned;
+  if (assignment == NewCaseAssignment::kToWorker) {
+    assigned = input.assigned_to.empty() ? who.user_id : input.assigned_to;
+    if (auto ok = co_await checkWorker(ctx, who.org_id, assigned, "assigned_to"); !ok) {
+      co_return tl::unexpected(ok.error());
+    }
   }
   domain::Case kase;
   kase.id = crypto::newId();
@@ -88,7 +108,7 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
   kase.opened_on = calendarDate(now);
   kase.created_by = who.user_id;
   kase.created_at = kase.updated_at = now;
-  const std::string case_id = kase.id;
+  std::string case_id = kase.id;
   store::WriteJob insert = [kase = std::move(kase),
                             contacts = input.contact_ids](store::WriteContext& w) {
     return store::insertCase(w, kase, contacts);
@@ -98,11 +118,7 @@ awaitable<Result<CaseView>> createCase(Context ctx, Actor actor, CaseInput input
       !s) {
     co_return tl::unexpected(s.error());
   }
-  auto loaded = co_await loadCase(ctx, who, case_id);
-  if (!loaded) {
-    co_return tl::unexpected(loaded.error());
-  }
-  co_return co_await viewCase(ctx, std::move(*loaded), policy::CaseAccess::kFull);
+  co_return case_id;
 }
 
 awaitable<Result<CaseView>> readCase(Context ctx, Actor actor, std::string id) {

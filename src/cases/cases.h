@@ -83,6 +83,14 @@ struct LinkedContact {
 // detail "existing_case_id:<id>") for a second case of the client.
 [[nodiscard]] boost::asio::awaitable<domain::Result<CaseView>> createCase(Context ctx, Actor actor,
                                                                           CaseInput input);
+// Who works a new case: the worker the input names (or its creator), or nobody yet: a partner's
+// referral waits unassigned in intake for the organisation's supervisors to take it on.
+enum class NewCaseAssignment { kToWorker, kUnassigned };
+// createCase without its permission and client checks, for a use case that made its own (a
+// partner's referral, cases/partner_referrals.h): checks the referral, the agency, the contacts
+// and the worker, and stores the case with case.create. Returns the new case's id.
+[[nodiscard]] boost::asio::awaitable<domain::Result<std::string>> openCase(
+    Context ctx, Actor actor, CaseInput input, NewCaseAssignment assignment);
 // kCaseRead; recorded (case.read) before it is returned.
 [[nodiscard]] boost::asio::awaitable<domain::Result<CaseView>> readCase(Context ctx, Actor actor,
                                                                         std::string id);

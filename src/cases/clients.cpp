@@ -75,6 +75,15 @@ awaitable<Result<ClientView>> withDuplicates(Context ctx, ClientView view) {
   co_return view;
 }
 
+// A client's person and coded fields as registering or changing it checks them.
+domain::Status validClient(const domain::ClientPerson& person, const domain::ClientCoded& coded,
+                           domain::UnixMillis now) {
+  if (auto ok = domain::validateClientPerson(person, now); !ok) {
+    return ok;
+  }
+  return domain::validateClientCoded(coded, now);
+}
+
 std::string renamedMatch(const std::string& kind) {
   return kind == "name" ? std::string("full_name") : kind;
 }
@@ -140,15 +149,18 @@ awaitable<Result<std::vector<ClientSearchMatch>>> searchClients(Context ctx, Act
 
 awaitable<Result<ClientView>> createClient(Context ctx, Actor actor, domain::ClientPerson person,
                                            domain::ClientCoded coded) {
-  const policy::Principal& who = actor.principal;
-  if (auto may = policy::require(who, policy::Permission::kClientCreate); !may) {
+  if (auto may = policy::require(actor.principal, policy::Permission::kClientCreate); !may) {
     co_return tl::unexpected(may.error());
   }
+  co_return co_await registerClient(std::move(ctx), std::move(actor), std::move(person),
+                                    std::move(coded));
+}
+
+awaitable<Result<ClientView>> registerClient(Context ctx, Actor actor, domain::ClientPerson person,
+                                             domain::ClientCoded coded) {
+  const policy::Principal& who = actor.principal;
   const domain::UnixMillis now = ctx.clock();
-  if (auto ok = domain::validateClientPerson(person, now); !ok) {
-    co_return tl::unexpected(ok.error());
-  }
-  if (auto ok = domain::validateClientCoded(coded, now); !ok) {
+  if (auto ok = validClient(person, coded, now); !ok) {
     co_return tl::unexpected(ok.error());
   }
   auto region = co_await hotline::organisationCountry(ctx, who.org_id);
@@ -226,10 +238,7 @@ awaitable<Result<ClientView>> updateClient(Context ctx, Actor actor, std::string
                                            std::int32_t expected_version) {
   const policy::Principal& who = actor.principal;
   const domain::UnixMillis now = ctx.clock();
-  if (auto ok = domain::validateClientPerson(person, now); !ok) {
-    co_return tl::unexpected(ok.error());
-  }
-  if (auto ok = domain::validateClientCoded(coded, now); !ok) {
+  if (auto ok = validClient(person, coded, now); !ok) {
     co_return tl::unexpected(ok.error());
   }
   auto loaded = co_await allowedClient(ctx, actor, std::move(id), policy::Permission::kClientUpdate,

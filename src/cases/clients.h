@@ -55,6 +55,11 @@ inline constexpr std::int32_t kMaxSearchMatches = 50;
 [[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> createClient(
     Context ctx, Actor actor, domain::ClientPerson person, domain::ClientCoded coded);
 
+// createClient without its permission check, for a use case that made its own (a partner's
+// referral, cases/partner_referrals.h): the same validation, sealing, indexes and client.create.
+[[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> registerClient(
+    Context ctx, Actor actor, domain::ClientPerson person, domain::ClientCoded coded);
+
 // kClientRead with policy::caseAccess: recorded (client.read) before it is returned. A client
 // merged into another answers its survivor.
 [[nodiscard]] boost::asio::awaitable<domain::Result<ClientView>> readClient(Context ctx,

@@ -11,19 +11,37 @@
 namespace strada::domain {
 namespace {
 
-constexpr std::array<EnumName<Role>, 6> kRoleNames = {{
+constexpr std::array<EnumName<Role>, 7> kRoleNames = {{
     {Role::kConsultant, "consultant"},
     {Role::kCaseWorker, "case_worker"},
     {Role::kSupervisor, "supervisor"},
     {Role::kDataOfficer, "data_officer"},
     {Role::kOrgAdmin, "org_admin"},
     {Role::kNetworkCoordinator, "network_coordinator"},
+    {Role::kPartner, "partner"},
 }};
-static_assert(listsEveryValue(kRoleNames, Role::kNetworkCoordinator));
+static_assert(listsEveryValue(kRoleNames, Role::kPartner));
 
 bool hasControlChars(std::string_view s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// A partner account is the partner role alone, tied to an agency; no other account has one.
+Status validatePartnerAgency(const User& user) {
+  const bool partner =
+      std::find(user.roles.begin(), user.roles.end(), Role::kPartner) != user.roles.end();
+  if (partner && user.roles.size() > 1) {
+    return invalidField("roles", "A partner account holds the partner role only.");
+  }
+  if (partner && user.agency_id.empty()) {
+    return invalidField("agency_id",
+                        "Choose the directory agency this partner account refers for.");
+  }
+  if (!partner && !user.agency_id.empty()) {
+    return invalidField("agency_id", "Only a partner account is tied to an agency.");
+  }
+  return {};
 }
 
 }  // namespace
@@ -92,7 +110,7 @@ Status validateUser(const User& user) {
   if (user.org_id.empty()) {
     return invalidField("org", "Name the user's organisation.");
   }
-  return {};
+  return validatePartnerAgency(user);
 }
 
 }  // namespace strada::domain

@@ -18,6 +18,9 @@ enum class Role {
   kDataOfficer,
   kOrgAdmin,
   kNetworkCoordinator,
+  // An outside agency (police, an NGO...) that refers people through the intake form: it sees
+  // only its own referrals (issue 8, section 2). Tied to one agency of the directory.
+  kPartner,
 };
 
 std::string_view roleName(Role role);  // "consultant", "case_worker", ...
@@ -41,9 +44,12 @@ struct User {
   std::vector<Role> roles;
   bool active = true;
   UnixMillis created_at = 0;
+  std::string agency_id;  // a partner's directory agency; "" for every other account
 };
 
 // Validation shared by the command line and the API. Fail with InvalidArgument naming the field.
+// A partner account holds the partner role alone and names its agency ("agency_id"); no other
+// account names one. Whether the agency exists is the caller's check (admin::addUser).
 [[nodiscard]] Status validateOrganisation(const Organisation& org);
 [[nodiscard]] Status validateUser(const User& user);
 // Lower-cases and trims; returns InvalidArgument("email") when it is not an address.

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 40> kPermissions = {{
+constexpr std::array<PermissionRule, 42> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -111,8 +111,12 @@ constexpr std::array<PermissionRule, 40> kPermissions = {{
     {Permission::kClientMerge, "client.merge", rolesOf({kSupervisor})},
     // A share without consent is the supervisor's decision alone, never a case worker's.
     {Permission::kConsentOverride, "consent.override", rolesOf({kSupervisor})},
+    // An outside agency refers through the intake form and follows its own referrals; it never
+    // reads a case, a client or a contact (least privilege: these two and the two every role has).
+    {Permission::kReferralSubmit, "referral.submit", rolesOf({kPartner})},
+    {Permission::kReferralListOwn, "referral.list_own", rolesOf({kPartner})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kConsentOverride),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kReferralListOwn),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -58,6 +58,8 @@ enum class Permission {
   kCaseDocumentWithdraw,  // withdraw a document from a case: its content is deleted
   kClientMerge,           // review possible duplicate clients: dismiss a flag or merge the pair
   kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
+  kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
+  kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

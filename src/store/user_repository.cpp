@@ -36,7 +36,7 @@ std::vector<domain::Role> rolesFromText(const std::string& text) {
 }
 
 struct UserRow {
-  std::string id, org_id, email, name, roles, password_hash;
+  std::string id, org_id, email, name, roles, password_hash, agency_id;
   int active = 0;
   long long created_at = 0;
 
@@ -49,6 +49,7 @@ struct UserRow {
     r.user.roles = rolesFromText(roles);
     r.user.active = active != 0;
     r.user.created_at = created_at;
+    r.user.agency_id = agency_id;
     r.password_hash = password_hash;
     return r;
   }
@@ -60,11 +61,11 @@ domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, cons
     UserRow r;
     const std::string query = std::string(
                                   "SELECT id, org_id, email, name, roles, password_hash, "
-                                  "active, created_at FROM users WHERE ") +
+                                  "active, created_at, agency_id FROM users WHERE ") +
                               column + " = :value";
     sql << query, soci::into(r.id), soci::into(r.org_id), soci::into(r.email), soci::into(r.name),
         soci::into(r.roles), soci::into(r.password_hash), soci::into(r.active),
-        soci::into(r.created_at), soci::use(value);
+        soci::into(r.created_at), soci::into(r.agency_id), soci::use(value);
     if (!sql.got_data()) {
       return std::nullopt;
     }
@@ -85,11 +86,11 @@ domain::Status insertUser(WriteContext& w, const UserRecord& record) {
         const int active = u.active ? 1 : 0;
         const long long created_at = u.created_at;
         w.sql() << "INSERT INTO users (id, org_id, email, name, roles, password_hash, active, "
-                   "created_at) VALUES (:id, :org_id, :email, :name, :roles, :password_hash, "
-                   ":active, :created_at)",
+                   "created_at, agency_id) VALUES (:id, :org_id, :email, :name, :roles, "
+                   ":password_hash, :active, :created_at, :agency_id)",
             soci::use(u.id), soci::use(u.org_id), soci::use(u.email), soci::use(u.name),
             soci::use(roles), soci::use(record.password_hash), soci::use(active),
-            soci::use(created_at);
+            soci::use(created_at), soci::use(u.agency_id);
         return {};
       });
 }

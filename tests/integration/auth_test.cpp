@@ -234,6 +234,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/clients", "client.create"},
       {"POST", "/api/v1/cases", "case.create"},
       {"GET", "/api/v1/duplicate-flags?status=open", "client.merge"},
+      {"GET", "/api/v1/partner-referrals", "referral.list_own"},
+      {"POST", "/api/v1/partner-referrals", "referral.submit"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

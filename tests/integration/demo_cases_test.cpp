@@ -28,10 +28,11 @@ constexpr const char* kDemoPassword = "strada-demo-2026";
 TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
   ASSERT_EQ(app::runDemo(deployment().data(), {.contacts = 0, .cases = 300, .years = 2}), 0);
 
-  // The eight hand-written cases of each member, and 300 generated (120 + 105 + 75).
+  // The eight hand-written cases and the partner's referral of each member, and 300 generated
+  // (120 + 105 + 75).
   const std::string demo_cases =
       " FROM cases k JOIN organisations o ON o.id = k.org_id WHERE o.code IN ('NL', 'RO', 'UA')";
-  EXPECT_EQ(count("SELECT count(*)" + demo_cases), 324);
+  EXPECT_EQ(count("SELECT count(*)" + demo_cases), 327);
   EXPECT_EQ(count("SELECT count(*) FROM cases k LEFT JOIN clients c ON c.id = k.client_id AND "
                   "c.org_id = k.org_id WHERE c.id IS NULL"),
             0);
@@ -46,7 +47,7 @@ TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
       "(SELECT count(*) FROM case_notes)");
   EXPECT_GT(entries, 300 * 8);
   EXPECT_LT(entries, 300 * 25);
-  EXPECT_EQ(count("SELECT count(*) FROM audit_events WHERE action = 'case.create'"), 324);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_events WHERE action = 'case.create'"), 327);
   // One open possible duplicate per member: a second record of its first demo person.
   EXPECT_EQ(count("SELECT count(*) FROM client_duplicate_flags WHERE status = 'open' AND reason = "
                   "'same_name'"),
@@ -74,6 +75,14 @@ TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
       EXPECT_TRUE(std::string(note.at("text").as_string()).ends_with("(demo)."));
     }
   }
+
+  // The police unit's partner account and its earlier referral, waiting in intake.
+  HttpClient partner(deployment().port());
+  ASSERT_EQ(partner.login("partner@nl.demo.example", kDemoPassword).status, 200u);
+  const HttpResponse referrals = partner.get("/api/v1/partner-referrals");
+  ASSERT_EQ(referrals.status, 200u) << referrals.body;
+  ASSERT_EQ(referrals.json->at("items").as_array().size(), 1u) << referrals.body;
+  EXPECT_EQ(referrals.json->at("items").at(0).at("status"), "intake");
 
   HttpClient supervisor(deployment().port());
   ASSERT_EQ(supervisor.login("supervisor@nl.demo.example", kDemoPassword).status, 200u);

@@ -38,7 +38,7 @@ Deployment::Deployment(const std::vector<OrgSpec>& orgs, const std::vector<UserS
   }
   ::setenv("STRADA_PASSWORD", std::string(kTestPassword).c_str(), 1);
   for (const auto& user : users) {
-    if (app::runUserAdd(data(), user.org_code, user.email, user.name, user.roles) != 0) {
+    if (app::runUserAdd(data(), user.org_code, user.email, user.name, user.roles, "") != 0) {
       ::unsetenv("STRADA_PASSWORD");
       throw std::runtime_error("Deployment: runUserAdd " + user.email + " failed");
     }

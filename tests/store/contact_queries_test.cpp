@@ -89,7 +89,7 @@ class ContactQueriesTest : public ::testing::Test {
       for (const auto& [id, org] : {std::pair{kUserA, "org-a"}, std::pair{kUserB, "org-a"},
                                     std::pair{std::string(32, 'b'), "org-b"}}) {
         UserRecord r;
-        r.user = {id, org, id + "@example.org", "User", {domain::Role::kConsultant}, true, 0};
+        r.user = {id, org, id + "@example.org", "User", {domain::Role::kConsultant}, true, 0, ""};
         if (auto st = insertUser(w, r); !st) {
           return st;
         }

@@ -1880,6 +1880,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/partner-referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The referrals of the partner's own agency, newest first
+         * @description Needs `referral.list_own`. The cases that accounts of the partner's agency submitted (at
+         *     most 200): case and client codes, the referral date, the stage and whether someone of the
+         *     organisation has taken the case on. Another agency's referrals never appear. Recorded as
+         *     `referral.list`.
+         */
+        get: operations["listPartnerReferrals"];
+        put?: never;
+        /**
+         * A partner agency refers a person (the intake form)
+         * @description Needs `referral.submit` (the `partner` role: an account tied to one agency of the
+         *     organisation's directory). Registers the client (person sealed under a new key, blind
+         *     indexes for search before create) and opens a case in `intake`, unassigned, whose referral
+         *     is the partner's agency with the `referral_source` of its type (police, border_guard,
+         *     prosecutor, international_organisation, ngo, health_service, legal_service map to the same
+         *     code; social_service to social_worker; any other type to other) and `referred_on`. The
+         *     reason becomes the case's first note (sealed). `person_agreed` must be true. Recorded as
+         *     `client.create`, `case.create` and `case_note.create`. The answer holds codes and the stage
+         *     only: never the name typed.
+         */
+        post: operations["submitPartnerReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2003,7 +2038,7 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /** @enum {string} */
-        Role: "consultant" | "case_worker" | "supervisor" | "data_officer" | "org_admin" | "network_coordinator";
+        Role: "consultant" | "case_worker" | "supervisor" | "data_officer" | "org_admin" | "network_coordinator" | "partner";
         Organisation: {
             id: string;
             code: string;
@@ -3025,6 +3060,41 @@ export interface components {
             created_at: string;
             version: number;
         };
+        PartnerReferralInput: {
+            person: {
+                full_name: string;
+                other_names?: string[];
+                /** @description YYYY-MM-DD */
+                birth_date?: string;
+                phones?: string[];
+            };
+            coded?: {
+                /** @description A `gender` code, or "". */
+                gender?: string;
+                /** @description A `language` code, or "". */
+                primary_language?: string;
+            };
+            /** @description Why the person is referred; sealed as the case's first note. */
+            reason: string;
+            /** @description The person agreed to be referred; must be true. */
+            person_agreed?: boolean;
+            /** @description YYYY-MM-DD, not in the future. */
+            referred_on: string;
+        };
+        PartnerReferral: {
+            case_code: string;
+            client_code: string;
+            referred_on: string;
+            /** @description A `case_status` code. */
+            status: string;
+            /** @description Someone of the organisation has taken the case on (it is assigned). */
+            accepted: boolean;
+            /** Format: date-time */
+            submitted_at: string;
+        };
+        PartnerReferralList: {
+            items: components["schemas"]["PartnerReferral"][];
+        };
         CaseTaskList: {
             items: components["schemas"]["CaseTask"][];
         };
@@ -3542,6 +3612,9 @@ export type CasePlan = components['schemas']['CasePlan'];
 export type CasePlanInput = components['schemas']['CasePlanInput'];
 export type CasePlanDecision = components['schemas']['CasePlanDecision'];
 export type CaseTask = components['schemas']['CaseTask'];
+export type PartnerReferralInput = components['schemas']['PartnerReferralInput'];
+export type PartnerReferral = components['schemas']['PartnerReferral'];
+export type PartnerReferralList = components['schemas']['PartnerReferralList'];
 export type CaseTaskList = components['schemas']['CaseTaskList'];
 export type Money = components['schemas']['Money'];
 export type CaseHearing = components['schemas']['CaseHearing'];
@@ -7061,6 +7134,64 @@ export interface operations {
             400: components["responses"]["InvalidArgument"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleDenied"];
+        };
+    };
+    listPartnerReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referrals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerReferralList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    submitPartnerReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerReferralInput"];
+            };
+        };
+        responses: {
+            /** @description Referred; the new case waits in intake. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            /** @description `permission_denied`: not a partner account, a missing CSRF token, or (field `agency_id`) an account whose agency is no longer active in the directory. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
 }

@@ -22,6 +22,7 @@ import { LinkContactPage } from './cases/LinkContactPage';
 import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
 import { i18n } from './i18n';
+import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
 
@@ -62,11 +63,13 @@ export function pageFor(route: Route, c: PageContext): JSX.Element {
 }
 
 /**
- * The start page: the contact form beside the knowledge base for those who answer the hotline;
- * for the others (data officers, case workers, administrators) the first screen their
+ * The start page: the intake form for a partner agency; the contact form beside the knowledge
+ * base for those who answer the hotline; for the others (data officers, case workers, administrators) the first screen their
  * permissions open, never a form they cannot save.
  */
 function startPage(c: PageContext): JSX.Element {
+  // A partner agency's account: its intake form and its own referrals, nothing else.
+  if (can(c.user, 'referral.submit')) return <PartnerIntakePage api={c.api} codes={c.codes} />;
   if (can(c.user, 'contact.create')) {
     return (
       <div class="with-lookup">

@@ -37,6 +37,8 @@ export type Permission =
   | 'contact.update'
   | 'knowledge.edit'
   | 'knowledge.read'
+  | 'referral.list_own'
+  | 'referral.submit'
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'

@@ -35,6 +35,7 @@ import { TasksSection } from './TasksSection';
 import { TimelineSection } from './TimelineSection';
 import { useLoaded } from './useLoaded';
 import './cases.css';
+import { ReferralAgencyLink } from '../partner/ReferralAgencyLink';
 
 interface Props {
   api: ApiClient;
@@ -176,6 +177,7 @@ function CaseHeader({ codes, record }: { codes: CodeLists; record: CaseRecord })
       <dt>{t('cases.view.referral')}</dt>
       <dd>
         {codeLabel(codes, lists.referralSource, record.referral.source_type)} · {record.referral.referred_on}
+        <ReferralAgencyLink agencyId={record.referral.agency_id} />
       </dd>
       <dt>{t('cases.openedOn')}</dt>
       <dd>{record.opened_on}</dd>
