@@ -6,6 +6,7 @@
 
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include "crypto/crypto.h"
 #include "integration/suite.h"
@@ -14,7 +15,34 @@
 namespace strada::testing {
 namespace {
 
-class ErasureBackupTest : public DeploymentTest<ErasureBackupTest> {};
+class ErasureBackupTest : public DeploymentTest<ErasureBackupTest> {
+ protected:
+  // A client registered by a case worker: their id.
+  std::string newClient(const std::string& name) {
+    HttpClient worker = signedIn(kCaseWorkerA);
+    const HttpResponse created = worker.post(
+        "/api/v1/clients",
+        toJson({{"person", {{"full_name", name}}}, {"coded", {{"gender", "Feminine"}}}}));
+    EXPECT_EQ(created.status, 201u) << created.body;
+    return created.json ? std::string(created.json->at("id").as_string()) : std::string();
+  }
+
+  // Puts a row back as an older version left it (`legacy`, an UPDATE binding `id`), restarts
+  // the server, and reads the row's clear and sealed reason with `columns` (a SELECT of two
+  // columns binding `id`).
+  std::pair<std::string, std::string> restartedFromLegacy(const std::string& legacy,
+                                                          const std::string& columns,
+                                                          const std::string& id) {
+    deployment().database().db().read([&](soci::session& sql) { sql << legacy, soci::use(id); });
+    deployment().stopServer();
+    deployment().startServer();
+    std::pair<std::string, std::string> read;
+    deployment().database().db().read([&](soci::session& sql) {
+      sql << columns, soci::into(read.first), soci::into(read.second), soci::use(id);
+    });
+    return read;
+  }
+};
 
 TEST_F(ErasureBackupTest, ABackupMadeBeforeTheErasureCannotOpenThePersonOnceRestored) {
   HttpClient worker = signedIn(kCaseWorkerA);
@@ -70,32 +98,20 @@ TEST_F(ErasureBackupTest, ABackupMadeBeforeTheErasureCannotOpenThePersonOnceRest
 }
 
 TEST_F(ErasureBackupTest, AReasonWrittenInTheClearBeforeMigration21IsSealedAtStart) {
-  HttpClient worker = signedIn(kCaseWorkerA);
-  const HttpResponse created =
-      worker.post("/api/v1/clients", toJson({{"person", {{"full_name", "Clear Reason Person"}}},
-                                             {"coded", {{"gender", "Feminine"}}}}));
-  ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string id(created.json->at("id").as_string());
+  const std::string id = newClient("Clear Reason Person");
   HttpClient supervisor = signedIn(kSupervisorA);
+  const std::string code(
+      supervisor.get("/api/v1/clients/" + id).json->at("client_code").as_string());
   ASSERT_EQ(supervisor
                 .post("/api/v1/clients/" + id + "/erasure",
-                      toJson({{"reason", "Sealed from the start"},
-                              {"confirm_client_code", created.json->at("client_code")}}))
+                      toJson({{"reason", "Sealed from the start"}, {"confirm_client_code", code}}))
                 .status,
             200u);
   // As an erasure made before 0021 left it: the reason in the clear, nothing sealed.
-  deployment().database().db().read([&](soci::session& sql) {
-    sql << "UPDATE clients SET erasure_reason = 'Asked by Maria', erasure_reason_sealed = '' "
-           "WHERE id = :id",
-        soci::use(id);
-  });
-  deployment().stopServer();
-  deployment().startServer();
-  std::string clear, sealed;
-  deployment().database().db().read([&](soci::session& sql) {
-    sql << "SELECT erasure_reason, erasure_reason_sealed FROM clients WHERE id = :id",
-        soci::into(clear), soci::into(sealed), soci::use(id);
-  });
+  const auto [clear, sealed] = restartedFromLegacy(
+      "UPDATE clients SET erasure_reason = 'Asked by Maria', erasure_reason_sealed = '' WHERE id "
+      "= :id",
+      "SELECT erasure_reason, erasure_reason_sealed FROM clients WHERE id = :id", id);
   EXPECT_EQ(clear, "");
   EXPECT_FALSE(sealed.empty());
   HttpClient again = signedIn(kSupervisorA);
@@ -104,41 +120,28 @@ TEST_F(ErasureBackupTest, AReasonWrittenInTheClearBeforeMigration21IsSealedAtSta
 }
 
 TEST_F(ErasureBackupTest, ABreakGlassReasonWrittenInTheClearBeforeMigration25IsSealedAtStart) {
-  HttpClient worker = signedIn(kCaseWorkerA);
-  const HttpResponse created =
-      worker.post("/api/v1/clients", toJson({{"person", {{"full_name", "Glass Reason Person"}}},
-                                             {"coded", {{"gender", "Feminine"}}}}));
-  ASSERT_EQ(created.status, 201u) << created.body;
-  const std::string client(created.json->at("id").as_string());
-  const HttpResponse kase =
-      worker.post("/api/v1/cases",
-                  toJson({{"client_id", client},
-                          {"referral", {{"source_type", "ngo"}, {"referred_on", "2024-05-01"}}}}));
+  const std::string client = newClient("Glass Reason Person");
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const HttpResponse kase = supervisor.post(
+      "/api/v1/cases",
+      toJson({{"client_id", client},
+              {"referral", {{"source_type", "ngo"}, {"referred_on", "2024-05-01"}}}}));
   ASSERT_EQ(kase.status, 201u) << kase.body;
   const std::string case_id(kase.json->at("id").as_string());
-  HttpClient other = signedIn(kSupervisorA);
-  ASSERT_EQ(other
+  ASSERT_EQ(supervisor
                 .post("/api/v1/cases/" + case_id + "/break-glass",
                       toJson({{"reason", "Sealed from the start, at night"}}))
                 .status,
             200u);
   // As a break-glass made before 0025 left it: the reason in the clear, nothing sealed.
-  deployment().database().db().read([&](soci::session& sql) {
-    sql << "UPDATE case_break_glass SET reason = 'Maria called in crisis', reason_sealed = '' "
-           "WHERE case_id = :c",
-        soci::use(case_id);
-  });
-  deployment().stopServer();
-  deployment().startServer();
-  std::string clear, sealed;
-  deployment().database().db().read([&](soci::session& sql) {
-    sql << "SELECT reason, reason_sealed FROM case_break_glass WHERE case_id = :c",
-        soci::into(clear), soci::into(sealed), soci::use(case_id);
-  });
+  const auto [clear, sealed] = restartedFromLegacy(
+      "UPDATE case_break_glass SET reason = 'Maria called in crisis', reason_sealed = '' WHERE "
+      "case_id = :id",
+      "SELECT reason, reason_sealed FROM case_break_glass WHERE case_id = :id", case_id);
   EXPECT_EQ(clear, "");
   EXPECT_FALSE(sealed.empty());
-  HttpClient supervisor = signedIn(kSupervisorA);
-  const HttpResponse history = supervisor.get("/api/v1/clients/" + client + "/access");
+  HttpClient again = signedIn(kSupervisorA);
+  const HttpResponse history = again.get("/api/v1/clients/" + client + "/access");
   EXPECT_NE(history.body.find("Maria called in crisis"), std::string::npos) << history.body;
 }
 
