@@ -56,6 +56,12 @@ http::Response encodeSubjectAccess(const cases::SubjectAccess& s) {
       {"exported_at", domain::formatRfc3339(s.exported_at)},
       {"client", encodeClientView(s.client)},
       {"case", s.kase ? json::value(encodeCaseRecord(*s.kase)) : json::value(nullptr)}};
+  json::array merged;
+  for (const auto& [client_code, record] : s.merged_cases) {
+    merged.push_back(
+        json::object{{"client_code", client_code}, {"case", encodeCaseRecord(record)}});
+  }
+  file["merged_cases"] = std::move(merged);
   auto response = http::Response::json(200, file);
   response.headers.emplace_back("Content-Disposition", "attachment; filename=\"subject-access-" +
                                                            s.client.client.client_code + ".json\"");

@@ -83,6 +83,15 @@ awaitable<Result<SubjectAccess>> exportSubjectAccess(Context ctx, Actor actor,
     }
     out.kase = std::move(*record);
   }
+  for (const MergedRef& merged : out.client.merges.merged_from) {
+    if (merged.case_id) {
+      auto record = co_await readCaseRecord(ctx, reader, *merged.case_id);
+      if (!record) {
+        co_return tl::unexpected(record.error());
+      }
+      out.merged_cases.emplace_back(merged.client_code, std::move(*record));
+    }
+  }
   out.exported_at = ctx.clock();
   audit::AuditEntry entry = actor.entry(audit::AuditAction::kClientSubjectAccess, client_id);
   if (auto audited = co_await hotline::recordAudit(ctx, std::move(entry)); !audited) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cases/case_assessments.h"
@@ -41,6 +42,8 @@ struct CaseRecord {
 struct SubjectAccess {
   ClientView client;
   std::optional<CaseRecord> kase;  // none for a person registered without a case
+  // The cases of the records merged into this one (cases/client_merge.h), by client code.
+  std::vector<std::pair<std::string, CaseRecord>> merged_cases;
   domain::UnixMillis exported_at = 0;
 };
 

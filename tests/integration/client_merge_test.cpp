@@ -215,6 +215,35 @@ TEST_F(ClientMergeTest, ACaseWorkerFlagsAPairAndASupervisorDismissesIt) {
   EXPECT_EQ(worker.get("/api/v1/clients/" + b.id).json->at("id"), boost::json::value(b.id));
 }
 
+TEST_F(ClientMergeTest, TheSurvivorsSubjectAccessFileHoldsTheMergedRecordsCase) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const std::string name = uniqueName("Access Merge");
+  const Client survivor = newClient(worker, name);
+  const Client merged = newClient(worker, name);
+  const std::string merged_case = openCase(worker, merged);
+  ASSERT_EQ(worker
+                .post("/api/v1/cases/" + merged_case + "/notes",
+                      toJson({{"text", "Note on the second record"}}))
+                .status,
+            201u);
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const std::string flag = openFlagOf(supervisor, survivor, merged);
+  ASSERT_FALSE(flag.empty());
+  ASSERT_EQ(supervisor
+                .post("/api/v1/duplicate-flags/" + flag + "/merge",
+                      toJson({{"survivor_id", survivor.id}}))
+                .status,
+            200u);
+  const HttpResponse file = supervisor.get("/api/v1/clients/" + survivor.id + "/subject-access");
+  ASSERT_EQ(file.status, 200u) << file.body;
+  const auto& cases = file.json->at("merged_cases").as_array();
+  ASSERT_EQ(cases.size(), 1u) << file.body;
+  EXPECT_EQ(cases[0].at("client_code"), boost::json::value(merged.code));
+  EXPECT_EQ(cases[0].at("case").at("case").at("id"), boost::json::value(merged_case));
+  EXPECT_EQ(cases[0].at("case").at("notes").at("items").at(0).at("text"),
+            "Note on the second record");
+}
+
 TEST_F(ClientMergeTest, TwoOpenCasesAreRefusedUntilOneIsClosed) {
   HttpClient worker = signedIn(kCaseWorkerA);
   const std::string name = uniqueName("Two Cases");

@@ -1077,7 +1077,9 @@ export interface paths {
          *     own route answers (the case, consents, identification, needs, plan, services, notes, tasks,
          *     proceedings, follow-ups, documents, timeline). `case.documents.files` holds the content
          *     of every document still on the case: `{document_id, media_type, byte_size,
-         *     content_base64}` (standard padded base64). Each part is read as a supervisor of the organisation would, audited under the
+         *     content_base64}` (standard padded base64). `merged_cases` holds the cases of the
+         *     records merged into this person (`{client_code, case}`, each case in the same shape).
+         *     Each part is read as a supervisor of the organisation would, audited under the
          *     exporter; then `client.subject_access` is recorded. Roles: supervisor, data officer
          *     (`client.export`).
          */
@@ -5550,6 +5552,12 @@ export interface operations {
                         case: {
                             [key: string]: unknown;
                         } | null;
+                        merged_cases: {
+                            client_code: string;
+                            case: {
+                                [key: string]: unknown;
+                            };
+                        }[];
                     };
                 };
             };
