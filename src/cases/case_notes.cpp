@@ -194,7 +194,7 @@ namespace {
 
 // A note with `text` on the loaded case, once the caller has checked who may write it.
 awaitable<Result<Note>> noteOn(Context ctx, Actor actor, LoadedCase loaded, std::string text) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos || utf8Length(text) > kMaxNoteChars) {
+  if (!isTextWithin(text, kMaxNoteChars)) {
     co_return domain::invalidField("text", "Write the note in 1 to 20000 characters.");
   }
   if (loaded.client.wrapped_key.empty()) {

@@ -242,6 +242,11 @@ std::size_t utf8Length(std::string_view s) {
   return n;
 }
 
+bool isTextWithin(std::string_view text, std::size_t max_chars) {
+  return text.find_first_not_of(" \t\r\n") != std::string_view::npos &&
+         utf8Length(text) <= max_chars;
+}
+
 bool inCodeList(std::string_view list, std::string_view code) {
   const domain::CodeList* codes = domain::findCodeList(list);
   return codes != nullptr && codes->contains(code);

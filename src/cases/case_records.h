@@ -128,6 +128,10 @@ template <class Row>
 // The number of characters (UTF-8 code points) of `s`.
 [[nodiscard]] std::size_t utf8Length(std::string_view s);
 
+// Whether `text` says something (a character other than blanks) in at most `max_chars`
+// characters: the rule of every free-text field "in 1 to N characters".
+[[nodiscard]] bool isTextWithin(std::string_view text, std::size_t max_chars);
+
 // Whether `code` is one of the code list `list` (domain/codes.h); false for a list that is not.
 [[nodiscard]] bool inCodeList(std::string_view list, std::string_view code);
 

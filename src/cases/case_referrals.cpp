@@ -20,8 +20,6 @@ namespace {
 using audit::AuditAction;
 using domain::Result;
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 domain::Status checkTarget(const ReferralInput& in) {
   constexpr std::size_t kMaxMemberChars = 200;
   const bool member = !in.member_name.empty() || !in.member_country.empty();
@@ -30,7 +28,7 @@ domain::Status checkTarget(const ReferralInput& in) {
                                 "Choose an agency of your directory, or name a member "
                                 "organisation of the network: one of the two.");
   }
-  if (member && (blank(in.member_name) || utf8Length(in.member_name) > kMaxMemberChars)) {
+  if (member && !isTextWithin(in.member_name, kMaxMemberChars)) {
     return domain::invalidField("member.name",
                                 "Name the member organisation in 1 to 200 characters.");
   }
@@ -52,7 +50,7 @@ domain::Status validateReferral(ReferralInput& in, domain::UnixMillis now) {
   if (auto ok = checkTarget(in); !ok) {
     return ok;
   }
-  if (blank(in.purpose) || utf8Length(in.purpose) > kMaxPurposeChars) {
+  if (!isTextWithin(in.purpose, kMaxPurposeChars)) {
     return domain::invalidField("purpose",
                                 "Say what the referral is for, in 1 to 2000 characters.");
   }
@@ -64,9 +62,8 @@ domain::Status validateReferral(ReferralInput& in, domain::UnixMillis now) {
       !day) {
     return tl::unexpected(day.error());
   }
-  const std::size_t reason_chars = blank(in.override_reason) ? 0 : utf8Length(in.override_reason);
-  if (!in.override_reason.empty() &&
-      (reason_chars < kMinOverrideChars || reason_chars > kMaxOverrideChars)) {
+  if (!in.override_reason.empty() && (!isTextWithin(in.override_reason, kMaxOverrideChars) ||
+                                      utf8Length(in.override_reason) < kMinOverrideChars)) {
     return domain::invalidField("override_reason",
                                 "State why the referral goes without consent, in 10 to 1000 "
                                 "characters.");

@@ -23,8 +23,7 @@ using domain::Result;
 constexpr std::size_t kMaxTitleChars = 500;
 
 domain::Status validateTask(const TaskInput& t, domain::UnixMillis /*now*/) {
-  if (t.title.find_first_not_of(" \t\r\n") == std::string::npos ||
-      utf8Length(t.title) > kMaxTitleChars) {
+  if (!isTextWithin(t.title, kMaxTitleChars)) {
     return domain::invalidField("title", "Write the task in 1 to 500 characters.");
   }
   if (auto day = domain::parseCalendarDate(t.due_on, "due_on"); !day) {

@@ -107,8 +107,7 @@ awaitable<Result<TransferOutcome>> declineTransfer(Context ctx, Actor actor, Loa
 domain::Status checkRequest(const TransferRequest& request,
                             const std::vector<store::UserListing>& users,
                             const std::string& assigned_to) {
-  const bool has_reason = request.reason.find_first_not_of(" \t\r\n") != std::string::npos;
-  if (!has_reason || utf8Length(request.reason) > kMaxReasonChars) {
+  if (!isTextWithin(request.reason, kMaxReasonChars)) {
     return domain::invalidField("reason",
                                 "Say why the case moves, in 1 to 500 characters (no personal "
                                 "data).");

@@ -78,8 +78,7 @@ domain::Status checkReferral(const PartnerReferral& referral, domain::UnixMillis
         "person_agreed",
         "Refer a person only when they agree to it. Ask them, then tick that they agreed.");
   }
-  if (referral.reason.find_first_not_of(" \t\r\n") == std::string::npos ||
-      utf8Length(referral.reason) > kMaxReferralReasonChars) {
+  if (!isTextWithin(referral.reason, kMaxReferralReasonChars)) {
     return domain::invalidField("reason", "Say in 1 to 2000 characters why you refer this person.");
   }
   if (auto day = dayNotAfter(referral.referred_on, "referred_on", now,

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "cases/case_entries.h"
 #include "store/async.h"
 
 namespace strada::cases {
@@ -32,8 +33,8 @@ std::optional<store::ConsentRow> shareConsentInForce(const std::vector<store::Co
                                                      const std::string& today) {
   const std::string kind = shareKindOf(target);
   for (const auto& c : consents) {
-    const bool in_force = c.kind == "share" && c.withdrawn_on.empty() && c.given_on <= today &&
-                          (c.expires_on.empty() || c.expires_on >= today);
+    const bool in_force =
+        c.kind == "share" && c.given_on <= today && consentState(c, today) == "active";
     const bool names_agency =
         !target.member && !target.agency_id.empty() && c.share_agency_id == target.agency_id;
     const bool names_kind = !kind.empty() && c.share_kind == kind;

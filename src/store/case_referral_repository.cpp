@@ -51,13 +51,9 @@ struct ReferralColumns {
 // `rows` with their sealed columns turned from hex into bytes.
 domain::Result<std::vector<ReferralRow>> unhexed(std::vector<ReferralRow> rows) {
   for (ReferralRow& row : rows) {
-    auto purpose = detail::fromHex(row.purpose_sealed);
-    auto reason = detail::fromHex(row.override_reason_sealed);
-    if (!purpose || !reason) {
+    if (!detail::decodeHexColumns({&row.purpose_sealed, &row.override_reason_sealed})) {
       return domain::internalError("case_referrals sealed column is not hex");
     }
-    row.purpose_sealed = std::move(*purpose);
-    row.override_reason_sealed = std::move(*reason);
   }
   return rows;
 }
