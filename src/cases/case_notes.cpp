@@ -38,7 +38,9 @@ struct CaseRecords {
 Result<CaseRecords> readRecords(soci::session& sql, const std::string& org_id,
                                 const std::string& case_id, bool everything) {
   CaseRecords r;
-  auto notes = store::listNotes(sql, case_id);
+  // The timeline (everything) shows who wrote a note and when, never its text.
+  auto notes = store::listNotes(sql, case_id,
+                                everything ? store::NoteText::kLeftOut : store::NoteText::kSealed);
   auto names = userNames(sql, org_id);
   if (!notes || !names) {
     return tl::unexpected(!notes ? notes.error() : names.error());

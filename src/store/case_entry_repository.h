@@ -54,9 +54,12 @@ struct NoteRow {
   std::string text_sealed;  // opaque bytes
 };
 [[nodiscard]] domain::Status insertNote(WriteContext& w, const NoteRow& row);
-// Newest first.
+// Whether listNotes reads the sealed text: the timeline needs only who wrote a note, and when.
+enum class NoteText { kSealed, kLeftOut };
+// Newest first; with NoteText::kLeftOut, text_sealed stays empty.
 [[nodiscard]] domain::Result<std::vector<NoteRow>> listNotes(soci::session& sql,
-                                                             const std::string& case_id);
+                                                             const std::string& case_id,
+                                                             NoteText text = NoteText::kSealed);
 
 struct ServiceRow {
   std::string id;
