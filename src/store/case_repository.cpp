@@ -4,6 +4,7 @@
 
 #include "crypto/crypto.h"
 #include "store/case_stats_facts.h"
+#include "store/client_merge_repository.h"
 #include "store/guarded.h"
 #include "store/statements.h"
 
@@ -94,7 +95,22 @@ domain::Status insertCase(WriteContext& w, const domain::Case& kase,
       "insert case", "cases",
       {{"", "This person already has a case here. Search for it and open it.", "client_id"}},
       [&]() -> domain::Status {
+        if (auto survivor = survivorOf(w.sql(), kase.client_id); !survivor) {
+          return tl::unexpected(survivor.error());
+        } else if (*survivor != kase.client_id) {
+          return domain::fail(ErrorCode::kConflict,
+                              "This record was merged into another one of the same person. Open "
+                              "the case from that record.",
+                              "client_id", "survivor_id:" + *survivor);
+        }
+        // One case per person: the records merged into this client count as this client.
         auto existing = findCaseOfClient(w.sql(), kase.org_id, kase.client_id);
+        if (existing && !existing->has_value()) {
+          existing = findWhere(w.sql(),
+                               "org_id = :o AND client_id IN (SELECT id FROM clients WHERE "
+                               "merged_into = :c AND merged_into <> '')",
+                               kase.org_id, &kase.client_id);
+        }
         if (!existing) {
           return tl::unexpected(existing.error());
         }

@@ -244,6 +244,37 @@ TEST_F(ClientMergeTest, TheSurvivorsSubjectAccessFileHoldsTheMergedRecordsCase) 
             "Note on the second record");
 }
 
+TEST_F(ClientMergeTest, AMergedPersonKeepsOneCase) {
+  HttpClient worker = signedIn(kCaseWorkerA);
+  const std::string name = uniqueName("One Case");
+  const Client survivor = newClient(worker, name);
+  const Client merged = newClient(worker, name);
+  const std::string merged_case = openCase(worker, merged);
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const std::string flag = openFlagOf(supervisor, survivor, merged);
+  ASSERT_FALSE(flag.empty());
+  ASSERT_EQ(supervisor
+                .post("/api/v1/duplicate-flags/" + flag + "/merge",
+                      toJson({{"survivor_id", survivor.id}}))
+                .status,
+            200u);
+  // The survivor's person already has the merged record's case: no second one.
+  const HttpResponse second =
+      worker.post("/api/v1/cases",
+                  toJson({{"client_id", survivor.id},
+                          {"referral", {{"source_type", "ngo"}, {"referred_on", "2024-05-01"}}}}));
+  EXPECT_EQ(second.status, 409u) << second.body;
+  EXPECT_EQ(second.errorField(), "client_id");
+  EXPECT_NE(second.body.find(merged_case), std::string::npos) << second.body;
+  // Nor a case on the merged-away record itself.
+  const HttpResponse on_merged =
+      worker.post("/api/v1/cases",
+                  toJson({{"client_id", merged.id},
+                          {"referral", {{"source_type", "ngo"}, {"referred_on", "2024-05-01"}}}}));
+  EXPECT_EQ(on_merged.status, 409u) << on_merged.body;
+  EXPECT_EQ(on_merged.errorField(), "client_id");
+}
+
 TEST_F(ClientMergeTest, TwoOpenCasesAreRefusedUntilOneIsClosed) {
   HttpClient worker = signedIn(kCaseWorkerA);
   const std::string name = uniqueName("Two Cases");
