@@ -8,17 +8,12 @@
 
 namespace strada::domain {
 
-inline constexpr std::string_view kRegionAfrica = "002";
-inline constexpr std::string_view kRegionAmericas = "019";
-inline constexpr std::string_view kRegionAsia = "142";
-inline constexpr std::string_view kRegionEurope = "150";
-inline constexpr std::string_view kRegionOceania = "009";
-
 // The M49 region of an ISO 3166-1 alpha-2 country code; "" for a code with none (Antarctica) or
 // not on the list.
 [[nodiscard]] std::string_view unRegionOf(std::string_view country);
 
-// Whether `code` is one of the five region codes above.
+// Whether `code` is one of the five region codes: "002" Africa, "019" Americas, "142" Asia,
+// "150" Europe, "009" Oceania.
 [[nodiscard]] bool isUnRegion(std::string_view code);
 
 }  // namespace strada::domain

@@ -81,26 +81,20 @@ std::int64_t applyStep(std::vector<QuasiIdentifiers>& records, LadderStep step,
   return changed;
 }
 
+// In the order of LadderStep's enumerators.
+constexpr std::array<std::string_view, kLadder.size()> kStepNames{"year_span",
+                                                                  "age_wider",
+                                                                  "citizenship_region",
+                                                                  "exploitation_country_region",
+                                                                  "age_unknown",
+                                                                  "citizenship_unknown",
+                                                                  "exploitation_country_unknown"};
+
 }  // namespace
 
 std::string_view stepName(LadderStep step) {
-  switch (step) {
-    case LadderStep::kYearSpan:
-      return "year_span";
-    case LadderStep::kAgeWider:
-      return "age_wider";
-    case LadderStep::kCitizenshipRegion:
-      return "citizenship_region";
-    case LadderStep::kExploitationCountryRegion:
-      return "exploitation_country_region";
-    case LadderStep::kAgeUnknown:
-      return "age_unknown";
-    case LadderStep::kCitizenshipUnknown:
-      return "citizenship_unknown";
-    case LadderStep::kExploitationCountryUnknown:
-      return "exploitation_country_unknown";
-  }
-  return "unknown";
+  const auto at = static_cast<std::size_t>(step);
+  return at < kStepNames.size() ? kStepNames[at] : "unknown";
 }
 
 std::string widerAgeBand(std::string_view age_band) {

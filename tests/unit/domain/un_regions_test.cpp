@@ -24,11 +24,11 @@ TEST(UnRegions, EveryCountryButAntarcticaHasOneOfTheFiveRegions) {
 }
 
 TEST(UnRegions, PlacesKnownCountries) {
-  EXPECT_EQ(unRegionOf("RO"), kRegionEurope);
-  EXPECT_EQ(unRegionOf("NG"), kRegionAfrica);
-  EXPECT_EQ(unRegionOf("BR"), kRegionAmericas);
-  EXPECT_EQ(unRegionOf("VN"), kRegionAsia);
-  EXPECT_EQ(unRegionOf("FJ"), kRegionOceania);
+  EXPECT_EQ(unRegionOf("RO"), "150");
+  EXPECT_EQ(unRegionOf("NG"), "002");
+  EXPECT_EQ(unRegionOf("BR"), "019");
+  EXPECT_EQ(unRegionOf("VN"), "142");
+  EXPECT_EQ(unRegionOf("FJ"), "009");
   EXPECT_EQ(unRegionOf("XX"), "");
   EXPECT_EQ(unRegionOf(""), "");
   EXPECT_EQ(unRegionOf("R"), "");

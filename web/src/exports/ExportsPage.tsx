@@ -104,6 +104,11 @@ export function ExportsPage({ api }: { api: ApiClient }) {
     }, fail);
   };
 
+  const htcdsButton = (format: 'csv' | 'xlsx', label: string) => (
+    <button type="button" class="secondary" aria-disabled={busy !== null} onClick={() => download(format)}>
+      {busy === format ? t('exports.preparing') : label}
+    </button>
+  );
   const day = (id: string, name: 'from' | 'to', value: string, set: (v: string) => void) => (
     <FormField inputId={id} label={name === 'from' ? t('exports.from') : t('exports.to')}>
       <input id={id} type="date" value={value} aria-invalid={invalid === name} onInput={(e) => set(e.currentTarget.value)} />
@@ -141,11 +146,8 @@ export function ExportsPage({ api }: { api: ApiClient }) {
         <h2 id="htcds-heading">{t('exports.htcds.title')}</h2>
         <p>{t('exports.htcds.intro')}</p>
         <p class="actions">
-          {(['csv', 'xlsx'] as const).map((format) => (
-            <button key={format} type="button" class="secondary" aria-disabled={busy !== null} onClick={() => download(format)}>
-              {busy === format ? t('exports.preparing') : format === 'csv' ? t('exports.htcds.csv') : t('exports.htcds.xlsx')}
-            </button>
-          ))}
+          {htcdsButton('csv', t('exports.htcds.csv'))}
+          {htcdsButton('xlsx', t('exports.htcds.xlsx'))}
         </p>
       </section>
       <section aria-labelledby="ctdc-heading">
