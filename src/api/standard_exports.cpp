@@ -53,13 +53,15 @@ boost::asio::awaitable<http::Response> exportHtcdsFile(ApiContext& ctx, http::Re
   if (!table) {
     co_return errorResponse(req, table.error());
   }
-  http::Response response = http::Response::text(200, "text/csv; charset=utf-8", tableCsv(*table));
+  http::Response response;
   if (query->second) {
     auto xlsx = tableXlsx(*table, "HTCDS 2.0");
     if (!xlsx) {
       co_return errorResponse(req, xlsx.error());
     }
     response = http::Response::text(200, kXlsxType, std::move(*xlsx));
+  } else {
+    response = http::Response::text(200, "text/csv; charset=utf-8", tableCsv(*table));
   }
   addDownloadHeaders(response, query->second ? "strada-htcds.xlsx" : "strada-htcds.csv");
   co_return response;
