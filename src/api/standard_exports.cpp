@@ -23,9 +23,16 @@ void addDownloadHeaders(http::Response& response, const std::string& name) {
   response.headers.emplace_back("Cache-Control", "no-store");
 }
 
-// from, to (YYYY-MM-DD) and format (csv, the default, or xlsx).
-Result<std::pair<reports::ExportPeriodQuery, bool>> decodeHtcdsQuery(const http::Request& req) {
-  if (auto s = onlyParams(req, {"from", "to", "format"}); !s) {
+struct HtcdsQuery {
+  reports::ExportPeriodQuery period;
+  bool xlsx = false;
+  bool identifying = false;
+};
+
+// from, to (YYYY-MM-DD), format (csv, the default, or xlsx) and identifying (false, the default,
+// or true).
+Result<HtcdsQuery> decodeHtcdsQuery(const http::Request& req) {
+  if (auto s = onlyParams(req, {"from", "to", "format", "identifying"}); !s) {
     return tl::unexpected(s.error());
   }
   reports::ExportPeriodQuery period{std::string(req.queryParam("from").value_or("")),
@@ -37,7 +44,11 @@ Result<std::pair<reports::ExportPeriodQuery, bool>> decodeHtcdsQuery(const http:
   if (format != "csv" && format != "xlsx") {
     return domain::invalidField("format", "Use csv or xlsx.");
   }
-  return std::pair{std::move(period), format == "xlsx"};
+  const std::string_view identifying = req.queryParam("identifying").value_or("false");
+  if (identifying != "true" && identifying != "false") {
+    return domain::invalidField("identifying", "Use true or false.");
+  }
+  return HtcdsQuery{std::move(period), format == "xlsx", identifying == "true"};
 }
 
 boost::asio::awaitable<http::Response> exportHtcdsFile(ApiContext& ctx, http::Request& req,
@@ -48,13 +59,14 @@ boost::asio::awaitable<http::Response> exportHtcdsFile(ApiContext& ctx, http::Re
   }
   hotline::Context use_ctx = ctx.hotline();
   hotline::Actor actor = actorOf(who, req.request_id);
-  reports::ExportPeriodQuery period = std::move(query->first);
-  auto table = co_await reports::exportHtcds(use_ctx, std::move(actor), std::move(period));
+  reports::ExportPeriodQuery period = std::move(query->period);
+  auto table = co_await reports::exportHtcds(use_ctx, std::move(actor), std::move(period),
+                                             query->identifying);
   if (!table) {
     co_return errorResponse(req, table.error());
   }
   http::Response response;
-  if (query->second) {
+  if (query->xlsx) {
     auto xlsx = tableXlsx(*table, "HTCDS 2.0");
     if (!xlsx) {
       co_return errorResponse(req, xlsx.error());
@@ -63,7 +75,7 @@ boost::asio::awaitable<http::Response> exportHtcdsFile(ApiContext& ctx, http::Re
   } else {
     response = http::Response::text(200, "text/csv; charset=utf-8", tableCsv(*table));
   }
-  addDownloadHeaders(response, query->second ? "strada-htcds.xlsx" : "strada-htcds.csv");
+  addDownloadHeaders(response, query->xlsx ? "strada-htcds.xlsx" : "strada-htcds.csv");
   co_return response;
 }
 

@@ -60,9 +60,27 @@ const std::vector<HtcdsColumn> kColumns{
     {"con_Consent", &consentCell},
 };
 
+const std::vector<HtcdsColumn> kIdentifyingColumns{
+    {"prs_FirstName", [](const ExportCaseRow& r) { return r.person.full_name; }},
+    {"prs_SecondName", [](const ExportCaseRow&) { return std::string(); }},
+    {"prs_Birthdate", [](const ExportCaseRow& r) { return r.person.birth_date; }},
+};
+
+// The columns of a file: the identifying ones after the two codes when asked for.
+std::vector<HtcdsColumn> fileColumns(bool identifying) {
+  std::vector<HtcdsColumn> columns(kColumns.begin(), kColumns.begin() + 2);
+  if (identifying) {
+    columns.insert(columns.end(), kIdentifyingColumns.begin(), kIdentifyingColumns.end());
+  }
+  columns.insert(columns.end(), kColumns.begin() + 2, kColumns.end());
+  return columns;
+}
+
 }  // namespace
 
 const std::vector<HtcdsColumn>& htcdsColumns() { return kColumns; }
+
+const std::vector<HtcdsColumn>& htcdsIdentifyingColumns() { return kIdentifyingColumns; }
 
 std::string htcdsCaseStatus(const ExportCaseRow& row) {
   if (row.status != domain::kCaseClosed) {
@@ -71,16 +89,17 @@ std::string htcdsCaseStatus(const ExportCaseRow& row) {
   return row.closure_reason == "referred_elsewhere" ? "ClosedReferred" : "Closed";
 }
 
-ExportTable htcdsTable(const std::vector<ExportCaseRow>& rows) {
+ExportTable htcdsTable(const std::vector<ExportCaseRow>& rows, bool identifying) {
+  const std::vector<HtcdsColumn> columns = fileColumns(identifying);
   ExportTable table;
-  for (const HtcdsColumn& column : kColumns) {
+  for (const HtcdsColumn& column : columns) {
     table.header.emplace_back(column.name);
   }
   table.rows.reserve(rows.size());
   for (const ExportCaseRow& row : rows) {
     std::vector<std::string> cells;
-    cells.reserve(kColumns.size());
-    for (const HtcdsColumn& column : kColumns) {
+    cells.reserve(columns.size());
+    for (const HtcdsColumn& column : columns) {
       cells.push_back(column.cell(row));
     }
     table.rows.push_back(std::move(cells));

@@ -1,6 +1,7 @@
 // The HTCDS 2.0 export (issue 9, section 5): one row per case (one person assisted by the
 // organisation) with the standard's field names and code values, for the member's own use or a
-// partner system. Coded fields only, the person named by their pseudonymous client code; the
+// partner system. Coded fields only, the person named by their pseudonymous client code (name
+// and birth date only when a caller who may read them asks: htcdsIdentifyingColumns); the
 // mapping (Strada field -> HTCDS field) is kHtcdsColumns and docs/exports.md. What the standard
 // has and Strada does not record is not in the file (docs/exports.md lists it), never invented.
 #pragma once
@@ -30,7 +31,14 @@ struct HtcdsColumn {
 // Strada stage.)
 [[nodiscard]] std::string htcdsCaseStatus(const store::ExportCaseRow& row);
 
-// The file: the header, then one row per case in the order given.
-[[nodiscard]] ExportTable htcdsTable(const std::vector<store::ExportCaseRow>& rows);
+// The identifying columns, after strada_CaseCode in a file that names people: prs_FirstName (the
+// full name as Strada records it, one field), prs_SecondName (empty: Strada does not split a
+// name), prs_Birthdate.
+[[nodiscard]] const std::vector<HtcdsColumn>& htcdsIdentifyingColumns();
+
+// The file: the header, then one row per case in the order given; with the identifying columns
+// when `identifying` (rows' `person` opened by the caller).
+[[nodiscard]] ExportTable htcdsTable(const std::vector<store::ExportCaseRow>& rows,
+                                     bool identifying = false);
 
 }  // namespace strada::reports

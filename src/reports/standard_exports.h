@@ -26,10 +26,14 @@ struct ExportPeriodQuery {
 // InvalidArgument naming "from" or "to" (not a date) or "to" (before `from`).
 [[nodiscard]] domain::Status validateExportPeriod(const ExportPeriodQuery& period);
 
-// The HTCDS 2.0 table of the cases opened in the period (reports/htcds_export.h).
+// The HTCDS 2.0 table of the cases opened in the period (reports/htcds_export.h). With
+// `identifying`, also each person's name and birth date: only for a caller with full access to
+// every case (a supervisor; PermissionDenied naming "identifying" otherwise), and every person so
+// read is audited as client.read besides the export.
 [[nodiscard]] awaitable<domain::Result<ExportTable>> exportHtcds(hotline::Context ctx,
                                                                  hotline::Actor actor,
-                                                                 ExportPeriodQuery period);
+                                                                 ExportPeriodQuery period,
+                                                                 bool identifying);
 
 // The CTDC file and its anonymisation report (reports/ctdc_export.h): InvalidArgument naming
 // "k" or "year_span" as validateAnonymisationOptions does.

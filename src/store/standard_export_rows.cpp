@@ -31,12 +31,13 @@ std::vector<ExportCaseRow> readCases(soci::session& sql, const std::string& org_
   CodedColumns coded;
   long long approved_at = 0;
   soci::statement st(sql);
-  detail::intoEach(st, row.case_id, row.case_code, row.client_code, row.status, row.referral_source,
-                   row.referred_on, row.opened_on, row.closure_reason, approved_at);
+  detail::intoEach(st, row.case_id, row.client_id, row.case_code, row.client_code, row.status,
+                   row.referral_source, row.referred_on, row.opened_on, row.closure_reason,
+                   approved_at);
   coded.bind([&](auto& v) { st.exchange(soci::into(v)); });
   detail::useEach(st, org_id, from, to);
   detail::prepareAndExecute(
-      st, std::string("SELECT ca.id, ca.case_code, cl.client_code, ca.status, "
+      st, std::string("SELECT ca.id, cl.id, ca.case_code, cl.client_code, ca.status, "
                       "ca.referral_source, ca.referred_on, ca.opened_on, ca.closure_reason, "
                       "ca.closure_approved_at, ") +
               "cl.gender, cl.birth_year, cl.age_band, cl.citizenships, cl.primary_language, "
@@ -83,6 +84,40 @@ std::map<std::string, std::vector<std::string>> readConsentKinds(soci::session& 
 }
 
 }  // namespace
+
+domain::Status readExportPersons(soci::session& sql, const std::string& org_id,
+                                 const ExportPeriod& period, std::vector<ExportCaseRow>& rows) {
+  return detail::guarded("read the people to export", [&]() -> domain::Status {
+    const auto [from, to] = boundsOf(period);
+    std::map<std::string, std::pair<std::string, std::string>> sealed;  // client id -> both
+    std::string client_id, person, key;
+    soci::indicator key_ind = soci::i_ok;
+    soci::statement st(sql);
+    detail::intoEach(st, client_id, person);
+    st.exchange(soci::into(key, key_ind));
+    detail::useEach(st, org_id, from, to);
+    detail::prepareAndExecute(
+        st, std::string("SELECT cl.id, cl.person_sealed, k.wrapped_key FROM cases ca JOIN clients "
+                        "cl ON cl.id = ca.client_id LEFT JOIN client_keys k ON k.client_id = "
+                        "cl.id WHERE ") +
+                kInPeriod);
+    while (st.fetch()) {
+      sealed[client_id] = {person, key_ind == soci::i_ok ? key : std::string()};
+    }
+    for (ExportCaseRow& row : rows) {
+      auto it = sealed.find(row.client_id);
+      if (it == sealed.end()) {
+        continue;
+      }
+      row.person_sealed = it->second.first;
+      row.wrapped_key = it->second.second;
+      if (!detail::decodeHexColumns({&row.person_sealed, &row.wrapped_key})) {
+        return domain::internalError("a sealed column of clients or client_keys is not hex");
+      }
+    }
+    return {};
+  });
+}
 
 domain::Result<std::vector<ExportCaseRow>> readExportCases(soci::session& sql,
                                                            const std::string& org_id,

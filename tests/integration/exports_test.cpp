@@ -177,6 +177,31 @@ TEST_F(ExportsTest, CtdcFileHoldsOnlyResearchConsentsInClassesOfAtLeastK) {
   EXPECT_EQ(strict.body.find("RO,NL,SexualExploitation"), std::string::npos) << strict.body;
 }
 
+TEST_F(ExportsTest, NamesPeopleOnlyForASupervisorWhoAsksAndAuditsEachRead) {
+  ensureCases();
+  HttpClient officer = signedIn(kDataOfficerA);
+  const HttpResponse refused = officer.get("/api/v1/exports/htcds?identifying=true");
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(refused.errorField(), "identifying");
+  EXPECT_EQ(officer.get("/api/v1/exports/htcds?identifying=yes").errorField(), "identifying");
+
+  HttpClient supervisor = signedIn(kSupervisorA);
+  const long long reads_before = auditedRows("client.read");
+  const HttpResponse named = supervisor.get("/api/v1/exports/htcds?identifying=true");
+  ASSERT_EQ(named.status, 200u) << named.body;
+  const std::vector<std::string> rows = lines(named.body);
+  EXPECT_EQ(rows[0].rfind("strada_ClientCode,strada_CaseCode,prs_FirstName,prs_SecondName,"
+                          "prs_Birthdate,strada_OpenedOn,",
+                          0),
+            0u)
+      << rows[0];
+  EXPECT_NE(named.body.find("Export Person 1,"), std::string::npos);
+  // Each person named is recorded as read, besides the export itself.
+  EXPECT_EQ(auditedRows("client.read"), reads_before + static_cast<long long>(rows.size()) - 1);
+  // Without asking, a supervisor's file names no one either.
+  EXPECT_EQ(supervisor.get("/api/v1/exports/htcds").body.find("Export Person"), std::string::npos);
+}
+
 TEST_F(ExportsTest, RefusesCaseWorkersALowKAndBadDates) {
   HttpClient worker = signedIn(kCaseWorkerA);
   EXPECT_EQ(worker.get("/api/v1/exports/htcds").status, 403u);

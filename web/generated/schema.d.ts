@@ -1929,9 +1929,13 @@ export interface paths {
          * @description One row per case opened in the period (one person assisted by the organisation), with the
          *     field names and codes of the Human Trafficking Case Data Standard 2.0 (docs/exports.md has
          *     the mapping): coded fields only, the person named by their pseudonymous client code; never
-         *     a name, a birth date or a contact. Erased and merged clients are left out. Needs
-         *     `exports.standard` (supervisor, data_officer); each export is audited once
-         *     (`export.htcds`, object `from=...;to=...;rows=N`).
+         *     a name, a birth date or a contact unless `identifying=true`. Erased and merged clients are
+         *     left out. Needs `exports.standard` (supervisor, data_officer); each export is audited once
+         *     (`export.htcds`, object `from=...;to=...;rows=N`). With `identifying=true` the file also
+         *     has `prs_FirstName` (the full name as recorded), `prs_SecondName` (empty) and
+         *     `prs_Birthdate`: only for a caller who may read every client's sealed details (a
+         *     supervisor; 403 naming `identifying` otherwise), each person named audited as
+         *     `client.read` and the export's object ending `;identifying=yes`.
          */
         get: operations["exportHtcds"];
         put?: never;
@@ -7316,6 +7320,8 @@ export interface operations {
                 to?: string;
                 /** @description csv (default; RFC 4180, UTF-8, CRLF) or xlsx. */
                 format?: "csv" | "xlsx";
+                /** @description true to add each person's name and birth date (a supervisor only); default false. */
+                identifying?: "true" | "false";
             };
             header?: never;
             path?: never;

@@ -96,6 +96,27 @@ TEST(HtcdsExport, CellsAreTheStoredCodesAndMultiselectsJoinWithSemicolons) {
   EXPECT_EQ(cell(1, "con_Consent"), "false");
 }
 
+TEST(HtcdsExport, NamesPeopleOnlyWhenAsked) {
+  store::ExportCaseRow row = caseRow("N", {});
+  row.person.full_name = "Ana Maria Popescu";
+  row.person.birth_date = "1999-02-03";
+  const ExportTable coded = htcdsTable({row});
+  EXPECT_EQ(coded.header.size(), htcdsColumns().size());
+  for (const auto& cell : coded.rows[0]) {
+    EXPECT_EQ(cell.find("Popescu"), std::string::npos);
+    EXPECT_NE(cell, "1999-02-03");
+  }
+  const ExportTable named = htcdsTable({row}, true);
+  ASSERT_EQ(named.header.size(), htcdsColumns().size() + 3);
+  EXPECT_EQ(std::vector<std::string>(named.header.begin(), named.header.begin() + 5),
+            (std::vector<std::string>{"strada_ClientCode", "strada_CaseCode", "prs_FirstName",
+                                      "prs_SecondName", "prs_Birthdate"}));
+  EXPECT_EQ(named.rows[0][2], "Ana Maria Popescu");
+  EXPECT_EQ(named.rows[0][3], "");
+  EXPECT_EQ(named.rows[0][4], "1999-02-03");
+  EXPECT_EQ(named.rows[0][5], "2024-05-02");  // strada_OpenedOn follows
+}
+
 TEST(CtdcExport, OnlyPeopleWithAResearchConsentInForceAreExported) {
   std::vector<store::ExportCaseRow> rows;
   for (int i = 0; i < 12; ++i) {
