@@ -1,18 +1,11 @@
 #include "api/case_stats_export.h"
 
-#include <xlsxwriter.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "api/contact_csv.h"
 #include "api/context.h"
+#include "api/export_table_file.h"
 #include "api/handler.h"
 #include "api/routes.h"
 #include "api/stats_json.h"
-#include "crypto/crypto.h"
 
 namespace strada::api {
 namespace {
@@ -85,44 +78,26 @@ std::string caseStatsCsv(const std::vector<CaseStatsRow>& rows) {
 }
 
 domain::Result<std::string> caseStatsXlsx(const std::vector<CaseStatsRow>& rows) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("strada-case-stats-" + crypto::newId() + ".xlsx");
-  lxw_workbook* book = workbook_new(path.c_str());
-  if (book == nullptr) {
-    return domain::fail(domain::ErrorCode::kUnavailable,
-                        "The spreadsheet could not be made. Try again, or download the CSV.", {},
-                        "workbook_new failed");
-  }
-  lxw_worksheet* sheet = workbook_add_worksheet(book, "Case statistics");
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
-  for (lxw_col_t c = 0; c < 4; ++c) {
-    worksheet_write_string(sheet, 0, c, kHeader[c], bold);
-  }
-  lxw_row_t r = 1;
-  for (const auto& row : rows) {
-    worksheet_write_string(sheet, r, 0, row.figure.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 1, row.code.c_str(), nullptr);
-    worksheet_write_string(sheet, r, 2, row.label.c_str(), nullptr);
-    if (row.n.suppressed) {
-      worksheet_write_string(sheet, r, 3, kSuppressed, nullptr);
-    } else {
-      worksheet_write_number(sheet, r, 3, static_cast<double>(row.n.n), nullptr);
+  return xlsxBytes("case-stats", [&rows](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "Case statistics");
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    for (lxw_col_t c = 0; c < 4; ++c) {
+      worksheet_write_string(sheet, 0, c, kHeader[c], bold);
     }
-    ++r;
-  }
-  const lxw_error closed = workbook_close(book);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  if (closed != LXW_NO_ERROR) {
-    return domain::fail(domain::ErrorCode::kUnavailable,
-                        "The spreadsheet could not be made. Try again, or download the CSV.", {},
-                        lxw_strerror(closed));
-  }
-  return bytes.str();
+    lxw_row_t r = 1;
+    for (const auto& row : rows) {
+      worksheet_write_string(sheet, r, 0, row.figure.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 1, row.code.c_str(), nullptr);
+      worksheet_write_string(sheet, r, 2, row.label.c_str(), nullptr);
+      if (row.n.suppressed) {
+        worksheet_write_string(sheet, r, 3, kSuppressed, nullptr);
+      } else {
+        worksheet_write_number(sheet, r, 3, static_cast<double>(row.n.n), nullptr);
+      }
+      ++r;
+    }
+  });
 }
 
 namespace {

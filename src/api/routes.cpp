@@ -5,6 +5,7 @@
 
 #include "api/auth.h"
 #include "api/partner_referral_routes.h"
+#include "api/standard_export_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
 
@@ -171,6 +172,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
   registerPartnerReferralRoutes(routes);
+  registerStandardExportRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 97> kActions = {{
+constexpr std::array<ActionInfo, 99> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -112,8 +112,10 @@ constexpr std::array<ActionInfo, 97> kActions = {{
     {AuditAction::kConsentOverride, "consent.override", "case"},
     {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
     {AuditAction::kReferralList, "referral.list", "cases"},
+    {AuditAction::kStandardExportHtcds, "export.htcds", "cases"},
+    {AuditAction::kStandardExportCtdc, "export.ctdc", "cases"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kReferralList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kStandardExportCtdc));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

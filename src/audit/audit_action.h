@@ -122,6 +122,9 @@ enum class AuditAction {
   kConsentOverride,      // consent.override (a share without consent, by a supervisor)
   kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
   kReferralList,         // referral.list (a partner's own referrals; object "rows=N")
+  // The standard exports (reports/standard_exports.h): object "from=...;to=...;rows=N".
+  kStandardExportHtcds,  // export.htcds
+  kStandardExportCtdc,   // export.ctdc
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -60,6 +60,7 @@ enum class Permission {
   kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
   kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
   kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
+  kExportsStandard,       // the HTCDS 2.0 and the k-anonymised CTDC exports (issue 9.5, audited)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

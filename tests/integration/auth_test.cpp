@@ -186,6 +186,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "contact.read",
         "contact.read_sealed",
         "contact.update",
+        "exports.standard",
         "knowledge.read",
         "safety_plan.read",
         "safety_plan.write",
@@ -197,8 +198,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
       {kDataOfficerA,
        {"agency.read", "case.list", "case.read", "case_stats.export", "client.erase",
         "client.export", "client.read", "codes.read", "contact.export", "contact.list",
-        "contact.read", "knowledge.edit", "knowledge.read", "self.read", "stats.read",
-        "supervision.read"}},
+        "contact.read", "exports.standard", "knowledge.edit", "knowledge.read", "self.read",
+        "stats.read", "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);
@@ -235,6 +236,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/cases", "case.create"},
       {"GET", "/api/v1/duplicate-flags?status=open", "client.merge"},
       {"GET", "/api/v1/partner-referrals", "referral.list_own"},
+      {"GET", "/api/v1/exports/htcds?from=2001-01-01&to=2001-01-31", "exports.standard"},
       {"POST", "/api/v1/partner-referrals", "referral.submit"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {

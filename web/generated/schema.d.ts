@@ -1917,10 +1917,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/htcds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's cases in the HTCDS 2.0 shape (CSV or XLSX)
+         * @description One row per case opened in the period (one person assisted by the organisation), with the
+         *     field names and codes of the Human Trafficking Case Data Standard 2.0 (docs/exports.md has
+         *     the mapping): coded fields only, the person named by their pseudonymous client code; never
+         *     a name, a birth date or a contact unless `identifying=true`. Erased and merged clients are
+         *     left out. Needs `exports.standard` (supervisor, data_officer); each export is audited once
+         *     (`export.htcds`, object `from=...;to=...;rows=N`). With `identifying=true` the file also
+         *     has `prs_FirstName` (the full name as recorded), `prs_SecondName` (empty) and
+         *     `prs_Birthdate`: only for a caller who may read every client's sealed details (a
+         *     supervisor; 403 naming `identifying` otherwise), each person named audited as
+         *     `client.read` and the export's object ending `;identifying=yes`.
+         */
+        get: operations["exportHtcds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/ctdc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The k-anonymised CTDC-shaped file for the global data hub, with its report
+         * @description The people whose case was opened in the period and whose consent to research use
+         *     (consent_kind `research`) is in force, one row each with only the quasi-identifiers
+         *     (yearOfRegistration, gender, ageBroad, citizenship, CountryOfExploitation,
+         *     typeOfExploitConcatenated). Every combination in the file is shared by at least `k`
+         *     records: records in smaller classes are generalised step by step (year to a span of
+         *     `year_span` years, age band to a wider band, citizenship and country of exploitation to
+         *     their UN M49 region, then age, citizenship and country to `unknown`), and those still under
+         *     `k` are dropped. The report says what each step changed. Needs `exports.standard`; each
+         *     export is audited once (`export.ctdc`, object `from=...;to=...;rows=N`).
+         */
+        post: operations["exportCtdc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CtdcExportInput: {
+            /**
+             * Format: date
+             * @description First day on which a case was opened; default none.
+             */
+            from?: string;
+            /**
+             * Format: date
+             * @description Last day on which a case was opened; default none.
+             */
+            to?: string;
+            /** @default 11 */
+            k: number;
+            /** @default 5 */
+            year_span: number;
+        };
+        CtdcExportStep: {
+            /** @enum {string} */
+            step: "year_span" | "age_wider" | "citizenship_region" | "exploitation_country_region" | "age_unknown" | "citizenship_unknown" | "exploitation_country_unknown" | "suppression";
+            /** @description Records generalised by the step (dropped, for suppression). */
+            records_changed: number;
+            /** @description Records still in classes under k after the step. */
+            records_below_k: number;
+        };
+        CtdcExportReport: {
+            k: number;
+            year_span: number;
+            /** @description Cases opened in the period. */
+            cases_read: number;
+            /** @description Left out for want of a research consent in force. */
+            without_consent: number;
+            records_in: number;
+            records_below_k_before: number;
+            records_out: number;
+            records_suppressed: number;
+            classes: number;
+            smallest_class: number;
+            steps: components["schemas"]["CtdcExportStep"][];
+        };
+        CtdcExport: {
+            report: components["schemas"]["CtdcExportReport"];
+            file: {
+                name: string;
+                content_type: string;
+                /** @description The CSV (RFC 4180, UTF-8, CRLF). */
+                content: string;
+            };
+        };
         SupervisionList: {
             /**
              * @description Contacts (coded fields only, never `summary`). An item with an open follow-up also
@@ -3521,6 +3626,10 @@ export interface components {
     };
     pathItems: never;
 }
+export type CtdcExportInput = components['schemas']['CtdcExportInput'];
+export type CtdcExportStep = components['schemas']['CtdcExportStep'];
+export type CtdcExportReport = components['schemas']['CtdcExportReport'];
+export type CtdcExport = components['schemas']['CtdcExport'];
 export type SupervisionList = components['schemas']['SupervisionList'];
 export type ContactStats = components['schemas']['ContactStats'];
 export type CaseStats = components['schemas']['CaseStats'];
@@ -7193,6 +7302,85 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /** @description `permission_denied`: not a partner account, a missing CSRF token, or (field `agency_id`) an account whose agency is no longer active in the directory. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportHtcds: {
+        parameters: {
+            query?: {
+                /** @description First day on which a case was opened, YYYY-MM-DD; default none. */
+                from?: string;
+                /** @description Last day on which a case was opened, YYYY-MM-DD; default none. */
+                to?: string;
+                /** @description csv (default; RFC 4180, UTF-8, CRLF) or xlsx. */
+                format?: "csv" | "xlsx";
+                /** @description true to add each person's name and birth date (a supervisor only); default false. */
+                identifying?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as an attachment (strada-htcds.csv or strada-htcds.xlsx). */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            /** @description `unavailable`: the spreadsheet could not be made; download the CSV. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCtdc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CtdcExportInput"];
+            };
+        };
+        responses: {
+            /** @description The report and the file's content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CtdcExport"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            /** @description `invalid_argument` with status 422: `k` under 11 (the hub's minimum) or over 1000, or `year_span` outside 1..20; `field` names it. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

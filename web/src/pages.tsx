@@ -21,6 +21,7 @@ import { CasesPage } from './cases/CasesPage';
 import { LinkContactPage } from './cases/LinkContactPage';
 import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
+import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { can } from './permissions';
@@ -55,6 +56,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
+  exports: (_, c) => <ExportsPage api={c.api} />,
 };
 
 /** The screen of `route`. */

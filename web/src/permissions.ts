@@ -35,6 +35,7 @@ export type Permission =
   | 'contact.read'
   | 'contact.read_sealed'
   | 'contact.update'
+  | 'exports.standard'
   | 'knowledge.edit'
   | 'knowledge.read'
   | 'referral.list_own'

@@ -44,6 +44,8 @@ const builtPrefixes = [
   'cases.timeline.kinds.',
   'cases.view.planStatus.',
   'cases.approvals.kinds.',
+  'exports.ctdc.figures.',
+  'exports.ctdc.steps.',
 ];
 
 describe('i18n keys', () => {

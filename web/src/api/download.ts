@@ -12,7 +12,13 @@ export async function downloadFile(path: string, filename: string): Promise<Resp
     throw new ApiError(0, 'unreachable', '', '');
   }
   if (!response.ok) throw parseError(response.status, await response.text());
-  const url = URL.createObjectURL(await response.blob());
+  saveBlob(await response.blob(), filename);
+  return response;
+}
+
+/** Hands `blob` to the browser as a file named `filename`. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -20,5 +26,4 @@ export async function downloadFile(path: string, filename: string): Promise<Resp
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  return response;
 }
