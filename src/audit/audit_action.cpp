@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 97> kActions = {{
+constexpr std::array<ActionInfo, 103> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -112,8 +112,14 @@ constexpr std::array<ActionInfo, 97> kActions = {{
     {AuditAction::kConsentOverride, "consent.override", "case"},
     {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
     {AuditAction::kReferralList, "referral.list", "cases"},
+    {AuditAction::kNetworkMemberJoinRequest, "network_member.join_request", "network_member"},
+    {AuditAction::kNetworkMemberApprove, "network_member.approve", "network_member"},
+    {AuditAction::kNetworkMemberRevoke, "network_member.revoke", "network_member"},
+    {AuditAction::kNetworkMemberList, "network_member.list", "network_members"},
+    {AuditAction::kNetworkKeyCreate, "network_key.create", "network_key"},
+    {AuditAction::kNetworkKeyRotate, "network_key.rotate", "network_key"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kReferralList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkKeyRotate));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -122,6 +122,13 @@ enum class AuditAction {
   kConsentOverride,      // consent.override (a share without consent, by a supervisor)
   kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
   kReferralList,         // referral.list (a partner's own referrals; object "rows=N")
+  // The network's membership (network/membership.h): object the member's code.
+  kNetworkMemberJoinRequest,  // network_member.join_request (a join request received at the hub)
+  kNetworkMemberApprove,      // network_member.approve
+  kNetworkMemberRevoke,       // network_member.revoke
+  kNetworkMemberList,         // network_member.list ("rows=N")
+  kNetworkKeyCreate,          // network_key.create (this instance's keys; object the key id)
+  kNetworkKeyRotate,          // network_key.rotate (object the new key id)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -60,6 +60,9 @@ enum class Permission {
   kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
   kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
   kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
+  // The network (issue 9, src/network/): the hub's member registry.
+  kNetworkMembersRead,    // list the network's members and pending join requests
+  kNetworkMembersManage,  // approve a join request, revoke a member
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

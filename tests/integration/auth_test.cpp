@@ -236,6 +236,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/duplicate-flags?status=open", "client.merge"},
       {"GET", "/api/v1/partner-referrals", "referral.list_own"},
       {"POST", "/api/v1/partner-referrals", "referral.submit"},
+      {"GET", "/api/v1/network/members", "network.members_read"},
+      {"POST", "/api/v1/network/members/NOPE/approve", "network.members_manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
