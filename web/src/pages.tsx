@@ -22,6 +22,7 @@ import { LinkContactPage } from './cases/LinkContactPage';
 import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
 import { i18n } from './i18n';
+import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
@@ -55,6 +56,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
+  network: (_, c) => <NetworkMembersPage api={c.api} />,
 };
 
 /** The screen of `route`. */
@@ -81,5 +83,6 @@ function startPage(c: PageContext): JSX.Element {
   if (can(c.user, 'contact.list')) return <ContactsPage api={c.api} codes={c.codes} user={c.user} />;
   if (mayListCases(c.user)) return <CasesPage api={c.api} codes={c.codes} user={c.user} />;
   if (can(c.user, 'knowledge.read')) return <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />;
+  if (can(c.user, 'network.members_read')) return <NetworkMembersPage api={c.api} />;
   return <StatusRegion notice={{ kind: 'info', text: i18n.t('shell.nothingHere') }} />;
 }

@@ -37,6 +37,8 @@ export type Permission =
   | 'contact.update'
   | 'knowledge.edit'
   | 'knowledge.read'
+  | 'network.members_manage'
+  | 'network.members_read'
   | 'referral.list_own'
   | 'referral.submit'
   | 'safety_plan.read'

@@ -24,6 +24,7 @@ const examples: Route[] = [
   { name: 'caseNew' },
   { name: 'case', id: 'cs1' },
   { name: 'approvals' },
+  { name: 'network' },
 ];
 
 describe('the route table', () => {
