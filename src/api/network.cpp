@@ -5,14 +5,13 @@
 // Every refusal of a delivery or a join request answers the same 401 with one fixed body, so a
 // sender cannot learn which check failed; the reason goes to the log with the request id (never
 // the body, never a member's personal data).
-#include "network/membership.h"
-
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "api/json_input.h"
 #include "api/network_routes.h"
 #include "crypto/crypto.h"
+#include "network/membership.h"
 #include "network/receive.h"
 #include "observe/log.h"
 #include "store/async.h"
@@ -57,8 +56,8 @@ awaitable<http::Response> receiveMessage(ApiContext& ctx, const network::Message
     co_return federationError(req, receipt.error());
   }
   const char* status = *receipt == network::Receipt::kDuplicate ? "duplicate"
-                       : *receipt == network::Receipt::kRelayed  ? "relayed"
-                                                                 : "accepted";
+                       : *receipt == network::Receipt::kRelayed ? "relayed"
+                                                                : "accepted";
   co_return http::Response::json(200, boost::json::object{{"status", status}});
 }
 
@@ -82,23 +81,24 @@ awaitable<http::Response> receiveJoin(ApiContext& ctx, const network::MessageHan
 }
 
 boost::json::object encodeMember(const store::NetworkMember& m) {
-  return {{"code", m.code},
-          {"name", m.name},
-          {"country", m.country},
-          {"url", m.url},
-          {"key_id", m.key_id},
-          {"status", m.status},
-          {"is_hub", m.is_hub},
-          {"joined_at", domain::formatRfc3339(m.joined_at)},
-          {"approved_at", m.approved_at > 0 ? boost::json::value(domain::formatRfc3339(m.approved_at))
-                                            : boost::json::value(nullptr)},
-          {"revoked_at", m.revoked_at > 0 ? boost::json::value(domain::formatRfc3339(m.revoked_at))
-                                          : boost::json::value(nullptr)},
-          {"revoke_reason", m.revoke_reason},
-          {"last_message_at", m.last_message_at > 0
-                                  ? boost::json::value(domain::formatRfc3339(m.last_message_at))
-                                  : boost::json::value(nullptr)},
-          {"version", m.version}};
+  return {
+      {"code", m.code},
+      {"name", m.name},
+      {"country", m.country},
+      {"url", m.url},
+      {"key_id", m.key_id},
+      {"status", m.status},
+      {"is_hub", m.is_hub},
+      {"joined_at", domain::formatRfc3339(m.joined_at)},
+      {"approved_at", m.approved_at > 0 ? boost::json::value(domain::formatRfc3339(m.approved_at))
+                                        : boost::json::value(nullptr)},
+      {"revoked_at", m.revoked_at > 0 ? boost::json::value(domain::formatRfc3339(m.revoked_at))
+                                      : boost::json::value(nullptr)},
+      {"revoke_reason", m.revoke_reason},
+      {"last_message_at", m.last_message_at > 0
+                              ? boost::json::value(domain::formatRfc3339(m.last_message_at))
+                              : boost::json::value(nullptr)},
+      {"version", m.version}};
 }
 
 awaitable<http::Response> listMembers(ApiContext& ctx, http::Request& req,
@@ -133,8 +133,7 @@ awaitable<http::Response> approveMember(ApiContext& ctx, http::Request& req,
   auto work = [&ctx, actor = actorOf(who, req.request_id), code = std::string(req.param("code"))] {
     return network::approveMember(ctx.db, ctx.vault, actor, code);
   };
-  auto member =
-      co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
+  auto member = co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
   if (!member) {
     co_return errorResponse(req, member.error());
   }
@@ -158,8 +157,7 @@ awaitable<http::Response> revokeMember(ApiContext& ctx, http::Request& req,
                reason = std::move(*reason)] {
     return network::revokeMember(ctx.db, ctx.vault, actor, code, reason);
   };
-  auto member =
-      co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
+  auto member = co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
   if (!member) {
     co_return errorResponse(req, member.error());
   }

@@ -64,9 +64,14 @@ domain::Result<std::string> signatureOf(const boost::json::object& o) {
 }
 
 boost::json::object envelopeObject(const Envelope& e) {
-  return {{"version", kProtocolVersion}, {"message_id", e.message_id}, {"sender", e.sender},
-          {"receiver", e.receiver},      {"kind", e.kind},             {"timestamp", e.timestamp},
-          {"key_id", e.key_id},          {"body", e.body},
+  return {{"version", kProtocolVersion},
+          {"message_id", e.message_id},
+          {"sender", e.sender},
+          {"receiver", e.receiver},
+          {"kind", e.kind},
+          {"timestamp", e.timestamp},
+          {"key_id", e.key_id},
+          {"body", e.body},
           {"signature", crypto::toBase64Url(e.signature)}};
 }
 
@@ -184,11 +189,13 @@ bool hopSignedBy(const Delivery& d, std::string_view signing_public) {
 std::string envelopeJson(const Envelope& e) { return boost::json::serialize(envelopeObject(e)); }
 
 std::string deliveryJson(const Delivery& d) {
-  boost::json::object hop{{"nonce", d.nonce},         {"sender", d.sender},
-                          {"receiver", d.receiver},   {"timestamp", d.timestamp},
-                          {"key_id", d.key_id},       {"signature", crypto::toBase64Url(d.signature)}};
-  boost::json::object out{
-      {"version", kProtocolVersion}, {"hop", std::move(hop)}, {"envelope", envelopeObject(d.envelope)}};
+  boost::json::object hop{
+      {"nonce", d.nonce},       {"sender", d.sender},
+      {"receiver", d.receiver}, {"timestamp", d.timestamp},
+      {"key_id", d.key_id},     {"signature", crypto::toBase64Url(d.signature)}};
+  boost::json::object out{{"version", kProtocolVersion},
+                          {"hop", std::move(hop)},
+                          {"envelope", envelopeObject(d.envelope)}};
   return boost::json::serialize(out);
 }
 

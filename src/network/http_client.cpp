@@ -39,8 +39,8 @@ domain::Result<Target> parseTarget(const std::string& url) {
   if (parsed->scheme() == "https") {
     t.tls = true;
   } else if (parsed->scheme() != "http") {
-    return domain::fail(domain::ErrorCode::kUnavailable, "Use an http:// or https:// address.",
-                        {}, "url");
+    return domain::fail(domain::ErrorCode::kUnavailable, "Use an http:// or https:// address.", {},
+                        "url");
   }
   t.host = parsed->host_address();
   t.port = parsed->has_port() ? std::string(parsed->port()) : (t.tls ? "443" : "80");

@@ -63,8 +63,8 @@ domain::Result<bool> ensureInstanceKeys(store::Database& db, const vault::Vault&
       return inserted;
     }
     created = true;
-    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kNetworkKeyCreate, row.key_id,
-                                     ""});
+    return w.audit(
+        audit::AuditEntry{"", "", audit::AuditAction::kNetworkKeyCreate, row.key_id, ""});
   });
   if (!status) {
     return tl::unexpected(status.error());
@@ -107,8 +107,8 @@ domain::Result<Identity> loadIdentity(store::Database& db, const vault::Vault& v
   if (!box) {
     return tl::unexpected(box.error());
   }
-  return Identity{std::move(*instance), current.key_id, current.signing_public, current.box_public,
-                  std::move(*seed), std::move(*box)};
+  return Identity{std::move(*instance), current.key_id,   current.signing_public,
+                  current.box_public,   std::move(*seed), std::move(*box)};
 }
 
 }  // namespace strada::network

@@ -29,9 +29,11 @@ struct InstanceDetails {
 
 // Sends this instance's join request to the hub at `hub_url` and records the hub's keys, the
 // membership pending. Unavailable when the hub does not answer; the hub's error otherwise.
-[[nodiscard]] domain::Result<store::NetworkInstance> requestJoin(
-    store::Database& db, const vault::Vault& vault, const InstanceDetails& details,
-    const std::string& hub_url, const HttpClientOptions& http);
+[[nodiscard]] domain::Result<store::NetworkInstance> requestJoin(store::Database& db,
+                                                                 const vault::Vault& vault,
+                                                                 const InstanceDetails& details,
+                                                                 const std::string& hub_url,
+                                                                 const HttpClientOptions& http);
 
 // Rotates this instance's keys: the new ones become current, the old ones retired. A member
 // tells the hub (network.key_rotated signed with the old key); the hub tells its members. The

@@ -52,8 +52,9 @@ bool deliverOne(store::Database& db, const vault::Vault& vault, const Identity& 
     error_class = "malformed";
   } else {
     const Identity& self = signer ? **signer : current;
-    Delivery d{newMessageId(), self.instance.code, message.destination_code,
-               domain::nowMillis(), self.key_id, {}, std::move(*envelope)};
+    Delivery d{newMessageId(),      self.instance.code, message.destination_code,
+               domain::nowMillis(), self.key_id,        {},
+               std::move(*envelope)};
     signHop(d, self.signing_seed);
     auto reply = postJson(message.destination_url + "/federation/v1/messages", deliveryJson(d),
                           options.http);
@@ -74,8 +75,7 @@ bool deliverOne(store::Database& db, const vault::Vault& vault, const Identity& 
                                                  {"error", error_class},
                                                  {"retry_in_ms", wait.count()}});
   auto deferred = db.write([&](store::WriteContext& w) {
-    return store::deferOutbox(w, message.message_id, attempts, w.now() + wait.count(),
-                              error_class);
+    return store::deferOutbox(w, message.message_id, attempts, w.now() + wait.count(), error_class);
   });
   static_cast<void>(deferred);
   return false;
@@ -127,7 +127,8 @@ std::chrono::milliseconds backoffAfter(int attempts, const DeliveryOptions& opti
   const auto full = std::min<std::chrono::milliseconds::rep>(
       options.max_backoff.count(), options.base_backoff.count() * (std::int64_t{1} << doublings));
   thread_local std::mt19937_64 random{std::random_device{}()};
-  std::uniform_int_distribution<std::chrono::milliseconds::rep> jitter(0, std::max<long>(full / 2, 0));
+  std::uniform_int_distribution<std::chrono::milliseconds::rep> jitter(0,
+                                                                       std::max<long>(full / 2, 0));
   return std::chrono::milliseconds(full - full / 2 + jitter(random));
 }
 
@@ -150,13 +151,14 @@ int deliverDueMessages(store::Database& db, const vault::Vault& vault,
   return acknowledged;
 }
 
-OutboxWorker::OutboxWorker(store::Database& db, const vault::Vault& vault,
-                           DeliveryOptions options)
+OutboxWorker::OutboxWorker(store::Database& db, const vault::Vault& vault, DeliveryOptions options)
     : db_(db), vault_(vault), options_(std::move(options)) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
-void OutboxWorker::start() { thread_ = std::thread([this] { run(); }); }
+void OutboxWorker::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void OutboxWorker::stop() {
   {

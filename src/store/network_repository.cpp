@@ -39,8 +39,8 @@ domain::Result<NetworkInstance> loadNetworkInstance(soci::session& sql) {
     sql << "SELECT code, name, country, url, role, hub_url, hub_code, membership, updated_at "
            "FROM network_instance WHERE id = 1",
         soci::into(n.code), soci::into(n.name), soci::into(n.country), soci::into(n.url),
-        soci::into(n.role), soci::into(n.hub_url), soci::into(n.hub_code),
-        soci::into(n.membership), soci::into(updated_at);
+        soci::into(n.role), soci::into(n.hub_url), soci::into(n.hub_code), soci::into(n.membership),
+        soci::into(updated_at);
     if (!sql.got_data()) {
       return NetworkInstance{};
     }
@@ -220,9 +220,9 @@ domain::Status putPeerKey(WriteContext& w, const PeerKey& k) {
   return guarded("put peer key", [&]() -> domain::Status {
     w.sql() << "DELETE FROM network_peer_keys WHERE key_id = :key_id", soci::use(k.key_id);
     detail::insertRow(w.sql(), "network_peer_keys",
-                      "key_id, member_code, signing_public, box_public, status, added_at",
-                      k.key_id, k.member_code, detail::toHex(k.signing_public),
-                      detail::toHex(k.box_public), k.status, k.added_at);
+                      "key_id, member_code, signing_public, box_public, status, added_at", k.key_id,
+                      k.member_code, detail::toHex(k.signing_public), detail::toHex(k.box_public),
+                      k.status, k.added_at);
     return {};
   });
 }
