@@ -37,14 +37,14 @@ describe('network members', () => {
       await signIn(page, coordinator);
       await page.getByRole('heading', { level: 1, name: 'Network members' }).waitFor();
       const pending = page.getByRole('region', { name: 'Join requests waiting for approval' });
-      await pending.getByText('RO-MEMBER').waitFor();
+      await pending.getByRole('cell', { name: 'RO-MEMBER', exact: true }).waitFor();
       assert.equal(await page.getByText('No member is active yet.', { exact: false }).count(), 1);
       await checkA11y(page, 'the network members screen with a join request');
 
       await page.getByRole('button', { name: 'Approve RO-MEMBER' }).click();
       await page.getByText('RO-MEMBER is a member now.', { exact: false }).waitFor();
       const active = page.getByRole('region', { name: 'Active members' });
-      await active.getByText('RO-MEMBER').waitFor();
+      await active.getByRole('cell', { name: 'RO-MEMBER', exact: true }).waitFor();
       await page.getByText('No join request waits for approval.').waitFor();
       await page.getByRole('button', { name: 'Revoke RO-MEMBER' }).waitFor();
       await checkA11y(page, 'the network members screen with an active member');
