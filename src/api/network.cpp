@@ -36,69 +36,65 @@ http::Response federationError(const http::Request& req, const domain::Error& er
   return errorResponse(req, error);
 }
 
-std::optional<http::Response> tooLarge(const http::Request& req) {
-  if (req.body.size() <= network::kMaxDeliveryBytes) {
-    return std::nullopt;
-  }
-  return errorResponse(req, domain::Error{domain::ErrorCode::kPayloadTooLarge,
-                                          "A network message is at most 1 MiB.", "", ""});
-}
-
-awaitable<http::Response> receiveMessage(ApiContext& ctx, const network::MessageHandlers& handlers,
-                                         http::Request& req) {
-  if (auto large = tooLarge(req)) {
-    co_return std::move(*large);
+// Runs `receive(net, body)` (a blocking network use case) on the CPU pool, answers its refusal
+// with the one 401, and its result with `encode`.
+template <class T, class Receive, class Encode>
+awaitable<http::Response> receiveSigned(ApiContext& ctx, const network::MessageHandlers& handlers,
+                                        http::Request& req, Receive receive, Encode encode) {
+  if (req.body.size() > network::kMaxDeliveryBytes) {
+    co_return errorResponse(req, domain::Error{domain::ErrorCode::kPayloadTooLarge,
+                                               "A network message is at most 1 MiB.", "", ""});
   }
   const network::NetworkContext net{ctx.db, ctx.vault, handlers};
-  auto work = [net, body = req.body] { return network::receiveDelivery(net, body); };
-  auto receipt = co_await store::awaitOnPool<Result<network::Receipt>>(ctx.cpu, std::move(work));
-  if (!receipt) {
-    co_return federationError(req, receipt.error());
+  auto work = [net, body = req.body, receive] { return receive(net, body); };
+  auto result = co_await store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
+  if (!result) {
+    co_return federationError(req, result.error());
   }
-  const char* status = *receipt == network::Receipt::kDuplicate ? "duplicate"
-                       : *receipt == network::Receipt::kRelayed ? "relayed"
-                                                                : "accepted";
-  co_return http::Response::json(200, boost::json::object{{"status", status}});
+  co_return encode(*result);
 }
 
-awaitable<http::Response> receiveJoin(ApiContext& ctx, const network::MessageHandlers& handlers,
-                                      http::Request& req) {
-  if (auto large = tooLarge(req)) {
-    co_return std::move(*large);
+http::Response encodeReceipt(network::Receipt receipt) {
+  const char* status = receipt == network::Receipt::kDuplicate ? "duplicate"
+                       : receipt == network::Receipt::kRelayed ? "relayed"
+                                                               : "accepted";
+  return http::Response::json(200, boost::json::object{{"status", status}});
+}
+
+http::Response encodeJoinAnswer(const network::JoinAnswer& answer) {
+  boost::json::object hub{{"code", answer.hub_code},
+                          {"key_id", answer.key_id},
+                          {"signing_public", crypto::toBase64Url(answer.signing_public)},
+                          {"box_public", crypto::toBase64Url(answer.box_public)}};
+  return http::Response::json(202,
+                              boost::json::object{{"status", "pending"}, {"hub", std::move(hub)}});
+}
+
+boost::json::object encodeMember(const store::NetworkMember& m);
+
+// Runs `work` (approve or revoke: a blocking use case) on the CPU pool; the member as changed.
+template <class Work>
+awaitable<http::Response> answerMember(ApiContext& ctx, http::Request& req, Work work) {
+  auto member = co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
+  if (!member) {
+    co_return errorResponse(req, member.error());
   }
-  const network::NetworkContext net{ctx.db, ctx.vault, handlers};
-  auto work = [net, body = req.body] { return network::receiveJoin(net, body); };
-  auto answer = co_await store::awaitOnPool<Result<network::JoinAnswer>>(ctx.cpu, std::move(work));
-  if (!answer) {
-    co_return federationError(req, answer.error());
-  }
-  boost::json::object hub{{"code", answer->hub_code},
-                          {"key_id", answer->key_id},
-                          {"signing_public", crypto::toBase64Url(answer->signing_public)},
-                          {"box_public", crypto::toBase64Url(answer->box_public)}};
-  co_return http::Response::json(
-      202, boost::json::object{{"status", "pending"}, {"hub", std::move(hub)}});
+  co_return http::Response::json(200, encodeMember(*member));
 }
 
 boost::json::object encodeMember(const store::NetworkMember& m) {
-  return {
-      {"code", m.code},
-      {"name", m.name},
-      {"country", m.country},
-      {"url", m.url},
-      {"key_id", m.key_id},
-      {"status", m.status},
-      {"is_hub", m.is_hub},
-      {"joined_at", domain::formatRfc3339(m.joined_at)},
-      {"approved_at", m.approved_at > 0 ? boost::json::value(domain::formatRfc3339(m.approved_at))
-                                        : boost::json::value(nullptr)},
-      {"revoked_at", m.revoked_at > 0 ? boost::json::value(domain::formatRfc3339(m.revoked_at))
-                                      : boost::json::value(nullptr)},
-      {"revoke_reason", m.revoke_reason},
-      {"last_message_at", m.last_message_at > 0
-                              ? boost::json::value(domain::formatRfc3339(m.last_message_at))
-                              : boost::json::value(nullptr)},
-      {"version", m.version}};
+  boost::json::object o{
+      {"code", m.code},     {"name", m.name},       {"country", m.country},
+      {"url", m.url},       {"key_id", m.key_id},   {"status", m.status},
+      {"is_hub", m.is_hub}, {"version", m.version}, {"revoke_reason", m.revoke_reason}};
+  o["joined_at"] = domain::formatRfc3339(m.joined_at);
+  // Times not reached yet are null.
+  for (const auto& [name, at] :
+       {std::pair{"approved_at", m.approved_at}, std::pair{"revoked_at", m.revoked_at},
+        std::pair{"last_message_at", m.last_message_at}}) {
+    o[name] = at > 0 ? boost::json::value(domain::formatRfc3339(at)) : boost::json::value(nullptr);
+  }
+  return o;
 }
 
 awaitable<http::Response> listMembers(ApiContext& ctx, http::Request& req,
@@ -133,11 +129,7 @@ awaitable<http::Response> approveMember(ApiContext& ctx, http::Request& req,
   auto work = [&ctx, actor = actorOf(who, req.request_id), code = std::string(req.param("code"))] {
     return network::approveMember(ctx.db, ctx.vault, actor, code);
   };
-  auto member = co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
-  if (!member) {
-    co_return errorResponse(req, member.error());
-  }
-  co_return http::Response::json(200, encodeMember(*member));
+  co_return co_await answerMember(ctx, req, std::move(work));
 }
 
 awaitable<http::Response> revokeMember(ApiContext& ctx, http::Request& req,
@@ -157,11 +149,7 @@ awaitable<http::Response> revokeMember(ApiContext& ctx, http::Request& req,
                reason = std::move(*reason)] {
     return network::revokeMember(ctx.db, ctx.vault, actor, code, reason);
   };
-  auto member = co_await store::awaitOnPool<Result<store::NetworkMember>>(ctx.cpu, std::move(work));
-  if (!member) {
-    co_return errorResponse(req, member.error());
-  }
-  co_return http::Response::json(200, encodeMember(*member));
+  co_return co_await answerMember(ctx, req, std::move(work));
 }
 
 }  // namespace
@@ -170,10 +158,12 @@ void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& h
   ApiContext& ctx = routes.context();
   // Public in the RouteTable sense (no session, no CSRF): authenticated by signature.
   routes.publicRoute("POST", "/federation/v1/messages", [&ctx, &handlers](http::Request& req) {
-    return receiveMessage(ctx, handlers, req);
+    return receiveSigned<network::Receipt>(ctx, handlers, req, network::receiveDelivery,
+                                           encodeReceipt);
   });
   routes.publicRoute("POST", "/federation/v1/join", [&ctx, &handlers](http::Request& req) {
-    return receiveJoin(ctx, handlers, req);
+    return receiveSigned<network::JoinAnswer>(ctx, handlers, req, network::receiveJoin,
+                                              encodeJoinAnswer);
   });
   routes.route("GET", "/api/v1/network/members", policy::Permission::kNetworkMembersRead,
                &listMembers);

@@ -64,22 +64,24 @@ domain::Result<std::string> signatureOf(const boost::json::object& o) {
 }
 
 boost::json::object envelopeObject(const Envelope& e) {
-  return {{"version", kProtocolVersion},
-          {"message_id", e.message_id},
-          {"sender", e.sender},
-          {"receiver", e.receiver},
-          {"kind", e.kind},
-          {"timestamp", e.timestamp},
-          {"key_id", e.key_id},
-          {"body", e.body},
-          {"signature", crypto::toBase64Url(e.signature)}};
+  boost::json::object o{{"version", kProtocolVersion}, {"timestamp", e.timestamp}};
+  for (const auto& [name, text] :
+       {std::pair<const char*, const std::string*>{"message_id", &e.message_id},
+        {"sender", &e.sender},
+        {"receiver", &e.receiver},
+        {"kind", &e.kind},
+        {"key_id", &e.key_id},
+        {"body", &e.body}}) {
+    o[name] = *text;
+  }
+  o["signature"] = crypto::toBase64Url(e.signature);
+  return o;
 }
 
 domain::Result<Envelope> envelopeFrom(const boost::json::object& o) {
   if (integerOf(o, "version") != kProtocolVersion) {
     return malformed("unknown envelope version");
   }
-  Envelope e;
   auto id = stringOf(o, "message_id");
   auto sender = stringOf(o, "sender");
   auto receiver = stringOf(o, "receiver");
@@ -104,15 +106,20 @@ domain::Result<Envelope> envelopeFrom(const boost::json::object& o) {
   if (!signature) {
     return tl::unexpected(signature.error());
   }
-  e.message_id = std::move(*id);
-  e.sender = std::move(*sender);
-  e.receiver = std::move(*receiver);
-  e.kind = std::move(*kind);
-  e.timestamp = *timestamp;
-  e.key_id = std::move(*key_id);
-  e.body = std::move(*body);
-  e.signature = std::move(*signature);
-  return e;
+  return Envelope{std::move(*id), std::move(*sender), std::move(*receiver), std::move(*kind),
+                  *timestamp,     std::move(*key_id), std::move(*body),     std::move(*signature)};
+}
+
+// `parts` joined by "\n" (none after the last): the canonical forms.
+std::string joinedByLineFeeds(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) {
+    if (!out.empty()) {
+      out += '\n';
+    }
+    out += part;
+  }
+  return out;
 }
 
 domain::Result<boost::json::object> objectOf(std::string_view json) {
@@ -141,33 +148,16 @@ bool isMemberCode(std::string_view code) {
 }
 
 std::string canonicalEnvelope(const Envelope& e) {
-  std::string out = "strada-envelope/1\n";
-  for (const std::string* part : {&e.message_id, &e.sender, &e.receiver, &e.kind}) {
-    out += *part;
-    out += '\n';
-  }
-  out += std::to_string(e.timestamp);
-  out += '\n';
-  out += e.key_id;
-  out += '\n';
-  out += e.body;
-  return out;
+  const std::string timestamp = std::to_string(e.timestamp);
+  return joinedByLineFeeds({"strada-envelope/1", e.message_id, e.sender, e.receiver, e.kind,
+                            timestamp, e.key_id, e.body});
 }
 
 std::string canonicalHop(const Delivery& d) {
-  std::string out = "strada-hop/1\n";
-  for (const std::string* part : {&d.nonce, &d.sender, &d.receiver}) {
-    out += *part;
-    out += '\n';
-  }
-  out += std::to_string(d.timestamp);
-  out += '\n';
-  out += d.key_id;
-  out += '\n';
-  out += d.envelope.message_id;
-  out += '\n';
-  out += crypto::toBase64Url(d.envelope.signature);
-  return out;
+  const std::string timestamp = std::to_string(d.timestamp);
+  const std::string envelope_signature = crypto::toBase64Url(d.envelope.signature);
+  return joinedByLineFeeds({"strada-hop/1", d.nonce, d.sender, d.receiver, timestamp, d.key_id,
+                            d.envelope.message_id, envelope_signature});
 }
 
 void signEnvelope(Envelope& e, const crypto::SecretKey& seed) {
@@ -219,7 +209,6 @@ domain::Result<Delivery> parseDelivery(std::string_view json) {
     return malformed("delivery fields");
   }
   const auto& h = hop->get_object();
-  Delivery d;
   auto nonce = stringOf(h, "nonce");
   auto sender = stringOf(h, "sender");
   auto receiver = stringOf(h, "receiver");
@@ -238,14 +227,8 @@ domain::Result<Delivery> parseDelivery(std::string_view json) {
   if (!env) {
     return tl::unexpected(env.error());
   }
-  d.nonce = std::move(*nonce);
-  d.sender = std::move(*sender);
-  d.receiver = std::move(*receiver);
-  d.timestamp = *timestamp;
-  d.key_id = std::move(*key_id);
-  d.signature = std::move(*signature);
-  d.envelope = std::move(*env);
-  return d;
+  return Delivery{std::move(*nonce),  std::move(*sender),    std::move(*receiver), *timestamp,
+                  std::move(*key_id), std::move(*signature), std::move(*env)};
 }
 
 }  // namespace strada::network

@@ -20,12 +20,11 @@ domain::Result<crypto::SecretKey> openSecret(const vault::Vault& vault, const st
   if (!opened) {
     return tl::unexpected(opened.error());
   }
-  auto key = crypto::SecretKey::fromBytes(*opened);
+  domain::Result<crypto::SecretKey> key = crypto::SecretKey::fromBytes(*opened);
   crypto::wipe(*opened);
-  if (!key) {
-    return domain::internalError("a network secret key is not 32 bytes");
-  }
-  return key;
+  return std::move(key).map_error([](const domain::Error&) {
+    return domain::internalError("a network secret key is not 32 bytes").value();
+  });
 }
 
 }  // namespace

@@ -27,11 +27,16 @@ domain::Status fromHubOnly(const Identity& self, const Envelope& e) {
   return {};
 }
 
-domain::Status onMemberApproved(store::WriteContext& w, const Identity& self, const Envelope& e) {
+// The body of a membership message, which only the hub may send to a member.
+domain::Result<json::object> hubMessageBody(const Identity& self, const Envelope& e) {
   if (auto from_hub = fromHubOnly(self, e); !from_hub) {
-    return from_hub;
+    return tl::unexpected(from_hub.error());
   }
-  auto body = bodyOf(e);
+  return bodyOf(e);
+}
+
+domain::Status onMemberApproved(store::WriteContext& w, const Identity& self, const Envelope& e) {
+  auto body = hubMessageBody(self, e);
   if (!body) {
     return tl::unexpected(body.error());
   }
@@ -60,10 +65,7 @@ domain::Status onMemberApproved(store::WriteContext& w, const Identity& self, co
 }
 
 domain::Status onKeyRevoked(store::WriteContext& w, const Identity& self, const Envelope& e) {
-  if (auto from_hub = fromHubOnly(self, e); !from_hub) {
-    return from_hub;
-  }
-  auto body = bodyOf(e);
+  auto body = hubMessageBody(self, e);
   if (!body) {
     return tl::unexpected(body.error());
   }

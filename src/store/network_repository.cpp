@@ -28,6 +28,18 @@ bool rowExists(soci::session& sql, const char* table, const char* column,
   return count > 0;
 }
 
+// Runs `query` (an UPDATE of ours) with `values` bound in order.
+template <class... Values>
+domain::Status runUpdate(WriteContext& w, std::string_view what, const std::string& query,
+                         const Values&... values) {
+  return guarded(what, [&]() -> domain::Status {
+    soci::statement st(w.sql());
+    detail::useEach(st, values...);
+    detail::prepareAndRun(st, query);
+    return {};
+  });
+}
+
 }  // namespace
 
 // --- this instance ---
@@ -115,13 +127,11 @@ domain::Status insertOwnNetworkKey(WriteContext& w, const OwnNetworkKey& k) {
 }
 
 domain::Status retireCurrentNetworkKey(WriteContext& w) {
-  return guarded("retire network key", [&]() -> domain::Status {
-    const long long now = w.now();
-    w.sql() << "UPDATE network_keys SET status = 'retired', retired_at = :now WHERE status = "
-               "'current'",
-        soci::use(now);
-    return {};
-  });
+  const long long now = w.now();
+  return runUpdate(w, "retire network key",
+                   "UPDATE network_keys SET status = 'retired', retired_at = :now WHERE status = "
+                   "'current'",
+                   now);
 }
 
 // --- members ---
@@ -182,12 +192,10 @@ domain::Status putNetworkMember(WriteContext& w, const NetworkMember& m) {
 }
 
 domain::Status touchNetworkMember(WriteContext& w, const std::string& code) {
-  return guarded("touch network member", [&]() -> domain::Status {
-    const long long now = w.now();
-    w.sql() << "UPDATE network_members SET last_message_at = :now WHERE code = :code",
-        soci::use(now), soci::use(code);
-    return {};
-  });
+  const long long now = w.now();
+  return runUpdate(w, "touch network member",
+                   "UPDATE network_members SET last_message_at = :now WHERE code = :code", now,
+                   code);
 }
 
 // --- peer keys ---
@@ -229,11 +237,9 @@ domain::Status putPeerKey(WriteContext& w, const PeerKey& k) {
 
 domain::Status setPeerKeysStatus(WriteContext& w, const std::string& member_code,
                                  const std::string& status) {
-  return guarded("set peer keys status", [&]() -> domain::Status {
-    w.sql() << "UPDATE network_peer_keys SET status = :status WHERE member_code = :code",
-        soci::use(status), soci::use(member_code);
-    return {};
-  });
+  return runUpdate(w, "set peer keys status",
+                   "UPDATE network_peer_keys SET status = :status WHERE member_code = :code",
+                   status, member_code);
 }
 
 // --- nonces ---
@@ -268,12 +274,9 @@ struct OutboxColumns {
                      acknowledged_at);
   }
   OutboxMessage toRow() const {
-    OutboxMessage out = m;
-    out.size_bytes = size_bytes;
-    out.next_attempt_at = next_attempt_at;
-    out.created_at = created_at;
-    out.acknowledged_at = acknowledged_at;
-    return out;
+    return OutboxMessage{m.message_id, m.destination_code, m.destination_url, m.kind,
+                         m.envelope,   size_bytes,         m.attempts,        next_attempt_at,
+                         m.last_error, created_at,         acknowledged_at};
   }
 };
 
@@ -331,13 +334,11 @@ domain::Status acknowledgeOutbox(WriteContext& w, const std::string& message_id,
 
 domain::Status deferOutbox(WriteContext& w, const std::string& message_id, std::int32_t attempts,
                            domain::UnixMillis next_attempt_at, const std::string& error_class) {
-  return guarded("defer outbox", [&]() -> domain::Status {
-    const long long next = next_attempt_at;
-    w.sql() << "UPDATE network_outbox SET attempts = :attempts, next_attempt_at = :next, "
-               "last_error = :error WHERE message_id = :id",
-        soci::use(attempts), soci::use(next), soci::use(error_class), soci::use(message_id);
-    return {};
-  });
+  const long long next = next_attempt_at;
+  return runUpdate(w, "defer outbox",
+                   "UPDATE network_outbox SET attempts = :attempts, next_attempt_at = :next, "
+                   "last_error = :error WHERE message_id = :id",
+                   attempts, next, error_class, message_id);
 }
 
 // --- inbox and relays ---

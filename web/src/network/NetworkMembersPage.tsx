@@ -42,39 +42,47 @@ export function NetworkMembersPage({ api }: { api: ApiClient }) {
     <section>
       <PageHeading title={t('network.members.title')} />
       <StatusRegion notice={loaded.notice} />
-      <h2 id="network-pending">{t('network.members.pending')}</h2>
-      {loaded.value !== null && pending.length === 0 ? (
-        <p>{t('network.members.nonePending')}</p>
-      ) : (
-        <MemberTable
-          name={t('network.members.pending')}
-          labelledBy="network-pending"
-          rows={pending}
-          action={(m) => (
-            <button type="button" aria-disabled={busy} onClick={() => void act(m.code, 'approve', {}, 'network.members.approved')}>
-              {t('network.members.approve', { code: m.code })}
-            </button>
-          )}
-        />
-      )}
-      <h2 id="network-active">{t('network.members.active')}</h2>
-      {loaded.value !== null && active.length === 0 ? (
-        <p>{t('network.members.noneActive')}</p>
-      ) : (
-        <MemberTable
-          name={t('network.members.active')}
-          labelledBy="network-active"
-          rows={active}
-          action={(m) => <RevokeControl member={m} busy={busy} onRevoke={(reason) => act(m.code, 'revoke', { reason }, 'network.members.revoked')} />}
-        />
-      )}
+      <MemberSection
+        id="network-pending"
+        title={t('network.members.pending')}
+        none={loaded.value !== null ? t('network.members.nonePending') : null}
+        rows={pending}
+        action={(m) => (
+          <button type="button" aria-disabled={busy} onClick={() => void act(m.code, 'approve', {}, 'network.members.approved')}>
+            {t('network.members.approve', { code: m.code })}
+          </button>
+        )}
+      />
+      <MemberSection
+        id="network-active"
+        title={t('network.members.active')}
+        none={loaded.value !== null ? t('network.members.noneActive') : null}
+        rows={active}
+        action={(m) => <RevokeControl member={m} busy={busy} onRevoke={(reason) => act(m.code, 'revoke', { reason }, 'network.members.revoked')} />}
+      />
       {revoked.length > 0 && (
-        <>
-          <h2 id="network-revoked">{t('network.members.revokedTitle')}</h2>
-          <MemberTable name={t('network.members.revokedTitle')} labelledBy="network-revoked" rows={revoked} action={(m) => m.revoke_reason} />
-        </>
+        <MemberSection id="network-revoked" title={t('network.members.revokedTitle')} none={null} rows={revoked} action={(m) => m.revoke_reason} />
       )}
     </section>
+  );
+}
+
+interface MemberSectionProps {
+  id: string;
+  title: string;
+  /** What to say when there are no rows (null while loading). */
+  none: string | null;
+  rows: NetworkMember[];
+  action: (m: NetworkMember) => ComponentChildren;
+}
+
+/** A heading and its members, or a sentence when there are none. */
+function MemberSection({ id, title, none, rows, action }: MemberSectionProps) {
+  return (
+    <>
+      <h2 id={id}>{title}</h2>
+      {none !== null && rows.length === 0 ? <p>{none}</p> : <MemberTable name={title} labelledBy={id} rows={rows} action={action} />}
+    </>
   );
 }
 
