@@ -20,6 +20,7 @@
 #include "integration/http_client.h"
 #include "network/envelope.h"
 #include "network/identity.h"
+#include "network/membership.h"
 #include "network/outbox.h"
 #include "store/network_repository.h"
 
@@ -272,6 +273,29 @@ TEST_F(NetworkTest, EveryRefusalIsTheSame401) {
     EXPECT_EQ(r->status, 401u);
     EXPECT_EQ(r->body, refusal);
   }
+}
+
+TEST_F(NetworkTest, RotatedKeysReachTheHubAndTheMembersThroughTheOldKey) {
+  const std::string old_key = identity(*a_data_).key_id;
+  auto rotated = network::rotateKeys(*a_data_->db, *a_data_->keys);
+  ASSERT_TRUE(rotated.has_value()) << rotated.error().message;
+  ASSERT_NE(*rotated, old_key);
+  const auto keyStatus = [](app::OpenedData& data, const std::string& key_id) {
+    domain::Result<std::optional<store::PeerKey>> key;
+    data.db->read([&](soci::session& sql) { key = store::findPeerKey(sql, key_id); });
+    return key && key->has_value() ? (*key)->status : std::string("none");
+  };
+  // The hub learns the new key from a message signed with the old one, keeps the old one as
+  // retired, and tells B.
+  ASSERT_TRUE(eventually([&] {
+    return keyStatus(*hub_data_, *rotated) == "active" && keyStatus(*b_data_, *rotated) == "active";
+  }));
+  EXPECT_EQ(keyStatus(*hub_data_, old_key), "retired");
+  // A's messages, signed with the new key, still reach B.
+  const std::size_t before = pings(*b_data_).size();
+  const std::string id = sendSealedPing();
+  ASSERT_TRUE(eventually([&] { return pings(*b_data_).size() == before + 1; }));
+  EXPECT_EQ(pings(*b_data_).back().message_id, id);
 }
 
 // Runs last: member A stays revoked.
