@@ -5,8 +5,11 @@
 // Every refusal of a delivery or a join request answers the same 401 with one fixed body, so a
 // sender cannot learn which check failed; the reason goes to the log with the request id (never
 // the body, never a member's personal data).
+#include <atomic>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <cstdint>
+#include <memory>
 
 #include "api/json_input.h"
 #include "api/network_routes.h"
@@ -22,16 +25,22 @@ namespace {
 using boost::asio::awaitable;
 using domain::Result;
 
-http::Response refuse(const http::Request& req, const domain::Error& error) {
+// Refusals counted for strada_network_messages_refused_total (one counter per registration).
+using RefusalCount = std::shared_ptr<std::atomic<std::uint64_t>>;
+
+http::Response refuse(const http::Request& req, const domain::Error& error,
+                      const RefusalCount& refusals) {
+  refusals->fetch_add(1);
   observe::logWarn("network message refused",
                    {{"request_id", req.request_id}, {"reason", error.detail}});
   return errorResponse(req, network::refusal(""));
 }
 
 // The answer to a federation route's error: the one 401 for a refusal, the error otherwise.
-http::Response federationError(const http::Request& req, const domain::Error& error) {
+http::Response federationError(const http::Request& req, const domain::Error& error,
+                               const RefusalCount& refusals) {
   if (error.code == domain::ErrorCode::kUnauthenticated) {
-    return refuse(req, error);
+    return refuse(req, error, refusals);
   }
   return errorResponse(req, error);
 }
@@ -40,7 +49,8 @@ http::Response federationError(const http::Request& req, const domain::Error& er
 // with the one 401, and its result with `encode`.
 template <class T, class Receive, class Encode>
 awaitable<http::Response> receiveSigned(ApiContext& ctx, const network::MessageHandlers& handlers,
-                                        http::Request& req, Receive receive, Encode encode) {
+                                        RefusalCount refusals, http::Request& req, Receive receive,
+                                        Encode encode) {
   if (req.body.size() > network::kMaxDeliveryBytes) {
     co_return errorResponse(req, domain::Error{domain::ErrorCode::kPayloadTooLarge,
                                                "A network message is at most 1 MiB.", "", ""});
@@ -49,7 +59,7 @@ awaitable<http::Response> receiveSigned(ApiContext& ctx, const network::MessageH
   auto work = [net, body = req.body, receive] { return receive(net, body); };
   auto result = co_await store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
   if (!result) {
-    co_return federationError(req, result.error());
+    co_return federationError(req, result.error(), refusals);
   }
   co_return encode(*result);
 }
@@ -156,15 +166,21 @@ awaitable<http::Response> revokeMember(ApiContext& ctx, http::Request& req,
 
 void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& handlers) {
   ApiContext& ctx = routes.context();
+  auto refusals = std::make_shared<std::atomic<std::uint64_t>>(0);
+  ctx.metrics.addCounter("strada_network_messages_refused_total",
+                         "Network messages and join requests refused (the reasons are logged)",
+                         [refusals] { return static_cast<double>(refusals->load()); });
   // Public in the RouteTable sense (no session, no CSRF): authenticated by signature.
-  routes.publicRoute("POST", "/federation/v1/messages", [&ctx, &handlers](http::Request& req) {
-    return receiveSigned<network::Receipt>(ctx, handlers, req, network::receiveDelivery,
-                                           encodeReceipt);
-  });
-  routes.publicRoute("POST", "/federation/v1/join", [&ctx, &handlers](http::Request& req) {
-    return receiveSigned<network::JoinAnswer>(ctx, handlers, req, network::receiveJoin,
-                                              encodeJoinAnswer);
-  });
+  routes.publicRoute("POST", "/federation/v1/messages",
+                     [&ctx, &handlers, refusals](http::Request& req) {
+                       return receiveSigned<network::Receipt>(
+                           ctx, handlers, refusals, req, network::receiveDelivery, encodeReceipt);
+                     });
+  routes.publicRoute("POST", "/federation/v1/join",
+                     [&ctx, &handlers, refusals](http::Request& req) {
+                       return receiveSigned<network::JoinAnswer>(
+                           ctx, handlers, refusals, req, network::receiveJoin, encodeJoinAnswer);
+                     });
   routes.route("GET", "/api/v1/network/members", policy::Permission::kNetworkMembersRead,
                &listMembers);
   routes.route("POST", "/api/v1/network/members/{code}/approve",

@@ -89,6 +89,14 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   impl->outbox =
       std::make_unique<network::OutboxWorker>(*impl->data.db, *impl->data.keys, serve.delivery);
   impl->outbox->start();
+  const network::OutboxWorker* outbox = impl->outbox.get();
+  impl->metrics.addCounter(
+      "strada_network_outbox_acknowledged_total",
+      "Network messages delivered and acknowledged by their receiver",
+      [outbox] { return static_cast<double>(outbox->counters().acknowledged); });
+  impl->metrics.addCounter("strada_network_outbox_deferred_total",
+                           "Network delivery attempts that failed and wait to be retried",
+                           [outbox] { return static_cast<double>(outbox->counters().deferred); });
   observe::logInfo("listening", {{"host", impl->host},
                                  {"port", static_cast<std::int64_t>(impl->server->port())},
                                  {"metrics_port", impl->server->metricsPort()},

@@ -133,7 +133,7 @@ std::chrono::milliseconds backoffAfter(int attempts, const DeliveryOptions& opti
 }
 
 int deliverDueMessages(store::Database& db, const vault::Vault& vault,
-                       const DeliveryOptions& options) {
+                       const DeliveryOptions& options, DeliveryCounters* counters) {
   domain::Result<std::vector<store::OutboxMessage>> due;
   db.read([&](soci::session& sql) { due = store::dueOutbox(sql, domain::nowMillis(), kBatch); });
   if (!due || due->empty()) {
@@ -146,7 +146,11 @@ int deliverDueMessages(store::Database& db, const vault::Vault& vault,
   }
   int acknowledged = 0;
   for (const auto& message : *due) {
-    acknowledged += deliverOne(db, vault, *self, message, options) ? 1 : 0;
+    const bool done = deliverOne(db, vault, *self, message, options);
+    acknowledged += done ? 1 : 0;
+    if (counters != nullptr) {
+      (done ? counters->acknowledged : counters->deferred).fetch_add(1);
+    }
   }
   return acknowledged;
 }
@@ -175,7 +179,7 @@ void OutboxWorker::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
-    deliverDueMessages(db_, vault_, options_);
+    deliverDueMessages(db_, vault_, options_, &counters_);
     lock.lock();
     wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; });
   }

@@ -7,8 +7,10 @@
 // jitter (so members coming back together do not all retry at once).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -39,12 +41,18 @@ struct DeliveryOptions {
   HttpClientOptions http;
 };
 
+// What the worker did, for the metrics (strada_network_outbox_*_total).
+struct DeliveryCounters {
+  std::atomic<std::uint64_t> acknowledged{0};
+  std::atomic<std::uint64_t> deferred{0};
+};
+
 // The wait before attempt `attempts` + 1, jittered.
 std::chrono::milliseconds backoffAfter(int attempts, const DeliveryOptions& options);
 
-// Sends every due message once; the number acknowledged.
+// Sends every due message once, counting in `counters` (may be null); the number acknowledged.
 int deliverDueMessages(store::Database& db, const vault::Vault& vault,
-                       const DeliveryOptions& options);
+                       const DeliveryOptions& options, DeliveryCounters* counters = nullptr);
 
 // Delivers due messages on a thread of its own until stopped (or destroyed).
 class OutboxWorker {
@@ -56,12 +64,14 @@ class OutboxWorker {
   void start();
   // Finishes the delivery in progress (bounded by the HTTP timeout) and joins the thread.
   void stop();
+  [[nodiscard]] const DeliveryCounters& counters() const { return counters_; }
 
  private:
   void run();
   store::Database& db_;
   const vault::Vault& vault_;
   DeliveryOptions options_;
+  DeliveryCounters counters_;
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

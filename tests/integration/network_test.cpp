@@ -273,6 +273,11 @@ TEST_F(NetworkTest, EveryRefusalIsTheSame401) {
     EXPECT_EQ(r->status, 401u);
     EXPECT_EQ(r->body, refusal);
   }
+  // Counted for the operator, with no reason or sender as a label.
+  const HttpResponse metrics = HttpClient(hub_->metricsPort()).get("/metrics");
+  EXPECT_NE(metrics.body.find("strada_network_messages_refused_total "), std::string::npos);
+  EXPECT_EQ(metrics.body.find("strada_network_messages_refused_total 0\n"), std::string::npos);
+  EXPECT_NE(metrics.body.find("strada_network_outbox_acknowledged_total "), std::string::npos);
 }
 
 TEST_F(NetworkTest, RotatedKeysReachTheHubAndTheMembersThroughTheOldKey) {
