@@ -5,6 +5,7 @@
 #include "crypto/crypto.h"
 #include "hotline/knowledge.h"
 #include "hotline/stored_contacts_upgrade.h"
+#include "network/identity.h"
 #include "observe/log.h"
 #include "store/case_stats_facts.h"
 
@@ -80,6 +81,12 @@ domain::Result<OpenedData> openData(const DataOptions& options) {
       hotline::runToCompletion(hotline::refreshKnowledgeIndex(hotline::Context{**db, **keys}));
   if (!reindexed) {
     return tl::unexpected(reindexed.error());
+  }
+  // The instance's network keys (network/identity.h): made once, by init or the first start.
+  if (auto made = network::ensureInstanceKeys(**db, **keys); !made) {
+    return tl::unexpected(made.error());
+  } else if (*made) {
+    observe::logInfo("network keys created", {});
   }
   // The steps of migrations that need the vault, once each (hotline/stored_contacts_upgrade.h).
   if (auto upgraded =

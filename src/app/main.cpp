@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/commands.h"
+#include "app/network_commands.h"
 #include "app/stats_commands.h"
 #include "app/telephony_commands.h"
 #include "observe/log.h"
@@ -78,6 +79,7 @@ struct Arguments {
   std::string metrics_listen;
   int header_timeout_seconds = 10;
   strada::app::ServeOptions serve;
+  strada::app::NetworkCommandOptions network;
 };
 
 // init, migrate, org add, user add.
@@ -213,7 +215,40 @@ void addServeCommand(CLI::App& app, Arguments& a) {
       ->envname("STRADA_HEADER_TIMEOUT")
       ->capture_default_str()
       ->check(CLI::Range(1, 300));
+  serve
+      ->add_option("--ca-file", a.serve.delivery.http.ca_file,
+                   "CA certificates (PEM) to verify other network instances' certificates; "
+                   "default: the system's")
+      ->envname("STRADA_CA_FILE");
   serve->callback([&a] { a.code = runServeCommand(a); });
+}
+
+// network init-hub, join, rotate-keys, members.
+void addNetworkCommands(CLI::App& app, Arguments& a) {
+  auto* network = addCommandGroup(app, "network", "This instance's place in the network");
+  const auto describe = [&a](CLI::App* cmd) {
+    cmd->add_option("--url", a.network.url,
+                    "This instance's address as the others reach it, such as "
+                    "https://strada.example.org")
+        ->required();
+    cmd->add_option("--code", a.network.code, "This instance's member code, such as NL")
+        ->required();
+    cmd->add_option("--name", a.network.name, "The member's name")->required();
+    cmd->add_option("--country", a.network.country, "ISO 3166-1 country code")->required();
+  };
+  auto* init_hub = addDataCommand(network, "init-hub", "Make this instance the hub", a.data);
+  describe(init_hub);
+  init_hub->callback([&a] { a.code = strada::app::runNetworkInitHub(a.data, a.network); });
+  auto* join = addDataCommand(network, "join", "Ask the hub to join its network", a.data);
+  describe(join);
+  join->add_option("--hub", a.network.hub_url, "The hub's address")->required();
+  join->add_option("--ca-file", a.network.ca_file,
+                   "CA certificates (PEM) to verify the hub's; default: the system's");
+  join->callback([&a] { a.code = strada::app::runNetworkJoin(a.data, a.network); });
+  auto* rotate = addDataCommand(network, "rotate-keys", "Make new network keys", a.data);
+  rotate->callback([&a] { a.code = strada::app::runNetworkRotateKeys(a.data); });
+  auto* members = addDataCommand(network, "members", "List the network's members", a.data);
+  members->callback([&a] { a.code = strada::app::runNetworkMembers(a.data); });
 }
 
 // The command line, parsed and run; the exit code.
@@ -226,6 +261,7 @@ int run(int argc, char** argv) {
   addLineCommands(app, arguments);
   addDataCommands(app, arguments);
   addServeCommand(app, arguments);
+  addNetworkCommands(app, arguments);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

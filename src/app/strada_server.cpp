@@ -3,6 +3,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/context.h"
+#include "api/network_routes.h"
 #include "api/routes.h"
 #include "http/server.h"
 #include "observe/log.h"
@@ -21,10 +22,14 @@ struct StradaServer::Impl {
   boost::asio::thread_pool cpu{1};
   std::unique_ptr<api::ApiContext> ctx;
   std::unique_ptr<http::Server> server;
+  network::MessageHandlers handlers = network::transportHandlers();
+  std::unique_ptr<network::OutboxWorker> outbox;
   std::string host;
   std::vector<std::pair<std::string, std::string>> routes;
 
   ~Impl() {
+    // The outbox worker writes to the database: it stops first.
+    outbox.reset();
     // Shutdown order: Argon2id work and then the database finish first, while the I/O context
     // still exists: the writer acknowledges every queued job by posting its completion there.
     // Destroying the server (and its io_context) first left the writer posting to freed strands
@@ -52,6 +57,8 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
       api::ApiContext{*impl->data.db, *impl->data.keys, impl->metrics, impl->cpu, config});
   http::Router router;
   api::registerApiRoutes(router, *impl->ctx);
+  api::RouteTable network_routes(router, *impl->ctx);
+  api::registerNetworkRoutes(network_routes, impl->handlers);
   for (const auto& route : router.routes()) {
     impl->routes.emplace_back(route.method, route.pattern);
   }
@@ -79,6 +86,17 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
     return tl::unexpected(ok.error());
   }
   impl->host = serve.host;
+  impl->outbox =
+      std::make_unique<network::OutboxWorker>(*impl->data.db, *impl->data.keys, serve.delivery);
+  impl->outbox->start();
+  const network::OutboxWorker* outbox = impl->outbox.get();
+  impl->metrics.addCounter(
+      "strada_network_outbox_acknowledged_total",
+      "Network messages delivered and acknowledged by their receiver",
+      [outbox] { return static_cast<double>(outbox->counters().acknowledged); });
+  impl->metrics.addCounter("strada_network_outbox_deferred_total",
+                           "Network delivery attempts that failed and wait to be retried",
+                           [outbox] { return static_cast<double>(outbox->counters().deferred); });
   observe::logInfo("listening", {{"host", impl->host},
                                  {"port", static_cast<std::int64_t>(impl->server->port())},
                                  {"metrics_port", impl->server->metricsPort()},

@@ -15,6 +15,7 @@
 #include "api/context.h"
 #include "app/data_dir.h"
 #include "domain/error.h"
+#include "network/outbox.h"
 
 namespace strada::app {
 
@@ -34,6 +35,9 @@ struct ServeOptions {
   // Replaces the default API settings (sessions, login throttling); `version` is always the
   // build's. The integration tests use it to lower the throttle thresholds.
   std::optional<api::ApiConfig> api_config;
+  // The network's outbox: how often due messages are looked for, the back-off, the HTTP client's
+  // timeout and CA file (network/outbox.h).
+  network::DeliveryOptions delivery;
 };
 
 class StradaServer {

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 99> kActions = {{
+constexpr std::array<ActionInfo, 105> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -114,8 +114,14 @@ constexpr std::array<ActionInfo, 99> kActions = {{
     {AuditAction::kReferralList, "referral.list", "cases"},
     {AuditAction::kStandardExportHtcds, "export.htcds", "cases"},
     {AuditAction::kStandardExportCtdc, "export.ctdc", "cases"},
+    {AuditAction::kNetworkMemberJoinRequest, "network_member.join_request", "network_member"},
+    {AuditAction::kNetworkMemberApprove, "network_member.approve", "network_member"},
+    {AuditAction::kNetworkMemberRevoke, "network_member.revoke", "network_member"},
+    {AuditAction::kNetworkMemberList, "network_member.list", "network_members"},
+    {AuditAction::kNetworkKeyCreate, "network_key.create", "network_key"},
+    {AuditAction::kNetworkKeyRotate, "network_key.rotate", "network_key"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kStandardExportCtdc));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkKeyRotate));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

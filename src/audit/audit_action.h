@@ -125,6 +125,13 @@ enum class AuditAction {
   // The standard exports (reports/standard_exports.h): object "from=...;to=...;rows=N".
   kStandardExportHtcds,  // export.htcds
   kStandardExportCtdc,   // export.ctdc
+  // The network's membership (network/membership.h): object the member's code.
+  kNetworkMemberJoinRequest,  // network_member.join_request (a join request received at the hub)
+  kNetworkMemberApprove,      // network_member.approve
+  kNetworkMemberRevoke,       // network_member.revoke
+  kNetworkMemberList,         // network_member.list ("rows=N")
+  kNetworkKeyCreate,          // network_key.create (this instance's keys; object the key id)
+  kNetworkKeyRotate,          // network_key.rotate (object the new key id)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -324,7 +324,9 @@ asio::awaitable<Response> Server::Impl::route(Request& request, Listener listene
                                               std::string_view accept_encoding,
                                               std::string& route_label, bool& is_api) {
   const bool metrics_path = request.path == kMetricsPath;
-  if (listener == Listener::kMetrics || metrics_path || request.path.starts_with("/api/")) {
+  // The API, and the network's instance-to-instance routes (docs/network.md).
+  if (listener == Listener::kMetrics || metrics_path || request.path.starts_with("/api/") ||
+      request.path.starts_with("/federation/")) {
     is_api = true;
     // /metrics on the main listener, and anything else on the metrics listener.
     if ((listener == Listener::kMetrics) != metrics_path) {

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 43> kPermissions = {{
+constexpr std::array<PermissionRule, 45> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -118,8 +118,11 @@ constexpr std::array<PermissionRule, 43> kPermissions = {{
     // A file of every case's coded fields leaves the system's access control: those who answer
     // for the organisation's data and figures take it, as for the other exports.
     {Permission::kExportsStandard, "exports.standard", rolesOf({kSupervisor, kDataOfficer})},
+    // The network's membership is the coordinator's alone.
+    {Permission::kNetworkMembersRead, "network.members_read", rolesOf({kNetworkCoordinator})},
+    {Permission::kNetworkMembersManage, "network.members_manage", rolesOf({kNetworkCoordinator})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kExportsStandard),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kNetworkMembersManage),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

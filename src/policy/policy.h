@@ -61,6 +61,9 @@ enum class Permission {
   kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
   kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
   kExportsStandard,       // the HTCDS 2.0 and the k-anonymised CTDC exports (issue 9.5, audited)
+  // The network (issue 9, src/network/): the hub's member registry.
+  kNetworkMembersRead,    // list the network's members and pending join requests
+  kNetworkMembersManage,  // approve a join request, revoke a member
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

@@ -34,6 +34,8 @@ struct Subkey {
 constexpr Subkey kCsrfSubkey{1, "csrf____"};
 // Wraps every person's key (a subkey, so the vault never keeps the master key itself).
 constexpr Subkey kPersonKeyWrapSubkey{3, "personkw"};
+// Seals the instance's own network secret keys (derived: the network keys need no stored data key).
+constexpr Subkey kNetworkKeySubkey{7, "netkeys_"};
 
 struct IndexSubkey {
   BlindIndex value;
@@ -51,7 +53,7 @@ constexpr std::array<IndexSubkey, 4> kIndexSubkeys = {{
 }};
 static_assert(domain::listsEveryValue(kIndexSubkeys, BlindIndex::kClientPhone));
 
-enum class KeyKind { kContacts, kAgencies, kTelephony, kClients, kPerson };
+enum class KeyKind { kContacts, kAgencies, kTelephony, kClients, kPerson, kNetwork };
 
 struct FieldInfo {
   SealedField value;
@@ -61,7 +63,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 22> kFields = {{
+constexpr std::array<FieldInfo, 23> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -85,8 +87,9 @@ constexpr std::array<FieldInfo, 22> kFields = {{
     {SealedField::kBreakGlassReason, "case_break_glass.reason:", KeyKind::kClients},
     {SealedField::kReferralPurpose, "case_referrals.purpose:", KeyKind::kPerson},
     {SealedField::kReferralOverride, "case_referrals.override_reason:", KeyKind::kPerson},
+    {SealedField::kNetworkSecretKey, "network_keys.secret:", KeyKind::kNetwork},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kReferralOverride));
+static_assert(domain::listsEveryValue(kFields, SealedField::kNetworkSecretKey));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};
@@ -143,6 +146,7 @@ struct Vault::Keys {
   crypto::FieldSealer telephony;
   crypto::FieldSealer clients;
   crypto::FieldSealer person_key_wrap;
+  crypto::FieldSealer network;
   std::vector<crypto::SecretKey> index_keys;  // one per BlindIndex, in its order
 
   [[nodiscard]] const crypto::FieldSealer& sealer(KeyKind kind) const {
@@ -153,6 +157,8 @@ struct Vault::Keys {
         return telephony;
       case KeyKind::kClients:
         return clients;
+      case KeyKind::kNetwork:
+        return network;
       case KeyKind::kPerson:
         // A person's field sealed without the person's key would be readable after erasure.
         std::fputs("strada: a person's field was sealed without the person's key\n", stderr);
@@ -199,7 +205,8 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
   auto keys = std::unique_ptr<Keys>(
       new Keys{crypto::FieldSealer(std::move(*contacts)), crypto::FieldSealer(std::move(*agencies)),
                crypto::FieldSealer(std::move(*telephony)), crypto::FieldSealer(std::move(*clients)),
-               crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)), std::move(index_keys)});
+               crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)),
+               crypto::FieldSealer(derive(master, kNetworkKeySubkey)), std::move(index_keys)});
   return std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
 }
 

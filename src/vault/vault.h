@@ -58,6 +58,8 @@ enum class SealedField {
                       // grant)
   kReferralPurpose,   // case_referrals.purpose: why the person is referred (referral id)
   kReferralOverride,  // case_referrals.override_reason: why it went without consent
+  // Of the instance (network/identity.h), under a key derived from the master key:
+  kNetworkSecretKey,  // network_keys: a signing seed or box secret (record id: key id "/" use)
 };
 
 // What a sealed value belongs to.

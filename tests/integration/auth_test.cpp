@@ -238,6 +238,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/partner-referrals", "referral.list_own"},
       {"GET", "/api/v1/exports/htcds?from=2001-01-01&to=2001-01-31", "exports.standard"},
       {"POST", "/api/v1/partner-referrals", "referral.submit"},
+      {"GET", "/api/v1/network/members", "network.members_read"},
+      {"POST", "/api/v1/network/members/NOPE/approve", "network.members_manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

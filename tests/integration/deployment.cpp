@@ -22,10 +22,12 @@ std::vector<UserSpec> standardUsers() {
 }
 
 Deployment::Deployment(const std::vector<OrgSpec>& orgs, const std::vector<UserSpec>& users,
-                       std::optional<api::ApiConfig> config)
+                       std::optional<api::ApiConfig> config,
+                       std::optional<network::DeliveryOptions> delivery)
     : capture_(std::make_unique<StderrCapture>()),
       db_(std::make_unique<TestDatabase>()),
-      config_(std::move(config)) {
+      config_(std::move(config)),
+      delivery_(std::move(delivery)) {
   ::unsetenv("STRADA_MASTER_KEY");
   auto key = crypto::MasterKey::create(db_->dir() / "master.key");
   if (!key) {
@@ -59,10 +61,13 @@ Deployment::~Deployment() {
 
 app::DataOptions Deployment::data() const { return app::DataOptions{db_->dir(), db_->url()}; }
 
-void Deployment::startServer() {
+void Deployment::startServer(std::uint16_t port) {
   app::ServeOptions serve;
   serve.host = "127.0.0.1";
-  serve.port = 0;
+  serve.port = port;
+  if (delivery_) {
+    serve.delivery = *delivery_;
+  }
   serve.web_root.clear();
   serve.threads = 2;
   serve.handle_signals = false;

@@ -41,8 +41,10 @@ class Deployment {
  public:
   // Creates the database, the key, the organisations and users, and starts the server. Throws
   // std::runtime_error when any of it fails.
+  // `delivery` replaces the network outbox's settings (the network tests retry quickly).
   Deployment(const std::vector<OrgSpec>& orgs, const std::vector<UserSpec>& users,
-             std::optional<api::ApiConfig> config = std::nullopt);
+             std::optional<api::ApiConfig> config = std::nullopt,
+             std::optional<network::DeliveryOptions> delivery = std::nullopt);
   // Stops the server; then the database is removed.
   ~Deployment();
   Deployment(const Deployment&) = delete;
@@ -50,8 +52,8 @@ class Deployment {
 
   // Stops the server and waits for its thread.
   void stopServer();
-  // Starts a new server on the same data (after stopServer()); the port changes.
-  void startServer();
+  // Starts a new server on the same data (after stopServer()); on `port`, or else a new one.
+  void startServer(std::uint16_t port = 0);
 
   [[nodiscard]] std::uint16_t port() const;
   // The metrics listener's port (GET /metrics only; the main port answers 404 there).
@@ -70,6 +72,7 @@ class Deployment {
   std::unique_ptr<StderrCapture> capture_;
   std::unique_ptr<TestDatabase> db_;
   std::optional<api::ApiConfig> config_;
+  std::optional<network::DeliveryOptions> delivery_;
   std::unique_ptr<app::StradaServer> server_;
   std::thread runner_;
   bool failed_ = false;

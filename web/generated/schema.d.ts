@@ -1917,6 +1917,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/network/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The network's members and pending join requests (at the hub)
+         * @description Needs `network.members_read` (the `network_coordinator` role). Every instance this one
+         *     knows, by code: at the hub the join requests (`pending`), the members (`active`) and the
+         *     revoked ones; at a member, the list the hub sent. Recorded as `network_member.list`.
+         */
+        get: operations["listNetworkMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/members/{code}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending join request
+         * @description Needs `network.members_manage`. The member becomes `active`; every active member (the new
+         *     one included) is then sent `network.member_approved` with the hub's keys and the member
+         *     list. Recorded as `network_member.approve`. The body is empty or `{}`.
+         */
+        post: operations["approveNetworkMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/members/{code}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a member and every key of theirs
+         * @description Needs `network.members_manage`. The member becomes `revoked`; every key of theirs is refused
+         *     from now on at the hub, and every other active member is sent `network.key_revoked` so
+         *     that it refuses them too. Recorded as `network_member.revoke`.
+         */
+        post: operations["revokeNetworkMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A signed delivery from another instance of the network (the inbox)
+         * @description Instance to instance, never from a browser: no session, no CSRF token; authenticated by
+         *     the Ed25519 signatures of the hop and of the envelope (docs/network.md). A delivery that is
+         *     stale (more than 5 minutes from this clock), replayed (its nonce seen), unsigned, badly
+         *     signed, or signed by an unknown or revoked key answers the same 401 with the same body,
+         *     whatever failed; the reason is logged. 200 only once the message is durable: in the inbox
+         *     (acted on once; a message id received before answers `duplicate`) or, at the hub, queued
+         *     for its receiver (`relayed`: only routing metadata is kept). At most 1 MiB.
+         */
+        post: operations["receiveNetworkDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A join request to the hub (`strada network join`)
+         * @description A delivery of kind `network.join`, self-signed: the hop and the envelope are signed with the
+         *     signing key the body presents (proof of possession). The body is `{name, country, url,
+         *     key_id, signing_public, box_public}` (keys base64url). Stored as a pending member for the
+         *     coordinator; recorded as `network_member.join_request`. The same 401 as for messages.
+         */
+        post: operations["receiveNetworkJoinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/htcds": {
         parameters: {
             query?: never;
@@ -3392,8 +3507,83 @@ export interface components {
         CaseReferralList: {
             items: components["schemas"]["CaseReferral"][];
         };
+        /** @description The member's code. */
+        NetworkMemberCode: unknown;
+        /** @description `unauthenticated`: the one answer to every refused network message (stale, replayed, unsigned, badly signed, unknown or revoked key). */
+        NetworkRefused: unknown;
+        NetworkMemberList: {
+            items: components["schemas"]["NetworkMember"][];
+        };
+        NetworkMember: {
+            code: string;
+            name: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            url: string;
+            /** @description The member's current signing key id (16 hex). */
+            key_id: string;
+            /** @enum {string} */
+            status: "pending" | "active" | "revoked";
+            is_hub: boolean;
+            /** Format: date-time */
+            joined_at: string;
+            /** Format: date-time */
+            approved_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            revoke_reason: string;
+            /** Format: date-time */
+            last_message_at: string | null;
+            version: number;
+        };
+        /** @description One hop of a signed envelope (docs/network.md gives the canonical forms). */
+        NetworkDelivery: {
+            /** @enum {integer} */
+            version: 1;
+            hop: {
+                nonce: string;
+                sender: string;
+                receiver: string;
+                /** @description Unix milliseconds when sent. */
+                timestamp: number;
+                key_id: string;
+                /** @description base64url Ed25519 signature. */
+                signature: string;
+            };
+            envelope: {
+                /** @enum {integer} */
+                version: 1;
+                message_id: string;
+                sender: string;
+                receiver: string;
+                kind: string;
+                timestamp: number;
+                key_id: string;
+                /** @description JSON text of an object. */
+                body: string;
+                signature: string;
+            };
+        };
     };
     responses: {
+        /** @description `unauthenticated`: the one answer to every refused network message (stale, replayed, unsigned, badly signed, unknown or revoked key). */
+        NetworkRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthenticated",
+                 *         "message": "This message is not signed correctly by a member of this network.",
+                 *         "field": ""
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /**
          * @description `invalid_argument`: the request is not valid. `field` names the offending field or query
          *     parameter; `""` for malformed JSON.
@@ -3568,6 +3758,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The member's code. */
+        NetworkMemberCode: string;
         /** @description First day of the period, YYYY-MM-DD (its month counts whole); default none. */
         CaseStatsFrom: string;
         /** @description Last day of the period, YYYY-MM-DD (its month counts whole); default today. */
@@ -3743,6 +3935,12 @@ export type CaseService = components['schemas']['CaseService'];
 export type CaseReferralTarget = components['schemas']['CaseReferralTarget'];
 export type CaseReferral = components['schemas']['CaseReferral'];
 export type CaseReferralList = components['schemas']['CaseReferralList'];
+export type NetworkMemberCode = components['schemas']['NetworkMemberCode'];
+export type NetworkRefused = components['schemas']['NetworkRefused'];
+export type NetworkMemberList = components['schemas']['NetworkMemberList'];
+export type NetworkMember = components['schemas']['NetworkMember'];
+export type NetworkDelivery = components['schemas']['NetworkDelivery'];
+export type ResponseNetworkRefused = components['responses']['NetworkRefused'];
 export type ResponseInvalidArgument = components['responses']['InvalidArgument'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
 export type ResponseCsrfDenied = components['responses']['CsrfDenied'];
@@ -3755,6 +3953,7 @@ export type ResponseCrossSiteDenied = components['responses']['CrossSiteDenied']
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseInternal = components['responses']['Internal'];
 export type ResponseUnavailable = components['responses']['Unavailable'];
+export type ParameterNetworkMemberCode = components['parameters']['NetworkMemberCode'];
 export type ParameterCaseStatsFrom = components['parameters']['CaseStatsFrom'];
 export type ParameterCaseStatsTo = components['parameters']['CaseStatsTo'];
 export type ParameterCaseStatsGranularity = components['parameters']['CaseStatsGranularity'];
@@ -7302,6 +7501,198 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /** @description `permission_denied`: not a partner account, a missing CSRF token, or (field `agency_id`) an account whose agency is no longer active in the directory. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNetworkMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkMemberList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    approveNetworkMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's code. */
+                code: components["parameters"]["NetworkMemberCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkMember"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: the member is not pending (field `status`), or this instance is not the hub. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeNetworkMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member's code. */
+                code: components["parameters"]["NetworkMemberCode"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkMember"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: revoked already (field `status`), or this instance is not the hub. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveNetworkDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkDelivery"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "accepted" | "duplicate" | "relayed";
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["NetworkRefused"];
+            /** @description `payload_too_large`: over 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveNetworkJoinRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkDelivery"];
+            };
+        };
+        responses: {
+            /** @description Pending; the hub's code and public keys. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "pending";
+                        hub: {
+                            code: string;
+                            key_id: string;
+                            signing_public: string;
+                            box_public: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["NetworkRefused"];
+            /** @description `conflict`: another member holds the code (field `code`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `payload_too_large`: over 1 MiB. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,6 +23,7 @@ import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
 import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
+import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
@@ -57,6 +58,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
   exports: (_, c) => <ExportsPage api={c.api} />,
+  network: (_, c) => <NetworkMembersPage api={c.api} />,
 };
 
 /** The screen of `route`. */
@@ -83,5 +85,6 @@ function startPage(c: PageContext): JSX.Element {
   if (can(c.user, 'contact.list')) return <ContactsPage api={c.api} codes={c.codes} user={c.user} />;
   if (mayListCases(c.user)) return <CasesPage api={c.api} codes={c.codes} user={c.user} />;
   if (can(c.user, 'knowledge.read')) return <KnowledgePage api={c.api} codes={c.codes} user={c.user} id={null} />;
+  if (can(c.user, 'network.members_read')) return <NetworkMembersPage api={c.api} />;
   return <StatusRegion notice={{ kind: 'info', text: i18n.t('shell.nothingHere') }} />;
 }

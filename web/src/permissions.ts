@@ -38,6 +38,8 @@ export type Permission =
   | 'exports.standard'
   | 'knowledge.edit'
   | 'knowledge.read'
+  | 'network.members_manage'
+  | 'network.members_read'
   | 'referral.list_own'
   | 'referral.submit'
   | 'safety_plan.read'

@@ -21,12 +21,13 @@ export type Route =
   | { name: 'caseNew' }
   | { name: 'case'; id: string }
   | { name: 'approvals' } // a supervisor's pending approvals (plans and closures)
-  | { name: 'exports' }; // the standard exports (HTCDS 2.0, CTDC)
+  | { name: 'exports' } // the standard exports (HTCDS 2.0, CTDC)
+  | { name: 'network' }; // the network coordinator's members and join requests
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network';
 
 interface RouteSpec {
   name: RouteName;
@@ -57,6 +58,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'agencyNew', path: '/directory/new', section: 'directory' },
   { name: 'agencyEdit', path: '/directory/:id/edit', section: 'directory' },
   { name: 'agency', path: '/directory/:id', section: 'directory' },
+  { name: 'network', path: '/network', section: 'network' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -25,6 +25,7 @@ const examples: Route[] = [
   { name: 'case', id: 'cs1' },
   { name: 'approvals' },
   { name: 'exports' },
+  { name: 'network' },
 ];
 
 describe('the route table', () => {

@@ -18,6 +18,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'supervision', permission: 'supervision.read', label: 'lists.nav.supervision' },
   { section: 'stats', permission: 'stats.read', label: 'lists.nav.stats' },
   { section: 'exports', permission: 'exports.standard', label: 'exports.nav' },
+  { section: 'network', permission: 'network.members_read', label: 'network.nav' },
 ];
 
 interface Props {

@@ -1,0 +1,12 @@
+// The network's routes (api/network.cpp): /federation/v1/ (signed messages, acted on by
+// `handlers`, which must outlive the router) and the coordinator's /api/v1/network/.
+#pragma once
+
+#include "api/routes.h"
+#include "network/message_handlers.h"
+
+namespace strada::api {
+
+void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& handlers);
+
+}  // namespace strada::api
