@@ -171,6 +171,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerSubjectAccessRoutes(routes);
   registerCaseRoutes(routes);
   registerPartnerReferralRoutes(routes);
+  registerReportRoutes(routes);
 }
 
 }  // namespace strada::api

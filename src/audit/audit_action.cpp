@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 97> kActions = {{
+constexpr std::array<ActionInfo, 101> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -112,8 +112,12 @@ constexpr std::array<ActionInfo, 97> kActions = {{
     {AuditAction::kConsentOverride, "consent.override", "case"},
     {AuditAction::kConsentOverrideList, "consent_override.list", "case_referrals"},
     {AuditAction::kReferralList, "referral.list", "cases"},
+    {AuditAction::kReportCreate, "report.create", "report"},
+    {AuditAction::kReportApprove, "report.approve", "report"},
+    {AuditAction::kReportImport, "report.import", "reports"},
+    {AuditAction::kReportSettings, "report.settings", "organisation"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kReferralList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kReportSettings));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

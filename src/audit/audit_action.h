@@ -122,6 +122,11 @@ enum class AuditAction {
   kConsentOverride,      // consent.override (a share without consent, by a supervisor)
   kConsentOverrideList,  // consent_override.list (the organisation's overrides: their count)
   kReferralList,         // referral.list (a partner's own referrals; object "rows=N")
+  // The aggregate reports (reports/reports.h): figures only, never a person.
+  kReportCreate,    // report.create (a draft computed from the organisation's figures)
+  kReportApprove,   // report.approve (frozen, ready to leave)
+  kReportImport,    // report.import (historic figures from a CSV; object "rows=N")
+  kReportSettings,  // report.settings (the figure groups collected, k)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

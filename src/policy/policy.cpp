@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 42> kPermissions = {{
+constexpr std::array<PermissionRule, 45> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -115,8 +115,12 @@ constexpr std::array<PermissionRule, 42> kPermissions = {{
     // reads a case, a client or a contact (least privilege: these two and the two every role has).
     {Permission::kReferralSubmit, "referral.submit", rolesOf({kPartner})},
     {Permission::kReferralListOwn, "referral.list_own", rolesOf({kPartner})},
+    // The aggregate reports hold figures only; what leaves is the data officer's decision.
+    {Permission::kReportsRead, "reports.read", rolesOf({kDataOfficer, kSupervisor, kOrgAdmin})},
+    {Permission::kReportsManage, "reports.manage", rolesOf({kDataOfficer})},
+    {Permission::kReportsSettings, "reports.settings", rolesOf({kDataOfficer, kOrgAdmin})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kReferralListOwn),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kReportsSettings),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -60,6 +60,9 @@ enum class Permission {
   kConsentOverride,       // share without the person's consent, with a reason (audited, listed)
   kReferralSubmit,        // a partner agency refers a person: the intake form (issue 8.2)
   kReferralListOwn,       // a partner agency lists its own referrals (codes and stages only)
+  kReportsRead,           // the organisation's aggregate reports (figures only; issue 9.3)
+  kReportsManage,         // compute, approve and import them (the data officer)
+  kReportsSettings,       // which figure groups the organisation collects, and its k
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

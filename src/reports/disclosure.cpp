@@ -130,7 +130,8 @@ std::vector<Figure> discloseFigures(const std::map<std::string, std::int64_t>& r
   figures.reserve(allFigures().size());
   for (const FigureDef& def : allFigures()) {
     Figure f{def.id, FigureState::kCount, 0};
-    if (rules.groups_not_collected.contains(def.group)) {
+    if (rules.groups_not_collected.contains(def.group) ||
+        rules.figures_not_collected.contains(def.id)) {
       f.state = FigureState::kNotCollected;
     } else {
       auto it = raw.find(def.id);

@@ -43,8 +43,9 @@ struct Figure {
 
 struct DisclosureRules {
   std::int64_t k = kMinimumK;
-  std::set<std::string, std::less<>> groups_not_collected;  // figure group ids
-  std::set<std::string, std::less<>> suppressed_before;     // figure ids (rule 3)
+  std::set<std::string, std::less<>> groups_not_collected;   // figure group ids
+  std::set<std::string, std::less<>> figures_not_collected;  // single figure ids (imports)
+  std::set<std::string, std::less<>> suppressed_before;      // figure ids (rule 3)
 };
 
 // The k in force: the largest of kMinimumK, the organisation's and the network's.

@@ -187,6 +187,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "contact.read_sealed",
         "contact.update",
         "knowledge.read",
+        "reports.read",
         "safety_plan.read",
         "safety_plan.write",
         "self.read",
@@ -197,8 +198,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
       {kDataOfficerA,
        {"agency.read", "case.list", "case.read", "case_stats.export", "client.erase",
         "client.export", "client.read", "codes.read", "contact.export", "contact.list",
-        "contact.read", "knowledge.edit", "knowledge.read", "self.read", "stats.read",
-        "supervision.read"}},
+        "contact.read", "knowledge.edit", "knowledge.read", "reports.manage", "reports.read",
+        "reports.settings", "self.read", "stats.read", "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);
@@ -236,6 +237,9 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/duplicate-flags?status=open", "client.merge"},
       {"GET", "/api/v1/partner-referrals", "referral.list_own"},
       {"POST", "/api/v1/partner-referrals", "referral.submit"},
+      {"GET", "/api/v1/reports", "reports.read"},
+      {"POST", "/api/v1/reports", "reports.manage"},
+      {"GET", "/api/v1/reports/settings", "reports.read"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
