@@ -23,6 +23,8 @@ import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
 import { i18n } from './i18n';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
+import { ReportsPage } from './reports/ReportsPage';
+import { ReportView } from './reports/ReportView';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
 
@@ -55,6 +57,8 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   caseNew: (_, c) => <NewClientPage api={c.api} codes={c.codes} />,
   case: (r, c) => <CasePage key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
+  reports: (_, c) => <ReportsPage api={c.api} user={c.user} />,
+  report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
 };
 
 /** The screen of `route`. */

@@ -20,12 +20,14 @@ export type Route =
   | { name: 'cases'; query?: string } // query: a user id and a status code only
   | { name: 'caseNew' }
   | { name: 'case'; id: string }
-  | { name: 'approvals' }; // a supervisor's pending approvals (plans and closures)
+  | { name: 'approvals' } // a supervisor's pending approvals (plans and closures)
+  | { name: 'reports' }
+  | { name: 'report'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'reports';
 
 interface RouteSpec {
   name: RouteName;
@@ -49,6 +51,8 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'case', path: '/cases/:id', section: 'cases' },
   { name: 'supervision', path: '/supervision', section: 'supervision' },
   { name: 'stats', path: '/stats', section: 'stats' },
+  { name: 'reports', path: '/reports', section: 'reports' },
+  { name: 'report', path: '/reports/:id', section: 'reports' },
   { name: 'knowledge', path: '/knowledge', section: 'knowledge' },
   { name: 'knowledgeArticle', path: '/knowledge/:id', section: 'knowledge' },
   { name: 'directory', path: '/directory', section: 'directory' },

@@ -44,6 +44,15 @@ const builtPrefixes = [
   'cases.timeline.kinds.',
   'cases.view.planStatus.',
   'cases.approvals.kinds.',
+  // The reports screens label periods, statuses, origins, sections, figure groups, figures and
+  // figure states from the values the API gives (reports/ReportView.tsx, ReportsPage.tsx).
+  'reports.periods.',
+  'reports.status.',
+  'reports.origin.',
+  'reports.sections.',
+  'reports.groups.',
+  'reports.figures.',
+  'reports.state.',
 ];
 
 describe('i18n keys', () => {

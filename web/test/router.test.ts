@@ -24,6 +24,8 @@ const examples: Route[] = [
   { name: 'caseNew' },
   { name: 'case', id: 'cs1' },
   { name: 'approvals' },
+  { name: 'reports' },
+  { name: 'report', id: 'r1' },
 ];
 
 describe('the route table', () => {

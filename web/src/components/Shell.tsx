@@ -17,6 +17,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'directory', permission: 'agency.read', label: 'directory.nav' },
   { section: 'supervision', permission: 'supervision.read', label: 'lists.nav.supervision' },
   { section: 'stats', permission: 'stats.read', label: 'lists.nav.stats' },
+  { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
 ];
 
 interface Props {
