@@ -70,7 +70,7 @@ TEST(Disclosure, KIsNeverBelowEleven) {
   EXPECT_EQ(effectiveK(15, 20), 20);
   EXPECT_EQ(effectiveK(25, 20), 25);
   // A rule set that asks for less still suppresses under 11.
-  auto figures = discloseFigures({{"returns", 10}}, DisclosureRules{5, {}, {}});
+  auto figures = discloseFigures({{"returns", 10}}, DisclosureRules{5, {}, {}, {}});
   EXPECT_TRUE(suppressed(figures, "returns"));
 }
 
@@ -83,7 +83,7 @@ TEST(Disclosure, SmallCountsAreSuppressedAndZeroIsACount) {
   EXPECT_EQ(figure(figures, "referrals.out.national").state, FigureState::kCount);
   EXPECT_EQ(figure(figures, "referrals.out.national").n, 0);
   // A raised k suppresses more.
-  figures = discloseFigures({{"cases.in_proceedings", 11}}, DisclosureRules{20, {}, {}});
+  figures = discloseFigures({{"cases.in_proceedings", 11}}, DisclosureRules{20, {}, {}, {}});
   EXPECT_TRUE(suppressed(figures, "cases.in_proceedings"));
 }
 
