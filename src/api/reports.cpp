@@ -7,7 +7,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/json_input.h"
-#include "api/routes.h"
+#include "api/report_routes.h"
 #include "domain/time.h"
 #include "reports/report_import.h"
 

@@ -103,7 +103,5 @@ void registerUserRoutes(RouteTable& routes);
 void registerClientRoutes(RouteTable& routes);
 void registerSubjectAccessRoutes(RouteTable& routes);
 void registerCaseRoutes(RouteTable& routes);
-// The aggregate reports of issue 9 (reports.cpp).
-void registerReportRoutes(RouteTable& routes);
 
 }  // namespace strada::api

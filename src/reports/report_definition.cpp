@@ -87,20 +87,20 @@ const FigureGroup* findFigureGroup(std::string_view id) {
 }
 
 const std::vector<FigureDef>& allFigures() {
-  static const std::vector<FigureDef> figures = buildFigures();
-  return figures;
+  static const std::vector<FigureDef> kFigures = buildFigures();
+  return kFigures;
 }
 
 const FigureGroup* groupOfFigure(std::string_view figure_id) {
-  static const std::unordered_map<std::string_view, const FigureGroup*> groups = [] {
+  static const std::unordered_map<std::string_view, const FigureGroup*> kGroupOfFigure = [] {
     std::unordered_map<std::string_view, const FigureGroup*> out;
     for (const FigureDef& figure : allFigures()) {
       out.emplace(figure.id, findFigureGroup(figure.group));
     }
     return out;
   }();
-  auto it = groups.find(figure_id);
-  return it == groups.end() ? nullptr : it->second;
+  auto it = kGroupOfFigure.find(figure_id);
+  return it == kGroupOfFigure.end() ? nullptr : it->second;
 }
 
 std::string_view periodKindName(PeriodKind kind) {

@@ -132,6 +132,7 @@ std::vector<ImportedYear> parseImport(std::string_view csv, int last_year,
         {number + 1, "", "The file holds no figures. Add one line per year and figure."});
   }
   std::vector<ImportedYear> out;
+  out.reserve(years.size());
   for (auto& [year, figures] : years) {
     out.push_back(std::move(figures));
   }

@@ -24,7 +24,7 @@ struct ImportOutcome {
   std::vector<store::ReportRow> reports;  // one per year, each the next revision of its year
 };
 
-inline constexpr std::size_t kMaxImportBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxImportBytes = std::size_t{4} * 1024 * 1024;
 
 // The template: the header and one row per figure of the definition for an example year, each
 // "not_collected" (a valid file as it is).

@@ -135,12 +135,15 @@ domain::Result<ReportSources> readReportSources(soci::session& sql, const std::s
   const std::string first = period.start();
   const std::string last = Period{period.kind, period.last_day, period.last_day}.start();
   auto referrals = store::outgoingReferralsByCountry(sql, org_id, first, last);
-  if (!totals || !breakdowns || !cases || !referrals) {
+  auto settings = store::readReportSettings(sql, org_id);
+  if (!totals || !breakdowns || !cases || !referrals || !settings) {
     return tl::unexpected(!totals       ? totals.error()
                           : !breakdowns ? breakdowns.error()
                           : !cases      ? cases.error()
-                                        : referrals.error());
+                          : !referrals  ? referrals.error()
+                                        : settings.error());
   }
+  out.settings = std::move(*settings);
   out.contact_totals = std::move(*totals);
   out.contact_breakdowns = std::move(*breakdowns);
   out.cases = std::move(*cases);

@@ -14,6 +14,7 @@
 #include "reports/report_definition.h"
 #include "store/case_stats.h"
 #include "store/contact_stats.h"
+#include "store/report_repository.h"
 
 namespace soci {
 class session;
@@ -27,6 +28,7 @@ struct ReportSources {
   std::vector<store::StatsCell> contact_breakdowns;  // every other dimension, summed
   store::CaseStatsRollup cases;                      // the months up to the period's end
   std::vector<std::pair<std::string, std::int64_t>> referrals_out;  // by the target's country
+  store::ReportSettings settings;                                   // the groups not collected, k
 };
 
 // The reads of one report (one read job). Blocking.

@@ -65,11 +65,11 @@ domain::Status requireApprovable(store::WriteContext& w, const store::ReportRow&
     return domain::fail(domain::ErrorCode::kConflict,
                         "This report is no longer a draft. Reload it to see its status.", "status");
   }
-  auto revisions = store::periodRevisions(w.sql(), row.org_id, row.period_kind, row.period_start);
-  if (!revisions) {
-    return tl::unexpected(revisions.error());
+  auto history = store::periodHistory(w.sql(), row.org_id, row.period_kind, row.period_start);
+  if (!history) {
+    return tl::unexpected(history.error());
   }
-  if (!revisions->empty() && revisions->back().revision != row.revision) {
+  if (!history->revisions.empty() && history->revisions.back().revision != row.revision) {
     return domain::fail(domain::ErrorCode::kConflict,
                         "A newer revision of this period exists. Review and approve that one.",
                         "revision");
@@ -83,13 +83,14 @@ domain::Status storeNextRevision(store::WriteContext& w,
                                  const std::map<std::string, std::int64_t>& raw,
                                  DisclosureRules rules, Report& report) {
   store::ReportRow& row = report.row;
-  auto revisions = store::periodRevisions(w.sql(), row.org_id, row.period_kind, row.period_start);
-  auto before = store::suppressedBefore(w.sql(), row.org_id, row.period_kind, row.period_start);
-  if (!revisions || !before) {
-    return tl::unexpected(!revisions ? revisions.error() : before.error());
+  auto history = store::periodHistory(w.sql(), row.org_id, row.period_kind, row.period_start);
+  if (!history) {
+    return tl::unexpected(history.error());
   }
-  row.revision = revisions->empty() ? 1 : revisions->back().revision + 1;
-  rules.suppressed_before.insert(before->begin(), before->end());
+  const auto& revisions = history->revisions;
+  row.revision = revisions.empty() ? 1 : revisions.back().revision + 1;
+  rules.suppressed_before.insert(history->suppressed_before.begin(),
+                                 history->suppressed_before.end());
   rules.k = std::max(rules.k, kMinimumK);
   row.small_count_k = rules.k;
   row.definition_version = kDefinitionVersion;
@@ -123,19 +124,10 @@ awaitable<Result<Report>> computeReport(Context ctx, Actor actor, std::string ki
   if (auto dropped = co_await cases::dropLapsedConsents(ctx, who.org_id); !dropped) {
     co_return tl::unexpected(dropped.error());
   }
-  struct Read {
-    ReportSources sources;
-    store::ReportSettings settings;
+  auto job = [org = who.org_id, p = *period](soci::session& sql) {
+    return readReportSources(sql, org, p);
   };
-  auto job = [org = who.org_id, p = *period](soci::session& sql) -> Result<Read> {
-    auto settings = store::readReportSettings(sql, org);
-    auto sources = readReportSources(sql, org, p);
-    if (!settings || !sources) {
-      return tl::unexpected(!settings ? settings.error() : sources.error());
-    }
-    return Read{std::move(*sources), std::move(*settings)};
-  };
-  auto read = co_await store::awaitRead<Result<Read>>(ctx.db, std::move(job));
+  auto read = co_await store::awaitRead<Result<ReportSources>>(ctx.db, std::move(job));
   if (!read) {
     co_return tl::unexpected(read.error());
   }
@@ -157,7 +149,7 @@ awaitable<Result<Report>> computeReport(Context ctx, Actor actor, std::string ki
   DisclosureRules rules;
   rules.k = read->settings.small_count_k;
   rules.groups_not_collected = asSet(read->settings.groups_not_collected);
-  auto change = [out, raw = rawFigures(read->sources, *period), rules](store::WriteContext& w) {
+  auto change = [out, raw = rawFigures(*read, *period), rules](store::WriteContext& w) {
     return storeNextRevision(w, raw, rules, *out);
   };
   auto entry = actor.entry(audit::AuditAction::kReportCreate, out->row.id);

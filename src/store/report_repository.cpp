@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <tuple>
+
 #include "store/guarded.h"
 
 namespace strada::store {
@@ -27,11 +29,18 @@ struct ReportColumns {
   }
   ReportRow toRow() const {
     ReportRow out = r;
-    out.small_count_k = k;
-    out.created_at = created_at;
-    out.approved_at = approved_at;
+    std::tie(out.small_count_k, out.created_at, out.approved_at) =
+        std::tuple(k, created_at, approved_at);
     return out;
   }
+};
+
+// One text column per row.
+struct TextColumn {
+  std::string value;
+
+  void bindInto(soci::statement& st) { detail::intoEach(st, value); }
+  std::string toRow() const { return value; }
 };
 
 struct FigureColumns {
@@ -70,33 +79,25 @@ domain::Result<std::vector<ReportFigureRow>> reportFigures(soci::session& sql,
                             report_id);
 }
 
-domain::Result<std::vector<ReportRow>> periodRevisions(soci::session& sql,
-                                                       const std::string& org_id,
-                                                       const std::string& period_kind,
-                                                       const std::string& period_start) {
+domain::Result<PeriodHistory> periodHistory(soci::session& sql, const std::string& org_id,
+                                            const std::string& period_kind,
+                                            const std::string& period_start) {
   ReportColumns columns;
-  return detail::selectRows(
+  auto revisions = detail::selectRows(
       sql, "report revisions", columns,
       selectReports("org_id = :o AND period_kind = :k AND period_start = :s ORDER BY revision"),
       org_id, period_kind, period_start);
-}
-
-domain::Result<std::vector<std::string>> suppressedBefore(soci::session& sql,
-                                                          const std::string& org_id,
-                                                          const std::string& period_kind,
-                                                          const std::string& period_start) {
-  return guarded("suppressed before", [&]() -> domain::Result<std::vector<std::string>> {
-    std::string figure;
-    soci::statement st(sql);
-    detail::intoEach(st, figure);
-    detail::useEach(st, org_id, period_kind, period_start);
-    detail::prepareAndExecute(
-        st,
-        "SELECT DISTINCT f.figure FROM report_figures f JOIN reports r ON r.id = f.report_id "
-        "WHERE r.org_id = :o AND r.period_kind = :k AND r.period_start = :s AND r.status <> "
-        "'draft' AND f.state = 'suppressed'");
-    return detail::collectRows(st, [&] { return figure; });
-  });
+  TextColumn figure;
+  auto suppressed = detail::selectRows(
+      sql, "suppressed before", figure,
+      "SELECT DISTINCT f.figure FROM report_figures f JOIN reports r ON r.id = f.report_id WHERE "
+      "r.org_id = :o AND r.period_kind = :k AND r.period_start = :s AND r.status <> 'draft' AND "
+      "f.state = 'suppressed'",
+      org_id, period_kind, period_start);
+  if (!revisions || !suppressed) {
+    return tl::unexpected(!revisions ? revisions.error() : suppressed.error());
+  }
+  return PeriodHistory{std::move(*revisions), std::move(*suppressed)};
 }
 
 domain::Status insertReport(WriteContext& w, const ReportRow& row,
@@ -147,14 +148,15 @@ domain::Result<ReportSettings> readReportSettings(soci::session& sql, const std:
     if (ind == soci::i_ok && sql.got_data()) {
       out.small_count_k = k;
     }
-    std::string group;
-    soci::statement st(sql);
-    detail::intoEach(st, group);
-    detail::useEach(st, org_id);
-    detail::prepareAndExecute(st,
-                              "SELECT figure_group FROM report_groups_collected WHERE org_id = :o "
-                              "AND collected = 0 ORDER BY figure_group");
-    out.groups_not_collected = detail::collectRows(st, [&] { return group; });
+    TextColumn group;
+    auto groups = detail::selectRows(sql, "report groups", group,
+                                     "SELECT figure_group FROM report_groups_collected WHERE "
+                                     "org_id = :o AND collected = 0 ORDER BY figure_group",
+                                     org_id);
+    if (!groups) {
+      return tl::unexpected(groups.error());
+    }
+    out.groups_not_collected = std::move(*groups);
     return out;
   });
 }

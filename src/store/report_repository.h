@@ -53,15 +53,17 @@ struct ReportFigureRow {
 [[nodiscard]] domain::Result<std::vector<ReportFigureRow>> reportFigures(
     soci::session& sql, const std::string& report_id);
 
-// Within a write: the revisions of the period so far (all of them, in revision order).
-[[nodiscard]] domain::Result<std::vector<ReportRow>> periodRevisions(
-    soci::session& sql, const std::string& org_id, const std::string& period_kind,
-    const std::string& period_start);
-// The figure ids suppressed in any revision of the period that is not a draft (approved,
-// submitted or imported: those that left, or may leave, the organisation).
-[[nodiscard]] domain::Result<std::vector<std::string>> suppressedBefore(
-    soci::session& sql, const std::string& org_id, const std::string& period_kind,
-    const std::string& period_start);
+// A period's history so far: its revisions (all of them, in revision order) and the figure ids
+// suppressed in any of them that is not a draft (approved, submitted: those that left, or may
+// leave, the organisation).
+struct PeriodHistory {
+  std::vector<ReportRow> revisions;
+  std::vector<std::string> suppressed_before;
+};
+[[nodiscard]] domain::Result<PeriodHistory> periodHistory(soci::session& sql,
+                                                          const std::string& org_id,
+                                                          const std::string& period_kind,
+                                                          const std::string& period_start);
 
 // Inserts the report and its figures (row.revision as given; the unique revision key refuses a
 // second one with the same number as a conflict).

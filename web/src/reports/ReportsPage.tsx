@@ -22,20 +22,28 @@ import {
   type ReportSummary,
 } from './api';
 
+/** A table's column headings. */
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th key={label} scope="col">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function ReportList({ items }: { items: ReportSummary[] }) {
   const t = useT();
   if (items.length === 0) return <p>{t('reports.none')}</p>;
   return (
     <table class="report-list">
       <caption class="visually-hidden">{t('reports.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reports.period')}</th>
-          <th scope="col">{t('reports.revision')}</th>
-          <th scope="col">{t('reports.statusColumn')}</th>
-          <th scope="col">{t('reports.originColumn')}</th>
-        </tr>
-      </thead>
+      <HeaderRow labels={[t('reports.period'), t('reports.revision'), t('reports.statusColumn'), t('reports.originColumn')]} />
       <tbody>
         {items.map((r) => (
           <tr key={r.id}>
@@ -125,13 +133,7 @@ function ImportForm({ api, onDone }: { api: ApiClient; onDone: () => void }) {
       {lines.length > 0 && (
         <table class="import-errors">
           <caption>{t('reports.importErrors')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.line')}</th>
-              <th scope="col">{t('reports.field')}</th>
-              <th scope="col">{t('reports.message')}</th>
-            </tr>
-          </thead>
+          <HeaderRow labels={[t('reports.line'), t('reports.field'), t('reports.message')]} />
           <tbody>
             {lines.map((l) => (
               <tr key={`${String(l.line)}-${l.field}`}>
