@@ -6,6 +6,7 @@
 #include "api/auth.h"
 #include "api/partner_referral_routes.h"
 #include "api/standard_export_routes.h"
+#include "api/report_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
 
@@ -173,6 +174,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerCaseRoutes(routes);
   registerPartnerReferralRoutes(routes);
   registerStandardExportRoutes(routes);
+  registerReportRoutes(routes);
 }
 
 }  // namespace strada::api

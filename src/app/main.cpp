@@ -14,6 +14,7 @@
 
 #include "app/commands.h"
 #include "app/network_commands.h"
+#include "app/report_commands.h"
 #include "app/stats_commands.h"
 #include "app/telephony_commands.h"
 #include "observe/log.h"
@@ -70,6 +71,7 @@ struct Arguments {
   std::string org_code, org_name, org_country;
   std::vector<std::string> org_languages;
   std::string user_org, user_email, user_name;
+  std::string report_org, report_file;
   std::vector<std::string> user_roles;
   std::string user_agency;
   std::string line_org, line_name, line_id;
@@ -152,6 +154,14 @@ void addDataCommands(CLI::App& app, Arguments& a) {
   auto* cases_rebuild = addDataCommand(stats, "rebuild-cases",
                                        "Recount the case statistics rollup from the cases", a.data);
   cases_rebuild->callback([&a] { a.code = strada::app::runCaseStatsRebuild(a.data); });
+
+  auto* reports = addCommandGroup(app, "reports", "The aggregate reports for the network");
+  auto* reports_import = addDataCommand(
+      reports, "import", "Import yearly historic figures from a CSV (docs/reports.md)", a.data);
+  reports_import->add_option("--org", a.report_org, "The organisation's code")->required();
+  reports_import->add_option("--file", a.report_file, "The CSV file")->required();
+  reports_import->callback(
+      [&a] { a.code = strada::app::runReportsImport(a.data, a.report_org, a.report_file); });
 
   auto* demo = addDataCommand(&app, "demo", "Create a demo network with realistic data", a.data);
   demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")

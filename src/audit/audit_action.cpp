@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 105> kActions = {{
+constexpr std::array<ActionInfo, 109> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -120,8 +120,12 @@ constexpr std::array<ActionInfo, 105> kActions = {{
     {AuditAction::kNetworkMemberList, "network_member.list", "network_members"},
     {AuditAction::kNetworkKeyCreate, "network_key.create", "network_key"},
     {AuditAction::kNetworkKeyRotate, "network_key.rotate", "network_key"},
+    {AuditAction::kReportCreate, "report.create", "report"},
+    {AuditAction::kReportApprove, "report.approve", "report"},
+    {AuditAction::kReportImport, "report.import", "reports"},
+    {AuditAction::kReportSettings, "report.settings", "organisation"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkKeyRotate));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kReportSettings));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

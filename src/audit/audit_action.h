@@ -132,6 +132,11 @@ enum class AuditAction {
   kNetworkMemberList,         // network_member.list ("rows=N")
   kNetworkKeyCreate,          // network_key.create (this instance's keys; object the key id)
   kNetworkKeyRotate,          // network_key.rotate (object the new key id)
+  // The aggregate reports (reports/reports.h): figures only, never a person.
+  kReportCreate,    // report.create (a draft computed from the organisation's figures)
+  kReportApprove,   // report.approve (frozen, ready to leave)
+  kReportImport,    // report.import (historic figures from a CSV; object "rows=N")
+  kReportSettings,  // report.settings (the figure groups collected, k)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

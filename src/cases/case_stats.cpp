@@ -109,7 +109,18 @@ void hideSmallCounts(CaseStats& stats) {
   stats.small_counts_suppressed = true;
 }
 
-// A consent that ran out is dropped from the figures before they are read (no write marks it).
+Result<MonthRange> monthsOf(const hotline::StatsQuery& query) {
+  if (query.granularity != Granularity::kMonth && query.granularity != Granularity::kYear) {
+    return domain::invalidField("granularity", "Use month or year for the case figures.");
+  }
+  if (query.from_day && query.to_day && *query.to_day < *query.from_day) {
+    return domain::invalidField("to", "The end of the period must not come before its start.");
+  }
+  return MonthRange{};
+}
+
+}  // namespace
+
 awaitable<domain::Status> dropLapsedConsents(Context& ctx, const std::string& org_id) {
   const std::string today = hotline::periodOf(store::dayOf(ctx.clock()), Granularity::kDay);
   auto check = [org_id, today](soci::session& sql) {
@@ -124,17 +135,13 @@ awaitable<domain::Status> dropLapsedConsents(Context& ctx, const std::string& or
   });
 }
 
-Result<MonthRange> monthsOf(const hotline::StatsQuery& query) {
-  if (query.granularity != Granularity::kMonth && query.granularity != Granularity::kYear) {
-    return domain::invalidField("granularity", "Use month or year for the case figures.");
-  }
-  if (query.from_day && query.to_day && *query.to_day < *query.from_day) {
-    return domain::invalidField("to", "The end of the period must not come before its start.");
-  }
-  return MonthRange{};
+CaseStats caseStatsOf(const store::CaseStatsRollup& rollup, std::int64_t first_month,
+                      std::int64_t last_month, Granularity granularity) {
+  CaseStats stats{std::nullopt, std::nullopt, granularity, {}, {}, {}, {}, false};
+  buildSeries(rollup, MonthRange{first_month, last_month}, stats);
+  buildBreakdowns(rollup, stats);
+  return stats;
 }
-
-}  // namespace
 
 awaitable<Result<CaseStats>> caseStats(Context ctx, Actor actor, hotline::StatsQuery query) {
   const policy::Principal& who = actor.principal;
@@ -169,9 +176,10 @@ awaitable<Result<CaseStats>> caseStats(Context ctx, Actor actor, hotline::StatsQ
   if (!read) {
     co_return tl::unexpected(read.error());
   }
-  CaseStats stats{query.from_day, query.to_day, query.granularity, {}, {}, {}, {}, false};
-  buildSeries(read->rollup, read->range, stats);
-  buildBreakdowns(read->rollup, stats);
+  CaseStats stats =
+      caseStatsOf(read->rollup, read->range.first, read->range.last, query.granularity);
+  stats.from_day = query.from_day;
+  stats.to_day = query.to_day;
   if (policy::suppressSmallCaseCounts(who)) {
     hideSmallCounts(stats);
   }

@@ -8,12 +8,14 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "cases/context.h"
 #include "domain/error.h"
 #include "hotline/contact_stats.h"
+#include "store/case_stats.h"
 
 namespace strada::cases {
 
@@ -55,6 +57,16 @@ struct CaseStats {
 // starts.
 [[nodiscard]] awaitable<Result<CaseStats>> caseStats(Context ctx, Actor actor,
                                                      hotline::StatsQuery query);
+
+// The figures (unsuppressed) of the months [first_month, last_month] (days of months' first
+// days) from their rollup (store::readCaseStatsRollup): what caseStats answers, and what the
+// aggregate reports (src/reports/) are computed from.
+[[nodiscard]] CaseStats caseStatsOf(const store::CaseStatsRollup& rollup, std::int64_t first_month,
+                                    std::int64_t last_month, hotline::Granularity granularity);
+
+// Drops the organisation's cases whose statistics consent ran out from the rollup (no write marks
+// a lapse): before its figures are read.
+[[nodiscard]] awaitable<domain::Status> dropLapsedConsents(Context& ctx, const std::string& org_id);
 
 // The same figures for a download (CSV or XLSX): needs case_stats.export as well, and audits the
 // export (no person in it).

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 45> kPermissions = {{
+constexpr std::array<PermissionRule, 48> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -121,8 +121,12 @@ constexpr std::array<PermissionRule, 45> kPermissions = {{
     // The network's membership is the coordinator's alone.
     {Permission::kNetworkMembersRead, "network.members_read", rolesOf({kNetworkCoordinator})},
     {Permission::kNetworkMembersManage, "network.members_manage", rolesOf({kNetworkCoordinator})},
+    // The aggregate reports hold figures only; what leaves is the data officer's decision.
+    {Permission::kReportsRead, "reports.read", rolesOf({kDataOfficer, kSupervisor, kOrgAdmin})},
+    {Permission::kReportsManage, "reports.manage", rolesOf({kDataOfficer})},
+    {Permission::kReportsSettings, "reports.settings", rolesOf({kDataOfficer, kOrgAdmin})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kNetworkMembersManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kReportsSettings),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -64,6 +64,9 @@ enum class Permission {
   // The network (issue 9, src/network/): the hub's member registry.
   kNetworkMembersRead,    // list the network's members and pending join requests
   kNetworkMembersManage,  // approve a join request, revoke a member
+  kReportsRead,           // the organisation's aggregate reports (figures only; issue 9.3)
+  kReportsManage,         // compute, approve and import them (the data officer)
+  kReportsSettings,       // which figure groups the organisation collects, and its k
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

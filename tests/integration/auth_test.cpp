@@ -188,6 +188,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "contact.update",
         "exports.standard",
         "knowledge.read",
+        "reports.read",
         "safety_plan.read",
         "safety_plan.write",
         "self.read",
@@ -198,8 +199,8 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
       {kDataOfficerA,
        {"agency.read", "case.list", "case.read", "case_stats.export", "client.erase",
         "client.export", "client.read", "codes.read", "contact.export", "contact.list",
-        "contact.read", "exports.standard", "knowledge.edit", "knowledge.read", "self.read",
-        "stats.read", "supervision.read"}},
+        "contact.read", "exports.standard", "knowledge.edit", "knowledge.read", "reports.manage",
+        "reports.read", "reports.settings", "self.read", "stats.read", "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);
@@ -240,6 +241,9 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/partner-referrals", "referral.submit"},
       {"GET", "/api/v1/network/members", "network.members_read"},
       {"POST", "/api/v1/network/members/NOPE/approve", "network.members_manage"},
+      {"GET", "/api/v1/reports", "reports.read"},
+      {"POST", "/api/v1/reports", "reports.manage"},
+      {"GET", "/api/v1/reports/settings", "reports.read"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

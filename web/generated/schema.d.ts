@@ -1917,6 +1917,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's aggregate reports, every revision
+         * @description Newest period first, then by period kind, newest revision first. Needs data_officer,
+         *     supervisor or org_admin (reports.read).
+         */
+        get: operations["listReports"];
+        put?: never;
+        /**
+         * Compute a draft report for a period from the organisation's own figures
+         * @description Computes every figure of the definition for the period from the contact and case
+         *     rollups, applies the disclosure rules (small counts under k suppressed, complementary
+         *     suppression, figures suppressed in an earlier non-draft revision of the period stay
+         *     suppressed, figure groups not collected) and stores it as a draft: the period's next
+         *     revision. Needs data_officer (reports.manage); audited (report.create).
+         */
+        post: operations["computeReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/definition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report's figure groups and figure ids
+         * @description Needs reports.read.
+         */
+        get: operations["reportDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figure groups the organisation does not collect, and its k
+         * @description Needs reports.read.
+         */
+        get: operations["reportSettings"];
+        /**
+         * Set the figure groups not collected and k (never below 11)
+         * @description Needs data_officer or org_admin (reports.settings); audited (report.settings).
+         */
+        put: operations["changeReportSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSV template of historic figures
+         * @description `year,figure,value` and one line per figure of the definition for an example year, each
+         *     `not_collected`. Needs reports.manage.
+         */
+        get: operations["reportImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import yearly historic figures from a CSV
+         * @description The file's bytes (application/octet-stream, at most 4 MiB): `year,figure,value` lines,
+         *     value a whole number or `not_collected`; a figure absent for a year is not collected.
+         *     Each year becomes a draft report of origin `imported` (its next revision) under the same
+         *     disclosure rules. When any line is wrong nothing is stored and 422 lists every wrong line.
+         *     Needs data_officer (reports.manage); audited (report.import).
+         */
+        post: operations["importReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report with its figures
+         * @description Needs reports.read; another organisation's report is 404.
+         */
+        get: operations["getReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/packet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The exact JSON that leaves the organisation for this report
+         * @description Period, revision, origin, k, definition version and figures (`n` only for a count); no
+         *     person, user or record id. Needs reports.read.
+         */
+        get: operations["getReportPacket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a reviewed draft; its figures are frozen and ready to leave
+         * @description Needs data_officer (reports.manage); audited (report.approve).
+         */
+        post: operations["approveReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/network/members": {
         parameters: {
             query?: never;
@@ -3507,6 +3686,68 @@ export interface components {
         CaseReferralList: {
             items: components["schemas"]["CaseReferral"][];
         };
+        ReportSummary: {
+            id: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** Format: date */
+            start: string;
+            /** @description 2026, 2026-Q3 or 2026-07. */
+            label: string;
+            revision: number;
+            /** @enum {string} */
+            origin: "computed" | "imported";
+            /** @enum {string} */
+            status: "draft" | "approved" | "submitted";
+            small_count_k: number;
+            definition_version: number;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            approved_at: string | null;
+            version: number;
+        };
+        ReportList: {
+            items: components["schemas"]["ReportSummary"][];
+        };
+        ReportFigure: {
+            id: string;
+            group: string;
+            /** @enum {string} */
+            state: "count" | "suppressed" | "not_collected";
+            /** @description The count; null when suppressed or not collected (never 0 for those). */
+            n: number | null;
+        };
+        Report: components["schemas"]["ReportSummary"] & {
+            figures: components["schemas"]["ReportFigure"][];
+        };
+        ReportDefinition: {
+            version: number;
+            periods: string[];
+            groups: {
+                id: string;
+                code_list: string;
+                total: string;
+                figures: string[];
+            }[];
+        };
+        ReportSettings: {
+            small_count_k: number;
+            minimum_k: number;
+            not_collected: string[];
+        };
+        ReportImportErrors: {
+            error: {
+                code: string;
+                message: string;
+                field: string;
+                lines: {
+                    line: number;
+                    field: string;
+                    message: string;
+                }[];
+            };
+        };
         /** @description The member's code. */
         NetworkMemberCode: unknown;
         /** @description `unauthenticated`: the one answer to every refused network message (stale, replayed, unsigned, badly signed, unknown or revoked key). */
@@ -3935,6 +4176,13 @@ export type CaseService = components['schemas']['CaseService'];
 export type CaseReferralTarget = components['schemas']['CaseReferralTarget'];
 export type CaseReferral = components['schemas']['CaseReferral'];
 export type CaseReferralList = components['schemas']['CaseReferralList'];
+export type ReportSummary = components['schemas']['ReportSummary'];
+export type ReportList = components['schemas']['ReportList'];
+export type ReportFigure = components['schemas']['ReportFigure'];
+export type Report = components['schemas']['Report'];
+export type ReportDefinition = components['schemas']['ReportDefinition'];
+export type ReportSettings = components['schemas']['ReportSettings'];
+export type ReportImportErrors = components['schemas']['ReportImportErrors'];
 export type NetworkMemberCode = components['schemas']['NetworkMemberCode'];
 export type NetworkRefused = components['schemas']['NetworkRefused'];
 export type NetworkMemberList = components['schemas']['NetworkMemberList'];
@@ -7501,6 +7749,293 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /** @description `permission_denied`: not a partner account, a missing CSRF token, or (field `agency_id`) an account whose agency is no longer active in the directory. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports (without their figures). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    computeReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    period: "month" | "quarter" | "year";
+                    /**
+                     * Format: date
+                     * @description The period's first day (the first of a month, a quarter or a year).
+                     */
+                    start: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft with its figures. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            /** @description `conflict`: another report for the period was made at the same time. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reportDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDefinition"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    reportSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    changeReportSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    small_count_k: number;
+                    not_collected?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+        };
+    };
+    reportImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template, as an attachment (strada-report-import.csv). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    importReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The reports made, one per year. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `invalid_import`: the wrong lines; nothing was stored. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportImportErrors"];
+                };
+            };
+        };
+    };
+    getReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getReportPacket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The packet. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    approveReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approved report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /**
+             * @description `conflict`: field `status` when the report is no longer a draft; `revision` when a
+             *     newer revision of its period exists.
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

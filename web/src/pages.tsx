@@ -25,6 +25,8 @@ import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
+import { ReportsPage } from './reports/ReportsPage';
+import { ReportView } from './reports/ReportView';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
 
@@ -59,6 +61,8 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
   exports: (_, c) => <ExportsPage api={c.api} />,
   network: (_, c) => <NetworkMembersPage api={c.api} />,
+  reports: (_, c) => <ReportsPage api={c.api} user={c.user} />,
+  report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
 };
 
 /** The screen of `route`. */

@@ -22,12 +22,14 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'approvals' } // a supervisor's pending approvals (plans and closures)
   | { name: 'exports' } // the standard exports (HTCDS 2.0, CTDC)
-  | { name: 'network' }; // the network coordinator's members and join requests
+  | { name: 'network' } // the network coordinator's members and join requests
+  | { name: 'reports' }
+  | { name: 'report'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'reports';
 
 interface RouteSpec {
   name: RouteName;
@@ -52,6 +54,8 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'supervision', path: '/supervision', section: 'supervision' },
   { name: 'stats', path: '/stats', section: 'stats' },
   { name: 'exports', path: '/exports', section: 'exports' },
+  { name: 'reports', path: '/reports', section: 'reports' },
+  { name: 'report', path: '/reports/:id', section: 'reports' },
   { name: 'knowledge', path: '/knowledge', section: 'knowledge' },
   { name: 'knowledgeArticle', path: '/knowledge/:id', section: 'knowledge' },
   { name: 'directory', path: '/directory', section: 'directory' },

@@ -46,6 +46,15 @@ const builtPrefixes = [
   'cases.approvals.kinds.',
   'exports.ctdc.figures.',
   'exports.ctdc.steps.',
+  // The reports screens label periods, statuses, origins, sections, figure groups, figures and
+  // figure states from the values the API gives (reports/ReportView.tsx, ReportsPage.tsx).
+  'reports.periods.',
+  'reports.status.',
+  'reports.origin.',
+  'reports.sections.',
+  'reports.groups.',
+  'reports.figures.',
+  'reports.state.',
 ];
 
 describe('i18n keys', () => {

@@ -26,6 +26,8 @@ const examples: Route[] = [
   { name: 'approvals' },
   { name: 'exports' },
   { name: 'network' },
+  { name: 'reports' },
+  { name: 'report', id: 'r1' },
 ];
 
 describe('the route table', () => {
