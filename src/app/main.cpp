@@ -1,5 +1,6 @@
 // strada: one binary for the server and every administrative command.
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -177,6 +178,15 @@ int runServeCommand(Arguments& a) {
     }
   }
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
+  for (auto& proxy : a.serve.trusted_proxies) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(proxy, ec);
+    if (ec) {
+      std::cerr << "strada: --trust-proxy takes an IP address, such as 127.0.0.1.\n";
+      return 2;
+    }
+    proxy = address.to_string();  // as the server writes a peer's address
+  }
   return strada::app::runServe(a.data, a.serve);
 }
 
@@ -213,6 +223,17 @@ void addServeCommand(CLI::App& app, Arguments& a) {
       ->envname("STRADA_HEADER_TIMEOUT")
       ->capture_default_str()
       ->check(CLI::Range(1, 300));
+  auto* tls_cert = serve
+                       ->add_option("--tls-cert", a.serve.tls_cert,
+                                    "PEM certificate chain: serve HTTPS only on --listen")
+                       ->envname("STRADA_TLS_CERT");
+  auto* tls_key = serve->add_option("--tls-key", a.serve.tls_key, "PEM private key of --tls-cert")
+                      ->envname("STRADA_TLS_KEY");
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
+  serve->add_option("--trust-proxy", a.serve.trusted_proxies,
+                    "IP address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
+                    "are believed (repeatable)");
   serve->callback([&a] { a.code = runServeCommand(a); });
 }
 

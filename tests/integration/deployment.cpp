@@ -59,7 +59,7 @@ Deployment::~Deployment() {
 
 app::DataOptions Deployment::data() const { return app::DataOptions{db_->dir(), db_->url()}; }
 
-void Deployment::startServer() {
+void Deployment::startServer(const std::function<void(app::ServeOptions&)>& adjust) {
   app::ServeOptions serve;
   serve.host = "127.0.0.1";
   serve.port = 0;
@@ -68,6 +68,9 @@ void Deployment::startServer() {
   serve.handle_signals = false;
   serve.metrics_listen = std::pair<std::string, std::uint16_t>{"127.0.0.1", 0};
   serve.api_config = config_;
+  if (adjust) {
+    adjust(serve);
+  }
   auto started = app::StradaServer::start(data(), serve);
   if (!started) {
     throw std::runtime_error("Deployment: server start: " + started.error().message + " (" +

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,8 +51,9 @@ class Deployment {
 
   // Stops the server and waits for its thread.
   void stopServer();
-  // Starts a new server on the same data (after stopServer()); the port changes.
-  void startServer();
+  // Starts a new server on the same data (after stopServer()); the port changes. `adjust` may
+  // change the serve options first (TLS, trusted proxies).
+  void startServer(const std::function<void(app::ServeOptions&)>& adjust = {});
 
   [[nodiscard]] std::uint16_t port() const;
   // The metrics listener's port (GET /metrics only; the main port answers 404 there).
