@@ -2,6 +2,7 @@
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509.h>
 
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
@@ -75,7 +76,11 @@ domain::Result<std::shared_ptr<ssl::context>> makeTlsContext(const TlsFiles& fil
   context->use_private_key_file(files.private_key.string(), ssl::context::pem, ec);
   if (ec) {
     ERR_clear_error();
-    return tlsFileError("--tls-key", files.private_key, "it is not a readable PEM private key");
+    const bool mismatch =
+        ERR_GET_REASON(static_cast<unsigned long>(ec.value())) == X509_R_KEY_VALUES_MISMATCH;
+    return tlsFileError("--tls-key", files.private_key,
+                        mismatch ? "the key does not belong to the --tls-cert certificate"
+                                 : "it is not a readable PEM private key");
   }
   if (SSL_CTX_check_private_key(native) != 1) {
     ERR_clear_error();

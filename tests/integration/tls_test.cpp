@@ -116,6 +116,8 @@ TEST_F(TlsTest, AKeyThatIsNotTheCertificatesFailsTheStartNamingTlsKey) {
   EXPECT_EQ(started.error().field, "--tls-key");
   EXPECT_NE(started.error().message.find("--tls-key"), std::string::npos)
       << started.error().message;
+  EXPECT_NE(started.error().message.find("does not belong"), std::string::npos)
+      << started.error().message;
 
   serve.tls_key = certs_ / "no-such-key.pem";
   started = app::StradaServer::start(deployment().data(), serve);
