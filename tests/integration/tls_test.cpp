@@ -74,7 +74,11 @@ TEST_F(TlsTest, SignInOverHttpsGivesAHostPrefixedSecureCookieAndHsts) {
   EXPECT_EQ(missing.status, 404u);
   EXPECT_EQ(missing.header("strict-transport-security"), kHsts) << "on every answer";
 
-  const HttpResponse logout = c.del("/api/v1/session");
+  // As a browser on the HTTPS page sends it: the Origin check sees the https origin.
+  const HttpResponse logout =
+      c.request("DELETE", "/api/v1/session", "", CsrfMode::kSession,
+                {{"Origin", "https://127.0.0.1:" + std::to_string(deployment().port())},
+                 {"Sec-Fetch-Site", "same-origin"}});
   EXPECT_EQ(logout.status, 204u) << logout.body;
   const auto cleared = logout.headersNamed("set-cookie");
   ASSERT_EQ(cleared.size(), 1u);
