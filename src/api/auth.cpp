@@ -31,7 +31,7 @@ using domain::UnixMillis;
 constexpr std::size_t kMaxPasswordBytes = 1024;
 
 std::string sessionCookie(std::string_view token, bool secure) {
-  std::string cookie = std::string(kSessionCookie) + "=" + std::string(token) +
+  std::string cookie = std::string(sessionCookieName(secure)) + "=" + std::string(token) +
                        "; Path=/; HttpOnly; SameSite=Strict";
   if (secure) {
     cookie += "; Secure";
@@ -62,7 +62,7 @@ boost::json::object encodeSignedInUser(const domain::User& user, const domain::O
 
 std::string clearedCookie(bool secure) {
   std::string cookie =
-      std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+      std::string(sessionCookieName(secure)) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
   if (secure) {
     cookie += "; Secure";
   }
@@ -351,7 +351,7 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
   const auto please_sign_in = [] {
     return domain::fail(ErrorCode::kUnauthenticated, "Please sign in.");
   };
-  auto token = req.cookie(kSessionCookie);
+  auto token = req.cookie(sessionCookieName(req.secure));
   if (!token || token->empty() || token->size() > 128) {
     co_return please_sign_in();
   }

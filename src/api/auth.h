@@ -11,7 +11,15 @@
 
 namespace strada::api {
 
+// The session cookie's name: on a secure request (TLS, or https from a trusted proxy) the
+// __Host- name, which a browser keeps only from a secure origin, with Secure and Path=/, for
+// this host alone; the plain name over plain HTTP (the local demo on http://127.0.0.1). A request
+// is read with the name its own scheme gives, so neither cookie can stand in for the other.
 inline constexpr std::string_view kSessionCookie = "strada_session";
+inline constexpr std::string_view kSecureSessionCookie = "__Host-strada_session";
+[[nodiscard]] inline constexpr std::string_view sessionCookieName(bool secure) {
+  return secure ? kSecureSessionCookie : kSessionCookie;
+}
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 // The CSRF token of a session: base64url(HMAC-SHA-256(csrf key, session id)). Derived, so any

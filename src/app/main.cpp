@@ -1,5 +1,6 @@
 // strada: one binary for the server and every administrative command.
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -189,6 +190,15 @@ int runServeCommand(Arguments& a) {
     }
   }
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
+  for (auto& proxy : a.serve.trusted_proxies) {
+    boost::system::error_code ec;
+    const auto address = boost::asio::ip::make_address(proxy, ec);
+    if (ec) {
+      std::cerr << "strada: --trust-proxy takes an IP address, such as 127.0.0.1.\n";
+      return 2;
+    }
+    proxy = address.to_string();  // as the server writes a peer's address
+  }
   return strada::app::runServe(a.data, a.serve);
 }
 
@@ -230,6 +240,17 @@ void addServeCommand(CLI::App& app, Arguments& a) {
                    "CA certificates (PEM) to verify other network instances' certificates; "
                    "default: the system's")
       ->envname("STRADA_CA_FILE");
+  auto* tls_cert = serve
+                       ->add_option("--tls-cert", a.serve.tls_cert,
+                                    "PEM certificate chain: serve HTTPS only on --listen")
+                       ->envname("STRADA_TLS_CERT");
+  auto* tls_key = serve->add_option("--tls-key", a.serve.tls_key, "PEM private key of --tls-cert")
+                      ->envname("STRADA_TLS_KEY");
+  tls_cert->needs(tls_key);
+  tls_key->needs(tls_cert);
+  serve->add_option("--trust-proxy", a.serve.trusted_proxies,
+                    "IP address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
+                    "are believed (repeatable)");
   serve->callback([&a] { a.code = runServeCommand(a); });
 }
 

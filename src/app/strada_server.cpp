@@ -71,6 +71,10 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   options.max_connections = serve.max_connections;
   options.max_connections_per_address = serve.max_connections_per_address;
   options.header_timeout = serve.header_timeout;
+  if (!serve.tls_cert.empty() || !serve.tls_key.empty()) {
+    options.tls = http::TlsFiles{serve.tls_cert, serve.tls_key};
+  }
+  options.trusted_proxies = serve.trusted_proxies;
   if (serve.metrics_listen) {
     options.metrics_listen =
         http::ListenAddress{serve.metrics_listen->first, serve.metrics_listen->second};

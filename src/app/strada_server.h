@@ -32,6 +32,11 @@ struct ServeOptions {
   // then served nowhere.
   std::optional<std::pair<std::string, std::uint16_t>> metrics_listen;
   bool handle_signals = true;
+  // HTTPS only on the listen address when both are set (http/server.h, docs/deployment.md).
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
+  // Reverse proxies (IP addresses) whose X-Forwarded-For / X-Forwarded-Proto are believed.
+  std::vector<std::string> trusted_proxies;
   // Replaces the default API settings (sessions, login throttling); `version` is always the
   // build's. The integration tests use it to lower the throttle thresholds.
   std::optional<api::ApiConfig> api_config;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "http/server_impl.h"
+#include "http/tls.h"
 #include "observe/log.h"
 
 namespace strada::http {
@@ -77,6 +78,13 @@ Server::~Server() = default;
 
 domain::Status Server::start() {
   Impl& impl = *impl_;
+  if (impl.options.tls) {
+    auto context = makeTlsContext(*impl.options.tls);
+    if (!context) {
+      return tl::unexpected(context.error());
+    }
+    impl.tls_context = std::move(*context);
+  }
   if (auto bound = impl.bind(impl.acceptor, impl.options.host, impl.options.port, "--listen");
       !bound) {
     return bound;

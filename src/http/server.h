@@ -18,7 +18,8 @@
 //   own X-Request-Id is kept only when isSafeClientRequestId (http/parse.h), in
 //   Request::client_request_id and the log's `client_request_id` field; never echoed.
 // - Every response carries security headers (nosniff, frame-ancestors 'none', no-referrer, a
-//   strict Content-Security-Policy); API responses are Cache-Control: no-store.
+//   strict Content-Security-Policy); API responses are Cache-Control: no-store. Secure requests
+//   (TLS, or https from a trusted proxy) also get Strict-Transport-Security.
 // - A handler that throws answers 500 and is logged without personal data; the server goes on.
 // - stop() (and SIGINT/SIGTERM inside run()) stops accepting, lets requests in flight finish
 //   (up to `drain_timeout`), then returns from run().
@@ -30,6 +31,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/error.h"
 #include "http/router.h"
@@ -40,6 +42,12 @@ namespace strada::http {
 struct ListenAddress {
   std::string host;
   std::uint16_t port = 0;  // 0 picks a free port
+};
+
+// The PEM files of `--tls-cert` (the certificate chain, leaf first) and `--tls-key`.
+struct TlsFiles {
+  std::filesystem::path certificate_chain;
+  std::filesystem::path private_key;
 };
 
 struct ServerOptions {
@@ -56,6 +64,12 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{10};
   std::filesystem::path static_root;  // may be empty: then only the API is served
   bool handle_signals = true;         // run() stops on SIGINT/SIGTERM
+  // HTTPS only on the main listener (the metrics listener stays plain); the TLS handshake must
+  // finish within header_timeout. Requests over TLS are Request::secure and get HSTS.
+  std::optional<TlsFiles> tls;
+  // TCP peers (IP addresses as written) whose X-Forwarded-For and X-Forwarded-Proto are believed:
+  // the client address and the scheme then come from them (http/tls.h). Ignored from any other.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

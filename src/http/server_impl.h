@@ -16,8 +16,10 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <typeinfo>
@@ -29,6 +31,8 @@
 #include "observe/metrics.h"
 
 namespace strada::http {
+
+struct ClientOrigin;
 
 namespace server_detail {
 
@@ -62,6 +66,7 @@ struct Server::Impl {
   using Listener = server_detail::Listener;
   using AfterResponse = server_detail::AfterResponse;
   using tcp = server_detail::tcp;
+  using TlsStream = boost::beast::ssl_stream<boost::beast::tcp_stream&>;
   template <class T>
   using Awaitable = boost::asio::awaitable<T>;
 
@@ -78,10 +83,16 @@ struct Server::Impl {
   void beginDrain();
   Awaitable<void> drain();
 
-  // session.cpp
+  // session.cpp. The per-connection work is a template over the stream it reads and writes:
+  // the tcp_stream itself, or a TLS stream around it (timeouts stay on connection.stream).
   Awaitable<void> session(tcp::socket socket, Admission admission, std::string remote_address,
                           Listener listener);
-  Awaitable<boost::beast::error_code> readRequest(Connection& connection,
+  Awaitable<bool> handshake(Connection& connection, TlsStream& stream);
+  template <class Stream>
+  Awaitable<void> serveConnection(Connection& connection, Stream& stream,
+                                  const std::string& remote_address, Listener listener);
+  template <class Stream>
+  Awaitable<boost::beast::error_code> readRequest(Connection& connection, Stream& stream,
                                                   boost::beast::flat_buffer& buffer,
                                                   server_detail::RequestParser& parser,
                                                   Listener listener);
@@ -89,19 +100,24 @@ struct Server::Impl {
   // options.body_limit.
   [[nodiscard]] std::size_t bodyLimitFor(const server_detail::RequestMessage& message,
                                          Listener listener) const;
-  Awaitable<void> answerReadError(Connection& connection,
+  template <class Stream>
+  Awaitable<void> answerReadError(Connection& connection, Stream& stream,
                                   const server_detail::RequestParser& parser,
                                   const boost::beast::error_code& error,
                                   server_detail::Clock::time_point started, Listener listener);
-  Awaitable<AfterResponse> serveRequest(Connection& connection,
+  template <class Stream>
+  Awaitable<AfterResponse> serveRequest(Connection& connection, Stream& stream,
                                         server_detail::RequestMessage& message,
-                                        const std::string& remote_address, Listener listener);
+                                        const ClientOrigin& origin, Listener listener);
   Awaitable<Response> route(Request& request, Listener listener, std::string_view accept_encoding,
                             std::string& route_label, bool& is_api);
   Awaitable<Response> dispatchApi(Request& request, std::string& route_label);
-  Awaitable<bool> writeResponse(Connection& connection, Response response, const Request& request,
-                                unsigned version, bool head, bool keep_alive, bool is_api);
-  Awaitable<void> lingeringClose(Connection& connection);
+  template <class Stream>
+  Awaitable<bool> writeResponse(Connection& connection, Stream& stream, Response response,
+                                const Request& request, unsigned version, bool head,
+                                bool keep_alive, bool is_api);
+  template <class Stream>
+  Awaitable<void> lingeringClose(Connection& connection, Stream& stream);
   void record(std::string_view method, std::string_view route, const Request& request,
               unsigned status, server_detail::Clock::time_point started);
 
@@ -109,6 +125,8 @@ struct Server::Impl {
   const Router router;
   observe::Metrics& metrics;
   const StaticFiles static_files;
+  // Set by start() when options.tls is: the main listener then speaks only HTTPS.
+  std::shared_ptr<boost::asio::ssl::context> tls_context;
   std::atomic<bool> stopping{false};
   std::uint16_t bound_port = 0;
   std::uint16_t metrics_port = 0;

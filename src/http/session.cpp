@@ -13,10 +13,12 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "http/parse.h"
 #include "http/server_impl.h"
+#include "http/tls.h"
 #include "observe/log.h"
 
 namespace strada::http {
@@ -27,6 +29,12 @@ using namespace server_detail;  // NOLINT(google-build-using-namespace): this fi
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+// A year, on every answer to a secure request (TLS, or https from a trusted proxy).
+constexpr std::string_view kStrictTransportSecurity = "max-age=31536000";
+
+// How long a closing TLS connection waits for the client's close_notify.
+constexpr auto kTlsShutdownTime = std::chrono::seconds(1);
 
 // Served by the router on the metrics listener only.
 constexpr std::string_view kMetricsPath = "/metrics";
@@ -112,11 +120,11 @@ Response responseForReadError(unsigned status, std::size_t body_limit) {
 }
 
 // The request as handlers see it, before its target is parsed: method, ids, headers.
-Request requestOf(const RequestMessage& message, const std::string& remote_address) {
+Request requestOf(const RequestMessage& message, const ClientOrigin& origin) {
   Request request;
   request.method = std::string(message.method_string());
-  request.remote_address = remote_address;
-  request.secure = false;
+  request.remote_address = origin.address;
+  request.secure = origin.secure;
   request.request_id = newRequestId();
   if (const auto client_id = message["x-request-id"]; isSafeClientRequestId(client_id)) {
     request.client_request_id = std::string(client_id);
@@ -169,6 +177,37 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, Admission admiss
                                             std::string remote_address, Listener listener) {
   auto connection = std::make_shared<Connection>(std::move(socket));
   admission.attach(connection);
+  if (listener != Listener::kMain || !tls_context) {
+    co_await serveConnection(*connection, connection->stream, remote_address, listener);
+    co_return;
+  }
+  TlsStream stream(connection->stream, *tls_context);
+  if (co_await handshake(*connection, stream)) {
+    co_await serveConnection(*connection, stream, remote_address, listener);
+  }
+}
+
+asio::awaitable<bool> Server::Impl::handshake(Connection& connection, TlsStream& stream) {
+  // Within header_timeout, like a request's header. A client speaking plain HTTP (or anything
+  // else) fails here and is closed without an answer: nothing it could read would be HTTPS.
+  connection.stream.expires_after(options.header_timeout);
+  auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, kUseTuple);
+  connection.stream.expires_never();
+  if (!ec) {
+    co_return true;
+  }
+  observe::log(observe::Level::kDebug, "tls handshake failed", {{"error_code", ec.value()}});
+  beast::error_code ignored;
+  connection.stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  connection.stream.socket().close(ignored);
+  co_return false;
+}
+
+template <class Stream>
+asio::awaitable<void> Server::Impl::serveConnection(Connection& connection, Stream& stream,
+                                                    const std::string& remote_address,
+                                                    Listener listener) {
+  constexpr bool kOnTls = std::is_same_v<Stream, TlsStream>;
   beast::flat_buffer buffer;
   bool keep_open = true;
   while (keep_open && !stopping.load()) {
@@ -180,27 +219,39 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket, Admission admiss
     parser.body_limit(
         static_cast<std::uint64_t>(std::max(options.body_limit, router.largestBodyLimit())));
 
-    connection->busy = false;
-    const beast::error_code read_ec = co_await readRequest(*connection, buffer, parser, listener);
-    connection->busy = true;
+    connection.busy = false;
+    const beast::error_code read_ec =
+        co_await readRequest(connection, stream, buffer, parser, listener);
+    connection.busy = true;
     if (read_ec) {
-      co_await answerReadError(*connection, parser, read_ec, Clock::now(), listener);
+      co_await answerReadError(connection, stream, parser, read_ec, Clock::now(), listener);
       co_return;
     }
+    auto& message = parser.get();
+    const ClientOrigin origin =
+        options.trusted_proxies.empty()
+            ? ClientOrigin{remote_address, kOnTls}
+            : clientOrigin(remote_address, kOnTls, options.trusted_proxies,
+                           message["x-forwarded-for"], message["x-forwarded-proto"]);
     const AfterResponse after =
-        co_await serveRequest(*connection, parser.get(), remote_address, listener);
+        co_await serveRequest(connection, stream, message, origin, listener);
     if (after == AfterResponse::kGone) {
       co_return;
     }
     if (after == AfterResponse::kLingerThenClose) {
-      co_await lingeringClose(*connection);
+      co_await lingeringClose(connection, stream);
       co_return;
     }
     keep_open = after == AfterResponse::kKeepOpen;
   }
+  if constexpr (kOnTls) {
+    // close_notify, so that the client can tell the end from a cut; not waited for long.
+    connection.stream.expires_after(kTlsShutdownTime);
+    co_await stream.async_shutdown(kUseTuple);
+  }
   beast::error_code ec;
-  connection->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  connection->stream.socket().close(ec);
+  connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  connection.stream.socket().close(ec);
 }
 
 std::size_t Server::Impl::bodyLimitFor(const RequestMessage& message, Listener listener) const {
@@ -218,7 +269,8 @@ std::size_t Server::Impl::bodyLimitFor(const RequestMessage& message, Listener l
   return match.route->body_limit;
 }
 
-asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connection,
+template <class Stream>
+asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connection, Stream& stream,
                                                              beast::flat_buffer& buffer,
                                                              RequestParser& parser,
                                                              Listener listener) {
@@ -230,7 +282,7 @@ asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connect
   // 1 KiB, and so do telephony webhooks) waits for "100 Continue" before it sends the body.
   // A body over the limit is refused (413) on its Content-Length alone, before it is sent.
   auto [read_ec, header_bytes] =
-      co_await bhttp::async_read_header(connection.stream, buffer, parser, kUseTuple);
+      co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
   (void)header_bytes;
   if (read_ec || parser.is_done()) {
     co_return read_ec;
@@ -245,20 +297,19 @@ asio::awaitable<beast::error_code> Server::Impl::readRequest(Connection& connect
   connection.stream.expires_after(options.read_timeout);
   if (expectsContinue(parser.get())) {
     bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, 11};
-    auto [continue_ec, continue_bytes] =
-        co_await bhttp::async_write(connection.stream, go_on, kUseTuple);
+    auto [continue_ec, continue_bytes] = co_await bhttp::async_write(stream, go_on, kUseTuple);
     (void)continue_bytes;
     if (continue_ec) {
       co_return continue_ec;
     }
   }
-  auto [body_ec, body_bytes] =
-      co_await bhttp::async_read(connection.stream, buffer, parser, kUseTuple);
+  auto [body_ec, body_bytes] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
   (void)body_bytes;
   co_return body_ec;
 }
 
-asio::awaitable<void> Server::Impl::answerReadError(Connection& connection,
+template <class Stream>
+asio::awaitable<void> Server::Impl::answerReadError(Connection& connection, Stream& stream,
                                                     const RequestParser& parser,
                                                     const beast::error_code& error,
                                                     Clock::time_point started, Listener listener) {
@@ -273,20 +324,24 @@ asio::awaitable<void> Server::Impl::answerReadError(Connection& connection,
       parser.is_header_done() ? methodLabel(parser.get().method()) : "OTHER";
   Request failed;
   failed.request_id = newRequestId();
+  failed.secure = std::is_same_v<Stream, TlsStream>;
   // The request line and the fields are kept as they are parsed, so the route is known even when
   // the declared length failed the header (over every route's limit).
   const std::size_t body_limit = bodyLimitFor(parser.get(), listener);
-  co_await writeResponse(connection, responseForReadError(*status, body_limit), failed, 11, false,
-                         false, false);
+  co_await writeResponse(connection, stream, responseForReadError(*status, body_limit), failed, 11,
+                         false, false, false);
   record(method, "unmatched", failed, *status, started);
-  co_await lingeringClose(connection);
+  co_await lingeringClose(connection, stream);
 }
 
-asio::awaitable<Server::Impl::AfterResponse> Server::Impl::serveRequest(
-    Connection& connection, RequestMessage& message, const std::string& remote_address,
-    Listener listener) {
+template <class Stream>
+asio::awaitable<Server::Impl::AfterResponse> Server::Impl::serveRequest(Connection& connection,
+                                                                        Stream& stream,
+                                                                        RequestMessage& message,
+                                                                        const ClientOrigin& origin,
+                                                                        Listener listener) {
   const auto started = Clock::now();
-  Request request = requestOf(message, remote_address);
+  Request request = requestOf(message, origin);
   const std::string_view method = methodLabel(message.method());
   const bool head = message.method() == bhttp::verb::head;
 
@@ -308,7 +363,7 @@ asio::awaitable<Server::Impl::AfterResponse> Server::Impl::serveRequest(
 
   const bool keep_alive = message.keep_alive() && !close_after && !stopping.load();
   const unsigned status = response.status;
-  const bool written = co_await writeResponse(connection, std::move(response), request,
+  const bool written = co_await writeResponse(connection, stream, std::move(response), request,
                                               message.version(), head, keep_alive, is_api);
   record(method, route_label, request, status, started);
   if (!written) {
@@ -384,9 +439,11 @@ asio::awaitable<Response> Server::Impl::dispatchApi(Request& request, std::strin
   co_return std::move(*response);
 }
 
-asio::awaitable<bool> Server::Impl::writeResponse(Connection& connection, Response response,
-                                                  const Request& request, unsigned version,
-                                                  bool head, bool keep_alive, bool is_api) {
+template <class Stream>
+asio::awaitable<bool> Server::Impl::writeResponse(Connection& connection, Stream& stream,
+                                                  Response response, const Request& request,
+                                                  unsigned version, bool head, bool keep_alive,
+                                                  bool is_api) {
   if (response.status < 100 || response.status > 599) {
     response = jsonError(500, "internal", "Something went wrong on the server. Please try again.");
   }
@@ -410,6 +467,9 @@ asio::awaitable<bool> Server::Impl::writeResponse(Connection& connection, Respon
   if (is_api) {
     out.set(bhttp::field::cache_control, "no-store");
   }
+  if (request.secure) {
+    out.set(bhttp::field::strict_transport_security, kStrictTransportSecurity);
+  }
   out.set("X-Request-Id", request.request_id);
   out.keep_alive(keep_alive);
 
@@ -426,24 +486,23 @@ asio::awaitable<bool> Server::Impl::writeResponse(Connection& connection, Respon
   if (head || bodyless) {
     // HEAD: the headers of the GET answer, Content-Length included, and no body.
     bhttp::response_serializer<bhttp::string_body> serializer(out);
-    std::tie(ec, std::ignore) =
-        co_await bhttp::async_write_header(connection.stream, serializer, kUseTuple);
+    std::tie(ec, std::ignore) = co_await bhttp::async_write_header(stream, serializer, kUseTuple);
   } else {
-    std::tie(ec, std::ignore) = co_await bhttp::async_write(connection.stream, out, kUseTuple);
+    std::tie(ec, std::ignore) = co_await bhttp::async_write(stream, out, kUseTuple);
   }
   connection.stream.expires_never();
   co_return !ec;
 }
 
-asio::awaitable<void> Server::Impl::lingeringClose(Connection& connection) {
+template <class Stream>
+asio::awaitable<void> Server::Impl::lingeringClose(Connection& connection, Stream& stream) {
   beast::error_code ec;
   connection.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   connection.stream.expires_after(kLingerTime);
   std::array<char, 8192> scratch{};
   std::size_t discarded = 0;
   while (discarded < kLingerBytes) {
-    auto [read_ec, n] =
-        co_await connection.stream.async_read_some(asio::buffer(scratch), kUseTuple);
+    auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(scratch), kUseTuple);
     discarded += n;
     if (read_ec) {
       break;

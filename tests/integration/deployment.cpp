@@ -61,7 +61,8 @@ Deployment::~Deployment() {
 
 app::DataOptions Deployment::data() const { return app::DataOptions{db_->dir(), db_->url()}; }
 
-void Deployment::startServer(std::uint16_t port) {
+void Deployment::startServer(std::uint16_t port,
+                             const std::function<void(app::ServeOptions&)>& adjust) {
   app::ServeOptions serve;
   serve.host = "127.0.0.1";
   serve.port = port;
@@ -73,6 +74,9 @@ void Deployment::startServer(std::uint16_t port) {
   serve.handle_signals = false;
   serve.metrics_listen = std::pair<std::string, std::uint16_t>{"127.0.0.1", 0};
   serve.api_config = config_;
+  if (adjust) {
+    adjust(serve);
+  }
   auto started = app::StradaServer::start(data(), serve);
   if (!started) {
     throw std::runtime_error("Deployment: server start: " + started.error().message + " (" +

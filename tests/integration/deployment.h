@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,7 +54,9 @@ class Deployment {
   // Stops the server and waits for its thread.
   void stopServer();
   // Starts a new server on the same data (after stopServer()); on `port`, or else a new one.
-  void startServer(std::uint16_t port = 0);
+  // `adjust` may change the serve options first (TLS, trusted proxies).
+  void startServer(std::uint16_t port = 0,
+                   const std::function<void(app::ServeOptions&)>& adjust = {});
 
   [[nodiscard]] std::uint16_t port() const;
   // The metrics listener's port (GET /metrics only; the main port answers 404 there).

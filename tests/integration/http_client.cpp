@@ -7,6 +7,9 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/host_name_verification.hpp>
+#include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
@@ -23,6 +26,7 @@ namespace {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
+namespace ssl = boost::asio::ssl;
 using tcp = asio::ip::tcp;
 
 std::string lowerCase(std::string_view text) {
@@ -58,6 +62,21 @@ std::string errorPart(const HttpResponse& r, std::string_view key) {
     return "<missing>";
   }
   return std::string(v->as_string());
+}
+
+HttpResponse responseOf(const bhttp::response<bhttp::string_body>& message) {
+  HttpResponse out;
+  out.status = message.result_int();
+  for (const auto& field : message) {
+    out.headers.emplace_back(lowerCase(field.name_string()), std::string(field.value()));
+  }
+  out.body = message.body();
+  boost::system::error_code json_ec;
+  auto value = boost::json::parse(out.body, json_ec);
+  if (!json_ec) {
+    out.json = std::move(value);
+  }
+  return out;
 }
 
 }  // namespace
@@ -123,7 +142,7 @@ HttpResponse HttpClient::request(
   out.append("Host: 127.0.0.1:").append(std::to_string(port_)).append("\r\n");
   out.append("Connection: close\r\n");
   if (cookie_) {
-    out.append("Cookie: strada_session=").append(*cookie_).append("\r\n");
+    out.append("Cookie: ").append(cookie_name_).append("=").append(*cookie_).append("\r\n");
   }
   const auto overridden = [&extra_headers](std::string_view lower_name) {
     return std::any_of(extra_headers.begin(), extra_headers.end(),
@@ -175,6 +194,9 @@ HttpResponse HttpClient::me() {
 HttpResponse HttpClient::raw(std::string_view bytes) { return exchange(std::string(bytes)); }
 
 HttpResponse HttpClient::exchange(const std::string& bytes) {
+  if (!tls_certificate_.empty()) {
+    return exchangeOverTls(bytes);
+  }
   HttpResponse out;
   asio::io_context io;
   tcp::socket socket(io);
@@ -201,34 +223,60 @@ HttpResponse HttpClient::exchange(const std::string& bytes) {
   if (ec && !parser.is_done()) {
     return out;
   }
-  const auto& message = parser.get();
-  out.status = message.result_int();
-  for (const auto& field : message) {
-    out.headers.emplace_back(lowerCase(field.name_string()), std::string(field.value()));
-  }
-  out.body = message.body();
-  boost::system::error_code json_ec;
-  auto value = boost::json::parse(out.body, json_ec);
-  if (!json_ec) {
-    out.json = std::move(value);
-  }
+  out = responseOf(parser.get());
   socket.shutdown(tcp::socket::shutdown_both, ec);
   socket.close(ec);
   return out;
 }
 
+HttpResponse HttpClient::exchangeOverTls(const std::string& bytes) {
+  asio::io_context io;
+  ssl::context context(ssl::context::tls_client);
+  boost::system::error_code ec;
+  context.load_verify_file(tls_certificate_, ec);
+  if (ec) {
+    return {};
+  }
+  ssl::stream<tcp::socket> stream(io, context);
+  stream.set_verify_mode(ssl::verify_peer);
+  stream.set_verify_callback(ssl::host_name_verification("127.0.0.1"));
+  stream.next_layer().connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), ec);
+  if (ec) {
+    return {};
+  }
+  setTimeouts(stream.next_layer());
+  stream.handshake(ssl::stream_base::client, ec);
+  if (ec) {
+    return {};
+  }
+  asio::write(stream, asio::buffer(bytes), ec);
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(std::size_t{64} * 1024 * 1024);
+  bhttp::read(stream, buffer, parser, ec);
+  if (ec && !parser.is_done()) {
+    return {};
+  }
+  HttpResponse out = responseOf(parser.get());
+  stream.shutdown(ec);
+  return out;
+}
+
 void HttpClient::rememberCookie(const HttpResponse& response) {
-  constexpr std::string_view kPrefix = "strada_session=";
   for (const auto& cookie : response.headersNamed("set-cookie")) {
-    if (!cookie.starts_with(kPrefix)) {
+    const auto equals = cookie.find('=');
+    const std::string name = cookie.substr(0, equals);
+    if (equals == std::string::npos ||
+        (name != "strada_session" && name != "__Host-strada_session")) {
       continue;
     }
-    const std::string value = cookie.substr(kPrefix.size(), cookie.find(';') - kPrefix.size());
+    const std::string value = cookie.substr(equals + 1, cookie.find(';') - equals - 1);
     const bool expired = cookie.find("Max-Age=0") != std::string::npos;
     if (value.empty() || expired) {
       cookie_.reset();
     } else {
       cookie_ = value;
+      cookie_name_ = name;
     }
   }
 }

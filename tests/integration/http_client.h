@@ -1,6 +1,7 @@
-// A small synchronous HTTP/1.1 client for the integration tests: one fresh connection per request
-// to 127.0.0.1 (from 127.0.0.1 or another loopback address), a cookie jar for the session cookie
-// and the CSRF token of the session. Not thread safe: give each thread its own client.
+// A small synchronous HTTP/1.1 (or HTTPS) client for the integration tests: one fresh connection
+// per request to 127.0.0.1 (from 127.0.0.1 or another loopback address), a cookie jar for the
+// session cookie and the CSRF token of the session. Not thread safe: give each thread its own
+// client.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -44,6 +45,12 @@ class HttpClient {
   // Linux), so that the server sees another client address.
   HttpClient(std::uint16_t port, std::string source_address)
       : port_(port), source_address_(std::move(source_address)) {}
+  // Speaks HTTPS, trusting only the PEM certificate `trusted_certificate` (for 127.0.0.1).
+  static HttpClient overTls(std::uint16_t port, std::string trusted_certificate) {
+    HttpClient client(port);
+    client.tls_certificate_ = std::move(trusted_certificate);
+    return client;
+  }
 
   HttpResponse get(std::string_view target);
   HttpResponse post(std::string_view target, std::string_view body,
@@ -70,11 +77,14 @@ class HttpClient {
 
  private:
   HttpResponse exchange(const std::string& bytes);
+  HttpResponse exchangeOverTls(const std::string& bytes);
   void rememberCookie(const HttpResponse& response);
 
   std::uint16_t port_;
   std::string source_address_;         // empty: the system picks (127.0.0.1)
-  std::optional<std::string> cookie_;  // the value of strada_session
+  std::string tls_certificate_;        // empty: plain HTTP
+  std::optional<std::string> cookie_;  // the value of the session cookie
+  std::string cookie_name_ = "strada_session";
   std::optional<std::string> csrf_;
 };
 
