@@ -4294,8 +4294,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     /**
-                     * @description `strada_session=<token>; Path=/; HttpOnly; SameSite=Strict` (plus `Secure` over
-                     *     TLS). The token is opaque.
+                     * @description `strada_session=<token>; Path=/; HttpOnly; SameSite=Strict`; over TLS
+                     *     `__Host-strada_session=<token>; ...; Secure`. The token is opaque.
                      */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
@@ -4393,7 +4393,7 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    /** @description `strada_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict` */
+                    /** @description `strada_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict` (over TLS `__Host-strada_session=; ...; Secure`) */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
