@@ -25,7 +25,9 @@ export function NetworkMembersPage({ api }: { api: ApiClient }) {
     setBusy(true);
     try {
       await api.request<NetworkMember>('POST', `/api/v1/network/members/${encodeURIComponent(code)}/${action}`, { body });
-      loaded.reload();
+      // Read the list again here rather than through reload(): a reload clears the notice when
+      // it lands, which could be after the one below.
+      loaded.setValue(await api.request<NetworkMemberList>('GET', '/api/v1/network/members'));
       loaded.setNotice({ kind: 'success', text: t(done, { code }) });
     } catch (error) {
       const text = failureText(t, error);
