@@ -5,8 +5,8 @@
 
 #include "api/auth.h"
 #include "api/partner_referral_routes.h"
-#include "api/standard_export_routes.h"
 #include "api/report_routes.h"
+#include "api/standard_export_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
 
