@@ -72,6 +72,19 @@ class ClientMergeTest : public DeploymentTest<ClientMergeTest> {
     return {};
   }
 
+  // Merges `merged` into `survivor` through their open flag; the status of the answer (0 when no
+  // flag names both).
+  static unsigned mergeByFlag(HttpClient& supervisor, const Client& survivor,
+                              const Client& merged) {
+    const std::string flag = openFlagOf(supervisor, survivor, merged);
+    if (flag.empty()) {
+      return 0;
+    }
+    return supervisor
+        .post("/api/v1/duplicate-flags/" + flag + "/merge", toJson({{"survivor_id", survivor.id}}))
+        .status;
+  }
+
   static int events(const std::string& id, const std::string& action) {
     domain::Result<std::vector<audit::AuditEvent>> found;
     deployment().database().db().read(
@@ -227,13 +240,7 @@ TEST_F(ClientMergeTest, TheSurvivorsSubjectAccessFileHoldsTheMergedRecordsCase) 
                 .status,
             201u);
   HttpClient supervisor = signedIn(kSupervisorA);
-  const std::string flag = openFlagOf(supervisor, survivor, merged);
-  ASSERT_FALSE(flag.empty());
-  ASSERT_EQ(supervisor
-                .post("/api/v1/duplicate-flags/" + flag + "/merge",
-                      toJson({{"survivor_id", survivor.id}}))
-                .status,
-            200u);
+  ASSERT_EQ(mergeByFlag(supervisor, survivor, merged), 200u);
   const HttpResponse file = supervisor.get("/api/v1/clients/" + survivor.id + "/subject-access");
   ASSERT_EQ(file.status, 200u) << file.body;
   const auto& cases = file.json->at("merged_cases").as_array();
@@ -251,13 +258,7 @@ TEST_F(ClientMergeTest, AMergedPersonKeepsOneCase) {
   const Client merged = newClient(worker, name);
   const std::string merged_case = openCase(worker, merged);
   HttpClient supervisor = signedIn(kSupervisorA);
-  const std::string flag = openFlagOf(supervisor, survivor, merged);
-  ASSERT_FALSE(flag.empty());
-  ASSERT_EQ(supervisor
-                .post("/api/v1/duplicate-flags/" + flag + "/merge",
-                      toJson({{"survivor_id", survivor.id}}))
-                .status,
-            200u);
+  ASSERT_EQ(mergeByFlag(supervisor, survivor, merged), 200u);
   // The survivor's person already has the merged record's case: no second one.
   const HttpResponse second =
       worker.post("/api/v1/cases",
