@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "store/guarded.h"
+#include "store/sql_errors.h"
 
 namespace strada::store {
 
@@ -10,14 +11,6 @@ using detail::collectRows;
 using detail::guarded;
 
 namespace {
-
-domain::Result<std::string> unhex(const std::string& text, const char* column) {
-  auto bytes = detail::fromHex(text);
-  if (!bytes) {
-    return domain::internalError(std::string(column) + " is not hex");
-  }
-  return std::move(*bytes);
-}
 
 // Whether a row of `table` has `column` = `value` (both constants of ours but the value).
 bool rowExists(soci::session& sql, const char* table, const char* column,
@@ -80,34 +73,25 @@ domain::Status saveNetworkInstance(WriteContext& w, const NetworkInstance& n) {
 domain::Result<std::vector<OwnNetworkKey>> listOwnNetworkKeys(soci::session& sql) {
   return guarded("list network keys", [&]() -> domain::Result<std::vector<OwnNetworkKey>> {
     OwnNetworkKey k;
-    std::string sp, bp, ss, bs;
     long long created_at = 0, retired_at = 0;
     soci::statement st =
         (sql.prepare << "SELECT key_id, signing_public, box_public, signing_secret_sealed, "
                         "box_secret_sealed, status, created_at, retired_at FROM network_keys "
                         "ORDER BY CASE status WHEN 'current' THEN 0 ELSE 1 END, created_at DESC",
-         soci::into(k.key_id), soci::into(sp), soci::into(bp), soci::into(ss), soci::into(bs),
-         soci::into(k.status), soci::into(created_at), soci::into(retired_at));
+         soci::into(k.key_id), soci::into(k.signing_public), soci::into(k.box_public),
+         soci::into(k.signing_secret_sealed), soci::into(k.box_secret_sealed), soci::into(k.status),
+         soci::into(created_at), soci::into(retired_at));
     st.execute();
-    std::vector<OwnNetworkKey> out;
-    while (st.fetch()) {
-      auto a = unhex(sp, "network_keys.signing_public");
-      auto b = unhex(bp, "network_keys.box_public");
-      auto c = unhex(ss, "network_keys.signing_secret_sealed");
-      auto d = unhex(bs, "network_keys.box_secret_sealed");
-      if (!a || !b || !c || !d) {
+    return detail::collectCheckedRows(st, [&]() -> domain::Result<OwnNetworkKey> {
+      OwnNetworkKey row = k;
+      if (!detail::decodeHexColumns({&row.signing_public, &row.box_public,
+                                     &row.signing_secret_sealed, &row.box_secret_sealed})) {
         return domain::internalError("network_keys holds a value that is not hex");
       }
-      OwnNetworkKey row = k;
-      row.signing_public = std::move(*a);
-      row.box_public = std::move(*b);
-      row.signing_secret_sealed = std::move(*c);
-      row.box_secret_sealed = std::move(*d);
       row.created_at = created_at;
       row.retired_at = retired_at;
-      out.push_back(std::move(row));
-    }
-    return out;
+      return row;
+    });
   });
 }
 
@@ -203,22 +187,17 @@ domain::Status touchNetworkMember(WriteContext& w, const std::string& code) {
 domain::Result<std::optional<PeerKey>> findPeerKey(soci::session& sql, const std::string& key_id) {
   return guarded("find peer key", [&]() -> domain::Result<std::optional<PeerKey>> {
     PeerKey k;
-    std::string sp, bp;
     long long added_at = 0;
     sql << "SELECT key_id, member_code, signing_public, box_public, status, added_at FROM "
            "network_peer_keys WHERE key_id = :key_id",
-        soci::into(k.key_id), soci::into(k.member_code), soci::into(sp), soci::into(bp),
-        soci::into(k.status), soci::into(added_at), soci::use(key_id);
+        soci::into(k.key_id), soci::into(k.member_code), soci::into(k.signing_public),
+        soci::into(k.box_public), soci::into(k.status), soci::into(added_at), soci::use(key_id);
     if (!sql.got_data()) {
       return std::nullopt;
     }
-    auto a = unhex(sp, "network_peer_keys.signing_public");
-    auto b = unhex(bp, "network_peer_keys.box_public");
-    if (!a || !b) {
+    if (!detail::decodeHexColumns({&k.signing_public, &k.box_public})) {
       return domain::internalError("network_peer_keys holds a value that is not hex");
     }
-    k.signing_public = std::move(*a);
-    k.box_public = std::move(*b);
     k.added_at = added_at;
     return std::optional<PeerKey>(std::move(k));
   });
