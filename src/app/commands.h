@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/data_dir.h"
 #include "app/strada_server.h"
+#include "domain/error.h"
 
 namespace strada::app {
 
@@ -33,6 +35,13 @@ struct DemoOptions {
 // Creates the data folder if needed, then a demo network (three members, a user of every role
 // each, contacts over the years); prints the logins. Running it again only prints the logins.
 int runDemo(const DataOptions& data, const DemoOptions& demo);
+// The password of every demo account (printed: the demo exists to be tried out).
+std::string_view demoPassword();
+// One member of the demo network alone (code NL, RO or UA) in the opened data folder: its users
+// (<role>@<code>.demo.example), all of demo.contacts, its directory, cases and knowledge, its
+// statistics rebuilt. `strada network demo` gives each member an instance of its own.
+[[nodiscard]] domain::Status addDemoMemberOrganisation(OpenedData& opened, std::string_view code,
+                                                       const DemoOptions& demo);
 
 // Prints a failure in the shape every command uses: "strada: <message>".
 int reportFailure(const domain::Error& error);

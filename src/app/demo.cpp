@@ -1,5 +1,6 @@
 // `strada demo`: a small network that looks like the real thing, for trying Strada out.
 // Every name, number and story here is invented.
+#include <algorithm>
 #include <array>
 #include <iostream>
 #include <random>
@@ -226,6 +227,34 @@ int addDemoNetwork(OpenedData& opened, const DemoOptions& demo) {
 }
 
 }  // namespace
+
+std::string_view demoPassword() { return kDemoPassword; }
+
+domain::Status addDemoMemberOrganisation(OpenedData& opened, std::string_view code,
+                                         const DemoOptions& demo) {
+  const auto o = std::find_if(kOrgs.begin(), kOrgs.end(),
+                              [code](const DemoOrg& org) { return org.code == code; });
+  if (o == kOrgs.end()) {
+    return domain::invalidField("code", "The demo has the members NL, RO and UA.");
+  }
+  std::mt19937 rng(demo.seed);
+  auto hash = crypto::hashPassword(kDemoPassword);
+  if (!hash) {
+    return tl::unexpected(hash.error());
+  }
+  // Every contact of this instance is this member's: the whole count, not its share.
+  DemoOrg alone = *o;
+  alone.share = 1.0;
+  if (auto s = addDemoMember(opened, alone, *hash, demo, rng); !s) {
+    return s;
+  }
+  if (auto counted = store::rebuildContactStats(*opened.db, [](const store::RebuildProgress&) {});
+      !counted) {
+    return tl::unexpected(counted.error());
+  }
+  auto cases = store::rebuildCaseStats(*opened.db, [](const std::string&, std::int64_t) {});
+  return cases ? domain::Status{} : tl::unexpected(cases.error());
+}
 
 int runDemo(const DataOptions& data, const DemoOptions& demo) {
   if (!std::filesystem::exists(data.data_dir / "master.key")) {

@@ -15,6 +15,7 @@
 
 #include "app/commands.h"
 #include "app/network_commands.h"
+#include "app/network_demo.h"
 #include "app/report_commands.h"
 #include "app/stats_commands.h"
 #include "app/telephony_commands.h"
@@ -83,6 +84,7 @@ struct Arguments {
   int header_timeout_seconds = 10;
   strada::app::ServeOptions serve;
   strada::app::NetworkCommandOptions network;
+  strada::app::NetworkDemoOptions network_demo;
 };
 
 // init, migrate, org add, user add.
@@ -254,7 +256,7 @@ void addServeCommand(CLI::App& app, Arguments& a) {
   serve->callback([&a] { a.code = runServeCommand(a); });
 }
 
-// network init-hub, join, rotate-keys, members.
+// network init-hub, join, rotate-keys, members, demo.
 void addNetworkCommands(CLI::App& app, Arguments& a) {
   auto* network = addCommandGroup(app, "network", "This instance's place in the network");
   const auto describe = [&a](CLI::App* cmd) {
@@ -280,6 +282,19 @@ void addNetworkCommands(CLI::App& app, Arguments& a) {
   rotate->callback([&a] { a.code = strada::app::runNetworkRotateKeys(a.data); });
   auto* members = addDataCommand(network, "members", "List the network's members", a.data);
   members->callback([&a] { a.code = strada::app::runNetworkMembers(a.data); });
+  auto* demo = network->add_subcommand(
+      "demo", "Start a demo network on this machine: a hub and two members, with demo data");
+  demo->add_option("--dir", a.network_demo.dir, "The folder of the three instances' data")
+      ->capture_default_str();
+  demo->add_option("--port", a.network_demo.port,
+                   "The hub's port; the members take the next two (0: any free ports)")
+      ->capture_default_str();
+  demo->add_option("--web-root", a.network_demo.web_root, "The built web UI (web/dist)")
+      ->envname("STRADA_WEB_ROOT");
+  demo->add_option("--contacts", a.network_demo.contacts, "Contacts of each member")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1000000));
+  demo->callback([&a] { a.code = strada::app::runNetworkDemo(a.network_demo); });
 }
 
 // The command line, parsed and run; the exit code.
