@@ -1,0 +1,99 @@
+// Issue 9, "done when", in a real browser against `strada network demo`: a hub and two members
+// (Hotline Noord in the Netherlands, Linia Sperantei in Romania), each its own instance, database
+// and port, started by the one command the issue names, with the logins it prints.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, withPage } from './support.mjs';
+
+const password = 'strada-demo-2026';
+const coordinator = { email: 'coordinator@hub.demo.example', password };
+const nlWorker = { email: 'caseworker@nl.demo.example', password };
+const roWorker = { email: 'caseworker@ro.demo.example', password };
+
+/**
+ * Starts `strada network demo` in a fresh folder on free ports and resolves with the addresses it
+ * prints ({ HUB, NL, RO }) once the network is up, and how to stop it.
+ */
+async function startDemo() {
+  const dir = mkdtempSync(join(tmpdir(), 'strada-network-demo-'));
+  const env = { ...process.env };
+  delete env.STRADA_DB; // the demo's instances each keep their own SQLite file
+  const child = spawn(
+    STRADA_BIN,
+    ['network', 'demo', '--dir', join(dir, 'net'), '--port', '0', '--contacts', '120', '--web-root', STRADA_WEB_ROOT],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stderr.on('data', () => {}); // the servers' JSON log
+  const urls = await new Promise((resolve, reject) => {
+    let printed = '';
+    const timer = setTimeout(() => reject(new Error(`strada network demo was not up within 240 s:\n${printed}`)), 240_000);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`strada network demo exited early (code ${code}, signal ${signal}):\n${printed}`));
+    });
+    child.stdout.on('data', (chunk) => {
+      printed += chunk.toString('utf8');
+      if (!printed.includes('\nTry:')) return;
+      clearTimeout(timer);
+      const found = {};
+      for (const match of printed.matchAll(/^ {2}(HUB|NL|RO) +.*?(http:\/\/127\.0\.0\.1:\d+)$/gm)) found[match[1]] = match[2];
+      resolve(found);
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    urls,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+let demo;
+let browser;
+before(async () => {
+  demo = await startDemo();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.stop();
+  await demo?.stop();
+});
+
+describe('strada network demo', () => {
+  test('prints the three addresses; the hub knows both members as active', async (t) => {
+    assert.deepEqual(Object.keys(demo.urls).sort(), ['HUB', 'NL', 'RO']);
+    await withPage(t, browser.context, demo.urls.HUB, async (page) => {
+      await signIn(page, coordinator);
+      await page.getByRole('heading', { level: 1, name: 'Network members' }).waitFor();
+      const active = page.getByRole('region', { name: 'Active members' });
+      await active.getByRole('row', { name: /Hotline Noord \(demo\)/ }).waitFor();
+      await active.getByRole('row', { name: /Linia Sperantei \(demo\)/ }).waitFor();
+      await checkA11y(page, 'the hub of the demo network');
+    });
+  });
+
+  test('each member is its own instance with its own people', async (t) => {
+    await withPage(t, browser.context, demo.urls.NL, async (page) => {
+      await signIn(page, nlWorker);
+      await page.getByText('Cases shown: 9.').waitFor();
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByText('Ioana Radu (demo)').first().waitFor();
+    });
+    await withPage(t, browser.context, demo.urls.RO, async (page) => {
+      await signIn(page, roWorker);
+      await page.getByText('Cases shown: 8.').waitFor();
+    });
+  });
+});
