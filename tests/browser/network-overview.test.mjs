@@ -45,6 +45,7 @@ describe('network overview', () => {
       const year = new Date().getFullYear();
       await page.getByLabel('First year').fill(String(year - 2));
       await page.getByLabel('Last year').fill(String(year));
+      await page.getByRole('checkbox', { name: 'Cases in court proceedings' }).check();
       await page.getByRole('button', { name: 'Show', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: `Totals ${String(year - 2)}–${String(year)}` }).waitFor();
       const yearly = page.getByRole('table', { name: 'Figures per member and year' });
@@ -53,6 +54,7 @@ describe('network overview', () => {
       assert.match(await totals.getByRole('row', { name: /^All members none counted/ }).innerText(), /none counted/);
       await page.getByRole('heading', { level: 2, name: 'Notes on the totals' }).waitFor();
       await page.getByText(`not reported, Calls: GR-MEMBER (${String(year - 2)}–${String(year)})`).waitFor();
+      await yearly.getByRole('columnheader', { name: 'Cases in court proceedings' }).waitFor();
       await page.getByRole('link', { name: 'Download CSV' }).waitFor();
       await page.getByRole('link', { name: 'Download XLSX' }).waitFor();
       await page.getByRole('button', { name: 'Print' }).waitFor();
@@ -60,8 +62,9 @@ describe('network overview', () => {
 
       await page.getByRole('heading', { level: 2, name: 'What the network publishes' }).waitFor();
       await page.getByText('Nothing is published yet.', { exact: false }).waitFor();
-      await page.getByRole('checkbox', { name: 'Calls' }).check();
-      await page.getByRole('checkbox', { name: 'GR-MEMBER Member in Greece' }).check();
+      const publication = page.getByRole('form', { name: 'What the network publishes' });
+      await publication.getByRole('checkbox', { name: 'Calls' }).check();
+      await publication.getByRole('checkbox', { name: 'GR-MEMBER Member in Greece' }).check();
       await page.getByRole('button', { name: `Publish ${String(year - 2)}–${String(year)} as chosen` }).click();
       await page.getByText('Saved. The public site now shows the chosen figures', { exact: false }).waitFor();
       await checkA11y(page, 'the network overview after publishing');

@@ -14,7 +14,16 @@ import { TableRegion } from '../components/TableRegion';
 import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { can } from '../permissions';
-import { getOverview, getPublication, overviewPath, savePublication, type Overview, type Publication } from './overviewApi';
+import {
+  choosableFigures,
+  getOverview,
+  getPublication,
+  headlineFigures,
+  overviewPath,
+  savePublication,
+  type Overview,
+  type Publication,
+} from './overviewApi';
 import { cellText, footnoteText, seriesByMember, totalText } from './overviewFormat';
 
 const colours = ['#1f5f8b', '#b35900', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#5d4037', '#455a64'];
@@ -25,13 +34,26 @@ export function figureLabel(t: TFunction, id: string): string {
   return t(`networkOverview.figures.${key(id)}`, { defaultValue: id });
 }
 
-function SpanForm({ from, to, onShow }: { from: number; to: number; onShow: (from: number, to: number) => void }) {
+interface Span {
+  from: number;
+  to: number;
+  figures: string[];
+}
+
+function SpanForm({ span, onShow }: { span: Span; onShow: (span: Span) => void }) {
   const t = useT();
-  const [first, setFirst] = useState(String(from));
-  const [last, setLast] = useState(String(to));
+  const [first, setFirst] = useState(String(span.from));
+  const [last, setLast] = useState(String(span.to));
+  const [figures, setFigures] = useState(span.figures);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const submit = (e: Event) => {
     e.preventDefault();
-    onShow(Number(first), Number(last));
+    if (figures.length === 0) {
+      setNotice({ kind: 'error', text: t('networkOverview.needFigure') });
+      return;
+    }
+    setNotice(null);
+    onShow({ from: Number(first), to: Number(last), figures: choosableFigures.filter((f) => figures.includes(f)) });
   };
   return (
     <form class="overview-span no-print" onSubmit={submit} aria-labelledby="overview-span">
@@ -40,7 +62,22 @@ function SpanForm({ from, to, onShow }: { from: number; to: number; onShow: (fro
       <input id="overview-from" type="number" min={1990} max={9999} value={first} onInput={(e) => setFirst(e.currentTarget.value)} />
       <label for="overview-to">{t('networkOverview.to')}</label>
       <input id="overview-to" type="number" min={1990} max={9999} value={last} onInput={(e) => setLast(e.currentTarget.value)} />
+      <fieldset>
+        <legend>{t('networkOverview.figuresShown')}</legend>
+        {choosableFigures.map((f) => (
+          <div class="checkbox" key={f}>
+            <input
+              id={`overview-figure-${key(f)}`}
+              type="checkbox"
+              checked={figures.includes(f)}
+              onChange={(e) => setFigures(e.currentTarget.checked ? [...figures, f] : figures.filter((x) => x !== f))}
+            />
+            <label for={`overview-figure-${key(f)}`}>{figureLabel(t, f)}</label>
+          </div>
+        ))}
+      </fieldset>
       <button type="submit">{t('networkOverview.show')}</button>
+      <StatusRegion notice={notice} />
     </form>
   );
 }
@@ -252,22 +289,22 @@ function PublicationForm({ api, user, o }: { api: ApiClient; user: User; o: Over
 export function NetworkOverviewPage({ api, user }: { api: ApiClient; user: User }) {
   const t = useT();
   const thisYear = new Date().getFullYear();
-  const [span, setSpan] = useState({ from: thisYear - 19, to: thisYear });
-  const loaded = useLoaded(() => getOverview(api, span.from, span.to), [span.from, span.to]);
+  const [span, setSpan] = useState<Span>({ from: thisYear - 19, to: thisYear, figures: headlineFigures });
+  const loaded = useLoaded(() => getOverview(api, span.from, span.to, span.figures), [span.from, span.to, span.figures.join(',')]);
   const o = loaded.value;
   return (
     <div class="network-overview">
       <h1>{t('networkOverview.title')}</h1>
       <p class="intro">{t('networkOverview.intro')}</p>
-      <SpanForm from={span.from} to={span.to} onShow={(from, to) => setSpan({ from, to })} />
+      <SpanForm span={span} onShow={setSpan} />
       <StatusRegion notice={loaded.notice} />
       {o && (
         <>
           <p class="actions no-print">
-            <a class="button" href={overviewPath(o.from, o.to, 'csv')} download>
+            <a class="button" href={overviewPath(o.from, o.to, 'csv', o.figures)} download>
               {t('networkOverview.downloadCsv')}
             </a>{' '}
-            <a class="button" href={overviewPath(o.from, o.to, 'xlsx')} download>
+            <a class="button" href={overviewPath(o.from, o.to, 'xlsx', o.figures)} download>
               {t('networkOverview.downloadXlsx')}
             </a>{' '}
             <button type="button" onClick={() => window.print()}>

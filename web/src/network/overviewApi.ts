@@ -58,13 +58,28 @@ export interface Publication {
   version: number;
 }
 
-/** The address of the overview of years [from, to] (format json, csv or xlsx). */
-export function overviewPath(from: number, to: number, format: 'json' | 'csv' | 'xlsx' = 'json'): string {
+/** The figures the overview offers to choose (the server's default first: the headline ones). */
+export const headlineFigures = ['contacts.total', 'people.total', 'people.new', 'services.total', 'referrals.out.cross_border', 'returns'];
+export const choosableFigures = [
+  ...headlineFigures,
+  'contacts.data',
+  'contacts.non_data',
+  'people.ongoing',
+  'referrals.in.national',
+  'referrals.in.cross_border',
+  'referrals.out.national',
+  'cases.in_proceedings',
+];
+
+/** The address of the overview of years [from, to] and `figures` (format json, csv or xlsx). */
+export function overviewPath(from: number, to: number, format: 'json' | 'csv' | 'xlsx' = 'json', figures: readonly string[] = []): string {
   const q = `from=${String(from)}&to=${String(to)}`;
-  return `/api/v1/network/overview?${q}${format === 'json' ? '' : `&format=${format}`}`;
+  const chosen = figures.length > 0 ? `&figures=${figures.map(encodeURIComponent).join(',')}` : '';
+  return `/api/v1/network/overview?${q}${chosen}${format === 'json' ? '' : `&format=${format}`}`;
 }
 
-export const getOverview = (api: ApiClient, from: number, to: number) => api.request<Overview>('GET', overviewPath(from, to));
+export const getOverview = (api: ApiClient, from: number, to: number, figures: readonly string[] = []) =>
+  api.request<Overview>('GET', overviewPath(from, to, 'json', figures));
 export const getPublication = (api: ApiClient) => api.request<Publication>('GET', '/api/v1/network/publication');
 export const savePublication = (
   api: ApiClient,
