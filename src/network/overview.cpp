@@ -181,6 +181,7 @@ reports::ExportTable overviewTable(const Overview& o) {
   };
   const auto totals = [](const std::vector<OverviewTotal>& ts) {
     std::vector<std::string> out;
+    out.reserve(ts.size());
     for (const OverviewTotal& total : ts) {
       out.push_back(totalText(total));
     }
@@ -189,6 +190,7 @@ reports::ExportTable overviewTable(const Overview& o) {
   for (const OverviewRow& row : o.rows) {
     const OverviewMember& m = *members.at(row.member);
     std::vector<std::string> cells;
+    cells.reserve(row.values.size());
     for (const OverviewValue& v : row.values) {
       cells.push_back(cellText(v));
     }

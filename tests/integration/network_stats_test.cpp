@@ -172,7 +172,8 @@ TEST_F(NetworkStatsTest, AFullRoundReachesTheOverviewWithNotCollectedAndSuppress
   // The current year, computed from contacts: 15 by phone, 3 by chat (suppressed, and one more
   // cell with it).
   const int year = thisYear();
-  const std::string now_iso = domain::formatRfc3339(domain::nowMillis() - 3600 * 1000);
+  const std::string now_iso =
+      domain::formatRfc3339(domain::nowMillis() - domain::UnixMillis{3600} * 1000);
   postContacts(sa, 15, "phone", now_iso);
   postContacts(sa, 3, "chat", now_iso);
   const std::string start = std::to_string(year) + "-01-01";
@@ -291,7 +292,8 @@ TEST_F(NetworkStatsTest, AFullRoundReachesTheOverviewWithNotCollectedAndSuppress
   EXPECT_EQ(stale.status, 409u) << stale.body;
   const HttpResponse published = anyone.get("/api/v1/public/network-figures");
   ASSERT_EQ(published.status, 200u);
-  EXPECT_EQ(published.json->at("figures"), boost::json::value(boost::json::array{"contacts.total"}));
+  EXPECT_EQ(published.json->at("figures"),
+            boost::json::value(boost::json::array{"contacts.total"}));
   EXPECT_EQ(published.json->at("members").as_array().size(), 1u);
   EXPECT_EQ(published.json->at("rows").as_array().size(), 3u);
   EXPECT_EQ(total(published, "contacts.total").at("n").as_int64(), 4000 + 4150 + 4200);
