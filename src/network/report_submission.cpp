@@ -165,9 +165,11 @@ domain::Result<store::ReceivedReport> headerOf(const json::object& packet) {
   if (r.origin != "computed" && r.origin != "imported") {
     return tl::unexpected(badReport("origin"));
   }
+  // A packet of a newer definition than this hub knows is refused (a 4xx): the member's outbox
+  // retries it with back-off, so it is stored once the hub is upgraded. Nothing is lost.
   if (revision->as_int64() < 1 || revision->as_int64() > 1000000 ||
-      k->as_int64() < reports::kMinimumK || k->as_int64() > 1000 ||
-      version->as_int64() != reports::kDefinitionVersion) {
+      k->as_int64() < reports::kMinimumK || k->as_int64() > 1000 || version->as_int64() < 1 ||
+      version->as_int64() > reports::kDefinitionVersion) {
     return tl::unexpected(badReport("revision, k or definition version"));
   }
   r.revision = static_cast<int>(revision->as_int64());
