@@ -55,6 +55,8 @@ describe('network overview', () => {
       await page.getByRole('heading', { level: 2, name: 'Notes on the totals' }).waitFor();
       await page.getByText(`not reported, Calls: GR-MEMBER (${String(year - 2)}–${String(year)})`).waitFor();
       await yearly.getByRole('columnheader', { name: 'Cases in court proceedings' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Reports received' }).waitFor();
+      await page.getByText('No report was received for these years yet.').waitFor();
       await page.getByRole('link', { name: 'Download CSV' }).waitFor();
       await page.getByRole('link', { name: 'Download XLSX' }).waitFor();
       await page.getByRole('button', { name: 'Print' }).waitFor();

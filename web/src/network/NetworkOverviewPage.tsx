@@ -19,6 +19,7 @@ import {
   getOverview,
   getPublication,
   headlineFigures,
+  listReceivedReports,
   overviewPath,
   savePublication,
   type Overview,
@@ -195,6 +196,52 @@ function YearlyTable({ o }: { o: Overview }) {
   );
 }
 
+/** Every revision received for the years shown: the one that counts, and those it replaced. */
+function Revisions({ api, o }: { api: ApiClient; o: Overview }) {
+  const t = useT();
+  const loaded = useLoaded(() => listReceivedReports(api), [o.from, o.to]);
+  const shown = (loaded.value?.items ?? []).filter((r) => {
+    const year = Number(r.start.slice(0, 4));
+    return year >= o.from && year <= o.to;
+  });
+  return (
+    <section aria-labelledby="overview-revisions">
+      <h2 id="overview-revisions">{t('networkOverview.revisionsTitle')}</h2>
+      <StatusRegion notice={loaded.notice} />
+      {loaded.value && shown.length === 0 && <p>{t('networkOverview.noRevisions')}</p>}
+      {shown.length > 0 && (
+        <TableRegion name={t('networkOverview.revisionsTitle')}>
+          <table class="overview-revisions">
+            <caption class="visually-hidden">{t('networkOverview.revisionsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('networkOverview.member')}</th>
+                <th scope="col">{t('networkOverview.period')}</th>
+                <th scope="col">{t('networkOverview.revision')}</th>
+                <th scope="col">{t('networkOverview.origin')}</th>
+                <th scope="col">{t('networkOverview.receivedAt')}</th>
+                <th scope="col">{t('networkOverview.counts')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={`${r.member}-${r.period}-${r.start}-${String(r.revision)}`}>
+                  <th scope="row">{r.member}</th>
+                  <td>{r.label}</td>
+                  <td>{r.revision}</td>
+                  <td>{t(`reports.origin.${r.origin}`)}</td>
+                  <td>{formatDateTime(r.received_at)}</td>
+                  <td>{r.latest ? t('networkOverview.latest') : t('networkOverview.replaced')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </section>
+  );
+}
+
 function CountryChart({ o }: { o: Overview }) {
   const t = useT();
   const shown = ['contacts.total', 'people.total'].filter((f) => o.figures.includes(f));
@@ -332,6 +379,7 @@ export function NetworkOverviewPage({ api, user }: { api: ApiClient; user: User 
               <Totals o={o} />
               <Footnotes o={o} />
               <YearlyTable o={o} />
+              <Revisions api={api} o={o} />
             </>
           )}
           <PublicationForm api={api} user={user} o={o} />

@@ -80,6 +80,20 @@ export function overviewPath(from: number, to: number, format: 'json' | 'csv' | 
 
 export const getOverview = (api: ApiClient, from: number, to: number, figures: readonly string[] = []) =>
   api.request<Overview>('GET', overviewPath(from, to, 'json', figures));
+export interface ReceivedReport {
+  member: string;
+  period: 'month' | 'quarter' | 'year';
+  start: string;
+  label: string;
+  revision: number;
+  origin: 'computed' | 'imported';
+  small_count_k: number;
+  key_id: string;
+  received_at: string;
+  latest: boolean;
+}
+
+export const listReceivedReports = (api: ApiClient) => api.request<{ items: ReceivedReport[] }>('GET', '/api/v1/network/reports');
 export const getPublication = (api: ApiClient) => api.request<Publication>('GET', '/api/v1/network/publication');
 export const savePublication = (
   api: ApiClient,
