@@ -8,5 +8,8 @@
 namespace strada::api {
 
 void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& handlers);
+// The members' figures at the hub (api/network_figures.cpp): overview, revisions received,
+// publication; registered by registerNetworkRoutes.
+void registerNetworkFigureRoutes(RouteTable& routes);
 
 }  // namespace strada::api

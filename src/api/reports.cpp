@@ -9,7 +9,9 @@
 #include "api/json_input.h"
 #include "api/report_routes.h"
 #include "domain/time.h"
+#include "network/report_submission.h"
 #include "reports/report_import.h"
+#include "store/async.h"
 
 namespace strada::api {
 namespace {
@@ -38,6 +40,8 @@ boost::json::object encodeSummary(const store::ReportRow& row) {
           {"definition_version", row.definition_version},
           {"created_at", instantOrNull(row.created_at)},
           {"approved_at", instantOrNull(row.approved_at)},
+          {"submitted_at", instantOrNull(row.submitted_at)},
+          {"hub_received_at", instantOrNull(row.hub_received_at)},
           {"version", row.version}};
 }
 
@@ -158,6 +162,57 @@ boost::asio::awaitable<http::Response> importTemplate(ApiContext&, http::Request
 
 boost::json::value encodePacket(const reports::Report& report) { return reports::packetOf(report); }
 
+// Submits one approved report to the network's hub (a blocking use case: on the CPU pool), then
+// answers the report as it now is.
+boost::asio::awaitable<http::Response> submitReport(ApiContext& ctx, http::Request& req,
+                                                    const policy::Principal& who) {
+  auto id = idParam(req);
+  if (!id) {
+    co_return errorResponse(req, id.error());
+  }
+  if (!req.body.empty()) {
+    JsonFields in(req.body);
+    if (auto done = in.finish(); !done) {
+      co_return errorResponse(req, done.error());
+    }
+  }
+  auto work = [&ctx, actor = actorOf(who, req.request_id), report = *id] {
+    return network::submitReport(ctx.db, ctx.vault, actor, report);
+  };
+  auto submitted = co_await store::awaitOnPool<Result<store::ReportRow>>(ctx.cpu, std::move(work));
+  if (!submitted) {
+    co_return errorResponse(req, submitted.error());
+  }
+  auto report = co_await reports::readReport(ctx.hotline(), actorOf(who, req.request_id), *id);
+  if (!report) {
+    co_return errorResponse(req, report.error());
+  }
+  co_return http::Response::json(200, encodeReport(*report));
+}
+
+// Submits every approved report not yet submitted (the historic years, typically).
+boost::asio::awaitable<http::Response> submitApproved(ApiContext& ctx, http::Request& req,
+                                                      const policy::Principal& who) {
+  if (auto s = noParams(req); !s) {
+    co_return errorResponse(req, s.error());
+  }
+  if (!req.body.empty()) {
+    JsonFields in(req.body);
+    if (auto done = in.finish(); !done) {
+      co_return errorResponse(req, done.error());
+    }
+  }
+  auto work = [&ctx, actor = actorOf(who, req.request_id)] {
+    return network::submitAllApproved(ctx.db, ctx.vault, actor);
+  };
+  auto submitted =
+      co_await store::awaitOnPool<Result<std::vector<store::ReportRow>>>(ctx.cpu, std::move(work));
+  if (!submitted) {
+    co_return errorResponse(req, submitted.error());
+  }
+  co_return http::Response::json(200, itemsBody(*submitted, encodeSummary));
+}
+
 }  // namespace
 
 void registerReportRoutes(RouteTable& routes) {
@@ -181,6 +236,8 @@ void registerReportRoutes(RouteTable& routes) {
                encodePacket);
   routes.route("POST", base + "/{id}/approve", Permission::kReportsManage, idParam,
                reports::approveReport, encodeReport);
+  routes.route("POST", base + "/{id}/submit", Permission::kReportsManage, &submitReport);
+  routes.route("POST", base + "/submit-approved", Permission::kReportsManage, &submitApproved);
 }
 
 }  // namespace strada::api

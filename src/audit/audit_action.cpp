@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 109> kActions = {{
+constexpr std::array<ActionInfo, 112> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -124,8 +124,11 @@ constexpr std::array<ActionInfo, 109> kActions = {{
     {AuditAction::kReportApprove, "report.approve", "report"},
     {AuditAction::kReportImport, "report.import", "reports"},
     {AuditAction::kReportSettings, "report.settings", "organisation"},
+    {AuditAction::kReportSubmit, "report.submit", "report"},
+    {AuditAction::kNetworkOverviewRead, "network_overview.read", "network_overview"},
+    {AuditAction::kNetworkPublicationChange, "network_publication.change", "network_publication"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kReportSettings));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkPublicationChange));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

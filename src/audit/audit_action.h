@@ -137,6 +137,10 @@ enum class AuditAction {
   kReportApprove,   // report.approve (frozen, ready to leave)
   kReportImport,    // report.import (historic figures from a CSV; object "rows=N")
   kReportSettings,  // report.settings (the figure groups collected, k)
+  // The network's figures (network/report_submission.h, network/network_figures.h).
+  kReportSubmit,              // report.submit (an approved report queued for the hub)
+  kNetworkOverviewRead,       // network_overview.read (object "from=..;to=..;format=..")
+  kNetworkPublicationChange,  // network_publication.change (what the network publishes)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

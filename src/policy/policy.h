@@ -67,6 +67,9 @@ enum class Permission {
   kReportsRead,           // the organisation's aggregate reports (figures only; issue 9.3)
   kReportsManage,         // compute, approve and import them (the data officer)
   kReportsSettings,       // which figure groups the organisation collects, and its k
+  // The network's figures at the hub (issue 9, section 4).
+  kNetworkOverviewRead,       // the overview of the members' submitted figures, and its downloads
+  kNetworkPublicationManage,  // choose which figures, years and members are published
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

@@ -176,7 +176,10 @@ awaitable<Result<ImportOutcome>> importReports(Context ctx, Actor actor, std::st
                                     now,
                                     "",
                                     0,
-                                    1};
+                                    1,
+                                    "",
+                                    0,
+                                    0};
       DisclosureRules rules;
       rules.k = k;
       rules.figures_not_collected = y.not_collected;

@@ -46,19 +46,6 @@ std::vector<Figure> figuresOf(const std::vector<store::ReportFigureRow>& rows) {
   return out;
 }
 
-Result<Report> loadReport(soci::session& sql, const std::string& org_id, const std::string& id) {
-  auto row = store::findReport(sql, org_id, id);
-  if (!row || !*row) {
-    return row ? Result<Report>(tl::unexpected(reportNotFound()))
-               : Result<Report>(tl::unexpected(row.error()));
-  }
-  auto figures = store::reportFigures(sql, id);
-  if (!figures) {
-    return tl::unexpected(figures.error());
-  }
-  return Report{std::move(**row), figuresOf(*figures)};
-}
-
 // Why `row` may not be approved in `w`'s transaction: not a draft, or not its period's newest.
 domain::Status requireApprovable(store::WriteContext& w, const store::ReportRow& row) {
   if (row.status != "draft") {
@@ -78,6 +65,19 @@ domain::Status requireApprovable(store::WriteContext& w, const store::ReportRow&
 }
 
 }  // namespace
+
+Result<Report> loadReport(soci::session& sql, const std::string& org_id, const std::string& id) {
+  auto row = store::findReport(sql, org_id, id);
+  if (!row || !*row) {
+    return row ? Result<Report>(tl::unexpected(reportNotFound()))
+               : Result<Report>(tl::unexpected(row.error()));
+  }
+  auto figures = store::reportFigures(sql, id);
+  if (!figures) {
+    return tl::unexpected(figures.error());
+  }
+  return Report{std::move(**row), figuresOf(*figures)};
+}
 
 domain::Status storeNextRevision(store::WriteContext& w,
                                  const std::map<std::string, std::int64_t>& raw,
@@ -145,7 +145,10 @@ awaitable<Result<Report>> computeReport(Context ctx, Actor actor, std::string ki
                               ctx.clock(),
                               "",
                               0,
-                              1};
+                              1,
+                              "",
+                              0,
+                              0};
   DisclosureRules rules;
   rules.k = read->settings.small_count_k;
   rules.groups_not_collected = asSet(read->settings.groups_not_collected);

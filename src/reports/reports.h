@@ -57,6 +57,11 @@ struct Report {
 // user, no record id of the organisation's own.
 [[nodiscard]] boost::json::object packetOf(const Report& report);
 
+// Within a job: the organisation's report `id` with its figures; NotFound for another
+// organisation's or none.
+[[nodiscard]] Result<Report> loadReport(soci::session& sql, const std::string& org_id,
+                                        const std::string& id);
+
 // Within a write job: stores `report.row` (as its period's next revision, set here) with the
 // figures disclosed from `raw` under `rules` plus the figures suppressed in earlier revisions,
 // and fills `report.figures`. Shared by computeReport and the import.

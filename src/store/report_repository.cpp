@@ -14,23 +14,27 @@ namespace {
 
 constexpr const char* kReportColumns =
     "id, org_id, period_kind, period_start, revision, origin, status, small_count_k, "
-    "definition_version, created_by, created_at, approved_by, approved_at, version";
+    "definition_version, created_by, created_at, approved_by, approved_at, version, submitted_by, "
+    "submitted_at, hub_received_at";
 
 struct ReportColumns {
   ReportRow r;
   long long k = 0;
   long long created_at = 0;
   long long approved_at = 0;
+  long long submitted_at = 0;
+  long long hub_received_at = 0;
 
   void bindInto(soci::statement& st) {
     detail::intoEach(st, r.id, r.org_id, r.period_kind, r.period_start, r.revision, r.origin,
                      r.status, k, r.definition_version, r.created_by, created_at, r.approved_by,
-                     approved_at, r.version);
+                     approved_at, r.version, r.submitted_by, submitted_at, hub_received_at);
   }
   ReportRow toRow() const {
     ReportRow out = r;
-    std::tie(out.small_count_k, out.created_at, out.approved_at) =
-        std::tuple(k, created_at, approved_at);
+    std::tie(out.small_count_k, out.created_at, out.approved_at, out.submitted_at,
+             out.hub_received_at) =
+        std::tuple(k, created_at, approved_at, submitted_at, hub_received_at);
     return out;
   }
 };
@@ -113,7 +117,8 @@ domain::Status insertReport(WriteContext& w, const ReportRow& row,
         detail::insertRow(sql, "reports", kReportColumns, row.id, row.org_id, row.period_kind,
                           row.period_start, row.revision, row.origin, row.status, row.small_count_k,
                           row.definition_version, row.created_by, row.created_at, row.approved_by,
-                          row.approved_at, row.version);
+                          row.approved_at, row.version, row.submitted_by, row.submitted_at,
+                          row.hub_received_at);
         for (const ReportFigureRow& f : figures) {
           detail::insertRow(sql, "report_figures", "report_id, figure, state, n", row.id, f.figure,
                             f.state, f.n);

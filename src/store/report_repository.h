@@ -35,6 +35,11 @@ struct ReportRow {
   std::string approved_by;
   domain::UnixMillis approved_at = 0;
   int version = 1;
+  // Migration 0031: when it left for the network's hub (queued), by whom, and when the hub said
+  // it received it (0: not yet).
+  std::string submitted_by;
+  domain::UnixMillis submitted_at = 0;
+  domain::UnixMillis hub_received_at = 0;
 };
 
 struct ReportFigureRow {

@@ -54,6 +54,10 @@ describe('reports', () => {
       await page.getByRole('button', { name: 'Approve this report' }).click();
       await page.getByText('Approved. The figures are frozen and ready to leave.').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Approve this report' }).count(), 0);
+      // An approved report may be submitted; this instance is in no network, and says so.
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.getByRole('button', { name: 'Submit to the network' }).click();
+      await page.getByText('not an active member of a network', { exact: false }).waitFor();
 
       await page.getByRole('link', { name: 'Back to the reports' }).click();
       await page.getByRole('heading', { level: 2, name: 'Import historic figures' }).waitFor();

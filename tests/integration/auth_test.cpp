@@ -244,6 +244,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/reports", "reports.read"},
       {"POST", "/api/v1/reports", "reports.manage"},
       {"GET", "/api/v1/reports/settings", "reports.read"},
+      {"GET", "/api/v1/network/overview?from=2020&to=2020", "network.overview_read"},
+      {"GET", "/api/v1/network/publication", "network.overview_read"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

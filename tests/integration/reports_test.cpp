@@ -134,6 +134,11 @@ TEST_F(ReportsTest, ComputesSuppressesRevisesAndApproves) {
   ASSERT_EQ(approved.status, 200u) << approved.body;
   EXPECT_EQ(approved.json->at("status"), "approved");
   EXPECT_EQ(officer.post("/api/v1/reports/" + idOf(r3) + "/approve", "{}").status, 409u);
+  // This instance is in no network: nowhere to submit to.
+  const HttpResponse nowhere = officer.post("/api/v1/reports/" + idOf(r3) + "/submit", "{}");
+  EXPECT_EQ(nowhere.status, 409u) << nowhere.body;
+  EXPECT_EQ(nowhere.json->at("error").at("field"), "network");
+  EXPECT_EQ(officer.post("/api/v1/reports/submit-approved", "{}").status, 409u);
 
   // The history keeps every revision.
   const HttpResponse list = officer.get("/api/v1/reports");

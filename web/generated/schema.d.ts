@@ -2096,6 +2096,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign an approved report and submit it to the network's hub
+         * @description Needs data_officer (reports.manage); audited (report.submit). Queues the message
+         *     `report.submit` in the outbox: the report's packet (as `GET /api/v1/reports/{id}/packet`,
+         *     figures only; suppressed counts never leave) with a detached Ed25519 signature by this
+         *     instance's signing key (its key id included) over `"strada-report/1\n" member_code "\n"
+         *     key_id "\n" packet`. The status becomes `submitted` at once (`submitted_at`); the hub
+         *     answers `report.received`, which sets `hub_received_at`. A correction is a new revision of
+         *     the period, approved and submitted: it replaces the period at the hub, which keeps every
+         *     revision. The body is empty or `{}`.
+         */
+        post: operations["submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/submit-approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit every approved report not yet submitted (historic years included)
+         * @description Needs data_officer (reports.manage). Each report as `POST /api/v1/reports/{id}/submit`,
+         *     oldest period first, in one transaction (each audited report.submit). None waiting is
+         *     fine: an empty list. The body is empty or `{}`.
+         */
+        post: operations["submitApprovedReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/network/members": {
         parameters: {
             query?: never;
@@ -2156,6 +2205,102 @@ export interface paths {
          *     that it refuses them too. Recorded as `network_member.revoke`.
          */
         post: operations["revokeNetworkMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members' yearly figures over a span of years, with totals (at the hub)
+         * @description Needs `network.overview_read` (the `network_coordinator` role). The latest revision of
+         *     each member's yearly report (period `year`; monthly and quarterly reports are not
+         *     summed into years) for every year of [from, to], for every member of the registry but
+         *     pending join requests. Each cell is `count` (with `n`), `suppressed`, `not_collected` or
+         *     `not_reported` (no yearly report for that year); only counts add up: totals per figure,
+         *     per member, per country and per year leave the other cells out (never counted as 0),
+         *     say `complete: false`, and `footnotes` name the members and years left out. CSV and XLSX
+         *     (`format`) are the same table, downloads recorded as `network_overview.read`.
+         */
+        get: operations["getNetworkOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every report revision the hub received (the revision history)
+         * @description Needs `network.overview_read`. Newest period first; `latest` marks the revision that
+         *     counts for its member and period (the highest received). Each was stored with the
+         *     member's detached signature and key id (proof of origin).
+         */
+        get: operations["listReceivedReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the network publishes (years, figures, members)
+         * @description Needs `network.overview_read`. `version` 0 when nothing was published yet.
+         */
+        get: operations["getNetworkPublication"];
+        /**
+         * Choose what the network publishes
+         * @description Needs `network.publication_manage` (the coordinator); recorded as
+         *     `network_publication.change`. Replaces the selection; `version` is the one it started
+         *     from (0 the first time).
+         */
+        put: operations["putNetworkPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/network-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exactly the figures the network's coordinator published (public)
+         * @description No session: aggregates only. The overview (same shape as `/api/v1/network/overview`) of
+         *     the published years, figures and members; nothing published gives no rows.
+         */
+        get: operations["getPublishedNetworkFigures"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3705,6 +3850,16 @@ export interface components {
             created_at: string | null;
             /** Format: date-time */
             approved_at: string | null;
+            /**
+             * Format: date-time
+             * @description When it was queued for the network's hub.
+             */
+            submitted_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the hub said it received it (report.received).
+             */
+            hub_received_at: string | null;
             version: number;
         };
         ReportList: {
@@ -3754,6 +3909,86 @@ export interface components {
         NetworkRefused: unknown;
         NetworkMemberList: {
             items: components["schemas"]["NetworkMember"][];
+        };
+        OverviewTotal: {
+            figure: string;
+            /** @description The sum of the counts only. */
+            n: number;
+            counted: number;
+            /** @description Cells not collected, suppressed or not reported, left out of `n`. */
+            left_out: number;
+            complete: boolean;
+        };
+        NetworkOverview: {
+            from: number;
+            to: number;
+            figures: string[];
+            members: {
+                code: string;
+                name: string;
+                country: string;
+            }[];
+            rows: {
+                member: string;
+                year: number;
+                revision: number | null;
+                /** @enum {string|null} */
+                origin: "computed" | "imported" | null;
+                figures: {
+                    [key: string]: {
+                        /** @enum {string} */
+                        state: "count" | "suppressed" | "not_collected" | "not_reported";
+                        n: number | null;
+                    };
+                };
+            }[];
+            totals: components["schemas"]["OverviewTotal"][];
+            by_member: {
+                member: string;
+                totals: components["schemas"]["OverviewTotal"][];
+            }[];
+            by_country: {
+                country: string;
+                totals: components["schemas"]["OverviewTotal"][];
+            }[];
+            by_year: {
+                year: number;
+                totals: components["schemas"]["OverviewTotal"][];
+            }[];
+            footnotes: {
+                /** @enum {string} */
+                state: "suppressed" | "not_collected" | "not_reported";
+                figure: string;
+                members: {
+                    member: string;
+                    years: number[];
+                }[];
+            }[];
+        };
+        NetworkPublication: {
+            year_from: number | null;
+            year_to: number | null;
+            figures: string[];
+            members: string[];
+            /** Format: date-time */
+            updated_at: string | null;
+            version: number;
+        };
+        ReceivedReport: {
+            member: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** Format: date */
+            start: string;
+            label: string;
+            revision: number;
+            /** @enum {string} */
+            origin: "computed" | "imported";
+            small_count_k: number;
+            key_id: string;
+            /** Format: date-time */
+            received_at: string;
+            latest: boolean;
         };
         NetworkMember: {
             code: string;
@@ -4186,6 +4421,10 @@ export type ReportImportErrors = components['schemas']['ReportImportErrors'];
 export type NetworkMemberCode = components['schemas']['NetworkMemberCode'];
 export type NetworkRefused = components['schemas']['NetworkRefused'];
 export type NetworkMemberList = components['schemas']['NetworkMemberList'];
+export type OverviewTotal = components['schemas']['OverviewTotal'];
+export type NetworkOverview = components['schemas']['NetworkOverview'];
+export type NetworkPublication = components['schemas']['NetworkPublication'];
+export type ReceivedReport = components['schemas']['ReceivedReport'];
 export type NetworkMember = components['schemas']['NetworkMember'];
 export type NetworkDelivery = components['schemas']['NetworkDelivery'];
 export type ResponseNetworkRefused = components['responses']['NetworkRefused'];
@@ -8045,6 +8284,79 @@ export interface operations {
             };
         };
     };
+    submitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submitted report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /**
+             * @description `conflict`: field `status` when the report is not approved (a draft) or was submitted
+             *     already; `network` when this instance is not an active member of a network;
+             *     `organisation` when the instance is a member for another organisation.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitApprovedReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports submitted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReportSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            /** @description `conflict`: field `network` or `organisation`, as for one report. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listNetworkMembers: {
         parameters: {
             query?: never;
@@ -8144,6 +8456,157 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    getNetworkOverview: {
+        parameters: {
+            query: {
+                from: number;
+                /** @description At most 50 years after `from`, not past this year. */
+                to: number;
+                /**
+                 * @description Comma-separated figure ids of the report's definition (at most 100). Default: the
+                 *     headline figures contacts.total, people.total, people.new, services.total,
+                 *     referrals.out.cross_border, returns.
+                 */
+                figures?: string;
+                /** @description Only members of this ISO 3166-1 alpha-2 country. */
+                country?: string;
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview (or its CSV or XLSX table). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkOverview"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    listReceivedReports: {
+        parameters: {
+            query?: {
+                /** @description Only this member's. */
+                member?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceivedReport"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    getNetworkPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The publication selection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkPublication"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    putNetworkPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year_from: number;
+                    year_to: number;
+                    figures: string[];
+                    members?: string[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new selection. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkPublication"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            /** @description `conflict` on `version`: the selection changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublishedNetworkFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published figures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkOverview"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
         };
     };
     receiveNetworkDelivery: {

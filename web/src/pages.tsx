@@ -24,6 +24,7 @@ import { mayListCases } from './cases/permissions';
 import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
+import { NetworkOverviewPage } from './network/NetworkOverviewPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportView } from './reports/ReportView';
@@ -61,6 +62,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   approvals: (_, c) => <ApprovalsPage api={c.api} codes={c.codes} user={c.user} />,
   exports: (_, c) => <ExportsPage api={c.api} />,
   network: (_, c) => <NetworkMembersPage api={c.api} />,
+  networkOverview: (_, c) => <NetworkOverviewPage api={c.api} user={c.user} />,
   reports: (_, c) => <ReportsPage api={c.api} user={c.user} />,
   report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
 };

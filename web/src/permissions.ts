@@ -40,6 +40,8 @@ export type Permission =
   | 'knowledge.read'
   | 'network.members_manage'
   | 'network.members_read'
+  | 'network.overview_read'
+  | 'network.publication_manage'
   | 'referral.list_own'
   | 'referral.submit'
   | 'reports.manage'

@@ -23,13 +23,14 @@ export type Route =
   | { name: 'approvals' } // a supervisor's pending approvals (plans and closures)
   | { name: 'exports' } // the standard exports (HTCDS 2.0, CTDC)
   | { name: 'network' } // the network coordinator's members and join requests
+  | { name: 'networkOverview' } // the hub's overview of the members' figures
   | { name: 'reports' }
   | { name: 'report'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'reports';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'networkOverview' | 'reports';
 
 interface RouteSpec {
   name: RouteName;
@@ -63,6 +64,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'agencyEdit', path: '/directory/:id/edit', section: 'directory' },
   { name: 'agency', path: '/directory/:id', section: 'directory' },
   { name: 'network', path: '/network', section: 'network' },
+  { name: 'networkOverview', path: '/network/overview', section: 'networkOverview' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

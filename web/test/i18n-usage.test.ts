@@ -55,6 +55,10 @@ const builtPrefixes = [
   'reports.groups.',
   'reports.figures.',
   'reports.state.',
+  // The network overview labels cell states, figures and charts from the API's values.
+  'networkOverview.state.',
+  'networkOverview.figures.',
+  'networkOverview.chart.',
 ];
 
 describe('i18n keys', () => {

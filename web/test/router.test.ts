@@ -26,6 +26,7 @@ const examples: Route[] = [
   { name: 'approvals' },
   { name: 'exports' },
   { name: 'network' },
+  { name: 'networkOverview' },
   { name: 'reports' },
   { name: 'report', id: 'r1' },
 ];

@@ -19,6 +19,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'stats', permission: 'stats.read', label: 'lists.nav.stats' },
   { section: 'exports', permission: 'exports.standard', label: 'exports.nav' },
   { section: 'network', permission: 'network.members_read', label: 'network.nav' },
+  { section: 'networkOverview', permission: 'network.overview_read', label: 'networkOverview.nav' },
   { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
 ];
 

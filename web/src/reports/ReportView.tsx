@@ -9,12 +9,13 @@ import { useLoaded } from '../cases/useLoaded';
 import { codeLabel } from '../codes/labels';
 import { BarChartFigure } from '../components/BarChartFigure';
 import { StatusRegion } from '../components/StatusRegion';
-import { formatNumber } from '../format';
+import { formatDateTime, formatNumber } from '../format';
 import type { TFunction } from 'i18next';
 import { useT } from '../i18n';
 import { can } from '../permissions';
 import {
   approveReport,
+  submitReport,
   codeOfFigure,
   getReport,
   listReports,
@@ -110,6 +111,20 @@ function Revisions({ report, all }: { report: Report; all: ReportSummary[] }) {
   );
 }
 
+/** Where a report stands with the network's hub: submitted when, and received when. */
+export function SubmissionState({ report }: { report: ReportSummary }) {
+  const t = useT();
+  if (report.submitted_at === null) return null;
+  return (
+    <p class="submission-state">
+      {t('reports.submittedAt', { at: formatDateTime(report.submitted_at) })}{' '}
+      {report.hub_received_at === null
+        ? t('reports.awaitingHub')
+        : t('reports.receivedAt', { at: formatDateTime(report.hub_received_at) })}
+    </p>
+  );
+}
+
 export function ReportView({ api, codes, user, id }: { api: ApiClient; codes?: CodeLists; user: User; id: string }) {
   const t = useT();
   const loaded = useLoaded(
@@ -133,6 +148,21 @@ export function ReportView({ api, codes, user, id }: { api: ApiClient; codes?: C
       },
     );
   };
+  const submit = () => {
+    if (!report || busy || !window.confirm(t('reports.confirmSubmit', { label: report.label, revision: report.revision }))) return;
+    setBusy(true);
+    submitReport(api, report.id).then(
+      (submitted) => {
+        setBusy(false);
+        if (loaded.value) loaded.setValue([submitted, loaded.value[1], loaded.value[2]]);
+        loaded.setNotice({ kind: 'success', text: t('reports.submitted') });
+      },
+      (error: unknown) => {
+        setBusy(false);
+        loaded.setNotice({ kind: 'error', text: errorMessage(t, error) });
+      },
+    );
+  };
   const sections = [...new Set((definition?.groups ?? []).map((g) => g.id.split('.')[0] ?? ''))];
   return (
     <div class="report-view">
@@ -146,6 +176,14 @@ export function ReportView({ api, codes, user, id }: { api: ApiClient; codes?: C
           <p>
             {t(`reports.status.${report.status}`)} · {t(`reports.origin.${report.origin}`)} · {t('reports.kIs', { k: report.small_count_k })}
           </p>
+          <SubmissionState report={report} />
+          {report.status === 'approved' && can(user, 'reports.manage') && (
+            <p class="actions">
+              <button type="button" aria-disabled={busy} onClick={submit}>
+                {t('reports.submit')}
+              </button>
+            </p>
+          )}
           {report.status === 'draft' && can(user, 'reports.manage') && (
             <p class="actions">
               <button type="button" aria-disabled={busy} onClick={approve}>

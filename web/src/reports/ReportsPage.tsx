@@ -9,6 +9,7 @@ import { useLoaded } from '../cases/useLoaded';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { useT } from '../i18n';
 import { can } from '../permissions';
+import { formatDateTime } from '../format';
 import { navigate } from '../router';
 import {
   computeReport,
@@ -18,6 +19,7 @@ import {
   reportDefinition,
   reportSettings,
   saveReportSettings,
+  submitAllApproved,
   type ImportLineError,
   type ReportSummary,
 } from './api';
@@ -43,7 +45,7 @@ function ReportList({ items }: { items: ReportSummary[] }) {
   return (
     <table class="report-list">
       <caption class="visually-hidden">{t('reports.title')}</caption>
-      <HeaderRow labels={[t('reports.period'), t('reports.revision'), t('reports.statusColumn'), t('reports.originColumn')]} />
+      <HeaderRow labels={[t('reports.period'), t('reports.revision'), t('reports.statusColumn'), t('reports.originColumn'), t('reports.networkColumn')]} />
       <tbody>
         {items.map((r) => (
           <tr key={r.id}>
@@ -53,6 +55,13 @@ function ReportList({ items }: { items: ReportSummary[] }) {
             <td>{r.revision}</td>
             <td>{t(`reports.status.${r.status}`)}</td>
             <td>{t(`reports.origin.${r.origin}`)}</td>
+            <td>
+              {r.submitted_at === null
+                ? '—'
+                : r.hub_received_at === null
+                  ? t('reports.awaitingHubShort', { at: formatDateTime(r.submitted_at) })
+                  : t('reports.receivedShort', { at: formatDateTime(r.hub_received_at) })}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -190,6 +199,39 @@ function CollectedSettings({ api, user }: { api: ApiClient; user: User }) {
   );
 }
 
+/** "Submit all approved reports to the network": the historic years, typically, at once. */
+function SubmitApproved({ api, items, onDone }: { api: ApiClient; items: ReportSummary[]; onDone: () => void }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const waiting = items.filter((r) => r.status === 'approved').length;
+  const submit = () => {
+    if (busy || !window.confirm(t('reports.confirmSubmitAll', { count: waiting }))) return;
+    setBusy(true);
+    submitAllApproved(api).then(
+      (done) => {
+        setBusy(false);
+        setNotice({ kind: 'success', text: t('reports.submittedAll', { count: done.items.length }) });
+        onDone();
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setNotice({ kind: 'error', text: errorMessage(t, error) });
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="report-submit-all">
+      <h2 id="report-submit-all">{t('reports.submitAllTitle')}</h2>
+      <p>{t('reports.submitAllIntro', { count: waiting })}</p>
+      <button type="button" aria-disabled={busy || waiting === 0} onClick={waiting === 0 ? undefined : submit}>
+        {t('reports.submitAll')}
+      </button>
+      <StatusRegion notice={notice} />
+    </section>
+  );
+}
+
 export function ReportsPage({ api, user }: { api: ApiClient; user: User }) {
   const t = useT();
   const loaded = useLoaded(() => listReports(api), []);
@@ -203,6 +245,7 @@ export function ReportsPage({ api, user }: { api: ApiClient; user: User }) {
         <h2 id="report-history">{t('reports.history')}</h2>
         {loaded.value && <ReportList items={loaded.value.items} />}
       </section>
+      {can(user, 'reports.manage') && loaded.value && <SubmitApproved api={api} items={loaded.value.items} onDone={loaded.reload} />}
       {can(user, 'reports.manage') && <ImportForm api={api} onDone={loaded.reload} />}
       <CollectedSettings api={api} user={user} />
     </div>

@@ -14,6 +14,9 @@ export interface ReportSummary {
   small_count_k: number;
   created_at: string | null;
   approved_at: string | null;
+  /** When it was queued for the network's hub, and when the hub said it received it. */
+  submitted_at: string | null;
+  hub_received_at: string | null;
 }
 
 export interface ReportFigure {
@@ -52,6 +55,10 @@ export const computeReport = (api: ApiClient, period: string, start: string) =>
   api.request<Report>('POST', '/api/v1/reports', { body: { period, start } });
 export const approveReport = (api: ApiClient, id: string) =>
   api.request<Report>('POST', `/api/v1/reports/${encodeURIComponent(id)}/approve`, { body: {} });
+export const submitReport = (api: ApiClient, id: string) =>
+  api.request<Report>('POST', `/api/v1/reports/${encodeURIComponent(id)}/submit`, { body: {} });
+export const submitAllApproved = (api: ApiClient) =>
+  api.request<{ items: ReportSummary[] }>('POST', '/api/v1/reports/submit-approved', { body: {} });
 export const reportDefinition = (api: ApiClient) =>
   api.request<{ version: number; groups: FigureGroup[] }>('GET', '/api/v1/reports/definition');
 export const reportSettings = (api: ApiClient) => api.request<ReportSettings>('GET', '/api/v1/reports/settings');
