@@ -23,8 +23,10 @@
 #include "crypto/password.h"
 #include "hotline/context.h"
 #include "network/membership.h"
+#include "network/report_submission.h"
 #include "reports/report_import.h"
 #include "reports/reports.h"
+#include "store/network_report_repository.h"
 #include "store/network_repository.h"
 #include "store/user_repository.h"
 
@@ -239,6 +241,13 @@ std::string membershipOf(store::Database& db) {
   return n ? n->membership : "";
 }
 
+// How many report revisions the hub has received.
+std::size_t receivedAtHub(store::Database& db) {
+  domain::Result<std::vector<store::ReceivedReport>> received;
+  db.read([&](soci::session& sql) { received = store::listReceivedReports(sql, ""); });
+  return received ? received->size() : 0;
+}
+
 // The hub made, both members joined and approved, each member's historic reports submitted.
 domain::Status buildNetwork(std::array<OpenedData, 3>& opened,
                             const std::array<std::string, 3>& urls) {
@@ -267,6 +276,23 @@ domain::Status buildNetwork(std::array<OpenedData, 3>& opened,
         return membershipOf(*opened[1].db) == "active" && membershipOf(*opened[2].db) == "active";
       })) {
     return failure("the members did not hear from the hub within 30 s");
+  }
+  // Each member's data officer submits the approved historic reports; the hub has them all
+  // before the network is announced.
+  std::size_t submitted = 0;
+  for (std::size_t i = 1; i < n.size(); ++i) {
+    auto officer = actorByEmail(*opened[i].db, "dataofficer@" + n[i].folder + ".demo.example");
+    if (!officer) {
+      return tl::unexpected(officer.error());
+    }
+    auto sent = network::submitAllApproved(*opened[i].db, *opened[i].keys, *officer);
+    if (!sent) {
+      return tl::unexpected(sent.error());
+    }
+    submitted += sent->size();
+  }
+  if (!eventually([&] { return receivedAtHub(*opened[0].db) >= submitted; })) {
+    return failure("the hub did not receive the members' reports within 30 s");
   }
   return {};
 }

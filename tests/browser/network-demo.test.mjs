@@ -13,6 +13,31 @@ const password = 'strada-demo-2026';
 const coordinator = { email: 'coordinator@hub.demo.example', password };
 const nlWorker = { email: 'caseworker@nl.demo.example', password };
 const roWorker = { email: 'caseworker@ro.demo.example', password };
+const nlOfficer = { email: 'dataofficer@nl.demo.example', password };
+const roOfficer = { email: 'dataofficer@ro.demo.example', password };
+const lastYear = new Date().getFullYear() - 1;
+const firstYear = lastYear - 19; // 20 years: the demo imported those before last year
+
+/** At a member, the data officer computes last year's report, approves it and submits it. */
+async function submitLastYear(page, officer) {
+  await signIn(page, officer);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+  await page.getByLabel('Period', { exact: true }).selectOption('year');
+  await page.getByLabel('First day of the period').fill(`${String(lastYear)}-01-01`);
+  await page.getByRole('button', { name: 'Compute the draft' }).click();
+  await page.getByRole('heading', { level: 1, name: `Report ${String(lastYear)}, revision 1` }).waitFor();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Approve this report' }).click();
+  await page.getByText('Approved. The figures are frozen and ready to leave.').waitFor();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Submit to the network' }).click();
+  await page.getByText('Submitted to the network on', { exact: false }).waitFor();
+  await page.getByText('The hub received it on', { exact: false }).waitFor({ timeout: 30_000 }).catch(async () => {
+    await page.reload();
+    await page.getByText('The hub received it on', { exact: false }).waitFor({ timeout: 30_000 });
+  });
+}
 
 /**
  * Starts `strada network demo` in a fresh folder on free ports and resolves with the addresses it
@@ -94,6 +119,36 @@ describe('strada network demo', () => {
     await withPage(t, browser.context, demo.urls.RO, async (page) => {
       await signIn(page, roWorker);
       await page.getByText('Cases shown: 8.').waitFor();
+    });
+  });
+
+  test('the members submit last year; the overview has 20 years, Romania\'s calls not collected', async (t) => {
+    await withPage(t, browser.context, demo.urls.NL, (page) => submitLastYear(page, nlOfficer));
+    await withPage(t, browser.context, demo.urls.RO, (page) => submitLastYear(page, roOfficer));
+    await withPage(t, browser.context, demo.urls.HUB, async (page) => {
+      await signIn(page, coordinator);
+      await page.getByRole('link', { name: 'Network overview' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Network overview' }).waitFor();
+      await page.getByLabel('First year').fill(String(firstYear));
+      await page.getByLabel('Last year').fill(String(lastYear));
+      await page.getByRole('button', { name: 'Show', exact: true }).click();
+      const span = `${String(firstYear)}–${String(lastYear)}`;
+      await page.getByRole('heading', { level: 2, name: `Totals ${span}` }).waitFor();
+      const yearly = page.getByRole('table', { name: 'Figures per member and year' });
+      // Every year of both members was reported: 40 rows, none "not reported".
+      assert.equal(await yearly.locator('tbody tr').count(), 40);
+      assert.doesNotMatch(await yearly.innerText(), /not reported/);
+      const roLast = yearly.getByRole('row', { name: new RegExp(`^RO ${String(lastYear)}`) });
+      assert.match(await roLast.innerText(), /not collected/);
+      const nlLast = yearly.getByRole('row', { name: new RegExp(`^NL ${String(lastYear)}`) });
+      assert.doesNotMatch(await nlLast.innerText(), /not collected|not reported/);
+      // The totals leave Romania's calls out, saying so, never as 0.
+      await page.getByRole('heading', { level: 2, name: 'Notes on the totals' }).waitFor();
+      await page.getByText(`not collected, Calls: RO (${span})`).waitFor();
+      const totals = page.getByRole('table', { name: `Totals ${span}` });
+      const all = totals.locator('tr').filter({ has: page.getByRole('rowheader', { name: 'All members', exact: true }) });
+      assert.match(await all.innerText(), /\*/);
+      await checkA11y(page, 'the network overview of the demo network');
     });
   });
 });
