@@ -13,11 +13,16 @@ interface Props {
   /** Column headings of the table: the label column, then one per series. */
   labelHeading: string;
   height?: number;
+  /**
+   * Draws something else than bars on the canvas (a map): resolves with a function that removes
+   * it. The table is the same.
+   */
+  draw?: (canvas: HTMLCanvasElement) => Promise<() => void>;
 }
 
 // A chart with its data table below: the table is the source of truth (screen readers, copying,
 // printing); the canvas is an image of it with role="img" and a label.
-export function BarChartFigure({ id, title, summary, spec, labelHeading, height = 260 }: Props) {
+export function BarChartFigure({ id, title, summary, spec, labelHeading, height = 260, draw }: Props) {
   const t = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
@@ -27,12 +32,23 @@ export function BarChartFigure({ id, title, summary, spec, labelHeading, height 
     let remove: (() => void) | null = null;
     let cancelled = false;
     // Chart.js is loaded only when a chart is first shown.
-    import('../lists/charts').then(
-      ({ drawBarChart }) => {
-        if (!cancelled && canvasRef.current) remove = drawBarChart(canvasRef.current, spec);
-      },
-      () => setFailed(true),
-    );
+    const canvas = canvasRef.current;
+    if (draw && canvas) {
+      draw(canvas).then(
+        (removeDrawn) => {
+          if (cancelled) removeDrawn();
+          else remove = removeDrawn;
+        },
+        () => setFailed(true),
+      );
+    } else {
+      import('../lists/charts').then(
+        ({ drawBarChart }) => {
+          if (!cancelled && canvasRef.current) remove = drawBarChart(canvasRef.current, spec);
+        },
+        () => setFailed(true),
+      );
+    }
     return () => {
       cancelled = true;
       remove?.();

@@ -246,13 +246,34 @@ function CountryChart({ o }: { o: Overview }) {
   const t = useT();
   const shown = ['contacts.total', 'people.total'].filter((f) => o.figures.includes(f));
   const index = (f: string) => o.figures.indexOf(f);
+  // The map colours each country by people assisted (or calls when only they are shown).
+  const mapped = shown.includes('people.total') ? 'people.total' : shown[0];
+  const draw =
+    mapped === undefined
+      ? undefined
+      : async (canvas: HTMLCanvasElement) => {
+          const { drawCountryMap } = await import('./countryMap');
+          return drawCountryMap(
+            canvas,
+            figureLabel(t, mapped),
+            o.by_country.map((c) => {
+              const total = c.totals[index(mapped)];
+              return { country: c.country, n: total && total.counted > 0 ? total.n : null, text: totalText(t, total) };
+            }),
+          );
+        };
   return (
     <BarChartFigure
       id="overview-by-country"
       title={t('networkOverview.byCountry')}
-      summary={t('networkOverview.byCountrySummary', { count: o.by_country.length })}
+      summary={
+        mapped === undefined
+          ? t('networkOverview.byCountrySummary', { count: o.by_country.length })
+          : t('networkOverview.mapSummary', { figure: figureLabel(t, mapped), count: o.by_country.length })
+      }
+      draw={draw}
       labelHeading={t('networkOverview.countryColumn')}
-      height={Math.max(140, 40 * o.by_country.length + 60)}
+      height={draw ? 420 : Math.max(140, 40 * o.by_country.length + 60)}
       spec={{
         labels: o.by_country.map((c) => c.country),
         horizontal: true,
