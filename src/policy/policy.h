@@ -67,6 +67,9 @@ enum class Permission {
   kReportsRead,           // the organisation's aggregate reports (figures only; issue 9.3)
   kReportsManage,         // compute, approve and import them (the data officer)
   kReportsSettings,       // which figure groups the organisation collects, and its k
+  // Referrals between members (issue 9.2, network/referrals.h).
+  kNetworkReferralsWork,     // send, read (the sealed packet), accept, decline, feedback
+  kNetworkReferralsOverdue,  // the hub's list of escalated (overdue) referrals: metadata only
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me
