@@ -187,6 +187,7 @@ void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& h
                policy::Permission::kNetworkMembersManage, &approveMember);
   routes.route("POST", "/api/v1/network/members/{code}/revoke",
                policy::Permission::kNetworkMembersManage, &revokeMember);
+  registerReferralRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -8,5 +8,8 @@
 namespace strada::api {
 
 void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& handlers);
+// Referrals between members (api/network_referrals.cpp): /api/v1/referrals and the hub's
+// /api/v1/network/referrals/overdue. registerNetworkRoutes registers them.
+void registerReferralRoutes(RouteTable& routes);
 
 }  // namespace strada::api
