@@ -188,6 +188,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "contact.update",
         "exports.standard",
         "knowledge.read",
+        "network.referrals_work",
         "reports.read",
         "safety_plan.read",
         "safety_plan.write",
@@ -244,6 +245,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/reports", "reports.read"},
       {"POST", "/api/v1/reports", "reports.manage"},
       {"GET", "/api/v1/reports/settings", "reports.read"},
+      {"GET", "/api/v1/referrals/receivers", "network.referrals_work"},
+      {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
