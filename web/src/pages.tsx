@@ -24,6 +24,7 @@ import { mayListCases } from './cases/permissions';
 import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
+import { ReferralsPage, ReferralView } from './network/ReferralsPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportView } from './reports/ReportView';
@@ -63,6 +64,8 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   network: (_, c) => <NetworkMembersPage api={c.api} />,
   reports: (_, c) => <ReportsPage api={c.api} user={c.user} />,
   report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
+  referrals: (_, c) => <ReferralsPage api={c.api} codes={c.codes} />,
+  referral: (r, c) => <ReferralView key={r.id} api={c.api} codes={c.codes} id={r.id} />,
 };
 
 /** The screen of `route`. */

@@ -40,6 +40,8 @@ export type Permission =
   | 'knowledge.read'
   | 'network.members_manage'
   | 'network.members_read'
+  | 'network.referrals_overdue'
+  | 'network.referrals_work'
   | 'referral.list_own'
   | 'referral.submit'
   | 'reports.manage'

@@ -24,12 +24,14 @@ export type Route =
   | { name: 'exports' } // the standard exports (HTCDS 2.0, CTDC)
   | { name: 'network' } // the network coordinator's members and join requests
   | { name: 'reports' }
-  | { name: 'report'; id: string };
+  | { name: 'report'; id: string }
+  | { name: 'referrals' } // referrals between members: incoming and outgoing
+  | { name: 'referral'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'reports';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'reports' | 'referrals';
 
 interface RouteSpec {
   name: RouteName;
@@ -63,6 +65,8 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'agencyEdit', path: '/directory/:id/edit', section: 'directory' },
   { name: 'agency', path: '/directory/:id', section: 'directory' },
   { name: 'network', path: '/network', section: 'network' },
+  { name: 'referrals', path: '/referrals', section: 'referrals' },
+  { name: 'referral', path: '/referrals/:id', section: 'referrals' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

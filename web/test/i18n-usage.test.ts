@@ -55,6 +55,16 @@ const builtPrefixes = [
   'reports.groups.',
   'reports.figures.',
   'reports.state.',
+  // The referrals screens label directions, statuses, flags, fields and events from the API's
+  // values (network/ReferralsPage.tsx, ReferAbroadSection.tsx).
+  'referrals.incoming',
+  'referrals.outgoing',
+  'referrals.none.',
+  'referrals.statuses.',
+  'referrals.flags.',
+  'referrals.fields.',
+  'referrals.events.',
+  'referrals.form.need',
 ];
 
 describe('i18n keys', () => {

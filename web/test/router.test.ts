@@ -28,6 +28,8 @@ const examples: Route[] = [
   { name: 'network' },
   { name: 'reports' },
   { name: 'report', id: 'r1' },
+  { name: 'referrals' },
+  { name: 'referral', id: 'f1' },
 ];
 
 describe('the route table', () => {

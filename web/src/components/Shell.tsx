@@ -20,6 +20,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'exports', permission: 'exports.standard', label: 'exports.nav' },
   { section: 'network', permission: 'network.members_read', label: 'network.nav' },
   { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
+  { section: 'referrals', permission: 'network.referrals_work', label: 'referrals.nav' },
 ];
 
 interface Props {
