@@ -701,12 +701,12 @@ bool isOpen(const store::NetworkReferralRow& row) {
 
 domain::UnixMillis defaultAnswerWindow(const std::string& urgency) {
   if (urgency == "emergency") {
-    return 4 * kHour;
+    return kHour * 4;
   }
   if (urgency == "urgent") {
-    return 24 * kHour;
+    return kHour * 24;
   }
-  return 7 * 24 * kHour;
+  return kHour * 24 * 7;
 }
 
 ReferralAnswer sendReferral(Context ctx, Actor actor, ReferralInput input) {
@@ -868,7 +868,7 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
   if (!stringOf(fields, "phone").empty()) {
     person.phones.push_back(stringOf(fields, "phone"));
   }
-  auto codesIn = [&fields](const char* key, const char* list) {
+  auto codes_in = [&fields](const char* key, const char* list) {
     std::vector<std::string> out;
     if (const auto* a = fields.if_contains(key); a != nullptr && a->is_array()) {
       for (const auto& v : a->get_array()) {
@@ -883,10 +883,10 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
   coded_fields.gender = cases::inCodeList("gender", gender) ? gender : "";
   const std::string age_band = stringOf(fields, "age_band");
   coded_fields.age_band = cases::inCodeList("age_band", age_band) ? age_band : "";
-  coded_fields.citizenships = codesIn("citizenships", "country");
-  const auto languages = codesIn("languages", "language");
+  coded_fields.citizenships = codes_in("citizenships", "country");
+  const auto languages = codes_in("languages", "language");
   coded_fields.primary_language = languages.empty() ? "" : languages.front();
-  coded_fields.exploitation_types = codesIn("exploitation_types", "exploitation");
+  coded_fields.exploitation_types = codes_in("exploitation_types", "exploitation");
   auto client =
       co_await cases::registerClient(ctx, actor, std::move(person), std::move(coded_fields));
   if (!client) {

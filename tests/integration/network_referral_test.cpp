@@ -25,6 +25,7 @@ constexpr const char* kWorkerA = "worker@ma.example.org";
 constexpr const char* kWorkerB = "worker@mb.example.org";
 constexpr const char* kSupervisorB = "supervisor@mb.example.org";
 constexpr const char* kOfficerB = "officer@mb.example.org";
+constexpr domain::UnixMillis kHourMs = 60LL * 60 * 1000;
 
 class NetworkReferralTest : public NetworkFixture {
  protected:
@@ -48,7 +49,7 @@ class NetworkReferralTest : public NetworkFixture {
                      {"birth_date", "1999-03-04"},
                      {"phones", json::array{"+31612345678"}}}},
                    {"coded", {{"gender", "Feminine"}, {"citizenships", json::array{"GR"}}}}});
-    const std::string id =
+    std::string id =
         createdId(worker, "/api/v1/cases",
                   {{"client_id", client},
                    {"referral", {{"source_type", "police"}, {"referred_on", "2024-05-01"}}}});
@@ -247,38 +248,38 @@ TEST_F(NetworkReferralTest, RefusedWithoutConsentAndBadInputsNameTheField) {
   EXPECT_EQ(refused.errorField(), "consent");
 
   const std::string case_a = newCase(worker_a, "Bad Input Person", true);
-  const auto expectField = [&](json::object body, const char* field) {
+  const auto expect_field = [&](const json::object& body, const char* field) {
     const HttpResponse r = worker_a.post("/api/v1/referrals", json::serialize(body));
     EXPECT_EQ(r.status, 400u) << field << ": " << r.body;
     EXPECT_EQ(r.errorField(), field) << r.body;
   };
   auto body = referral(case_a);
   body["services"] = json::array{"teleportation"};
-  expectField(body, "services");
+  expect_field(body, "services");
   body = referral(case_a);
   body["services"] = json::array{};
-  expectField(body, "services");
+  expect_field(body, "services");
   body = referral(case_a);
   body["urgency"] = "whenever";
-  expectField(body, "urgency");
+  expect_field(body, "urgency");
   body = referral(case_a);
   body["fields"] = json::array{"full_name", "shoe_size"};
-  expectField(body, "fields");
+  expect_field(body, "fields");
   body = referral(case_a);
   body["receiver"] = "no such member!";
-  expectField(body, "receiver");
+  expect_field(body, "receiver");
   body = referral(case_a);
   body["receiver"] = "MA";
-  expectField(body, "receiver");
+  expect_field(body, "receiver");
   body = referral(case_a);
   body["answer_by"] = "2001-01-01T00:00:00Z";
-  expectField(body, "answer_by");
+  expect_field(body, "answer_by");
   body = referral(case_a);
   body["needs_summary"] = "";
-  expectField(body, "needs_summary");
+  expect_field(body, "needs_summary");
   body = referral(case_a);
   body["colour"] = "red";
-  expectField(body, "colour");
+  expect_field(body, "colour");
 
   HttpClient worker_b = signedIn(*b_, kWorkerB);
   const std::string id = send(worker_a, case_a);
@@ -383,11 +384,10 @@ TEST_F(NetworkReferralTest, DeadlineSweepRemindsThenEscalatesToTheHub) {
   const domain::UnixMillis now = domain::nowMillis();
 
   // Before half-time: nothing.
-  auto early = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 60 * 60 * 1000);
+  auto early = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + kHourMs);
   ASSERT_TRUE(early.has_value());
   // At half-time (2 h of 4): a reminder reaches B's inbox.
-  auto half =
-      network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 2 * 60 * 60 * 1000 + 1000);
+  auto half = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 2 * kHourMs + 1000);
   ASSERT_TRUE(half.has_value());
   EXPECT_GE(half->reminded, 1);
   ASSERT_TRUE(eventually([&] {
@@ -395,10 +395,10 @@ TEST_F(NetworkReferralTest, DeadlineSweepRemindsThenEscalatesToTheHub) {
     return item && !item->at("reminded_at").is_null();
   }));
   // Past the deadline: escalated to the hub, whose coordinator sees it (metadata only).
-  auto late = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 5 * 60 * 60 * 1000);
+  auto late = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 5 * kHourMs);
   ASSERT_TRUE(late.has_value());
   EXPECT_GE(late->escalated, 1);
-  auto again = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 6 * 60 * 60 * 1000);
+  auto again = network::sweepReferrals(*a_data_->db, *a_data_->keys, now + 6 * kHourMs);
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->escalated, 0);  // once
   HttpClient coordinator = signedInCoordinator();
