@@ -3601,11 +3601,11 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal" | "proceeding" | "hearing" | "follow_up";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal" | "proceeding" | "hearing" | "follow_up" | "referral" | "referral_override" | "network_referral_sent" | "network_referral_received" | "network_referral_accepted" | "network_referral_declined" | "network_referral_feedback" | "network_referral_consent_withdrawn";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
-                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry); never sealed text. */
+                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry; the other member's code after a network_referral_* entry, the `referral_feedback` code after network_referral_feedback); never sealed text. */
                 summary: string;
             }[];
         };
