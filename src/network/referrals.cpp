@@ -194,6 +194,12 @@ Result<store::NetworkReferralRow> referralIn(store::WriteContext& w, const std::
   return std::move(**row);
 }
 
+// Whether organisation `org_id` may see `row`: a referral of its own, or an incoming one no
+// organisation of this instance has taken on yet.
+bool visibleTo(const store::NetworkReferralRow& row, const std::string& org_id) {
+  return row.org_id == org_id || (row.direction == "incoming" && row.org_id.empty());
+}
+
 domain::Error wrongStatus(const std::string& message) {
   return domain::Error{domain::ErrorCode::kConflict, message, "status", ""};
 }
@@ -212,7 +218,7 @@ Result<ReadBack> readBack(soci::session& sql, const std::string& id, const std::
   if (!row) {
     return tl::unexpected(row.error());
   }
-  if (!row->has_value()) {
+  if (!row->has_value() || !visibleTo(**row, org_id)) {
     return tl::unexpected(notFound());
   }
   auto events = store::listNetworkReferralEvents(sql, id);
@@ -426,10 +432,14 @@ ReferralAnswer changeReferral(Context ctx, Actor actor, std::string id, std::str
     co_return tl::unexpected(self.error());
   }
   auto shared = std::make_shared<Identity>(std::move(*self));
-  auto job = [shared, id, direction, change = std::move(change)](store::WriteContext& w) {
+  auto job = [shared, id, direction, org_id = actor.principal.org_id,
+              change = std::move(change)](store::WriteContext& w) {
     auto row = referralIn(w, id, direction);
     if (!row) {
       return domain::Status(tl::unexpected(row.error()));
+    }
+    if (!visibleTo(*row, org_id)) {
+      return domain::Status(tl::unexpected(notFound()));
     }
     const std::int32_t expected = row->version;
     if (auto done = change(w, *shared, *row); !done) {
@@ -794,7 +804,8 @@ awaitable<Result<std::vector<ReferralView>>> listReferrals(Context ctx, Actor ac
   if (!direction.empty() && direction != "incoming" && direction != "outgoing") {
     co_return domain::invalidField("direction", "Choose incoming or outgoing referrals.");
   }
-  auto job = [direction](soci::session& sql) -> Result<std::vector<ReferralView>> {
+  auto job = [direction, org_id = actor.principal.org_id](
+                 soci::session& sql) -> Result<std::vector<ReferralView>> {
     auto rows = store::listNetworkReferrals(sql, direction, kMaxListed);
     auto members = store::listNetworkMembers(sql);
     if (!rows || !members) {
@@ -803,6 +814,9 @@ awaitable<Result<std::vector<ReferralView>>> listReferrals(Context ctx, Actor ac
     std::vector<ReferralView> out;
     const domain::UnixMillis now = domain::nowMillis();
     for (auto& row : *rows) {
+      if (!visibleTo(row, org_id)) {
+        continue;
+      }
       std::optional<store::NetworkMember> peer;
       for (const auto& m : *members) {
         if (m.code == row.peer_code) {
@@ -951,12 +965,14 @@ ReferralAnswer declineReferral(Context ctx, Actor actor, std::string id, std::st
   }
   const vault::Vault* vault = &ctx.vault;
   const std::string by = actor.principal.user_id;
-  auto change = [vault, by, reason](store::WriteContext& w, const Identity& self,
-                                    store::NetworkReferralRow& row) -> domain::Status {
+  const std::string org_id = actor.principal.org_id;
+  auto change = [vault, by, org_id, reason](store::WriteContext& w, const Identity& self,
+                                            store::NetworkReferralRow& row) -> domain::Status {
     if (row.status != "received") {
       return tl::unexpected(wrongStatus("Only a referral waiting for an answer can be declined."));
     }
     row.status = "declined";
+    row.org_id = org_id;
     row.answered_at = w.now();
     row.answered_by = by;
     json::object inner{{"decision", "declined"}, {"reason", reason}};
