@@ -1108,7 +1108,7 @@ Result<SweepCounts> sweepReferrals(store::Database& db, const vault::Vault& vaul
   }
   SweepCounts counts;
   auto status = db.write([&](store::WriteContext& w) -> domain::Status {
-    auto rows = store::listNetworkReferrals(w.sql(), "outgoing", 100000);
+    auto rows = store::openOutgoingReferrals(w.sql());
     if (!rows) {
       return tl::unexpected(rows.error());
     }

@@ -126,12 +126,11 @@ domain::Result<std::vector<NetworkReferralRow>> listNetworkReferrals(soci::sessi
   return selectReferrals(sql, query, direction, direction);
 }
 
-domain::Result<std::vector<NetworkReferralRow>> networkReferralsOfCase(soci::session& sql,
-                                                                       const std::string& case_id) {
+domain::Result<std::vector<NetworkReferralRow>> openOutgoingReferrals(soci::session& sql) {
   return selectReferrals(sql,
                          std::string("SELECT ") + kColumns +
-                             " FROM network_referrals WHERE case_id = :c ORDER BY created_at, id",
-                         case_id);
+                             " FROM network_referrals WHERE direction = 'outgoing' AND status IN "
+                             "('sent', 'accepted') ORDER BY created_at, id");
 }
 
 domain::Status updateNetworkReferral(WriteContext& w, const NetworkReferralRow& r,

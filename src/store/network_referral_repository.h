@@ -50,9 +50,9 @@ struct NetworkReferralRow {
 // Of `direction` ("" both), the newest first, at most `limit`.
 [[nodiscard]] domain::Result<std::vector<NetworkReferralRow>> listNetworkReferrals(
     soci::session& sql, const std::string& direction, int limit);
-// The outgoing referrals of case `case_id`.
-[[nodiscard]] domain::Result<std::vector<NetworkReferralRow>> networkReferralsOfCase(
-    soci::session& sql, const std::string& case_id);
+// The outgoing referrals still open (sent or accepted): what the deadline sweep looks at.
+[[nodiscard]] domain::Result<std::vector<NetworkReferralRow>> openOutgoingReferrals(
+    soci::session& sql);
 // Writes every changeable column if the stored version is `expected` (then expected + 1).
 [[nodiscard]] domain::Status updateNetworkReferral(WriteContext& w, const NetworkReferralRow& r,
                                                    std::int32_t expected);
