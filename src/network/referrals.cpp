@@ -68,7 +68,7 @@ Result<std::string> sealedBody(soci::session& sql, const std::string& receiver,
   if (!member) {
     return tl::unexpected(member.error());
   }
-  if (!member->has_value() || (*member)->status != "active") {
+  if (!member->has_value() || (*member)->status != "active" || (*member)->is_hub) {
     return domain::invalidField("receiver", "No active member of the network has this code.");
   }
   auto key = store::findPeerKey(sql, (*member)->key_id);

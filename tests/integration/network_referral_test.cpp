@@ -121,6 +121,25 @@ class NetworkReferralTest : public NetworkFixture {
     });
     return static_cast<int>(n);
   }
+  // On PostgreSQL: how many values of every text column of every table of `data` contain `text`.
+  static long long textValuesContaining(app::OpenedData& data, const std::string& text) {
+    long long found = 0;
+    const std::string pattern = "%" + text + "%";
+    data.db->read([&](soci::session& sql) {
+      std::vector<std::string> tables(2000), columns(2000);
+      sql << "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+             "current_schema() AND data_type IN ('text', 'character varying', 'bytea')",
+          soci::into(tables), soci::into(columns);
+      for (std::size_t i = 0; i < tables.size(); ++i) {
+        long long n = 0;
+        sql << "SELECT COUNT(*) FROM \"" + tables[i] + "\" WHERE CAST(\"" + columns[i] +
+                   "\" AS TEXT) LIKE :p",
+            soci::into(n), soci::use(pattern);
+        found += n;
+      }
+    });
+    return found;
+  }
   static std::string rawFile(const Deployment& d) {
     std::ifstream in(d.data().data_dir / "strada.db", std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -231,10 +250,17 @@ TEST_F(NetworkReferralTest, SafeReturnEndToEndSendAcceptFeedbackOnBothTimelines)
   });
   EXPECT_GE(relayed, 3);  // the offer, the answer and the feedback
   EXPECT_EQ(plaintext, 0);
-  if (a_->data().db_url.empty()) {  // SQLite: the raw bytes of the hub's database file
-    EXPECT_EQ(rawFile(*hub_).find(name), std::string::npos);
+  if (hub_data_->db->backendName() == "sqlite") {  // the raw bytes of the hub's database file
+    const std::string hub_bytes = rawFile(*hub_);
+    EXPECT_NE(hub_bytes.find("MB"), std::string::npos);  // a control: the file was read
+    EXPECT_EQ(hub_bytes.find(name), std::string::npos);
     // B keeps the packet sealed at rest too.
     EXPECT_EQ(rawFile(*b_).find("Needs a safe journey home"), std::string::npos);
+  } else {  // PostgreSQL: every text value of every table of the hub's database
+    EXPECT_EQ(textValuesContaining(*hub_data_, name), 0);
+    EXPECT_EQ(textValuesContaining(*hub_data_, "Needs a safe journey home"), 0);
+    EXPECT_EQ(textValuesContaining(*b_data_, "Needs a safe journey home"), 0);
+    EXPECT_GT(textValuesContaining(*hub_data_, "MB"), 0);  // a control: the search reads rows
   }
 }
 
@@ -270,6 +296,12 @@ TEST_F(NetworkReferralTest, RefusedWithoutConsentAndBadInputsNameTheField) {
   expect_field(body, "receiver");
   body = referral(case_a);
   body["receiver"] = "MA";
+  expect_field(body, "receiver");
+  body = referral(case_a);
+  body["receiver"] = "ZZ";  // no member of the network
+  expect_field(body, "receiver");
+  body = referral(case_a);
+  body["receiver"] = "HUB";  // the hub receives no referral
   expect_field(body, "receiver");
   body = referral(case_a);
   body["answer_by"] = "2001-01-01T00:00:00Z";
