@@ -85,9 +85,12 @@ describe('deadlines and flags', () => {
   });
 
   it('puts a withdrawal of consent before lateness', () => {
-    expect(referralFlag({ action_required: true, overdue: true, status: 'accepted' })).toBe('actionRequired');
-    expect(referralFlag({ action_required: false, overdue: true, status: 'received' })).toBe('overdue');
-    expect(referralFlag({ action_required: false, overdue: false, status: 'unreadable' })).toBe('unreadable');
-    expect(referralFlag({ action_required: false, overdue: false, status: 'sent' })).toBeNull();
+    const r: Parameters<typeof referralFlag>[0] = { action_required: false, overdue: false, status: 'received', direction: 'incoming', reminded_at: null };
+    expect(referralFlag({ ...r, action_required: true, overdue: true, status: 'accepted' })).toBe('actionRequired');
+    expect(referralFlag({ ...r, overdue: true, reminded_at: '2030-01-01T00:00:00Z' })).toBe('overdue');
+    expect(referralFlag({ ...r, status: 'unreadable' })).toBe('unreadable');
+    expect(referralFlag({ ...r, reminded_at: '2030-01-01T00:00:00Z' })).toBe('reminded');
+    expect(referralFlag({ ...r, direction: 'outgoing', status: 'sent', reminded_at: '2030-01-01T00:00:00Z' })).toBeNull();
+    expect(referralFlag(r)).toBeNull();
   });
 });

@@ -133,10 +133,14 @@ export function draftProblem(draft: ReferralDraft): [string, string] | null {
 }
 
 /** What a referral waits for, as the one flag a list shows first (null: nothing). */
-export function referralFlag(r: Pick<NetworkReferral, 'action_required' | 'overdue' | 'status'>): 'actionRequired' | 'overdue' | 'unreadable' | null {
+export function referralFlag(
+  r: Pick<NetworkReferral, 'action_required' | 'overdue' | 'status' | 'direction' | 'reminded_at'>,
+): 'actionRequired' | 'overdue' | 'unreadable' | 'reminded' | null {
   if (r.action_required) return 'actionRequired';
   if (r.status === 'unreadable') return 'unreadable';
   if (r.overdue) return 'overdue';
+  // The sender reminded this member: half the time to answer has passed.
+  if (r.direction === 'incoming' && r.status === 'received' && r.reminded_at !== null) return 'reminded';
   return null;
 }
 
