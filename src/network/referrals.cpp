@@ -451,7 +451,8 @@ ReferralAnswer changeReferral(Context ctx, Actor actor, std::string id, std::str
   if (auto s = co_await hotline::writeAudited(ctx, std::move(job), std::move(entry)); !s) {
     co_return tl::unexpected(s.error());
   }
-  co_return co_await viewOf(ctx, id, actor.principal.org_id, false);
+  std::string org_id = actor.principal.org_id;
+  co_return co_await viewOf(ctx, std::move(id), std::move(org_id), false);
 }
 
 // ---- handlers -------------------------------------------------------------------------------
@@ -723,7 +724,8 @@ ReferralAnswer sendReferral(Context ctx, Actor actor, ReferralInput input) {
   if (auto may = mayWork(actor); !may) {
     co_return tl::unexpected(may.error());
   }
-  auto loaded = co_await cases::allowedCase(ctx, actor, input.case_id,
+  std::string case_id = input.case_id;
+  auto loaded = co_await cases::allowedCase(ctx, actor, std::move(case_id),
                                             policy::Permission::kCaseUpdate, cases::CaseUse::kWork);
   if (!loaded) {
     co_return tl::unexpected(loaded.error());
@@ -746,8 +748,10 @@ ReferralAnswer sendReferral(Context ctx, Actor actor, ReferralInput input) {
     co_return domain::invalidField("receiver", "Choose another member than your own.");
   }
   cases::ShareTarget target{"", "", true};
+  std::string consent_case = loaded->kase.id;
+  std::string today = cases::calendarDate(now);
   auto consent =
-      co_await cases::checkShareConsent(ctx, loaded->kase.id, target, cases::calendarDate(now));
+      co_await cases::checkShareConsent(ctx, std::move(consent_case), target, std::move(today));
   if (!consent) {
     co_return tl::unexpected(consent.error());
   }
@@ -793,7 +797,9 @@ ReferralAnswer sendReferral(Context ctx, Actor actor, ReferralInput input) {
   if (auto s = co_await hotline::writeAudited(ctx, std::move(job), std::move(entry)); !s) {
     co_return tl::unexpected(s.error());
   }
-  co_return co_await viewOf(ctx, row.id, actor.principal.org_id, false);
+  std::string sent_id = row.id;
+  std::string org_id = actor.principal.org_id;
+  co_return co_await viewOf(ctx, std::move(sent_id), std::move(org_id), false);
 }
 
 awaitable<Result<std::vector<ReferralView>>> listReferrals(Context ctx, Actor actor,
@@ -850,14 +856,16 @@ ReferralAnswer readReferral(Context ctx, Actor actor, std::string id) {
   if (auto s = co_await hotline::recordAudit(ctx, std::move(entry)); !s) {
     co_return tl::unexpected(s.error());
   }
-  co_return co_await viewOf(ctx, id, actor.principal.org_id, true);
+  std::string org_id = actor.principal.org_id;
+  co_return co_await viewOf(ctx, std::move(id), std::move(org_id), true);
 }
 
 ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
   if (auto may = mayWork(actor); !may) {
     co_return tl::unexpected(may.error());
   }
-  auto opened = co_await readReferral(ctx, actor, id);
+  std::string read_id = id;
+  auto opened = co_await readReferral(ctx, actor, std::move(read_id));
   if (!opened) {
     co_return tl::unexpected(opened.error());
   }
@@ -925,7 +933,9 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
   if (!stringOf(opened->packet, "note").empty()) {
     text += "\nNote from the sending member: " + stringOf(opened->packet, "note");
   }
-  if (auto note = co_await cases::writeNote(ctx, actor, *case_id, std::move(text)); !note) {
+  std::string note_case = *case_id;
+  if (auto note = co_await cases::writeNote(ctx, actor, std::move(note_case), std::move(text));
+      !note) {
     co_return tl::unexpected(note.error());
   }
   const std::string by = actor.principal.user_id;
@@ -955,7 +965,8 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
     }
     return onTimeline(w, new_case, "network_referral_accepted", by, row.peer_code);
   };
-  co_return co_await changeReferral(ctx, actor, std::move(id), "incoming",
+  std::string direction = "incoming";
+  co_return co_await changeReferral(ctx, actor, std::move(id), std::move(direction),
                                     AuditAction::kNetworkReferralAccept, std::move(change));
 }
 
@@ -982,7 +993,8 @@ ReferralAnswer declineReferral(Context ctx, Actor actor, std::string id, std::st
     return store::insertNetworkReferralEvent(
         w, eventOf(*vault, row.id, "declined", w.now(), by, "", reason));
   };
-  co_return co_await changeReferral(ctx, actor, std::move(id), "incoming",
+  std::string direction = "incoming";
+  co_return co_await changeReferral(ctx, actor, std::move(id), std::move(direction),
                                     AuditAction::kNetworkReferralDecline, std::move(change));
 }
 
@@ -1015,7 +1027,8 @@ ReferralAnswer sendReferralFeedback(Context ctx, Actor actor, std::string id, st
     }
     return onTimeline(w, row.case_id, "network_referral_feedback", by, kind);
   };
-  co_return co_await changeReferral(ctx, actor, std::move(id), "incoming",
+  std::string direction = "incoming";
+  co_return co_await changeReferral(ctx, actor, std::move(id), std::move(direction),
                                     AuditAction::kNetworkReferralFeedback, std::move(change));
 }
 
@@ -1029,7 +1042,8 @@ ReferralAnswer withdrawReferralConsent(Context ctx, Actor actor, std::string id)
     }
     return tellConsentWithdrawn(w, self, row, by);
   };
-  co_return co_await changeReferral(ctx, actor, std::move(id), "outgoing",
+  std::string direction = "outgoing";
+  co_return co_await changeReferral(ctx, actor, std::move(id), std::move(direction),
                                     AuditAction::kNetworkReferralConsentWithdrawn,
                                     std::move(change));
 }
@@ -1052,7 +1066,8 @@ ReferralAnswer acknowledgeWithdrawal(Context ctx, Actor actor, std::string id,
     return store::insertNetworkReferralEvent(
         w, eventOf(*vault, row.id, "withdrawal_acknowledged", w.now(), by, "", what_was_done));
   };
-  co_return co_await changeReferral(ctx, actor, std::move(id), "incoming",
+  std::string direction = "incoming";
+  co_return co_await changeReferral(ctx, actor, std::move(id), std::move(direction),
                                     AuditAction::kNetworkReferralWithdrawalAck, std::move(change));
 }
 
