@@ -188,6 +188,7 @@ void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& h
   routes.route("POST", "/api/v1/network/members/{code}/revoke",
                policy::Permission::kNetworkMembersManage, &revokeMember);
   registerNetworkFigureRoutes(routes);
+  registerReferralRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -11,5 +11,8 @@ void registerNetworkRoutes(RouteTable& routes, const network::MessageHandlers& h
 // The members' figures at the hub (api/network_figures.cpp): overview, revisions received,
 // publication; registered by registerNetworkRoutes.
 void registerNetworkFigureRoutes(RouteTable& routes);
+// Referrals between members (api/network_referrals.cpp): /api/v1/referrals and the hub's
+// /api/v1/network/referrals/overdue. registerNetworkRoutes registers them.
+void registerReferralRoutes(RouteTable& routes);
 
 }  // namespace strada::api

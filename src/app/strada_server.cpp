@@ -7,6 +7,7 @@
 #include "api/routes.h"
 #include "http/server.h"
 #include "network/report_submission.h"
+#include "network/referrals.h"
 #include "observe/log.h"
 #include "observe/metrics.h"
 
@@ -53,6 +54,7 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   auto impl = std::make_unique<Impl>();
   impl->data = std::move(*opened);
   network::addReportHandlers(impl->handlers);
+  network::addReferralHandlers(impl->handlers, *impl->data.keys);
   api::ApiConfig config = serve.api_config.value_or(api::ApiConfig{});
   config.version = STRADA_VERSION;
   impl->ctx = std::make_unique<api::ApiContext>(

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 112> kActions = {{
+constexpr std::array<ActionInfo, 125> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -127,8 +127,24 @@ constexpr std::array<ActionInfo, 112> kActions = {{
     {AuditAction::kReportSubmit, "report.submit", "report"},
     {AuditAction::kNetworkOverviewRead, "network_overview.read", "network_overview"},
     {AuditAction::kNetworkPublicationChange, "network_publication.change", "network_publication"},
+    {AuditAction::kNetworkReferralSend, "network_referral.send", "network_referral"},
+    {AuditAction::kNetworkReferralReceive, "network_referral.receive", "network_referral"},
+    {AuditAction::kNetworkReferralList, "network_referral.list", "network_referrals"},
+    {AuditAction::kNetworkReferralRead, "network_referral.read", "network_referral"},
+    {AuditAction::kNetworkReferralAccept, "network_referral.accept", "network_referral"},
+    {AuditAction::kNetworkReferralDecline, "network_referral.decline", "network_referral"},
+    {AuditAction::kNetworkReferralFeedback, "network_referral.feedback", "network_referral"},
+    {AuditAction::kNetworkReferralUpdate, "network_referral.update", "network_referral"},
+    {AuditAction::kNetworkReferralRemind, "network_referral.remind", "network_referral"},
+    {AuditAction::kNetworkReferralEscalate, "network_referral.escalate", "network_referral"},
+    {AuditAction::kNetworkReferralConsentWithdrawn, "network_referral.consent_withdrawn",
+     "network_referral"},
+    {AuditAction::kNetworkReferralWithdrawalAck, "network_referral.withdrawal_ack",
+     "network_referral"},
+    {AuditAction::kNetworkReferralOverdueList, "network_referral.overdue_list",
+     "network_referrals"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkPublicationChange));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkReferralOverdueList));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -141,6 +141,21 @@ enum class AuditAction {
   kReportSubmit,              // report.submit (an approved report queued for the hub)
   kNetworkOverviewRead,       // network_overview.read (object "from=..;to=..;format=..")
   kNetworkPublicationChange,  // network_publication.change (what the network publishes)
+  // Referrals between members (network/referrals.h): object the referral id (or "rows=N").
+  kNetworkReferralSend,              // network_referral.send (the sender's case worker)
+  kNetworkReferralReceive,           // network_referral.receive (an offer arrived: by the system)
+  kNetworkReferralList,              // network_referral.list ("rows=N": coded fields only)
+  kNetworkReferralRead,              // network_referral.read (the packet opened: personal data)
+  kNetworkReferralAccept,            // network_referral.accept (a case opened from it)
+  kNetworkReferralDecline,           // network_referral.decline
+  kNetworkReferralFeedback,          // network_referral.feedback (sent by the receiver)
+  kNetworkReferralUpdate,            // network_referral.update (an answer, feedback, reminder or
+                                     // withdrawal received: by the system)
+  kNetworkReferralRemind,            // network_referral.remind (half-time reminder sent)
+  kNetworkReferralEscalate,          // network_referral.escalate (deadline missed: told the hub)
+  kNetworkReferralConsentWithdrawn,  // network_referral.consent_withdrawn (told the receiver)
+  kNetworkReferralWithdrawalAck,     // network_referral.withdrawal_ack (the receiver acted on it)
+  kNetworkReferralOverdueList,       // network_referral.overdue_list (the hub's coordinator)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -73,12 +73,15 @@ domain::Result<bool> ensureInstanceKeys(store::Database& db, const vault::Vault&
 
 domain::Result<Identity> loadIdentity(store::Database& db, const vault::Vault& vault,
                                       const std::string& key_id) {
-  domain::Result<store::NetworkInstance> instance;
-  domain::Result<std::vector<store::OwnNetworkKey>> keys;
-  db.read([&](soci::session& sql) {
-    instance = store::loadNetworkInstance(sql);
-    keys = store::listOwnNetworkKeys(sql);
-  });
+  domain::Result<Identity> out = domain::internalError("identity not read");
+  db.read([&](soci::session& sql) { out = loadIdentity(sql, vault, key_id); });
+  return out;
+}
+
+domain::Result<Identity> loadIdentity(soci::session& sql, const vault::Vault& vault,
+                                      const std::string& key_id) {
+  domain::Result<store::NetworkInstance> instance = store::loadNetworkInstance(sql);
+  domain::Result<std::vector<store::OwnNetworkKey>> keys = store::listOwnNetworkKeys(sql);
   if (!instance) {
     return tl::unexpected(instance.error());
   }

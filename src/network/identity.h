@@ -33,6 +33,10 @@ struct Identity {
 [[nodiscard]] domain::Result<Identity> loadIdentity(store::Database& db, const vault::Vault& vault,
                                                     const std::string& key_id = {});
 
+// The same read on `sql` (a reader's session, or a write job's).
+[[nodiscard]] domain::Result<Identity> loadIdentity(soci::session& sql, const vault::Vault& vault,
+                                                    const std::string& key_id = {});
+
 // A new key pair, sealed, as the job's `network_keys` row (status "current").
 store::OwnNetworkKey newSealedKey(const vault::Vault& vault, domain::UnixMillis now);
 

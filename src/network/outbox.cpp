@@ -4,6 +4,7 @@
 #include <random>
 
 #include "network/envelope.h"
+#include "network/referrals.h"
 #include "observe/log.h"
 #include "store/network_repository.h"
 
@@ -177,8 +178,15 @@ void OutboxWorker::stop() {
 
 void OutboxWorker::run() {
   std::unique_lock lock(mutex_);
+  auto next_sweep = std::chrono::steady_clock::now() + options_.sweep_interval;
   while (!stopping_) {
     lock.unlock();
+    if (options_.sweep_interval.count() > 0 && std::chrono::steady_clock::now() >= next_sweep) {
+      next_sweep = std::chrono::steady_clock::now() + options_.sweep_interval;
+      if (auto swept = sweepReferrals(db_, vault_, domain::nowMillis()); !swept) {
+        observe::logWarn("referral sweep failed", {{"reason", swept.error().detail}});
+      }
+    }
     deliverDueMessages(db_, vault_, options_, &counters_);
     lock.lock();
     wake_.wait_for(lock, options_.poll_interval, [this] { return stopping_; });

@@ -39,6 +39,8 @@ struct DeliveryOptions {
   std::chrono::milliseconds base_backoff{2000};
   std::chrono::milliseconds max_backoff{std::chrono::hours(1)};
   HttpClientOptions http;
+  // How often the worker runs the referrals' deadline sweep (network/referrals.h); 0 never.
+  std::chrono::milliseconds sweep_interval{std::chrono::minutes(1)};
 };
 
 // What the worker did, for the metrics (strada_network_outbox_*_total).
@@ -54,7 +56,8 @@ std::chrono::milliseconds backoffAfter(int attempts, const DeliveryOptions& opti
 int deliverDueMessages(store::Database& db, const vault::Vault& vault,
                        const DeliveryOptions& options, DeliveryCounters* counters = nullptr);
 
-// Delivers due messages on a thread of its own until stopped (or destroyed).
+// Delivers due messages on a thread of its own until stopped (or destroyed), and runs the
+// referrals' deadline sweep every options.sweep_interval.
 class OutboxWorker {
  public:
   OutboxWorker(store::Database& db, const vault::Vault& vault, DeliveryOptions options);

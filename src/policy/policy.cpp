@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 50> kPermissions = {{
+constexpr std::array<PermissionRule, 52> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -129,8 +129,14 @@ constexpr std::array<PermissionRule, 50> kPermissions = {{
     {Permission::kNetworkOverviewRead, "network.overview_read", rolesOf({kNetworkCoordinator})},
     {Permission::kNetworkPublicationManage, "network.publication_manage",
      rolesOf({kNetworkCoordinator})},
+    // A referral abroad carries the person: those who work cases alone; the coordinator sees
+    // the metadata of the overdue ones at the hub.
+    {Permission::kNetworkReferralsWork, "network.referrals_work",
+     rolesOf({kCaseWorker, kSupervisor})},
+    {Permission::kNetworkReferralsOverdue, "network.referrals_overdue",
+     rolesOf({kNetworkCoordinator})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kNetworkPublicationManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kNetworkReferralsOverdue),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -70,6 +70,9 @@ enum class Permission {
   // The network's figures at the hub (issue 9, section 4).
   kNetworkOverviewRead,       // the overview of the members' submitted figures, and its downloads
   kNetworkPublicationManage,  // choose which figures, years and members are published
+  // Referrals between members (issue 9.2, network/referrals.h).
+  kNetworkReferralsWork,     // send, read (the sealed packet), accept, decline, feedback
+  kNetworkReferralsOverdue,  // the hub's list of escalated (overdue) referrals: metadata only
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

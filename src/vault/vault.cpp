@@ -63,7 +63,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 23> kFields = {{
+constexpr std::array<FieldInfo, 24> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -88,8 +88,9 @@ constexpr std::array<FieldInfo, 23> kFields = {{
     {SealedField::kReferralPurpose, "case_referrals.purpose:", KeyKind::kPerson},
     {SealedField::kReferralOverride, "case_referrals.override_reason:", KeyKind::kPerson},
     {SealedField::kNetworkSecretKey, "network_keys.secret:", KeyKind::kNetwork},
+    {SealedField::kNetworkReferralText, "network_referrals.text:", KeyKind::kClients},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kNetworkSecretKey));
+static_assert(domain::listsEveryValue(kFields, SealedField::kNetworkReferralText));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

@@ -60,6 +60,9 @@ enum class SealedField {
   kReferralOverride,  // case_referrals.override_reason: why it went without consent
   // Of the instance (network/identity.h), under a key derived from the master key:
   kNetworkSecretKey,  // network_keys: a signing seed or box secret (record id: key id "/" use)
+  // Of the organisation ("clients.v1" key):
+  kNetworkReferralText,  // network_referral_events.note: a decline reason, feedback note or
+                         // what was done on a withdrawal of consent (record id: event id)
 };
 
 // What a sealed value belongs to.

@@ -188,6 +188,7 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "contact.update",
         "exports.standard",
         "knowledge.read",
+        "network.referrals_work",
         "reports.read",
         "safety_plan.read",
         "safety_plan.write",
@@ -246,6 +247,8 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/reports/settings", "reports.read"},
       {"GET", "/api/v1/network/overview?from=2020&to=2020", "network.overview_read"},
       {"GET", "/api/v1/network/publication", "network.overview_read"},
+      {"GET", "/api/v1/referrals/receivers", "network.referrals_work"},
+      {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

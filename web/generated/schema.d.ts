@@ -2413,6 +2413,218 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals between members, incoming and outgoing (coded fields only)
+         * @description Needs `network.referrals_work` (case workers and supervisors). The newest first, at most
+         *     500; never the packet (open one with GET /api/v1/referrals/{id}). `overdue` is true for a
+         *     referral still waiting for its answer past `answer_by`; `action_required` for an incoming
+         *     one whose consent was withdrawn and not yet acknowledged. Recorded as
+         *     `network_referral.list` with the count.
+         */
+        get: operations["listNetworkReferrals"];
+        put?: never;
+        /**
+         * Refer the person of a case to another member of the network
+         * @description Needs `network.referrals_work` and `case.update` on a case the user may work. Only the
+         *     fields named in `fields` travel (read from the case's client; `location` and
+         *     `needs_summary` from this body), with the services, the urgency, the deadline and the
+         *     note, sealed to the receiving member's box key: the hub relays it without being able to
+         *     read it. `answer_by` defaults by urgency (emergency 4 h, urgent 24 h, routine 7 days).
+         *     Refused with 409 `consent_required` (field `consent`) unless the person's consent to share
+         *     with members is in force. Recorded as `network_referral.send`; on the case's timeline as
+         *     `network_referral_sent`.
+         */
+        post: operations["sendNetworkReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/receivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members a case worker may refer to
+         * @description Needs `network.referrals_work`. The active members of the network other than this one
+         *     and the hub: code, name, country.
+         */
+        get: operations["listNetworkReferralReceivers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One referral with its history; an incoming one's packet opened
+         * @description Needs `network.referrals_work`. Recorded as `network_referral.read` (an access to personal
+         *     data) before anything is returned. An incoming referral's packet is opened with this
+         *     instance's box key; one that does not open (altered, or sealed to another key) answers
+         *     409 on the field `packet`.
+         */
+        get: operations["readNetworkReferral"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an incoming referral (opens a pre-filled case)
+         * @description Needs `network.referrals_work`. Opens the packet, registers a client pre-filled from the
+         *     fields that travelled and a case assigned to the user (the location, needs and note
+         *     become its first note), links the case to the referral and sends `referral.answer`
+         *     (accepted). Recorded as `network_referral.accept` (and `network_referral.read`,
+         *     `client.create`, `case.create`). The body is empty or `{}`.
+         */
+        post: operations["acceptNetworkReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an incoming referral with a reason
+         * @description Needs `network.referrals_work`. Sends `referral.answer` (declined, with the reason, sealed).
+         *     Recorded as `network_referral.decline`.
+         */
+        post: operations["declineNetworkReferral"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Feedback to the sender on an accepted incoming referral
+         * @description Needs `network.referrals_work`. Sends `referral.feedback` (sealed); on both case timelines
+         *     as `network_referral_feedback`. Recorded as `network_referral.feedback`.
+         */
+        post: operations["sendNetworkReferralFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/consent-withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tell the receiver that the person withdrew the consent to share
+         * @description Needs `network.referrals_work`; on an open outgoing referral (sent or accepted). Sends
+         *     `referral.consent_withdrawn`. The periodic sweep does the same by itself for every open
+         *     referral whose case no longer has a consent to share with members in force (after the
+         *     consent is withdrawn on the case). Recorded as `network_referral.consent_withdrawn`. The
+         *     body is empty or `{}`.
+         */
+        post: operations["withdrawNetworkReferralConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/acknowledge-withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a withdrawal of consent on an incoming referral, saying what was done
+         * @description Needs `network.referrals_work`. Recorded as `network_referral.withdrawal_ack`; the text is
+         *     sealed at rest.
+         */
+        post: operations["acknowledgeNetworkReferralWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/network/referrals/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals escalated to the hub as unanswered past their deadline
+         * @description Needs `network.referrals_overdue` (the `network_coordinator` role), at the hub. Metadata
+         *     only (referral id, sender, receiver, deadline, when escalated): the hub never holds a
+         *     packet's content. Recorded as `network_referral.overdue_list`.
+         */
+        get: operations["listOverdueNetworkReferrals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3469,11 +3681,11 @@ export interface components {
                 /** Format: date-time */
                 at: string;
                 /** @enum {string} */
-                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal" | "proceeding" | "hearing" | "follow_up";
+                kind: "status_change" | "closure_request" | "consent" | "consent_withdrawal" | "note" | "contact_link" | "assignment" | "service" | "identification" | "needs" | "plan_change" | "plan_submission" | "plan_approval" | "plan_return" | "task" | "task_done" | "transfer_request" | "transfer_accept" | "transfer_decline" | "document" | "document_withdrawal" | "proceeding" | "hearing" | "follow_up" | "referral" | "referral_override" | "network_referral_sent" | "network_referral_received" | "network_referral_accepted" | "network_referral_declined" | "network_referral_feedback" | "network_referral_consent_withdrawn";
                 by: components["schemas"]["UserRef"];
                 /** @description Id of the consent, note or contact the entry is about, or "". */
                 ref: string;
-                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry); never sealed text. */
+                /** @description Codes only (e.g. the new status or the consent kind; the trafficking status of an identification; the plan's status after a plan_* entry; the other member's code after a network_referral_* entry, the `referral_feedback` code after network_referral_feedback); never sealed text. */
                 summary: string;
             }[];
         };
@@ -4040,6 +4252,71 @@ export interface components {
                 signature: string;
             };
         };
+        /**
+         * @description A referral between members. `packet` (the fields that travelled, the services, urgency,
+         *     deadline and note) only on GET of an incoming referral; `events` only on a single
+         *     referral. Times not reached are null.
+         */
+        NetworkReferral: {
+            id: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            peer: {
+                code: string;
+                name: string;
+                country: string;
+            };
+            case_id: string | null;
+            /** @enum {string} */
+            status: "sent" | "received" | "accepted" | "declined" | "unreadable";
+            urgency: string;
+            services: string[];
+            /** @description The names of the fields that travelled. */
+            fields: string[];
+            /** Format: date-time */
+            answer_by: string | null;
+            overdue: boolean;
+            last_feedback: string | null;
+            /** Format: date-time */
+            created_at: string | null;
+            /** Format: date-time */
+            answered_at: string | null;
+            /** Format: date-time */
+            reminded_at: string | null;
+            /** Format: date-time */
+            escalated_at: string | null;
+            /** Format: date-time */
+            consent_withdrawn_at: string | null;
+            /** Format: date-time */
+            withdrawal_acknowledged_at: string | null;
+            action_required: boolean;
+            version: number;
+            packet?: ({
+                fields?: {
+                    [key: string]: unknown;
+                };
+                note?: string;
+                services?: string[];
+                urgency?: string;
+                answer_by?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            events?: {
+                kind: string;
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id?: string;
+                    name?: string;
+                } | null;
+                by_member: string | null;
+                note: string | null;
+            }[];
+        };
+        NetworkReferralList: {
+            items: components["schemas"]["NetworkReferral"][];
+        };
     };
     responses: {
         /** @description `unauthenticated`: the one answer to every refused network message (stale, replayed, unsigned, badly signed, unknown or revoked key). */
@@ -4232,6 +4509,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description `conflict`: the referral is not in a state that allows this (field `status`), or its packet does not open (field `packet`). */
+        NetworkReferralConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /** @description The member's code. */
@@ -4284,6 +4570,8 @@ export interface components {
         CaseId: string;
         /** @description The document's id. */
         DocumentId: string;
+        /** @description The referral's id (made by the sender, the same on both sides). */
+        NetworkReferralId: string;
     };
     requestBodies: never;
     headers: {
@@ -4427,6 +4715,8 @@ export type NetworkPublication = components['schemas']['NetworkPublication'];
 export type ReceivedReport = components['schemas']['ReceivedReport'];
 export type NetworkMember = components['schemas']['NetworkMember'];
 export type NetworkDelivery = components['schemas']['NetworkDelivery'];
+export type NetworkReferral = components['schemas']['NetworkReferral'];
+export type NetworkReferralList = components['schemas']['NetworkReferralList'];
 export type ResponseNetworkRefused = components['responses']['NetworkRefused'];
 export type ResponseInvalidArgument = components['responses']['InvalidArgument'];
 export type ResponseUnauthenticated = components['responses']['Unauthenticated'];
@@ -4440,6 +4730,7 @@ export type ResponseCrossSiteDenied = components['responses']['CrossSiteDenied']
 export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseInternal = components['responses']['Internal'];
 export type ResponseUnavailable = components['responses']['Unavailable'];
+export type ResponseNetworkReferralConflict = components['responses']['NetworkReferralConflict'];
 export type ParameterNetworkMemberCode = components['parameters']['NetworkMemberCode'];
 export type ParameterCaseStatsFrom = components['parameters']['CaseStatsFrom'];
 export type ParameterCaseStatsTo = components['parameters']['CaseStatsTo'];
@@ -4462,6 +4753,7 @@ export type ParameterAgencyId = components['parameters']['AgencyId'];
 export type ParameterClientId = components['parameters']['ClientId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
 export type ParameterDocumentId = components['parameters']['DocumentId'];
+export type ParameterNetworkReferralId = components['parameters']['NetworkReferralId'];
 export type HeaderXRequestId = components['headers']['XRequestId'];
 export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type $defs = Record<string, never>;
@@ -8777,6 +9069,332 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    listNetworkReferrals: {
+        parameters: {
+            query?: {
+                direction?: "incoming" | "outgoing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referrals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferralList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    sendNetworkReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    case_id: string;
+                    /** @description An active member's code. */
+                    receiver: string;
+                    services: string[];
+                    /** @enum {string} */
+                    urgency: "routine" | "urgent" | "emergency";
+                    /** Format: date-time */
+                    answer_by?: string;
+                    fields?: ("full_name" | "birth_date" | "age_band" | "gender" | "citizenships" | "languages" | "phone" | "exploitation_types" | "location" | "needs_summary")[];
+                    /** @description Sent when `fields` names it. */
+                    location?: string;
+                    /** @description Sent when `fields` names it. */
+                    needs_summary?: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent (queued in the outbox). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `consent_required` (field `consent`), or this instance is not an active member (`conflict`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNetworkReferralReceivers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            name: string;
+                            country: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+        };
+    };
+    readNetworkReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The referral. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    acceptNetworkReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted; `case_id` is the new case. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    declineNetworkReferral: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Declined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    sendNetworkReferralFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "arrived_safely" | "services_started" | "case_closed" | "could_not_be_reached";
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    withdrawNetworkReferralConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Told. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    acknowledgeNetworkReferralWithdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The referral's id (made by the sender, the same on both sides). */
+                id: components["parameters"]["NetworkReferralId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    what_was_done: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Acknowledged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkReferral"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["NetworkReferralConflict"];
+        };
+    };
+    listOverdueNetworkReferrals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The escalated referrals, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            referral_id: string;
+                            sender: string;
+                            receiver: string;
+                            /** Format: date-time */
+                            answer_by: string | null;
+                            /** Format: date-time */
+                            escalated_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
         };
     };
 }

@@ -25,6 +25,7 @@ import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { NetworkOverviewPage } from './network/NetworkOverviewPage';
+import { ReferralsPage, ReferralView } from './network/ReferralsPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportView } from './reports/ReportView';
@@ -65,6 +66,8 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   networkOverview: (_, c) => <NetworkOverviewPage api={c.api} user={c.user} />,
   reports: (_, c) => <ReportsPage api={c.api} user={c.user} />,
   report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
+  referrals: (_, c) => <ReferralsPage api={c.api} codes={c.codes} />,
+  referral: (r, c) => <ReferralView key={r.id} api={c.api} codes={c.codes} id={r.id} />,
 };
 
 /** The screen of `route`. */

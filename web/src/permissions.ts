@@ -42,6 +42,8 @@ export type Permission =
   | 'network.members_read'
   | 'network.overview_read'
   | 'network.publication_manage'
+  | 'network.referrals_overdue'
+  | 'network.referrals_work'
   | 'referral.list_own'
   | 'referral.submit'
   | 'reports.manage'

@@ -25,12 +25,14 @@ export type Route =
   | { name: 'network' } // the network coordinator's members and join requests
   | { name: 'networkOverview' } // the hub's overview of the members' figures
   | { name: 'reports' }
-  | { name: 'report'; id: string };
+  | { name: 'report'; id: string }
+  | { name: 'referrals' } // referrals between members: incoming and outgoing
+  | { name: 'referral'; id: string };
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'networkOverview' | 'reports';
+export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'networkOverview' | 'reports' | 'referrals';
 
 interface RouteSpec {
   name: RouteName;
@@ -65,6 +67,8 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'agency', path: '/directory/:id', section: 'directory' },
   { name: 'network', path: '/network', section: 'network' },
   { name: 'networkOverview', path: '/network/overview', section: 'networkOverview' },
+  { name: 'referrals', path: '/referrals', section: 'referrals' },
+  { name: 'referral', path: '/referrals/:id', section: 'referrals' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -59,6 +59,16 @@ const builtPrefixes = [
   'networkOverview.state.',
   'networkOverview.figures.',
   'networkOverview.chart.',
+  // The referrals screens label directions, statuses, flags, fields and events from the API's
+  // values (network/ReferralsPage.tsx, ReferAbroadSection.tsx).
+  'referrals.incoming',
+  'referrals.outgoing',
+  'referrals.none.',
+  'referrals.statuses.',
+  'referrals.flags.',
+  'referrals.fields.',
+  'referrals.events.',
+  'referrals.form.need',
 ];
 
 describe('i18n keys', () => {

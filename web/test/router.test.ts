@@ -29,6 +29,8 @@ const examples: Route[] = [
   { name: 'networkOverview' },
   { name: 'reports' },
   { name: 'report', id: 'r1' },
+  { name: 'referrals' },
+  { name: 'referral', id: 'f1' },
 ];
 
 describe('the route table', () => {

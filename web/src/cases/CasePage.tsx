@@ -23,6 +23,8 @@ import { NotesSection } from './NotesSection';
 import { PlanSection } from './PlanSection';
 import { ProceedingsSection } from './ProceedingsSection';
 import { ReferralsSection } from './ReferralsSection';
+import { ReferAbroadSection } from '../network/ReferAbroadSection';
+import { can } from '../permissions';
 import { ServicesSection } from './ServicesSection';
 import { BreakGlass } from './BreakGlass';
 import { EraseClient } from './EraseClient';
@@ -119,6 +121,7 @@ export function CasePage({ api, codes, user, id }: Props) {
           )}
           <ConsentsSection api={api} codes={codes} caseId={record.id} mayWrite={working} onChanged={changed} />
           <ReferralsSection api={api} codes={codes} caseId={record.id} mayWrite={working} user={user} onChanged={changed} />
+          {working && can(user, 'network.referrals_work') && <ReferAbroadSection api={api} codes={codes} record={record} onChanged={changed} />}
           <IdentificationSection
             api={api}
             codes={codes}

@@ -22,6 +22,7 @@ export function timelineSummary(t: TFunction, codes: CodeLists, entry: TimelineE
   if (entry.kind === 'service') return codeLabel(codes, lists.serviceType, entry.summary);
   if (entry.kind === 'proceeding') return codeLabel(codes, lists.proceedingKind, entry.summary);
   if (entry.kind === 'hearing') return codeLabel(codes, lists.hearingKind, entry.summary);
+  if (entry.kind === 'network_referral_feedback') return codeLabel(codes, 'referral_feedback', entry.summary);
   if (entry.kind.startsWith('referral')) return entry.summary === 'agency' ? t('cases.referrals.otherAgency') : codeLabel(codes, lists.shareKind, entry.summary);
   if (entry.kind === 'identification') return codeLabel(codes, lists.traffickingStatus, entry.summary);
   if (entry.kind.startsWith('plan_')) return t(`cases.view.planStatus.${entry.summary}`);

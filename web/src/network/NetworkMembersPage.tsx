@@ -65,6 +65,7 @@ export function NetworkMembersPage({ api }: { api: ApiClient }) {
       {revoked.length > 0 && (
         <MemberSection id="network-revoked" title={t('network.members.revokedTitle')} none={null} rows={revoked} action={(m) => m.revoke_reason} />
       )}
+      <OverdueReferrals api={api} />
     </section>
   );
 }
@@ -155,5 +156,43 @@ function RevokeControl({ member, busy, onRevoke }: { member: NetworkMember; busy
         {t('network.members.cancel')}
       </button>
     </form>
+  );
+}
+
+interface Escalation {
+  referral_id: string;
+  sender: string;
+  receiver: string;
+  answer_by: string | null;
+  escalated_at: string | null;
+}
+
+/** Referrals a member escalated as unanswered past their deadline: routing metadata only. */
+function OverdueReferrals({ api }: { api: ApiClient }) {
+  const t = useT();
+  const loaded = useLoaded(() => api.request<{ items: Escalation[] }>('GET', '/api/v1/network/referrals/overdue'), []);
+  const rows = loaded.value?.items ?? [];
+  return (
+    <>
+      <h2 id="network-overdue">{t('referrals.overdue.title')}</h2>
+      <p class="muted">{t('referrals.overdue.intro')}</p>
+      {loaded.value !== null && rows.length === 0 ? (
+        <p>{t('referrals.overdue.none')}</p>
+      ) : (
+        <DataTable
+          name={t('referrals.overdue.title')}
+          labelledBy="network-overdue"
+          rows={rows}
+          rowKey={(e) => e.referral_id}
+          columns={[
+            { header: t('referrals.overdue.sender'), cell: (e) => <span class="mono">{e.sender}</span> },
+            { header: t('referrals.overdue.receiver'), cell: (e) => <span class="mono">{e.receiver}</span> },
+            { header: t('referrals.answerBy'), cell: (e) => (e.answer_by ? formatDateTime(e.answer_by) : '') },
+            { header: t('referrals.overdue.escalatedAt'), cell: (e) => (e.escalated_at ? formatDateTime(e.escalated_at) : '') },
+            { header: t('referrals.overdue.id'), cell: (e) => <span class="mono">{e.referral_id}</span> },
+          ]}
+        />
+      )}
+    </>
   );
 }
