@@ -916,7 +916,8 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
   }
   cases::CaseInput input;
   input.client_id = client->client.id;
-  input.referral = {"ngo", "", cases::calendarDate(ctx.clock())};
+  // Counted as a cross-border referral in (reports/report_sources.cpp).
+  input.referral = {"network_member", "", cases::calendarDate(ctx.clock())};
   auto case_id =
       co_await cases::openCase(ctx, actor, std::move(input), cases::NewCaseAssignment::kToWorker);
   if (!case_id) {

@@ -26,7 +26,10 @@ constexpr std::string_view kNationalReferralSources[] = {"ngo",
                                                          "legal_service",
                                                          "business",
                                                          "school"};
-constexpr std::string_view kCrossBorderReferralSource = "international_organisation";
+// From abroad: an international organisation, or another member of the network (a referral
+// accepted from its inbox, network/referrals.h).
+constexpr std::string_view kCrossBorderReferralSources[] = {"international_organisation",
+                                                            "network_member"};
 
 // Contact figures: the total, data and non-data, and the three breakdowns by their codes.
 void addContactFigures(const ReportSources& s, std::map<std::string, std::int64_t>& raw) {
@@ -108,7 +111,8 @@ void addCaseFigures(const ReportSources& s, const Period& period,
       continue;
     }
     const std::int64_t n = sum.up_to_end - sum.before_start;
-    if (sum.code == kCrossBorderReferralSource) {
+    if (std::find(std::begin(kCrossBorderReferralSources), std::end(kCrossBorderReferralSources),
+                  sum.code) != std::end(kCrossBorderReferralSources)) {
       raw["referrals.in.cross_border"] += n;
     } else if (std::find(std::begin(kNationalReferralSources), std::end(kNationalReferralSources),
                          sum.code) != std::end(kNationalReferralSources)) {
@@ -135,14 +139,18 @@ domain::Result<ReportSources> readReportSources(soci::session& sql, const std::s
   const std::string first = period.start();
   const std::string last = Period{period.kind, period.last_day, period.last_day}.start();
   auto referrals = store::outgoingReferralsByCountry(sql, org_id, first, last);
+  auto network_referrals =
+      store::outgoingNetworkReferralsByCountry(sql, org_id, period.first_day, period.last_day);
   auto settings = store::readReportSettings(sql, org_id);
-  if (!totals || !breakdowns || !cases || !referrals || !settings) {
-    return tl::unexpected(!totals       ? totals.error()
-                          : !breakdowns ? breakdowns.error()
-                          : !cases      ? cases.error()
-                          : !referrals  ? referrals.error()
-                                        : settings.error());
+  if (!totals || !breakdowns || !cases || !referrals || !network_referrals || !settings) {
+    return tl::unexpected(!totals              ? totals.error()
+                          : !breakdowns        ? breakdowns.error()
+                          : !cases             ? cases.error()
+                          : !referrals         ? referrals.error()
+                          : !network_referrals ? network_referrals.error()
+                                               : settings.error());
   }
+  referrals->insert(referrals->end(), network_referrals->begin(), network_referrals->end());
   out.settings = std::move(*settings);
   out.contact_totals = std::move(*totals);
   out.contact_breakdowns = std::move(*breakdowns);

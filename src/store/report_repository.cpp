@@ -206,4 +206,31 @@ domain::Result<std::vector<std::pair<std::string, std::int64_t>>> outgoingReferr
                  });
 }
 
+domain::Result<std::vector<std::pair<std::string, std::int64_t>>> outgoingNetworkReferralsByCountry(
+    soci::session& sql, const std::string& org_id, std::int64_t from_day, std::int64_t to_day) {
+  constexpr std::int64_t kDayMillis = 86400000;
+  const long long from = from_day * kDayMillis;
+  const long long to = (to_day + 1) * kDayMillis;
+  return guarded("network referrals by country",
+                 [&]() -> domain::Result<std::vector<std::pair<std::string, std::int64_t>>> {
+                   std::string country;
+                   long long n = 0;
+                   soci::indicator country_ind = soci::i_ok;
+                   soci::statement st(sql);
+                   st.exchange(soci::into(country, country_ind));
+                   detail::intoEach(st, n);
+                   detail::useEach(st, org_id, from, to);
+                   detail::prepareAndExecute(
+                       st,
+                       "SELECT m.country, COUNT(*) FROM network_referrals r LEFT JOIN "
+                       "network_members m ON m.code = r.peer_code WHERE r.org_id = :o AND "
+                       "r.direction = 'outgoing' AND r.created_at >= :f AND r.created_at < :t "
+                       "GROUP BY m.country");
+                   return detail::collectRows(st, [&] {
+                     return std::pair<std::string, std::int64_t>(
+                         country_ind == soci::i_ok ? country : std::string(), n);
+                   });
+                 });
+}
+
 }  // namespace strada::store

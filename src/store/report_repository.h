@@ -95,5 +95,11 @@ struct ReportSettings {
 [[nodiscard]] domain::Result<std::vector<std::pair<std::string, std::int64_t>>>
 outgoingReferralsByCountry(soci::session& sql, const std::string& org_id, const std::string& from,
                            const std::string& to);
+// The organisation's referrals to other members of the network (network_referrals, outgoing)
+// made from day `from_day` to day `to_day` (days since 1970-01-01, UTC, both included), counted
+// by the receiving member's country ("" when the member is not known).
+[[nodiscard]] domain::Result<std::vector<std::pair<std::string, std::int64_t>>>
+outgoingNetworkReferralsByCountry(soci::session& sql, const std::string& org_id,
+                                  std::int64_t from_day, std::int64_t to_day);
 
 }  // namespace strada::store

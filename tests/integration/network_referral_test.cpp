@@ -14,7 +14,9 @@
 
 #include "integration/network_fixture.h"
 #include "network/referrals.h"
+#include "reports/report_sources.h"
 #include "store/audit_repository.h"
+#include "store/organisation_repository.h"
 
 namespace strada::testing {
 namespace {
@@ -28,6 +30,29 @@ constexpr const char* kOfficerB = "officer@mb.example.org";
 constexpr domain::UnixMillis kHourMs = 60LL * 60 * 1000;
 
 class NetworkReferralTest : public NetworkFixture {
+ public:
+  // The raw count (before any suppression) of `figure` in this year's report of the member
+  // organisation `org_code`, from the same sources a computed report reads.
+  static std::int64_t thisYearsFigure(app::OpenedData& data, const std::string& org_code,
+                                      const std::string& figure) {
+    const std::string year = domain::formatRfc3339(domain::nowMillis()).substr(0, 4);
+    auto period = reports::periodStarting(reports::PeriodKind::kYear, year + "-01-01", "start");
+    EXPECT_TRUE(period.has_value());
+    std::int64_t n = -1;
+    data.db->read([&](soci::session& sql) {
+      auto org = store::findOrganisationByCode(sql, org_code);
+      if (!org || !*org || !period) {
+        return;
+      }
+      auto sources = reports::readReportSources(sql, (*org)->id, *period);
+      if (sources) {
+        auto raw = reports::rawFigures(*sources, *period);
+        n = raw.count(figure) ? raw.at(figure) : 0;
+      }
+    });
+    return n;
+  }
+
  protected:
   static HttpClient signedIn(const Deployment& d, const char* email) {
     HttpClient c(d.port());
@@ -154,6 +179,8 @@ class NetworkReferralTest : public NetworkFixture {
 TEST_F(NetworkReferralTest, SafeReturnEndToEndSendAcceptFeedbackOnBothTimelines) {
   HttpClient worker_a = signedIn(*a_, kWorkerA);
   HttpClient worker_b = signedIn(*b_, kWorkerB);
+  const std::int64_t out_before = thisYearsFigure(*a_data_, "MA", "referrals.out.cross_border");
+  const std::int64_t in_before = thisYearsFigure(*b_data_, "MB", "referrals.in.cross_border");
   const std::string name = "Eleni Distinctivename " + crypto::toHex(crypto::randomBytes(4));
   const std::string case_a = newCase(worker_a, name, true);
 
@@ -262,6 +289,19 @@ TEST_F(NetworkReferralTest, SafeReturnEndToEndSendAcceptFeedbackOnBothTimelines)
     EXPECT_EQ(textValuesContaining(*b_data_, "Needs a safe journey home"), 0);
     EXPECT_GT(textValuesContaining(*hub_data_, "MB"), 0);  // a control: the search reads rows
   }
+
+  // The members' reports count it: a cross-border referral out at A; at B, the case opened by
+  // accepting it is a cross-border referral in once the person consents to being counted (as
+  // every case of the figures: docs/reports.md).
+  EXPECT_EQ(thisYearsFigure(*a_data_, "MA", "referrals.out.cross_border"), out_before + 1);
+  EXPECT_EQ(thisYearsFigure(*b_data_, "MB", "referrals.in.cross_border"), in_before);
+  const std::string today = domain::formatRfc3339(domain::nowMillis()).substr(0, 10);
+  const HttpResponse counted =
+      worker_b.post("/api/v1/cases/" + case_b + "/consents",
+                    json::serialize(json::object{
+                        {"kind", "statistics"}, {"given_as", "written"}, {"given_on", today}}));
+  ASSERT_EQ(counted.status, 201u) << counted.body;
+  EXPECT_EQ(thisYearsFigure(*b_data_, "MB", "referrals.in.cross_border"), in_before + 1);
 }
 
 TEST_F(NetworkReferralTest, RefusedWithoutConsentAndBadInputsNameTheField) {
