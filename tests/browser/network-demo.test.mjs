@@ -3,7 +3,7 @@
 // and port, started by the one command the issue names, with the logins it prints.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +16,16 @@ const roWorker = { email: 'caseworker@ro.demo.example', password };
 const nlOfficer = { email: 'dataofficer@nl.demo.example', password };
 const roOfficer = { email: 'dataofficer@ro.demo.example', password };
 const lastYear = new Date().getFullYear() - 1;
+const person = 'Ioana Radu (demo)';
+
+/** Polls `check` every 200 ms for up to 30 s. */
+async function until(check, what) {
+  for (let i = 0; i < 150; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 const firstYear = lastYear - 19; // 20 years: the demo imported those before last year
 
 /** At a member, the data officer computes last year's report, approves it and submits it. */
@@ -72,6 +82,11 @@ async function startDemo() {
   child.removeAllListeners('exit');
   return {
     urls,
+    /** The raw bytes of an instance's SQLite database and its write-ahead log. */
+    databaseBytes(folder) {
+      const files = ['strada.db', 'strada.db-wal'].map((f) => join(dir, 'net', folder, f)).filter((f) => existsSync(f));
+      return Buffer.concat(files.map((f) => readFileSync(f)));
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -120,6 +135,81 @@ describe('strada network demo', () => {
       await signIn(page, roWorker);
       await page.getByText('Cases shown: 8.').waitFor();
     });
+  });
+
+  test('the Netherlands refers Ioana home for a safe return; Romania accepts and sends feedback', async (t) => {
+    let caseUrl = '';
+    await withPage(t, browser.context, demo.urls.NL, async (page) => {
+      await signIn(page, nlWorker);
+      await page.getByText('Cases shown: 9.').waitFor();
+      await page.getByRole('table').getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
+      await page.getByText(person).first().waitFor();
+      caseUrl = page.url();
+      const section = page.getByRole('region', { name: 'Refer abroad (network referral)' });
+      await section.getByRole('button', { name: 'Refer abroad' }).click();
+      await section.getByLabel('Member organisation').selectOption('RO');
+      await section.getByRole('checkbox', { name: 'Safe return' }).check();
+      await section.getByRole('checkbox', { name: 'Reception on arrival' }).check();
+      await section.getByLabel('Urgency').selectOption('urgent');
+      await section.getByRole('checkbox', { name: 'Full name' }).check();
+      await section.getByRole('checkbox', { name: 'Date of birth' }).check();
+      await section.getByRole('checkbox', { name: 'Summary of needs' }).check();
+      await section.getByRole('textbox', { name: 'Summary of needs' }).fill('Wants to go home to Iasi; needs a place to stay.');
+      await section.getByText(person, { exact: true }).waitFor(); // the preview of what travels
+      await checkA11y(page, 'the referral form with its preview');
+      await section.getByRole('button', { name: 'Send the referral' }).click();
+      await page.getByText('The referral to RO is sent.', { exact: false }).waitFor();
+      await page.getByRole('region', { name: 'Timeline' }).getByText('Referred abroad to network member', { exact: false }).waitFor();
+    });
+
+    await withPage(t, browser.context, demo.urls.RO, async (page) => {
+      await signIn(page, roWorker);
+      await page.getByRole('navigation').first().getByRole('link', { name: 'Referrals' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
+      const incoming = page.getByRole('table', { name: 'Incoming referrals' });
+      await until(async () => {
+        if ((await incoming.getByRole('link').count()) > 0) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
+        return false;
+      }, 'the referral to reach Romania');
+      await checkA11y(page, 'the referrals inbox');
+      await incoming.getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: /^Referral from Hotline Noord/ }).waitFor();
+      await page.getByRole('region', { name: 'What the sending member sent' }).getByText(person).waitFor();
+      await checkA11y(page, 'an incoming referral');
+      await page.getByRole('button', { name: 'Accept and open a case' }).click();
+      await page.getByText('Accepted: a case is opened', { exact: false }).waitFor();
+      const feedback = page.getByRole('region', { name: 'Feedback to the sending member' });
+      await feedback.getByLabel('What happened').selectOption('arrived_safely');
+      await feedback.getByRole('button', { name: 'Send feedback' }).click();
+      await page.getByText('Feedback sent', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'Open the case' }).click();
+      await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
+      await page.getByText(person).first().waitFor(); // pre-filled from the packet
+      const timeline = page.getByRole('region', { name: 'Timeline' });
+      await timeline.getByText('Referral received from network member', { exact: false }).waitFor();
+      await timeline.getByText('Feedback on the network referral', { exact: false }).waitFor();
+    });
+
+    await withPage(t, browser.context, demo.urls.NL, async (page) => {
+      await signIn(page, nlWorker);
+      await page.getByRole('navigation').first().waitFor();
+      await until(async () => {
+        await page.goto(caseUrl);
+        const timeline = page.getByRole('region', { name: 'Timeline' });
+        await timeline.getByText('Referred abroad to network member', { exact: false }).waitFor();
+        return (await timeline.getByText('Feedback on the network referral', { exact: false }).count()) > 0;
+      }, 'the feedback to reach the Netherlands');
+    });
+
+    // The hub relayed the offer, the answer and the feedback without being able to read them:
+    // its database holds the routing metadata and not one byte of the person's name.
+    const hubBytes = demo.databaseBytes('hub');
+    assert.ok(hubBytes.includes('referral.offer'), 'the hub has no record of relaying the referral');
+    assert.equal(hubBytes.includes('Ioana'), false, "the hub's database holds the person's name");
+    assert.equal(hubBytes.includes('Iasi'), false, "the hub's database holds the needs");
   });
 
   test('the members submit last year; the overview has 20 years, Romania\'s calls not collected', async (t) => {
