@@ -6,8 +6,8 @@
 #include "api/network_routes.h"
 #include "api/routes.h"
 #include "http/server.h"
-#include "network/report_submission.h"
 #include "network/referrals.h"
+#include "network/report_submission.h"
 #include "observe/log.h"
 #include "observe/metrics.h"
 
