@@ -39,12 +39,12 @@ struct Node {
   std::string code, name, country;
 };
 const std::array<Node, 3>& nodes() {
-  static const std::array<Node, 3> n = {{
+  static const std::array<Node, 3> kNodes = {{
       {"hub", "HUB", "La Strada network hub (demo)", "NL"},
       {"nl", "NL", "Hotline Noord (demo)", "NL"},
       {"ro", "RO", "Linia Sperantei (demo)", "RO"},
   }};
-  return n;
+  return kNodes;
 }
 
 constexpr const char* kCoordinator = "coordinator@hub.demo.example";
@@ -346,7 +346,7 @@ int runNetworkDemo(const NetworkDemoOptions& options) {
   std::array<std::unique_ptr<StradaServer>, 3> servers;
   std::array<std::string, 3> urls;
   std::vector<std::thread> threads;
-  auto stopAll = [&] {
+  auto stop_all = [&] {
     for (auto& s : servers) {
       if (s) {
         s->stop();
@@ -364,7 +364,7 @@ int runNetworkDemo(const NetworkDemoOptions& options) {
     serve.delivery = options.delivery;
     auto started = StradaServer::start(dataOf(options, n[i]), serve);
     if (!started) {
-      stopAll();
+      stop_all();
       return reportFailure(started.error());
     }
     servers[i] = std::move(*started);
@@ -376,13 +376,13 @@ int runNetworkDemo(const NetworkDemoOptions& options) {
     for (std::size_t i = 0; i < n.size(); ++i) {
       auto o = openData(dataOf(options, n[i]));
       if (!o) {
-        stopAll();
+        stop_all();
         return reportFailure(o.error());
       }
       opened[i] = std::move(*o);
     }
     if (auto s = buildNetwork(opened, urls); !s) {
-      stopAll();
+      stop_all();
       return reportFailure(s.error());
     }
     std::ofstream(options.dir / kReadyFile) << "made by strada network demo\n";
@@ -391,7 +391,7 @@ int runNetworkDemo(const NetworkDemoOptions& options) {
   int received = 0;
   sigwait(&stop_signals, &received);
   std::cout << "Stopping the demo network...\n" << std::flush;
-  stopAll();
+  stop_all();
   return 0;
 }
 
