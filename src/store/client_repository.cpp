@@ -179,6 +179,11 @@ domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
     }
     w.sql() << "UPDATE clients SET person_sealed = '' WHERE id = :c", soci::use(client_id);
     w.sql() << "DELETE FROM client_index WHERE client_id = :c", soci::use(client_id);
+    // A referral from another member that opened one of the person's cases kept the packet as
+    // received, sealed to this instance's box key (network/referrals.h): it goes too.
+    w.sql() << "UPDATE network_referrals SET packet_sealed = '' WHERE case_id IN (SELECT id FROM "
+               "cases WHERE client_id = :c)",
+        soci::use(client_id);
     return {};
   });
 }

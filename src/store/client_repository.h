@@ -50,8 +50,10 @@ struct ClientIndexEntry {
 [[nodiscard]] domain::Result<std::optional<ClientRow>> findClient(soci::session& sql,
                                                                   const std::string& id);
 
-// Empties the person's wrapped key and sealed person, and drops its index entries: nothing
-// sealed under the key opens again. NotFound when the organisation has no such client.
+// Empties the person's wrapped key and sealed person, drops its index entries and the packets of
+// the network referrals that opened the person's cases: nothing sealed under the key, or sent
+// about the person by another member, opens again. NotFound when the organisation has no such
+// client.
 [[nodiscard]] domain::Status destroyClientKey(WriteContext& w, const std::string& org_id,
                                               const std::string& client_id);
 

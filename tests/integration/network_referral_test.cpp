@@ -535,5 +535,37 @@ TEST_F(NetworkReferralTest, ConsentWithdrawalTravelsAndMustBeAcknowledged) {
             409u);
 }
 
+TEST_F(NetworkReferralTest, ErasingTheAcceptedPersonLeavesNoPacketToOpen) {
+  HttpClient worker_a = signedIn(*a_, kWorkerA);
+  HttpClient worker_b = signedIn(*b_, kWorkerB);
+  const std::string name = "Erased Referral " + crypto::toHex(crypto::randomBytes(4));
+  const std::string id = send(worker_a, newCase(worker_a, name, true));
+  ASSERT_TRUE(arrived(worker_b, id));
+  const HttpResponse accepted = worker_b.post("/api/v1/referrals/" + id + "/accept", "{}");
+  ASSERT_EQ(accepted.status, 200u) << accepted.body;
+  const HttpResponse kase =
+      worker_b.get("/api/v1/cases/" + std::string(accepted.json->at("case_id").as_string()));
+  ASSERT_EQ(kase.status, 200u) << kase.body;
+  const std::string client_id(kase.json->at("client").at("id").as_string());
+  const std::string client_code(kase.json->at("client").at("client_code").as_string());
+
+  // The person asks to be erased at B: the packet B kept goes with the person's key.
+  HttpClient supervisor_b = signedIn(*b_, kSupervisorB);
+  const HttpResponse erased = supervisor_b.post(
+      "/api/v1/clients/" + client_id + "/erasure",
+      json::serialize(json::object{{"reason", "Request of the person (GDPR art. 17)"},
+                                   {"confirm_client_code", client_code}}));
+  ASSERT_EQ(erased.status, 200u) << erased.body;
+  const HttpResponse detail = worker_b.get("/api/v1/referrals/" + id);
+  ASSERT_EQ(detail.status, 200u) << detail.body;
+  EXPECT_EQ(detail.body.find(name), std::string::npos);
+  std::string sealed = "not read";
+  b_data_->db->read([&](soci::session& sql) {
+    sql << "SELECT packet_sealed FROM network_referrals WHERE id = :id", soci::into(sealed),
+        soci::use(id);
+  });
+  EXPECT_EQ(sealed, "");
+}
+
 }  // namespace
 }  // namespace strada::testing
