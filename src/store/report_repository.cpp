@@ -182,55 +182,60 @@ domain::Status writeReportSettings(WriteContext& w, const std::string& org_id,
   });
 }
 
-domain::Result<std::vector<std::pair<std::string, std::int64_t>>> outgoingReferralsByCountry(
-    soci::session& sql, const std::string& org_id, const std::string& from, const std::string& to) {
-  return guarded("referrals by country",
-                 [&]() -> domain::Result<std::vector<std::pair<std::string, std::int64_t>>> {
-                   std::string country;
-                   long long n = 0;
-                   soci::indicator country_ind = soci::i_ok;
-                   soci::statement st(sql);
-                   st.exchange(soci::into(country, country_ind));
-                   detail::intoEach(st, n);
-                   detail::useEach(st, org_id, from, to);
-                   detail::prepareAndExecute(
-                       st,
-                       "SELECT CASE WHEN r.target_kind = 'member' THEN r.member_country ELSE "
-                       "a.country END AS country, COUNT(*) FROM case_referrals r LEFT JOIN "
-                       "agencies a ON a.id = r.agency_id WHERE r.org_id = :o AND r.referred_on "
-                       ">= :f AND r.referred_on <= :t AND r.status <> 'withdrawn' GROUP BY 1");
-                   return detail::collectRows(st, [&] {
-                     return std::pair<std::string, std::int64_t>(
-                         country_ind == soci::i_ok ? country : std::string(), n);
-                   });
-                 });
+namespace {
+
+using CountryCounts = std::vector<std::pair<std::string, std::int64_t>>;
+
+// Runs `query` (SELECT country, COUNT(*) ... with :o, :f and :t bound to org_id, from and to) and
+// collects its rows; a NULL country reads "".
+template <class Bound>
+domain::Result<CountryCounts> countsByCountry(soci::session& sql, const char* what,
+                                              const char* query, const std::string& org_id,
+                                              const Bound& from, const Bound& to) {
+  return guarded(what, [&]() -> domain::Result<CountryCounts> {
+    std::string country;
+    long long n = 0;
+    soci::indicator country_ind = soci::i_ok;
+    soci::statement st(sql);
+    st.exchange(soci::into(country, country_ind));
+    detail::intoEach(st, n);
+    detail::useEach(st, org_id, from, to);
+    detail::prepareAndExecute(st, query);
+    return detail::collectRows(st, [&] {
+      return std::pair<std::string, std::int64_t>(
+          country_ind == soci::i_ok ? country : std::string(), n);
+    });
+  });
 }
 
-domain::Result<std::vector<std::pair<std::string, std::int64_t>>> outgoingNetworkReferralsByCountry(
-    soci::session& sql, const std::string& org_id, std::int64_t from_day, std::int64_t to_day) {
+}  // namespace
+
+domain::Result<CountryCounts> outgoingReferralsByCountry(soci::session& sql,
+                                                         const std::string& org_id,
+                                                         const std::string& from,
+                                                         const std::string& to) {
+  return countsByCountry(
+      sql, "referrals by country",
+      "SELECT CASE WHEN r.target_kind = 'member' THEN r.member_country ELSE a.country END AS "
+      "country, COUNT(*) FROM case_referrals r LEFT JOIN agencies a ON a.id = r.agency_id WHERE "
+      "r.org_id = :o AND r.referred_on >= :f AND r.referred_on <= :t AND r.status <> "
+      "'withdrawn' GROUP BY 1",
+      org_id, from, to);
+}
+
+domain::Result<CountryCounts> outgoingNetworkReferralsByCountry(soci::session& sql,
+                                                                const std::string& org_id,
+                                                                std::int64_t from_day,
+                                                                std::int64_t to_day) {
   constexpr std::int64_t kDayMillis = 86400000;
   const long long from = from_day * kDayMillis;
   const long long to = (to_day + 1) * kDayMillis;
-  return guarded("network referrals by country",
-                 [&]() -> domain::Result<std::vector<std::pair<std::string, std::int64_t>>> {
-                   std::string country;
-                   long long n = 0;
-                   soci::indicator country_ind = soci::i_ok;
-                   soci::statement st(sql);
-                   st.exchange(soci::into(country, country_ind));
-                   detail::intoEach(st, n);
-                   detail::useEach(st, org_id, from, to);
-                   detail::prepareAndExecute(
-                       st,
-                       "SELECT m.country, COUNT(*) FROM network_referrals r LEFT JOIN "
-                       "network_members m ON m.code = r.peer_code WHERE r.org_id = :o AND "
-                       "r.direction = 'outgoing' AND r.created_at >= :f AND r.created_at < :t "
-                       "GROUP BY m.country");
-                   return detail::collectRows(st, [&] {
-                     return std::pair<std::string, std::int64_t>(
-                         country_ind == soci::i_ok ? country : std::string(), n);
-                   });
-                 });
+  return countsByCountry(
+      sql, "network referrals by country",
+      "SELECT m.country, COUNT(*) FROM network_referrals r LEFT JOIN network_members m ON m.code "
+      "= r.peer_code WHERE r.org_id = :o AND r.direction = 'outgoing' AND r.created_at >= :f AND "
+      "r.created_at < :t GROUP BY m.country",
+      org_id, from, to);
 }
 
 }  // namespace strada::store
