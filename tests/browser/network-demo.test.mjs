@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, withPage } from './support.mjs';
+import { acceptIncomingReferral, checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, until, withPage } from './support.mjs';
 
 const password = 'strada-demo-2026';
 const coordinator = { email: 'coordinator@hub.demo.example', password };
@@ -18,14 +18,6 @@ const roOfficer = { email: 'dataofficer@ro.demo.example', password };
 const lastYear = new Date().getFullYear() - 1;
 const person = 'Ioana Radu (demo)';
 
-/** Polls `check` every 200 ms for up to 30 s. */
-async function until(check, what) {
-  for (let i = 0; i < 150; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 const firstYear = lastYear - 19; // 20 years: the demo imported those before last year
 
 /** At a member, the data officer computes last year's report, approves it and submits it. */
@@ -165,31 +157,9 @@ describe('strada network demo', () => {
 
     await withPage(t, browser.context, demo.urls.RO, async (page) => {
       await signIn(page, roWorker);
-      await page.getByRole('navigation').first().getByRole('link', { name: 'Referrals' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
-      const incoming = page.getByRole('table', { name: 'Incoming referrals' });
-      await until(async () => {
-        if ((await incoming.getByRole('link').count()) > 0) return true;
-        await page.reload();
-        await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
-        return false;
-      }, 'the referral to reach Romania');
-      await checkA11y(page, 'the referrals inbox');
-      await incoming.getByRole('link').first().click();
-      await page.getByRole('heading', { level: 1, name: /^Referral from Hotline Noord/ }).waitFor();
-      await page.getByRole('region', { name: 'What the sending member sent' }).getByText(person).waitFor();
-      await checkA11y(page, 'an incoming referral');
-      await page.getByRole('button', { name: 'Accept and open a case' }).click();
-      await page.getByText('Accepted: a case is opened', { exact: false }).waitFor();
-      const feedback = page.getByRole('region', { name: 'Feedback to the sending member' });
-      await feedback.getByLabel('What happened').selectOption('arrived_safely');
-      await feedback.getByRole('button', { name: 'Send feedback' }).click();
-      await page.getByText('Feedback sent', { exact: false }).waitFor();
-      await page.getByRole('link', { name: 'Open the case' }).click();
-      await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
-      await page.getByText(person).first().waitFor(); // pre-filled from the packet
+      await acceptIncomingReferral(page, { from: /^Referral from Hotline Noord/, person });
+      await page.getByText(person).first().waitFor(); // the case, pre-filled from the packet
       const timeline = page.getByRole('region', { name: 'Timeline' });
-      await timeline.getByText('Referral received from network member', { exact: false }).waitFor();
       await timeline.getByText('Feedback on the network referral', { exact: false }).waitFor();
     });
 

@@ -2,34 +2,11 @@
 // join request (`strada network join`), and the network coordinator approves it on the "Network
 // members" screen; the member then shows among the active members. The screen passes axe.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { checkA11y, setUpServerAndBrowser, signIn, STRADA_BIN } from './support.mjs';
+import { describe, test } from 'node:test';
+import { checkA11y, setUpHubWithJoinRequest, signIn } from './support.mjs';
 
 const coordinator = { email: 'coordinator@example.org', password: 'harbour willow signal 4', name: 'Nora Coordinator' };
-const memberDir = mkdtempSync(join(tmpdir(), 'strada-browser-member-'));
-after(() => rmSync(memberDir, { recursive: true, force: true }));
-
-/** Runs `strada` with `args`; the member's commands use its own SQLite file (STRADA_DB unset). */
-function strada(args, env = {}) {
-  execFileSync(STRADA_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-const { open } = setUpServerAndBrowser({
-  users: [{ ...coordinator, role: 'network_coordinator' }],
-  afterStart: async (s) => {
-    strada(['network', 'init-hub', '--data', s.dataDir, '--url', s.baseUrl, '--code', 'HUB', '--name', 'The network hub', '--country', 'NL']);
-    const member = { STRADA_DB: '' };
-    strada(['init', '--data', memberDir], member);
-    strada(
-      ['network', 'join', '--data', memberDir, '--hub', s.baseUrl, '--url', 'http://127.0.0.1:9', '--code', 'RO-MEMBER', '--name', 'Member in Romania', '--country', 'RO'],
-      member,
-    );
-  },
-});
+const { open } = setUpHubWithJoinRequest({ coordinator, member: { code: 'RO-MEMBER', name: 'Member in Romania', country: 'RO' } });
 
 describe('network members', () => {
   test('the coordinator approves a pending join request', async (t) => {

@@ -4,33 +4,11 @@
 // selection. The screen passes axe. (The full round with submitted figures runs over the API in
 // tests/integration/network_stats_test.cpp.)
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
-import { checkA11y, setUpServerAndBrowser, signIn, STRADA_BIN } from './support.mjs';
+import { describe, test } from 'node:test';
+import { checkA11y, setUpHubWithJoinRequest, signIn } from './support.mjs';
 
 const coordinator = { email: 'coordinator@example.org', password: 'harbour willow signal 4', name: 'Nora Coordinator' };
-const memberDir = mkdtempSync(join(tmpdir(), 'strada-browser-overview-member-'));
-after(() => rmSync(memberDir, { recursive: true, force: true }));
-
-function strada(args, env = {}) {
-  execFileSync(STRADA_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-const { open } = setUpServerAndBrowser({
-  users: [{ ...coordinator, role: 'network_coordinator' }],
-  afterStart: async (s) => {
-    strada(['network', 'init-hub', '--data', s.dataDir, '--url', s.baseUrl, '--code', 'HUB', '--name', 'The network hub', '--country', 'NL']);
-    const member = { STRADA_DB: '' };
-    strada(['init', '--data', memberDir], member);
-    strada(
-      ['network', 'join', '--data', memberDir, '--hub', s.baseUrl, '--url', 'http://127.0.0.1:9', '--code', 'GR-MEMBER', '--name', 'Member in Greece', '--country', 'GR'],
-      member,
-    );
-  },
-});
+const { open } = setUpHubWithJoinRequest({ coordinator, member: { code: 'GR-MEMBER', name: 'Member in Greece', country: 'GR' } });
 
 describe('network overview', () => {
   test('the coordinator reads the overview and chooses what is published', async (t) => {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { addUser, apiSession, checkA11y, signIn, startBrowser, startServer, STRADA_BIN, withPage } from './support.mjs';
+import { acceptIncomingReferral, addUser, apiSession, checkA11y, signIn, startBrowser, startServer, STRADA_BIN, until, withPage } from './support.mjs';
 
 const coordinator = { email: 'coordinator@hub.example.org', password: 'harbour willow signal 4', name: 'Nora Coordinator' };
 const workerA = { email: 'worker@ma.example.org', password: 'amber willow orchard 4', name: 'Anna Worker' };
@@ -23,14 +23,6 @@ let a;
 let b;
 let browser;
 const state = { caseId: '' };
-
-async function until(check, what) {
-  for (let i = 0; i < 150; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 before(async () => {
   // SQLite only: the members' `strada network join` runs beside their servers on the same files.
@@ -103,28 +95,7 @@ describe('a referral between members', () => {
   test('member B opens it, accepts it into a case and sends feedback', async (t) => {
     await withPage(t, browser.context, b.baseUrl, async (page) => {
       await signIn(page, workerB);
-      await page.getByRole('navigation').first().getByRole('link', { name: 'Referrals' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
-      const incoming = page.getByRole('table', { name: 'Incoming referrals' });
-      await until(async () => {
-        if ((await incoming.getByRole('link').count()) > 0) return true;
-        await page.reload();
-        return false;
-      }, 'the referral to arrive at B');
-      await checkA11y(page, 'the Referrals screen with an incoming referral');
-      await incoming.getByRole('link').first().click();
-      await page.getByRole('heading', { level: 1, name: /^Referral from Member A/ }).waitFor();
-      await page.getByRole('region', { name: 'What the sending member sent' }).getByText(personName).waitFor();
-      await checkA11y(page, 'an incoming referral, opened');
-      await page.getByRole('button', { name: 'Accept and open a case' }).click();
-      await page.getByText('Accepted: a case is opened', { exact: false }).waitFor();
-      const feedback = page.getByRole('region', { name: 'Feedback to the sending member' });
-      await feedback.getByLabel('What happened').selectOption('arrived_safely');
-      await feedback.getByRole('button', { name: 'Send feedback' }).click();
-      await page.getByText('Feedback sent', { exact: false }).waitFor();
-      await page.getByRole('link', { name: 'Open the case' }).click();
-      await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
-      await page.getByRole('region', { name: 'Timeline' }).getByText('Referral received from network member', { exact: false }).waitFor();
+      await acceptIncomingReferral(page, { from: /^Referral from Member A/, person: personName });
     });
   });
 

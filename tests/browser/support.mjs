@@ -264,3 +264,69 @@ export async function checkA11y(page, label) {
   });
   assert.deepEqual(violations, [], `axe on ${label}`);
 }
+
+/**
+ * The set-up of the hub's screens: the server is made the network's hub (code HUB) with the
+ * network coordinator `coordinator`, and a member of its own data folder (SQLite) has sent its
+ * join request as `member` ({ code, name, country }), waiting for approval. Returns what
+ * setUpServerAndBrowser returns. Call it at the top level of a test file.
+ */
+export function setUpHubWithJoinRequest({ coordinator, member }) {
+  const memberDir = mkdtempSync(join(tmpdir(), 'strada-browser-member-'));
+  after(() => rmSync(memberDir, { recursive: true, force: true }));
+  const strada = (args, env = {}) =>
+    execFileSync(STRADA_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return setUpServerAndBrowser({
+    users: [{ ...coordinator, role: 'network_coordinator' }],
+    afterStart: async (s) => {
+      strada(['network', 'init-hub', '--data', s.dataDir, '--url', s.baseUrl, '--code', 'HUB', '--name', 'The network hub', '--country', 'NL']);
+      const own = { STRADA_DB: '' }; // the member's commands use its own SQLite file
+      strada(['init', '--data', memberDir], own);
+      strada(
+        ['network', 'join', '--data', memberDir, '--hub', s.baseUrl, '--url', 'http://127.0.0.1:9', '--code', member.code, '--name', member.name, '--country', member.country],
+        own,
+      );
+    },
+  });
+}
+
+/** Polls `check` every 200 ms for up to 30 s; fails naming `what`. */
+export async function until(check, what) {
+  for (let i = 0; i < 150; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * On a receiving member, signed in as a case worker: waits for the first incoming referral on the
+ * Referrals screen, opens it (its heading matching `from`, the packet showing `person`), accepts
+ * it, sends the feedback "arrived safely", and opens the case it made, whose timeline shows it.
+ * Runs axe on the inbox and on the opened referral.
+ */
+export async function acceptIncomingReferral(page, { from, person }) {
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Referrals' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
+  const incoming = page.getByRole('table', { name: 'Incoming referrals' });
+  await until(async () => {
+    if ((await incoming.getByRole('link').count()) > 0) return true;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
+    return false;
+  }, 'the referral to arrive');
+  await checkA11y(page, 'the Referrals screen with an incoming referral');
+  await incoming.getByRole('link').first().click();
+  await page.getByRole('heading', { level: 1, name: from }).waitFor();
+  await page.getByRole('region', { name: 'What the sending member sent' }).getByText(person).waitFor();
+  await checkA11y(page, 'an incoming referral, opened');
+  await page.getByRole('button', { name: 'Accept and open a case' }).click();
+  await page.getByText('Accepted: a case is opened', { exact: false }).waitFor();
+  const feedback = page.getByRole('region', { name: 'Feedback to the sending member' });
+  await feedback.getByLabel('What happened').selectOption('arrived_safely');
+  await feedback.getByRole('button', { name: 'Send feedback' }).click();
+  await page.getByText('Feedback sent', { exact: false }).waitFor();
+  await page.getByRole('link', { name: 'Open the case' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Case / }).waitFor();
+  await page.getByRole('region', { name: 'Timeline' }).getByText('Referral received from network member', { exact: false }).waitFor();
+}
