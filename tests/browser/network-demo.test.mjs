@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { acceptIncomingReferral, checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, until, withPage } from './support.mjs';
+import { acceptIncomingReferral, checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, stopProcess, until, withPage } from './support.mjs';
 
 const password = 'strada-demo-2026';
 const coordinator = { email: 'coordinator@hub.demo.example', password };
@@ -80,13 +80,7 @@ async function startDemo() {
       return Buffer.concat(files.map((f) => readFileSync(f)));
     },
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopProcess(child);
       rmSync(dir, { recursive: true, force: true });
     },
   };

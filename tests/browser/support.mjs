@@ -60,6 +60,16 @@ function freshPgDatabase() {
   return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** Stops a child process with SIGTERM (SIGKILL after 10 s) and resolves once it has exited. */
+export async function stopProcess(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
@@ -107,13 +117,7 @@ export async function startServer() {
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir, // for tests that run other `strada` commands on the same data (line add, ...)
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
       if (pg) {
         delete process.env.STRADA_DB;

@@ -95,11 +95,7 @@ function Totals({ o }: { o: Overview }) {
           <thead>
             <tr>
               <th scope="col">{t('networkOverview.who')}</th>
-              {o.figures.map((f) => (
-                <th scope="col" class="num" key={f}>
-                  {figureLabel(t, f)}
-                </th>
-              ))}
+              <FigureHeadings figures={o.figures} />
             </tr>
           </thead>
           <tbody>
@@ -169,11 +165,7 @@ function YearlyTable({ o }: { o: Overview }) {
               <th scope="col">{t('networkOverview.member')}</th>
               <th scope="col">{t('networkOverview.year')}</th>
               <th scope="col">{t('networkOverview.origin')}</th>
-              {o.figures.map((f) => (
-                <th scope="col" class="num" key={f}>
-                  {figureLabel(t, f)}
-                </th>
-              ))}
+              <FigureHeadings figures={o.figures} />
             </tr>
           </thead>
           <tbody>
@@ -239,6 +231,20 @@ function Revisions({ api, o }: { api: ApiClient; o: Overview }) {
         </TableRegion>
       )}
     </section>
+  );
+}
+
+/** One column heading per figure shown, for the overview's tables. */
+function FigureHeadings({ figures }: { figures: string[] }) {
+  const t = useT();
+  return (
+    <>
+      {figures.map((f) => (
+        <th scope="col" class="num" key={f}>
+          {figureLabel(t, f)}
+        </th>
+      ))}
+    </>
   );
 }
 
