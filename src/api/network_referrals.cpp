@@ -120,6 +120,9 @@ domain::Result<network::ReferralInput> decodeReferral(std::string_view body) {
   in.optional("location", input.location);
   in.optional("needs_summary", input.needs_summary);
   in.optional("note", input.note);
+  JsonFields partner = in.object("partner", false);
+  partner.optional("name", input.partner_name);
+  partner.optional("country", input.partner_country);
   return in.finish(std::move(input));
 }
 

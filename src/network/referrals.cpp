@@ -362,6 +362,16 @@ Result<domain::UnixMillis> validateInput(ReferralInput& in, domain::UnixMillis n
   if (!in.note.empty() && !cases::isTextWithin(in.note, kMaxNoteChars)) {
     return domain::invalidField("note", "Write the note in at most 2000 characters.");
   }
+  if (!in.partner_name.empty() || !in.partner_country.empty()) {
+    if (!cases::isTextWithin(in.partner_name, 200)) {
+      return domain::invalidField("partner.name",
+                                  "Name the receiving member's partner (1 to 200 characters), or "
+                                  "leave the partner out.");
+    }
+    if (!cases::inCodeList("country", in.partner_country)) {
+      return domain::invalidField("partner.country", "Choose the partner's country from the list.");
+    }
+  }
   return answer_by;
 }
 
@@ -778,16 +788,27 @@ ReferralAnswer sendReferral(Context ctx, Actor actor, ReferralInput input) {
                      {"answer_by", *answer_by},
                      {"fields", chosenFields(input, client.client)},
                      {"note", input.note}};
+  // The sender's record of a partner named: the "sent" event's sealed note (the packet itself
+  // is not kept here).
+  std::string partner_note;
+  if (!input.partner_name.empty()) {
+    inner["partner"] =
+        json::object{{"name", input.partner_name}, {"country", input.partner_country}};
+    partner_note = "For a partner of " + input.receiver + ": " + input.partner_name + " (" +
+                   input.partner_country + ")";
+  }
   auto shared = std::make_shared<Identity>(std::move(*self));
-  auto job = [shared, row, inner = std::move(inner)](store::WriteContext& w) -> domain::Status {
+  const vault::Vault* vault = &ctx.vault;
+  auto job = [shared, row, vault, partner_note,
+              inner = std::move(inner)](store::WriteContext& w) -> domain::Status {
     if (auto s = store::insertNetworkReferral(w, row); !s) {
       return s;
     }
     if (auto s = sendSealed(w, *shared, row, "referral.offer", inner); !s) {
       return s;
     }
-    store::NetworkReferralEvent sent{crypto::newId(), row.id, "sent", w.now(),
-                                     row.created_by,  "",     ""};
+    store::NetworkReferralEvent sent =
+        eventOf(*vault, row.id, "sent", w.now(), row.created_by, "", partner_note);
     if (auto s = store::insertNetworkReferralEvent(w, sent); !s) {
       return s;
     }
@@ -930,6 +951,11 @@ ReferralAnswer acceptReferral(Context ctx, Actor actor, std::string id) {
     if (!stringOf(fields, key).empty()) {
       text += std::string("\n") + label + ": " + stringOf(fields, key);
     }
+  }
+  if (const auto* partner = opened->packet.if_contains("partner");
+      partner != nullptr && partner->is_object()) {
+    text += "\nFor our partner: " + stringOf(partner->as_object(), "name") + " (" +
+            stringOf(partner->as_object(), "country") + ")";
   }
   if (!stringOf(opened->packet, "note").empty()) {
     text += "\nNote from the sending member: " + stringOf(opened->packet, "note");

@@ -43,6 +43,11 @@ struct ReferralInput {
   std::string location;       // the person's current location (free text), sent when chosen
   std::string needs_summary;  // what the person needs (free text), sent when chosen
   std::string note;           // a note to the receiver (free text, optional)
+  // For a partner abroad known to the receiving member (an organisation that is not a member of
+  // the network, such as a shelter in the country of origin): its name and ISO 3166-1 alpha-2
+  // country, both or neither. It travels in the packet; the receiver passes the person on.
+  std::string partner_name;
+  std::string partner_country;
 };
 
 struct ReferralEventView {

@@ -142,6 +142,9 @@ describe('strada network demo', () => {
       await section.getByRole('checkbox', { name: 'Date of birth' }).check();
       await section.getByRole('checkbox', { name: 'Summary of needs' }).check();
       await section.getByRole('textbox', { name: 'Summary of needs' }).fill('Wants to go home to Iasi; needs a place to stay.');
+      // Meant for Romania's partner, a reintegration centre that is not a member of the network.
+      await section.getByLabel("Partner's name").fill('Centrul de reintegrare Iasi (demo)');
+      await section.getByLabel("Partner's country").selectOption('RO');
       await section.getByText(person, { exact: true }).waitFor(); // the preview of what travels
       await checkA11y(page, 'the referral form with its preview');
       await section.getByRole('button', { name: 'Send the referral' }).click();
@@ -151,7 +154,14 @@ describe('strada network demo', () => {
 
     await withPage(t, browser.context, demo.urls.RO, async (page) => {
       await signIn(page, roWorker);
-      await acceptIncomingReferral(page, { from: /^Referral from Hotline Noord/, person });
+      await acceptIncomingReferral(page, {
+        from: /^Referral from Hotline Noord/,
+        person,
+        beforeAccepting: async () => {
+          const packet = page.getByRole('region', { name: 'What the sending member sent' });
+          await packet.getByText('Centrul de reintegrare Iasi (demo)', { exact: false }).waitFor();
+        },
+      });
       await page.getByText(person).first().waitFor(); // the case, pre-filled from the packet
       const timeline = page.getByRole('region', { name: 'Timeline' });
       await timeline.getByText('Feedback on the network referral', { exact: false }).waitFor();

@@ -307,9 +307,10 @@ export async function until(check, what) {
  * On a receiving member, signed in as a case worker: waits for the first incoming referral on the
  * Referrals screen, opens it (its heading matching `from`, the packet showing `person`), accepts
  * it, sends the feedback "arrived safely", and opens the case it made, whose timeline shows it.
- * Runs axe on the inbox and on the opened referral.
+ * Runs axe on the inbox and on the opened referral; `beforeAccepting`, if given, runs on the opened
+ * referral before it is accepted.
  */
-export async function acceptIncomingReferral(page, { from, person }) {
+export async function acceptIncomingReferral(page, { from, person, beforeAccepting }) {
   await page.getByRole('navigation').first().getByRole('link', { name: 'Referrals' }).click();
   await page.getByRole('heading', { level: 1, name: 'Referrals between members' }).waitFor();
   const incoming = page.getByRole('table', { name: 'Incoming referrals' });
@@ -324,6 +325,7 @@ export async function acceptIncomingReferral(page, { from, person }) {
   await page.getByRole('heading', { level: 1, name: from }).waitFor();
   await page.getByRole('region', { name: 'What the sending member sent' }).getByText(person).waitFor();
   await checkA11y(page, 'an incoming referral, opened');
+  await beforeAccepting?.();
   await page.getByRole('button', { name: 'Accept and open a case' }).click();
   await page.getByText('Accepted: a case is opened', { exact: false }).waitFor();
   const feedback = page.getByRole('region', { name: 'Feedback to the sending member' });

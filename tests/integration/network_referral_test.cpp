@@ -567,5 +567,44 @@ TEST_F(NetworkReferralTest, ErasingTheAcceptedPersonLeavesNoPacketToOpen) {
   EXPECT_EQ(sealed, "");
 }
 
+TEST_F(NetworkReferralTest, ForAPartnerOfTheReceiverTheNameTravelsSealed) {
+  HttpClient worker_a = signedIn(*a_, kWorkerA);
+  HttpClient worker_b = signedIn(*b_, kWorkerB);
+  const std::string case_a =
+      newCase(worker_a, "Partner Referral " + crypto::toHex(crypto::randomBytes(4)), true);
+  const std::string partner = "Shelter Chisinau " + crypto::toHex(crypto::randomBytes(4));
+
+  json::object bad = referral(case_a);
+  bad["partner"] = json::object{{"name", partner}};
+  HttpResponse refused = worker_a.post("/api/v1/referrals", json::serialize(bad));
+  EXPECT_EQ(refused.status, 400u) << refused.body;
+  EXPECT_EQ(refused.errorField(), "partner.country");
+  bad["partner"] = json::object{{"name", ""}, {"country", "MD"}};
+  refused = worker_a.post("/api/v1/referrals", json::serialize(bad));
+  EXPECT_EQ(refused.status, 400u) << refused.body;
+  EXPECT_EQ(refused.errorField(), "partner.name");
+
+  json::object body = referral(case_a);
+  body["partner"] = json::object{{"name", partner}, {"country", "MD"}};
+  const HttpResponse sent = worker_a.post("/api/v1/referrals", json::serialize(body));
+  ASSERT_EQ(sent.status, 201u) << sent.body;
+  const std::string id(sent.json->at("id").as_string());
+  // The sender's record names the partner (the sent event's sealed note).
+  EXPECT_NE(worker_a.get("/api/v1/referrals/" + id).body.find(partner), std::string::npos);
+  // The receiver reads it in the packet; the hub never could.
+  ASSERT_TRUE(arrived(worker_b, id));
+  const HttpResponse detail = worker_b.get("/api/v1/referrals/" + id);
+  ASSERT_EQ(detail.status, 200u) << detail.body;
+  EXPECT_EQ(detail.json->at("packet").at("partner").at("name"), json::value(partner));
+  EXPECT_EQ(detail.json->at("packet").at("partner").at("country"), "MD");
+  const std::string pattern = "%" + partner + "%";
+  long long plaintext = 1;
+  hub_data_->db->read([&](soci::session& sql) {
+    sql << "SELECT COUNT(*) FROM network_outbox WHERE envelope LIKE :p", soci::into(plaintext),
+        soci::use(pattern);
+  });
+  EXPECT_EQ(plaintext, 0);
+}
+
 }  // namespace
 }  // namespace strada::testing

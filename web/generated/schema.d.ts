@@ -4299,6 +4299,11 @@ export interface components {
                 services?: string[];
                 urgency?: string;
                 answer_by?: number;
+                /** @description The partner of the receiving member the person is meant for, if any. */
+                partner?: {
+                    name?: string;
+                    country?: string;
+                };
             } & {
                 [key: string]: unknown;
             }) | null;
@@ -9120,6 +9125,16 @@ export interface operations {
                     /** @description Sent when `fields` names it. */
                     needs_summary?: string;
                     note?: string;
+                    /**
+                     * @description For a partner abroad known to the receiving member (an organisation outside
+                     *     the network): it travels in the packet, the receiver passes the person on.
+                     *     Both or neither; recorded at the sender as the `sent` event's note.
+                     */
+                    partner?: {
+                        name?: string;
+                        /** @description ISO 3166-1 alpha-2. */
+                        country?: string;
+                    };
                 };
             };
         };

@@ -62,6 +62,11 @@ describe('the body of a network referral', () => {
     const body = referralBody('case-1', draft({ answerBy: local }));
     expect(body.answer_by).toBe(new Date(local).toISOString());
   });
+
+  it('sends the partner abroad the person is meant for, when one is named', () => {
+    expect(referralBody('case-1', draft({ partnerName: ' Shelter Chisinau ', partnerCountry: 'MD' })).partner).toEqual({ name: 'Shelter Chisinau', country: 'MD' });
+    expect(referralBody('case-1', draft()).partner).toBeUndefined();
+  });
 });
 
 describe('the checks before sending', () => {
@@ -72,6 +77,9 @@ describe('the checks before sending', () => {
     expect(draftProblem(draft({ fields: ['location'] }))?.[0]).toBe('location');
     expect(draftProblem(draft({ fields: ['needs_summary'], needsSummary: ' ' }))?.[0]).toBe('needs_summary');
     expect(draftProblem(draft({ answerBy: '2001-01-01T00:00' }))?.[0]).toBe('answer_by');
+    expect(draftProblem(draft({ partnerCountry: 'MD' }))?.[0]).toBe('partner.name');
+    expect(draftProblem(draft({ partnerName: 'Shelter Chisinau' }))?.[0]).toBe('partner.country');
+    expect(draftProblem(draft({ partnerName: 'Shelter Chisinau', partnerCountry: 'MD' }))).toBeNull();
     expect(draftProblem(draft())).toBeNull();
   });
 });

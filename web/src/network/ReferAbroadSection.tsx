@@ -9,7 +9,7 @@ import type { CaseRecord } from '../cases/api';
 import { codeLabel } from '../codes/labels';
 import { DisclosureButton } from '../components/DisclosureButton';
 import { StatusRegion } from '../components/StatusRegion';
-import { CodeCheckList, Section, TextInput } from '../cases/fields';
+import { CodeCheckList, CodeChoice, Section, TextInput } from '../cases/fields';
 import { useCaseForm } from '../cases/useCaseForm';
 import { useLoaded } from '../cases/useLoaded';
 import { useT } from '../i18n';
@@ -32,7 +32,13 @@ interface Props {
 const urgencies: Urgency[] = ['routine', 'urgent', 'emergency'];
 
 /** The form's name of a field the server names. */
-const formFieldOf = (field: string) => (field === 'answer_by' ? 'answerBy' : field === 'needs_summary' ? 'needsSummary' : field);
+const formFields: Record<string, string> = {
+  answer_by: 'answerBy',
+  needs_summary: 'needsSummary',
+  'partner.name': 'partnerName',
+  'partner.country': 'partnerCountry',
+};
+const formFieldOf = (field: string) => formFields[field] ?? field;
 
 /** A value of the preview: a code by its label, text as it is. */
 function shown(codes: CodeLists, field: ReferralField, value: string): string {
@@ -154,6 +160,12 @@ export function ReferAbroadSection({ api, codes, record, onChanged }: Props) {
             <TextInput {...form.bind('needsSummary', t('referrals.fields.needs_summary'))} kind="textarea" max={2000} />
           )}
           <TextInput {...form.bind('note', t('referrals.form.note'))} kind="textarea" max={2000} />
+          <fieldset class="field-group">
+            <legend>{t('referrals.form.partner')}</legend>
+            <p class="hint">{t('referrals.form.partnerHint')}</p>
+            <TextInput {...form.bind('partnerName', t('referrals.form.partnerName'))} max={200} />
+            <CodeChoice {...form.bind('partnerCountry', t('referrals.form.partnerCountry'))} codes={codes} list="country" />
+          </fieldset>
           <h3 id="network-referral-preview">{t('referrals.form.preview')}</h3>
           {preview.length === 0 ? (
             <p class="muted">{t('referrals.form.previewNone')}</p>

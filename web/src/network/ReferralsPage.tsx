@@ -189,6 +189,14 @@ function Packet({ codes, packet }: { codes: CodeLists; packet: NonNullable<Netwo
             <dd>{packet.note}</dd>
           </div>
         )}
+        {packet.partner?.name !== undefined && (
+          <div>
+            <dt>{t('referrals.detail.forPartner')}</dt>
+            <dd>
+              {packet.partner.name} ({codeLabel(codes, 'country', packet.partner.country ?? '')})
+            </dd>
+          </div>
+        )}
       </dl>
     </Section>
   );

@@ -39,6 +39,9 @@ export interface ReferralDraft {
   location: string;
   needsSummary: string;
   note: string;
+  /** A partner abroad known to the receiving member, the person meant for it: both or neither. */
+  partnerName: string;
+  partnerCountry: string;
 }
 
 export const blankDraft = (): ReferralDraft => ({
@@ -50,6 +53,8 @@ export const blankDraft = (): ReferralDraft => ({
   location: '',
   needsSummary: '',
   note: '',
+  partnerName: '',
+  partnerCountry: '',
 });
 
 /** A datetime-local value for `ms` in the browser's time zone. */
@@ -118,6 +123,7 @@ export function referralBody(caseId: string, draft: ReferralDraft) {
     ...(chosen('location') ? { location: draft.location.trim() } : {}),
     ...(chosen('needs_summary') ? { needs_summary: draft.needsSummary.trim() } : {}),
     ...(draft.note.trim() !== '' ? { note: draft.note.trim() } : {}),
+    ...(draft.partnerName.trim() !== '' ? { partner: { name: draft.partnerName.trim(), country: draft.partnerCountry } } : {}),
   };
 }
 
@@ -129,6 +135,8 @@ export function draftProblem(draft: ReferralDraft): [string, string] | null {
   if (draft.fields.includes('location') && draft.location.trim() === '') return ['location', 'referrals.form.needLocation'];
   if (draft.fields.includes('needs_summary') && draft.needsSummary.trim() === '') return ['needs_summary', 'referrals.form.needNeeds'];
   if (draft.answerBy !== '' && !(new Date(draft.answerBy).getTime() > Date.now())) return ['answer_by', 'referrals.form.needFuture'];
+  if (draft.partnerCountry !== '' && draft.partnerName.trim() === '') return ['partner.name', 'referrals.form.needPartnerName'];
+  if (draft.partnerName.trim() !== '' && draft.partnerCountry === '') return ['partner.country', 'referrals.form.needPartnerCountry'];
   return null;
 }
 
