@@ -47,11 +47,7 @@ void check(const domain::Status& s, const char* what) {
   }
 }
 
-std::string memberCode(int m) {
-  char code[8];
-  std::snprintf(code, sizeof code, "M%02d", m);
-  return code;
-}
+std::string memberCode(int m) { return (m < 10 ? "M0" : "M") + std::to_string(m); }
 
 // A member's figures for a year: counts, a few suppressed, member 3 collects no contacts.
 std::vector<store::ReportFigureRow> figuresOf(int m, int y, int revision) {
