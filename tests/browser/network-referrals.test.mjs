@@ -25,11 +25,10 @@ let browser;
 const state = { caseId: '' };
 
 before(async () => {
-  // SQLite only: the members' `strada network join` runs beside their servers on the same files.
-  delete process.env.STRADA_BROWSER_PG_URL;
-  hub = await startServer();
-  a = await startServer();
-  b = await startServer();
+  // SQLite only, in both passes: three servers at once, each with its own file.
+  hub = await startServer({ sqlite: true });
+  a = await startServer({ sqlite: true });
+  b = await startServer({ sqlite: true });
   addUser(hub.dataDir, { ...coordinator, role: 'network_coordinator' });
   addUser(a.dataDir, { ...workerA, role: 'case_worker' });
   addUser(b.dataDir, { ...workerB, role: 'case_worker' });

@@ -70,10 +70,14 @@ export async function stopProcess(child) {
   clearTimeout(timer);
 }
 
-/** Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on. */
-export async function startServer() {
+/**
+ * Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on.
+ * With `sqlite`, on SQLite in its data folder even in the PostgreSQL pass (for tests that run
+ * several servers at once: STRADA_DB names one database for every command).
+ */
+export async function startServer({ sqlite = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
-  const pg = PG_ADMIN_URL ? freshPgDatabase() : null;
+  const pg = PG_ADMIN_URL && !sqlite ? freshPgDatabase() : null;
   if (pg) process.env.STRADA_DB = pg.url;
   run(['init', '--data', dataDir]);
   run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
