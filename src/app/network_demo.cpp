@@ -21,11 +21,13 @@
 #include "cases/cases.h"
 #include "cases/clients.h"
 #include "crypto/password.h"
+#include "domain/time.h"
 #include "hotline/context.h"
 #include "network/membership.h"
 #include "network/report_submission.h"
 #include "reports/report_import.h"
 #include "reports/reports.h"
+#include "store/contact_stats.h"
 #include "store/network_report_repository.h"
 #include "store/network_repository.h"
 #include "store/user_repository.h"
@@ -189,11 +191,9 @@ domain::Status addHistoricReports(OpenedData& opened, const Node& node, int last
   return {};
 }
 
-// This year, from the system clock.
+// This year (UTC), as the reports' import reckons it.
 int currentYear() {
-  const auto now = std::chrono::system_clock::now();
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(now)};
-  return static_cast<int>(ymd.year());
+  return static_cast<int>(domain::civilFromDays(store::dayOf(domain::nowMillis())).y);
 }
 
 // The data of one instance in a fresh folder.
