@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { acceptIncomingReferral, checkA11y, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, stopProcess, until, withPage } from './support.mjs';
+import { acceptIncomingReferral, checkA11y, loadAfresh, signIn, startBrowser, STRADA_BIN, STRADA_WEB_ROOT, stopProcess, until, withPage } from './support.mjs';
 
 const password = 'strada-demo-2026';
 const coordinator = { email: 'coordinator@hub.demo.example', password };
@@ -171,7 +171,7 @@ describe('strada network demo', () => {
       await signIn(page, nlWorker);
       await page.getByRole('navigation').first().waitFor();
       await until(async () => {
-        await page.goto(caseUrl);
+        await loadAfresh(page, caseUrl);
         const timeline = page.getByRole('region', { name: 'Timeline' });
         await timeline.getByText('Referred abroad to network member', { exact: false }).waitFor();
         return (await timeline.getByText('Feedback on the network referral', { exact: false }).count()) > 0;

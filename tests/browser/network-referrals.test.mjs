@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { acceptIncomingReferral, addUser, apiSession, checkA11y, signIn, startBrowser, startServer, STRADA_BIN, until, withPage } from './support.mjs';
+import { acceptIncomingReferral, addUser, apiSession, checkA11y, loadAfresh, signIn, startBrowser, startServer, STRADA_BIN, until, withPage } from './support.mjs';
 
 const coordinator = { email: 'coordinator@hub.example.org', password: 'harbour willow signal 4', name: 'Nora Coordinator' };
 const workerA = { email: 'worker@ma.example.org', password: 'amber willow orchard 4', name: 'Anna Worker' };
@@ -103,7 +103,7 @@ describe('a referral between members', () => {
       await signIn(page, workerA);
       await page.getByRole('navigation').first().waitFor();
       await until(async () => {
-        await page.goto(`${a.baseUrl}/#/cases/${state.caseId}`);
+        await loadAfresh(page, `${a.baseUrl}/#/cases/${state.caseId}`);
         const timeline = page.getByRole('region', { name: 'Timeline' });
         await timeline.getByText('Referred abroad to network member', { exact: false }).waitFor();
         return (await timeline.getByText('Feedback on the network referral', { exact: false }).count()) > 0;

@@ -298,6 +298,15 @@ export function setUpHubWithJoinRequest({ coordinator, member }) {
   });
 }
 
+/**
+ * Loads `url` afresh: the UI's routes are in the URL's hash, so going to the URL the page is on
+ * already is a same-document navigation that fetches nothing again; this reloads it instead.
+ */
+export async function loadAfresh(page, url) {
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+}
+
 /** Polls `check` every 200 ms for up to 30 s; fails naming `what`. */
 export async function until(check, what) {
   for (let i = 0; i < 150; i++) {
