@@ -18,6 +18,7 @@
 #include "api/sign_in_gate.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
+#include "store/account_security_repository.h"
 #include "store/repositories.h"
 
 namespace strada::api {
@@ -29,6 +30,19 @@ using domain::Result;
 using domain::UnixMillis;
 
 constexpr std::size_t kMaxPasswordBytes = 1024;
+// A session waiting for its code lasts five minutes.
+constexpr UnixMillis kCodeDueMs = 5LL * 60 * 1000;
+
+policy::Principal::Stage stageOf(const store::SessionRecord& session, const domain::User& user) {
+  using Stage = policy::Principal::Stage;
+  if (session.stage == "code") {
+    return Stage::kCode;
+  }
+  if (session.stage == "enrol") {
+    return Stage::kEnrol;
+  }
+  return user.must_change_password ? Stage::kPassword : Stage::kFull;
+}
 
 std::string sessionCookie(std::string_view token, bool secure) {
   std::string cookie = std::string(sessionCookieName(secure)) + "=" + std::string(token) +
@@ -69,28 +83,9 @@ std::string clearedCookie(bool secure) {
   return cookie;
 }
 
-// Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
-std::vector<store::ThrottledKey> throttledKeysFor(const std::string& email,
-                                                  std::string_view remote_address,
-                                                  const ApiConfig& cfg) {
-  return {{"acct:" + crypto::sha256Hex(email),
-           {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
-          {"addr:" + clientNetwork(remote_address),
-           {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
-}
 constexpr std::size_t kAccountKey = 0;
 constexpr std::size_t kAddressKey = 1;
-
-http::Response lockedResponse(const http::Request& req, std::int64_t retry_after_ms) {
-  const auto minutes = std::max<std::int64_t>(1, (retry_after_ms + 59999) / 60000);
-  auto response = errorResponse(
-      req, domain::Error{ErrorCode::kResourceExhausted,
-                         "Too many failed sign-in attempts. Wait " + std::to_string(minutes) +
-                             " minute(s) and try again, or ask your administrator to help.",
-                         "", "login locked"});
-  response.headers.emplace_back("Retry-After", std::to_string(minutes * 60));
-  return response;
-}
+constexpr std::size_t kMaxAgentChars = 200;
 
 // A sign-in refused by the SignInGate: 429 (the client's network) or 503 (the whole server).
 // Not logged: a flood would fill the log with them; the request line shows the status.
@@ -153,6 +148,8 @@ Result<SignInInput> parseSignInInput(const http::Request& req) {
 struct SignInAccount {
   std::optional<store::UserRecord> user;    // none for an unknown e-mail
   std::optional<domain::Organisation> org;  // the user's
+  bool has_second_factor = false;           // a confirmed TOTP secret
+  bool org_requires_all = false;            // the organisation requires a second factor of all
 };
 
 awaitable<Result<SignInAccount>> findSignInAccount(ApiContext& ctx, const std::string& email) {
@@ -168,6 +165,16 @@ awaitable<Result<SignInAccount>> findSignInAccount(ApiContext& ctx, const std::s
         return tl::unexpected(org.error());
       }
       found.org = std::move(*org);
+      auto factor = store::findSecondFactor(sql, found.user->user.id);
+      if (!factor) {
+        return tl::unexpected(factor.error());
+      }
+      found.has_second_factor = factor->has_value() && (*factor)->enabled_at > 0;
+      auto all = store::secondFactorForAll(sql, found.user->user.org_id);
+      if (!all) {
+        return tl::unexpected(all.error());
+      }
+      found.org_requires_all = *all;
     }
     return found;
   };
@@ -214,22 +221,54 @@ awaitable<http::Response> refuseSignIn(ApiContext& ctx, const http::Request& req
   co_return wrongCredentials(req);
 }
 
+// The User-Agent as a user can tell their sessions apart by: printable ASCII, at most 200
+// characters (staff data, never a client's).
+std::string agentOf(const http::Request& req) {
+  std::string agent;
+  for (char c : req.header("user-agent").value_or("")) {
+    if (agent.size() == kMaxAgentChars) {
+      break;
+    }
+    agent.push_back(c >= 0x20 && c < 0x7f ? c : '?');
+  }
+  return agent;
+}
+
+// Where a sign-in whose password was right stands: the code is due when the user has a second
+// factor; one must be set up first when the role or the organisation requires it.
+std::string stageAfterPassword(const ApiConfig& cfg, const SignInAccount& account) {
+  if (account.has_second_factor) {
+    return "code";
+  }
+  if (cfg.require_second_factor &&
+      policy::secondFactorRequired(account.user->user.roles, account.org_requires_all)) {
+    return "enrol";
+  }
+  return "full";
+}
+
 // Opens a session for the account whose password was right and answers 200 with its cookie. A
-// success clears the account's failures and takes this attempt back from the address's.
+// success clears the account's failures and takes this attempt back from the address's, unless
+// a code is still due: then the code's success does (a right password alone never resets the
+// count of wrong codes).
 awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
                                       const SignInAccount& account,
                                       const std::vector<store::ThrottledKey>& keys) {
   const domain::User& user = account.user->user;
   const std::string token = crypto::randomToken(32);
   const UnixMillis now = domain::nowMillis();
-  const store::SessionRecord session{crypto::sha256Hex(token), user.id, user.org_id, now, now};
+  store::SessionRecord session{crypto::sha256Hex(token), user.id, user.org_id, now, now};
+  session.stage = stageAfterPassword(ctx.config, account);
+  session.agent = agentOf(req);
   store::WriteJob open_session = [session, keys, cfg = ctx.config,
                                   rid = req.request_id](store::WriteContext& w) -> domain::Status {
-    if (auto s = store::clearThrottle(w, keys[kAccountKey].key); !s) {
-      return s;
-    }
-    if (auto s = store::withdrawFailure(w, keys[kAddressKey]); !s) {
-      return s;
+    if (session.stage != "code") {
+      if (auto s = store::clearThrottle(w, keys[kAccountKey].key); !s) {
+        return s;
+      }
+      if (auto s = store::withdrawFailure(w, keys[kAddressKey]); !s) {
+        return s;
+      }
     }
     if (auto s = store::insertSession(w, session); !s) {
       return s;
@@ -246,10 +285,9 @@ awaitable<http::Response> openSession(ApiContext& ctx, const http::Request& req,
   if (!status) {
     co_return errorResponse(req, status.error());
   }
-  const policy::Principal signed_in{user.id, user.org_id, user.roles, session.id};
-  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.vault, session.id)},
-                           {"user", encodeSignedInUser(user, *account.org, signed_in)}};
-  auto response = http::Response::json(200, body);
+  policy::Principal signed_in{user.id, user.org_id, user.roles, session.id};
+  signed_in.stage = stageOf(session, user);
+  auto response = http::Response::json(200, signedInBody(ctx.vault, user, *account.org, signed_in));
   response.headers.emplace_back("Set-Cookie", sessionCookie(token, req.secure));
   co_return response;
 }
@@ -271,13 +309,13 @@ awaitable<http::Response> login(ApiContext& ctx, const SignInLimits& limits, htt
     co_return busyResponse(pass.error());
   }
   const std::vector<store::ThrottledKey> keys =
-      throttledKeysFor(input->email, req.remote_address, ctx.config);
+      signInThrottleKeys(input->email, req.remote_address, ctx.config);
   auto claim = co_await claimAttempt(ctx, keys);
   if (!claim) {
     co_return errorResponse(req, claim.error());
   }
   if (!claim->allowed) {
-    co_return lockedResponse(req, claim->retry_after_ms);
+    co_return lockedSignIn(req, claim->retry_after_ms);
   }
   auto account = co_await findSignInAccount(ctx, input->email);
   if (!account) {
@@ -331,9 +369,7 @@ awaitable<http::Response> me(ApiContext& ctx, http::Request& req, const policy::
     co_return errorResponse(req, domain::Error{ErrorCode::kUnauthenticated, "Please sign in.", "",
                                                "user or organisation gone"});
   }
-  boost::json::object body{{"csrf_token", csrfTokenFor(ctx.vault, who.session_id)},
-                           {"user", encodeSignedInUser(**found.user, **found.org, who)}};
-  co_return http::Response::json(200, body);
+  co_return http::Response::json(200, signedInBody(ctx.vault, **found.user, **found.org, who));
 }
 
 struct SessionLookup {
@@ -342,6 +378,48 @@ struct SessionLookup {
 };
 
 }  // namespace
+
+std::string_view stageName(policy::Principal::Stage stage) {
+  switch (stage) {
+    case policy::Principal::Stage::kCode:
+      return "code";
+    case policy::Principal::Stage::kEnrol:
+      return "enrol";
+    case policy::Principal::Stage::kPassword:
+      return "password";
+    case policy::Principal::Stage::kFull:
+      break;
+  }
+  return "full";
+}
+
+boost::json::object signedInBody(const vault::Vault& keys, const domain::User& user,
+                                 const domain::Organisation& org, const policy::Principal& who) {
+  return boost::json::object{{"csrf_token", csrfTokenFor(keys, who.session_id)},
+                             {"stage", stageName(who.stage)},
+                             {"user", encodeSignedInUser(user, org, who)}};
+}
+
+// Keys never hold the e-mail itself: the audit and throttle tables carry no personal data.
+std::vector<store::ThrottledKey> signInThrottleKeys(const std::string& email,
+                                                    std::string_view remote_address,
+                                                    const ApiConfig& cfg) {
+  return {{"acct:" + crypto::sha256Hex(email),
+           {cfg.account_lock_after, cfg.throttle_window_ms, cfg.lock_ms}},
+          {"addr:" + clientNetwork(remote_address),
+           {cfg.address_lock_after, cfg.throttle_window_ms, cfg.lock_ms}}};
+}
+
+http::Response lockedSignIn(const http::Request& req, std::int64_t retry_after_ms) {
+  const auto minutes = std::max<std::int64_t>(1, (retry_after_ms + 59999) / 60000);
+  auto response = errorResponse(
+      req, domain::Error{ErrorCode::kResourceExhausted,
+                         "Too many failed sign-in attempts. Wait " + std::to_string(minutes) +
+                             " minute(s) and try again, or ask your administrator to help.",
+                         "", "login locked"});
+  response.headers.emplace_back("Retry-After", std::to_string(minutes * 60));
+  return response;
+}
 
 std::string csrfTokenFor(const vault::Vault& keys, std::string_view session_id) {
   return crypto::toBase64Url(crypto::hmacSha256(keys.csrfKey(), session_id));
@@ -377,7 +455,8 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
   const domain::User& user = **found.user;
   const UnixMillis now = domain::nowMillis();
   if (now - session.last_seen_at > ctx.config.session_idle_ms ||
-      now - session.created_at > ctx.config.session_absolute_ms || !user.active) {
+      now - session.created_at > ctx.config.session_absolute_ms || !user.active ||
+      (session.stage == "code" && now - session.created_at > kCodeDueMs)) {
     co_return domain::fail(ErrorCode::kUnauthenticated,
                            "Your session has ended. Please sign in again.");
   }
@@ -386,7 +465,9 @@ awaitable<Result<policy::Principal>> authenticate(ApiContext& ctx, const http::R
                    now](store::WriteContext& w) { return store::touchSession(w, session_id, now); },
                   [](const domain::Status&) {});
   }
-  co_return policy::Principal{user.id, user.org_id, user.roles, session_id};
+  policy::Principal who{user.id, user.org_id, user.roles, session_id};
+  who.stage = stageOf(session, user);
+  co_return who;
 }
 
 void registerAuthRoutes(RouteTable& routes) {

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
+#include <boost/json/object.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "api/context.h"
 #include "http/message.h"
 #include "policy/policy.h"
+#include "store/login_throttle_repository.h"
 
 namespace strada::api {
 
@@ -25,6 +28,24 @@ inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 // The CSRF token of a session: base64url(HMAC-SHA-256(csrf key, session id)). Derived, so any
 // server sharing the master key can check it and /me can hand it again after a page reload.
 std::string csrfTokenFor(const vault::Vault& keys, std::string_view session_id);
+
+// A session's stage as stored ("full", "code", "enrol") and as a principal has it; a full session
+// of a user whose password an administrator set is at Stage::kPassword.
+[[nodiscard]] std::string_view stageName(policy::Principal::Stage stage);
+
+// The body of a sign-in's answer and of GET /me: {"csrf_token", "stage", "user"} where "user"
+// lists the permissions `who` has at its stage.
+[[nodiscard]] boost::json::object signedInBody(const vault::Vault& keys, const domain::User& user,
+                                               const domain::Organisation& org,
+                                               const policy::Principal& who);
+
+// The throttle keys of a sign-in (the account's and the client network's): wrong second-factor
+// codes count on them as wrong passwords do.
+[[nodiscard]] std::vector<store::ThrottledKey> signInThrottleKeys(const std::string& email,
+                                                                  std::string_view remote_address,
+                                                                  const ApiConfig& cfg);
+// 429 with Retry-After for a locked account or address.
+[[nodiscard]] http::Response lockedSignIn(const http::Request& req, std::int64_t retry_after_ms);
 
 // Unauthenticated when there is no valid, unexpired session cookie. Refreshes last_seen_at now
 // and then (see ApiConfig::session_touch_ms) without waiting for it.

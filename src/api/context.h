@@ -31,6 +31,10 @@ struct ApiConfig {
   // rather than queueing everyone's sign-in behind them.
   std::int32_t max_pending_sign_ins = 16;
   std::int32_t max_sign_ins_per_network = 4;
+  // A second factor is required of every role that reaches sealed data (policy::
+  // secondFactorRequired). Off here so that a library user and the tests opt in; `strada serve`
+  // turns it on unless told --second-factor optional.
+  bool require_second_factor = false;
 };
 
 struct ApiContext {

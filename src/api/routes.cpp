@@ -163,6 +163,8 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   RouteTable routes(router, ctx);
   registerSystemRoutes(routes);
   registerAuthRoutes(routes);
+  registerAccountRoutes(routes);
+  registerUserAdminRoutes(routes);
   registerContactRoutes(routes);
   registerContactListRoutes(routes);
   registerKnowledgeRoutes(routes);

@@ -103,5 +103,8 @@ void registerUserRoutes(RouteTable& routes);
 void registerClientRoutes(RouteTable& routes);
 void registerSubjectAccessRoutes(RouteTable& routes);
 void registerCaseRoutes(RouteTable& routes);
+// One's own sign-in security (account.cpp) and the organisation's users (user_admin.cpp).
+void registerAccountRoutes(RouteTable& routes);
+void registerUserAdminRoutes(RouteTable& routes);
 
 }  // namespace strada::api

@@ -80,6 +80,7 @@ struct Arguments {
   std::string anchor;
   strada::app::DemoOptions demo;
   std::string listen = "127.0.0.1:8080";
+  std::string second_factor = "required";
   std::string metrics_listen;
   int header_timeout_seconds = 10;
   strada::app::ServeOptions serve;
@@ -192,6 +193,7 @@ int runServeCommand(Arguments& a) {
     }
   }
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
+  a.serve.require_second_factor = a.second_factor == "required";
   for (auto& proxy : a.serve.trusted_proxies) {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(proxy, ec);
@@ -250,6 +252,12 @@ void addServeCommand(CLI::App& app, Arguments& a) {
                       ->envname("STRADA_TLS_KEY");
   tls_cert->needs(tls_key);
   tls_key->needs(tls_cert);
+  serve
+      ->add_option("--second-factor", a.second_factor,
+                   "required: the roles that reach sealed data sign in with a second factor "
+                   "(the default); optional: only those who set one up (demos, tests)")
+      ->check(CLI::IsMember({"required", "optional"}))
+      ->envname("STRADA_SECOND_FACTOR");
   serve->add_option("--trust-proxy", a.serve.trusted_proxies,
                     "IP address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
                     "are believed (repeatable)");

@@ -57,6 +57,9 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   network::addReferralHandlers(impl->handlers, *impl->data.keys);
   api::ApiConfig config = serve.api_config.value_or(api::ApiConfig{});
   config.version = STRADA_VERSION;
+  if (serve.require_second_factor) {
+    config.require_second_factor = *serve.require_second_factor;
+  }
   impl->ctx = std::make_unique<api::ApiContext>(
       api::ApiContext{*impl->data.db, *impl->data.keys, impl->metrics, impl->cpu, config});
   http::Router router;

@@ -40,6 +40,9 @@ struct ServeOptions {
   // Replaces the default API settings (sessions, login throttling); `version` is always the
   // build's. The integration tests use it to lower the throttle thresholds.
   std::optional<api::ApiConfig> api_config;
+  // Whether the roles that reach sealed data must sign in with a second factor; when set, it
+  // overrides api_config's (`strada serve` sets it: required unless --second-factor optional).
+  std::optional<bool> require_second_factor;
   // The network's outbox: how often due messages are looked for, the back-off, the HTTP client's
   // timeout and CA file (network/outbox.h).
   network::DeliveryOptions delivery;

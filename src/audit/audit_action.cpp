@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 125> kActions = {{
+constexpr std::array<ActionInfo, 135> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -143,8 +143,18 @@ constexpr std::array<ActionInfo, 125> kActions = {{
      "network_referral"},
     {AuditAction::kNetworkReferralOverdueList, "network_referral.overdue_list",
      "network_referrals"},
+    {AuditAction::kSessionSecondFactor, "session.second_factor", "user"},
+    {AuditAction::kSessionSecondFactorFailed, "session.second_factor_failed", "user"},
+    {AuditAction::kSecondFactorEnrol, "second_factor.enrol", "user"},
+    {AuditAction::kRecoveryCodesRenew, "second_factor.recovery_codes", "user"},
+    {AuditAction::kPasswordChange, "user.password_change", "user"},
+    {AuditAction::kSessionEnd, "session.end", "user"},
+    {AuditAction::kUserPasswordReset, "user.password_reset", "user"},
+    {AuditAction::kUserSecondFactorReset, "user.second_factor_reset", "user"},
+    {AuditAction::kUserList, "user.list", "organisation"},
+    {AuditAction::kOrgSecondFactorRule, "organisation.second_factor_rule", "organisation"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkReferralOverdueList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kOrgSecondFactorRule));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

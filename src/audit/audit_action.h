@@ -156,6 +156,17 @@ enum class AuditAction {
   kNetworkReferralConsentWithdrawn,  // network_referral.consent_withdrawn (told the receiver)
   kNetworkReferralWithdrawalAck,     // network_referral.withdrawal_ack (the receiver acted on it)
   kNetworkReferralOverdueList,       // network_referral.overdue_list (the hub's coordinator)
+  // Sign-in security (issue 10, section 1): object the user.
+  kSessionSecondFactor,        // session.second_factor (the code was right: signed in)
+  kSessionSecondFactorFailed,  // session.second_factor_failed (a wrong code or recovery code)
+  kSecondFactorEnrol,          // second_factor.enrol (a second factor confirmed)
+  kRecoveryCodesRenew,         // second_factor.recovery_codes (new recovery codes shown)
+  kPasswordChange,             // user.password_change (by the user; other sessions ended)
+  kSessionEnd,                 // session.end (the user ended one of their other sessions)
+  kUserPasswordReset,          // user.password_reset (by an administrator)
+  kUserSecondFactorReset,      // user.second_factor_reset (by an administrator)
+  kUserList,                   // user.list (an administrator's listing, with e-mails)
+  kOrgSecondFactorRule,        // organisation.second_factor_rule (object the organisation)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

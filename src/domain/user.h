@@ -44,7 +44,8 @@ struct User {
   std::vector<Role> roles;
   bool active = true;
   UnixMillis created_at = 0;
-  std::string agency_id;  // a partner's directory agency; "" for every other account
+  std::string agency_id;              // a partner's directory agency; "" for every other account
+  bool must_change_password = false;  // an administrator set the password (issue 10)
 };
 
 // Validation shared by the command line and the API. Fail with InvalidArgument naming the field.

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 52> kPermissions = {{
+constexpr std::array<PermissionRule, 55> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -135,8 +135,11 @@ constexpr std::array<PermissionRule, 52> kPermissions = {{
      rolesOf({kCaseWorker, kSupervisor})},
     {Permission::kNetworkReferralsOverdue, "network.referrals_overdue",
      rolesOf({kNetworkCoordinator})},
+    {Permission::kSelfSecurity, "self.security", kEveryRole},
+    {Permission::kUsersManage, "users.manage", rolesOf({kOrgAdmin})},
+    {Permission::kSelfSessions, "self.sessions", kEveryRole},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kNetworkReferralsOverdue),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kSelfSessions),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);
@@ -145,9 +148,21 @@ constexpr auto kAllPermissions = domain::valuesOf(kPermissions);
 
 std::span<const Permission> allPermissions() { return kAllPermissions; }
 
+bool secondFactorRequired(const std::vector<domain::Role>& roles, bool org_requires_all) {
+  if (org_requires_all) {
+    return true;
+  }
+  return std::any_of(roles.begin(), roles.end(),
+                     [](domain::Role r) { return r != domain::Role::kNetworkCoordinator; });
+}
+
 std::string_view permissionName(Permission p) { return domain::nameOf(kPermissions, p, "unknown"); }
 
 bool allows(const Principal& who, Permission what) {
+  if (who.stage != Principal::Stage::kFull && what != Permission::kSelfRead &&
+      what != Permission::kSelfSecurity) {
+    return false;
+  }
   const PermissionRule* rule = domain::rowOf(kPermissions, what);
   return rule != nullptr && hasAny(who, rule->granted_to);
 }
@@ -155,6 +170,23 @@ bool allows(const Principal& who, Permission what) {
 domain::Status require(const Principal& who, Permission what) {
   if (allows(who, what)) {
     return {};
+  }
+  switch (who.stage) {
+    case Principal::Stage::kCode:
+      return domain::fail(domain::ErrorCode::kPermissionDenied,
+                          "Finish signing in first: enter the code from your authenticator app.",
+                          "code", "sign-in stage code");
+    case Principal::Stage::kEnrol:
+      return domain::fail(domain::ErrorCode::kPermissionDenied,
+                          "Set up your second factor first: your role reaches data about people "
+                          "in danger.",
+                          "second_factor", "sign-in stage enrol");
+    case Principal::Stage::kPassword:
+      return domain::fail(domain::ErrorCode::kPermissionDenied,
+                          "Choose a new password first: an administrator set the one you used.",
+                          "new_password", "sign-in stage password");
+    case Principal::Stage::kFull:
+      break;
   }
   return domain::fail(domain::ErrorCode::kPermissionDenied,
                       "Your role does not allow this. Ask your organisation's administrator if "

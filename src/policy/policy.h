@@ -73,6 +73,10 @@ enum class Permission {
   // Referrals between members (issue 9.2, network/referrals.h).
   kNetworkReferralsWork,     // send, read (the sealed packet), accept, decline, feedback
   kNetworkReferralsOverdue,  // the hub's list of escalated (overdue) referrals: metadata only
+  // Sign-in security (issue 10, section 1).
+  kSelfSecurity,  // one's own second factor, password and sessions; usable before the sign-in ends
+  kUsersManage,   // the organisation's users: reset a password or a second factor, the 2FA rule
+  kSelfSessions,  // one's own sessions and recovery codes: a full sign-in's only
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me
@@ -89,7 +93,17 @@ struct Principal {
   std::string org_id;
   std::vector<domain::Role> roles;
   std::string session_id;  // hash of the session token, never the token itself
+  // How far the sign-in got. Short of kFull the principal is allowed kSelfRead and kSelfSecurity
+  // only: enough to enter the code, set up a second factor or change the password, and no more.
+  enum class Stage { kFull, kCode, kEnrol, kPassword };
+  Stage stage = Stage::kFull;
 };
+
+// Whether a user with `roles` must sign in with a second factor: every role that reaches sealed
+// data (all but the network coordinator's), and every role when the organisation requires it of
+// all (`org_requires_all`).
+[[nodiscard]] bool secondFactorRequired(const std::vector<domain::Role>& roles,
+                                        bool org_requires_all);
 
 [[nodiscard]] bool allows(const Principal& who, Permission what);
 

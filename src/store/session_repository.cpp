@@ -12,8 +12,9 @@ domain::Status insertSession(WriteContext& w, const SessionRecord& s) {
   return detail::guardedWrite(
       "insert session", "sessions", {{"", "This session already exists.", "id"}},
       [&]() -> domain::Status {
-        detail::insertRow(w.sql(), "sessions", "id, user_id, org_id, created_at, last_seen_at",
-                          s.id, s.user_id, s.org_id, s.created_at, s.last_seen_at);
+        detail::insertRow(w.sql(), "sessions",
+                          "id, user_id, org_id, created_at, last_seen_at, stage, agent", s.id,
+                          s.user_id, s.org_id, s.created_at, s.last_seen_at, s.stage, s.agent);
         return {};
       });
 }
@@ -24,14 +25,18 @@ domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,
     SessionRecord r;
     long long created_at = 0;
     long long last_seen_at = 0;
-    sql << "SELECT id, user_id, org_id, created_at, last_seen_at FROM sessions WHERE id = :id",
+    int failures = 0;
+    sql << "SELECT id, user_id, org_id, created_at, last_seen_at, stage, factor_failures, agent "
+           "FROM sessions WHERE id = :id",
         soci::into(r.id), soci::into(r.user_id), soci::into(r.org_id), soci::into(created_at),
-        soci::into(last_seen_at), soci::use(id);
+        soci::into(last_seen_at), soci::into(r.stage), soci::into(failures), soci::into(r.agent),
+        soci::use(id);
     if (!sql.got_data()) {
       return std::nullopt;
     }
     r.created_at = created_at;
     r.last_seen_at = last_seen_at;
+    r.factor_failures = failures;
     return r;
   });
 }

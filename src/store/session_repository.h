@@ -24,6 +24,11 @@ struct SessionRecord {
   std::string org_id;
   domain::UnixMillis created_at = 0;
   domain::UnixMillis last_seen_at = 0;
+  // "full" (signed in), "code" (the second factor's code is due), "enrol" (a second factor must
+  // be set up first): see api/auth.h.
+  std::string stage = "full";
+  std::int32_t factor_failures = 0;  // wrong codes on this session
+  std::string agent{};               // the browser's User-Agent, at most 200 characters
 };
 [[nodiscard]] domain::Status insertSession(WriteContext& w, const SessionRecord& s);
 [[nodiscard]] domain::Result<std::optional<SessionRecord>> findSession(soci::session& sql,

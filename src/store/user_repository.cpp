@@ -38,6 +38,7 @@ std::vector<domain::Role> rolesFromText(const std::string& text) {
 struct UserRow {
   std::string id, org_id, email, name, roles, password_hash, agency_id;
   int active = 0;
+  int must_change_password = 0;
   long long created_at = 0;
 
   UserRecord toRecord() const {
@@ -50,6 +51,7 @@ struct UserRow {
     r.user.active = active != 0;
     r.user.created_at = created_at;
     r.user.agency_id = agency_id;
+    r.user.must_change_password = must_change_password != 0;
     r.password_hash = password_hash;
     return r;
   }
@@ -61,11 +63,13 @@ domain::Result<std::optional<UserRecord>> findUserWhere(soci::session& sql, cons
     UserRow r;
     const std::string query = std::string(
                                   "SELECT id, org_id, email, name, roles, password_hash, "
-                                  "active, created_at, agency_id FROM users WHERE ") +
+                                  "active, created_at, agency_id, must_change_password FROM users "
+                                  "WHERE ") +
                               column + " = :value";
     sql << query, soci::into(r.id), soci::into(r.org_id), soci::into(r.email), soci::into(r.name),
         soci::into(r.roles), soci::into(r.password_hash), soci::into(r.active),
-        soci::into(r.created_at), soci::into(r.agency_id), soci::use(value);
+        soci::into(r.created_at), soci::into(r.agency_id), soci::into(r.must_change_password),
+        soci::use(value);
     if (!sql.got_data()) {
       return std::nullopt;
     }

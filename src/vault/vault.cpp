@@ -18,6 +18,7 @@ namespace {
 // The data keys, one per record kind. Their ids are stored: never change one.
 constexpr std::string_view kContactsKeyId = "contacts.v1";
 constexpr std::string_view kAgenciesKeyId = "agencies.v1";
+// The instance's service secrets: telephony lines' signing secrets, users' TOTP secrets.
 constexpr std::string_view kTelephonyKeyId = "telephony.v1";
 // Clients' records that are the organisation's, not the person's (an erasure's reason).
 constexpr std::string_view kClientsKeyId = "clients.v1";
@@ -63,7 +64,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 24> kFields = {{
+constexpr std::array<FieldInfo, 25> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -89,8 +90,9 @@ constexpr std::array<FieldInfo, 24> kFields = {{
     {SealedField::kReferralOverride, "case_referrals.override_reason:", KeyKind::kPerson},
     {SealedField::kNetworkSecretKey, "network_keys.secret:", KeyKind::kNetwork},
     {SealedField::kNetworkReferralText, "network_referrals.text:", KeyKind::kClients},
+    {SealedField::kSecondFactorSecret, "user_second_factors.secret:", KeyKind::kTelephony},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kNetworkReferralText));
+static_assert(domain::listsEveryValue(kFields, SealedField::kSecondFactorSecret));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

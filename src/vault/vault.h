@@ -63,6 +63,9 @@ enum class SealedField {
   // Of the organisation ("clients.v1" key):
   kNetworkReferralText,  // network_referral_events.note: a decline reason, feedback note or
                          // what was done on a withdrawal of consent (record id: event id)
+  // user_second_factors: a user's TOTP secret, confirmed or being enrolled (record id: user id
+  // "/confirmed" or "/pending"). Under the key of the instance's service secrets (telephony.v1).
+  kSecondFactorSecret,
 };
 
 // What a sealed value belongs to.
