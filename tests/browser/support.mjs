@@ -73,9 +73,11 @@ export async function stopProcess(child) {
 /**
  * Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on.
  * With `sqlite`, on SQLite in its data folder even in the PostgreSQL pass (for tests that run
- * several servers at once: STRADA_DB names one database for every command).
+ * several servers at once: STRADA_DB names one database for every command). The second factor is
+ * optional unless `secondFactor` is 'required' (the server's own default): only the test of the
+ * second factor signs in with one.
  */
-export async function startServer({ sqlite = false } = {}) {
+export async function startServer({ sqlite = false, secondFactor = 'optional' } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
   const pg = PG_ADMIN_URL && !sqlite ? freshPgDatabase() : null;
   if (pg) process.env.STRADA_DB = pg.url;
@@ -85,7 +87,7 @@ export async function startServer({ sqlite = false } = {}) {
 
   const child = spawn(
     STRADA_BIN,
-    ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web-root', STRADA_WEB_ROOT],
+    ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web-root', STRADA_WEB_ROOT, '--second-factor', secondFactor],
     { stdio: ['ignore', 'inherit', 'pipe'] },
   );
   const port = await new Promise((resolve, reject) => {
