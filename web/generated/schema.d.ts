@@ -114,6 +114,275 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing in with the second factor's code
+         * @description For a session at stage `code` (the password was right and the user has a second factor):
+         *     the six digits the authenticator app shows (RFC 6238: HMAC-SHA-1, 30-second steps, one
+         *     step either side of now), or one of the user's unused recovery codes (16 characters, any
+         *     case, dashes and spaces ignored; each works once). A code is good once: a step already
+         *     accepted is refused. The answer is the sign-in's, at stage `full` (or `password` when an
+         *     administrator set the password). A session waits five minutes for its code.
+         *
+         *     Every code counts as a sign-in attempt on the account and the address (see `POST
+         *     /api/v1/session`): 10 wrong ones within 15 minutes lock the account (429 with
+         *     `Retry-After`); a right password does not reset that count, the right code does. The
+         *     fifth wrong code on one session ends it (401, sign in again). Audited
+         *     (`session.second_factor`, `session.second_factor_failed`).
+         */
+        post: operations["enterSecondFactorCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's second factor
+         * @description Whether the user has a second factor (`enabled`, since `enabled_at`), whether the server
+         *     requires one of them (`required`: every role that reaches sealed data, i.e. all but the
+         *     network coordinator, and every role when the organisation requires it of all, unless the
+         *     server runs with `--second-factor optional`), and how many unused recovery codes are
+         *     left. Any stage of the session.
+         */
+        get: operations["getSecondFactor"];
+        put?: never;
+        /**
+         * Confirm a second factor with a code
+         * @description Confirms the secret of the last enrolment (`POST /api/v1/me/second-factor/enrolment`)
+         *     with a code the app made from it; it replaces any earlier second factor. Answers ten new
+         *     recovery codes, shown this once (store them offline), and the session: a session at stage
+         *     `enrol` is now signed in. Audited (`second_factor.enrol`). Stages `enrol` and `full`.
+         */
+        post: operations["confirmSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up a second factor
+         * @description A new TOTP secret (160 random bits), kept sealed and pending until a code confirms it:
+         *     as text in groups of four (to type into the app), as an `otpauth://totp/` URI (issuer
+         *     `Strada <organisation code>`, the e-mail as account, SHA1, 6 digits, 30 s), and as an SVG
+         *     QR code of that URI. Takes no body (or `{}`). Stages `enrol` and `full`. The answer is
+         *     never cached (`no-store`).
+         */
+        post: operations["startSecondFactorEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/second-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New recovery codes
+         * @description Ten new recovery codes against a current code of the app (a step not used before); the
+         *     old ones stop working. Shown this once. Audited (`second_factor.recovery_codes`). A full
+         *     sign-in only (permission `self.sessions`).
+         */
+        post: operations["renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change one's password
+         * @description Checks the current password (a wrong one counts as a failed sign-in and can lock the
+         *     account: 429), refuses a weak or unchanged new one (400 naming `new_password`: at least 12
+         *     characters, not common, not the e-mail or the name), then replaces it and ends every
+         *     other session of the user (`other_sessions_ended`). A session at stage `password` (an
+         *     administrator set the password) is signed in fully afterwards. Audited
+         *     (`user.password_change`). Stages `full` and `password`.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One's own sessions
+         * @description Every session of the user, the most recently used first: when it began and was last
+         *     used, the browser (its User-Agent, up to 200 characters), its stage, and which one is
+         *     this (`current`). `id` is a handle for ending it, not the session's secret. A full
+         *     sign-in only (permission `self.sessions`).
+         */
+        get: operations["listMySessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End another of one's sessions
+         * @description Ends the session with this handle (a computer left signed in, a lost phone): it answers
+         *     401 from then on. The session in use answers 409 (sign out instead); an unknown handle
+         *     404. Audited (`session.end`). A full sign-in only.
+         */
+        delete: operations["endMySession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's users, for its administrator
+         * @description Every user of the administrator's organisation with their e-mail address, roles, whether
+         *     they are active, have a second factor, must change their password, and how many sessions
+         *     they have; and whether the organisation requires a second factor of every user. Needs
+         *     `users.manage` (org_admin). Audited (`user.list`: it lists e-mail addresses).
+         */
+        get: operations["listManagedUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user a temporary password
+         * @description A random temporary password (16 characters in groups of four), answered this once for
+         *     the administrator to pass on; the user must choose a new one at the next sign-in (stage
+         *     `password`). Every session of the user ends. Another organisation's user answers 404 as
+         *     a missing one; the administrator's own account 409 (change it under Account security).
+         *     Needs `users.manage`. Audited (`user.password_reset`).
+         */
+        post: operations["resetUserPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/second-factor-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a user's second factor
+         * @description For a lost phone: the user's second factor and recovery codes are removed and every
+         *     session of the user ends; the user sets one up again at the next sign-in. 404 and 409 as
+         *     for the password reset. Needs `users.manage`. Audited (`user.second_factor_reset`).
+         */
+        post: operations["resetUserSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/second-factor-rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Require a second factor of every user
+         * @description `all: true`: every user of the organisation signs in with a second factor; `false`: the
+         *     roles that reach sealed data only (every role but the network coordinator). Needs
+         *     `users.manage`. Audited (`organisation.second_factor_rule`).
+         */
+        put: operations["setSecondFactorRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2793,7 +3062,95 @@ export interface components {
         SessionInfo: {
             /** @description Send as `X-CSRF-Token` on every POST, PUT, PATCH and DELETE of this session. */
             csrf_token: string;
+            /**
+             * @description How far the sign-in got. `full`: signed in. `code`: the password was right and the
+             *     second factor's code is due (`POST /api/v1/session/second-factor`, within five
+             *     minutes). `enrol`: the role reaches sealed data and the user has no second factor
+             *     yet: set one up first (`POST /api/v1/me/second-factor/enrolment`). `password`: an
+             *     administrator set the password; choose a new one first (`POST /api/v1/me/password`).
+             *     Short of `full`, `user.permissions` lists `self.read` and `self.security` only and
+             *     every other route answers 403 naming what to do (field `code`, `second_factor` or
+             *     `new_password`).
+             * @enum {string}
+             */
+            stage: "full" | "code" | "enrol" | "password";
             user: components["schemas"]["User"];
+            /** @description Only in the answer that confirms a second factor; shown this once. */
+            recovery_codes?: string[];
+            /** @description Only in the answer to a password change. */
+            other_sessions_ended?: number;
+        };
+        CodeInput: {
+            /** @description Six digits from the authenticator app, or (where a recovery code is taken) one of the recovery codes. */
+            code: string;
+        };
+        SecondFactorStatus: {
+            enabled: boolean;
+            /**
+             * Format: int64
+             * @description Unix milliseconds; 0 when none.
+             */
+            enabled_at: number;
+            required: boolean;
+            recovery_codes_left: number;
+        };
+        SecondFactorEnrolment: {
+            /** @description Base32 in groups of four, to type into the app. */
+            secret: string;
+            otpauth_uri: string;
+            /** @description An SVG document of the URI's QR code. */
+            qr_svg: string;
+            account: string;
+            issuer: string;
+        };
+        RecoveryCodes: {
+            recovery_codes: string[];
+        };
+        PasswordChangeInput: {
+            current_password: string;
+            new_password: string;
+        };
+        MySession: {
+            id: string;
+            /** Format: int64 */
+            created_at: number;
+            /** Format: int64 */
+            last_seen_at: number;
+            agent: string;
+            /** @enum {string} */
+            stage: "full" | "code" | "enrol";
+            current: boolean;
+        };
+        SessionList: {
+            items: components["schemas"]["MySession"][];
+        };
+        ManagedUser: {
+            id: string;
+            email: string;
+            name: string;
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+            second_factor: boolean;
+            must_change_password: boolean;
+            sessions: number;
+            is_me: boolean;
+        };
+        ManagedUserList: {
+            items: components["schemas"]["ManagedUser"][];
+            second_factor_all: boolean;
+        };
+        TemporaryPassword: {
+            temporary_password: string;
+            sessions_ended: number;
+        };
+        SessionsEnded: {
+            sessions_ended: number;
+        };
+        SecondFactorRule: {
+            all: boolean;
+        };
+        SecondFactorRuleState: {
+            second_factor_all: boolean;
         };
         /** @enum {string} */
         Role: "consultant" | "case_worker" | "supervisor" | "data_officer" | "org_admin" | "network_coordinator" | "partner";
@@ -4413,6 +4770,16 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description `conflict`: the step does not apply now (no code is due, no enrolment is waiting, the session in use, one's own account); the message says what to do. */
+        AccountConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description `not_found`: no such record, or it belongs to another organisation. */
         NotFound: {
             headers: {
@@ -4599,6 +4966,19 @@ export type Error = components['schemas']['Error'];
 export type Health = components['schemas']['Health'];
 export type SessionInput = components['schemas']['SessionInput'];
 export type SessionInfo = components['schemas']['SessionInfo'];
+export type CodeInput = components['schemas']['CodeInput'];
+export type SecondFactorStatus = components['schemas']['SecondFactorStatus'];
+export type SecondFactorEnrolment = components['schemas']['SecondFactorEnrolment'];
+export type RecoveryCodes = components['schemas']['RecoveryCodes'];
+export type PasswordChangeInput = components['schemas']['PasswordChangeInput'];
+export type MySession = components['schemas']['MySession'];
+export type SessionList = components['schemas']['SessionList'];
+export type ManagedUser = components['schemas']['ManagedUser'];
+export type ManagedUserList = components['schemas']['ManagedUserList'];
+export type TemporaryPassword = components['schemas']['TemporaryPassword'];
+export type SessionsEnded = components['schemas']['SessionsEnded'];
+export type SecondFactorRule = components['schemas']['SecondFactorRule'];
+export type SecondFactorRuleState = components['schemas']['SecondFactorRuleState'];
 export type Role = components['schemas']['Role'];
 export type Organisation = components['schemas']['Organisation'];
 export type User = components['schemas']['User'];
@@ -4728,6 +5108,7 @@ export type ResponseUnauthenticated = components['responses']['Unauthenticated']
 export type ResponseCsrfDenied = components['responses']['CsrfDenied'];
 export type ResponseRoleDenied = components['responses']['RoleDenied'];
 export type ResponseRoleOrCsrfDenied = components['responses']['RoleOrCsrfDenied'];
+export type ResponseAccountConflict = components['responses']['AccountConflict'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseResourceExhausted = components['responses']['ResourceExhausted'];
@@ -4962,6 +5343,371 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enterSecondFactorCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeInput"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            /**
+             * @description `unauthenticated`, field `code`: the code is not right (or was used), or, after the
+             *     fifth wrong code, the sign-in has ended.
+             */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["CsrfDenied"];
+            409: components["responses"]["AccountConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["ResourceExhausted"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The second factor's state. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorStatus"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    confirmSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeInput"];
+            };
+        };
+        responses: {
+            /** @description Confirmed; the session and the recovery codes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            409: components["responses"]["AccountConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startSecondFactorEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret to enrol. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorEnrolment"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeInput"];
+            };
+        };
+        responses: {
+            /** @description The new recovery codes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            409: components["responses"]["AccountConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeInput"];
+            };
+        };
+        responses: {
+            /** @description Changed; the session as it is now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionInfo"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["ResourceExhausted"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listMySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endMySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ended. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AccountConflict"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listManagedUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagedUserList"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resetUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The temporary password. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AccountConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resetUserSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["AccountConflict"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setSecondFactorRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorRule"];
+            };
+        };
+        responses: {
+            /** @description The rule now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecondFactorRuleState"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

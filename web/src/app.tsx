@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SignInStepPage } from './account/SignInStepPage';
 import { ApiClient, ApiError } from './api/client';
 import { errorMessage } from './api/messages';
 import type { CodeLists, Session, User } from './api/types';
@@ -14,6 +15,8 @@ import { useRoute } from './router';
 type State =
   | { phase: 'loading' }
   | { phase: 'signedOut'; reason: LoginReason }
+  // A sign-in short of its end: the code, a second factor to set up, or a new password.
+  | { phase: 'step'; session: Session }
   | { phase: 'signedIn'; user: User };
 
 const api = new ApiClient();
@@ -33,7 +36,7 @@ export function App() {
     lastUserId = session.user.id;
     api.lastRequestAt = Date.now();
     setShellNotice(null);
-    setState({ phase: 'signedIn', user: session.user });
+    setState(session.stage === 'full' ? { phase: 'signedIn', user: session.user } : { phase: 'step', session });
   }
 
   function loadCodes() {
@@ -96,6 +99,17 @@ export function App() {
   if (state.phase === 'signedOut') {
     return <LoginPage api={api} reason={state.reason} onSignedIn={signedIn} />;
   }
+  if (state.phase === 'step') {
+    return (
+      <SignInStepPage
+        api={api}
+        session={state.session}
+        onStep={signedIn}
+        onSignOut={() => void signOut()}
+        onEnded={() => setState({ phase: 'signedOut', reason: 'sessionEnded' })}
+      />
+    );
+  }
 
   let page;
   if (codes === 'loading') {
@@ -110,7 +124,7 @@ export function App() {
       </>
     );
   } else {
-    page = pageFor(route, { api, codes, user: state.user });
+    page = pageFor(route, { api, codes, user: state.user, onSession: signedIn });
   }
 
   return (

@@ -2,7 +2,9 @@
 // missing), instead of a chain of ifs.
 import type { JSX } from 'preact';
 import type { ApiClient } from './api/client';
-import type { CodeLists, User } from './api/types';
+import type { CodeLists, Session, User } from './api/types';
+import { AccountSecurityPage } from './account/AccountSecurityPage';
+import { UsersAdminPage } from './account/UsersAdminPage';
 import { AgencyForm } from './components/AgencyForm';
 import { AgencyView } from './components/AgencyView';
 import { ContactDetail } from './components/ContactDetail';
@@ -36,6 +38,8 @@ interface PageContext {
   api: ApiClient;
   codes: CodeLists;
   user: User;
+  /** The session changed on a page (a new password): the app takes it. */
+  onSession: (session: Session) => void;
 }
 
 type PageOf<N extends RouteName> = (route: Extract<Route, { name: N }>, c: PageContext) => JSX.Element;
@@ -68,6 +72,8 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   report: (r, c) => <ReportView key={r.id} api={c.api} codes={c.codes} user={c.user} id={r.id} />,
   referrals: (_, c) => <ReferralsPage api={c.api} codes={c.codes} />,
   referral: (r, c) => <ReferralView key={r.id} api={c.api} codes={c.codes} id={r.id} />,
+  account: (_, c) => <AccountSecurityPage api={c.api} onSession={c.onSession} />,
+  usersAdmin: (_, c) => <UsersAdminPage api={c.api} />,
 };
 
 /** The screen of `route`. */

@@ -52,10 +52,13 @@ export type Permission =
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'
+  | 'self.security'
+  | 'self.sessions'
   | 'stats.read'
   | 'supervision.act'
   | 'supervision.read'
-  | 'task.list_mine';
+  | 'task.list_mine'
+  | 'users.manage';
 
 /** Whether the server grants `user` the permission `permission`. */
 export function can(user: User | undefined, permission: Permission): boolean {

@@ -27,12 +27,29 @@ export type Route =
   | { name: 'reports' }
   | { name: 'report'; id: string }
   | { name: 'referrals' } // referrals between members: incoming and outgoing
-  | { name: 'referral'; id: string };
+  | { name: 'referral'; id: string }
+  | { name: 'account' } // one's own second factor, password and sessions
+  | { name: 'usersAdmin' }; // the organisation's users, for its administrator
 
 export type RouteName = Route['name'];
 
 /** The item of the main navigation a page belongs to. */
-export type Section = 'log' | 'contacts' | 'cases' | 'approvals' | 'knowledge' | 'directory' | 'supervision' | 'stats' | 'exports' | 'network' | 'networkOverview' | 'reports' | 'referrals';
+export type Section =
+  | 'log'
+  | 'contacts'
+  | 'cases'
+  | 'approvals'
+  | 'knowledge'
+  | 'directory'
+  | 'supervision'
+  | 'stats'
+  | 'exports'
+  | 'network'
+  | 'networkOverview'
+  | 'reports'
+  | 'referrals'
+  | 'account'
+  | 'usersAdmin';
 
 interface RouteSpec {
   name: RouteName;
@@ -69,6 +86,8 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'networkOverview', path: '/network/overview', section: 'networkOverview' },
   { name: 'referrals', path: '/referrals', section: 'referrals' },
   { name: 'referral', path: '/referrals/:id', section: 'referrals' },
+  { name: 'account', path: '/account', section: 'account' },
+  { name: 'usersAdmin', path: '/admin/users', section: 'usersAdmin' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -23,6 +23,8 @@ function sourceFiles(dir: string): string[] {
 
 // Prefixes of keys the code builds from a code or a field name.
 const builtPrefixes = [
+  'account.step.', // the sign-in step's title and intro: t(`account.step.${stage}.title`)
+  'roles.', // the users' roles, from the API's codes
   'lang.',
   'lists.filter.',
   'lists.status.',

@@ -31,6 +31,8 @@ const examples: Route[] = [
   { name: 'report', id: 'r1' },
   { name: 'referrals' },
   { name: 'referral', id: 'f1' },
+  { name: 'account' },
+  { name: 'usersAdmin' },
 ];
 
 describe('the route table', () => {

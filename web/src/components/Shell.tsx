@@ -22,6 +22,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'networkOverview', permission: 'network.overview_read', label: 'networkOverview.nav' },
   { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
   { section: 'referrals', permission: 'network.referrals_work', label: 'referrals.nav' },
+  { section: 'usersAdmin', permission: 'users.manage', label: 'usersAdmin.nav' },
 ];
 
 interface Props {
@@ -79,6 +80,9 @@ export function Shell({ user, route, signingOut, onSignOut, children }: Props) {
                 <span class="who-name">{user.name}</span>
                 <span class="who-org">{user.organisation.name}</span>
               </p>
+              <a href={hrefFor({ name: 'account' })} aria-current={section === 'account' ? 'page' : undefined}>
+                {t('account.nav')}
+              </a>
               <LanguageSwitcher />
               <button type="button" class="secondary" onClick={onSignOut} aria-disabled={signingOut}>
                 {t('shell.signOut')}
