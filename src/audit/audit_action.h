@@ -156,6 +156,9 @@ enum class AuditAction {
   kNetworkReferralConsentWithdrawn,  // network_referral.consent_withdrawn (told the receiver)
   kNetworkReferralWithdrawalAck,     // network_referral.withdrawal_ack (the receiver acted on it)
   kNetworkReferralOverdueList,       // network_referral.overdue_list (the hub's coordinator)
+  // The audit trail itself (vault/audit_keys.h): the stored SHA-256 chain chained again under
+  // the audit MAC key on the first start with it (object "events=N": how many).
+  kAuditRechain,  // audit.rechain
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two
