@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <optional>
 #include <string>
 #include <thread>
@@ -362,6 +363,54 @@ TEST_F(AuditTrailTest, TheServerAnchorsOnItsOwn) {
   std::string said;
   EXPECT_EQ(verify(said, file), 0) << said;
   deployment().stopServer();
+  deployment().startServer();
+}
+
+// The figure in docs/security.md ("Cost"): run on demand with
+// --gtest_also_run_disabled_tests --gtest_filter='*VerifyTimeOn100kEvents'.
+TEST_F(AuditTrailTest, DISABLED_VerifyTimeOn100kEvents) {
+  {
+    auto opened = app::openData(deployment().data());
+    ASSERT_TRUE(opened.has_value()) << opened.error().message;
+    for (int batch = 0; batch < 100; ++batch) {
+      auto written = opened->db->write([](store::WriteContext& w) -> domain::Status {
+        for (int i = 0; i < 1000; ++i) {
+          if (auto done = w.audit(audit::AuditEventInput{"u-1", "org-1", "contact.read", "contact",
+                                                         "c-" + std::to_string(i), "req"});
+              !done) {
+            return done;
+          }
+        }
+        return {};
+      });
+      ASSERT_TRUE(written.has_value()) << written.error().message;
+    }
+  }
+  std::string said;
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(verify(said), 0) << said;
+  const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  std::cout << "verify of " << trail().size() << " events took " << took.count() << " ms\n";
+
+  // The one-time upgrade of as long a SHA-256 trail, on the next start.
+  deployment().stopServer();
+  auto dropped = db().write([](store::WriteContext& w) -> domain::Status {
+    w.sql() << "DELETE FROM data_keys WHERE key_id = 'audit_mac.v1'";
+    return {};
+  });
+  ASSERT_TRUE(dropped.has_value());
+  replaceTrail(chainedWithSha256(std::nullopt, trail()));
+  const auto upgrade_started = std::chrono::steady_clock::now();
+  {
+    auto opened = app::openData(deployment().data());
+    ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  }
+  const auto upgrade_took = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - upgrade_started);
+  std::cout << "opening with the upgrade of " << trail().size() << " events took "
+            << upgrade_took.count() << " ms\n";
+  EXPECT_EQ(verify(said), 0) << said;
   deployment().startServer();
 }
 
