@@ -261,8 +261,8 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor,
             << (anchor_seq > 0 ? ", including the anchored event " + std::to_string(anchor_seq)
                                : std::string())
             << (anchors_file.empty() ? std::string()
-                                     : ", every one of the " + std::to_string(anchors.size()) +
-                                           " anchors of " + anchors_file.string() + " holds")
+                                     : ", and it holds all " + std::to_string(anchors.size()) +
+                                           " anchor(s) of " + anchors_file.string())
             << ".\n";
   if (head) {
     std::cout << "Anchor for the next check (keep it apart from this server): " << head->seq << ":"
@@ -312,8 +312,8 @@ int runAuditCheckAnchors(const std::filesystem::path& anchors_file,
   if (!checkAnchorLines(*lines, anchors_file, *public_key, good)) {
     return 3;
   }
-  std::cout << "Every one of the " << good.size() << " anchors of " << anchors_file.string()
-            << " is signed by " << hex << (good.empty() ? "" : ", in seq order") << ".\n";
+  std::cout << "All " << good.size() << " anchor(s) of " << anchors_file.string()
+            << " are signed by " << hex << ", in seq order.\n";
   return 0;
 }
 
