@@ -94,7 +94,7 @@ class AuditTrailTest : public DeploymentTest<AuditTrailTest> {
   }
 
   static std::filesystem::path anchorsFile(const std::string& name) {
-    const std::filesystem::path file = deployment().data().data_dir / name;
+    std::filesystem::path file = deployment().data().data_dir / name;
     std::filesystem::remove(file);
     std::filesystem::remove(app::anchorPublicKeyPath(file));
     return file;
@@ -175,14 +175,14 @@ TEST_F(AuditTrailTest, RemovingReadsAndChainingAgainIsCaught) {
 TEST_F(AuditTrailTest, DeletingOrEditingAnEventIsCaught) {
   const std::vector<audit::AuditEvent> original = trail();
   ASSERT_GE(original.size(), 6u);
-  const audit::AuditEvent victim = original[4];
+  const std::int64_t victim_seq = original[4].seq;
   std::string said;
 
   std::vector<audit::AuditEvent> without = original;
   without.erase(without.begin() + 4);
   replaceTrail(without);
   EXPECT_EQ(verify(said), 3);
-  EXPECT_NE(said.find("broken at event " + std::to_string(victim.seq) + ":"), std::string::npos)
+  EXPECT_NE(said.find("broken at event " + std::to_string(victim_seq) + ":"), std::string::npos)
       << said;
 
   // Edited, and its hash made again with SHA-256 (the key is not at hand).
@@ -191,7 +191,7 @@ TEST_F(AuditTrailTest, DeletingOrEditingAnEventIsCaught) {
   edited[4].hash = audit::computeHash(edited[4]);
   replaceTrail(edited);
   EXPECT_EQ(verify(said), 3);
-  EXPECT_NE(said.find("broken at event " + std::to_string(victim.seq) + ":"), std::string::npos)
+  EXPECT_NE(said.find("broken at event " + std::to_string(victim_seq) + ":"), std::string::npos)
       << said;
   EXPECT_NE(said.find("MAC does not match"), std::string::npos) << said;
 
@@ -259,14 +259,14 @@ TEST_F(AuditTrailTest, AForgedAnchorIsRefused) {
   // An anchor of an earlier event, its signature kept: the signature does not cover it.
   app::AuditAnchor moved = *anchor;
   moved.seq = anchor->seq - 1;
-  const auto lineOf = [](const app::AuditAnchor& a) {
+  const auto line_of = [](const app::AuditAnchor& a) {
     return app::anchorMessage(a) + " " + domain::toHex(a.signature);
   };
   // An anchor signed by another key, with the real head's MAC.
   crypto::KeyPair other = crypto::generateSigningKeyPair();
   app::AuditAnchor foreign = *anchor;
   foreign.signature = crypto::signDetached(other.secret, app::anchorMessage(foreign));
-  for (const std::string& forged : {lineOf(moved), lineOf(foreign), std::string("garbage")}) {
+  for (const std::string& forged : {line_of(moved), line_of(foreign), std::string("garbage")}) {
     {
       std::ofstream out(file, std::ios::trunc);
       out << lines[0] << "\n" << forged << "\n";
@@ -278,7 +278,7 @@ TEST_F(AuditTrailTest, AForgedAnchorIsRefused) {
   // A forger who also replaced FILE.pub fools a reviewer who does not pin the key, never verify.
   {
     std::ofstream out(file, std::ios::trunc);
-    out << lineOf(foreign) << "\n";
+    out << line_of(foreign) << "\n";
     std::ofstream pub(app::anchorPublicKeyPath(file), std::ios::trunc);
     pub << domain::toHex(other.public_key) << "\n";
   }
@@ -295,7 +295,7 @@ TEST_F(AuditTrailTest, AForgedAnchorIsRefused) {
 TEST_F(AuditTrailTest, AnOldSha256TrailIsUpgradedOnce) {
   deployment().stopServer();
   const std::vector<audit::AuditEvent> keyed = trail();
-  const auto makeOld = [&](const std::vector<audit::AuditEvent>& events) {
+  const auto make_old = [&](const std::vector<audit::AuditEvent>& events) {
     auto dropped = db().write([](store::WriteContext& w) -> domain::Status {
       w.sql() << "DELETE FROM data_keys WHERE key_id IN ('audit_mac.v1', 'audit_anchor.v1')";
       return {};
@@ -307,14 +307,14 @@ TEST_F(AuditTrailTest, AnOldSha256TrailIsUpgradedOnce) {
   // Broken before the upgrade: the data folder does not open, naming the event.
   std::vector<audit::AuditEvent> broken = chainedWithSha256(std::nullopt, keyed);
   broken[2].input.action = "altered";
-  makeOld(keyed);
+  make_old(keyed);
   replaceTrail(broken);
   std::string said;
   EXPECT_EQ(verify(said), 1);
   EXPECT_NE(said.find("broken at event 3"), std::string::npos) << said;
 
   // Intact: upgraded.
-  makeOld(keyed);
+  make_old(keyed);
   const std::size_t old_count = keyed.size();
   EXPECT_EQ(verify(said), 0) << said;
   std::vector<audit::AuditEvent> upgraded;
