@@ -4,13 +4,18 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "admin/organisations.h"
+#include "app/audit_anchor.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
+#include "crypto/public_key.h"
+#include "domain/encoding.h"
 #include "domain/ids.h"
 #include "store/repositories.h"
 
@@ -106,7 +111,51 @@ int runUserAdd(const DataOptions& data, const std::string& org_code, const std::
   });
 }
 
-int runAuditVerify(const DataOptions& data, const std::string& anchor) {
+namespace {
+
+std::string lineOf(const AnchorLine& line, const std::filesystem::path& file) {
+  return "line " + std::to_string(line.number) + " of " + file.string();
+}
+
+// Every anchor of `lines` that is well formed and signed by `public_key`, in file order; prints
+// why any other is refused (and a seq lower than an earlier anchor's). False when one was.
+bool checkAnchorLines(const std::vector<AnchorLine>& lines, const std::filesystem::path& file,
+                      std::string_view public_key, std::vector<const AnchorLine*>& good) {
+  bool ok = true;
+  const AnchorLine* highest = nullptr;
+  for (const AnchorLine& line : lines) {
+    if (!line.anchor) {
+      std::cerr << "strada: " << lineOf(line, file)
+                << " is not an anchor: " << line.anchor.error().message << ".\n";
+      ok = false;
+      continue;
+    }
+    if (!anchorSigned(*line.anchor, public_key)) {
+      std::cerr << "strada: the anchor on " << lineOf(line, file) << " (event " << line.anchor->seq
+                << ") is not signed by this instance's anchor key: it was forged or altered, or "
+                   "is another instance's.\n";
+      ok = false;
+      continue;
+    }
+    if (highest != nullptr && line.anchor->seq < highest->anchor->seq) {
+      std::cerr << "strada: the anchor on " << lineOf(line, file) << " names event "
+                << line.anchor->seq << ", below event " << highest->anchor->seq
+                << " anchored before it on line " << highest->number
+                << ": the trail was cut between the two.\n";
+      ok = false;
+    }
+    if (highest == nullptr || line.anchor->seq >= highest->anchor->seq) {
+      highest = &line;
+    }
+    good.push_back(&line);
+  }
+  return ok;
+}
+
+}  // namespace
+
+int runAuditVerify(const DataOptions& data, const std::string& anchor,
+                   const std::filesystem::path& anchors_file) {
   // "SEQ:HASH": a positive sequence number and 64 lowercase hex digits.
   std::int64_t anchor_seq = 0;
   std::string anchor_hash;
@@ -126,11 +175,28 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
       return 2;
     }
   }
+  std::vector<AnchorLine> anchor_lines;
+  if (!anchors_file.empty()) {
+    auto read = readAnchorsFile(anchors_file);
+    if (!read) {
+      return reportFailure(read.error());
+    }
+    anchor_lines = std::move(*read);
+  }
   auto opened = openData(data);
   if (!opened) {
     return reportFailure(opened.error());
   }
-  audit::ChainVerifier verifier;
+  const vault::AuditKeys& keys = opened->keys->auditKeys();
+  // The anchors' signatures first: a forged anchor proves nothing.
+  std::vector<const AnchorLine*> anchors;
+  const bool anchors_signed =
+      checkAnchorLines(anchor_lines, anchors_file, keys.anchor_public_key, anchors);
+  std::map<std::int64_t, std::string> mac_at;  // the trail's MAC at every anchored seq
+  for (const AnchorLine* line : anchors) {
+    mac_at[line->anchor->seq];
+  }
+  audit::ChainVerifier verifier(keys.mac->bytes());
   std::optional<audit::AuditEvent> head;
   std::optional<std::string> hash_at_anchor;
   domain::Status walked;
@@ -141,6 +207,9 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
       }
       if (e.seq == anchor_seq) {
         hash_at_anchor = e.hash;
+      }
+      if (auto at = mac_at.find(e.seq); at != mac_at.end()) {
+        at->second = e.hash;
       }
       head = e;
       return true;
@@ -155,9 +224,10 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
               << ". Keep a copy of the database as evidence and restore from a backup.\n";
     return 3;
   }
+  const std::int64_t head_seq = head ? head->seq : 0;
   if (anchor_seq > 0 && !hash_at_anchor) {
-    std::cerr << "strada: the audit trail ends at event " << (head ? head->seq : 0)
-              << ", before the anchor " << anchor_seq
+    std::cerr << "strada: the audit trail ends at event " << head_seq << ", before the anchor "
+              << anchor_seq
               << ": events were cut off its end. Keep a copy of the database as evidence and "
                  "restore from a backup.\n";
     return 3;
@@ -168,14 +238,82 @@ int runAuditVerify(const DataOptions& data, const std::string& anchor) {
                  "a copy of the database as evidence and restore from a backup.\n";
     return 3;
   }
-  std::cout << "Audit trail intact: " << verifier.count() << " events"
+  bool anchors_hold = anchors_signed;
+  for (const AnchorLine* line : anchors) {
+    const AuditAnchor& a = *line->anchor;
+    if (a.seq > head_seq) {
+      std::cerr << "strada: the audit trail ends at event " << head_seq << ", before event "
+                << a.seq << " anchored on " << lineOf(*line, anchors_file)
+                << ": events were cut off its end.\n";
+      anchors_hold = false;
+    } else if (mac_at[a.seq] != a.mac) {
+      std::cerr << "strada: event " << a.seq << " no longer has the MAC anchored on "
+                << lineOf(*line, anchors_file) << ": the trail was rewritten from there on.\n";
+      anchors_hold = false;
+    }
+  }
+  if (!anchors_hold) {
+    std::cerr << "strada: the audit trail does not match its anchors. Keep a copy of the "
+                 "database and of the anchors file as evidence and restore from a backup.\n";
+    return 3;
+  }
+  std::cout << "Audit trail intact: " << verifier.count() << " events, chained under the audit key"
             << (anchor_seq > 0 ? ", including the anchored event " + std::to_string(anchor_seq)
                                : std::string())
+            << (anchors_file.empty() ? std::string()
+                                     : ", and it holds all " + std::to_string(anchors.size()) +
+                                           " anchor(s) of " + anchors_file.string())
             << ".\n";
   if (head) {
     std::cout << "Anchor for the next check (keep it apart from this server): " << head->seq << ":"
               << head->hash << "\n";
   }
+  return 0;
+}
+
+int runAuditAnchor(const DataOptions& data, const std::filesystem::path& to,
+                   const std::string& label) {
+  if (to.empty()) {
+    std::cerr << "strada: name the anchors file with --to FILE.\n";
+    return 2;
+  }
+  return withOpenData(data, [&](OpenedData& opened) {
+    const vault::AuditKeys& keys = opened.keys->auditKeys();
+    auto anchor = writeAuditAnchor(*opened.db, keys, to, label.empty() ? hostAnchorLabel() : label);
+    if (!anchor) {
+      return reportFailure(anchor.error());
+    }
+    std::cout << "Anchored event " << anchor->seq << " of the audit trail in " << to.string()
+              << ".\nAnchor public key (also in " << anchorPublicKeyPath(to).string()
+              << "): " << domain::toHex(keys.anchor_public_key) << "\n";
+    return 0;
+  });
+}
+
+int runAuditCheckAnchors(const std::filesystem::path& anchors_file,
+                         const std::string& public_key_hex) {
+  std::string hex = public_key_hex;
+  if (hex.empty()) {
+    std::ifstream in(anchorPublicKeyPath(anchors_file));
+    in >> hex;
+  }
+  auto public_key = domain::fromHex(hex);
+  if (!domain::isLowerHex(hex, 2 * crypto::kPublicKeyBytes) || !public_key) {
+    std::cerr << "strada: give the anchor public key (64 hex digits, as `strada audit anchor` "
+                 "printed it) with --public-key, or keep it in "
+              << anchorPublicKeyPath(anchors_file).string() << ".\n";
+    return 2;
+  }
+  auto lines = readAnchorsFile(anchors_file);
+  if (!lines) {
+    return reportFailure(lines.error());
+  }
+  std::vector<const AnchorLine*> good;
+  if (!checkAnchorLines(*lines, anchors_file, *public_key, good)) {
+    return 3;
+  }
+  std::cout << "All " << good.size() << " anchor(s) of " << anchors_file.string()
+            << " are signed by " << hex << ", in seq order.\n";
   return 0;
 }
 

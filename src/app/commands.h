@@ -2,6 +2,7 @@
 // on failure, what to do next. Nothing printed holds personal data except what the operator typed.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +21,23 @@ int runOrgAdd(const DataOptions& data, const std::string& code, const std::strin
 int runUserAdd(const DataOptions& data, const std::string& org_code, const std::string& email,
                const std::string& name, const std::vector<std::string>& roles,
                const std::string& agency_id);
-// Walks the whole audit chain. With `anchor` ("SEQ:HASH", as an earlier run printed and an
-// operator kept apart from the server), also proves that event SEQ is still there with that hash:
-// the chain alone cannot show events cut off its END. 0 intact, 3 broken, 2 bad anchor text.
-int runAuditVerify(const DataOptions& data, const std::string& anchor = {});
+// Walks the whole audit chain, checking every event's MAC under the audit key (which needs the
+// master key). With `anchor` ("SEQ:HASH", as an earlier run printed and an operator kept apart
+// from the server), also proves that event SEQ is still there with that MAC: the chain alone
+// cannot show events cut off its END. With `anchors_file` (app/audit_anchor.h), does so for
+// every anchor in it after checking its signature against this instance's anchor key. 0 intact,
+// 3 broken (every failure printed, naming the seq), 2 bad anchor text.
+int runAuditVerify(const DataOptions& data, const std::string& anchor = {},
+                   const std::filesystem::path& anchors_file = {});
+// Appends a signed anchor of the trail's last event to `to` (and its public key to TO.pub when
+// missing). `label` names the instance in the anchor (default: the host name).
+int runAuditAnchor(const DataOptions& data, const std::filesystem::path& to,
+                   const std::string& label = {});
+// Checks every anchor of `anchors_file` against `public_key_hex` (default: ANCHORS_FILE.pub)
+// without any data folder or master key: for a reviewer. 0 all signed and in seq order, 3 not,
+// 2 no usable public key.
+int runAuditCheckAnchors(const std::filesystem::path& anchors_file,
+                         const std::string& public_key_hex = {});
 int runServe(const DataOptions& data, const ServeOptions& serve);
 
 struct DemoOptions {

@@ -78,11 +78,14 @@ struct Arguments {
   std::string user_agency;
   std::string line_org, line_name, line_id;
   std::string anchor;
+  std::filesystem::path anchors_file;
+  std::string anchor_label, anchor_public_key;
   strada::app::DemoOptions demo;
   std::string listen = "127.0.0.1:8080";
   std::string second_factor = "required";
   std::string metrics_listen;
   int header_timeout_seconds = 10;
+  int audit_anchor_minutes = 60;
   strada::app::ServeOptions serve;
   strada::app::NetworkCommandOptions network;
   strada::app::NetworkDemoOptions network_demo;
@@ -149,7 +152,24 @@ void addDataCommands(CLI::App& app, Arguments& a) {
   auto* verify = addDataCommand(audit, "verify", "Check the audit trail's hash chain", a.data);
   verify->add_option("--anchor", a.anchor,
                      "SEQ:HASH printed by an earlier run: prove nothing was cut off the end");
-  verify->callback([&a] { a.code = strada::app::runAuditVerify(a.data, a.anchor); });
+  verify->add_option("--anchors", a.anchors_file,
+                     "An anchors file written by `strada audit anchor`: check every anchor in it");
+  verify->callback(
+      [&a] { a.code = strada::app::runAuditVerify(a.data, a.anchor, a.anchors_file); });
+  auto* anchor = addDataCommand(
+      audit, "anchor", "Append a signed anchor of the trail's last event to a file", a.data);
+  anchor->add_option("--to", a.anchors_file, "The anchors file (kept apart from this server)")
+      ->required();
+  anchor->add_option("--label", a.anchor_label, "Names this instance in the anchor (host name)");
+  anchor->callback(
+      [&a] { a.code = strada::app::runAuditAnchor(a.data, a.anchors_file, a.anchor_label); });
+  auto* check = audit->add_subcommand("check-anchors",
+                                      "Check an anchors file's signatures without the master key");
+  check->add_option("--anchors", a.anchors_file, "The anchors file")->required();
+  check->add_option("--public-key", a.anchor_public_key,
+                    "The anchor public key in hex (default: the one in ANCHORS.pub)");
+  check->callback(
+      [&a] { a.code = strada::app::runAuditCheckAnchors(a.anchors_file, a.anchor_public_key); });
 
   auto* stats = addCommandGroup(app, "stats", "The contact and case statistics");
   auto* stats_rebuild =
@@ -194,6 +214,7 @@ int runServeCommand(Arguments& a) {
   }
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
   a.serve.require_second_factor = a.second_factor == "required";
+  a.serve.audit_anchor_every = std::chrono::minutes(a.audit_anchor_minutes);
   for (auto& proxy : a.serve.trusted_proxies) {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(proxy, ec);
@@ -261,6 +282,16 @@ void addServeCommand(CLI::App& app, Arguments& a) {
   serve->add_option("--trust-proxy", a.serve.trusted_proxies,
                     "IP address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
                     "are believed (repeatable)");
+  serve
+      ->add_option("--audit-anchor-to", a.serve.audit_anchor_to,
+                   "Append a signed anchor of the audit trail to this file at start and then "
+                   "periodically (keep it apart from this server: docs/security.md)")
+      ->envname("STRADA_AUDIT_ANCHOR_TO");
+  serve
+      ->add_option("--audit-anchor-every", a.audit_anchor_minutes,
+                   "Minutes between two anchors of --audit-anchor-to (when the trail grew)")
+      ->check(CLI::Range(1, 7 * 24 * 60))
+      ->envname("STRADA_AUDIT_ANCHOR_EVERY");
   serve->callback([&a] { a.code = runServeCommand(a); });
 }
 

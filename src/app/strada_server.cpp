@@ -5,6 +5,7 @@
 #include "api/context.h"
 #include "api/network_routes.h"
 #include "api/routes.h"
+#include "app/audit_anchor.h"
 #include "http/server.h"
 #include "network/referrals.h"
 #include "network/report_submission.h"
@@ -26,12 +27,14 @@ struct StradaServer::Impl {
   std::unique_ptr<http::Server> server;
   network::MessageHandlers handlers = network::transportHandlers();
   std::unique_ptr<network::OutboxWorker> outbox;
+  std::unique_ptr<AuditAnchorWorker> anchors;
   std::string host;
   std::vector<std::pair<std::string, std::string>> routes;
 
   ~Impl() {
     // The outbox worker writes to the database: it stops first.
     outbox.reset();
+    anchors.reset();  // reads the database
     // Shutdown order: Argon2id work and then the database finish first, while the I/O context
     // still exists: the writer acknowledges every queued job by posting its completion there.
     // Destroying the server (and its io_context) first left the writer posting to freed strands
@@ -100,6 +103,12 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   impl->outbox =
       std::make_unique<network::OutboxWorker>(*impl->data.db, *impl->data.keys, serve.delivery);
   impl->outbox->start();
+  if (!serve.audit_anchor_to.empty()) {
+    impl->anchors = std::make_unique<AuditAnchorWorker>(
+        *impl->data.db, impl->data.keys->auditKeys(), serve.audit_anchor_to,
+        serve.audit_anchor_label.empty() ? hostAnchorLabel() : serve.audit_anchor_label,
+        serve.audit_anchor_every);
+  }
   const network::OutboxWorker* outbox = impl->outbox.get();
   impl->metrics.addCounter(
       "strada_network_outbox_acknowledged_total",

@@ -46,6 +46,11 @@ struct ServeOptions {
   // The network's outbox: how often due messages are looked for, the back-off, the HTTP client's
   // timeout and CA file (network/outbox.h).
   network::DeliveryOptions delivery;
+  // Appends a signed anchor of the audit trail to this file at start and then every
+  // `audit_anchor_every` when the trail grew (app/audit_anchor.h); none when empty.
+  std::filesystem::path audit_anchor_to;
+  std::chrono::minutes audit_anchor_every{60};
+  std::string audit_anchor_label;  // empty: the host name
 };
 
 class StradaServer {

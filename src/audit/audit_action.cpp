@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 135> kActions = {{
+constexpr std::array<ActionInfo, 136> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -153,8 +153,9 @@ constexpr std::array<ActionInfo, 135> kActions = {{
     {AuditAction::kUserSecondFactorReset, "user.second_factor_reset", "user"},
     {AuditAction::kUserList, "user.list", "organisation"},
     {AuditAction::kOrgSecondFactorRule, "organisation.second_factor_rule", "organisation"},
+    {AuditAction::kAuditRechain, "audit.rechain", "audit_events"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kOrgSecondFactorRule));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kAuditRechain));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -167,6 +167,9 @@ enum class AuditAction {
   kUserSecondFactorReset,      // user.second_factor_reset (by an administrator)
   kUserList,                   // user.list (an administrator's listing, with e-mails)
   kOrgSecondFactorRule,        // organisation.second_factor_rule (object the organisation)
+  // The audit trail itself (vault/audit_keys.h): the stored SHA-256 chain chained again under
+  // the audit MAC key on the first start with it (object "events=N": how many).
+  kAuditRechain,  // audit.rechain
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -19,14 +19,7 @@ void appendField(std::string& out, std::string_view field) {
 
 std::string eventLabel(std::int64_t seq) { return "event " + std::to_string(seq) + ": "; }
 
-}  // namespace
-
-const std::string& genesisHash() {
-  static const std::string kGenesis(64, '0');
-  return kGenesis;
-}
-
-std::string computeHash(const AuditEvent& event) {
+std::string encode(const AuditEvent& event) {
   std::string encoded;
   encoded.reserve(256);
   appendField(encoded, std::to_string(event.seq));
@@ -38,10 +31,26 @@ std::string computeHash(const AuditEvent& event) {
   appendField(encoded, event.input.object_id);
   appendField(encoded, event.input.request_id);
   appendField(encoded, event.prev_hash);
-  return crypto::sha256Hex(encoded);
+  return encoded;
 }
 
-void chain(const std::optional<AuditEvent>& prev, AuditEvent& next) {
+}  // namespace
+
+const std::string& genesisHash() {
+  static const std::string kGenesis(64, '0');
+  return kGenesis;
+}
+
+std::string computeHash(const AuditEvent& event) { return crypto::sha256Hex(encode(event)); }
+
+std::string computeMac(std::string_view mac_key, const AuditEvent& event) {
+  if (mac_key.empty()) {
+    return computeHash(event);
+  }
+  return crypto::toHex(crypto::hmacSha256(mac_key, encode(event)));
+}
+
+void chain(const std::optional<AuditEvent>& prev, AuditEvent& next, std::string_view mac_key) {
   if (prev) {
     next.seq = prev->seq + 1;
     next.prev_hash = prev->hash;
@@ -49,7 +58,7 @@ void chain(const std::optional<AuditEvent>& prev, AuditEvent& next) {
     next.seq = 1;
     next.prev_hash = genesisHash();
   }
-  next.hash = computeHash(next);
+  next.hash = computeMac(mac_key, next);
 }
 
 bool ChainVerifier::feed(const AuditEvent& event) {
@@ -65,8 +74,11 @@ bool ChainVerifier::feed(const AuditEvent& event) {
                   ? eventLabel(expected_seq_) + "prev_hash is not the genesis hash (altered)"
                   : eventLabel(expected_seq_) + "prev_hash does not match event " +
                         std::to_string(expected_seq_ - 1) + " (reordered or altered)";
-  } else if (computeHash(event) != event.hash) {
-    problem = eventLabel(expected_seq_) + "its hash does not match its content (altered)";
+  } else if (computeMac(mac_key_, event) != event.hash) {
+    problem = eventLabel(expected_seq_) +
+              (mac_key_.empty() ? "its hash does not match its content (altered)"
+                                : "its MAC does not match its content (altered, or chained "
+                                  "again without the audit key)");
   }
   if (!problem.empty()) {
     broken_ = true;

@@ -2,6 +2,13 @@
 //
 // Each event carries the hash of the event before it, so altering, removing or reordering any
 // event breaks the chain from that point on; `strada audit verify` walks it.
+//
+// The hash is a keyed MAC (HMAC-SHA-256 under the audit MAC key, a data key only the master key
+// opens: vault/audit_keys.h), so whoever can write the database but lacks the master key cannot
+// chain events again after removing some. The plain SHA-256 chain (no key) is the scheme of
+// databases made before the keyed chain; their first start with the key chains every stored event
+// again under it (store/audit_repository.h rechainAuditEvents) and then only the keyed chain is
+// accepted.
 #pragma once
 
 #include <cstdint>
@@ -40,15 +47,20 @@ const std::string& genesisHash();
 // request_id and prev_hash, in that order, "<decimal byte length>:<bytes>;". Stored hashes
 // depend on this encoding: never change it.
 std::string computeHash(const AuditEvent& event);
+// HMAC-SHA-256 (hex) under `mac_key` over the same encoding; computeHash when `mac_key` is empty
+// (the legacy scheme).
+std::string computeMac(std::string_view mac_key, const AuditEvent& event);
 
 // Fills seq, prev_hash and hash of `next` so that it follows `prev` (or starts the chain when
-// `prev` is empty).
-void chain(const std::optional<AuditEvent>& prev, AuditEvent& next);
+// `prev` is empty), keyed with `mac_key` (empty: the legacy SHA-256 chain).
+void chain(const std::optional<AuditEvent>& prev, AuditEvent& next, std::string_view mac_key = {});
 
 // Walks events in seq order. Feed every event once, in the order read from storage (ascending
 // seq); finish() reports the result.
 class ChainVerifier {
  public:
+  // `mac_key` (empty: the legacy SHA-256 chain) must outlive the verifier.
+  explicit ChainVerifier(std::string_view mac_key = {}) : mac_key_(mac_key) {}
   // Returns false once the chain is broken; the rest of the events are then ignored.
   bool feed(const AuditEvent& event);
   // Events verified intact so far.
@@ -60,6 +72,7 @@ class ChainVerifier {
   [[nodiscard]] std::int64_t firstBrokenSeq() const { return broken_seq_; }
 
  private:
+  std::string_view mac_key_;
   std::int64_t count_ = 0;
   std::int64_t expected_seq_ = 1;
   std::string prev_hash_ = genesisHash();

@@ -94,6 +94,60 @@ domain::Status forEachAuditEvent(soci::session& sql,
   });
 }
 
+domain::Result<RechainOutcome> rechainAuditEvents(WriteContext& w, std::string_view mac_key) {
+  soci::session& sql = w.sql();
+  struct Link {
+    long long seq;
+    std::string prev_hash;
+    std::string hash;
+  };
+  std::vector<Link> links;
+  audit::ChainVerifier legacy;
+  std::string prev = audit::genesisHash();
+  auto walked = forEachAuditEvent(sql, [&](const audit::AuditEvent& e) {
+    if (!legacy.feed(e)) {
+      return false;
+    }
+    audit::AuditEvent keyed = e;
+    keyed.prev_hash = prev;
+    keyed.hash = audit::computeMac(mac_key, keyed);
+    prev = keyed.hash;
+    links.push_back(Link{e.seq, std::move(keyed.prev_hash), std::move(keyed.hash)});
+    return true;
+  });
+  if (!walked) {
+    return tl::unexpected(walked.error());
+  }
+  if (!legacy.intact()) {
+    return domain::fail(
+        domain::ErrorCode::kUnavailable,
+        "The audit trail is broken at event " + std::to_string(legacy.firstBrokenSeq()) + " (" +
+            legacy.problem() +
+            "), so it cannot be chained under the audit key. Keep a copy of the database as "
+            "evidence and restore a backup taken before the break.");
+  }
+  auto updated = guarded("rechain audit events", [&]() -> domain::Status {
+    long long seq = 0;
+    std::string prev_hash;
+    std::string hash;
+    soci::statement st =
+        (sql.prepare << "UPDATE audit_events SET prev_hash = :prev_hash, hash = :hash "
+                        "WHERE seq = :seq",
+         soci::use(prev_hash), soci::use(hash), soci::use(seq));
+    for (Link& link : links) {
+      seq = link.seq;
+      prev_hash = std::move(link.prev_hash);
+      hash = std::move(link.hash);
+      st.execute(true);
+    }
+    return {};
+  });
+  if (!updated) {
+    return tl::unexpected(updated.error());
+  }
+  return RechainOutcome{static_cast<std::int64_t>(links.size())};
+}
+
 domain::Result<std::vector<audit::AuditEvent>> auditEventsFor(soci::session& sql,
                                                               const std::string& object_type,
                                                               const std::string& object_id) {

@@ -118,6 +118,10 @@ struct Database::Impl final : detail::JobWriter {
   std::thread writer;
   std::vector<std::thread> readers;
 
+  // The audit MAC key (setAuditKey); each batch takes the one current when it opens.
+  std::mutex audit_key_mu;
+  std::shared_ptr<const crypto::SecretKey> audit_key;
+
   // The open batch, on the writer thread (store/deferred_writes.h).
   struct OpenBatch {
     std::vector<domain::Status>* results = nullptr;
@@ -299,6 +303,10 @@ void Database::Impl::runBatch(std::vector<PendingWrite>& batch) {
   std::vector<domain::Status> results(batch.size());
   open_batch = OpenBatch{};
   open_batch.results = &results;
+  {
+    const std::lock_guard lock(audit_key_mu);
+    open_batch.cursor.mac_key = audit_key;
+  }
 
   ensureConnected(sql, connector.backend, writer_last_used, [this] { writer_statements->clear(); });
   try {
@@ -509,6 +517,11 @@ domain::Result<int> Database::schemaVersion() {
     }
   });
   return result;
+}
+
+void Database::setAuditKey(std::shared_ptr<const crypto::SecretKey> mac_key) {
+  const std::lock_guard lock(impl_->audit_key_mu);
+  impl_->audit_key = std::move(mac_key);
 }
 
 void Database::submit(WriteJob job, WriteDone done) {

@@ -29,6 +29,7 @@
 
 #include "audit/audit_action.h"
 #include "audit/audit_event.h"
+#include "crypto/secret.h"
 #include "domain/error.h"
 #include "domain/time.h"
 
@@ -58,6 +59,11 @@ struct DatabaseOptions {
 struct ChainCursor {
   bool known = false;
   audit::AuditEvent last;  // seq 0 while the chain is empty
+  // The audit MAC key events are chained under (Database::setAuditKey); none: plain SHA-256.
+  std::shared_ptr<const crypto::SecretKey> mac_key;
+  [[nodiscard]] std::string_view macKey() const {
+    return mac_key ? mac_key->bytes() : std::string_view();
+  }
 };
 
 // Changes to the statistics rollup: (org id, UTC day, dimension, code) -> delta.
@@ -87,6 +93,10 @@ class WriteContext {
   [[nodiscard]] domain::Status audit(const audit::AuditEntry& entry);
   // The same with the chain's raw input (the chain's own tests, and events replayed as they are).
   [[nodiscard]] domain::Status audit(const audit::AuditEventInput& event);
+  // Chains this job's further events (and, once it commits, the rest of its batch's) under
+  // `mac_key`, from the chain's end as the transaction then holds it (read again). For the
+  // vault's one-time upgrade of the chain (vault/audit_keys.h).
+  void useAuditKey(std::shared_ptr<const crypto::SecretKey> mac_key);
   // This job's changes to the statistics rollup. The writer adds up the deltas of the jobs that
   // succeed and writes them once, in the same transaction, just before COMMIT: one upsert per
   // cell per batch instead of one per cell per contact.
@@ -154,6 +164,11 @@ class Database {
   [[nodiscard]] domain::Result<int> migrate();
   // The highest applied migration number (0 for an empty database).
   [[nodiscard]] domain::Result<int> schemaVersion();
+
+  // The audit MAC key every later batch chains its events under (vault/audit_keys.h sets it
+  // when it has loaded or made the key; until then events are chained with plain SHA-256).
+  // Thread safe.
+  void setAuditKey(std::shared_ptr<const crypto::SecretKey> mac_key);
 
   // Queues `job` for the next group commit; `done` runs on the writer thread once the batch has
   // committed (or with the job's or the commit's error). After shutdown began: Unavailable.

@@ -26,7 +26,7 @@ audit::AuditEvent rechained(const ChainCursor& chain, const audit::AuditEvent& e
   if (chain.last.seq > 0) {
     prev = chain.last;
   }
-  audit::chain(prev, next);
+  audit::chain(prev, next, chain.macKey());
   return next;
 }
 
@@ -189,6 +189,12 @@ detail::DeferredRows* WriteContext::deferredRows() {
   return &writer_->deferredRows();
 }
 
+void WriteContext::useAuditKey(std::shared_ptr<const crypto::SecretKey> mac_key) {
+  (void)sql();  // earlier jobs' buffered events are written (under the batch's key) first
+  cursor_->mac_key = std::move(mac_key);
+  cursor_->known = false;
+}
+
 domain::Status WriteContext::audit(const audit::AuditEntry& entry) {
   return audit(audit::toEventInput(entry));
 }
@@ -211,7 +217,7 @@ domain::Status WriteContext::audit(const audit::AuditEventInput& event) {
   if (cursor.last.seq > 0) {
     prev = cursor.last;
   }
-  audit::chain(prev, next);
+  audit::chain(prev, next, cursor.macKey());
   if (detail::DeferredRows* deferred = deferredRows(); deferred != nullptr) {
     deferred->addEvent(next, cursor);
   } else if (auto appended = detail::appendAuditEventPrepared(*this, next); !appended) {

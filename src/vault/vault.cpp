@@ -184,6 +184,11 @@ Vault::~Vault() = default;
 
 domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
                                                            const crypto::MasterKey& master) {
+  // First: the audit MAC key, so that every event from here on is keyed.
+  auto audit_keys = loadOrCreateAuditKeys(db, master);
+  if (!audit_keys) {
+    return tl::unexpected(audit_keys.error());
+  }
   auto contacts = loadOrCreateKey(db, master, std::string(kContactsKeyId));
   if (!contacts) {
     return tl::unexpected(contacts.error());
@@ -210,7 +215,9 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
                crypto::FieldSealer(std::move(*telephony)), crypto::FieldSealer(std::move(*clients)),
                crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)),
                crypto::FieldSealer(derive(master, kNetworkKeySubkey)), std::move(index_keys)});
-  return std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
+  auto vault = std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
+  vault->audit_keys_ = std::move(*audit_keys);
+  return vault;
 }
 
 std::string associatedData(SealTarget target) {

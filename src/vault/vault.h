@@ -24,6 +24,7 @@
 #include "crypto/secret.h"
 #include "domain/error.h"
 #include "store/database.h"
+#include "vault/audit_keys.h"
 #include "vault/erasure_ledger.h"
 
 namespace strada::vault {
@@ -155,6 +156,10 @@ class Vault {
   // Keys the CSRF token MAC (derived from the master key, so every server agrees).
   [[nodiscard]] std::string_view csrfKey() const { return csrf_.bytes(); }
 
+  // The audit trail's MAC key and anchor signing key (vault/audit_keys.h). loadOrCreate loads
+  // them first, so every event it or anything later writes is keyed.
+  [[nodiscard]] const AuditKeys& auditKeys() const { return audit_keys_; }
+
   Vault(const Vault&) = delete;
   Vault& operator=(const Vault&) = delete;
   ~Vault();
@@ -165,6 +170,7 @@ class Vault {
   std::unique_ptr<Keys> keys_;
   crypto::SecretKey csrf_;
   std::optional<ErasureLedger> erasures_;
+  AuditKeys audit_keys_;
 };
 
 // The associated data of a sealed value ("contacts.summary:<id>"). Stored values depend on these

@@ -237,5 +237,39 @@ TEST_F(AuditEventTest, FeedIgnoresEverythingAfterTheFirstBreak) {
   EXPECT_EQ(v.count(), 2);
 }
 
+// The keyed chain: HMAC-SHA-256 under the audit MAC key over the same encoding.
+TEST_F(AuditEventTest, AKeyedChainVerifiesOnlyUnderItsKey) {
+  const std::string key(32, 'k');
+  std::vector<AuditEvent> events;
+  std::optional<AuditEvent> prev;
+  for (int i = 1; i <= 5; ++i) {
+    AuditEvent e;
+    e.at = 1'790'000'000'000 + i;
+    e.input = input("contact.read", "c-" + std::to_string(i));
+    chain(prev, e, key);
+    EXPECT_EQ(e.hash, computeMac(key, e));
+    EXPECT_NE(e.hash, computeHash(e));
+    events.push_back(e);
+    prev = e;
+  }
+  ChainVerifier keyed(key);
+  for (const AuditEvent& e : events) {
+    EXPECT_TRUE(keyed.feed(e)) << keyed.problem();
+  }
+  EXPECT_EQ(keyed.count(), 5);
+  // Without the key (the legacy verifier) or under another key: broken at event 1.
+  EXPECT_EQ(verifyAll(events).firstBrokenSeq(), 1);
+  const std::string other(32, 'o');
+  ChainVerifier wrong(other);
+  EXPECT_FALSE(wrong.feed(events[0]));
+  EXPECT_EQ(wrong.firstBrokenSeq(), 1);
+  EXPECT_NE(wrong.problem().find("MAC does not match"), std::string::npos);
+  // A plain SHA-256 chain does not verify under a key.
+  const auto plain = makeChain(3);
+  ChainVerifier keyed_plain(key);
+  EXPECT_FALSE(keyed_plain.feed(plain[0]));
+  EXPECT_EQ(computeMac("", plain[0]), computeHash(plain[0]));
+}
+
 }  // namespace
 }  // namespace strada::audit
