@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 125> kActions = {{
+constexpr std::array<ActionInfo, 128> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -143,8 +143,11 @@ constexpr std::array<ActionInfo, 125> kActions = {{
      "network_referral"},
     {AuditAction::kNetworkReferralOverdueList, "network_referral.overdue_list",
      "network_referrals"},
+    {AuditAction::kMasterKeyRotate, "master_key.rotate", ""},
+    {AuditAction::kBackupCreate, "backup.create", ""},
+    {AuditAction::kBackupRestore, "backup.restore", ""},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kNetworkReferralOverdueList));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kBackupRestore));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -156,6 +156,10 @@ enum class AuditAction {
   kNetworkReferralConsentWithdrawn,  // network_referral.consent_withdrawn (told the receiver)
   kNetworkReferralWithdrawalAck,     // network_referral.withdrawal_ack (the receiver acted on it)
   kNetworkReferralOverdueList,       // network_referral.overdue_list (the hub's coordinator)
+  // Backups and keys (issue 10, section 4): by the command line, no user.
+  kMasterKeyRotate,  // master_key.rotate (every data key and person key re-wrapped)
+  kBackupCreate,     // backup.create (an encrypted backup was taken)
+  kBackupRestore,    // backup.restore (this database was restored from a backup)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two
