@@ -40,7 +40,7 @@ constexpr std::string_view kMagic = "STRADABK";
 constexpr unsigned char kFormatVersion = 1;
 // The associated data of the wrapped file key: a data key wrapped for a backup opens nowhere else.
 constexpr std::string_view kFileKeyId = "strada-backup:v1";
-constexpr std::size_t kChunkSize = 64 * 1024;
+constexpr std::size_t kChunkSize = std::size_t{64} * 1024;
 constexpr std::size_t kMaxHeaderSize = 4096;
 constexpr std::size_t kCipherExtra = crypto::kStreamChunkOverhead;
 constexpr std::string_view kSqlitePrefix = "sqlite:";
@@ -143,13 +143,15 @@ std::string megabytes(std::uint64_t bytes) {
 // unknown).
 class Progress {
  public:
-  Progress(std::string what, std::uint64_t total) : what_(std::move(what)), total_(total) {}
+  Progress(std::string what, std::uint64_t total, bool pages = false)
+      : what_(std::move(what)), total_(total), pages_(pages) {}
   void update(std::uint64_t done) {
     if (total_ > 0) {
       const std::uint64_t percent = std::min<std::uint64_t>(100, done * 100 / total_);
       if (percent >= next_percent_) {
-        std::cerr << "strada: " << what_ << " " << percent << "% (" << megabytes(done) << " of "
-                  << megabytes(total_) << ")\n";
+        std::cerr << "strada: " << what_ << " " << percent << "% ("
+                  << (pages_ ? std::to_string(done) : megabytes(done)) << " of "
+                  << (pages_ ? std::to_string(total_) + " pages" : megabytes(total_)) << ")\n";
         next_percent_ = percent - percent % 10 + 10;
       }
     } else if (done >= next_bytes_) {
@@ -161,6 +163,7 @@ class Progress {
  private:
   std::string what_;
   std::uint64_t total_;
+  bool pages_;
   std::uint64_t next_percent_ = 0;
   std::uint64_t next_bytes_ = 0;
 };
@@ -436,7 +439,7 @@ domain::Status sqliteOnlineCopy(const std::string& source, const std::string& ta
     }
     last_remaining = remaining;
     if (!progress) {
-      progress.emplace("backup: copying the database (pages)", static_cast<std::uint64_t>(pages));
+      progress.emplace("backup: copying the database", static_cast<std::uint64_t>(pages), true);
     }
     progress->update(static_cast<std::uint64_t>(pages - remaining));
   }
@@ -799,7 +802,7 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
   // The clear database only inside the data folder, removed on every path below.
   const std::filesystem::path clear =
       data.data_dir / (".restore-" + std::to_string(::getpid()) + ".tmp");
-  const auto removeClear = [&] {
+  const auto remove_clear = [&] {
     for (const char* suffix : {"", "-journal", "-wal", "-shm"}) {
       std::filesystem::remove(clear.string() + suffix, ec);
     }
@@ -816,7 +819,7 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
     }
     if (!decrypted) {
       out.reset();
-      removeClear();
+      remove_clear();
       return reportFailure(decrypted.error());
     }
   }
@@ -824,14 +827,14 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
   if (sqlite) {
     const std::string integrity = sqliteIntegrity(clear.string());
     if (integrity != "ok") {
-      removeClear();
+      remove_clear();
       return reportFailure(failure("The restored SQLite database fails PRAGMA integrity_check (" +
                                    integrity + "). Nothing was restored."));
     }
     std::cout << "SQLite integrity_check: ok.\n";
     std::filesystem::rename(clear, sqlitePath(url), ec);
     if (ec) {
-      removeClear();
+      remove_clear();
       return reportFailure(failure("Cannot put the database in place: " + ec.message()));
     }
     ::chmod(sqlitePath(url).c_str(), 0600);
@@ -840,7 +843,7 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
     const int status = runTool({"pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
                                 "--single-transaction", "--dbname=" + url, clear.string()},
                                -1);
-    removeClear();
+    remove_clear();
     if (status != 0) {
       return reportFailure(failure(
           "pg_restore failed (see its message above; exit status " + std::to_string(status) +
@@ -848,7 +851,7 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
     }
     std::cout << "pg_restore: restored in one transaction.\n";
   }
-  removeClear();
+  remove_clear();
 
   const auto ledger = ledgerSize(data.data_dir);
   if (ledger) {
@@ -915,7 +918,7 @@ int runKeysRotate(const DataOptions& data) {
     fsyncDirectory(data.data_dir);
     // Held open so that the old key's bytes can be overwritten once the file is replaced.
     Fd old_key(::open(key_file.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW));
-    const auto discardNew = [&] {
+    const auto discard_new = [&] {
       Fd fd(::open(new_file.c_str(), O_WRONLY | O_CLOEXEC));
       writeAll(fd.get(), std::string(65, '0'));
       ::fsync(fd.get());
@@ -923,13 +926,13 @@ int runKeysRotate(const DataOptions& data) {
       std::filesystem::remove(new_file, ignored);
     };
     if (old_key.get() < 0) {
-      discardNew();
+      discard_new();
       return reportFailure(
           failure("Cannot open " + key_file.string() + " to replace it: " + std::strerror(errno)));
     }
     auto count = vault::Vault::rewrapKeys(*opened.db, *opened.master, *next);
     if (!count) {
-      discardNew();
+      discard_new();
       return reportFailure(count.error());
     }
     std::cout << "committed: " << count->data_keys << " data keys and " << count->person_keys

@@ -143,9 +143,9 @@ constexpr std::array<ActionInfo, 128> kActions = {{
      "network_referral"},
     {AuditAction::kNetworkReferralOverdueList, "network_referral.overdue_list",
      "network_referrals"},
-    {AuditAction::kMasterKeyRotate, "master_key.rotate", ""},
-    {AuditAction::kBackupCreate, "backup.create", ""},
-    {AuditAction::kBackupRestore, "backup.restore", ""},
+    {AuditAction::kMasterKeyRotate, "master_key.rotate", "master_key"},
+    {AuditAction::kBackupCreate, "backup.create", "backup"},
+    {AuditAction::kBackupRestore, "backup.restore", "backup"},
 }};
 static_assert(domain::listsEveryValue(kActions, AuditAction::kBackupRestore));
 
