@@ -622,6 +622,10 @@ int backupInto(const DataOptions& data, const std::filesystem::path& file) {
         data.data_dir / (".backup-" + std::to_string(::getpid()) + ".db");
     std::error_code ec;
     std::filesystem::remove(copy, ec);
+    // Made here with mode 0600 (SQLite would create it with the umask's mode); empty is a valid
+    // database for the copy to fill.
+    Fd made(::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    made.reset();
     written = sqliteOnlineCopy(sqlitePath(url), copy.string());
     if (written) {
       Fd in(::open(copy.c_str(), O_RDONLY | O_CLOEXEC));
