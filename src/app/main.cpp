@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/backup_commands.h"
 #include "app/commands.h"
 #include "app/network_commands.h"
 #include "app/network_demo.h"
@@ -89,6 +90,8 @@ struct Arguments {
   strada::app::ServeOptions serve;
   strada::app::NetworkCommandOptions network;
   strada::app::NetworkDemoOptions network_demo;
+  strada::app::BackupOptions backup;
+  std::string restore_from;
 };
 
 // init, migrate, org add, user add.
@@ -194,6 +197,41 @@ void addDataCommands(CLI::App& app, Arguments& a) {
                    "How many generated clients with a case each, with services and notes")
       ->check(CLI::Range(0, 1000000));
   demo->callback([&a] { a.code = strada::app::runDemo(a.data, a.demo); });
+}
+
+// backup, restore, keys rotate (docs/deployment.md).
+void addBackupCommands(CLI::App& app, Arguments& a) {
+  auto* backup = addDataCommand(
+      &app, "backup", "An encrypted, consistent backup of the database while the server runs",
+      a.data);
+  auto* to = backup->add_option("--to", a.backup.to_file, "The backup file to write");
+  auto* to_dir =
+      backup->add_option("--to-dir", a.backup.to_dir,
+                         "A folder: writes strada-YYYYMMDD-HHMMSS.backup in it (for a timer)");
+  to->excludes(to_dir);
+  to_dir->excludes(to);
+  backup
+      ->add_option("--keep", a.backup.keep,
+                   "With --to-dir: keep the newest N backups of the folder, remove the others")
+      ->check(CLI::Range(1, 100000))
+      ->needs(to_dir);
+  backup->callback([&a] { a.code = strada::app::runBackup(a.data, a.backup); });
+
+  auto* restore = addDataCommand(
+      &app, "restore",
+      "Restore a backup into an EMPTY data folder (or empty PostgreSQL database) that holds the "
+      "master key, then check it",
+      a.data);
+  restore->add_option("--from", a.restore_from, "The backup file")->required();
+  restore->callback([&a] { a.code = strada::app::runRestore(a.data, a.restore_from); });
+
+  auto* keys = addCommandGroup(app, "keys", "The master key");
+  auto* rotate = addDataCommand(
+      keys, "rotate",
+      "Make a new master key, re-wrap every data key under it, destroy the old one (stop the "
+      "servers first)",
+      a.data);
+  rotate->callback([&a] { a.code = strada::app::runKeysRotate(a.data); });
 }
 
 // `strada serve` once its options are parsed; 2 when an address is malformed.
@@ -346,6 +384,7 @@ int run(int argc, char** argv) {
   addLineCommands(app, arguments);
   addDataCommands(app, arguments);
   addServeCommand(app, arguments);
+  addBackupCommands(app, arguments);
   addNetworkCommands(app, arguments);
   try {
     app.parse(argc, argv);

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 136> kActions = {{
+constexpr std::array<ActionInfo, 139> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -154,8 +154,11 @@ constexpr std::array<ActionInfo, 136> kActions = {{
     {AuditAction::kUserList, "user.list", "organisation"},
     {AuditAction::kOrgSecondFactorRule, "organisation.second_factor_rule", "organisation"},
     {AuditAction::kAuditRechain, "audit.rechain", "audit_events"},
+    {AuditAction::kMasterKeyRotate, "master_key.rotate", "master_key"},
+    {AuditAction::kBackupCreate, "backup.create", "backup"},
+    {AuditAction::kBackupRestore, "backup.restore", "backup"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kAuditRechain));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kBackupRestore));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

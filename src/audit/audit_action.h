@@ -170,6 +170,10 @@ enum class AuditAction {
   // The audit trail itself (vault/audit_keys.h): the stored SHA-256 chain chained again under
   // the audit MAC key on the first start with it (object "events=N": how many).
   kAuditRechain,  // audit.rechain
+  // Backups and keys (issue 10, section 4): by the command line, no user.
+  kMasterKeyRotate,  // master_key.rotate (every data key and person key re-wrapped)
+  kBackupCreate,     // backup.create (an encrypted backup was taken)
+  kBackupRestore,    // backup.restore (this database was restored from a backup)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -35,22 +35,25 @@ struct Subkey {
 constexpr Subkey kCsrfSubkey{1, "csrf____"};
 // Wraps every person's key (a subkey, so the vault never keeps the master key itself).
 constexpr Subkey kPersonKeyWrapSubkey{3, "personkw"};
-// Seals the instance's own network secret keys (derived: the network keys need no stored data key).
+// Sealed the instance's own network secret keys; now the stored data key kNetworkKeyId made from
+// it (a rotation of the master key must not lose the network keys).
 constexpr Subkey kNetworkKeySubkey{7, "netkeys_"};
+constexpr std::string_view kNetworkKeyId = "netkeys.v1";
 
 struct IndexSubkey {
   BlindIndex value;
   Subkey subkey;
+  std::string_view key_id;  // the stored data key it became (AdoptedSubkey)
 };
 
 // The subkey of every blind-index purpose, in BlindIndex order. kCaller keeps the first blind
 // index subkey (stored indexes depend on it); every other purpose has its own, so that indexes of
 // different kinds of value never match.
 constexpr std::array<IndexSubkey, 4> kIndexSubkeys = {{
-    {BlindIndex::kCaller, {2, "blindidx"}},
-    {BlindIndex::kClientName, {4, "bi_cname"}},
-    {BlindIndex::kClientBirthDate, {5, "bi_cbrth"}},
-    {BlindIndex::kClientPhone, {6, "bi_cphon"}},
+    {BlindIndex::kCaller, {2, "blindidx"}, "blindidx.caller.v1"},
+    {BlindIndex::kClientName, {4, "bi_cname"}, "blindidx.client_name.v1"},
+    {BlindIndex::kClientBirthDate, {5, "bi_cbrth"}, "blindidx.client_birth.v1"},
+    {BlindIndex::kClientPhone, {6, "bi_cphon"}, "blindidx.client_phone.v1"},
 }};
 static_assert(domain::listsEveryValue(kIndexSubkeys, BlindIndex::kClientPhone));
 
@@ -104,9 +107,12 @@ crypto::SecretKey derive(const crypto::MasterKey& master, Subkey subkey) {
   return master.deriveSubkey(subkey.id, subkey.context);
 }
 
-domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
-                                                  const crypto::MasterKey& master,
-                                                  const std::string& key_id) {
+// `derived_from`: a key that used to be derived from the master key and is now a stored data key,
+// so that it survives a master key rotation (`strada keys rotate`). Created from the derived
+// value, so that what was indexed or sealed under it stays valid.
+domain::Result<crypto::SecretKey> loadOrCreateKey(
+    store::Database& db, const crypto::MasterKey& master, const std::string& key_id,
+    const std::optional<Subkey>& derived_from = std::nullopt) {
   for (int attempt = 0; attempt < 2; ++attempt) {
     domain::Result<std::optional<std::string>> wrapped;
     db.read([&](soci::session& sql) { wrapped = store::findWrappedKey(sql, key_id); });
@@ -122,7 +128,7 @@ domain::Result<crypto::SecretKey> loadOrCreateKey(store::Database& db,
       }
       return key;
     }
-    auto fresh = crypto::SecretKey::generate();
+    auto fresh = derived_from ? derive(master, *derived_from) : crypto::SecretKey::generate();
     const std::string sealed = master.wrap(fresh, key_id);
     auto status = db.write([&](store::WriteContext& w) -> domain::Status {
       if (auto inserted = store::insertWrappedKey(w, key_id, sealed); !inserted) {
@@ -208,16 +214,77 @@ domain::Result<std::unique_ptr<Vault>> Vault::loadOrCreate(store::Database& db,
   std::vector<crypto::SecretKey> index_keys;
   index_keys.reserve(kIndexSubkeys.size());
   for (const IndexSubkey& index : kIndexSubkeys) {
-    index_keys.push_back(derive(master, index.subkey));
+    auto key = loadOrCreateKey(db, master, std::string(index.key_id), index.subkey);
+    if (!key) {
+      return tl::unexpected(key.error());
+    }
+    index_keys.push_back(std::move(*key));
+  }
+  auto network = loadOrCreateKey(db, master, std::string(kNetworkKeyId), kNetworkKeySubkey);
+  if (!network) {
+    return tl::unexpected(network.error());
   }
   auto keys = std::unique_ptr<Keys>(
       new Keys{crypto::FieldSealer(std::move(*contacts)), crypto::FieldSealer(std::move(*agencies)),
                crypto::FieldSealer(std::move(*telephony)), crypto::FieldSealer(std::move(*clients)),
                crypto::FieldSealer(derive(master, kPersonKeyWrapSubkey)),
-               crypto::FieldSealer(derive(master, kNetworkKeySubkey)), std::move(index_keys)});
+               crypto::FieldSealer(std::move(*network)), std::move(index_keys)});
   auto vault = std::unique_ptr<Vault>(new Vault(std::move(keys), derive(master, kCsrfSubkey)));
   vault->audit_keys_ = std::move(*audit_keys);
   return vault;
+}
+
+domain::Result<RewrapCount> Vault::rewrapKeys(store::Database& db, const crypto::MasterKey& current,
+                                              const crypto::MasterKey& next) {
+  const crypto::FieldSealer old_wrap(derive(current, kPersonKeyWrapSubkey));
+  const crypto::FieldSealer new_wrap(derive(next, kPersonKeyWrapSubkey));
+  RewrapCount count;
+  auto status = db.write([&](store::WriteContext& w) -> domain::Status {
+    count = {};
+    auto data_keys = store::listWrappedKeys(w.sql());
+    if (!data_keys) {
+      return tl::unexpected(data_keys.error());
+    }
+    for (const auto& stored : *data_keys) {
+      auto key = current.unwrap(stored.wrapped, stored.owner_id);
+      if (!key) {
+        return domain::fail(domain::ErrorCode::kUnavailable,
+                            "The data key " + stored.owner_id +
+                                " does not open with the current master key: nothing was "
+                                "changed.");
+      }
+      if (auto updated =
+              store::updateWrappedKey(w, stored.owner_id, next.wrap(*key, stored.owner_id));
+          !updated) {
+        return updated;
+      }
+      ++count.data_keys;
+    }
+    auto person_keys = store::listPersonKeys(w.sql());
+    if (!person_keys) {
+      return tl::unexpected(person_keys.error());
+    }
+    for (const auto& stored : *person_keys) {
+      const std::string aad = std::string(kPersonKeyAadPrefix) + stored.owner_id;
+      auto raw = old_wrap.open(stored.wrapped, aad);
+      if (!raw) {
+        return domain::fail(domain::ErrorCode::kUnavailable,
+                            "A person's key does not open with the current master key: nothing "
+                            "was changed.");
+      }
+      const std::string rewrapped = new_wrap.seal(*raw, aad);
+      crypto::wipe(*raw);
+      if (auto updated = store::updatePersonKey(w, stored.owner_id, rewrapped); !updated) {
+        return updated;
+      }
+      ++count.person_keys;
+    }
+    return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kMasterKeyRotate, "", ""});
+  });
+  if (!status) {
+    return tl::unexpected(status.error());
+  }
+  return count;
 }
 
 std::string associatedData(SealTarget target) {

@@ -7,7 +7,8 @@
 // the associated data, so no caller can pair a field with the wrong key.
 //
 // Keys: one data key per record kind ("contacts.v1", "agencies.v1", "telephony.v1"), each stored
-// wrapped by the master key in `data_keys`. A field whose scope is a person (a client of the
+// wrapped by the master key in `data_keys`; so are the blind-index keys and the network keys' key
+// (made once from the values the master key derived before, so that a rotation keeps them). A field whose scope is a person (a client of the
 // cases) is sealed under a key of that person alone (PersonKey): the use case loads the person's
 // wrapped key with the person's row and asks the vault to open it; destroying the wrapped key
 // erases the person. Sealing a person's field without the person's key is a programming error.
@@ -108,6 +109,12 @@ struct NewPersonKey {
   std::string wrapped;
 };
 
+// What a master key rotation re-wrapped.
+struct RewrapCount {
+  std::size_t data_keys = 0;
+  std::size_t person_keys = 0;
+};
+
 class Vault {
  public:
   // Loads each wrapped data key from the database and unwraps it; creates (and stores, wrapped,
@@ -115,6 +122,16 @@ class Vault {
   // database. Unavailable when a stored key does not open with this master key.
   [[nodiscard]] static domain::Result<std::unique_ptr<Vault>> loadOrCreate(
       store::Database& db, const crypto::MasterKey& master);
+
+  // The master key rotation (`strada keys rotate`): in one transaction, re-wraps every data key
+  // (data_keys) and every person key not destroyed (client_keys) from `current` to `next`, and
+  // records it in the audit trail. No sealed row changes: only the wrapped-key columns. The keys
+  // once derived from the master key (blind indexes, network keys) are stored data keys
+  // (loadOrCreate makes them from the derived value), so they survive; the CSRF key changes.
+  // Unavailable, with nothing changed, when a key does not open with `current`.
+  [[nodiscard]] static domain::Result<RewrapCount> rewrapKeys(store::Database& db,
+                                                              const crypto::MasterKey& current,
+                                                              const crypto::MasterKey& next);
 
   // version byte | nonce | XChaCha20-Poly1305(plaintext), bound to `target`.
   [[nodiscard]] std::string seal(SealTarget target, std::string_view plaintext) const;
