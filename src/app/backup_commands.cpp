@@ -31,6 +31,7 @@
 #include "crypto/stream.h"
 #include "store/audit_repository.h"
 #include "store/database.h"
+#include "vault/audit_keys.h"
 #include "vault/vault.h"
 
 namespace strada::app {
@@ -555,7 +556,8 @@ void pruneBackups(const std::filesystem::path& dir, int keep) {
 }
 
 // The database's schema version and audit head, with a backup.create event recorded first.
-domain::Result<BackupHeader> describeAndRecord(const DataOptions& data, std::string_view backend) {
+domain::Result<BackupHeader> describeAndRecord(const DataOptions& data, std::string_view backend,
+                                               const crypto::MasterKey& master) {
   store::DatabaseOptions options;
   options.url = databaseUrl(data);
   options.read_threads = 1;
@@ -570,6 +572,10 @@ domain::Result<BackupHeader> describeAndRecord(const DataOptions& data, std::str
   if (*version == 0) {
     return tl::unexpected(
         failure("The database has no tables yet: run `strada init` or `strada migrate` first."));
+  }
+  // The event is chained under the audit MAC key, as every other (vault/audit_keys.h).
+  if (auto keys = vault::loadOrCreateAuditKeys(**db, master); !keys) {
+    return tl::unexpected(keys.error());
   }
   if (auto recorded = (*db)->write([](store::WriteContext& w) {
         return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kBackupCreate, "", ""});
@@ -603,7 +609,7 @@ int backupInto(const DataOptions& data, const std::filesystem::path& file) {
   }
   const std::string url = databaseUrl(data);
   const bool sqlite = url.starts_with(kSqlitePrefix);
-  auto header = describeAndRecord(data, sqlite ? "sqlite" : "postgresql");
+  auto header = describeAndRecord(data, sqlite ? "sqlite" : "postgresql", *master);
   if (!header) {
     return reportFailure(header.error());
   }

@@ -44,7 +44,38 @@ bool uniqueViolationNames(const std::exception& e, std::string_view table,
   return column == "id" && text.find(t + "_pkey") != std::string::npos;
 }
 
+bool isConnectionLost(const std::exception& e) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    // SQLSTATE class 08: connection exception; 57P01-57P03: the server shutting down.
+    const std::string state = pg->sqlstate();
+    if (state.starts_with("08") || state == "57P01" || state == "57P02" || state == "57P03") {
+      return true;
+    }
+  }
+  if (const auto* soci_error = dynamic_cast<const soci::soci_error*>(&e);
+      soci_error != nullptr &&
+      soci_error->get_error_category() == soci::soci_error::connection_error) {
+    return true;
+  }
+  const std::string text = safeDbMessage(e);
+  for (const char* sign :
+       {"Session is not connected", "no connection to the server", "server closed the connection",
+        "terminating connection", "could not connect to server", "Connection refused",
+        "connection to server"}) {
+    if (text.find(sign) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
 tl::unexpected<domain::Error> internalFrom(std::string_view what, const std::exception& e) {
+  if (isConnectionLost(e)) {
+    return tl::unexpected(
+        domain::Error{domain::ErrorCode::kUnavailable,
+                      "The database cannot be reached just now. Please try again in a moment.", "",
+                      std::string(what) + ": " + safeDbMessage(e)});
+  }
   return domain::internalError(std::string(what) + ": " + safeDbMessage(e));
 }
 

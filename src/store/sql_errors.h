@@ -25,7 +25,11 @@ bool isUniqueViolation(const std::exception& e);
 // "users_email_key" on PostgreSQL; column "id" also matches the primary key "users_pkey").
 bool uniqueViolationNames(const std::exception& e, std::string_view table, std::string_view column);
 
-// Internal error whose detail says what failed, plus the safe database message.
+// The connection to the database is gone (PostgreSQL stopped or unreachable): not a bug of ours.
+bool isConnectionLost(const std::exception& e);
+
+// Internal error whose detail says what failed, plus the safe database message; Unavailable (503,
+// "try again") when the connection is lost.
 [[nodiscard]] tl::unexpected<domain::Error> internalFrom(std::string_view what,
                                                          const std::exception& e);
 

@@ -70,27 +70,14 @@ export async function stopProcess(child) {
   clearTimeout(timer);
 }
 
-/**
- * Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on.
- * With `sqlite`, on SQLite in its data folder even in the PostgreSQL pass (for tests that run
- * several servers at once: STRADA_DB names one database for every command). The second factor is
- * optional unless `secondFactor` is 'required' (the server's own default): only the test of the
- * second factor signs in with one.
- */
-export async function startServer({ sqlite = false, secondFactor = 'optional' } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
-  const pg = PG_ADMIN_URL && !sqlite ? freshPgDatabase() : null;
-  if (pg) process.env.STRADA_DB = pg.url;
-  run(['init', '--data', dataDir]);
-  run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
-  addUser(dataDir, { ...consultant, role: 'consultant' });
-
+/** Spawns `strada serve` on `dataDir` (port 0) and resolves with the child and its port. */
+async function spawnServe(dataDir, secondFactor, port = 0) {
   const child = spawn(
     STRADA_BIN,
-    ['serve', '--data', dataDir, '--listen', '127.0.0.1:0', '--web-root', STRADA_WEB_ROOT, '--second-factor', secondFactor],
+    ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, '--web-root', STRADA_WEB_ROOT, '--second-factor', secondFactor],
     { stdio: ['ignore', 'inherit', 'pipe'] },
   );
-  const port = await new Promise((resolve, reject) => {
+  const listening = await new Promise((resolve, reject) => {
     let buffered = '';
     const timer = setTimeout(() => reject(new Error('strada serve did not log "listening" within 30 s')), 30_000);
     child.on('exit', (code, signal) => {
@@ -119,9 +106,42 @@ export async function startServer({ sqlite = false, secondFactor = 'optional' } 
   child.removeAllListeners('exit');
   child.stderr.on('data', () => {}); // keep draining
 
+  return { child, port: listening };
+}
+
+/**
+ * Starts `strada serve` on 127.0.0.1:0 and resolves once it has logged the port it listens on.
+ * With `sqlite`, on SQLite in its data folder even in the PostgreSQL pass (for tests that run
+ * several servers at once: STRADA_DB names one database for every command). The second factor is
+ * optional unless `secondFactor` is 'required' (the server's own default): only the test of the
+ * second factor signs in with one. `dbUrl` names a PostgreSQL database of the test's own (it is
+ * not dropped).
+ */
+export async function startServer({ sqlite = false, secondFactor = 'optional', dbUrl = '' } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
+  const pg = dbUrl ? { url: dbUrl, drop: () => {} } : PG_ADMIN_URL && !sqlite ? freshPgDatabase() : null;
+  if (pg) process.env.STRADA_DB = pg.url;
+  run(['init', '--data', dataDir]);
+  run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
+  addUser(dataDir, { ...consultant, role: 'consultant' });
+
+  const started = await spawnServe(dataDir, secondFactor);
+  let child = started.child;
+  const port = started.port;
+
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dataDir, // for tests that run other `strada` commands on the same data (line add, ...)
+    /** Kills the server at once (SIGKILL: no graceful stop) and waits for it to be gone. */
+    async kill9() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    /** Starts the server again on the same data and port, after kill9(). */
+    async restart() {
+      ({ child } = await spawnServe(dataDir, secondFactor, port));
+    },
     async stop() {
       await stopProcess(child);
       rmSync(dataDir, { recursive: true, force: true });
