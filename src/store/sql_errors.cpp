@@ -69,7 +69,20 @@ bool isConnectionLost(const std::exception& e) {
   return false;
 }
 
+bool isDiskFull(const std::exception& e) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    return pg->sqlstate() == "53100";  // disk_full
+  }
+  return safeDbMessage(e).find("database or disk is full") != std::string::npos;  // SQLITE_FULL
+}
+
 tl::unexpected<domain::Error> internalFrom(std::string_view what, const std::exception& e) {
+  if (isDiskFull(e)) {
+    return tl::unexpected(domain::Error{
+        domain::ErrorCode::kUnavailable,
+        "The server's disk is full: this was not saved. Tell your administrator, then try again.",
+        "", std::string(what) + ": " + safeDbMessage(e)});
+  }
   if (isConnectionLost(e)) {
     return tl::unexpected(
         domain::Error{domain::ErrorCode::kUnavailable,

@@ -27,9 +27,11 @@ bool uniqueViolationNames(const std::exception& e, std::string_view table, std::
 
 // The connection to the database is gone (PostgreSQL stopped or unreachable): not a bug of ours.
 bool isConnectionLost(const std::exception& e);
+// The database's disk is full (SQLITE_FULL, PostgreSQL 53100).
+bool isDiskFull(const std::exception& e);
 
 // Internal error whose detail says what failed, plus the safe database message; Unavailable (503,
-// "try again") when the connection is lost.
+// "try again") when the connection is lost or the disk is full.
 [[nodiscard]] tl::unexpected<domain::Error> internalFrom(std::string_view what,
                                                          const std::exception& e);
 

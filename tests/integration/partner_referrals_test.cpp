@@ -200,8 +200,9 @@ TEST_F(PartnerReferralTest, APartnerIsRefusedEveryOtherRecord) {
   for (const auto& p : me.json->at("user").at("permissions").as_array()) {
     permissions.emplace_back(p.as_string());
   }
-  EXPECT_EQ(permissions, (std::vector<std::string>{"codes.read", "referral.list_own",
-                                                   "referral.submit", "self.read"}));
+  EXPECT_EQ(permissions,
+            (std::vector<std::string>{"codes.read", "referral.list_own", "referral.submit",
+                                      "self.read", "self.security", "self.sessions"}));
   // And staff cannot use the partner's routes.
   HttpClient supervisor = signedIn(kSupervisorA);
   EXPECT_EQ(supervisor.get("/api/v1/partner-referrals").status, 403u);
