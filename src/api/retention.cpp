@@ -3,6 +3,8 @@
 // GET /api/v1/admin/retention/preview (how many records each rule would purge now). Every call is
 // audited. The purge itself runs in `strada purge --apply` and the daily job of `strada serve`,
 // never on a request's path.
+#include "domain/retention.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <set>
@@ -11,7 +13,6 @@
 #include "api/encode.h"
 #include "api/json_input.h"
 #include "api/routes.h"
-#include "domain/retention.h"
 #include "domain/time.h"
 #include "store/async.h"
 #include "store/retention_repository.h"
@@ -36,9 +37,9 @@ boost::json::object encodeRule(const domain::RetentionRule& rule) {
   return {{"kind", rule.kind},
           {"keep_days", rule.keep_days},
           {"action", rule.action},
-          {"updated_at", rule.updated_at > 0 ? boost::json::value(domain::formatRfc3339(
-                                                   rule.updated_at))
-                                             : boost::json::value(nullptr)}};
+          {"updated_at", rule.updated_at > 0
+                             ? boost::json::value(domain::formatRfc3339(rule.updated_at))
+                             : boost::json::value(nullptr)}};
 }
 
 // The rules of a PUT body {"rules": [{"kind", "keep_days", "action"}, ...]}.
@@ -66,8 +67,8 @@ Result<std::vector<domain::RetentionRule>> decodeRules(std::string_view body) {
     if (auto checked = domain::checkRetentionRule(rule, prefix); !checked) {
       each.refuse(checked.error());
     } else if (!kinds.insert(rule.kind).second) {
-      each.refuse(domain::Error{domain::ErrorCode::kInvalidArgument,
-                                "Give one rule per kind.", prefix + "kind", ""});
+      each.refuse(domain::Error{domain::ErrorCode::kInvalidArgument, "Give one rule per kind.",
+                                prefix + "kind", ""});
     }
   }
   return in.finish(std::move(rules));
@@ -112,8 +113,8 @@ awaitable<http::Response> putRules(ApiContext& ctx, http::Request& req,
     if (auto s = store::replaceRetentionRules(w, who.org_id, rules, who.user_id); !s) {
       return s;
     }
-    return w.audit(audit::AuditEntry{who.user_id, who.org_id,
-                                     audit::AuditAction::kRetentionUpdate, kinds, rid});
+    return w.audit(audit::AuditEntry{who.user_id, who.org_id, audit::AuditAction::kRetentionUpdate,
+                                     kinds, rid});
   };
   if (auto s = co_await awaitWrite(ctx.db, std::move(save)); !s) {
     co_return errorResponse(req, s.error());
@@ -154,8 +155,8 @@ awaitable<http::Response> preview(ApiContext& ctx, http::Request& req,
   }
   store::WriteJob audit = [who, summary = summary.empty() ? std::string("none") : summary,
                            rid = req.request_id](store::WriteContext& w) {
-    return w.audit(audit::AuditEntry{who.user_id, who.org_id,
-                                     audit::AuditAction::kRetentionPreview, summary, rid});
+    return w.audit(audit::AuditEntry{who.user_id, who.org_id, audit::AuditAction::kRetentionPreview,
+                                     summary, rid});
   };
   if (auto s = co_await awaitWrite(ctx.db, std::move(audit)); !s) {
     co_return errorResponse(req, s.error());

@@ -22,9 +22,9 @@ std::string whatHappens(const domain::RetentionRule& rule) {
 int runPurge(const DataOptions& data, const PurgeOptions& options) {
   return withOpenData(data, [&](OpenedData& opened) {
     const std::int64_t now = domain::nowMillis();
-    auto lines = options.apply ? cases::applyRetention(*opened.db, *opened.keys, options.org_code,
-                                                       now)
-                               : cases::previewRetention(*opened.db, options.org_code, now);
+    auto lines = options.apply
+                     ? cases::applyRetention(*opened.db, *opened.keys, options.org_code, now)
+                     : cases::previewRetention(*opened.db, options.org_code, now);
     if (!lines) {
       return reportFailure(lines.error());
     }
@@ -34,8 +34,7 @@ int runPurge(const DataOptions& data, const PurgeOptions& options) {
     }
     for (const auto& line : *lines) {
       std::cout << line.org_code << " " << line.rule.kind << ": keep " << line.rule.keep_days
-                << " days, then " << line.rule.action << ". " << line.due
-                << " past their date";
+                << " days, then " << line.rule.action << ". " << line.due << " past their date";
       if (options.apply) {
         std::cout << "; " << line.done << " " << whatHappens(line.rule) << ".\n";
       } else {

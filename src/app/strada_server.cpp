@@ -113,8 +113,8 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
         serve.audit_anchor_every);
   }
   if (serve.retention_every.count() > 0) {
-    impl->retention = std::make_unique<RetentionWorker>(*impl->data.db, *impl->data.keys,
-                                                        serve.retention_every);
+    impl->retention =
+        std::make_unique<RetentionWorker>(*impl->data.db, *impl->data.keys, serve.retention_every);
   }
   const network::OutboxWorker* outbox = impl->outbox.get();
   impl->metrics.addCounter(

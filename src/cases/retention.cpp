@@ -72,14 +72,14 @@ domain::Status erasePeople(store::Database& db, const vault::Vault& vault,
 }
 
 // Deletes or de-identifies the records of one rule and records the purge, in one transaction.
-domain::Status purgeRecords(store::Database& db, const RetentionOutcome& line,
-                            std::int64_t cutoff, std::int64_t& done) {
+domain::Status purgeRecords(store::Database& db, const RetentionOutcome& line, std::int64_t cutoff,
+                            std::int64_t& done) {
   return db.write([&](store::WriteContext& w) -> domain::Status {
     Result<std::int64_t> changed = std::int64_t{0};
     const domain::RetentionRule& rule = line.rule;
     if (rule.kind == domain::kRetentionContacts) {
-      changed = store::purgeContacts(w, line.org_id, cutoff,
-                                     rule.action == domain::kRetentionDeidentify);
+      changed =
+          store::purgeContacts(w, line.org_id, cutoff, rule.action == domain::kRetentionDeidentify);
     } else if (rule.kind == domain::kRetentionCaseNotes) {
       changed = store::deleteCaseNotesPast(w, line.org_id, cutoff);
     } else if (rule.kind == domain::kRetentionCaseDocuments) {
@@ -89,9 +89,9 @@ domain::Status purgeRecords(store::Database& db, const RetentionOutcome& line,
       return tl::unexpected(changed.error());
     }
     done = *changed;
-    return w.audit(audit::AuditEntry{
-        "", line.org_id, audit::AuditAction::kRetentionPurge,
-        rule.kind + ":" + rule.action + "=" + std::to_string(*changed), ""});
+    return w.audit(audit::AuditEntry{"", line.org_id, audit::AuditAction::kRetentionPurge,
+                                     rule.kind + ":" + rule.action + "=" + std::to_string(*changed),
+                                     ""});
   });
 }
 

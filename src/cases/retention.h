@@ -34,7 +34,6 @@ struct RetentionOutcome {
 // cases: the person is erased as an erasure does (key destroyed, client.key_destroy audited,
 // the erasure ledger appended). Stops at the first failure.
 [[nodiscard]] domain::Result<std::vector<RetentionOutcome>> applyRetention(
-    store::Database& db, const vault::Vault& vault, const std::string& org_code,
-    std::int64_t now);
+    store::Database& db, const vault::Vault& vault, const std::string& org_code, std::int64_t now);
 
 }  // namespace strada::cases

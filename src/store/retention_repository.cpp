@@ -53,29 +53,31 @@ std::int64_t count(soci::session& sql, const std::string& query, const std::stri
 
 domain::Result<std::vector<domain::RetentionRule>> retentionRules(soci::session& sql,
                                                                   const std::string& org_id) {
-  return guarded("read retention rules", [&]() -> domain::Result<std::vector<domain::RetentionRule>> {
-    domain::RetentionRule rule;
-    int keep_days = 0;
-    long long updated_at = 0;
-    soci::statement st = (sql.prepare << "SELECT kind, keep_days, action, updated_at, updated_by "
-                                         "FROM retention_rules WHERE org_id = :o",
-                          soci::into(rule.kind), soci::into(keep_days), soci::into(rule.action),
-                          soci::into(updated_at), soci::into(rule.updated_by), soci::use(org_id));
-    st.execute();
-    std::vector<domain::RetentionRule> out;
-    while (st.fetch()) {
-      rule.keep_days = keep_days;
-      rule.updated_at = updated_at;
-      out.push_back(rule);
-    }
-    const auto kinds = domain::retentionKinds();
-    const auto rank = [&](const domain::RetentionRule& r) {
-      return std::find(kinds.begin(), kinds.end(), r.kind) - kinds.begin();
-    };
-    std::sort(out.begin(), out.end(),
-              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-    return out;
-  });
+  return guarded("read retention rules",
+                 [&]() -> domain::Result<std::vector<domain::RetentionRule>> {
+                   domain::RetentionRule rule;
+                   int keep_days = 0;
+                   long long updated_at = 0;
+                   soci::statement st =
+                       (sql.prepare << "SELECT kind, keep_days, action, updated_at, updated_by "
+                                       "FROM retention_rules WHERE org_id = :o",
+                        soci::into(rule.kind), soci::into(keep_days), soci::into(rule.action),
+                        soci::into(updated_at), soci::into(rule.updated_by), soci::use(org_id));
+                   st.execute();
+                   std::vector<domain::RetentionRule> out;
+                   while (st.fetch()) {
+                     rule.keep_days = keep_days;
+                     rule.updated_at = updated_at;
+                     out.push_back(rule);
+                   }
+                   const auto kinds = domain::retentionKinds();
+                   const auto rank = [&](const domain::RetentionRule& r) {
+                     return std::find(kinds.begin(), kinds.end(), r.kind) - kinds.begin();
+                   };
+                   std::sort(out.begin(), out.end(),
+                             [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+                   return out;
+                 });
 }
 
 domain::Status replaceRetentionRules(WriteContext& w, const std::string& org_id,
@@ -93,23 +95,22 @@ domain::Status replaceRetentionRules(WriteContext& w, const std::string& org_id,
   });
 }
 
-domain::Result<std::vector<RetentionOrganisation>> retentionOrganisations(
-    soci::session& sql, const std::string& code) {
-  return guarded("read organisations",
-                 [&]() -> domain::Result<std::vector<RetentionOrganisation>> {
-                   RetentionOrganisation org;
-                   soci::statement st = (sql.prepare << "SELECT id, code FROM organisations "
-                                                        "ORDER BY code",
-                                         soci::into(org.id), soci::into(org.code));
-                   st.execute();
-                   std::vector<RetentionOrganisation> out;
-                   while (st.fetch()) {
-                     if (code.empty() || org.code == code) {
-                       out.push_back(org);
-                     }
-                   }
-                   return out;
-                 });
+domain::Result<std::vector<RetentionOrganisation>> retentionOrganisations(soci::session& sql,
+                                                                          const std::string& code) {
+  return guarded("read organisations", [&]() -> domain::Result<std::vector<RetentionOrganisation>> {
+    RetentionOrganisation org;
+    soci::statement st = (sql.prepare << "SELECT id, code FROM organisations "
+                                         "ORDER BY code",
+                          soci::into(org.id), soci::into(org.code));
+    st.execute();
+    std::vector<RetentionOrganisation> out;
+    while (st.fetch()) {
+      if (code.empty() || org.code == code) {
+        out.push_back(org);
+      }
+    }
+    return out;
+  });
 }
 
 domain::Result<std::int64_t> countPastRetention(soci::session& sql, const std::string& org_id,
@@ -117,8 +118,7 @@ domain::Result<std::int64_t> countPastRetention(soci::session& sql, const std::s
                                                 std::int64_t cutoff) {
   return guarded("count records past retention", [&]() -> domain::Result<std::int64_t> {
     if (rule.kind == domain::kRetentionContacts) {
-      std::string query =
-          "SELECT COUNT(*) FROM contacts WHERE org_id = :o AND started_at < :c";
+      std::string query = "SELECT COUNT(*) FROM contacts WHERE org_id = :o AND started_at < :c";
       if (rule.action == domain::kRetentionDeidentify) {
         query += kContactIdentifying;
       }
@@ -158,20 +158,19 @@ domain::Result<std::vector<RetentionCount>> retentionPreview(soci::session& sql,
 domain::Result<std::vector<std::string>> closedCaseClientsPast(soci::session& sql,
                                                                const std::string& org_id,
                                                                std::int64_t cutoff) {
-  return guarded("read closed cases past retention",
-                 [&]() -> domain::Result<std::vector<std::string>> {
-                   const long long c = cutoff;
-                   std::string id;
-                   soci::statement st =
-                       (sql.prepare << std::string("SELECT k.client_id ") + kClosedCasesPast,
-                        soci::into(id), soci::use(org_id, "o"), soci::use(c, "c"));
-                   st.execute();
-                   std::vector<std::string> out;
-                   while (st.fetch()) {
-                     out.push_back(id);
-                   }
-                   return out;
-                 });
+  return guarded(
+      "read closed cases past retention", [&]() -> domain::Result<std::vector<std::string>> {
+        const long long c = cutoff;
+        std::string id;
+        soci::statement st = (sql.prepare << std::string("SELECT k.client_id ") + kClosedCasesPast,
+                              soci::into(id), soci::use(org_id, "o"), soci::use(c, "c"));
+        st.execute();
+        std::vector<std::string> out;
+        while (st.fetch()) {
+          out.push_back(id);
+        }
+        return out;
+      });
 }
 
 domain::Result<std::int64_t> purgeContacts(WriteContext& w, const std::string& org_id,

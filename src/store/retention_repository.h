@@ -51,8 +51,7 @@ struct RetentionCount {
 // Contacts started before `cutoff`: deleted with their codes, referrals, safety plans and case
 // links (a telephony call keeps no link), or de-identified (their sealed summary, caller and
 // region and the caller's blind index emptied, their safety plans deleted). The count changed.
-[[nodiscard]] domain::Result<std::int64_t> purgeContacts(WriteContext& w,
-                                                         const std::string& org_id,
+[[nodiscard]] domain::Result<std::int64_t> purgeContacts(WriteContext& w, const std::string& org_id,
                                                          std::int64_t cutoff, bool deidentify);
 // The organisation's case notes written before `cutoff`, deleted; how many.
 [[nodiscard]] domain::Result<std::int64_t> deleteCaseNotesPast(WriteContext& w,

@@ -199,12 +199,13 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "supervision.act",
         "supervision.read",
         "task.list_mine"}},
-      {kDataOfficerA, {"agency.read",      "case.list",       "case.read",      "case_stats.export",
-                       "client.erase",     "client.export",   "client.read",    "codes.read",
-                       "contact.export",   "contact.list",    "contact.read",   "exports.standard",
-                       "knowledge.edit",   "knowledge.read",  "reports.manage", "reports.read",
-                       "reports.settings", "retention.manage", "self.read",      "self.security",
-                       "self.sessions",    "stats.read",       "supervision.read"}},
+      {kDataOfficerA,
+       {"agency.read",      "case.list",        "case.read",       "case_stats.export",
+        "client.erase",     "client.export",    "client.read",     "codes.read",
+        "contact.export",   "contact.list",     "contact.read",    "exports.standard",
+        "knowledge.edit",   "knowledge.read",   "reports.manage",  "reports.read",
+        "reports.settings", "retention.manage", "self.read",       "self.security",
+        "self.sessions",    "stats.read",       "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);

@@ -109,11 +109,11 @@ class RetentionSuite : public DeploymentTest<Derived> {
 
   static std::string newDocument(HttpClient& c, const std::string& case_id,
                                  const std::string& content) {
-    const HttpResponse r = c.request("POST", "/api/v1/cases/" + case_id + "/documents", content,
-                                     CsrfMode::kSession,
-                                     {{"Content-Type", "application/octet-stream"},
-                                      {"X-Strada-Document-Title", "Contract"},
-                                      {"X-Strada-Document-Kind", "id_document"}});
+    const HttpResponse r =
+        c.request("POST", "/api/v1/cases/" + case_id + "/documents", content, CsrfMode::kSession,
+                  {{"Content-Type", "application/octet-stream"},
+                   {"X-Strada-Document-Title", "Contract"},
+                   {"X-Strada-Document-Kind", "id_document"}});
     EXPECT_EQ(r.status, 201u) << r.body;
     return r.json ? std::string(r.json->at("id").as_string()) : std::string();
   }
@@ -162,8 +162,8 @@ TEST_F(RetentionTest, RulesAreValidatedNamingTheFieldAndKeptPerOrganisation) {
 
   // Org B's rule is B's alone.
   HttpClient officer_b = signedIn(kDataOfficerB);
-  const HttpResponse b_saved = putRules(
-      officer_b, R"({"rules":[{"kind":"case_notes","keep_days":400,"action":"delete"}]})");
+  const HttpResponse b_saved =
+      putRules(officer_b, R"({"rules":[{"kind":"case_notes","keep_days":400,"action":"delete"}]})");
   ASSERT_EQ(b_saved.status, 200u) << b_saved.body;
   EXPECT_TRUE(officer.get(kRules).json->at("items").as_array().empty());
   const HttpResponse b_rules = officer_b.get(kRules);
@@ -324,19 +324,19 @@ class RetentionJobTest : public RetentionSuite<RetentionJobTest> {};
 
 TEST_F(RetentionJobTest, TheServersJobAppliesTheRules) {
   deployment().stopServer();
-  deployment().startServer(0, [](app::ServeOptions& serve) {
-    serve.retention_every = std::chrono::milliseconds(200);
-  });
+  deployment().startServer(
+      0, [](app::ServeOptions& serve) { serve.retention_every = std::chrono::milliseconds(200); });
   HttpClient consultant = signedIn(kConsultantB);
   boost::json::object body = validContact(daysAgo(100));
   body["summary"] = "Old caller story";
   const std::string old_contact = createdId(consultant, "/api/v1/contacts", body);
-  const std::string new_contact = createdId(consultant, "/api/v1/contacts", validContact(daysAgo(1)));
+  const std::string new_contact =
+      createdId(consultant, "/api/v1/contacts", validContact(daysAgo(1)));
   HttpClient officer = signedIn(kDataOfficerB);
-  ASSERT_EQ(putRules(officer,
-                     R"({"rules":[{"kind":"contacts","keep_days":30,"action":"deidentify"}]})")
-                .status,
-            200u);
+  ASSERT_EQ(
+      putRules(officer, R"({"rules":[{"kind":"contacts","keep_days":30,"action":"deidentify"}]})")
+          .status,
+      200u);
   const std::string org_b = orgId(kOrgB);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (purgeEvents(org_b).empty() && std::chrono::steady_clock::now() < deadline) {
