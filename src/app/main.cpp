@@ -90,6 +90,7 @@ struct Arguments {
   int audit_anchor_minutes = 60;
   int purge_every_minutes = 24 * 60;
   strada::app::PurgeOptions purge;
+  bool purge_preview = false;
   strada::app::ServeOptions serve;
   strada::app::NetworkCommandOptions network;
   strada::app::NetworkDemoOptions network_demo;
@@ -199,12 +200,12 @@ void addDataCommands(CLI::App& app, Arguments& a) {
       "--apply deletes or de-identifies it",
       a.data);
   purge->add_option("--org", a.purge.org_code, "Only this organisation (its code)");
-  auto* preview = purge->add_flag("--preview", "Count only: nothing changes");
+  auto* preview = purge->add_flag("--preview", a.purge_preview, "Count only: nothing changes");
   auto* apply = purge->add_flag("--apply", a.purge.apply, "Delete or de-identify (audited)");
   preview->excludes(apply);
   apply->excludes(preview);
-  purge->callback([&a, preview, apply] {
-    if (preview->count() == 0 && apply->count() == 0) {
+  purge->callback([&a] {
+    if (!a.purge_preview && !a.purge.apply) {
       std::cerr << "strada: say --preview (count only) or --apply.\n";
       a.code = 2;
       return;
