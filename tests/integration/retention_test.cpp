@@ -201,10 +201,9 @@ TEST_F(RetentionTest, PurgePreviewsThenRemovesExactlyWhatIsPastItsDate) {
   HttpClient officer = signedIn(kDataOfficerA);
 
   // Contacts: two started 400 days ago, one 10 days ago.
-  std::vector<std::string> old_contacts;
-  for (int i = 0; i < 2; ++i) {
-    old_contacts.push_back(createdId(consultant, "/api/v1/contacts", validContact(daysAgo(400))));
-  }
+  const std::vector<std::string> old_contacts{
+      createdId(consultant, "/api/v1/contacts", validContact(daysAgo(400))),
+      createdId(consultant, "/api/v1/contacts", validContact(daysAgo(400)))};
   const std::string new_contact =
       createdId(consultant, "/api/v1/contacts", validContact(daysAgo(10)));
 
