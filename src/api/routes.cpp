@@ -165,6 +165,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerAuthRoutes(routes);
   registerAccountRoutes(routes);
   registerUserAdminRoutes(routes);
+  registerRetentionRoutes(routes);
   registerContactRoutes(routes);
   registerContactListRoutes(routes);
   registerKnowledgeRoutes(routes);

@@ -106,5 +106,7 @@ void registerCaseRoutes(RouteTable& routes);
 // One's own sign-in security (account.cpp) and the organisation's users (user_admin.cpp).
 void registerAccountRoutes(RouteTable& routes);
 void registerUserAdminRoutes(RouteTable& routes);
+// The organisation's retention rules and their preview (retention.cpp).
+void registerRetentionRoutes(RouteTable& routes);
 
 }  // namespace strada::api

@@ -18,6 +18,7 @@
 #include "app/network_commands.h"
 #include "app/network_demo.h"
 #include "app/report_commands.h"
+#include "app/retention_commands.h"
 #include "app/stats_commands.h"
 #include "app/telephony_commands.h"
 #include "observe/log.h"
@@ -87,6 +88,9 @@ struct Arguments {
   std::string metrics_listen;
   int header_timeout_seconds = 10;
   int audit_anchor_minutes = 60;
+  int purge_every_minutes = 24 * 60;
+  strada::app::PurgeOptions purge;
+  bool purge_preview = false;
   strada::app::ServeOptions serve;
   strada::app::NetworkCommandOptions network;
   strada::app::NetworkDemoOptions network_demo;
@@ -190,6 +194,25 @@ void addDataCommands(CLI::App& app, Arguments& a) {
   reports_import->callback(
       [&a] { a.code = strada::app::runReportsImport(a.data, a.report_org, a.report_file); });
 
+  auto* purge = addDataCommand(
+      &app, "purge",
+      "Apply the organisations' retention rules: --preview counts what is past its date, "
+      "--apply deletes or de-identifies it",
+      a.data);
+  purge->add_option("--org", a.purge.org_code, "Only this organisation (its code)");
+  auto* preview = purge->add_flag("--preview", a.purge_preview, "Count only: nothing changes");
+  auto* apply = purge->add_flag("--apply", a.purge.apply, "Delete or de-identify (audited)");
+  preview->excludes(apply);
+  apply->excludes(preview);
+  purge->callback([&a] {
+    if (!a.purge_preview && !a.purge.apply) {
+      std::cerr << "strada: say --preview (count only) or --apply.\n";
+      a.code = 2;
+      return;
+    }
+    a.code = strada::app::runPurge(a.data, a.purge);
+  });
+
   auto* demo = addDataCommand(&app, "demo", "Create a demo network with realistic data", a.data);
   demo->add_option("--contacts", a.demo.contacts, "How many contacts in all")
       ->check(CLI::Range(0, 2000000));
@@ -253,6 +276,7 @@ int runServeCommand(Arguments& a) {
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
   a.serve.require_second_factor = a.second_factor == "required";
   a.serve.audit_anchor_every = std::chrono::minutes(a.audit_anchor_minutes);
+  a.serve.retention_every = std::chrono::minutes(a.purge_every_minutes);
   for (auto& proxy : a.serve.trusted_proxies) {
     boost::system::error_code ec;
     const auto address = boost::asio::ip::make_address(proxy, ec);
@@ -330,6 +354,13 @@ void addServeCommand(CLI::App& app, Arguments& a) {
                    "Minutes between two anchors of --audit-anchor-to (when the trail grew)")
       ->check(CLI::Range(1, 7 * 24 * 60))
       ->envname("STRADA_AUDIT_ANCHOR_EVERY");
+  serve
+      ->add_option("--purge-every", a.purge_every_minutes,
+                   "Minutes between two runs of the retention rules (at start, then every "
+                   "period; 0: never, `strada purge --apply` only)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 7 * 24 * 60))
+      ->envname("STRADA_PURGE_EVERY");
   serve->callback([&a] { a.code = runServeCommand(a); });
 }
 

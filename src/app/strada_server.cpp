@@ -6,6 +6,7 @@
 #include "api/network_routes.h"
 #include "api/routes.h"
 #include "app/audit_anchor.h"
+#include "app/retention_commands.h"
 #include "http/server.h"
 #include "network/referrals.h"
 #include "network/report_submission.h"
@@ -28,13 +29,15 @@ struct StradaServer::Impl {
   network::MessageHandlers handlers = network::transportHandlers();
   std::unique_ptr<network::OutboxWorker> outbox;
   std::unique_ptr<AuditAnchorWorker> anchors;
+  std::unique_ptr<RetentionWorker> retention;
   std::string host;
   std::vector<std::pair<std::string, std::string>> routes;
 
   ~Impl() {
     // The outbox worker writes to the database: it stops first.
     outbox.reset();
-    anchors.reset();  // reads the database
+    retention.reset();  // writes to the database too
+    anchors.reset();    // reads the database
     // Shutdown order: Argon2id work and then the database finish first, while the I/O context
     // still exists: the writer acknowledges every queued job by posting its completion there.
     // Destroying the server (and its io_context) first left the writer posting to freed strands
@@ -108,6 +111,10 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
         *impl->data.db, impl->data.keys->auditKeys(), serve.audit_anchor_to,
         serve.audit_anchor_label.empty() ? hostAnchorLabel() : serve.audit_anchor_label,
         serve.audit_anchor_every);
+  }
+  if (serve.retention_every.count() > 0) {
+    impl->retention =
+        std::make_unique<RetentionWorker>(*impl->data.db, *impl->data.keys, serve.retention_every);
   }
   const network::OutboxWorker* outbox = impl->outbox.get();
   impl->metrics.addCounter(

@@ -51,6 +51,9 @@ struct ServeOptions {
   std::filesystem::path audit_anchor_to;
   std::chrono::minutes audit_anchor_every{60};
   std::string audit_anchor_label;  // empty: the host name
+  // How often the retention rules are applied (app/retention_commands.h: at start, then every
+  // period); zero: never (`strada purge --apply` only).
+  std::chrono::milliseconds retention_every{std::chrono::hours(24)};
 };
 
 class StradaServer {

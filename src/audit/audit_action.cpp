@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 139> kActions = {{
+constexpr std::array<ActionInfo, 143> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -157,8 +157,12 @@ constexpr std::array<ActionInfo, 139> kActions = {{
     {AuditAction::kMasterKeyRotate, "master_key.rotate", "master_key"},
     {AuditAction::kBackupCreate, "backup.create", "backup"},
     {AuditAction::kBackupRestore, "backup.restore", "backup"},
+    {AuditAction::kRetentionRead, "retention.read", "organisation"},
+    {AuditAction::kRetentionUpdate, "retention.update", "retention"},
+    {AuditAction::kRetentionPreview, "retention.preview", "retention"},
+    {AuditAction::kRetentionPurge, "retention.purge", "retention"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kBackupRestore));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kRetentionPurge));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -174,6 +174,11 @@ enum class AuditAction {
   kMasterKeyRotate,  // master_key.rotate (every data key and person key re-wrapped)
   kBackupCreate,     // backup.create (an encrypted backup was taken)
   kBackupRestore,    // backup.restore (this database was restored from a backup)
+  // Retention (issue 10, section 5; domain/retention.h).
+  kRetentionRead,     // retention.read (the organisation's rules)
+  kRetentionUpdate,   // retention.update (object: the kinds with a rule, "kinds=contacts,...")
+  kRetentionPreview,  // retention.preview (object: "kind=N,..." counts past their date)
+  kRetentionPurge,    // retention.purge (one per organisation and kind: "contacts:delete=12")
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -77,6 +77,7 @@ enum class Permission {
   kSelfSecurity,  // one's own second factor, password and sessions; usable before the sign-in ends
   kUsersManage,   // the organisation's users: reset a password or a second factor, the 2FA rule
   kSelfSessions,  // one's own sessions and recovery codes: a full sign-in's only
+  kRetentionManage,  // the organisation's retention rules and the preview of what they purge
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

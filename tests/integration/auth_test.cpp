@@ -199,12 +199,13 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "supervision.act",
         "supervision.read",
         "task.list_mine"}},
-      {kDataOfficerA, {"agency.read",      "case.list",       "case.read",      "case_stats.export",
-                       "client.erase",     "client.export",   "client.read",    "codes.read",
-                       "contact.export",   "contact.list",    "contact.read",   "exports.standard",
-                       "knowledge.edit",   "knowledge.read",  "reports.manage", "reports.read",
-                       "reports.settings", "self.read",       "self.security",  "self.sessions",
-                       "stats.read",       "supervision.read"}},
+      {kDataOfficerA,
+       {"agency.read",      "case.list",        "case.read",       "case_stats.export",
+        "client.erase",     "client.export",    "client.read",     "codes.read",
+        "contact.export",   "contact.list",     "contact.read",    "exports.standard",
+        "knowledge.edit",   "knowledge.read",   "reports.manage",  "reports.read",
+        "reports.settings", "retention.manage", "self.read",       "self.security",
+        "self.sessions",    "stats.read",       "supervision.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);
@@ -252,6 +253,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/network/publication", "network.overview_read"},
       {"GET", "/api/v1/referrals/receivers", "network.referrals_work"},
       {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
+      {"GET", "/api/v1/admin/retention", "retention.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

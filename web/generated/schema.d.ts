@@ -383,6 +383,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's retention rules
+         * @description How long the organisation keeps each kind of record and what happens after (docs/
+         *     security.md, Retention). A kind without a rule is kept without limit. `kinds` lists the
+         *     kinds a rule can name. Needs `retention.manage` (org_admin, data_officer). Audited
+         *     (`retention.read`).
+         */
+        get: operations["getRetentionRules"];
+        /**
+         * Replace the organisation's retention rules
+         * @description Replaces every rule with `rules` (an empty list keeps every record). One rule per kind;
+         *     `keep_days` 1 to 36500; `action` `delete` or `deidentify` as the kind allows: contacts
+         *     either, closed_cases `deidentify` only (the person is erased: their key destroyed),
+         *     case_notes and case_documents `delete` only. Audit events and exports are refused
+         *     (`rules[i].kind`): the trail is never purged, and exports are not stored. A refusal names
+         *     the member (`rules[1].keep_days`). Nothing is purged here: `strada purge --apply` and the
+         *     server's daily job do it. Audited (`retention.update`, with the kinds).
+         */
+        put: operations["setRetentionRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many records each rule would purge now
+         * @description For every rule, how many of the organisation's records are past their date now (`past`:
+         *     the instant before which they are) and not yet handled: what the next
+         *     `strada purge --apply` or daily job would delete or de-identify. Changes nothing. Needs
+         *     `retention.manage`. Audited (`retention.preview`, with the counts).
+         */
+        get: operations["previewRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -3146,6 +3202,48 @@ export interface components {
         SessionsEnded: {
             sessions_ended: number;
         };
+        /** @enum {string} */
+        RetentionKind: "contacts" | "closed_cases" | "case_notes" | "case_documents";
+        /** @enum {string} */
+        RetentionAction: "delete" | "deidentify";
+        RetentionRuleInput: {
+            kind: components["schemas"]["RetentionKind"];
+            keep_days: number;
+            action: components["schemas"]["RetentionAction"];
+        };
+        RetentionRulesInput: {
+            rules: components["schemas"]["RetentionRuleInput"][];
+        };
+        RetentionRule: {
+            kind: components["schemas"]["RetentionKind"];
+            keep_days: number;
+            action: components["schemas"]["RetentionAction"];
+            /** Format: date-time */
+            updated_at: string | null;
+        };
+        RetentionRules: {
+            items: components["schemas"]["RetentionRule"][];
+            kinds: components["schemas"]["RetentionKind"][];
+        };
+        RetentionPreviewItem: {
+            kind: components["schemas"]["RetentionKind"];
+            keep_days: number;
+            action: components["schemas"]["RetentionAction"];
+            /** Format: date-time */
+            updated_at: string | null;
+            /** @description Records past their date and not yet handled. */
+            due: number;
+            /**
+             * Format: date-time
+             * @description Records older than this are past their date.
+             */
+            past: string;
+        };
+        RetentionPreview: {
+            items: components["schemas"]["RetentionPreviewItem"][];
+            /** Format: date-time */
+            at: string;
+        };
         SecondFactorRule: {
             all: boolean;
         };
@@ -4977,6 +5075,14 @@ export type ManagedUser = components['schemas']['ManagedUser'];
 export type ManagedUserList = components['schemas']['ManagedUserList'];
 export type TemporaryPassword = components['schemas']['TemporaryPassword'];
 export type SessionsEnded = components['schemas']['SessionsEnded'];
+export type RetentionKind = components['schemas']['RetentionKind'];
+export type RetentionAction = components['schemas']['RetentionAction'];
+export type RetentionRuleInput = components['schemas']['RetentionRuleInput'];
+export type RetentionRulesInput = components['schemas']['RetentionRulesInput'];
+export type RetentionRule = components['schemas']['RetentionRule'];
+export type RetentionRules = components['schemas']['RetentionRules'];
+export type RetentionPreviewItem = components['schemas']['RetentionPreviewItem'];
+export type RetentionPreview = components['schemas']['RetentionPreview'];
 export type SecondFactorRule = components['schemas']['SecondFactorRule'];
 export type SecondFactorRuleState = components['schemas']['SecondFactorRuleState'];
 export type Role = components['schemas']['Role'];
@@ -5708,6 +5814,89 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["RoleOrCsrfDenied"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRetentionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRules"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    setRetentionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionRulesInput"];
+            };
+        };
+        responses: {
+            /** @description The rules now. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRules"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -4,6 +4,7 @@ import type { JSX } from 'preact';
 import type { ApiClient } from './api/client';
 import type { CodeLists, Session, User } from './api/types';
 import { AccountSecurityPage } from './account/AccountSecurityPage';
+import { RetentionPage } from './account/RetentionPage';
 import { UsersAdminPage } from './account/UsersAdminPage';
 import { AgencyForm } from './components/AgencyForm';
 import { AgencyView } from './components/AgencyView';
@@ -74,6 +75,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   referral: (r, c) => <ReferralView key={r.id} api={c.api} codes={c.codes} id={r.id} />,
   account: (_, c) => <AccountSecurityPage api={c.api} onSession={c.onSession} />,
   usersAdmin: (_, c) => <UsersAdminPage api={c.api} />,
+  retention: (_, c) => <RetentionPage api={c.api} />,
 };
 
 /** The screen of `route`. */

@@ -49,6 +49,7 @@ export type Permission =
   | 'reports.manage'
   | 'reports.read'
   | 'reports.settings'
+  | 'retention.manage'
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'

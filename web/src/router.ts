@@ -29,7 +29,8 @@ export type Route =
   | { name: 'referrals' } // referrals between members: incoming and outgoing
   | { name: 'referral'; id: string }
   | { name: 'account' } // one's own second factor, password and sessions
-  | { name: 'usersAdmin' }; // the organisation's users, for its administrator
+  | { name: 'usersAdmin' } // the organisation's users, for its administrator
+  | { name: 'retention' }; // how long the organisation keeps each kind of record
 
 export type RouteName = Route['name'];
 
@@ -49,7 +50,8 @@ export type Section =
   | 'reports'
   | 'referrals'
   | 'account'
-  | 'usersAdmin';
+  | 'usersAdmin'
+  | 'retention';
 
 interface RouteSpec {
   name: RouteName;
@@ -88,6 +90,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'referral', path: '/referrals/:id', section: 'referrals' },
   { name: 'account', path: '/account', section: 'account' },
   { name: 'usersAdmin', path: '/admin/users', section: 'usersAdmin' },
+  { name: 'retention', path: '/admin/retention', section: 'retention' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

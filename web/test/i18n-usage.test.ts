@@ -71,6 +71,10 @@ const builtPrefixes = [
   'referrals.fields.',
   'referrals.events.',
   'referrals.form.need',
+  // The retention screen labels kinds, hints and actions from the API's values (account/RetentionPage.tsx).
+  'retention.kinds.',
+  'retention.hints.',
+  'retention.actions.',
 ];
 
 describe('i18n keys', () => {

@@ -33,6 +33,7 @@ const examples: Route[] = [
   { name: 'referral', id: 'f1' },
   { name: 'account' },
   { name: 'usersAdmin' },
+  { name: 'retention' },
 ];
 
 describe('the route table', () => {

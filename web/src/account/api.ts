@@ -40,3 +40,24 @@ export const accountApi = {
   setRule: (api: ApiClient, all: boolean) =>
     api.request<{ second_factor_all: boolean }>('PUT', '/api/v1/admin/second-factor-rule', { body: { all } }),
 };
+
+export type RetentionKind = components['schemas']['RetentionKind'];
+export type RetentionAction = components['schemas']['RetentionAction'];
+export type RetentionRuleInput = components['schemas']['RetentionRuleInput'];
+export type RetentionRules = components['schemas']['RetentionRules'];
+export type RetentionPreview = components['schemas']['RetentionPreview'];
+
+/** The organisation's retention rules (docs/security.md, Retention). */
+export const retentionApi = {
+  rules: (api: ApiClient) => api.request<RetentionRules>('GET', '/api/v1/admin/retention'),
+  save: (api: ApiClient, rules: RetentionRuleInput[]) =>
+    api.request<RetentionRules>('PUT', '/api/v1/admin/retention', { body: { rules } }),
+  preview: (api: ApiClient) => api.request<RetentionPreview>('GET', '/api/v1/admin/retention/preview'),
+};
+
+/** The actions a rule of `kind` may take, the first the default. */
+export function retentionActions(kind: RetentionKind): RetentionAction[] {
+  if (kind === 'contacts') return ['delete', 'deidentify'];
+  if (kind === 'closed_cases') return ['deidentify'];
+  return ['delete'];
+}

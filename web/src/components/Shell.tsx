@@ -23,6 +23,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
   { section: 'referrals', permission: 'network.referrals_work', label: 'referrals.nav' },
   { section: 'usersAdmin', permission: 'users.manage', label: 'usersAdmin.nav' },
+  { section: 'retention', permission: 'retention.manage', label: 'retention.nav' },
 ];
 
 interface Props {
