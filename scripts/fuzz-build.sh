@@ -46,8 +46,13 @@ sources[contact_body]="api/contact_codec.cpp api/json_input.cpp domain/contact.c
   domain/time.cpp domain/error.cpp gen/embeddedHotlineCodes.cpp gen/embeddedLanguageCodes.cpp \
   gen/embeddedCountryNames.cpp"
 libs[contact_body]="-lboost_json -lphonenumber"
+sources[client_body]="api/cases_decode.cpp api/json_input.cpp domain/client.cpp domain/codes.cpp \
+  domain/country_names.cpp domain/embedded_tables.cpp domain/encoding.cpp domain/time.cpp \
+  domain/error.cpp gen/embeddedHotlineCodes.cpp gen/embeddedLanguageCodes.cpp \
+  gen/embeddedCountryNames.cpp"
+libs[client_body]="-lboost_json"
 all_targets=(request_target json_input list_query cookie envelope telephony_event report_import
-             contact_body)
+             contact_body client_body)
 
 mkdir -p "$out/obj" "$out/gen"
 # The code lists compiled into the domain library (src/CMakeLists.txt strada_embed_codes).
