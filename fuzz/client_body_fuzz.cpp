@@ -10,6 +10,7 @@
 
 #include "api/cases_json.h"
 #include "domain/client.h"
+#include "domain/encoding.h"
 
 namespace {
 
@@ -17,7 +18,8 @@ namespace {
 constexpr strada::domain::UnixMillis kNow = 1767225600000;
 
 void checkError(const strada::domain::Error& error) {
-  if (error.message.empty() || error.field.size() > 64) {
+  if (error.message.empty() || error.field.size() > 128 ||
+      !strada::domain::isValidUtf8(error.field)) {
     __builtin_trap();
   }
 }
@@ -45,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     const auto& [person, coded] = *decoded;
-    if (person.full_name.size() > 4 * 200 || person.phones.size() > 10 ||
+    if (person.full_name.size() > std::size_t{4} * 200 || person.phones.size() > 10 ||
         person.id_documents.size() > 10 || (v != nullptr && *v < 1)) {
       __builtin_trap();
     }

@@ -20,14 +20,14 @@ using strada::network::Envelope;
 // The signing key of the sending instance: a fixed seed, so that a committed seed input carries
 // valid signatures (fuzz/corpus/envelope/signed_*).
 const std::string& senderPublicKey() {
-  static const std::string key = [] {
+  static const std::string kKey = [] {
     auto seed = strada::crypto::SecretKey::fromBytes("strada-fuzz-envelope-seed-32byte");
     if (!seed) {
       __builtin_trap();
     }
     return strada::crypto::signingPublicKey(*seed);
   }();
-  return key;
+  return kKey;
 }
 
 bool sameEnvelope(const Envelope& a, const Envelope& b) {

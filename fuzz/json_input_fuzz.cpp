@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/json_input.h"
+#include "domain/encoding.h"
 #include "domain/error.h"
 #include "domain/time.h"
 
@@ -35,7 +36,7 @@ struct Decoded {
 // An error names a field (at most a short path, never a long input) and says what to do.
 void checkError(const strada::domain::Error& error) {
   if (error.code != strada::domain::ErrorCode::kInvalidArgument || error.message.empty() ||
-      error.field.size() > 64) {
+      error.field.size() > 128 || !strada::domain::isValidUtf8(error.field)) {
     __builtin_trap();
   }
 }
@@ -72,8 +73,8 @@ void decodeWithFields(std::string_view body) {
   auto done = in.finish(std::move(d));
   if (!done) {
     checkError(done.error());
-  } else if (done->title.size() > 4 * 200 || done->tags.size() > 10 || done->count < 0 ||
-             done->count > 1000 || done->version < 1 || !done->at) {
+  } else if (done->title.size() > std::size_t{4} * 200 || done->tags.size() > 10 ||
+             done->count < 0 || done->count > 1000 || done->version < 1 || !done->at) {
     __builtin_trap();  // a limit the decoder asked for was not kept
   }
 }

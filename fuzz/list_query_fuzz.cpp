@@ -13,6 +13,7 @@
 
 #include "api/contact_list_query.h"
 #include "api/keyset.h"
+#include "domain/encoding.h"
 #include "domain/ids.h"
 #include "http/message.h"
 #include "http/parse.h"
@@ -21,7 +22,7 @@ namespace {
 
 void checkError(const strada::domain::Error& error) {
   if (error.code != strada::domain::ErrorCode::kInvalidArgument || error.message.empty() ||
-      error.field.size() > 64) {
+      error.field.size() > 128 || !strada::domain::isValidUtf8(error.field)) {
     __builtin_trap();
   }
 }

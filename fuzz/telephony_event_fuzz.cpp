@@ -13,6 +13,7 @@
 #include "api/telephony_event.h"
 #include "crypto/crypto.h"
 #include "domain/contact.h"
+#include "domain/encoding.h"
 
 namespace {
 
@@ -55,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!event) {
     const auto& error = event.error();
     if (error.code != strada::domain::ErrorCode::kInvalidArgument || error.message.empty() ||
-        error.field.size() > 64) {
+        error.field.size() > 128 || !strada::domain::isValidUtf8(error.field)) {
       __builtin_trap();
     }
     return 0;
@@ -63,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // What reaches hotline::applyCallEvent.
   const auto& e = *event;
   if (e.call_id.empty() || e.call_id.size() > 128 || e.at < 946684800000 ||
-      e.at > kNow + 5 * 60 * 1000 ||
+      e.at > kNow + strada::domain::UnixMillis{5} * 60 * 1000 ||
       e.caller_number.size() > strada::domain::kMaxCallerIdentifierBytes ||
       (e.type == strada::hotline::CallEventType::kAnswered && e.agent_email.empty())) {
     __builtin_trap();

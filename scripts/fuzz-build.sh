@@ -19,7 +19,7 @@ flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 declare -A sources libs
 sources[request_target]="http/parse.cpp domain/error.cpp"
 libs[request_target]="-lboost_url"
-sources[json_input]="api/json_input.cpp domain/error.cpp domain/time.cpp"
+sources[json_input]="api/json_input.cpp domain/encoding.cpp domain/error.cpp domain/time.cpp"
 libs[json_input]="-lboost_json"
 sources[list_query]="api/contact_list_query.cpp api/keyset.cpp api/handler.cpp \
   http/parse.cpp http/message.cpp crypto/crypto.cpp domain/codes.cpp domain/country_names.cpp \

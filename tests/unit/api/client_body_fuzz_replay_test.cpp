@@ -12,7 +12,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput ClientBodyFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/client_body_fuzz.cpp"
+#include "../../../fuzz/client_body_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {

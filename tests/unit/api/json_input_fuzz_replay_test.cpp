@@ -12,7 +12,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput JsonInputFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/json_input_fuzz.cpp"
+#include "../../../fuzz/json_input_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {

@@ -12,7 +12,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput ListQueryFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/list_query_fuzz.cpp"
+#include "../../../fuzz/list_query_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {

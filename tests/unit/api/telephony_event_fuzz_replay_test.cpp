@@ -16,7 +16,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput TelephonyEventFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/telephony_event_fuzz.cpp"
+#include "../../../fuzz/telephony_event_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {
@@ -54,7 +54,8 @@ TEST(TelephonyEventFuzzCorpusReplayTest, SignedSeedIsAcceptedAndDecoded) {
   EXPECT_EQ(event->agent_email, "ana@example.org");
 
   // A call announced later than five minutes after the clock is refused, naming "at".
-  auto late = strada::api::decodeCallEvent(body, kNow - 5 * 60 * 1000 - 1);
+  auto late =
+      strada::api::decodeCallEvent(body, kNow - strada::domain::UnixMillis{5} * 60 * 1000 - 1);
   ASSERT_FALSE(late);
   EXPECT_EQ(late.error().field, "at");
 }

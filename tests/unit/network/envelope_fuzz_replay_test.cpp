@@ -16,7 +16,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput EnvelopeFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/envelope_fuzz.cpp"
+#include "../../../fuzz/envelope_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {

@@ -12,7 +12,7 @@
 // replays several targets).
 #define LLVMFuzzerTestOneInput ReportImportFuzzTestOneInput
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
-#include "../../../fuzz/report_import_fuzz.cpp"
+#include "../../../fuzz/report_import_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 #undef LLVMFuzzerTestOneInput
 
 namespace {
