@@ -7,6 +7,7 @@
 
 #include "api/contact_codec.h"
 #include "domain/contact.h"
+#include "domain/encoding.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
@@ -16,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto decoded = strada::api::decodeContactInput(body, v);
     if (!decoded) {
       // Every refusal names a field or is about the whole body; it never echoes a long input.
-      if (decoded.error().field.size() > 64 || decoded.error().message.empty()) {
+      if (decoded.error().field.size() > 128 ||
+          !strada::domain::isValidUtf8(decoded.error().field) || decoded.error().message.empty()) {
         __builtin_trap();
       }
       continue;

@@ -1,5 +1,6 @@
 #include "api/handler.h"
 
+#include "domain/encoding.h"
 #include "observe/log.h"
 
 namespace strada::api {
@@ -15,7 +16,9 @@ http::Response errorResponse(const http::Request& req, const domain::Error& erro
 }
 
 tl::unexpected<domain::Error> unknownParam(std::string_view key) {
-  return domain::invalidField(std::string(key.substr(0, 64)),
+  // The key is the client's own (percent-decoded) text: capped, and well-formed UTF-8 so that
+  // the error's JSON stays UTF-8.
+  return domain::invalidField(domain::utf8Capped(key, 64),
                               "This parameter is not known here. Remove it.");
 }
 

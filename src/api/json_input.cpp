@@ -4,6 +4,8 @@
 #include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
 
+#include "domain/encoding.h"
+
 namespace strada::api {
 
 using domain::invalidField;
@@ -171,8 +173,9 @@ domain::Result<std::vector<JsonInput>> JsonInput::optionalObjects(std::string_vi
 domain::Status JsonInput::rejectUnknownFields() const {
   for (const auto& member : object_) {
     if (!seen_.contains(std::string_view(member.key()))) {
-      // The key is the client's own text; cap it so the error cannot echo a large payload.
-      return invalidField(pathOf(member.key().substr(0, 64)),
+      // The key is the client's own text; cap it so the error cannot echo a large payload, and
+      // never cut a character (the error's JSON must stay UTF-8).
+      return invalidField(pathOf(domain::utf8Capped(member.key(), 64)),
                           "This field is not known here. Remove it.");
     }
   }

@@ -128,6 +128,21 @@ bool isValidUtf8(std::string_view text) {
   return true;
 }
 
+std::string utf8Capped(std::string_view text, std::size_t max_bytes) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8SequenceLength(text, i);
+    const std::string_view piece = length == 0 ? kReplacement : text.substr(i, length);
+    if (out.size() + piece.size() > max_bytes) {
+      break;
+    }
+    out += piece;
+    i += length == 0 ? 1 : length;
+  }
+  return out;
+}
+
 std::string lowerAscii(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -30,5 +30,9 @@ std::string lowerAscii(std::string_view text);
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
 // True when all of `text` is well-formed UTF-8 (PostgreSQL refuses anything else).
 bool isValidUtf8(std::string_view text);
+// `text` as well-formed UTF-8 of at most `max_bytes` bytes, for naming a client's own key in an
+// error: each ill-formed byte becomes U+FFFD, and a sequence that would pass `max_bytes` ends it
+// (never cut in the middle).
+std::string utf8Capped(std::string_view text, std::size_t max_bytes);
 
 }  // namespace strada::domain

@@ -10,7 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 // The fuzz target itself, compiled into this test.
-#include "../../../fuzz/contact_body_fuzz.cpp"
+#include "../../../fuzz/contact_body_fuzz.cpp"  // NOLINT(bugprone-suspicious-include)
 
 namespace {
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/json_input.h"
+#include "domain/encoding.h"
 
 namespace strada::api {
 namespace {
@@ -177,6 +178,26 @@ TEST(EncodeEach, KeepsTheOrder) {
   const std::vector<int> numbers{3, 1, 2};
   EXPECT_EQ(itemsBody(numbers, [](int n) { return n * 2; }),
             boost::json::parse(R"({"items":[6,2,4]})"));
+}
+
+// An unknown member's or parameter's name is the client's own text: the error names it capped at
+// 64 bytes without cutting a character, and as UTF-8 even when the query's key is not (found by
+// fuzz/json_input_fuzz.cpp and fuzz/list_query_fuzz.cpp: the error's JSON body must be UTF-8).
+TEST(JsonFields, NamesAnUnknownMemberAsCappedUtf8) {
+  std::string key = "a";
+  for (int i = 0; i < 40; ++i) {
+    key += "\xC3\xA9";  // é: 2 bytes, so byte 64 falls inside one
+  }
+  auto input = JsonInput::parse("{\"" + key + "\":1}");
+  ASSERT_TRUE(input);
+  auto unknown = input->rejectUnknownFields();
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().field, key.substr(0, 63));
+  EXPECT_TRUE(domain::isValidUtf8(unknown.error().field));
+
+  auto param = unknownParam("\xFF\xFEkey");
+  EXPECT_EQ(param.value().field, "\xEF\xBF\xBD\xEF\xBF\xBDkey");
+  EXPECT_EQ(unknownParam(std::string(100, 'k')).value().field, std::string(64, 'k'));
 }
 
 }  // namespace

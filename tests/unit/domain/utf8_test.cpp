@@ -57,5 +57,15 @@ TEST(Utf8Test, LowerAsciiFoldsOnlyAToZ) {
   EXPECT_EQ(lowerAscii(""), "");
 }
 
+TEST(Utf8Test, CappedTextIsWellFormedAndNeverCutsACharacter) {
+  EXPECT_EQ(utf8Capped("abc", 64), "abc");
+  EXPECT_EQ(utf8Capped("abcdef", 4), "abcd");
+  EXPECT_EQ(utf8Capped("a\xE2\x82\xAC", 3), "a");  // the euro sign would pass 3 bytes
+  EXPECT_EQ(utf8Capped("a\xE2\x82\xAC", 4), "a\xE2\x82\xAC");
+  EXPECT_EQ(utf8Capped("\xFFx\xC3", 64), "\xEF\xBF\xBDx\xEF\xBF\xBD");  // ill-formed: U+FFFD
+  EXPECT_EQ(utf8Capped("\xFF", 2), "");
+  EXPECT_EQ(utf8Capped("", 0), "");
+}
+
 }  // namespace
 }  // namespace strada::domain
