@@ -253,17 +253,9 @@ awaitable<http::Response> enterCode(ApiContext& ctx, http::Request& req,
                                                "code", "second factor gone"});
   }
   const auto keys = signInThrottleKeys(found->user->user.email, req.remote_address, ctx.config);
-  auto claim = std::make_shared<store::SignInClaim>();
-  store::WriteJob count = [claim, keys](store::WriteContext& w) {
-    auto claimed = store::claimSignInAttempt(w, keys);
-    if (!claimed) {
-      return domain::Status(tl::unexpected(claimed.error()));
-    }
-    *claim = std::move(*claimed);
-    return domain::Status{};
-  };
-  if (auto counted = co_await awaitWrite(ctx.db, std::move(count)); !counted) {
-    co_return errorResponse(req, counted.error());
+  auto claim = co_await claimSignInAttempt(ctx, keys);
+  if (!claim) {
+    co_return errorResponse(req, claim.error());
   }
   if (!claim->allowed) {
     co_return lockedSignIn(req, claim->retry_after_ms);
@@ -549,17 +541,9 @@ awaitable<http::Response> changePassword(ApiContext& ctx, http::Request& req,
   }
   const domain::User& user = found->user->user;
   const auto keys = signInThrottleKeys(user.email, req.remote_address, ctx.config);
-  auto claim = std::make_shared<store::SignInClaim>();
-  store::WriteJob count = [claim, keys](store::WriteContext& w) {
-    auto claimed = store::claimSignInAttempt(w, keys);
-    if (!claimed) {
-      return domain::Status(tl::unexpected(claimed.error()));
-    }
-    *claim = std::move(*claimed);
-    return domain::Status{};
-  };
-  if (auto counted = co_await awaitWrite(ctx.db, std::move(count)); !counted) {
-    co_return errorResponse(req, counted.error());
+  auto claim = co_await claimSignInAttempt(ctx, keys);
+  if (!claim) {
+    co_return errorResponse(req, claim.error());
   }
   if (!claim->allowed) {
     co_return lockedSignIn(req, claim->retry_after_ms);

@@ -102,26 +102,6 @@ http::Response wrongCredentials(const http::Request& req) {
                                           "", "login failed"});
 }
 
-// Counts the attempt before its password is checked (see store::claimSignInAttempt): parallel
-// guesses are counted one by one, so they cannot all be checked before the first is counted.
-awaitable<Result<store::SignInClaim>> claimAttempt(ApiContext& ctx,
-                                                   std::vector<store::ThrottledKey> keys) {
-  auto claim = std::make_shared<store::SignInClaim>();
-  store::WriteJob count_attempt = [claim, keys = std::move(keys)](store::WriteContext& w) {
-    auto claimed = store::claimSignInAttempt(w, keys);
-    if (!claimed) {
-      return domain::Status(tl::unexpected(claimed.error()));
-    }
-    *claim = std::move(*claimed);
-    return domain::Status{};
-  };
-  auto status = co_await awaitWrite(ctx.db, std::move(count_attempt));
-  if (!status) {
-    co_return tl::unexpected(status.error());
-  }
-  co_return std::move(*claim);
-}
-
 struct SignInInput {
   std::string email;  // normalised
   std::string password;
@@ -310,7 +290,7 @@ awaitable<http::Response> login(ApiContext& ctx, const SignInLimits& limits, htt
   }
   const std::vector<store::ThrottledKey> keys =
       signInThrottleKeys(input->email, req.remote_address, ctx.config);
-  auto claim = co_await claimAttempt(ctx, keys);
+  auto claim = co_await claimSignInAttempt(ctx, keys);
   if (!claim) {
     co_return errorResponse(req, claim.error());
   }
@@ -378,6 +358,26 @@ struct SessionLookup {
 };
 
 }  // namespace
+
+// Counts the attempt before its password is checked (see store::claimSignInAttempt): parallel
+// guesses are counted one by one, so they cannot all be checked before the first is counted.
+awaitable<Result<store::SignInClaim>> claimSignInAttempt(ApiContext& ctx,
+                                                         std::vector<store::ThrottledKey> keys) {
+  auto claim = std::make_shared<store::SignInClaim>();
+  store::WriteJob count_attempt = [claim, keys = std::move(keys)](store::WriteContext& w) {
+    auto claimed = store::claimSignInAttempt(w, keys);
+    if (!claimed) {
+      return domain::Status(tl::unexpected(claimed.error()));
+    }
+    *claim = std::move(*claimed);
+    return domain::Status{};
+  };
+  auto status = co_await awaitWrite(ctx.db, std::move(count_attempt));
+  if (!status) {
+    co_return tl::unexpected(status.error());
+  }
+  co_return std::move(*claim);
+}
 
 std::string_view stageName(policy::Principal::Stage stage) {
   switch (stage) {

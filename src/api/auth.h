@@ -44,6 +44,10 @@ std::string csrfTokenFor(const vault::Vault& keys, std::string_view session_id);
 [[nodiscard]] std::vector<store::ThrottledKey> signInThrottleKeys(const std::string& email,
                                                                   std::string_view remote_address,
                                                                   const ApiConfig& cfg);
+// Counts an attempt on `keys` before its secret is checked (store::claimSignInAttempt), so that
+// parallel guesses are counted one by one: whether it may go on, or how long to wait.
+[[nodiscard]] boost::asio::awaitable<domain::Result<store::SignInClaim>> claimSignInAttempt(
+    ApiContext& ctx, std::vector<store::ThrottledKey> keys);
 // 429 with Retry-After for a locked account or address.
 [[nodiscard]] http::Response lockedSignIn(const http::Request& req, std::int64_t retry_after_ms);
 

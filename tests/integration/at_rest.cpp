@@ -42,4 +42,15 @@ std::vector<std::string> postgresValuesAtRest(TestDatabase& tdb) {
   return values;
 }
 
+std::string everythingAtRest(TestDatabase& tdb) {
+  if (!tdb.isPostgres()) {
+    return sqliteBytesAtRest(tdb);
+  }
+  std::string out;
+  for (const auto& v : postgresValuesAtRest(tdb)) {
+    out += v + '\n';
+  }
+  return out;
+}
+
 }  // namespace strada::testing

@@ -18,4 +18,8 @@ std::string sqliteBytesAtRest(const TestDatabase& tdb);
 // a PostgreSQL test database, as text.
 std::vector<std::string> postgresValuesAtRest(TestDatabase& tdb);
 
+// Everything the test database holds at rest as one text: the SQLite files' bytes, or every
+// PostgreSQL value a line each.
+std::string everythingAtRest(TestDatabase& tdb);
+
 }  // namespace strada::testing

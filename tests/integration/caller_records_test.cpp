@@ -76,15 +76,7 @@ class CallerRecordsTest : public DeploymentTest<CallerRecordsTest> {
   }
 
   static std::string everythingAtRest() {
-    TestDatabase& tdb = deployment().database();
-    if (!tdb.isPostgres()) {
-      return sqliteBytesAtRest(tdb);
-    }
-    std::string out;
-    for (const auto& v : postgresValuesAtRest(tdb)) {
-      out += v + '\n';
-    }
-    return out;
+    return testing::everythingAtRest(deployment().database());
   }
 };
 

@@ -105,15 +105,7 @@ class SecondFactorTest : public DeploymentTest<SecondFactorTest> {
   }
 
   static std::string everythingAtRest() {
-    TestDatabase& tdb = deployment().database();
-    if (!tdb.isPostgres()) {
-      return sqliteBytesAtRest(tdb);
-    }
-    std::string out;
-    for (const auto& v : postgresValuesAtRest(tdb)) {
-      out += v + '\n';
-    }
-    return out;
+    return testing::everythingAtRest(deployment().database());
   }
 
   // Signs `email` in up to the code: stage "code".
