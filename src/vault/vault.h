@@ -8,10 +8,11 @@
 //
 // Keys: one data key per record kind ("contacts.v1", "agencies.v1", "telephony.v1"), each stored
 // wrapped by the master key in `data_keys`; so are the blind-index keys and the network keys' key
-// (made once from the values the master key derived before, so that a rotation keeps them). A field whose scope is a person (a client of the
-// cases) is sealed under a key of that person alone (PersonKey): the use case loads the person's
-// wrapped key with the person's row and asks the vault to open it; destroying the wrapped key
-// erases the person. Sealing a person's field without the person's key is a programming error.
+// (made once from the values the master key derived before, so that a rotation keeps them). A field
+// whose scope is a person (a client of the cases) is sealed under a key of that person alone
+// (PersonKey): the use case loads the person's wrapped key with the person's row and asks the vault
+// to open it; destroying the wrapped key erases the person. Sealing a person's field without the
+// person's key is a programming error.
 //
 // Thread safety: a loaded Vault is immutable and may be used from any thread.
 #pragma once
