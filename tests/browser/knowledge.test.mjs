@@ -75,7 +75,12 @@ describe('knowledge base', () => {
       await search.waitFor();
       await page.getByRole('navigation').getByRole('link', { name: 'Knowledge' }).click();
       await page.getByRole('heading', { level: 1, name: 'Knowledge base' }).waitFor();
-      await page.keyboard.press('/');
+      // The "/" shortcut is bound, and the heading takes focus, in effects after the page renders:
+      // press it until the search box has focus rather than racing them (it raced under load).
+      for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'kb-q'; i++) {
+        await page.keyboard.press('/');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'kb-q');
       await page.keyboard.type('passp');
       await page.locator('#kb-results li', { hasText: 'Germany' }).waitFor();
