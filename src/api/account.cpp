@@ -52,14 +52,7 @@ struct UserSecurity {
 awaitable<Result<UserSecurity>> loadUserSecurity(ApiContext& ctx, const policy::Principal& who) {
   auto job = [who](soci::session& sql) -> Result<UserSecurity> {
     UserSecurity found;
-    auto user = store::findUserById(sql, who.user_id);
-    if (!user) {
-      return tl::unexpected(user.error());
-    }
-    if (!user->has_value()) {
-      return domain::fail(ErrorCode::kUnauthenticated, "Please sign in.");
-    }
-    auto record = store::findUserByEmail(sql, (*user)->email);
+    auto record = store::findUserRecordById(sql, who.user_id);
     if (!record) {
       return tl::unexpected(record.error());
     }
@@ -125,18 +118,6 @@ std::string recoveryCodeHash(const std::string& user_id, std::string_view normal
   return crypto::sha256Hex("strada-recovery:" + user_id + ":" + std::string(normalised));
 }
 
-// Groups of four separated by dashes: easier to read aloud and to type.
-std::string grouped(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i > 0 && i % 4 == 0) {
-      out.push_back('-');
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
 struct NewRecoveryCodes {
   std::vector<std::string> shown;   // to the user, once
   std::vector<std::string> hashes;  // stored
@@ -147,7 +128,7 @@ NewRecoveryCodes newRecoveryCodes(const std::string& user_id) {
   for (int i = 0; i < kRecoveryCodes; ++i) {
     const std::string code = crypto::base32(crypto::randomBytes(kRecoveryCodeBytes));
     codes.hashes.push_back(recoveryCodeHash(user_id, code));
-    codes.shown.push_back(grouped(code));
+    codes.shown.push_back(crypto::groupedInFours(code));
   }
   return codes;
 }
@@ -378,7 +359,7 @@ awaitable<http::Response> startEnrolment(ApiContext& ctx, http::Request& req,
       "otpauth://totp/" + boost::urls::encode(label, boost::urls::unreserved_chars) +
       "?secret=" + text + "&issuer=" + boost::urls::encode(issuer, boost::urls::unreserved_chars) +
       "&algorithm=SHA1&digits=6&period=30";
-  boost::json::object body{{"secret", grouped(text)},
+  boost::json::object body{{"secret", crypto::groupedInFours(text)},
                            {"otpauth_uri", uri},
                            {"qr_svg", qrSvg(uri)},
                            {"account", found->user->user.email},

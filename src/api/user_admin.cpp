@@ -73,8 +73,12 @@ awaitable<http::Response> listUsers(ApiContext& ctx, http::Request& req,
 // The user `id` of the administrator's organisation; NotFound for another's or none; Conflict for
 // the administrator themself (their own password and second factor are changed under "Account
 // security", with the current password or code).
-awaitable<Result<domain::User>> managedUser(ApiContext& ctx, const policy::Principal& who,
-                                            const std::string& id) {
+awaitable<Result<domain::User>> managedUser(ApiContext& ctx, const http::Request& req,
+                                            const policy::Principal& who) {
+  if (auto done = JsonFields(req.body.empty() ? "{}" : req.body).finish(); !done) {
+    co_return tl::unexpected(done.error());
+  }
+  const std::string id(req.param("id"));
   auto job = [id](soci::session& sql) { return store::findUserById(sql, id); };
   auto user = co_await awaitRead<Result<std::optional<domain::User>>>(ctx.db, std::move(job));
   if (!user) {
@@ -117,10 +121,7 @@ store::WriteJob resetJob(const policy::Principal& who, const std::string& id,
 // must choose a new one at the next sign-in. Every session of the user ends.
 awaitable<http::Response> resetPassword(ApiContext& ctx, http::Request& req,
                                         const policy::Principal& who) {
-  if (auto done = JsonFields(req.body.empty() ? "{}" : req.body).finish(); !done) {
-    co_return errorResponse(req, done.error());
-  }
-  auto user = co_await managedUser(ctx, who, std::string(req.param("id")));
+  auto user = co_await managedUser(ctx, req, who);
   if (!user) {
     co_return errorResponse(req, user.error());
   }
@@ -128,11 +129,7 @@ awaitable<http::Response> resetPassword(ApiContext& ctx, http::Request& req,
   for (char& c : temporary) {
     c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  std::string shown;
-  for (std::size_t i = 0; i < temporary.size(); ++i) {
-    shown += (i > 0 && i % 4 == 0) ? "-" : "";
-    shown.push_back(temporary[i]);
-  }
+  const std::string shown = crypto::groupedInFours(temporary);
   auto work = [shown]() { return crypto::hashPassword(shown); };
   auto hashed = co_await store::awaitOnPool<Result<std::string>>(ctx.cpu, std::move(work));
   if (!hashed) {
@@ -155,10 +152,7 @@ awaitable<http::Response> resetPassword(ApiContext& ctx, http::Request& req,
 // are gone (a lost phone); they set one up again at the next sign-in. Every session ends.
 awaitable<http::Response> resetSecondFactor(ApiContext& ctx, http::Request& req,
                                             const policy::Principal& who) {
-  if (auto done = JsonFields(req.body.empty() ? "{}" : req.body).finish(); !done) {
-    co_return errorResponse(req, done.error());
-  }
-  auto user = co_await managedUser(ctx, who, std::string(req.param("id")));
+  auto user = co_await managedUser(ctx, req, who);
   if (!user) {
     co_return errorResponse(req, user.error());
   }

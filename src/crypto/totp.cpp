@@ -43,6 +43,17 @@ std::string base32(std::string_view bytes) {
   return text;
 }
 
+std::string groupedInFours(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0 && i % 4 == 0) {
+      out.push_back('-');
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
 std::optional<std::string> fromBase32(std::string_view text) {
   initialiseOnce();
   std::string clean;

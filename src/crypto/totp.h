@@ -19,6 +19,10 @@ inline constexpr unsigned kTotpStepSeconds = 30;
 // RFC 4648 base32 without padding, as authenticator apps take a secret.
 [[nodiscard]] std::string base32(std::string_view bytes);
 
+// `text` in groups of four joined by dashes ("ABCD-EFGH-IJ"): a secret, a recovery code or a
+// temporary password as a person reads it aloud or types it.
+[[nodiscard]] std::string groupedInFours(std::string_view text);
+
 // The bytes of base32 `text` (dashes, spaces and padding ignored, either case); none when it is
 // not base32.
 [[nodiscard]] std::optional<std::string> fromBase32(std::string_view text);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "store/guarded.h"
+#include "store/user_repository.h"
 
 namespace strada::store {
 
@@ -207,11 +208,7 @@ domain::Result<std::vector<ManagedUser>> listManagedUsers(soci::session& sql,
     st.execute();
     std::vector<ManagedUser> out = detail::collectRows(st, [&] {
       ManagedUser copy = u;
-      for (const std::string& name : detail::splitList(roles)) {
-        if (auto role = domain::parseRole(name)) {  // a name this binary does not know grants none
-          copy.roles.push_back(*role);
-        }
-      }
+      copy.roles = detail::rolesFromText(roles);
       copy.active = active != 0;
       copy.second_factor = factor != 0;
       copy.must_change_password = must != 0;

@@ -23,18 +23,6 @@ std::string rolesToText(const std::vector<domain::Role>& roles) {
   return detail::joinList(names);
 }
 
-// A role name this binary no longer knows grants nothing (least privilege) rather than locking
-// the user out.
-std::vector<domain::Role> rolesFromText(const std::string& text) {
-  std::vector<domain::Role> roles;
-  for (const std::string& name : detail::splitList(text)) {
-    if (auto role = domain::parseRole(name)) {
-      roles.push_back(*role);
-    }
-  }
-  return roles;
-}
-
 struct UserRow {
   std::string id, org_id, email, name, roles, password_hash, agency_id;
   int active = 0;
@@ -47,7 +35,7 @@ struct UserRow {
     r.user.org_id = org_id;
     r.user.email = email;
     r.user.name = name;
-    r.user.roles = rolesFromText(roles);
+    r.user.roles = detail::rolesFromText(roles);
     r.user.active = active != 0;
     r.user.created_at = created_at;
     r.user.agency_id = agency_id;
@@ -104,6 +92,11 @@ domain::Result<std::optional<UserRecord>> findUserByEmail(soci::session& sql,
   return findUserWhere(sql, "email", email);
 }
 
+domain::Result<std::optional<UserRecord>> findUserRecordById(soci::session& sql,
+                                                             const std::string& id) {
+  return findUserWhere(sql, "id", id);
+}
+
 domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
                                                          const std::string& id) {
   auto found = findUserWhere(sql, "id", id);
@@ -129,7 +122,7 @@ domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sq
          soci::use(org_id));
     st.execute();
     std::vector<UserListing> out = detail::collectRows(st, [&] {
-      return UserListing{id, name, rolesFromText(roles), active != 0};
+      return UserListing{id, name, detail::rolesFromText(roles), active != 0};
     });
     // Sorted here rather than in SQL: the backends' collations order names differently.
     std::sort(out.begin(), out.end(), [](const UserListing& a, const UserListing& b) {
@@ -138,5 +131,19 @@ domain::Result<std::vector<UserListing>> listOrganisationUsers(soci::session& sq
     return out;
   });
 }
+
+namespace detail {
+
+std::vector<domain::Role> rolesFromText(const std::string& text) {
+  std::vector<domain::Role> roles;
+  for (const std::string& name : detail::splitList(text)) {
+    if (auto role = domain::parseRole(name)) {
+      roles.push_back(*role);
+    }
+  }
+  return roles;
+}
+
+}  // namespace detail
 
 }  // namespace strada::store

@@ -29,6 +29,15 @@ struct UserRecord {
                                                                         const std::string& email);
 [[nodiscard]] domain::Result<std::optional<domain::User>> findUserById(soci::session& sql,
                                                                        const std::string& id);
+// The user `id` with their password hash.
+[[nodiscard]] domain::Result<std::optional<UserRecord>> findUserRecordById(soci::session& sql,
+                                                                           const std::string& id);
+
+namespace detail {
+// The roles of a stored `roles` column. A role name this binary no longer knows grants nothing
+// (least privilege) rather than locking the user out.
+[[nodiscard]] std::vector<domain::Role> rolesFromText(const std::string& text);
+}  // namespace detail
 
 // What a colleague may see of a user (to pick a consultant in a filter, or to name who logged a
 // contact): never the e-mail address or the password hash.
