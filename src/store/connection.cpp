@@ -274,7 +274,10 @@ void rollbackQuietly(soci::session& sql) {
 domain::Error unavailable(std::string_view what, const std::exception& e,
                           const std::string& password) {
   return domain::Error{domain::ErrorCode::kUnavailable,
-                       "The database could not save the change. Please try again.",
+                       detail::isDiskFull(e)
+                           ? "The server's disk is full: this was not saved. Tell your "
+                             "administrator, then try again."
+                           : "The database could not save the change. Please try again.",
                        {},
                        std::string(what) + ": " + scrub(detail::safeDbMessage(e), password)};
 }

@@ -1,10 +1,12 @@
 // Issue 10, section 6, fault tests against the real server process and database (no browser):
 // `kill -9` while writers are busy loses no acknowledged contact, on SQLite and (in the
-// PostgreSQL pass) on PostgreSQL; and PostgreSQL going away answers 503, never a crash or a
-// 500, and the server recovers by itself when it is back.
+// PostgreSQL pass) on PostgreSQL; PostgreSQL going away answers 503, never a crash or a 500,
+// and the server recovers by itself when it is back; and a full disk (SQLite's data folder on a
+// small tmpfs, filled up) answers 503, loses nothing acknowledged, and the server goes on by
+// itself once there is room.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -107,6 +109,71 @@ describe('faults', () => {
       await server.stop();
       execFileSync(script, ['stop', pgDir], { stdio: 'ignore' });
       rmSync(pgDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a full disk answers 503, loses nothing acknowledged, and the server goes on when there is room', async (t) => {
+    // A real full disk: the data folder on a tmpfs of its own, filled up with a file.
+    const mountPoint = mkdtempSync(join(tmpdir(), 'strada-full-disk-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0700', 'tmpfs', mountPoint], { stdio: 'pipe' });
+    } catch (e) {
+      rmdirSync(mountPoint);
+      t.skip(`mounting a small tmpfs needs root with CAP_SYS_ADMIN here (${String(e.message).split('\n')[0]})`);
+      return;
+    }
+    const filler = join(mountPoint, 'filler');
+    let server;
+    try {
+      server = await startServer({ sqlite: true, dataDir: join(mountPoint, 'data') });
+      const call = await apiSession(server.baseUrl, consultant);
+      const acknowledged = [];
+      const write = async (n) => {
+        const r = await call('POST', '/api/v1/contacts', contact(n % 3000));
+        if (r.status === 201) acknowledged.push(r.body.id);
+        return r;
+      };
+      assert.equal((await write(0)).status, 201);
+
+      // Fill the file system: dd stops (exit 1) at "No space left on device".
+      try {
+        execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4k'], { stdio: 'ignore' });
+      } catch {
+        // expected
+      }
+      // Writes go on while SQLite reuses pages and WAL frames it already has; then the disk is
+      // full for it too.
+      let refused;
+      for (let n = 1; n < 20_000 && !refused; n++) {
+        const r = await write(n);
+        if (r.status !== 201) refused = r;
+      }
+      assert.ok(refused, 'no write was refused on a full disk');
+      assert.equal(refused.status, 503, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.code, 'unavailable');
+      assert.match(refused.body.error.message, /disk is full/);
+      const health = await fetch(`${server.baseUrl}/api/v1/health`);
+      assert.equal(health.status, 200, 'the server is still up');
+
+      // Room again: the server goes on by itself.
+      rmSync(filler);
+      let after;
+      await until(async () => {
+        after = await write(1);
+        return after.status === 201;
+      }, 'a write to succeed once there is room');
+
+      // Every acknowledged contact is there after a restart.
+      await server.kill9();
+      await server.restart();
+      const again = await apiSession(server.baseUrl, consultant);
+      const listed = await listedIds(again);
+      const lost = acknowledged.filter((id) => !listed.has(id));
+      assert.deepEqual(lost, [], `acknowledged but gone after the disk was full (${acknowledged.length} acknowledged)`);
+    } finally {
+      await server?.stop();
+      execFileSync('umount', [mountPoint]);
+      rmdirSync(mountPoint);
     }
   });
 });
