@@ -122,7 +122,7 @@ worker="$(query "SELECT id FROM users WHERE email = 'caseworker@nl.demo.example'
 [[ -n "${worker}" ]] || die "no NL demo case worker"
 
 echo "== starting the server"
-"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional 2>"${server_log}" >/dev/null &
+"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional --rate-limits off 2>"${server_log}" >/dev/null &
 server_pid=$!
 port=""
 for _ in $(seq 1 600); do

@@ -101,7 +101,7 @@ else
 fi
 
 echo "== starting the server"
-"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional 2>"${server_log}" >/dev/null &
+"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional --rate-limits off 2>"${server_log}" >/dev/null &
 server_pid=$!
 port=""
 for _ in $(seq 1 600); do

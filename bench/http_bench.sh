@@ -116,7 +116,7 @@ baseline="$(count_contacts)" || die "cannot count contacts before the run"
 baseline="${baseline//[[:space:]]/}"
 
 echo "== starting the server"
-"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional 2>"${server_log}" >/dev/null &
+"${bin}" serve "${db_args[@]}" --listen 127.0.0.1:0 --second-factor optional --rate-limits off 2>"${server_log}" >/dev/null &
 server_pid=$!
 
 port=""

@@ -4,8 +4,10 @@
 #include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
+#include "api/request_limits.h"
 #include "hotline/context.h"
 #include "observe/metrics.h"
 #include "store/database.h"
@@ -35,6 +37,8 @@ struct ApiConfig {
   // secondFactorRequired). Off here so that a library user and the tests opt in; `strada serve`
   // turns it on unless told --second-factor optional.
   bool require_second_factor = false;
+  // Requests a minute per client network and per account, by class (api/request_limits.h).
+  RateLimits rate_limits;
 };
 
 struct ApiContext {
@@ -44,6 +48,8 @@ struct ApiContext {
   // Runs CPU-heavy work (Argon2id) away from the I/O threads.
   boost::asio::thread_pool& cpu;
   ApiConfig config;
+  // The rate limits' buckets (config.rate_limits), shared by every route.
+  std::shared_ptr<RequestLimiter> limiter = std::make_shared<RequestLimiter>();
 
   // What the hotline's use cases work with.
   [[nodiscard]] hotline::Context hotline() const { return hotline::Context{db, vault}; }

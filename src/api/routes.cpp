@@ -1,11 +1,15 @@
 #include "api/routes.h"
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <optional>
+#include <string>
 
 #include "api/auth.h"
 #include "api/partner_referral_routes.h"
 #include "api/report_routes.h"
+#include "api/request_limits.h"
+#include "api/sign_in_gate.h"
 #include "api/standard_export_routes.h"
 #include "crypto/crypto.h"
 #include "http/parse.h"
@@ -108,10 +112,73 @@ http::Handler guarded(std::string_view method, http::Handler handler, bool uploa
   };
 }
 
+// 429 when the request is past its class's limit for `key` ("the client network" or "the
+// account"), with Retry-After in whole seconds; nullopt otherwise (and the request is counted).
+std::optional<http::Response> refuseOverLimit(ApiContext& ctx, const http::Request& req,
+                                              RequestCost cost, const std::string& key,
+                                              RateLimit limit, std::string_view whose) {
+  const std::int64_t wait_ms = ctx.limiter->take(key, limit, steadyNowMs());
+  if (wait_ms == 0) {
+    return std::nullopt;
+  }
+  const std::int64_t seconds = std::max<std::int64_t>(1, (wait_ms + 999) / 1000);
+  auto response =
+      errorResponse(req, domain::Error{domain::ErrorCode::kResourceExhausted,
+                                       "Too many requests of this kind from " + std::string(whose) +
+                                           " in a short time. Wait " + std::to_string(seconds) +
+                                           " second(s) and try again.",
+                                       "", "rate limited: " + std::string(requestCostName(cost))});
+  response.headers.emplace_back("Retry-After", std::to_string(seconds));
+  return response;
+}
+
+std::string networkKey(const http::Request& req, std::size_t cost_index) {
+  return "n:" + std::to_string(cost_index) + ":" + clientNetwork(req.remote_address);
+}
+
+// The client network's limit of `cost` (when rate limits are on).
+std::optional<http::Response> refuseOverAddressLimit(ApiContext& ctx, const http::Request& req,
+                                                     RequestCost cost) {
+  const RateLimits& limits = ctx.config.rate_limits;
+  if (!limits.enabled) {
+    return std::nullopt;
+  }
+  const auto index = static_cast<std::size_t>(cost);
+  return refuseOverLimit(ctx, req, cost, networkKey(req, index), limits.per_address.at(index),
+                         "your network");
+}
+
+// The account's limit of `cost`. A refusal gives back what the request took from its network's
+// limit: a refused request spends nothing.
+std::optional<http::Response> refuseOverAccountLimit(ApiContext& ctx, const http::Request& req,
+                                                     RequestCost cost,
+                                                     const policy::Principal& who) {
+  const RateLimits& limits = ctx.config.rate_limits;
+  if (!limits.enabled) {
+    return std::nullopt;
+  }
+  const auto index = static_cast<std::size_t>(cost);
+  auto refused = refuseOverLimit(ctx, req, cost, "a:" + std::to_string(index) + ":" + who.user_id,
+                                 limits.per_account.at(index), "your account");
+  if (refused) {
+    ctx.limiter->giveBack(networkKey(req, index), limits.per_address.at(index));
+  }
+  return refused;
+}
+
 }  // namespace
 
 void RouteTable::publicRoute(std::string method, std::string pattern, http::Handler handler) {
-  http::Handler checked = guarded(method, std::move(handler));
+  ApiContext& ctx = ctx_;
+  const RequestCost cost = requestCost(method, pattern);
+  http::Handler limited = [&ctx, cost, handler = std::move(handler)](
+                              http::Request& req) -> boost::asio::awaitable<http::Response> {
+    if (auto refused = refuseOverAddressLimit(ctx, req, cost)) {
+      co_return std::move(*refused);
+    }
+    co_return co_await handler(req);
+  };
+  http::Handler checked = guarded(method, std::move(limited));
   router_.add(std::move(method), std::move(pattern), std::move(checked));
 }
 
@@ -123,12 +190,19 @@ void RouteTable::route(std::string method, std::string pattern, policy::Permissi
 void RouteTable::add(std::string method, std::string pattern, policy::Permission permission,
                      AuthedHandler handler, std::size_t body_limit) {
   const bool unsafe = isUnsafeMethod(method);
+  const RequestCost cost = requestCost(method, pattern);
   ApiContext& ctx = ctx_;
-  http::Handler authorised = [&ctx, unsafe, permission, handler = std::move(handler)](
+  http::Handler authorised = [&ctx, unsafe, cost, permission, handler = std::move(handler)](
                                  http::Request& req) -> boost::asio::awaitable<http::Response> {
+    if (auto refused = refuseOverAddressLimit(ctx, req, cost)) {
+      co_return std::move(*refused);
+    }
     auto who = co_await authenticate(ctx, req);
     if (!who) {
       co_return errorResponse(req, who.error());
+    }
+    if (auto refused = refuseOverAccountLimit(ctx, req, cost, *who)) {
+      co_return std::move(*refused);
     }
     if (unsafe) {
       const auto sent = req.header(kCsrfHeader);

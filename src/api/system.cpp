@@ -57,6 +57,9 @@ void registerSystemRoutes(RouteTable& routes) {
                          [&ctx] { return static_cast<double>(ctx.db.stats().batches_committed); });
   ctx.metrics.addCounter("strada_db_jobs_committed_total", "Write jobs committed.",
                          [&ctx] { return static_cast<double>(ctx.db.stats().jobs_committed); });
+  ctx.metrics.addCounter("strada_requests_rate_limited_total",
+                         "Requests refused with 429 by the rate limits (api/request_limits.h).",
+                         [&ctx] { return static_cast<double>(ctx.limiter->refused()); });
 
   routes.publicRoute(
       "GET", "/api/v1/health", [&ctx](http::Request&) -> boost::asio::awaitable<http::Response> {

@@ -85,6 +85,7 @@ struct Arguments {
   strada::app::DemoOptions demo;
   std::string listen = "127.0.0.1:8080";
   std::string second_factor = "required";
+  std::string rate_limits = "on";
   std::string metrics_listen;
   int header_timeout_seconds = 10;
   int audit_anchor_minutes = 60;
@@ -275,6 +276,7 @@ int runServeCommand(Arguments& a) {
   }
   a.serve.header_timeout = std::chrono::seconds(a.header_timeout_seconds);
   a.serve.require_second_factor = a.second_factor == "required";
+  a.serve.rate_limits = a.rate_limits == "on";
   a.serve.audit_anchor_every = std::chrono::minutes(a.audit_anchor_minutes);
   a.serve.retention_every = std::chrono::minutes(a.purge_every_minutes);
   for (auto& proxy : a.serve.trusted_proxies) {
@@ -341,6 +343,12 @@ void addServeCommand(CLI::App& app, Arguments& a) {
                    "(the default); optional: only those who set one up (demos, tests)")
       ->check(CLI::IsMember({"required", "optional"}))
       ->envname("STRADA_SECOND_FACTOR");
+  serve
+      ->add_option("--rate-limits", a.rate_limits,
+                   "on: requests a minute are limited per client network and per account, "
+                   "429 past them (the default); off: for benchmarks on one machine")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->envname("STRADA_RATE_LIMITS");
   serve->add_option("--trust-proxy", a.serve.trusted_proxies,
                     "IP address of a reverse proxy whose X-Forwarded-For and X-Forwarded-Proto "
                     "are believed (repeatable)");

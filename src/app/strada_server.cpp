@@ -66,6 +66,9 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   if (serve.require_second_factor) {
     config.require_second_factor = *serve.require_second_factor;
   }
+  if (serve.rate_limits) {
+    config.rate_limits.enabled = *serve.rate_limits;
+  }
   impl->ctx = std::make_unique<api::ApiContext>(
       api::ApiContext{*impl->data.db, *impl->data.keys, impl->metrics, impl->cpu, config});
   http::Router router;

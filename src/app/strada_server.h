@@ -43,6 +43,9 @@ struct ServeOptions {
   // Whether the roles that reach sealed data must sign in with a second factor; when set, it
   // overrides api_config's (`strada serve` sets it: required unless --second-factor optional).
   std::optional<bool> require_second_factor;
+  // When set, turns the rate limits (api/request_limits.h) on or off; their figures stay the
+  // API settings'.
+  std::optional<bool> rate_limits;
   // The network's outbox: how often due messages are looked for, the back-off, the HTTP client's
   // timeout and CA file (network/outbox.h).
   network::DeliveryOptions delivery;

@@ -15,6 +15,8 @@ const { server, open } = setUpServerAndBrowser({
     { ...supervisor, role: 'supervisor' },
     { ...dataOfficer, role: 'data_officer' },
   ],
+  // The server's own rate limits: every screen (every export) as users work stays under them.
+  serverOptions: { rateLimits: 'on' },
 });
 
 // Registers a client and opens their case with a consent of each kind in `consents`.

@@ -69,6 +69,8 @@ const { open } = setUpServerAndBrowser({
     { ...supervisor, role: 'supervisor' },
     { ...dataOfficer, role: 'data_officer' },
   ],
+  // The server's own rate limits: every screen (every export) as users work stays under them.
+  serverOptions: { rateLimits: 'on' },
   afterStart: seed,
 });
 

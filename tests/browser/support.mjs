@@ -71,10 +71,10 @@ export async function stopProcess(child) {
 }
 
 /** Spawns `strada serve` on `dataDir` (port 0) and resolves with the child and its port. */
-async function spawnServe(dataDir, secondFactor, port = 0) {
+async function spawnServe(dataDir, { secondFactor, rateLimits }, port = 0) {
   const child = spawn(
     STRADA_BIN,
-    ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, '--web-root', STRADA_WEB_ROOT, '--second-factor', secondFactor],
+    ['serve', '--data', dataDir, '--listen', `127.0.0.1:${port}`, '--web-root', STRADA_WEB_ROOT, '--second-factor', secondFactor, '--rate-limits', rateLimits],
     { stdio: ['ignore', 'inherit', 'pipe'] },
   );
   const listening = await new Promise((resolve, reject) => {
@@ -115,17 +115,19 @@ async function spawnServe(dataDir, secondFactor, port = 0) {
  * several servers at once: STRADA_DB names one database for every command). The second factor is
  * optional unless `secondFactor` is 'required' (the server's own default): only the test of the
  * second factor signs in with one. `dbUrl` names a PostgreSQL database of the test's own (it is
- * not dropped).
+ * not dropped). `dataDir` names an empty data folder of the test's own (it is not removed). Rate limits are off unless `rateLimits` is 'on' (the server's own default): the
+ * tests that walk every screen turn them on, to show that ordinary work stays under them.
  */
-export async function startServer({ sqlite = false, secondFactor = 'optional', dbUrl = '' } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
+export async function startServer({ sqlite = false, secondFactor = 'optional', dbUrl = '', rateLimits = 'off', dataDir: ownDataDir = '' } = {}) {
+  const dataDir = ownDataDir || mkdtempSync(join(tmpdir(), 'strada-browser-data-'));
   const pg = dbUrl ? { url: dbUrl, drop: () => {} } : PG_ADMIN_URL && !sqlite ? freshPgDatabase() : null;
   if (pg) process.env.STRADA_DB = pg.url;
   run(['init', '--data', dataDir]);
   run(['org', 'add', '--data', dataDir, '--code', 'NL', '--name', consultant.organisation, '--country', 'NL']);
   addUser(dataDir, { ...consultant, role: 'consultant' });
 
-  const started = await spawnServe(dataDir, secondFactor);
+  const serveOptions = { secondFactor, rateLimits };
+  const started = await spawnServe(dataDir, serveOptions);
   let child = started.child;
   const port = started.port;
 
@@ -140,11 +142,11 @@ export async function startServer({ sqlite = false, secondFactor = 'optional', d
     },
     /** Starts the server again on the same data and port, after kill9(). */
     async restart() {
-      ({ child } = await spawnServe(dataDir, secondFactor, port));
+      ({ child } = await spawnServe(dataDir, serveOptions, port));
     },
     async stop() {
       await stopProcess(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!ownDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (pg) {
         delete process.env.STRADA_DB;
         pg.drop();
@@ -186,13 +188,13 @@ export async function startBrowser() {
  * if given; after them, both stopped. Call it at the top level of a test file. `server.baseUrl`
  * and `server.dataDir` are there once the set-up has run, in tests and in `afterStart` (not in
  * another top-level `before` hook: Node 20 runs those side by side); `open(t, fn)` runs `fn` with
- * a fresh page on the app (see withPage).
+ * a fresh page on the app (see withPage). `serverOptions` are startServer's.
  */
-export function setUpServerAndBrowser({ users = [], afterStart } = {}) {
+export function setUpServerAndBrowser({ users = [], afterStart, serverOptions = {} } = {}) {
   let running;
   let browser;
   before(async () => {
-    running = await startServer();
+    running = await startServer(serverOptions);
     for (const user of users) addUser(running.dataDir, user);
     browser = await startBrowser();
     await afterStart?.(server);
