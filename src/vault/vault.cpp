@@ -11,6 +11,7 @@
 #include "crypto/crypto.h"
 #include "domain/enum_names.h"
 #include "store/repositories.h"
+#include "vault/data_keys.h"
 
 namespace strada::vault {
 namespace {
@@ -113,38 +114,13 @@ crypto::SecretKey derive(const crypto::MasterKey& master, Subkey subkey) {
 domain::Result<crypto::SecretKey> loadOrCreateKey(
     store::Database& db, const crypto::MasterKey& master, const std::string& key_id,
     const std::optional<Subkey>& derived_from = std::nullopt) {
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    domain::Result<std::optional<std::string>> wrapped;
-    db.read([&](soci::session& sql) { wrapped = store::findWrappedKey(sql, key_id); });
-    if (!wrapped) {
-      return tl::unexpected(wrapped.error());
-    }
-    if (wrapped->has_value()) {
-      auto key = master.unwrap(**wrapped, key_id);
-      if (!key) {
-        return domain::fail(domain::ErrorCode::kUnavailable,
-                            "The data keys in this database do not open with this master key. "
-                            "Use the master.key this database was created with.");
-      }
-      return key;
-    }
-    auto fresh = derived_from ? derive(master, *derived_from) : crypto::SecretKey::generate();
-    const std::string sealed = master.wrap(fresh, key_id);
-    auto status = db.write([&](store::WriteContext& w) -> domain::Status {
-      if (auto inserted = store::insertWrappedKey(w, key_id, sealed); !inserted) {
-        return inserted;
-      }
-      return w.audit(audit::AuditEntry{"", "", audit::AuditAction::kDataKeyCreate, key_id, ""});
-    });
-    if (status) {
-      return fresh;
-    }
-    if (status.error().code != domain::ErrorCode::kConflict) {
-      return tl::unexpected(status.error());
-    }
-    // Another server created it first: load theirs.
+  auto key = loadOrCreateDataKey(db, master, key_id, [&master, &derived_from] {
+    return derived_from ? derive(master, *derived_from) : crypto::SecretKey::generate();
+  });
+  if (!key) {
+    return tl::unexpected(key.error());
   }
-  return domain::internalError("data key " + key_id + " could not be loaded or created");
+  return crypto::SecretKey::fromBytes((*key)->bytes());
 }
 
 }  // namespace
