@@ -4,7 +4,7 @@
 // with a wrong line shows that line, a correct one is imported. axe finds no serious violation.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { apiSession, checkA11y, consultant, setUpServerAndBrowser, signIn } from './support.mjs';
+import { apiSession, checkA11y, consultant, contactBody, setUpServerAndBrowser, signIn } from './support.mjs';
 
 const dataOfficer = { email: 'reports.data@example.org', password: 'amber quarry lantern 5', name: 'Rea Data' };
 
@@ -12,16 +12,7 @@ const { server, open } = setUpServerAndBrowser({ users: [{ ...dataOfficer, role:
 
 async function logContacts(api, n, channel) {
   for (let i = 0; i < n; i += 1) {
-    const made = await api('POST', '/api/v1/contacts', {
-      channel,
-      started_at: '2023-06-01T10:00:00Z',
-      duration_s: 120,
-      caller_type: 'possible_victim',
-      anonymous: true,
-      language: 'en',
-      category: 'safe_migration',
-      summary: 'Asked about a job offer.',
-    });
+    const made = await api('POST', '/api/v1/contacts', contactBody('2023-06-01T10:00:00Z', { channel }));
     assert.equal(made.status, 201, JSON.stringify(made.body));
   }
 }

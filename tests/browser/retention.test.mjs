@@ -5,29 +5,18 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
-import { apiSession, checkA11y, consultant, setUpServerAndBrowser, signIn, STRADA_BIN } from './support.mjs';
+import { apiSession, checkA11y, consultant, contactBody, setUpServerAndBrowser, signIn, STRADA_BIN } from './support.mjs';
 
 const dataOfficer = { email: 'retention.data@example.org', password: 'copper orchard beacon 4', name: 'Rita Data' };
 
 const { server, open } = setUpServerAndBrowser({ users: [{ ...dataOfficer, role: 'data_officer' }] });
 
-const contactAt = (startedAt) => ({
-  channel: 'phone',
-  started_at: startedAt,
-  duration_s: 120,
-  caller_type: 'possible_victim',
-  anonymous: true,
-  language: 'en',
-  category: 'safe_migration',
-  summary: 'Asked about a job offer.',
-});
-
 describe('retention', () => {
   test('a data officer sets how long contacts are kept, previews it, and the purge applies it', async (t) => {
     const api = await apiSession(server.baseUrl, consultant);
-    const old = await api('POST', '/api/v1/contacts', contactAt('2021-03-01T10:00:00Z'));
+    const old = await api('POST', '/api/v1/contacts', contactBody('2021-03-01T10:00:00Z'));
     assert.equal(old.status, 201, JSON.stringify(old.body));
-    const recent = await api('POST', '/api/v1/contacts', contactAt(new Date(Date.now() - 3600_000).toISOString()));
+    const recent = await api('POST', '/api/v1/contacts', contactBody(new Date(Date.now() - 3600_000).toISOString()));
     assert.equal(recent.status, 201, JSON.stringify(recent.body));
 
     await open(t, async (page) => {

@@ -33,6 +33,24 @@ function run(args, env = {}) {
 }
 
 /** Adds a user with one role to an organisation (NL unless `org` says otherwise) of `dataDir`. */
+/**
+ * The body of a final contact for POST /api/v1/contacts: an anonymous possible victim's phone call
+ * about safe migration, started at `startedAt`; `fields` change or add fields.
+ */
+export function contactBody(startedAt, fields = {}) {
+  return {
+    channel: 'phone',
+    started_at: startedAt,
+    duration_s: 120,
+    caller_type: 'possible_victim',
+    anonymous: true,
+    language: 'en',
+    category: 'safe_migration',
+    summary: 'Asked about a job offer.',
+    ...fields,
+  };
+}
+
 export function addUser(dataDir, { email, password, name, role, org = 'NL' }) {
   run(['user', 'add', '--data', dataDir, '--org', org, '--email', email, '--name', name, '--role', role], {
     STRADA_PASSWORD: password,

@@ -100,6 +100,7 @@ std::string targetWith(const std::string& pattern, const std::string& id) {
   return pattern.substr(0, open) + id + targetOf(pattern.substr(close + 1));
 }
 
+// `method` `target` with an empty JSON body (bytes for an upload route).
 HttpResponse send(HttpClient& c, const std::string& method, const std::string& target) {
   if (method == "GET") {
     return c.get(target);
@@ -113,18 +114,9 @@ HttpResponse send(HttpClient& c, const std::string& method, const std::string& t
   return r;
 }
 
+// The route with every parameter an id no record has.
 HttpResponse probe(HttpClient& c, const std::string& method, const std::string& pattern) {
-  const std::string target = targetOf(pattern);
-  if (method == "GET") {
-    return c.get(target);
-  }
-  HttpResponse r =
-      c.request(method, target, "{}", CsrfMode::kSession, {{"Content-Type", "application/json"}});
-  if (r.status == 415u) {  // an upload route: raw bytes
-    r = c.request(method, target, "x", CsrfMode::kSession,
-                  {{"Content-Type", "application/octet-stream"}});
-  }
-  return r;
+  return send(c, method, targetOf(pattern));
 }
 
 std::string matrixPath() {
