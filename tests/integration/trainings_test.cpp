@@ -167,7 +167,7 @@ TEST_F(TrainingsTest, RecordsReadsChangesAndDeletesATraining) {
 
 TEST_F(TrainingsTest, RefusesWrongInputNamingTheFieldAndOtherRoles) {
   HttpClient supervisor = signedIn(kSupervisorA);
-  const auto refused = [&](boost::json::object body, const std::string& field) {
+  const auto refused = [&](const boost::json::object& body, const std::string& field) {
     const HttpResponse r = supervisor.post("/api/v1/trainings", toJson(body));
     EXPECT_EQ(r.status, 400u) << field << ": " << r.body;
     if (r.json) {
