@@ -3,6 +3,8 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
+#include <cmath>
+#include <sstream>
 
 #include "domain/encoding.h"
 
@@ -71,6 +73,23 @@ domain::Result<std::optional<std::string>> JsonInput::optionalString(std::string
     return invalidField(pathOf(key), "This field must be a string.");
   }
   return std::optional<std::string>(std::string(v->as_string()));
+}
+
+domain::Result<double> JsonInput::requiredNumber(std::string_view key, double min, double max) {
+  const auto* v = find(key);
+  if (v == nullptr) {
+    return invalidField(pathOf(key), "This field is required.");
+  }
+  if (!v->is_number()) {
+    return invalidField(pathOf(key), "This field must be a number.");
+  }
+  const double n = v->to_number<double>();
+  if (!(n >= min && n <= max)) {
+    std::ostringstream range;
+    range << "This number must be between " << min << " and " << max << ".";
+    return invalidField(pathOf(key), range.str());
+  }
+  return n;
 }
 
 domain::Result<std::int64_t> JsonInput::requiredInteger(std::string_view key, std::int64_t min,
@@ -264,6 +283,17 @@ void JsonFields::integer(std::string_view key, std::int32_t& out, std::int64_t m
   take<std::int64_t>(n,
                      [key, min, max](JsonInput& in) { return in.requiredInteger(key, min, max); });
   out = static_cast<std::int32_t>(n);  // within [min, max], which the caller keeps to int32
+}
+
+void JsonFields::tenths(std::string_view key, std::int32_t& out, double min, double max) {
+  if (!ok() || !in_->has(key)) {
+    return;
+  }
+  double n = 0;
+  take<double>(n, [key, min, max](JsonInput& in) { return in.requiredNumber(key, min, max); });
+  if (ok()) {
+    out = static_cast<std::int32_t>(std::lround(n * 10));  // within [min, max], small
+  }
 }
 
 void JsonFields::version(std::int32_t& out, std::int32_t first) {

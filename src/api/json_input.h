@@ -35,6 +35,8 @@ class JsonInput {
   // An integer in [min, max]; a JSON number with a fraction is refused.
   [[nodiscard]] domain::Result<std::int64_t> requiredInteger(std::string_view key, std::int64_t min,
                                                              std::int64_t max);
+  // A number (with or without a fraction) in [min, max].
+  [[nodiscard]] domain::Result<double> requiredNumber(std::string_view key, double min, double max);
   [[nodiscard]] domain::Result<bool> optionalBool(std::string_view key, bool fallback);
   // An array of strings (at most `max_items`); absent or null gives an empty vector.
   [[nodiscard]] domain::Result<std::vector<std::string>> optionalStringArray(std::string_view key,
@@ -102,6 +104,9 @@ class JsonFields {
   // An integer in [min, max]; when absent or null, `out` keeps its value unless `required`.
   void integer(std::string_view key, std::int32_t& out, std::int64_t min, std::int64_t max,
                bool required = true);
+  // A number in [min, max] (a fraction allowed) as whole tenths, rounded: 4.25 gives 43; when
+  // absent or null, `out` keeps its value.
+  void tenths(std::string_view key, std::int32_t& out, double min, double max);
   // The required "version" a change started from (`first` to 2^31-1): 1 for a record, 0 for a
   // document of a case that may never have been written.
   void version(std::int32_t& out, std::int32_t first = 1);

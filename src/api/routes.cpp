@@ -252,6 +252,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerPartnerReferralRoutes(routes);
   registerStandardExportRoutes(routes);
   registerReportRoutes(routes);
+  registerTrainingRoutes(routes);
 }
 
 }  // namespace strada::api

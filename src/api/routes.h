@@ -108,5 +108,7 @@ void registerAccountRoutes(RouteTable& routes);
 void registerUserAdminRoutes(RouteTable& routes);
 // The organisation's retention rules and their preview (retention.cpp).
 void registerRetentionRoutes(RouteTable& routes);
+// Trainings given to partner professionals (trainings.cpp).
+void registerTrainingRoutes(RouteTable& routes);
 
 }  // namespace strada::api

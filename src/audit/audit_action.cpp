@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 143> kActions = {{
+constexpr std::array<ActionInfo, 146> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -161,8 +161,11 @@ constexpr std::array<ActionInfo, 143> kActions = {{
     {AuditAction::kRetentionUpdate, "retention.update", "retention"},
     {AuditAction::kRetentionPreview, "retention.preview", "retention"},
     {AuditAction::kRetentionPurge, "retention.purge", "retention"},
+    {AuditAction::kTrainingCreate, "training.create", "training"},
+    {AuditAction::kTrainingUpdate, "training.update", "training"},
+    {AuditAction::kTrainingDelete, "training.delete", "training"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kRetentionPurge));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kTrainingDelete));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

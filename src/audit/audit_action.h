@@ -179,6 +179,10 @@ enum class AuditAction {
   kRetentionUpdate,   // retention.update (object: the kinds with a rule, "kinds=contacts,...")
   kRetentionPreview,  // retention.preview (object: "kind=N,..." counts past their date)
   kRetentionPurge,    // retention.purge (one per organisation and kind: "contacts:delete=12")
+  // Trainings given to partner professionals (issue 11, section 3; object: the training's id).
+  kTrainingCreate,  // training.create
+  kTrainingUpdate,  // training.update
+  kTrainingDelete,  // training.delete
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -78,6 +78,9 @@ enum class Permission {
   kUsersManage,   // the organisation's users: reset a password or a second factor, the 2FA rule
   kSelfSessions,  // one's own sessions and recovery codes: a full sign-in's only
   kRetentionManage,  // the organisation's retention rules and the preview of what they purge
+  // Trainings given to partner professionals (issue 11, section 3).
+  kTrainingsRead,    // the organisation's trainings and their figures (counts, never names)
+  kTrainingsManage,  // record, change and delete them
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

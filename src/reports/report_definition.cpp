@@ -20,8 +20,9 @@ constexpr std::string_view kReferralsOut[] = {"referrals.out.national",
                                               "referrals.out.cross_border"};
 constexpr std::string_view kReturns[] = {"returns"};
 constexpr std::string_view kInProceedings[] = {"cases.in_proceedings"};
+constexpr std::string_view kTrainingsTotal[] = {"trainings.courses", "trainings.participants"};
 
-constexpr std::array<FigureGroup, 17> kGroups = {{
+constexpr std::array<FigureGroup, 19> kGroups = {{
     {"contacts.total", "", kContactsTotal, ""},
     {"contacts.kind", "", kContactsKind, "contacts.total"},
     {"contacts.by_category", "category", {}, "contacts.total"},
@@ -39,6 +40,8 @@ constexpr std::array<FigureGroup, 17> kGroups = {{
     {"referrals.out", "", kReferralsOut, ""},
     {"returns", "", kReturns, ""},
     {"cases.in_proceedings", "", kInProceedings, ""},
+    {"trainings.total", "", kTrainingsTotal, ""},
+    {"trainings.by_audience", "training_audience", {}, "trainings.participants"},
 }};
 
 constexpr std::array<domain::EnumName<PeriodKind>, 3> kPeriodKindNames = {{

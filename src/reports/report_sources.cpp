@@ -142,14 +142,18 @@ domain::Result<ReportSources> readReportSources(soci::session& sql, const std::s
   auto network_referrals =
       store::outgoingNetworkReferralsByCountry(sql, org_id, period.first_day, period.last_day);
   auto settings = store::readReportSettings(sql, org_id);
-  if (!totals || !breakdowns || !cases || !referrals || !network_referrals || !settings) {
+  auto trainings = store::countHeldTrainings(sql, org_id, first, last);
+  if (!totals || !breakdowns || !cases || !referrals || !network_referrals || !settings ||
+      !trainings) {
     return tl::unexpected(!totals              ? totals.error()
                           : !breakdowns        ? breakdowns.error()
                           : !cases             ? cases.error()
                           : !referrals         ? referrals.error()
                           : !network_referrals ? network_referrals.error()
-                                               : settings.error());
+                          : !settings          ? settings.error()
+                                               : trainings.error());
   }
+  out.trainings = std::move(*trainings);
   referrals->insert(referrals->end(), network_referrals->begin(), network_referrals->end());
   out.settings = std::move(*settings);
   out.contact_totals = std::move(*totals);
@@ -168,6 +172,16 @@ std::map<std::string, std::int64_t> rawFigures(const ReportSources& sources, con
   for (const auto& [country, n] : sources.referrals_out) {
     const bool national = country.empty() || country == sources.org_country;
     raw[national ? "referrals.out.national" : "referrals.out.cross_border"] += n;
+  }
+  // Trainings given: the held courses that began in the period, and their participants by
+  // audience (a course of two audiences counts once in trainings.courses).
+  for (const auto& count : sources.trainings) {
+    if (count.audience.empty()) {
+      raw["trainings.courses"] += count.courses;
+      raw["trainings.participants"] += count.participants;
+    } else {
+      raw["trainings.by_audience." + count.audience] += count.participants;
+    }
   }
   return raw;
 }

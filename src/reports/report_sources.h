@@ -15,6 +15,7 @@
 #include "store/case_stats.h"
 #include "store/contact_stats.h"
 #include "store/report_repository.h"
+#include "store/training_repository.h"
 
 namespace soci {
 class session;
@@ -29,6 +30,7 @@ struct ReportSources {
   store::CaseStatsRollup cases;                      // the months up to the period's end
   std::vector<std::pair<std::string, std::int64_t>> referrals_out;  // by the target's country
   store::ReportSettings settings;                                   // the groups not collected, k
+  std::vector<store::TrainingCount> trainings;  // the held trainings that began in the period
 };
 
 // The reads of one report (one read job). Blocking.

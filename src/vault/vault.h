@@ -69,6 +69,9 @@ enum class SealedField {
   // user_second_factors: a user's TOTP secret, confirmed or being enrolled (record id: user id
   // "/confirmed" or "/pending"). Under the key of the instance's service secrets (telephony.v1).
   kSecondFactorSecret,
+  // Of the organisation ("agencies.v1" key): a training's free text (place, external trainers,
+  // evaluation summary), sealed together as one JSON text (record id: training id).
+  kTrainingText,
 };
 
 // What a sealed value belongs to.

@@ -103,6 +103,7 @@ function screensOf(role) {
   const oversight = [
     ['#/supervision', 'Supervision'], // with the flagged callers for supervisors
     ['#/stats', 'Statistics'],
+    ['#/trainings', 'Trainings given'], // trainings.read: supervisors and data officers here
   ];
   if (role === 'consultant') return [...logs, ...common, ...plan];
   if (role === 'supervisor') return [...logs, ...common, ...plan, ...oversight];

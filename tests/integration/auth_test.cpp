@@ -198,14 +198,17 @@ TEST_F(AuthTest, MeListsExactlyThePermissionsOfTheUsersRoles) {
         "stats.read",
         "supervision.act",
         "supervision.read",
-        "task.list_mine"}},
+        "task.list_mine",
+        "trainings.manage",
+        "trainings.read"}},
       {kDataOfficerA,
-       {"agency.read",      "case.list",        "case.read",       "case_stats.export",
-        "client.erase",     "client.export",    "client.read",     "codes.read",
-        "contact.export",   "contact.list",     "contact.read",    "exports.standard",
-        "knowledge.edit",   "knowledge.read",   "reports.manage",  "reports.read",
-        "reports.settings", "retention.manage", "self.read",       "self.security",
-        "self.sessions",    "stats.read",       "supervision.read"}},
+       {"agency.read",      "case.list",        "case.read",        "case_stats.export",
+        "client.erase",     "client.export",    "client.read",      "codes.read",
+        "contact.export",   "contact.list",     "contact.read",     "exports.standard",
+        "knowledge.edit",   "knowledge.read",   "reports.manage",   "reports.read",
+        "reports.settings", "retention.manage", "self.read",        "self.security",
+        "self.sessions",    "stats.read",       "supervision.read", "trainings.manage",
+        "trainings.read"}},
   };
   for (const auto& [email, permissions] : expected) {
     HttpClient c = signedIn(email);
@@ -254,6 +257,9 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/referrals/receivers", "network.referrals_work"},
       {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
       {"GET", "/api/v1/admin/retention", "retention.manage"},
+      {"GET", "/api/v1/trainings", "trainings.read"},
+      {"GET", "/api/v1/trainings/figures?from=2025&to=2025", "trainings.read"},
+      {"POST", "/api/v1/trainings", "trainings.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

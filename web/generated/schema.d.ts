@@ -875,6 +875,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trainings the organisation gave
+         * @description Courses the organisation gave to partner professionals (docs/trainings.md), newest first
+         *     (first day, then id, descending), in keyset pages. Needs `trainings.read` (case_worker,
+         *     supervisor, data_officer, org_admin). Another organisation's trainings are never listed.
+         *     Not audited (no person is in a training).
+         */
+        get: operations["listTrainings"];
+        put?: never;
+        /**
+         * Record a training
+         * @description Records a course given to partner professionals. Needs `trainings.manage` (supervisor,
+         *     data_officer, org_admin) and the `X-CSRF-Token` header. Validation answers 400 naming the
+         *     field: `date` or `end_date` not a YYYY-MM-DD date (or `end_date` before `date`), `status`
+         *     not `draft` or `held`, a held training without `audiences`, `audiences[i].audience` not
+         *     in `training_audience` or given twice, `audiences[i].participants` not 1 to 100000,
+         *     `topics[i]` not in `training_topic`, `agencies[i]` not an agency of the organisation's
+         *     directory, `trainers[i]` not a staff user of the organisation, `evaluation_score` not 1
+         *     to 5, a member the route does not know (participants are counted, never named). The
+         *     place, the external trainers and the evaluation summary are sealed at rest. Audited
+         *     (`training.create`).
+         */
+        post: operations["createTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Trainings given per year by audience
+         * @description The held trainings whose first day is in each year from `from` to `to` (at most 50
+         *     years): courses and participants in all, and per audience (every code of
+         *     `training_audience`, zero included) the courses with participants of that audience and
+         *     their number. Drafts are not counted. Counts inside the organisation, not suppressed (the
+         *     member's aggregate report applies its disclosure rules to the same counts). Needs
+         *     `trainings.read`.
+         */
+        get: operations["getTrainingFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trainings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a training
+         * @description One training of the organisation; another organisation's answers 404, exactly as a
+         *     missing one. Needs `trainings.read`.
+         */
+        get: operations["getTraining"];
+        /**
+         * Change a training
+         * @description Replaces every field of the training (as `POST` validates them) if its version is still
+         *     `version`. Needs `trainings.manage` and the `X-CSRF-Token` header. Audited
+         *     (`training.update`).
+         */
+        put: operations["updateTraining"];
+        post?: never;
+        /**
+         * Delete a training
+         * @description Deletes the training and its counts if its version is still `version` (a query
+         *     parameter, required: 400 naming `version` without it). Needs `trainings.manage` and the
+         *     `X-CSRF-Token` header. Audited (`training.delete`).
+         */
+        delete: operations["deleteTraining"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/telephony/events": {
         parameters: {
             query?: never;
@@ -3728,6 +3822,76 @@ export interface components {
             /** @default true */
             active: boolean;
         };
+        TrainingAudience: {
+            /** @description A code of `training_audience`. */
+            audience: string;
+            participants: number;
+        };
+        TrainingInput: {
+            /**
+             * Format: date
+             * @description The first day.
+             */
+            date: string;
+            /** @description The last day (YYYY-MM-DD), or "" for a course of one day. */
+            end_date?: string;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "held";
+            /** @description Where it was given (free text, not personal; sealed at rest). */
+            place?: string;
+            audiences?: components["schemas"]["TrainingAudience"][];
+            topics?: string[];
+            agencies?: string[];
+            trainers?: string[];
+            /** @description Names of trainers from outside (sealed at rest). */
+            external_trainers?: string[];
+            /** @description The average evaluation score, kept to one decimal. */
+            evaluation_score?: number | null;
+            /** @description Sealed at rest. */
+            evaluation_summary?: string;
+        };
+        Training: {
+            id: string;
+            /** @enum {string} */
+            status: "draft" | "held";
+            /** Format: date */
+            date: string;
+            end_date: string;
+            place: string;
+            audiences: components["schemas"]["TrainingAudience"][];
+            /** @description The sum of the audiences' participants. */
+            participants: number;
+            topics: string[];
+            agencies: string[];
+            trainers: string[];
+            external_trainers: string[];
+            evaluation_score: number | null;
+            evaluation_summary: string;
+            /** Format: date-time */
+            updated_at: string;
+            updated_by: string;
+            version: number;
+        };
+        TrainingPage: {
+            items: components["schemas"]["Training"][];
+            next_cursor: string | null;
+        };
+        TrainingCount: {
+            audience: string;
+            courses: number;
+            participants: number;
+        };
+        TrainingFigures: {
+            years: {
+                year: number;
+                courses: number;
+                participants: number;
+                by_audience: components["schemas"]["TrainingCount"][];
+            }[];
+        };
         Agency: {
             id: string;
             name: string;
@@ -5032,6 +5196,8 @@ export interface components {
         ContactId: string;
         /** @description The article's id. */
         KnowledgeArticleId: string;
+        /** @description The training's id. */
+        TrainingId: string;
         /** @description The agency's id. */
         AgencyId: string;
         /** @description The client's id. */
@@ -5117,6 +5283,12 @@ export type KnowledgeHitList = components['schemas']['KnowledgeHitList'];
 export type AgencyType = components['schemas']['AgencyType'];
 export type AgencyInput = components['schemas']['AgencyInput'];
 export type AgencyUpdate = components['schemas']['AgencyUpdate'];
+export type TrainingAudience = components['schemas']['TrainingAudience'];
+export type TrainingInput = components['schemas']['TrainingInput'];
+export type Training = components['schemas']['Training'];
+export type TrainingPage = components['schemas']['TrainingPage'];
+export type TrainingCount = components['schemas']['TrainingCount'];
+export type TrainingFigures = components['schemas']['TrainingFigures'];
 export type Agency = components['schemas']['Agency'];
 export type AgencyPage = components['schemas']['AgencyPage'];
 export type IdDocument = components['schemas']['IdDocument'];
@@ -5241,6 +5413,7 @@ export type ParameterFilterFollowUp = components['parameters']['FilterFollowUp']
 export type ParameterFilterImminentDanger = components['parameters']['FilterImminentDanger'];
 export type ParameterContactId = components['parameters']['ContactId'];
 export type ParameterKnowledgeArticleId = components['parameters']['KnowledgeArticleId'];
+export type ParameterTrainingId = components['parameters']['TrainingId'];
 export type ParameterAgencyId = components['parameters']['AgencyId'];
 export type ParameterClientId = components['parameters']['ClientId'];
 export type ParameterCaseId = components['parameters']['CaseId'];
@@ -6789,6 +6962,223 @@ export interface operations {
             403: components["responses"]["RoleOrCsrfDenied"];
             404: components["responses"]["NotFound"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTrainings: {
+        parameters: {
+            query?: {
+                /** @description Trainings whose first day is in this year. */
+                year?: number;
+                /** @description Trainings with participants of this audience (code list `training_audience`). */
+                audience?: string;
+                /** @description Trainings on this topic (code list `training_topic`). */
+                topic?: string;
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of trainings. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingPage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"];
+            };
+        };
+        responses: {
+            /** @description Created (version 1). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `/api/v1/trainings/{id}` of the new training. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTrainingFigures: {
+        parameters: {
+            query: {
+                from: number;
+                /** @description The last year (default `from`). */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, years ascending. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingFigures"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The training's id. */
+                id: components["parameters"]["TrainingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The training. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The training's id. */
+                id: components["parameters"]["TrainingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingInput"] & {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The training now (version + 1). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: someone else changed the training since `version`; reload it. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteTraining: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                /** @description The training's id. */
+                id: components["parameters"]["TrainingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleOrCsrfDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict`: someone else changed the training since `version`; reload it. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["Internal"];
             503: components["responses"]["Unavailable"];
         };

@@ -32,6 +32,7 @@ import { ReferralsPage, ReferralView } from './network/ReferralsPage';
 import { PartnerIntakePage } from './partner/PartnerIntakePage';
 import { ReportsPage } from './reports/ReportsPage';
 import { ReportView } from './reports/ReportView';
+import { TrainingsPage } from './trainings/TrainingsPage';
 import { can } from './permissions';
 import type { Route, RouteName } from './router';
 
@@ -76,6 +77,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   account: (_, c) => <AccountSecurityPage api={c.api} onSession={c.onSession} />,
   usersAdmin: (_, c) => <UsersAdminPage api={c.api} />,
   retention: (_, c) => <RetentionPage api={c.api} />,
+  trainings: (_, c) => <TrainingsPage api={c.api} codes={c.codes} user={c.user} />,
 };
 
 /** The screen of `route`. */

@@ -59,6 +59,8 @@ export type Permission =
   | 'supervision.act'
   | 'supervision.read'
   | 'task.list_mine'
+  | 'trainings.manage'
+  | 'trainings.read'
   | 'users.manage';
 
 /** Whether the server grants `user` the permission `permission`. */

@@ -21,6 +21,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'network', permission: 'network.members_read', label: 'network.nav' },
   { section: 'networkOverview', permission: 'network.overview_read', label: 'networkOverview.nav' },
   { section: 'reports', permission: 'reports.read', label: 'reports.nav' },
+  { section: 'trainings', permission: 'trainings.read', label: 'trainings.nav' },
   { section: 'referrals', permission: 'network.referrals_work', label: 'referrals.nav' },
   { section: 'usersAdmin', permission: 'users.manage', label: 'usersAdmin.nav' },
   { section: 'retention', permission: 'retention.manage', label: 'retention.nav' },

@@ -69,6 +69,8 @@ export const choosableFigures = [
   'referrals.in.cross_border',
   'referrals.out.national',
   'cases.in_proceedings',
+  'trainings.courses',
+  'trainings.participants',
 ];
 
 /** The address of the overview of years [from, to] and `figures` (format json, csv or xlsx). */
