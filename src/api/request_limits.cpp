@@ -34,6 +34,8 @@ constexpr std::array kQueryRoutes{
     NamedRoute{"GET", "/api/v1/cases"},
     NamedRoute{"GET", "/api/v1/stats/cases"},
     NamedRoute{"GET", "/api/v1/stats/contacts"},
+    NamedRoute{"GET", "/api/v1/trainings"},
+    NamedRoute{"GET", "/api/v1/trainings/figures"},
     NamedRoute{"GET", "/api/v1/network/overview"},
     NamedRoute{"GET", "/api/v1/public/network-figures"},
 };

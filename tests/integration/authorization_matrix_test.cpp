@@ -133,6 +133,12 @@ std::map<std::string, std::string> foreignRecords() {
   ids["/api/v1/agencies"] =
       createdId(supervisor, "/api/v1/agencies",
                 {{"name", "Foreign Desk"}, {"type", "legal_service"}, {"country", "RO"}});
+  ids["/api/v1/trainings"] =
+      createdId(supervisor, "/api/v1/trainings",
+                {{"date", "2024-03-12"},
+                 {"status", "held"},
+                 {"audiences", {{{"audience", "police"}, {"participants", 12}}}},
+                 {"topics", boost::json::array{"identification"}}});
   HttpClient admin = DeploymentTestAccess::signedIn(kAdminB);
   ids["/api/v1/knowledge"] = createdId(admin, "/api/v1/knowledge",
                                        {{"kind", "country_sheet"},
@@ -235,7 +241,8 @@ std::string recordSections(const std::vector<std::pair<std::string, std::string>
       "\n## Another organisation's records\n\n"
       "Each route whose first parameter names a record, asked by each role of organisation A\n"
       "with the id of a record of organisation B (a contact, an agency, an article, a user, a\n"
-      "session, a person, a case, a report; later parameters an id no record has). The test\n"
+      "session, a person, a case, a report, a training; later parameters an id no record has).\n"
+      "The test "
       "fails unless every answer, status and error, is the answer for an id no record has: "
       "\"404\"\nnot found, \"400\" the probe's empty body refused first, \"403\" the policy "
       "refuses the role.\nNo answer tells another organisation's record from a missing one.\n\n",

@@ -202,7 +202,7 @@ TEST(CallerIdentifier, ANumberLibphonenumberCannotReadKeepsItsDigits) {
 }
 
 TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
-  EXPECT_EQ(codesVersion(), "2026-12.5");
+  EXPECT_EQ(codesVersion(), "2026-12.6");
   for (const char* name :
        {"contact_kind", "non_data_type", "channel", "category", "caller_type", "gender", "age_band",
         "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag",
