@@ -178,6 +178,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerPartnerReferralRoutes(routes);
   registerStandardExportRoutes(routes);
   registerReportRoutes(routes);
+  registerPublicSiteRoutes(routes);
 }
 
 }  // namespace strada::api

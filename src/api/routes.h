@@ -108,5 +108,7 @@ void registerAccountRoutes(RouteTable& routes);
 void registerUserAdminRoutes(RouteTable& routes);
 // The organisation's retention rules and their preview (retention.cpp).
 void registerRetentionRoutes(RouteTable& routes);
+// The public pages under /public/ and the organisation's public profile (public_pages.cpp).
+void registerPublicSiteRoutes(RouteTable& routes);
 
 }  // namespace strada::api

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 143> kActions = {{
+constexpr std::array<ActionInfo, 145> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -161,8 +161,10 @@ constexpr std::array<ActionInfo, 143> kActions = {{
     {AuditAction::kRetentionUpdate, "retention.update", "retention"},
     {AuditAction::kRetentionPreview, "retention.preview", "retention"},
     {AuditAction::kRetentionPurge, "retention.purge", "retention"},
+    {AuditAction::kPublicProfileRead, "public_profile.read", "organisation"},
+    {AuditAction::kPublicProfileUpdate, "public_profile.update", "public_profile"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kRetentionPurge));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kPublicProfileUpdate));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -179,6 +179,9 @@ enum class AuditAction {
   kRetentionUpdate,   // retention.update (object: the kinds with a rule, "kinds=contacts,...")
   kRetentionPreview,  // retention.preview (object: "kind=N,..." counts past their date)
   kRetentionPurge,    // retention.purge (one per organisation and kind: "contacts:delete=12")
+  // The public site (issue 11, section 1).
+  kPublicProfileRead,    // public_profile.read (the profile with its address, by staff)
+  kPublicProfileUpdate,  // public_profile.update (object: "hotlines=N,address=public|secret|none")
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

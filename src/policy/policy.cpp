@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 56> kPermissions = {{
+constexpr std::array<PermissionRule, 57> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -140,8 +140,10 @@ constexpr std::array<PermissionRule, 56> kPermissions = {{
     {Permission::kSelfSessions, "self.sessions", kEveryRole},
     // How long records are kept: the organisation's administrators and data officers.
     {Permission::kRetentionManage, "retention.manage", rolesOf({kOrgAdmin, kDataOfficer})},
+    // What the organisation publishes about its hotlines: its administrators.
+    {Permission::kPublicProfileManage, "public_profile.manage", rolesOf({kOrgAdmin})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kRetentionManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kPublicProfileManage),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -78,6 +78,8 @@ enum class Permission {
   kUsersManage,   // the organisation's users: reset a password or a second factor, the 2FA rule
   kSelfSessions,  // one's own sessions and recovery codes: a full sign-in's only
   kRetentionManage,  // the organisation's retention rules and the preview of what they purge
+  // The public site (issue 11, section 1).
+  kPublicProfileManage,  // the organisation's public hotline profile and its (secret) address
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

@@ -67,7 +67,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 25> kFields = {{
+constexpr std::array<FieldInfo, 26> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -94,8 +94,9 @@ constexpr std::array<FieldInfo, 25> kFields = {{
     {SealedField::kNetworkSecretKey, "network_keys.secret:", KeyKind::kNetwork},
     {SealedField::kNetworkReferralText, "network_referrals.text:", KeyKind::kClients},
     {SealedField::kSecondFactorSecret, "user_second_factors.secret:", KeyKind::kTelephony},
+    {SealedField::kOrganisationAddress, "organisations.address:", KeyKind::kAgencies},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kSecondFactorSecret));
+static_assert(domain::listsEveryValue(kFields, SealedField::kOrganisationAddress));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

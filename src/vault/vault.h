@@ -69,6 +69,9 @@ enum class SealedField {
   // user_second_factors: a user's TOTP secret, confirmed or being enrolled (record id: user id
   // "/confirmed" or "/pending"). Under the key of the instance's service secrets (telephony.v1).
   kSecondFactorSecret,
+  // public_profiles.address_sealed: the organisation's own address (record id: organisation
+  // id), public or not (a shelter's secret address). Under the agencies' key (a directory entry).
+  kOrganisationAddress,
 };
 
 // What a sealed value belongs to.

@@ -254,6 +254,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/referrals/receivers", "network.referrals_work"},
       {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
       {"GET", "/api/v1/admin/retention", "retention.manage"},
+      {"GET", "/api/v1/public-profile", "public_profile.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
