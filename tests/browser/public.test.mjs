@@ -6,7 +6,7 @@
 // left). The organisation's admin publishes the hotline over the API first.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { apiSession, checkA11y, setUpServerAndBrowser } from './support.mjs';
+import { apiSession, checkA11y, setUpServerAndBrowser, signIn } from './support.mjs';
 
 const admin = { email: 'admin@example.org', password: 'lantern orchard 58 quiet', name: 'Ada Admin', role: 'org_admin' };
 const neutral = 'https://www.bbc.com/weather';
@@ -121,6 +121,29 @@ describe('public pages', () => {
           await checkA11y(page, `${path} in ${lang}`);
         }
       }
+    });
+  });
+
+  test("the organisation's admin edits the profile in the staff UI and the public page shows it", async (t) => {
+    await open(t, async (page) => {
+      await signIn(page, admin);
+      await page.getByRole('link', { name: 'Public profile' }).click();
+      await page.getByRole('heading', { level: 1, name: 'What the public pages show' }).waitFor();
+      assert.equal(await page.getByLabel('Name').inputValue(), 'Trafficking helpline');
+      assert.equal(await page.getByLabel("The organisation's address").inputValue(), 'Secret Shelter Street 9');
+      assert.equal(await page.getByLabel('Show this address on the public pages').isChecked(), false);
+      await page.getByLabel('Hours').fill('Mon-Sun 8:00-22:00');
+      await page.getByRole('button', { name: 'Add another way to reach it' }).click();
+      await page.getByLabel('Way 2', { exact: true }).selectOption('messaging');
+      await page.getByLabel('Address or handle of way 2').fill('Signal: +31 6 12345678');
+      await checkA11y(page, 'the public profile');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Saved. The public pages show it now.').waitFor();
+
+      await page.goto(`${server.baseUrl}/public/hotlines/NL`);
+      await page.getByText('Mon-Sun 8:00-22:00').waitFor();
+      await page.getByText('Messaging app: Signal: +31 6 12345678').waitFor();
+      assert.equal(await page.getByText('Secret Shelter Street').count(), 0);
     });
   });
 });

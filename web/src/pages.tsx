@@ -5,6 +5,7 @@ import type { ApiClient } from './api/client';
 import type { CodeLists, Session, User } from './api/types';
 import { AccountSecurityPage } from './account/AccountSecurityPage';
 import { RetentionPage } from './account/RetentionPage';
+import { PublicProfilePage } from './publicProfile/PublicProfilePage';
 import { UsersAdminPage } from './account/UsersAdminPage';
 import { AgencyForm } from './components/AgencyForm';
 import { AgencyView } from './components/AgencyView';
@@ -76,6 +77,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   account: (_, c) => <AccountSecurityPage api={c.api} onSession={c.onSession} />,
   usersAdmin: (_, c) => <UsersAdminPage api={c.api} />,
   retention: (_, c) => <RetentionPage api={c.api} />,
+  publicProfile: (_, c) => <PublicProfilePage api={c.api} />,
 };
 
 /** The screen of `route`. */

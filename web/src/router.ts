@@ -30,7 +30,8 @@ export type Route =
   | { name: 'referral'; id: string }
   | { name: 'account' } // one's own second factor, password and sessions
   | { name: 'usersAdmin' } // the organisation's users, for its administrator
-  | { name: 'retention' }; // how long the organisation keeps each kind of record
+  | { name: 'retention' } // how long the organisation keeps each kind of record
+  | { name: 'publicProfile' }; // what the public pages show of the organisation's hotlines
 
 export type RouteName = Route['name'];
 
@@ -51,7 +52,8 @@ export type Section =
   | 'referrals'
   | 'account'
   | 'usersAdmin'
-  | 'retention';
+  | 'retention'
+  | 'publicProfile';
 
 interface RouteSpec {
   name: RouteName;
@@ -91,6 +93,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'account', path: '/account', section: 'account' },
   { name: 'usersAdmin', path: '/admin/users', section: 'usersAdmin' },
   { name: 'retention', path: '/admin/retention', section: 'retention' },
+  { name: 'publicProfile', path: '/admin/public-profile', section: 'publicProfile' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -34,6 +34,7 @@ const examples: Route[] = [
   { name: 'account' },
   { name: 'usersAdmin' },
   { name: 'retention' },
+  { name: 'publicProfile' },
 ];
 
 describe('the route table', () => {
