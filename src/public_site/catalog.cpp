@@ -20,15 +20,15 @@ struct Catalog::Impl {
 namespace {
 
 std::string_view embeddedText(std::string_view language) {
-  if (language == "nl") return domain::publicMessages_nl();
-  if (language == "ro") return domain::publicMessages_ro();
-  if (language == "bg") return domain::publicMessages_bg();
-  if (language == "cs") return domain::publicMessages_cs();
-  if (language == "pl") return domain::publicMessages_pl();
-  if (language == "uk") return domain::publicMessages_uk();
-  if (language == "ru") return domain::publicMessages_ru();
-  if (language == "ar") return domain::publicMessages_ar();
-  return domain::publicMessages_en();
+  if (language == "nl") return domain::publicMessagesNL();
+  if (language == "ro") return domain::publicMessagesRO();
+  if (language == "bg") return domain::publicMessagesBG();
+  if (language == "cs") return domain::publicMessagesCS();
+  if (language == "pl") return domain::publicMessagesPL();
+  if (language == "uk") return domain::publicMessagesUK();
+  if (language == "ru") return domain::publicMessagesRU();
+  if (language == "ar") return domain::publicMessagesAR();
+  return domain::publicMessagesEN();
 }
 
 // Lines of "key<TAB>text"; "#" starts a comment line. A line without a tab is a build mistake.

@@ -6,14 +6,14 @@
 
 namespace strada::domain {
 
-std::string_view publicMessages_en();
-std::string_view publicMessages_nl();
-std::string_view publicMessages_ro();
-std::string_view publicMessages_bg();
-std::string_view publicMessages_cs();
-std::string_view publicMessages_pl();
-std::string_view publicMessages_uk();
-std::string_view publicMessages_ru();
-std::string_view publicMessages_ar();
+std::string_view publicMessagesEN();
+std::string_view publicMessagesNL();
+std::string_view publicMessagesRO();
+std::string_view publicMessagesBG();
+std::string_view publicMessagesCS();
+std::string_view publicMessagesPL();
+std::string_view publicMessagesUK();
+std::string_view publicMessagesRU();
+std::string_view publicMessagesAR();
 
 }  // namespace strada::domain

@@ -95,6 +95,7 @@ std::vector<std::pair<std::string, std::string>> countriesOf(const Catalog& c,
     codes.insert(l.country);
   }
   std::vector<std::pair<std::string, std::string>> out;  // name, code
+  out.reserve(codes.size());
   for (const std::string& code : codes) {
     out.emplace_back(c.countryName(code), code);
   }

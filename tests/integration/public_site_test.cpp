@@ -22,7 +22,7 @@ namespace {
 
 constexpr const char* kAdminA = "public.admin@a.example.org";
 constexpr const char* kAdminB = "public.admin@b.example.org";
-constexpr std::size_t kPageLimit = 100 * 1024;
+constexpr std::size_t kPageLimit = std::size_t{100} * 1024;
 
 boost::json::object hotlineBody(const std::string& name, const std::string& number) {
   return {{"name", name},
