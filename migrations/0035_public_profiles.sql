@@ -17,3 +17,14 @@ CREATE TABLE public_profiles (
   updated_at BIGINT NOT NULL DEFAULT 0,
   version INTEGER NOT NULL DEFAULT 1
 );
+
+-- At the hub: the public part of each member's profile, as the member last sent it
+-- (public_profile.publish, signed, through the outbox). Only what the member's public pages
+-- show: its hotlines and its address when public. Never a secret address.
+CREATE TABLE network_public_profiles (
+  member_code TEXT NOT NULL PRIMARY KEY,
+  hotlines TEXT NOT NULL DEFAULT '[]',
+  public_address TEXT NOT NULL DEFAULT '',
+  message_id TEXT NOT NULL DEFAULT '',
+  received_at BIGINT NOT NULL DEFAULT 0
+);

@@ -3,10 +3,15 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <tuple>
 
 #include "domain/codes.h"
 #include "domain/contact.h"
+#include "network/identity.h"
+#include "network/outbox.h"
+#include "network/report_submission.h"
 #include "policy/policy.h"
+#include "store/network_repository.h"
 #include "store/organisation_repository.h"
 #include "store/public_profile_repository.h"
 
@@ -253,10 +258,29 @@ domain::Result<PublicProfile> changePublicProfile(store::Database& db, const vau
   const std::string object =
       "hotlines=" + std::to_string(profile.hotlines.size()) + ",address=" +
       (profile.address.empty() ? "none" : (profile.address_public ? "public" : "secret"));
+  // A member of a network tells the hub (only what is public). No network identity: nothing to do.
+  auto self = network::loadIdentity(db, vault);
+  const bool to_hub =
+      self && self->instance.role == "member" && self->instance.membership == "active";
   domain::UnixMillis written_at = 0;
   auto status = db.write([&](store::WriteContext& w) -> domain::Status {
     if (auto s = store::writePublicProfile(w, stored, expected_version); !s) {
       return s;
+    }
+    if (to_hub) {
+      auto member_org = network::memberOrganisationId(w.sql(), self->instance.code);
+      if (!member_org) {
+        return tl::unexpected(member_org.error());
+      }
+      if (*member_org == org_id) {
+        const std::string body = json::serialize(json::object{
+            {"hotlines", json::parse(stored.hotlines)}, {"address", stored.public_address}});
+        if (auto sent = network::sendMessage(w, *self, self->instance.hub_code,
+                                             "public_profile.publish", body);
+            !sent) {
+          return sent;
+        }
+      }
     }
     written_at = w.now();
     return w.audit(actor.entry(audit::AuditAction::kPublicProfileUpdate, object));
@@ -271,10 +295,25 @@ domain::Result<PublicProfile> changePublicProfile(store::Database& db, const vau
 
 domain::Result<std::vector<Listing>> publishedListings(store::Database& db) {
   domain::Result<std::vector<store::PublishedProfile>> rows;
-  db.read([&](soci::session& sql) { rows = store::listPublishedProfiles(sql); });
+  db.read([&](soci::session& sql) {
+    rows = store::listPublishedProfiles(sql);
+    if (!rows) {
+      return;
+    }
+    auto members = store::listNetworkPublicProfiles(sql);
+    if (!members) {
+      rows = tl::unexpected(members.error());
+      return;
+    }
+    rows->insert(rows->end(), members->begin(), members->end());
+  });
   if (!rows) {
     return tl::unexpected(rows.error());
   }
+  std::stable_sort(rows->begin(), rows->end(),
+                   [](const store::PublishedProfile& a, const store::PublishedProfile& b) {
+                     return std::tie(a.country, a.org_name) < std::tie(b.country, b.org_name);
+                   });
   std::vector<Listing> out;
   for (const store::PublishedProfile& row : *rows) {
     auto hotlines = hotlinesFromJson(row.hotlines);
@@ -288,6 +327,49 @@ domain::Result<std::vector<Listing>> publishedListings(store::Database& db) {
         Listing{row.org_code, row.org_name, row.country, std::move(*hotlines), row.public_address});
   }
   return out;
+}
+
+namespace {
+
+// At the hub: public_profile.publish from an active member.
+domain::Status onPublish(store::WriteContext& w, const network::Identity& self,
+                         const network::Envelope& e) {
+  if (self.instance.role != "hub") {
+    return domain::invalidField("kind", "Only the hub keeps the members' public profiles.");
+  }
+  auto member = store::findNetworkMember(w.sql(), e.sender);
+  if (!member) {
+    return tl::unexpected(member.error());
+  }
+  if (!*member || (*member)->status != "active" || (*member)->is_hub) {
+    return domain::invalidField("sender", "Only an active member publishes a profile.");
+  }
+  boost::system::error_code ec;
+  const json::value body = json::parse(e.body, ec);
+  if (ec || !body.is_object() || !body.as_object().contains("hotlines") ||
+      !body.as_object().at("hotlines").is_array() || !body.as_object().contains("address") ||
+      !body.as_object().at("address").is_string()) {
+    return domain::invalidField("body", "A public profile has hotlines and an address.");
+  }
+  auto hotlines = hotlinesFromJson(json::serialize(body.as_object().at("hotlines")));
+  if (!hotlines) {
+    return domain::invalidField("body", "The hotlines are not in the expected shape.");
+  }
+  if (auto s = checkHotlines(*hotlines, (*member)->country); !s) {
+    return s;
+  }
+  std::string address(body.as_object().at("address").as_string());
+  if (auto s = checkText(address, "address", 0, 500); !s) {
+    return s;
+  }
+  return store::putNetworkPublicProfile(w, e.sender, hotlinesJson(*hotlines), address,
+                                        e.message_id);
+}
+
+}  // namespace
+
+void addPublicProfileHandlers(network::MessageHandlers& handlers) {
+  handlers.add("public_profile.publish", onPublish);
 }
 
 }  // namespace strada::public_site

@@ -18,6 +18,7 @@
 #include "domain/error.h"
 #include "domain/time.h"
 #include "hotline/context.h"
+#include "network/message_handlers.h"
 #include "store/database.h"
 #include "vault/vault.h"
 
@@ -85,7 +86,15 @@ struct Listing {
   std::string public_address;  // "" unless public
 };
 
-// Every organisation of this installation that published at least one hotline. Needs no one.
+// Every organisation of this installation that published at least one hotline, and at the hub
+// every active member's that the member sent (public_profile.publish). Needs no one.
 [[nodiscard]] domain::Result<std::vector<Listing>> publishedListings(store::Database& db);
+
+// A member that is an active member of a network sends the public part of its profile (its
+// hotlines, and its address only when public) to the hub whenever it changes:
+//   public_profile.publish  member -> hub: {"hotlines": [...], "address": "..." or ""}
+// The hub checks it as checkHotlines does and keeps the last one per member. Registers the hub's
+// handler.
+void addPublicProfileHandlers(network::MessageHandlers& handlers);
 
 }  // namespace strada::public_site

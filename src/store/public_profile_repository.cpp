@@ -95,4 +95,28 @@ domain::Result<std::vector<PublishedProfile>> listPublishedProfiles(soci::sessio
                             "ORDER BY o.country, o.name, o.id");
 }
 
+domain::Status putNetworkPublicProfile(WriteContext& w, const std::string& member_code,
+                                       const std::string& hotlines,
+                                       const std::string& public_address,
+                                       const std::string& message_id) {
+  return detail::guarded("write network public profile", [&]() -> domain::Status {
+    soci::session& sql = w.sql();
+    sql << "DELETE FROM network_public_profiles WHERE member_code = :code", soci::use(member_code);
+    const long long now = w.now();
+    detail::insertRow(sql, "network_public_profiles",
+                      "member_code, hotlines, public_address, message_id, received_at", member_code,
+                      hotlines, public_address, message_id, now);
+    return {};
+  });
+}
+
+domain::Result<std::vector<PublishedProfile>> listNetworkPublicProfiles(soci::session& sql) {
+  PublishedColumns columns;
+  return detail::selectRows(
+      sql, "network public profiles", columns,
+      "SELECT '', m.code, m.name, m.country, p.hotlines, p.public_address "
+      "FROM network_public_profiles p JOIN network_members m ON m.code = p.member_code "
+      "WHERE m.status = 'active' ORDER BY m.country, m.name, m.code");
+}
+
 }  // namespace strada::store

@@ -54,4 +54,16 @@ struct PublishedProfile {
 [[nodiscard]] domain::Result<std::vector<PublishedProfile>> listPublishedProfiles(
     soci::session& sql);
 
+// At the hub: stores the public profile member `member_code` sent (replacing the one before).
+[[nodiscard]] domain::Status putNetworkPublicProfile(WriteContext& w,
+                                                     const std::string& member_code,
+                                                     const std::string& hotlines,
+                                                     const std::string& public_address,
+                                                     const std::string& message_id);
+
+// At the hub: the profiles of the active members (name and country from the registry), as
+// PublishedProfile with org_id "" and org_code the member code, ordered by country then name.
+[[nodiscard]] domain::Result<std::vector<PublishedProfile>> listNetworkPublicProfiles(
+    soci::session& sql);
+
 }  // namespace strada::store
