@@ -253,6 +253,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerStandardExportRoutes(routes);
   registerReportRoutes(routes);
   registerTrainingRoutes(routes);
+  registerPublicSiteRoutes(routes);
 }
 
 }  // namespace strada::api

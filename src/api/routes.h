@@ -110,5 +110,7 @@ void registerUserAdminRoutes(RouteTable& routes);
 void registerRetentionRoutes(RouteTable& routes);
 // Trainings given to partner professionals (trainings.cpp).
 void registerTrainingRoutes(RouteTable& routes);
+// The public pages under /public/ and the organisation's public profile (public_pages.cpp).
+void registerPublicSiteRoutes(RouteTable& routes);
 
 }  // namespace strada::api

@@ -12,6 +12,7 @@
 #include "network/report_submission.h"
 #include "observe/log.h"
 #include "observe/metrics.h"
+#include "public_site/profile.h"
 
 #ifndef STRADA_VERSION
 #define STRADA_VERSION "0.0.0"
@@ -60,6 +61,7 @@ domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOpti
   auto impl = std::make_unique<Impl>();
   impl->data = std::move(*opened);
   network::addReportHandlers(impl->handlers);
+  public_site::addPublicProfileHandlers(impl->handlers);
   network::addReferralHandlers(impl->handlers, *impl->data.keys);
   api::ApiConfig config = serve.api_config.value_or(api::ApiConfig{});
   config.version = STRADA_VERSION;

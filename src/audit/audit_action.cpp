@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 146> kActions = {{
+constexpr std::array<ActionInfo, 148> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -164,8 +164,10 @@ constexpr std::array<ActionInfo, 146> kActions = {{
     {AuditAction::kTrainingCreate, "training.create", "training"},
     {AuditAction::kTrainingUpdate, "training.update", "training"},
     {AuditAction::kTrainingDelete, "training.delete", "training"},
+    {AuditAction::kPublicProfileRead, "public_profile.read", "organisation"},
+    {AuditAction::kPublicProfileUpdate, "public_profile.update", "public_profile"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kTrainingDelete));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kPublicProfileUpdate));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -183,6 +183,9 @@ enum class AuditAction {
   kTrainingCreate,  // training.create
   kTrainingUpdate,  // training.update
   kTrainingDelete,  // training.delete
+  // The public site (issue 11, section 1).
+  kPublicProfileRead,    // public_profile.read (the profile with its address, by staff)
+  kPublicProfileUpdate,  // public_profile.update (object: "hotlines=N,address=public|secret|none")
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

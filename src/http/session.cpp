@@ -30,6 +30,25 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+// The public pages (/public/...): nothing inline, nothing from elsewhere, no frames, no forms
+// posted anywhere but here; one stylesheet and one script of their own.
+constexpr std::string_view kPublicContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+// The public pages live under /public/ and are served by the router (api/public_pages.cpp).
+bool isPublicPagePath(std::string_view path) {
+  return path == "/public" || path.starts_with("/public/");
+}
+
+// A public page that does not exist: a short HTML answer, not the API's JSON.
+Response publicNotFound() {
+  return Response::text(404, "text/html; charset=utf-8",
+                        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                        "<title>Not found</title></head><body><h1>Not found</h1>"
+                        "<p><a href=\"/public/\">Hotlines by country</a></p></body></html>");
+}
+
 // A year, on every answer to a secure request (TLS, or https from a trusted proxy).
 constexpr std::string_view kStrictTransportSecurity = "max-age=31536000";
 
@@ -394,6 +413,22 @@ asio::awaitable<Response> Server::Impl::route(Request& request, Listener listene
     }
     co_return co_await dispatchApi(request, route_label);
   }
+  if (isPublicPagePath(request.path)) {
+    if (auto text = checkQueryText(request.query); !text) {
+      co_return Response::error(text.error());
+    }
+    if (request.path == "/public") {
+      Response moved = Response::text(308, "text/plain; charset=utf-8", "");
+      moved.headers.emplace_back("Location", "/public/");
+      co_return moved;
+    }
+    auto match = router.match(request.method == "HEAD" ? "GET" : request.method, request.path);
+    if (match.outcome == Router::Outcome::kNotFound) {
+      route_label = "public";
+      co_return publicNotFound();
+    }
+    co_return co_await dispatchApi(request, route_label);
+  }
   route_label = "static";
   co_return static_files.serve(request.method, request.path, accept_encoding);
 }
@@ -463,7 +498,8 @@ asio::awaitable<bool> Server::Impl::writeResponse(Connection& connection, Stream
   out.set("X-Content-Type-Options", "nosniff");
   out.set("Referrer-Policy", "no-referrer");
   out.set(bhttp::field::x_frame_options, "DENY");
-  out.set("Content-Security-Policy", kContentSecurityPolicy);
+  out.set("Content-Security-Policy",
+          isPublicPagePath(request.path) ? kPublicContentSecurityPolicy : kContentSecurityPolicy);
   if (is_api) {
     out.set(bhttp::field::cache_control, "no-store");
   }

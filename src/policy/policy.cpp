@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 58> kPermissions = {{
+constexpr std::array<PermissionRule, 59> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -146,8 +146,10 @@ constexpr std::array<PermissionRule, 58> kPermissions = {{
      rolesOf({kCaseWorker, kSupervisor, kDataOfficer, kOrgAdmin})},
     {Permission::kTrainingsManage, "trainings.manage",
      rolesOf({kSupervisor, kDataOfficer, kOrgAdmin})},
+    // What the organisation publishes about its hotlines: its administrators.
+    {Permission::kPublicProfileManage, "public_profile.manage", rolesOf({kOrgAdmin})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kTrainingsManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kPublicProfileManage),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

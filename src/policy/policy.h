@@ -81,6 +81,8 @@ enum class Permission {
   // Trainings given to partner professionals (issue 11, section 3).
   kTrainingsRead,    // the organisation's trainings and their figures (counts, never names)
   kTrainingsManage,  // record, change and delete them
+  // The public site (issue 11, section 1).
+  kPublicProfileManage,  // the organisation's public hotline profile and its (secret) address
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

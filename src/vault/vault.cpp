@@ -68,7 +68,7 @@ struct FieldInfo {
 
 // Every sealed field, in SealedField order. The prefixes are stored in effect (every sealed value
 // is bound to its own): never change one.
-constexpr std::array<FieldInfo, 26> kFields = {{
+constexpr std::array<FieldInfo, 27> kFields = {{
     {SealedField::kContactSummary, "contacts.summary:", KeyKind::kContacts},
     {SealedField::kContactCaller, "contacts.caller:", KeyKind::kContacts},
     {SealedField::kContactRegion, "contacts.region:", KeyKind::kContacts},
@@ -96,8 +96,9 @@ constexpr std::array<FieldInfo, 26> kFields = {{
     {SealedField::kNetworkReferralText, "network_referrals.text:", KeyKind::kClients},
     {SealedField::kSecondFactorSecret, "user_second_factors.secret:", KeyKind::kTelephony},
     {SealedField::kTrainingText, "trainings.text:", KeyKind::kAgencies},
+    {SealedField::kOrganisationAddress, "organisations.address:", KeyKind::kAgencies},
 }};
-static_assert(domain::listsEveryValue(kFields, SealedField::kTrainingText));
+static_assert(domain::listsEveryValue(kFields, SealedField::kOrganisationAddress));
 
 const FieldInfo& fieldInfo(SealedField field) {
   static constexpr FieldInfo kInvalid{SealedField::kContactSummary, "invalid:", KeyKind::kContacts};

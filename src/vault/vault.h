@@ -72,6 +72,9 @@ enum class SealedField {
   // Of the organisation ("agencies.v1" key): a training's free text (place, external trainers,
   // evaluation summary), sealed together as one JSON text (record id: training id).
   kTrainingText,
+  // public_profiles.address_sealed: the organisation's own address (record id: organisation
+  // id), public or not (a shelter's secret address). Under the agencies' key (a directory entry).
+  kOrganisationAddress,
 };
 
 // What a sealed value belongs to.

@@ -297,6 +297,31 @@ TEST_F(NetworkStatsTest, AFullRoundReachesTheOverviewWithNotCollectedAndSuppress
   EXPECT_EQ(published.json->at("members").as_array().size(), 1u);
   EXPECT_EQ(published.json->at("rows").as_array().size(), 3u);
   EXPECT_EQ(total(published, "contacts.total").at("n").as_int64(), 4000 + 4150 + 4200);
+
+  // The public page of the figures (issue 11; docs/public-site.md): with member B published too,
+  // its uncollected calls read "not collected" in the table, never 0; a chart and its table.
+  const HttpResponse both = coordinator.request(
+      "PUT", "/api/v1/network/publication",
+      boost::json::serialize(boost::json::object{{"year_from", 2010},
+                                                 {"year_to", 2010},
+                                                 {"figures", boost::json::array{"contacts.total"}},
+                                                 {"members", boost::json::array{"MA", "MB"}},
+                                                 {"version", 1}}),
+      CsrfMode::kSession);
+  ASSERT_EQ(both.status, 200u) << both.body;
+  const HttpResponse page = anyone.get("/public/figures?lang=en");
+  ASSERT_EQ(page.status, 200u) << page.body;
+  EXPECT_EQ(page.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(page.body.find("<h2 id=\"figure-0-h\">Calls and contacts</h2>"), std::string::npos);
+  EXPECT_NE(page.body.find("<svg class=\"chart\" role=\"img\""), std::string::npos);
+  EXPECT_NE(page.body.find("<th scope=\"row\">Member B</th><td class=\"none\">not collected</td>"),
+            std::string::npos)
+      << page.body;
+  EXPECT_NE(page.body.find("<td class=\"n\">4000</td>"), std::string::npos) << page.body;
+  EXPECT_EQ(page.body.find("<td class=\"n\">0</td>"), std::string::npos);
+  EXPECT_LT(page.body.size(), 100U * 1024U);
+  const HttpResponse in_arabic = anyone.get("/public/figures?lang=ar");
+  EXPECT_NE(in_arabic.body.find("<td class=\"none\">لا تُجمع</td>"), std::string::npos);
 }
 
 TEST_F(NetworkStatsTest, AReportBadlySignedOrSignedByAnUnknownKeyIsRefused) {

@@ -2726,6 +2726,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/hotlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The hotlines the organisations published (public)
+         * @description No session. What the public pages show (docs/public-site.md): every organisation of this
+         *     installation that published at least one hotline, ordered by country then name, with its
+         *     hotlines and its address only where the organisation made it public (`null` otherwise: a
+         *     secret address never appears here).
+         */
+        get: operations["getPublicHotlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's public hotline profile, with its address
+         * @description What the organisation publishes on the public pages, and its address (sealed at rest;
+         *     shown here even when it is secret). Version 0 and no hotlines when it was never written.
+         *     Needs `public_profile.manage` (org_admin). Audited (`public_profile.read`).
+         */
+        get: operations["getPublicProfile"];
+        /**
+         * Replace the organisation's public hotline profile
+         * @description At most 20 hotlines, each with a name, 1 to 10 numbers (normalised to E.164 as a number
+         *     of the organisation's country when written without a country code), hours (free text),
+         *     free of charge or not, languages (ISO 639-1, codes/languages.tsv) and other channels
+         *     (`phone`, `chat`, `email`, `messaging`). `address` with `address_public`: a public address
+         *     is shown on the public pages; one that is not public is a secret address, shown to the
+         *     organisation's admins only. A refusal names the member (`hotlines[0].numbers[1]`).
+         *     `version`: the one read (0 the first time). Audited (`public_profile.update`).
+         */
+        put: operations["setPublicProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public home page (what the network is, a country picker)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. Server-rendered HTML (docs/public-site.md).
+         */
+        get: operations["getPublicHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/hotlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every published hotline, by country (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. Server-rendered HTML (docs/public-site.md).
+         */
+        get: operations["getPublicHotlinesPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/hotlines/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One country's hotlines (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. Server-rendered HTML (docs/public-site.md). 404 for a code not on the country list.
+         */
+        get: operations["getPublicCountryPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published figures as charts (SVG) with their tables (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. Server-rendered HTML (docs/public-site.md).
+         */
+        get: operations["getPublicFiguresPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/assets/site.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public pages' stylesheet
+         * @description The one stylesheet of the public pages.
+         */
+        get: operations["getPublicSiteCss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/assets/site.js": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public pages script (quick exit by Escape)
+         * @description The one script of the public pages: Escape or the quick-exit link replaces the page and its history entry with a neutral site.
+         */
+        get: operations["getPublicSiteJs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/federation/v1/messages": {
         parameters: {
             query?: never;
@@ -3048,6 +3223,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PublicHotline: {
+            name: string;
+            numbers: string[];
+            hours: string;
+            free_of_charge: boolean;
+            languages: string[];
+            channels: {
+                /** @enum {string} */
+                kind: "phone" | "chat" | "email" | "messaging";
+                value: string;
+            }[];
+        };
+        PublicHotlineListing: {
+            items: {
+                member: string;
+                name: string;
+                country: string;
+                hotlines: components["schemas"]["PublicHotline"][];
+                address: string | null;
+            }[];
+        };
+        PublicProfile: {
+            hotlines: components["schemas"]["PublicHotline"][];
+            address: string;
+            address_public: boolean;
+            /** Format: date-time */
+            updated_at: string | null;
+            version: number;
+        };
+        PublicProfileInput: {
+            hotlines?: {
+                name: string;
+                numbers: string[];
+                hours?: string;
+                free_of_charge?: boolean;
+                languages?: string[];
+                channels?: {
+                    kind: string;
+                    value: string;
+                }[];
+            }[];
+            address?: string;
+            address_public?: boolean;
+            version: number;
+        };
         CtdcExportInput: {
             /**
              * Format: date
@@ -5218,6 +5438,10 @@ export interface components {
     };
     pathItems: never;
 }
+export type PublicHotline = components['schemas']['PublicHotline'];
+export type PublicHotlineListing = components['schemas']['PublicHotlineListing'];
+export type PublicProfile = components['schemas']['PublicProfile'];
+export type PublicProfileInput = components['schemas']['PublicProfileInput'];
 export type CtdcExportInput = components['schemas']['CtdcExportInput'];
 export type CtdcExportStep = components['schemas']['CtdcExportStep'];
 export type CtdcExportReport = components['schemas']['CtdcExportReport'];
@@ -10229,6 +10453,211 @@ export interface operations {
                 };
             };
             400: components["responses"]["InvalidArgument"];
+        };
+    };
+    getPublicHotlines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published hotlines. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHotlineListing"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+        };
+    };
+    getPublicProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    setPublicProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicProfileInput"];
+            };
+        };
+        responses: {
+            /** @description The profile as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProfile"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            /** @description `conflict` on `version`: the profile changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getPublicHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicHotlinesPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicCountryPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicFiguresPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicSiteCss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+        };
+    };
+    getPublicSiteJs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
         };
     };
     receiveNetworkDelivery: {

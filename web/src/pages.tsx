@@ -5,6 +5,7 @@ import type { ApiClient } from './api/client';
 import type { CodeLists, Session, User } from './api/types';
 import { AccountSecurityPage } from './account/AccountSecurityPage';
 import { RetentionPage } from './account/RetentionPage';
+import { PublicProfilePage } from './publicProfile/PublicProfilePage';
 import { UsersAdminPage } from './account/UsersAdminPage';
 import { AgencyForm } from './components/AgencyForm';
 import { AgencyView } from './components/AgencyView';
@@ -78,6 +79,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   usersAdmin: (_, c) => <UsersAdminPage api={c.api} />,
   retention: (_, c) => <RetentionPage api={c.api} />,
   trainings: (_, c) => <TrainingsPage api={c.api} codes={c.codes} user={c.user} />,
+  publicProfile: (_, c) => <PublicProfilePage api={c.api} />,
 };
 
 /** The screen of `route`. */

@@ -50,6 +50,7 @@ export type Permission =
   | 'reports.read'
   | 'reports.settings'
   | 'retention.manage'
+  | 'public_profile.manage'
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'

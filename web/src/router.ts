@@ -31,7 +31,8 @@ export type Route =
   | { name: 'account' } // one's own second factor, password and sessions
   | { name: 'usersAdmin' } // the organisation's users, for its administrator
   | { name: 'retention' } // how long the organisation keeps each kind of record
-  | { name: 'trainings' }; // courses given to partner professionals, and their figures
+  | { name: 'trainings' } // courses given to partner professionals, and their figures
+  | { name: 'publicProfile' }; // what the public pages show of the organisation's hotlines
 
 export type RouteName = Route['name'];
 
@@ -53,7 +54,8 @@ export type Section =
   | 'account'
   | 'usersAdmin'
   | 'retention'
-  | 'trainings';
+  | 'trainings'
+  | 'publicProfile';
 
 interface RouteSpec {
   name: RouteName;
@@ -94,6 +96,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'usersAdmin', path: '/admin/users', section: 'usersAdmin' },
   { name: 'retention', path: '/admin/retention', section: 'retention' },
   { name: 'trainings', path: '/trainings', section: 'trainings' },
+  { name: 'publicProfile', path: '/admin/public-profile', section: 'publicProfile' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -25,6 +25,7 @@ function sourceFiles(dir: string): string[] {
 const builtPrefixes = [
   'account.step.', // the sign-in step's title and intro: t(`account.step.${stage}.title`)
   'roles.', // the users' roles, from the API's codes
+  'publicProfile.channels.', // a hotline's channel kinds: t(`publicProfile.channels.${kind}`)
   'lang.',
   'lists.filter.',
   'lists.status.',

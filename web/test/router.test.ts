@@ -35,6 +35,7 @@ const examples: Route[] = [
   { name: 'usersAdmin' },
   { name: 'retention' },
   { name: 'trainings' },
+  { name: 'publicProfile' },
 ];
 
 describe('the route table', () => {

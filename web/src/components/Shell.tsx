@@ -25,6 +25,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'referrals', permission: 'network.referrals_work', label: 'referrals.nav' },
   { section: 'usersAdmin', permission: 'users.manage', label: 'usersAdmin.nav' },
   { section: 'retention', permission: 'retention.manage', label: 'retention.nav' },
+  { section: 'publicProfile', permission: 'public_profile.manage', label: 'publicProfile.nav' },
 ];
 
 interface Props {
