@@ -18,7 +18,8 @@ type Bundle = () => Promise<{ default: Messages }>;
 /**
  * The languages of the UI, in the order the switch offers them: the name each gives itself, the
  * locale of its dates and numbers, its writing direction and its messages. Adding a language is a
- * line here and its JSON file (a line naming a file that is not there fails the build).
+ * line here and its JSON file (a line naming a file that is not there fails the build); a file
+ * translated from an older en.json is brought to its keys by `node scripts/i18n-align.mjs xx`.
  */
 const registry = {
   en: { name: 'English', locale: 'en-GB', dir: 'ltr', load: () => Promise.resolve({ default: en }) },
