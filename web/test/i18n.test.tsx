@@ -125,6 +125,17 @@ describe('i18n runtime', () => {
     await setUiLanguage('en');
   });
 
+  it('writes a count with the digits and grouping of the language, and leaves other numbers be', async () => {
+    expect(i18n.t('contacts.shown', { count: 12345 })).toBe('Contacts shown: 12,345.');
+    expect(i18n.t('networkOverview.printedSpan', { from: 2024, to: 2026 })).toBe('Network overview 2024–2026');
+    expect(i18n.t('lists.inactiveUser', { name: 'Ana' })).toBe('Ana (inactive)');
+    await setUiLanguage('bg');
+    expect(i18n.t('contacts.shown', { count: 12345 })).toBe(`Показани контакти: ${new Intl.NumberFormat('bg-BG').format(12345)}.`);
+    await setUiLanguage('ar');
+    expect(i18n.t('contacts.shown', { count: 12345 })).toContain(new Intl.NumberFormat('ar').format(12345));
+    await setUiLanguage('en');
+  });
+
   it('re-renders components that use useT when the language changes', async () => {
     function Nav() {
       const t = useT();

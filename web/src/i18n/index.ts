@@ -4,7 +4,7 @@
 // import, so Vite makes it a file of its own). Every other language must have English's keys (the
 // type below checks that at build time; test/i18n.test.tsx also fails on a key English lacks, an
 // empty text, a lost {{placeholder}} or plural forms that do not fit the language).
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type FormatterModule, type TFunction } from 'i18next';
 import { useEffect, useState } from 'preact/hooks';
 import en from './en.json';
 
@@ -79,7 +79,22 @@ function applyToDocument(lng: string): void {
   document.documentElement.dir = registry[lng].dir;
 }
 
-export const i18n = i18next.createInstance();
+// A {{count}} is written with the language's digits and grouping ("12,345", "12 345", "١٢٬٣٤٥");
+// other numbers in messages (years, ids) stay as they are. No message uses i18next's
+// {{x, format}} syntax, so this formatter is the only one.
+const countFormatter: FormatterModule = {
+  type: 'formatter',
+  init() {},
+  add() {},
+  addCached() {},
+  format(value: unknown, _format, lng, options) {
+    const count = typeof value === 'number' && options?.interpolationkey === 'count';
+    // Anything else as it came (a missing value stays undefined for i18next to handle).
+    return count && isUiLanguage(lng) ? new Intl.NumberFormat(registry[lng].locale).format(value) : (value as string);
+  },
+};
+
+export const i18n = i18next.createInstance().use(countFormatter);
 
 async function ensureLoaded(lng: UiLanguage): Promise<void> {
   if (i18n.hasResourceBundle(lng, 'translation')) return;
@@ -103,7 +118,7 @@ export async function initI18n(lng?: UiLanguage): Promise<TFunction> {
     lng: wanted,
     fallbackLng: 'en',
     supportedLngs: uiLanguages,
-    interpolation: { escapeValue: false }, // Preact escapes text itself
+    interpolation: { escapeValue: false, alwaysFormat: true }, // Preact escapes text itself
     returnNull: false,
     initAsync: false,
   });
