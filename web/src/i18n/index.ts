@@ -27,6 +27,10 @@ const registry = {
   ro: { name: 'Română', locale: 'ro-RO', dir: 'ltr', load: () => import('./ro.json') },
   bg: { name: 'Български', locale: 'bg-BG', dir: 'ltr', load: () => import('./bg.json') },
   ar: { name: 'العربية', locale: 'ar', dir: 'rtl', load: () => import('./ar.json') },
+  cs: { name: 'Čeština', locale: 'cs-CZ', dir: 'ltr', load: () => import('./cs.json') },
+  pl: { name: 'Polski', locale: 'pl-PL', dir: 'ltr', load: () => import('./pl.json') },
+  uk: { name: 'Українська', locale: 'uk-UA', dir: 'ltr', load: () => import('./uk.json') },
+  ru: { name: 'Русский', locale: 'ru-RU', dir: 'ltr', load: () => import('./ru.json') },
 } satisfies Record<string, { name: string; locale: string; dir: 'ltr' | 'rtl'; load: Bundle }>;
 // Hotlines are European: English dates read day-month-year, 24-hour clock (en-GB).
 
