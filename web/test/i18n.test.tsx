@@ -122,6 +122,23 @@ describe('i18n runtime', () => {
     await setUiLanguage('ro');
     expect(i18n.t('reports.submittedAll', { count: 3 })).toBe('3 rapoarte trimise către hubul rețelei.');
     expect(i18n.t('reports.submittedAll', { count: 21 })).toBe('21 de rapoarte trimise către hubul rețelei.');
+    // Slavic languages: one, few and many (Russian and Ukrainian 21 as 1, 22 as 3; Polish 21 as 5).
+    await setUiLanguage('ru');
+    expect([1, 3, 5, 21, 22, 25].map((count) => i18n.t('exports.ctdc.save', { count }))).toEqual(
+      ['1 запись', '3 записи', '5 записей', '21 запись', '22 записи', '25 записей'].map((n) => `Сохранить файл CTDC (${n})`),
+    );
+    await setUiLanguage('pl');
+    expect([1, 3, 5, 21, 22].map((count) => i18n.t('reports.submittedAll', { count }))).toEqual(
+      ['1 raport', '3 raporty', '5 raportów', '21 raportów', '22 raporty'].map((n) => `Przesłano ${n} do centrum sieci.`),
+    );
+    await setUiLanguage('cs');
+    expect([1, 3, 5].map((count) => i18n.t('networkOverview.byCountrySummary', { count }))).toEqual(
+      ['1 země', '3 země', '5 zemí'].map((n) => `Sloupce podle země (${n}) se součty za celé období; v tabulce níže jsou všechny součty.`),
+    );
+    await setUiLanguage('uk');
+    expect([1, 3, 5, 21].map((count) => i18n.t('lists.exportDone', { count }))).toEqual(
+      ['1 контакт', '3 контакти', '5 контактів', '21 контакт'].map((n) => `Експорт готовий: ${n}. Файл у ваших завантаженнях.`),
+    );
     await setUiLanguage('en');
   });
 
