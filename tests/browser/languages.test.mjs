@@ -2,8 +2,8 @@
 // language of the registry (web/src/i18n/index.ts), one sign-in, the language chosen in the
 // switch, every screen of screens.test.mjs visited by its hash route and checked by axe-core;
 // <html lang> and dir follow the language, no English fallback text shows in the menu and the
-// headings, buttons and labels, the choice survives a reload, and Arabic lays the page out
-// right to left.
+// headings, buttons and labels, the contact list fits a 1366 px laptop without sideways
+// scrolling, the choice survives a reload, and Arabic lays the page out right to left.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -113,6 +113,14 @@ describe('the staff UI in every language', () => {
           );
           assert.ok(cells.length === 2 && cells[0] > cells[1], `first column right of the second: ${cells}`);
         }
+
+        // On a laptop the contact list fits without sideways scrolling in every language.
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await visit(page, '#/contacts', loading);
+        const wrap = await page.locator('.table-wrap').first().evaluate((e) => [e.scrollWidth, e.clientWidth]);
+        assert.ok(wrap[0] <= wrap[1] + 1, `${code}: contact list ${wrap[0]} px in ${wrap[1]} px`);
+        if (viewport) await page.setViewportSize(viewport);
 
         await page.reload();
         await page.locator('header nav').first().waitFor();
