@@ -1,13 +1,10 @@
 // Dates, numbers and statistics periods as the UI language writes them: one place that decides
 // the locale, so no screen follows the browser's own format instead.
-import { currentUiLanguage } from './i18n';
+import { currentUiLanguage, languageLocale } from './i18n';
 
-// Hotlines are European: English dates read day-month-year, 24-hour clock.
-const formatLocales = { en: 'en-GB', nl: 'nl-NL', ro: 'ro-RO' } as const;
-
-/** The BCP 47 locale of the UI language, for Intl formatters and collators. */
+/** The BCP 47 locale of the UI language, for Intl formatters and collators (the i18n registry). */
 export function uiLocale(): string {
-  return formatLocales[currentUiLanguage()];
+  return languageLocale(currentUiLanguage());
 }
 
 function parsed(rfc3339: string): Date | null {

@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeLists } from '../src/api/types';
 import { CodeField } from '../src/components/CodeSelect';
-import { initI18n, messages, setUiLanguage, uiLanguages } from '../src/i18n';
+import { initI18n, loadMessages, setUiLanguage, uiLanguages } from '../src/i18n';
 
 const codes: CodeLists = {
   version: '2026-11.3',
@@ -58,9 +58,9 @@ describe('agency code labels', () => {
     render(null, root);
   });
 
-  it('are not in the web translations any more', () => {
+  it('are not in the web translations any more', async () => {
     for (const lng of uiLanguages) {
-      const directory = messages[lng].directory as Record<string, unknown>;
+      const directory = (await loadMessages(lng)).directory as Record<string, unknown>;
       expect(directory.types, lng).toBeUndefined();
       expect(directory.serviceCodes, lng).toBeUndefined();
     }

@@ -2,6 +2,7 @@
 import { Fragment } from 'preact';
 import type { CodeLists } from '../api/types';
 import { codeLabel } from '../codes/labels';
+import { formatDateTime } from '../format';
 import { useT } from '../i18n';
 import { hrefFor } from '../router';
 import type { CaseRecord, Coded, MergedClient } from './api';
@@ -36,7 +37,7 @@ export function ClientDetails({ codes, client }: { codes: CodeLists; client: Cas
       <MergeNotes codes={codes} client={client} />
       {client.erased_at ? (
         <p class="erased" role="status">
-          {t('cases.erase.erased', { at: new Date(client.erased_at).toLocaleString() })}
+          {t('cases.erase.erased', { at: formatDateTime(client.erased_at) })}
         </p>
       ) : person === null ? (
         <p class="muted">{t('cases.view.sealed')}</p>

@@ -1,7 +1,7 @@
 // What a code of GET /api/v1/codes is called on screen. The server's code lists
 // (codes/hotline-codes.tsv) are the only source of code labels; the i18n files carry none.
 import type { CodeLists } from '../api/types';
-import { currentUiLanguage, isUiLanguage } from '../i18n';
+import { currentUiLanguage } from '../i18n';
 import { uiLocale } from '../format';
 import { isIsoList, isoName } from './isoNames';
 
@@ -11,9 +11,9 @@ import { isIsoList, isoName } from './isoNames';
  */
 export function codeLabel(codes: CodeLists | null | undefined, list: string, code: string): string {
   if (code === '') return '';
-  const lang = currentUiLanguage();
-  const labels = codes?.labels?.[list]?.[code];
-  const fromServer = labels && isUiLanguage(lang) ? labels[lang] : undefined;
+  const labels: Partial<Record<string, string>> | undefined = codes?.labels?.[list]?.[code];
+  // The code lists label in fewer languages than the UI speaks: English for the others.
+  const fromServer = labels?.[currentUiLanguage()] ?? labels?.en;
   if (fromServer !== undefined && fromServer !== '') return fromServer;
   if (isIsoList(list)) return isoName(list, code, uiLocale()) ?? code;
   return code;

@@ -1,5 +1,6 @@
-import { isUiLanguage, setUiLanguage, uiLanguages, useT, currentUiLanguage } from '../i18n';
+import { isUiLanguage, setUiLanguage, uiLanguages, useT, currentUiLanguage, languageName } from '../i18n';
 
+// Every language by its own name, so whoever reads none of the others still finds theirs.
 export function LanguageSwitcher() {
   const t = useT();
   return (
@@ -15,7 +16,7 @@ export function LanguageSwitcher() {
       >
         {uiLanguages.map((code) => (
           <option key={code} value={code} lang={code}>
-            {t(`lang.${code}`)}
+            {languageName(code)}
           </option>
         ))}
       </select>

@@ -133,7 +133,7 @@ export function StatsPage({ api, codes, user }: { api: ApiClient; codes?: CodeLi
       <StatusRegion notice={notice} />
       {stats && (
         <>
-          <p class="stats-total">{t('stats.total', { count: totalText })}</p>
+          <p class="stats-total">{t('stats.total', { total: totalText })}</p>
           <BarChartFigure
             id="stats-series"
             title={t('stats.perPeriod')}

@@ -33,6 +33,9 @@ export interface BarChartSpec {
 
 /** Draws (or redraws) a bar chart on `canvas`; returns a function that removes it. */
 export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () => void {
+  // Right-to-left languages read the chart mirrored: the value axis on the right, time and bars
+  // running leftwards, the legend and tooltips right to left.
+  const rtl = canvas.ownerDocument.documentElement.dir === 'rtl';
   const config: ChartConfiguration<'bar', number[], string> = {
     type: 'bar',
     data: {
@@ -50,10 +53,18 @@ export function drawBarChart(canvas: HTMLCanvasElement, spec: BarChartSpec): () 
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      plugins: { legend: { display: spec.series.length > 1 } },
+      plugins: {
+        legend: { display: spec.series.length > 1, rtl, textDirection: rtl ? 'rtl' : 'ltr' },
+        tooltip: { rtl, textDirection: rtl ? 'rtl' : 'ltr' },
+      },
       scales: {
-        x: { stacked: spec.stacked ?? false, beginAtZero: true },
-        y: { stacked: spec.stacked ?? false, beginAtZero: true, ticks: { precision: 0 } },
+        x: { stacked: spec.stacked ?? false, beginAtZero: true, reverse: rtl },
+        y: {
+          stacked: spec.stacked ?? false,
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          position: rtl ? 'right' : 'left',
+        },
       },
     },
   };

@@ -1,0 +1,133 @@
+// The staff UI in every language it offers, in Chromium against the real server: for each
+// language of the registry (web/src/i18n/index.ts), one sign-in, the language chosen in the
+// switch, every screen of screens.test.mjs visited by its hash route and checked by axe-core;
+// <html lang> and dir follow the language, no English fallback text shows in the menu and the
+// headings, buttons and labels, the contact list fits a 1366 px laptop without sideways
+// scrolling, the choice survives a reload, and Arabic lays the page out right to left.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { checkA11y, setUpServerAndBrowser, signIn } from './support.mjs';
+import { dataOfficer, seed, screensOf, supervisor } from './screens.mjs';
+
+const i18nDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'src', 'i18n');
+
+/** The languages of the registry, in its order: each line `xx: { name: '…', … dir: 'ltr'|'rtl', … }`. */
+const registry = [
+  ...readFileSync(join(i18nDir, 'index.ts'), 'utf8').matchAll(/^\s+(\w+): \{ name: '([^']+)', locale: '[^']+', dir: '(ltr|rtl)'/gm),
+].map(([, code, name, dir]) => ({ code, name, dir }));
+
+function texts(tree, out = new Set()) {
+  for (const value of Object.values(tree)) {
+    if (typeof value === 'string') out.add(value.trim());
+    else texts(value, out);
+  }
+  return out;
+}
+const bundle = (code) => JSON.parse(readFileSync(join(i18nDir, `${code}.json`), 'utf8'));
+const english = texts(bundle('en'));
+
+const { open } = setUpServerAndBrowser({
+  users: [
+    { ...supervisor, role: 'supervisor' },
+    { ...dataOfficer, role: 'data_officer' },
+  ],
+  afterStart: seed,
+});
+
+/** Opens `hash` and waits for its h1 and for nothing to be loading (in `loading`'s words). */
+async function visit(page, hash, loading) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction((l) => !document.querySelector('main')?.innerText.includes(l), loading);
+  await page.waitForTimeout(250); // debounced searches, lazily loaded charts
+}
+
+/** Texts of the UI on screen that are English messages but not messages of `own` (a fallback). */
+async function englishLeaks(page, own) {
+  const shown = await page
+    .locator('header nav a, main h1, main h2, main button, main label, main th, main legend')
+    .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.textContent?.trim() ?? ''));
+  return [...new Set(shown)].filter((s) => s !== '' && english.has(s) && !own.has(s));
+}
+
+async function htmlLangDir(page) {
+  return page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+}
+
+/** Which half of the window the menu starts in: its first link and the brand, 'left' or 'right'. */
+async function menuSide(page) {
+  const width = page.viewportSize()?.width ?? 0;
+  const first = await page.locator('header nav a').first().boundingBox();
+  const brand = await page.locator('header .brand').boundingBox();
+  assert.ok(first && brand, 'the header has a brand and a menu');
+  const side = (box) => (box.x + box.width / 2 < width / 2 ? 'left' : 'right');
+  assert.equal(side(first), side(brand), 'the menu starts beside the brand');
+  return side(first);
+}
+
+describe('the staff UI in every language', () => {
+  test('the registry lists the languages the switch offers, each by its own name', async (t) => {
+    assert.ok(registry.length >= 5, `languages read from the registry: ${JSON.stringify(registry)}`);
+    assert.ok(registry.some((l) => l.dir === 'rtl'), 'one right-to-left language');
+    await open(t, async (page) => {
+      const options = await page.locator('#ui-language option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+      assert.deepEqual(options, registry.map((l) => [l.code, l.name]));
+    });
+  });
+
+  for (const { code, dir } of registry) {
+    test(`in ${code}: every screen passes axe, nothing shows in English, the choice is remembered`, async (t) => {
+      const messages = bundle(code);
+      const own = texts(messages);
+      const loading = messages.app.loading;
+      await open(t, async (page) => {
+        await signIn(page, supervisor);
+        await page.locator('header').getByText(supervisor.name).waitFor({ state: 'attached' });
+        await page.locator('#ui-language').selectOption(code);
+        await page.waitForFunction((c) => document.documentElement.lang === c, code);
+        assert.deepEqual(await htmlLangDir(page), [code, dir]);
+        assert.equal(await page.evaluate(() => localStorage.getItem('strada.uiLanguage')), code);
+
+        const leaks = [];
+        for (const [hash] of screensOf('supervisor')) {
+          await visit(page, hash, loading);
+          await checkA11y(page, `${code} ${hash}`);
+          if (code !== 'en') leaks.push(...(await englishLeaks(page, own)).map((s) => `${hash}: ${s}`));
+        }
+        assert.deepEqual(leaks, [], `English text in ${code}`);
+
+        // The menu in the language's own words, and on the side the language reads from.
+        const menu = await page.locator('header nav a').allInnerTexts();
+        assert.ok(menu.includes(messages.shell.contacts), `menu ${JSON.stringify(menu)}`);
+        assert.equal(await menuSide(page), dir === 'rtl' ? 'right' : 'left');
+        if (dir === 'rtl') {
+          // Tables read from the right too: the first column is the rightmost.
+          await visit(page, '#/contacts', loading);
+          const cells = await page.locator('table.contacts thead th').evaluateAll((ths) =>
+            ths.slice(0, 2).map((th) => th.getBoundingClientRect().x),
+          );
+          assert.ok(cells.length === 2 && cells[0] > cells[1], `first column right of the second: ${cells}`);
+        }
+
+        // On a laptop the contact list fits without sideways scrolling in every language.
+        const viewport = page.viewportSize();
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await visit(page, '#/contacts', loading);
+        const wrap = await page.locator('.table-wrap').first().evaluate((e) => [e.scrollWidth, e.clientWidth]);
+        assert.ok(wrap[0] <= wrap[1] + 1, `${code}: contact list ${wrap[0]} px in ${wrap[1]} px`);
+        if (viewport) await page.setViewportSize(viewport);
+
+        await page.reload();
+        await page.locator('header nav').first().waitFor();
+        assert.deepEqual(await htmlLangDir(page), [code, dir]);
+        assert.equal(await page.locator('#ui-language').inputValue(), code);
+        await page.getByRole('link', { name: messages.shell.contacts, exact: true }).first().waitFor();
+      });
+    });
+  }
+});
