@@ -179,6 +179,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerStandardExportRoutes(routes);
   registerReportRoutes(routes);
   registerPublicSiteRoutes(routes);
+  registerNewsRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -110,5 +110,7 @@ void registerUserAdminRoutes(RouteTable& routes);
 void registerRetentionRoutes(RouteTable& routes);
 // The public pages under /public/ and the organisation's public profile (public_pages.cpp).
 void registerPublicSiteRoutes(RouteTable& routes);
+// News and statements, their public pages and Atom feeds (news.cpp).
+void registerNewsRoutes(RouteTable& routes);
 
 }  // namespace strada::api
