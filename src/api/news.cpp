@@ -2,6 +2,8 @@
 // staff's routes (GET/POST /api/v1/news, GET/PUT/DELETE /api/v1/news/{id}, news.manage) and the
 // public ones, needing no sign-in: /public/news, /public/news/{slug} and the Atom feeds
 // /public/feed/{language}.atom.
+#include "public_site/news.h"
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
@@ -10,7 +12,6 @@
 #include "api/json_input.h"
 #include "api/routes.h"
 #include "public_site/catalog.h"
-#include "public_site/news.h"
 #include "public_site/pages.h"
 #include "store/async.h"
 
@@ -94,9 +95,11 @@ Result<std::tuple<std::int32_t, std::int32_t>> decodeListQuery(const http::Reque
   return std::tuple(*limit, *offset);
 }
 
+// Every work is a named local moved in here: GCC 12 copies a temporary of a co_await's
+// full-expression into the coroutine's frame bytewise, which breaks a lambda holding strings.
 template <class T, class Work>
 awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
-  co_return co_await store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
+  return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
 }
 
 awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
@@ -106,10 +109,10 @@ awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
     co_return errorResponse(req, q.error());
   }
   const auto [limit, offset] = *q;
-  auto items = co_await onPool<std::vector<site::NewsItem>>(
-      ctx, [&db = ctx.db, actor = actorOf(who, req.request_id), limit, offset] {
-        return site::listNews(db, actor, limit, offset);
-      });
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), limit, offset] {
+    return site::listNews(db, actor, limit, offset);
+  };
+  auto items = co_await onPool<std::vector<site::NewsItem>>(ctx, std::move(work));
   if (!items) {
     co_return errorResponse(req, items.error());
   }
@@ -122,10 +125,10 @@ awaitable<http::Response> createRoute(ApiContext& ctx, http::Request& req,
   if (!input) {
     co_return errorResponse(req, input.error());
   }
-  auto item = co_await onPool<site::NewsItem>(
-      ctx, [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
-        return site::createNews(db, actor, in);
-      });
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
+    return site::createNews(db, actor, in);
+  };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
   if (!item) {
     co_return errorResponse(req, item.error());
   }
@@ -137,10 +140,9 @@ awaitable<http::Response> readRoute(ApiContext& ctx, http::Request& req,
   if (auto s = noParams(req); !s) {
     co_return errorResponse(req, s.error());
   }
-  auto item = co_await onPool<site::NewsItem>(
-      ctx, [&db = ctx.db, actor = actorOf(who, req.request_id), id = std::string(req.param("id"))] {
-        return site::readNews(db, actor, id);
-      });
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id"))] { return site::readNews(db, actor, id); };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
   if (!item) {
     co_return errorResponse(req, item.error());
   }
@@ -154,11 +156,10 @@ awaitable<http::Response> changeRoute(ApiContext& ctx, http::Request& req,
   if (!input) {
     co_return errorResponse(req, input.error());
   }
-  auto item = co_await onPool<site::NewsItem>(
-      ctx, [&db = ctx.db, actor = actorOf(who, req.request_id), id = std::string(req.param("id")),
-            in = std::move(*input), version] {
-        return site::changeNews(db, actor, id, in, version);
-      });
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")), in = std::move(*input),
+               version] { return site::changeNews(db, actor, id, in, version); };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
   if (!item) {
     co_return errorResponse(req, item.error());
   }
@@ -181,11 +182,10 @@ awaitable<http::Response> deleteRoute(ApiContext& ctx, http::Request& req,
   if (!version) {
     co_return errorResponse(req, version.error());
   }
-  auto done = co_await store::awaitOnPool<domain::Status>(
-      ctx.cpu, [&db = ctx.db, actor = actorOf(who, req.request_id),
-                id = std::string(req.param("id")), v = *version] {
-        return site::removeNews(db, actor, id, v);
-      });
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")),
+               v = *version] { return site::removeNews(db, actor, id, v); };
+  auto done = co_await store::awaitOnPool<domain::Status>(ctx.cpu, std::move(work));
   if (!done) {
     co_return errorResponse(req, done.error());
   }
@@ -201,7 +201,8 @@ const site::Catalog& catalogOf(const http::Request& req) {
 http::Response page(unsigned status, std::string html) {
   http::Response response =
       http::Response::text(status, "text/html; charset=utf-8", std::move(html));
-  response.headers.emplace_back("Cache-Control", status == 200 ? "public, max-age=300" : "no-store");
+  response.headers.emplace_back("Cache-Control",
+                                status == 200 ? "public, max-age=300" : "no-store");
   response.headers.emplace_back("Vary", "Accept-Language");
   return response;
 }
@@ -219,11 +220,10 @@ awaitable<http::Response> newsList(ApiContext& ctx, http::Request& req) {
       co_return notFound(req);
     }
   }
-  auto news = co_await onPool<site::PublishedNews>(
-      ctx, [&db = ctx.db, lang = std::string(c.language()), number] {
-        return site::publishedNews(db, lang, site::kNewsPageSize,
-                                   (number - 1) * site::kNewsPageSize);
-      });
+  auto work = [&db = ctx.db, lang = std::string(c.language()), number] {
+    return site::publishedNews(db, lang, site::kNewsPageSize, (number - 1) * site::kNewsPageSize);
+  };
+  auto news = co_await onPool<site::PublishedNews>(ctx, std::move(work));
   if (!news) {
     co_return page(errorResponse(req, news.error()).status, site::notFoundPage(c));
   }
@@ -231,10 +231,10 @@ awaitable<http::Response> newsList(ApiContext& ctx, http::Request& req) {
 }
 
 awaitable<http::Response> newsItem(ApiContext& ctx, http::Request& req) {
-  auto item = co_await onPool<std::optional<site::NewsItem>>(
-      ctx, [&db = ctx.db, slug = std::string(req.param("slug"))] {
-        return site::publishedItem(db, slug);
-      });
+  auto work = [&db = ctx.db, slug = std::string(req.param("slug"))] {
+    return site::publishedItem(db, slug);
+  };
+  auto item = co_await onPool<std::optional<site::NewsItem>>(ctx, std::move(work));
   if (!item) {
     co_return page(errorResponse(req, item.error()).status, site::notFoundPage(catalogOf(req)));
   }
@@ -259,7 +259,7 @@ awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
     std::vector<site::NewsItem> items;
     std::string key;
   };
-  auto got = co_await onPool<Feed>(ctx, [&db = ctx.db, lang]() -> Result<Feed> {
+  auto work = [&db = ctx.db, lang]() -> Result<Feed> {
     auto news = site::publishedNews(db, lang, site::kFeedEntries, 0);
     if (!news) {
       return tl::unexpected(news.error());
@@ -269,7 +269,8 @@ awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
       return tl::unexpected(key.error());
     }
     return Feed{std::move(news->items), std::move(*key)};
-  });
+  };
+  auto got = co_await onPool<Feed>(ctx, std::move(work));
   if (!got) {
     co_return errorResponse(req, got.error());
   }
@@ -290,7 +291,8 @@ void registerNewsRoutes(RouteTable& routes) {
   routes.route("GET", "/api/v1/news/{id}", Permission::kNewsManage, &readRoute);
   routes.route("PUT", "/api/v1/news/{id}", Permission::kNewsManage, &changeRoute);
   routes.route("DELETE", "/api/v1/news/{id}", Permission::kNewsManage, &deleteRoute);
-  routes.publicRoute("GET", "/public/news", [&ctx](http::Request& req) { return newsList(ctx, req); });
+  routes.publicRoute("GET", "/public/news",
+                     [&ctx](http::Request& req) { return newsList(ctx, req); });
   routes.publicRoute("GET", "/public/news/{slug}",
                      [&ctx](http::Request& req) { return newsItem(ctx, req); });
   routes.publicRoute("GET", "/public/feed/{file}",

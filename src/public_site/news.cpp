@@ -53,10 +53,9 @@ domain::Status checkText(std::string& text, const std::string& field, std::size_
   const std::size_t n = characters(text);
   if (n < min || n > max || hasControl(text, lines)) {
     const std::string where = lines ? "" : " on one line";
-    return domain::invalidField(field, min > 0 ? "Write 1 to " + std::to_string(max) +
-                                                     " characters" + where + "."
-                                               : "Write at most " + std::to_string(max) +
-                                                     " characters" + where + ".");
+    return domain::invalidField(
+        field, min > 0 ? "Write 1 to " + std::to_string(max) + " characters" + where + "."
+                       : "Write at most " + std::to_string(max) + " characters" + where + ".");
   }
   return {};
 }
@@ -483,8 +482,8 @@ std::string atomFeed(const Catalog& c, const std::vector<NewsItem>& items,
   for (const NewsItem& item : items) {
     updated = std::max({updated, item.updated_at, item.published_at});
   }
-  const std::string title = std::string(c.text("site_title")) + " – " +
-                            std::string(c.text("news_heading"));
+  const std::string title =
+      std::string(c.text("site_title")) + " – " + std::string(c.text("news_heading"));
   Html x;
   x.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
   x.fill("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{0}\">\n", {lang});

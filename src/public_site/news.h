@@ -31,7 +31,7 @@ struct NewsItem {
   std::string summary;
   std::string body;  // Markdown
   std::vector<std::string> tags;
-  std::string status = "draft";  // "draft" or "published"
+  std::string status = "draft";         // "draft" or "published"
   domain::UnixMillis published_at = 0;  // 0: not published yet
   domain::UnixMillis created_at = 0;
   domain::UnixMillis updated_at = 0;

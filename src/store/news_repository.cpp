@@ -109,10 +109,9 @@ domain::Result<bool> newsSlugTaken(soci::session& sql, const std::string& slug) 
 domain::Result<std::optional<StoredNews>> findNews(soci::session& sql, const std::string& org_id,
                                                    const std::string& id) {
   NewsColumns columns;
-  return detail::selectRow(sql, "read news item", columns,
-                           std::string("SELECT ") + kColumns +
-                               "WHERE n.id = :id AND n.org_id = :org_id",
-                           id, org_id);
+  return detail::selectRow(
+      sql, "read news item", columns,
+      std::string("SELECT ") + kColumns + "WHERE n.id = :id AND n.org_id = :org_id", id, org_id);
 }
 
 domain::Result<std::vector<StoredNews>> listOrganisationNews(soci::session& sql,
@@ -131,8 +130,7 @@ domain::Result<std::vector<StoredNews>> listOrganisationNews(soci::session& sql,
 
 domain::Result<std::vector<StoredNews>> listPublishedNews(soci::session& sql,
                                                           const std::string& language,
-                                                          std::int32_t limit,
-                                                          std::int32_t offset) {
+                                                          std::int32_t limit, std::int32_t offset) {
   NewsColumns columns;
   const int lim = limit;
   const int off = offset;
@@ -155,10 +153,9 @@ domain::Result<std::int64_t> countPublishedNews(soci::session& sql, const std::s
 domain::Result<std::optional<StoredNews>> findPublishedNews(soci::session& sql,
                                                             const std::string& slug) {
   NewsColumns columns;
-  return detail::selectRow(sql, "read published news", columns,
-                           std::string("SELECT ") + kColumns +
-                               "WHERE n.slug = :slug AND n.status = 'published'",
-                           slug);
+  return detail::selectRow(
+      sql, "read published news", columns,
+      std::string("SELECT ") + kColumns + "WHERE n.slug = :slug AND n.status = 'published'", slug);
 }
 
 domain::Result<std::string> newsFeedKey(soci::session& sql) {

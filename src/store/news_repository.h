@@ -28,8 +28,8 @@ struct StoredNews {
   std::string language;
   std::string title;
   std::string summary;
-  std::string body;  // Markdown
-  std::string tags;  // comma-separated
+  std::string body;    // Markdown
+  std::string tags;    // comma-separated
   std::string status;  // "draft" or "published"
   domain::UnixMillis published_at = 0;
   std::string created_by;

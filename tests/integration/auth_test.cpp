@@ -255,6 +255,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/network/referrals/overdue", "network.referrals_overdue"},
       {"GET", "/api/v1/admin/retention", "retention.manage"},
       {"GET", "/api/v1/public-profile", "public_profile.manage"},
+      {"GET", "/api/v1/news", "news.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);
