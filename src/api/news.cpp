@@ -108,7 +108,8 @@ awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
   if (!q) {
     co_return errorResponse(req, q.error());
   }
-  const auto [limit, offset] = *q;
+  const std::int32_t limit = std::get<0>(*q);
+  const std::int32_t offset = std::get<1>(*q);
   auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), limit, offset] {
     return site::listNews(db, actor, limit, offset);
   };
