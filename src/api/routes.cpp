@@ -254,6 +254,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerReportRoutes(routes);
   registerTrainingRoutes(routes);
   registerPublicSiteRoutes(routes);
+  registerNewsRoutes(routes);
 }
 
 }  // namespace strada::api

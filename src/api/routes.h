@@ -112,5 +112,7 @@ void registerRetentionRoutes(RouteTable& routes);
 void registerTrainingRoutes(RouteTable& routes);
 // The public pages under /public/ and the organisation's public profile (public_pages.cpp).
 void registerPublicSiteRoutes(RouteTable& routes);
+// News and statements, their public pages and Atom feeds (news.cpp).
+void registerNewsRoutes(RouteTable& routes);
 
 }  // namespace strada::api

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 148> kActions = {{
+constexpr std::array<ActionInfo, 151> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -166,8 +166,11 @@ constexpr std::array<ActionInfo, 148> kActions = {{
     {AuditAction::kTrainingDelete, "training.delete", "training"},
     {AuditAction::kPublicProfileRead, "public_profile.read", "organisation"},
     {AuditAction::kPublicProfileUpdate, "public_profile.update", "public_profile"},
+    {AuditAction::kNewsCreate, "news.create", "news_item"},
+    {AuditAction::kNewsUpdate, "news.update", "news_item"},
+    {AuditAction::kNewsDelete, "news.delete", "news_item"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kPublicProfileUpdate));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kNewsDelete));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

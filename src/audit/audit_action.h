@@ -186,6 +186,10 @@ enum class AuditAction {
   // The public site (issue 11, section 1).
   kPublicProfileRead,    // public_profile.read (the profile with its address, by staff)
   kPublicProfileUpdate,  // public_profile.update (object: "hotlines=N,address=public|secret|none")
+  // News and statements (issue 11, section 2; public_site/news.h). Object: the item's id.
+  kNewsCreate,  // news.create
+  kNewsUpdate,  // news.update
+  kNewsDelete,  // news.delete
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 59> kPermissions = {{
+constexpr std::array<PermissionRule, 60> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -148,8 +148,10 @@ constexpr std::array<PermissionRule, 59> kPermissions = {{
      rolesOf({kSupervisor, kDataOfficer, kOrgAdmin})},
     // What the organisation publishes about its hotlines: its administrators.
     {Permission::kPublicProfileManage, "public_profile.manage", rolesOf({kOrgAdmin})},
+    // The news and statements the organisation publishes: its administrators and the coordinator.
+    {Permission::kNewsManage, "news.manage", rolesOf({kOrgAdmin, kNetworkCoordinator})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kPublicProfileManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kNewsManage),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

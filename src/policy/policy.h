@@ -83,6 +83,7 @@ enum class Permission {
   kTrainingsManage,  // record, change and delete them
   // The public site (issue 11, section 1).
   kPublicProfileManage,  // the organisation's public hotline profile and its (secret) address
+  kNewsManage,  // the organisation's news items and statements, drafts and published (issue 11 §2)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

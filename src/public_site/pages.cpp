@@ -37,7 +37,7 @@ std::string href(const Catalog& c, std::string_view path) {
   return std::string(path) + "?lang=" + urlEncode(c.language());
 }
 
-enum class Section { kHome, kHotlines, kFigures, kNone };
+enum class Section { kHome, kHotlines, kFigures, kNews, kNone };
 
 void open(Html& h, const Catalog& c, std::string_view title, std::string_view path,
           Section section) {
@@ -46,8 +46,10 @@ void open(Html& h, const Catalog& c, std::string_view title, std::string_view pa
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
       "<meta name=\"referrer\" content=\"no-referrer\"><title>{2} – {3}</title>"
       "<link rel=\"stylesheet\" href=\"/public/assets/site.css\">"
+      "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/public/feed/{0}.atom\" "
+      "title=\"{4}\">"
       "<script src=\"/public/assets/site.js\" defer></script></head><body>",
-      {c.language(), c.direction(), title, c.text("site_title")});
+      {c.language(), c.direction(), title, c.text("site_title"), c.text("news_feed")});
   h.fill("<a class=\"skip\" href=\"#main\">{0}</a><header><div class=\"exit-bar\">",
          {c.text("skip")});
   h.fill(
@@ -55,10 +57,11 @@ void open(Html& h, const Catalog& c, std::string_view title, std::string_view pa
       "<p class=\"hint\">{2}</p></div>",
       {kQuickExitUrl, c.text("quick_exit"), c.text("quick_exit_hint")});
   h.fill("<nav aria-label=\"{0}\"><ul>", {c.text("site_title")});
-  const std::array<std::tuple<Section, std::string_view, std::string_view>, 3> items = {{
+  const std::array<std::tuple<Section, std::string_view, std::string_view>, 4> items = {{
       {Section::kHome, "/public/", "nav_home"},
       {Section::kHotlines, "/public/hotlines", "nav_hotlines"},
       {Section::kFigures, "/public/figures", "nav_figures"},
+      {Section::kNews, "/public/news", "nav_news"},
   }};
   for (const auto& [which, to, key] : items) {
     if (which == section) {
@@ -371,6 +374,12 @@ std::string figuresPage(const Catalog& c, const network::Overview& o) {
   }
   return close(h);
 }
+
+void openNewsPage(Html& h, const Catalog& c, std::string_view title, std::string_view path) {
+  open(h, c, title, path, Section::kNews);
+}
+
+std::string closePage(Html& h) { return close(h); }
 
 std::string notFoundPage(const Catalog& c) {
   Html h;

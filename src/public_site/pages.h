@@ -26,6 +26,12 @@ std::string countryPage(const Catalog& c, std::string_view country,
                         const std::vector<Listing>& listings);
 // GET /public/figures: the published figures, a chart (SVG) and a table for each.
 std::string figuresPage(const Catalog& c, const network::Overview& figures);
+class Html;
+// The layout of a page of the news section (public_site/news.h): its head, quick exit, navigation
+// and language switch; closePage ends it and answers the page.
+void openNewsPage(Html& h, const Catalog& c, std::string_view title, std::string_view path);
+std::string closePage(Html& h);
+
 // The answer to a public page that does not exist.
 std::string notFoundPage(const Catalog& c);
 

@@ -261,6 +261,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"GET", "/api/v1/trainings/figures?from=2025&to=2025", "trainings.read"},
       {"POST", "/api/v1/trainings", "trainings.manage"},
       {"GET", "/api/v1/public-profile", "public_profile.manage"},
+      {"GET", "/api/v1/news", "news.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

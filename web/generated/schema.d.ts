@@ -2781,6 +2781,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's news items and statements, drafts too
+         * @description Most recently changed first. Needs `news.manage` (org_admin, network_coordinator).
+         */
+        get: operations["listNews"];
+        put?: never;
+        /**
+         * Write a news item or statement
+         * @description A draft unless `status` is `published` (then `published_at` is now unless given). The
+         *     `slug` (the public address /public/news/{slug}) is derived from the title unless given,
+         *     and never changes. The body is Markdown, rendered on the server with cmark's safe mode
+         *     (raw HTML and javascript:/data: links dropped). Needs `news.manage`. Audited
+         *     (`news.create`).
+         */
+        post: operations["createNews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the organisation's news items
+         * @description Needs `news.manage`. Another organisation's item is not found.
+         */
+        get: operations["getNews"];
+        /**
+         * Change a news item (publish it, take it back to draft)
+         * @description Everything but the slug. `version`: the one read. Publishing for the first time sets
+         *     `published_at` to now unless given. Needs `news.manage`. Audited (`news.update`).
+         */
+        put: operations["changeNews"];
+        post?: never;
+        /**
+         * Remove a news item
+         * @description Needs `news.manage` and `?version=` (the one read). Audited (`news.delete`).
+         */
+        delete: operations["deleteNews"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/": {
         parameters: {
             query?: never;
@@ -2853,6 +2912,66 @@ export interface paths {
          * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. Server-rendered HTML (docs/public-site.md).
          */
         get: operations["getPublicFiguresPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published news and statements of the page's language, newest first (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language; `?page=` from 1 (10 a page). Server-rendered HTML (docs/public-site.md).
+         */
+        get: operations["getPublicNewsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/news/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published news item (HTML)
+         * @description No session, no cookie. The body's Markdown rendered and sanitised on the server. 404 for a draft or an unknown slug.
+         */
+        get: operations["getPublicNewsItemPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/feed/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Atom 1.0 feed (RFC 4287) of one language's published news, `{language}.atom`
+         * @description No session, no cookie. `file` is `en.atom`, `nl.atom`, ... (one of the public site's languages; 404 otherwise). The newest 20 entries, each with a urn:uuid: id stable for the life of the installation, its summary and its sanitised HTML as `content type="html"`. Links are relative to the site.
+         */
+        get: operations["getPublicNewsFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3250,6 +3369,45 @@ export interface components {
             address_public: boolean;
             /** Format: date-time */
             updated_at: string | null;
+            version: number;
+        };
+        NewsInput: {
+            title: string;
+            summary?: string;
+            /** @description Markdown. */
+            body?: string;
+            /** @enum {string} */
+            language: "en" | "nl" | "ro" | "bg" | "cs" | "pl" | "uk" | "ru" | "ar";
+            tags?: string[];
+            /** @enum {string} */
+            kind?: "news" | "statement";
+            /** @enum {string} */
+            status?: "draft" | "published";
+            /** Format: date-time */
+            published_at?: string;
+            /** @description Only when creating; derived from the title when left out. */
+            slug?: string;
+        };
+        NewsItem: {
+            id: string;
+            slug: string;
+            /** @enum {string} */
+            kind: "news" | "statement";
+            language: string;
+            title: string;
+            summary: string;
+            body: string;
+            tags: string[];
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            organisation: string;
+            url: string;
             version: number;
         };
         PublicProfileInput: {
@@ -5441,6 +5599,8 @@ export interface components {
 export type PublicHotline = components['schemas']['PublicHotline'];
 export type PublicHotlineListing = components['schemas']['PublicHotlineListing'];
 export type PublicProfile = components['schemas']['PublicProfile'];
+export type NewsInput = components['schemas']['NewsInput'];
+export type NewsItem = components['schemas']['NewsItem'];
 export type PublicProfileInput = components['schemas']['PublicProfileInput'];
 export type CtdcExportInput = components['schemas']['CtdcExportInput'];
 export type CtdcExportStep = components['schemas']['CtdcExportStep'];
@@ -10538,6 +10698,178 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listNews: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The items. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NewsItem"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsInput"];
+            };
+        };
+        responses: {
+            /** @description The item as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsItem"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            /** @description `conflict` on `slug`: another item has it. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsItem"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    changeNews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsInput"] & {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The item as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsItem"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `version`: the item changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteNews: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `version`: the item changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
     getPublicHome: {
         parameters: {
             query?: never;
@@ -10616,6 +10948,72 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicNewsPage: {
+        parameters: {
+            query?: {
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicNewsItemPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicNewsFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
                 };
             };
         };

@@ -51,6 +51,7 @@ export type Permission =
   | 'reports.settings'
   | 'retention.manage'
   | 'public_profile.manage'
+  | 'news.manage'
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'

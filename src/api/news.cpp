@@ -1,0 +1,303 @@
+// News items and statements (issue 11, section 2; public_site/news.h, docs/public-site.md): the
+// staff's routes (GET/POST /api/v1/news, GET/PUT/DELETE /api/v1/news/{id}, news.manage) and the
+// public ones, needing no sign-in: /public/news, /public/news/{slug} and the Atom feeds
+// /public/feed/{language}.atom.
+#include "public_site/news.h"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <charconv>
+
+#include "api/handler.h"
+#include "api/json_input.h"
+#include "api/routes.h"
+#include "public_site/catalog.h"
+#include "public_site/pages.h"
+#include "store/async.h"
+
+namespace strada::api {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+namespace json = boost::json;
+namespace site = public_site;
+
+constexpr std::int32_t kDefaultLimit = 50;
+constexpr std::int32_t kMaxLimit = 200;
+
+json::object encodeNews(const site::NewsItem& n) {
+  return {{"id", n.id},
+          {"slug", n.slug},
+          {"kind", n.kind},
+          {"language", n.language},
+          {"title", n.title},
+          {"summary", n.summary},
+          {"body", n.body},
+          {"tags", json::array(n.tags.begin(), n.tags.end())},
+          {"status", n.status},
+          {"published_at", n.published_at > 0 ? json::value(domain::formatRfc3339(n.published_at))
+                                              : json::value(nullptr)},
+          {"created_at", domain::formatRfc3339(n.created_at)},
+          {"updated_at", domain::formatRfc3339(n.updated_at)},
+          {"organisation", n.organisation},
+          {"url", "/public/news/" + n.slug},
+          {"version", n.version}};
+}
+
+Result<site::NewsInput> decodeNews(std::string_view body, std::int32_t* version) {
+  JsonFields in(body);
+  site::NewsInput n;
+  in.required("title", n.title, 200);
+  in.optional("summary", n.summary, 500);
+  in.optional("body", n.body, 50000);
+  in.required("language", n.language, 8);
+  in.list("tags", n.tags, 10, 40);
+  in.optional("kind", n.kind, 16);
+  in.optional("status", n.status, 16);
+  in.time("published_at", n.published_at, false);
+  if (version != nullptr) {
+    in.version(*version);
+  } else {
+    in.optional("slug", n.slug, 80);
+  }
+  return in.finish(std::move(n));
+}
+
+Result<std::int32_t> intParam(const http::Request& req, std::string_view key, std::int32_t min,
+                              std::int32_t max, std::int32_t fallback, std::string_view message) {
+  auto v = req.queryParam(key);
+  if (!v) {
+    return fallback;
+  }
+  std::int32_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size() || n < min || n > max) {
+    return domain::invalidField(std::string(key), std::string(message));
+  }
+  return n;
+}
+
+Result<std::tuple<std::int32_t, std::int32_t>> decodeListQuery(const http::Request& req) {
+  for (const auto& [key, value] : req.query) {
+    if (key != "limit" && key != "offset") {
+      return unknownParam(key);
+    }
+  }
+  auto limit = intParam(req, "limit", 1, kMaxLimit, kDefaultLimit, "Use a limit from 1 to 200.");
+  if (!limit) {
+    return tl::unexpected(limit.error());
+  }
+  auto offset = intParam(req, "offset", 0, 1000000, 0, "Use an offset of 0 or more.");
+  if (!offset) {
+    return tl::unexpected(offset.error());
+  }
+  return std::tuple(*limit, *offset);
+}
+
+// Every work is a named local moved in here: GCC 12 copies a temporary of a co_await's
+// full-expression into the coroutine's frame bytewise, which breaks a lambda holding strings.
+template <class T, class Work>
+awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
+  return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
+}
+
+awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
+                                    const policy::Principal& who) {
+  auto q = decodeListQuery(req);
+  if (!q) {
+    co_return errorResponse(req, q.error());
+  }
+  const std::int32_t limit = std::get<0>(*q);
+  const std::int32_t offset = std::get<1>(*q);
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), limit, offset] {
+    return site::listNews(db, actor, limit, offset);
+  };
+  auto items = co_await onPool<std::vector<site::NewsItem>>(ctx, std::move(work));
+  if (!items) {
+    co_return errorResponse(req, items.error());
+  }
+  co_return http::Response::json(200, itemsBody(*items, encodeNews));
+}
+
+awaitable<http::Response> createRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  auto input = decodeNews(req.body, nullptr);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
+    return site::createNews(db, actor, in);
+  };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
+  if (!item) {
+    co_return errorResponse(req, item.error());
+  }
+  co_return created(encodeNews(*item), "/api/v1/news/" + item->id);
+}
+
+awaitable<http::Response> readRoute(ApiContext& ctx, http::Request& req,
+                                    const policy::Principal& who) {
+  if (auto s = noParams(req); !s) {
+    co_return errorResponse(req, s.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id"))] { return site::readNews(db, actor, id); };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
+  if (!item) {
+    co_return errorResponse(req, item.error());
+  }
+  co_return http::Response::json(200, encodeNews(*item));
+}
+
+awaitable<http::Response> changeRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  std::int32_t version = 0;
+  auto input = decodeNews(req.body, &version);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")), in = std::move(*input),
+               version] { return site::changeNews(db, actor, id, in, version); };
+  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
+  if (!item) {
+    co_return errorResponse(req, item.error());
+  }
+  co_return http::Response::json(200, encodeNews(*item));
+}
+
+// DELETE /api/v1/news/{id}?version=N
+awaitable<http::Response> deleteRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  for (const auto& [key, value] : req.query) {
+    if (key != "version") {
+      co_return errorResponse(req, unknownParam(key).value());
+    }
+  }
+  if (!req.queryParam("version")) {
+    co_return errorResponse(req,
+                            domain::invalidField("version", "Give the version you read.").value());
+  }
+  auto version = intParam(req, "version", 1, 1 << 30, 0, "Give the version you read.");
+  if (!version) {
+    co_return errorResponse(req, version.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")),
+               v = *version] { return site::removeNews(db, actor, id, v); };
+  auto done = co_await store::awaitOnPool<domain::Status>(ctx.cpu, std::move(work));
+  if (!done) {
+    co_return errorResponse(req, done.error());
+  }
+  co_return http::Response::noContent();
+}
+
+// The public answers.
+const site::Catalog& catalogOf(const http::Request& req) {
+  return site::Catalog::of(
+      site::chooseLanguage(req.queryParam("lang"), req.header("accept-language")));
+}
+
+http::Response page(unsigned status, std::string html) {
+  http::Response response =
+      http::Response::text(status, "text/html; charset=utf-8", std::move(html));
+  response.headers.emplace_back("Cache-Control",
+                                status == 200 ? "public, max-age=300" : "no-store");
+  response.headers.emplace_back("Vary", "Accept-Language");
+  return response;
+}
+
+http::Response notFound(const http::Request& req) {
+  return page(404, site::notFoundPage(catalogOf(req)));
+}
+
+awaitable<http::Response> newsList(ApiContext& ctx, http::Request& req) {
+  const site::Catalog& c = catalogOf(req);
+  std::int32_t number = 1;
+  if (auto v = req.queryParam("page")) {
+    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), number);
+    if (ec != std::errc() || ptr != v->data() + v->size() || number < 1 || number > 100000) {
+      co_return notFound(req);
+    }
+  }
+  auto work = [&db = ctx.db, lang = std::string(c.language()), number] {
+    return site::publishedNews(db, lang, site::kNewsPageSize, (number - 1) * site::kNewsPageSize);
+  };
+  auto news = co_await onPool<site::PublishedNews>(ctx, std::move(work));
+  if (!news) {
+    co_return page(errorResponse(req, news.error()).status, site::notFoundPage(c));
+  }
+  co_return page(200, site::newsListPage(c, *news, number));
+}
+
+awaitable<http::Response> newsItem(ApiContext& ctx, http::Request& req) {
+  auto work = [&db = ctx.db, slug = std::string(req.param("slug"))] {
+    return site::publishedItem(db, slug);
+  };
+  auto item = co_await onPool<std::optional<site::NewsItem>>(ctx, std::move(work));
+  if (!item) {
+    co_return page(errorResponse(req, item.error()).status, site::notFoundPage(catalogOf(req)));
+  }
+  if (!*item) {
+    co_return notFound(req);
+  }
+  co_return page(200, site::newsItemPage(catalogOf(req), **item));
+}
+
+// GET /public/feed/{language}.atom
+awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
+  const std::string_view file = req.param("file");
+  constexpr std::string_view kSuffix = ".atom";
+  const std::string lang(file.size() > kSuffix.size() && file.ends_with(kSuffix)
+                             ? file.substr(0, file.size() - kSuffix.size())
+                             : std::string_view());
+  if (std::find(site::kPublicLanguages.begin(), site::kPublicLanguages.end(), lang) ==
+      site::kPublicLanguages.end()) {
+    co_return notFound(req);
+  }
+  struct Feed {
+    std::vector<site::NewsItem> items;
+    std::string key;
+  };
+  auto work = [&db = ctx.db, lang]() -> Result<Feed> {
+    auto news = site::publishedNews(db, lang, site::kFeedEntries, 0);
+    if (!news) {
+      return tl::unexpected(news.error());
+    }
+    auto key = site::feedKey(db);
+    if (!key) {
+      return tl::unexpected(key.error());
+    }
+    return Feed{std::move(news->items), std::move(*key)};
+  };
+  auto got = co_await onPool<Feed>(ctx, std::move(work));
+  if (!got) {
+    co_return errorResponse(req, got.error());
+  }
+  http::Response response =
+      http::Response::text(200, "application/atom+xml; charset=utf-8",
+                           site::atomFeed(site::Catalog::of(lang), got->items, got->key));
+  response.headers.emplace_back("Cache-Control", "public, max-age=300");
+  co_return response;
+}
+
+}  // namespace
+
+void registerNewsRoutes(RouteTable& routes) {
+  ApiContext& ctx = routes.context();
+  using policy::Permission;
+  routes.route("GET", "/api/v1/news", Permission::kNewsManage, &listRoute);
+  routes.route("POST", "/api/v1/news", Permission::kNewsManage, &createRoute);
+  routes.route("GET", "/api/v1/news/{id}", Permission::kNewsManage, &readRoute);
+  routes.route("PUT", "/api/v1/news/{id}", Permission::kNewsManage, &changeRoute);
+  routes.route("DELETE", "/api/v1/news/{id}", Permission::kNewsManage, &deleteRoute);
+  routes.publicRoute("GET", "/public/news",
+                     [&ctx](http::Request& req) { return newsList(ctx, req); });
+  routes.publicRoute("GET", "/public/news/{slug}",
+                     [&ctx](http::Request& req) { return newsItem(ctx, req); });
+  routes.publicRoute("GET", "/public/feed/{file}",
+                     [&ctx](http::Request& req) { return feed(ctx, req); });
+}
+
+}  // namespace strada::api
