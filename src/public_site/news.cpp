@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "crypto/crypto.h"
+#include "domain/encoding.h"
 #include "policy/policy.h"
 #include "public_site/html.h"
 #include "public_site/pages.h"
@@ -116,30 +117,6 @@ domain::Status checkInput(NewsInput& in, bool creating) {
   return {};
 }
 
-std::string joinTags(const std::vector<std::string>& tags) {
-  std::string out;
-  for (const std::string& t : tags) {
-    if (!out.empty()) {
-      out += ',';
-    }
-    out += t;
-  }
-  return out;
-}
-
-std::vector<std::string> splitTags(std::string_view text) {
-  std::vector<std::string> out;
-  while (!text.empty()) {
-    const std::size_t comma = text.find(',');
-    out.emplace_back(text.substr(0, comma));
-    if (comma == std::string_view::npos) {
-      break;
-    }
-    text.remove_prefix(comma + 1);
-  }
-  return out;
-}
-
 NewsItem itemOf(const store::StoredNews& n) {
   NewsItem out;
   out.id = n.id;
@@ -149,7 +126,7 @@ NewsItem itemOf(const store::StoredNews& n) {
   out.title = n.title;
   out.summary = n.summary;
   out.body = n.body;
-  out.tags = splitTags(n.tags);
+  out.tags = domain::splitList(n.tags);
   out.status = n.status;
   out.published_at = n.published_at;
   out.created_at = n.created_at;
@@ -253,7 +230,7 @@ domain::Result<NewsItem> createNews(store::Database& db, const hotline::Actor& a
   n.title = input.title;
   n.summary = input.summary;
   n.body = input.body;
-  n.tags = joinTags(input.tags);
+  n.tags = domain::joinList(input.tags);
   n.status = input.status;
   n.created_by = actor.principal.user_id;
   n.slug = input.slug;
@@ -315,7 +292,7 @@ domain::Result<NewsItem> changeNews(store::Database& db, const hotline::Actor& a
   n.title = input.title;
   n.summary = input.summary;
   n.body = input.body;
-  n.tags = joinTags(input.tags);
+  n.tags = domain::joinList(input.tags);
   n.status = input.status;
   n.updated_by = actor.principal.user_id;
   auto status = db.write([&](store::WriteContext& w) -> domain::Status {
