@@ -27,6 +27,7 @@ import { NewClientPage } from './cases/NewClientPage';
 import { mayListCases } from './cases/permissions';
 import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
+import { NewsPage } from './news/NewsPage';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { NetworkOverviewPage } from './network/NetworkOverviewPage';
 import { ReferralsPage, ReferralView } from './network/ReferralsPage';
@@ -80,6 +81,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   retention: (_, c) => <RetentionPage api={c.api} />,
   trainings: (_, c) => <TrainingsPage api={c.api} codes={c.codes} user={c.user} />,
   publicProfile: (_, c) => <PublicProfilePage api={c.api} />,
+  news: (_, c) => <NewsPage api={c.api} />,
 };
 
 /** The screen of `route`. */

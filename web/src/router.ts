@@ -32,7 +32,8 @@ export type Route =
   | { name: 'usersAdmin' } // the organisation's users, for its administrator
   | { name: 'retention' } // how long the organisation keeps each kind of record
   | { name: 'trainings' } // courses given to partner professionals, and their figures
-  | { name: 'publicProfile' }; // what the public pages show of the organisation's hotlines
+  | { name: 'publicProfile' } // what the public pages show of the organisation's hotlines
+  | { name: 'news' }; // the organisation's news items and statements for the public pages
 
 export type RouteName = Route['name'];
 
@@ -55,7 +56,8 @@ export type Section =
   | 'usersAdmin'
   | 'retention'
   | 'trainings'
-  | 'publicProfile';
+  | 'publicProfile'
+  | 'news';
 
 interface RouteSpec {
   name: RouteName;
@@ -97,6 +99,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'retention', path: '/admin/retention', section: 'retention' },
   { name: 'trainings', path: '/trainings', section: 'trainings' },
   { name: 'publicProfile', path: '/admin/public-profile', section: 'publicProfile' },
+  { name: 'news', path: '/news', section: 'news' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -36,6 +36,7 @@ const examples: Route[] = [
   { name: 'retention' },
   { name: 'trainings' },
   { name: 'publicProfile' },
+  { name: 'news' },
 ];
 
 describe('the route table', () => {

@@ -26,6 +26,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'usersAdmin', permission: 'users.manage', label: 'usersAdmin.nav' },
   { section: 'retention', permission: 'retention.manage', label: 'retention.nav' },
   { section: 'publicProfile', permission: 'public_profile.manage', label: 'publicProfile.nav' },
+  { section: 'news', permission: 'news.manage', label: 'news.nav' },
 ];
 
 interface Props {
