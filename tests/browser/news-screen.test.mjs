@@ -44,7 +44,7 @@ describe('the News screen', () => {
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved as a draft. It is not on the public pages.').waitFor();
       const row = page.getByRole('row', { name: new RegExp(title) });
-      assert.match(await row.innerText(), /Draft/);
+      await row.getByRole('cell', { name: 'Draft', exact: true }).waitFor();
       assert.match(await row.innerText(), /English/);
       assert.equal(await row.getByRole('link').count(), 0, 'a draft has no public page');
       assert.doesNotMatch((await text('/public/news?lang=en')).body, new RegExp(title));
@@ -65,7 +65,8 @@ describe('the News screen', () => {
       await page.getByLabel('Status').selectOption('published');
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Saved and published. The public pages and the feed show it now.').waitFor();
-      assert.match(await row.innerText(), /Published/);
+      // The list reloads after the notice: wait for the row to say so.
+      await row.getByRole('cell', { name: 'Published', exact: true }).waitFor();
       const publicLink = row.getByRole('link', { name: `Public page of “${title}”` });
       const href = await publicLink.getAttribute('href');
       assert.match(href, /^\/public\/news\/longer-hotline-hours-from-may/);
