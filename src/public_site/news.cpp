@@ -117,6 +117,22 @@ domain::Status checkInput(NewsInput& in, bool creating) {
   return {};
 }
 
+// The row of item `id` of the actor's organisation as `input` writes it (authorship aside).
+store::StoredNews storedOf(const hotline::Actor& actor, const std::string& id,
+                           const NewsInput& input) {
+  store::StoredNews n;
+  n.id = id;
+  n.org_id = actor.principal.org_id;
+  n.kind = input.kind;
+  n.language = input.language;
+  n.title = input.title;
+  n.summary = input.summary;
+  n.body = input.body;
+  n.tags = domain::joinList(input.tags);
+  n.status = input.status;
+  return n;
+}
+
 NewsItem itemOf(const store::StoredNews& n) {
   NewsItem out;
   out.id = n.id;
@@ -222,16 +238,7 @@ domain::Result<NewsItem> createNews(store::Database& db, const hotline::Actor& a
   if (auto s = checkInput(input, true); !s) {
     return tl::unexpected(s.error());
   }
-  store::StoredNews n;
-  n.id = crypto::newId();
-  n.org_id = actor.principal.org_id;
-  n.kind = input.kind;
-  n.language = input.language;
-  n.title = input.title;
-  n.summary = input.summary;
-  n.body = input.body;
-  n.tags = domain::joinList(input.tags);
-  n.status = input.status;
+  store::StoredNews n = storedOf(actor, crypto::newId(), input);
   n.created_by = actor.principal.user_id;
   n.slug = input.slug;
   if (n.slug.empty()) {
@@ -284,16 +291,7 @@ domain::Result<NewsItem> changeNews(store::Database& db, const hotline::Actor& a
   if (!before) {
     return before;
   }
-  store::StoredNews n;
-  n.id = id;
-  n.org_id = actor.principal.org_id;
-  n.kind = input.kind;
-  n.language = input.language;
-  n.title = input.title;
-  n.summary = input.summary;
-  n.body = input.body;
-  n.tags = domain::joinList(input.tags);
-  n.status = input.status;
+  store::StoredNews n = storedOf(actor, id, input);
   n.updated_by = actor.principal.user_id;
   auto status = db.write([&](store::WriteContext& w) -> domain::Status {
     // The publication date stays what it was unless given; publishing first sets it to now.
