@@ -94,6 +94,35 @@ function toggle(list: string[], code: string, on: boolean): string[] {
   return on ? [...list.filter((c) => c !== code), code] : list.filter((c) => c !== code);
 }
 
+/** A fieldset of checkboxes, one per option, whose ticked ids are `chosen`. */
+function CheckboxGroup({
+  legend,
+  options,
+  chosen,
+  onChange,
+}: {
+  legend: string;
+  options: { id: string; label: string }[];
+  chosen: string[];
+  onChange: (chosen: string[]) => void;
+}) {
+  return (
+    <fieldset class="field">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.id} class="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(o.id)}
+            onChange={(e) => onChange(toggle(chosen, o.id, e.currentTarget.checked))}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function TrainingsPage({ api, codes, user }: { api: ApiClient; codes: CodeLists; user: User }) {
   const t = useT();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -229,48 +258,27 @@ export function TrainingsPage({ api, codes, user }: { api: ApiClient; codes: Cod
               </div>
             ))}
           </fieldset>
-          <fieldset class="field">
-            <legend>{t('trainings.topics')}</legend>
-            {topics.map((code) => (
-              <label key={code} class="checkbox">
-                <input
-                  type="checkbox"
-                  checked={draft.topics.includes(code)}
-                  onChange={(e) => set({ topics: toggle(draft.topics, code, e.currentTarget.checked) })}
-                />{' '}
-                {codeLabel(codes, 'training_topic', code)}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup
+            legend={t('trainings.topics')}
+            options={topics.map((code) => ({ id: code, label: codeLabel(codes, 'training_topic', code) }))}
+            chosen={draft.topics}
+            onChange={(chosen) => set({ topics: chosen })}
+          />
           {(agencies.value ?? []).length > 0 && (
-            <fieldset class="field">
-              <legend>{t('trainings.agencies')}</legend>
-              {(agencies.value ?? []).map((a) => (
-                <label key={a.id} class="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={draft.agencies.includes(a.id)}
-                    onChange={(e) => set({ agencies: toggle(draft.agencies, a.id, e.currentTarget.checked) })}
-                  />{' '}
-                  {a.name}
-                </label>
-              ))}
-            </fieldset>
+            <CheckboxGroup
+              legend={t('trainings.agencies')}
+              options={(agencies.value ?? []).map((a) => ({ id: a.id, label: a.name }))}
+              chosen={draft.agencies}
+              onChange={(chosen) => set({ agencies: chosen })}
+            />
           )}
           {(staff.value ?? []).length > 0 && (
-            <fieldset class="field">
-              <legend>{t('trainings.trainers')}</legend>
-              {(staff.value ?? []).map((u) => (
-                <label key={u.id} class="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={draft.trainers.includes(u.id)}
-                    onChange={(e) => set({ trainers: toggle(draft.trainers, u.id, e.currentTarget.checked) })}
-                  />{' '}
-                  {u.name}
-                </label>
-              ))}
-            </fieldset>
+            <CheckboxGroup
+              legend={t('trainings.trainers')}
+              options={(staff.value ?? []).map((u) => ({ id: u.id, label: u.name }))}
+              chosen={draft.trainers}
+              onChange={(chosen) => set({ trainers: chosen })}
+            />
           )}
           <div class="field">
             <label for="training-external">{t('trainings.externalTrainers')}</label>
