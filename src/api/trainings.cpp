@@ -1,8 +1,8 @@
 // Trainings given to partner professionals (issue 11, section 3; docs/trainings.md): the list,
 // one training, record, change (optimistic version), delete (the version in the query), and the
-// figures per year by audience. Each route decodes, calls its use case in hotline/trainings.h,
+// figures per year by audience. Each route decodes, calls its use case in trainings/trainings.h,
 // and encodes.
-#include "hotline/trainings.h"
+#include "trainings/trainings.h"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -24,7 +24,7 @@ constexpr std::size_t kMaxListItems = 50;
 constexpr std::size_t kCodeChars = 64;
 
 // The members a POST and a PUT share, in the order they are checked.
-void readTrainingFields(JsonFields& in, hotline::TrainingInput& t) {
+void readTrainingFields(JsonFields& in, trainings::TrainingInput& t) {
   in.required("date", t.date, 10);
   in.optional("end_date", t.end_date, 10);
   in.optional("status", t.status, kCodeChars);
@@ -44,9 +44,9 @@ void readTrainingFields(JsonFields& in, hotline::TrainingInput& t) {
 }
 
 // POST: the training's fields; PUT: the same and the "version" they change.
-Result<hotline::TrainingInput> decodeTraining(std::string_view body, std::int32_t* version) {
+Result<trainings::TrainingInput> decodeTraining(std::string_view body, std::int32_t* version) {
   JsonFields in(body);
-  hotline::TrainingInput t;
+  trainings::TrainingInput t;
   readTrainingFields(in, t);
   if (version != nullptr) {
     in.version(*version);
@@ -54,7 +54,7 @@ Result<hotline::TrainingInput> decodeTraining(std::string_view body, std::int32_
   return in.finish(std::move(t));
 }
 
-Result<hotline::TrainingInput> decodeNewTraining(std::string_view body) {
+Result<trainings::TrainingInput> decodeNewTraining(std::string_view body) {
   return decodeTraining(body, nullptr);
 }
 
@@ -116,8 +116,8 @@ std::string scoreText(std::int32_t tenths) {
 // {"id","status","date","end_date","place","audiences":[{"audience","participants"}],
 //  "participants","topics","agencies","trainers","external_trainers","evaluation_score" (number
 //  or null),"evaluation_summary","updated_at","updated_by","version"}
-boost::json::object encodeTraining(const hotline::Training& t) {
-  const hotline::TrainingInput& d = t.data;
+boost::json::object encodeTraining(const trainings::Training& t) {
+  const trainings::TrainingInput& d = t.data;
   boost::json::array audiences;
   std::int64_t participants = 0;
   for (const auto& a : d.audiences) {
@@ -149,7 +149,7 @@ boost::json::object encodeTraining(const hotline::Training& t) {
 }
 
 // The cursor's key: "<id><date>" (the id is 32 characters).
-std::string encodeCursor(const hotline::Training& last) {
+std::string encodeCursor(const trainings::Training& last) {
   return encodeCursorKey(last.id + last.data.date);
 }
 
@@ -186,11 +186,11 @@ Result<store::TrainingQuery> decodeListQuery(const http::Request& req) {
   return q;
 }
 
-boost::json::object encodeTrainingPage(const hotline::TrainingPage& page) {
+boost::json::object encodeTrainingPage(const trainings::TrainingPage& page) {
   return keysetPageBody(page.items, page.more, encodeTraining, encodeCursor);
 }
 
-http::Response trainingCreated(const hotline::Training& t) {
+http::Response trainingCreated(const trainings::Training& t) {
   return created(encodeTraining(t), "/api/v1/trainings/" + t.id);
 }
 
@@ -217,17 +217,17 @@ boost::json::object encodeFigures(const std::vector<store::TrainingCount>& count
 void registerTrainingRoutes(RouteTable& routes) {
   using policy::Permission;
   routes.route("GET", "/api/v1/trainings", Permission::kTrainingsRead, decodeListQuery,
-               hotline::listTrainings, encodeTrainingPage);
+               trainings::listTrainings, encodeTrainingPage);
   routes.route("POST", "/api/v1/trainings", Permission::kTrainingsManage, bodyOf<decodeNewTraining>,
-               hotline::createTraining, trainingCreated);
+               trainings::createTraining, trainingCreated);
   routes.route("GET", "/api/v1/trainings/figures", Permission::kTrainingsRead, decodeFiguresQuery,
-               hotline::trainingFigures, encodeFigures);
+               trainings::trainingFigures, encodeFigures);
   routes.route("GET", "/api/v1/trainings/{id}", Permission::kTrainingsRead, idParam,
-               hotline::readTraining, encodeTraining);
+               trainings::readTraining, encodeTraining);
   routes.route("PUT", "/api/v1/trainings/{id}", Permission::kTrainingsManage,
-               versionedChange<decodeTraining>, hotline::updateTraining, encodeTraining);
+               versionedChange<decodeTraining>, trainings::updateTraining, encodeTraining);
   routes.route("DELETE", "/api/v1/trainings/{id}", Permission::kTrainingsManage, decodeDelete,
-               hotline::deleteTraining);
+               trainings::deleteTraining);
 }
 
 }  // namespace strada::api

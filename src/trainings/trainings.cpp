@@ -1,4 +1,4 @@
-#include "hotline/trainings.h"
+#include "trainings/trainings.h"
 
 #include <algorithm>
 #include <boost/json/array.hpp>
@@ -16,7 +16,12 @@
 #include "store/agency_repository.h"
 #include "store/user_repository.h"
 
-namespace strada::hotline {
+namespace strada::trainings {
+
+using audit::AuditAction;
+using hotline::ChangeById;
+using hotline::cutToPage;
+
 namespace {
 
 constexpr std::int32_t kMaxPageSize = 200;
@@ -409,4 +414,4 @@ awaitable<Result<std::vector<store::TrainingCount>>> trainingFigures(Context ctx
   co_return out;
 }
 
-}  // namespace strada::hotline
+}  // namespace strada::trainings

@@ -16,7 +16,13 @@
 #include "hotline/context.h"
 #include "store/training_repository.h"
 
-namespace strada::hotline {
+namespace strada::trainings {
+
+// The same Context and Actor as the hotline's use cases (hotline/context.h).
+using boost::asio::awaitable;
+using domain::Result;
+using hotline::Actor;
+using hotline::Context;
 
 // What a person records; the store's row without its bookkeeping, the free text in clear.
 struct TrainingInput {
@@ -78,4 +84,4 @@ struct TrainingPage {
 [[nodiscard]] awaitable<Result<std::vector<store::TrainingCount>>> trainingFigures(
     Context ctx, Actor actor, std::int32_t from, std::int32_t to);
 
-}  // namespace strada::hotline
+}  // namespace strada::trainings
