@@ -82,8 +82,10 @@ start() {
   }
   # Only TCP from 127.0.0.1; no other line, so every other client is refused.
   as_postgres tee "$dir/data/pg_hba.conf" >/dev/null <<'EOF'
-# TYPE  DATABASE  USER  ADDRESS        METHOD
-host    all       all   127.0.0.1/32   trust
+# TYPE  DATABASE  USER                    ADDRESS        METHOD
+# One role that must give its password (the backup test: a password in the URL reaches pg_dump).
+host    all       strada_password_check   127.0.0.1/32   scram-sha-256
+host    all       all                     127.0.0.1/32   trust
 EOF
 
   local attempt port

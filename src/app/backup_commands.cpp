@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -456,9 +458,16 @@ domain::Status sqliteOnlineCopy(const std::string& source, const std::string& ta
   return {};
 }
 
-// Runs `argv` (a PostgreSQL tool) with standard output into `out_fd` (or inherited when -1); its
-// exit status, or -1 when it did not run.
-int runTool(const std::vector<std::string>& argv, int out_fd) {
+// In a forked child before exec: the database password for libpq, if any.
+void passPassword(const std::string& password) {
+  if (!password.empty()) {
+    ::setenv("PGPASSWORD", password.c_str(), 1);
+  }
+}
+
+// Runs `argv` (a PostgreSQL tool) with standard output into `out_fd` (or inherited when -1) and
+// `password` in its environment; its exit status, or -1 when it did not run.
+int runTool(const std::vector<std::string>& argv, int out_fd, const std::string& password) {
   std::vector<char*> args;
   args.reserve(argv.size() + 1);
   for (const auto& a : argv) {
@@ -473,6 +482,7 @@ int runTool(const std::vector<std::string>& argv, int out_fd) {
     if (out_fd >= 0) {
       ::dup2(out_fd, STDOUT_FILENO);
     }
+    passPassword(password);
     ::execvp(args[0], args.data());
     ::_exit(127);
   }
@@ -494,13 +504,15 @@ domain::Status pgDumpEncrypted(const std::string& url, int out, const crypto::Ma
   }
   Fd read_end(pipe_fds[0]);
   Fd write_end(pipe_fds[1]);
+  const PgToolTarget target = pgToolTarget(url);
+  const std::string dbname = "--dbname=" + target.url;
   const pid_t pid = ::fork();
   if (pid < 0) {
     return tl::unexpected(failure("Cannot start pg_dump."));
   }
   if (pid == 0) {
     ::dup2(write_end.get(), STDOUT_FILENO);
-    const std::string dbname = "--dbname=" + url;
+    passPassword(target.password);
     const char* args[] = {"pg_dump", "--format=custom", "--no-owner", dbname.c_str(), nullptr};
     ::execvp("pg_dump", const_cast<char* const*>(args));  // NOLINT: execvp's signature
     ::_exit(127);
@@ -597,6 +609,21 @@ domain::Result<BackupHeader> describeAndRecord(const DataOptions& data, std::str
   header.audit_seq = *head ? (*head)->seq : 0;
   return header;
 }
+
+}  // namespace
+
+PgToolTarget pgToolTarget(const std::string& url) {
+  auto parsed = boost::urls::parse_uri(url);
+  if (!parsed || !parsed->has_password()) {
+    return PgToolTarget{url, ""};
+  }
+  boost::urls::url stripped = *parsed;
+  std::string password = stripped.password();  // percent-decoded
+  stripped.remove_password();
+  return PgToolTarget{std::string(stripped.buffer()), std::move(password)};
+}
+
+namespace {
 
 int backupInto(const DataOptions& data, const std::filesystem::path& file) {
   const auto began = std::chrono::steady_clock::now();
@@ -850,9 +877,10 @@ int runRestore(const DataOptions& data, const std::filesystem::path& from) {
     ::chmod(sqlitePath(url).c_str(), 0600);
     fsyncDirectory(data.data_dir);
   } else {
+    const PgToolTarget target = pgToolTarget(url);
     const int status = runTool({"pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
-                                "--single-transaction", "--dbname=" + url, clear.string()},
-                               -1);
+                                "--single-transaction", "--dbname=" + target.url, clear.string()},
+                               -1, target.password);
     remove_clear();
     if (status != 0) {
       return reportFailure(failure(

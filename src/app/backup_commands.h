@@ -21,6 +21,15 @@ struct BackupOptions {
   int keep = 0;                   // with to_dir: keep the newest N backups of DIR (0: all)
 };
 
+// How a PostgreSQL tool (pg_dump, pg_restore) is given the database: the URL without its
+// password, which goes to the tool's environment (PGPASSWORD) instead. A command line is readable
+// by every local user (ps, /proc/PID/cmdline); a process's environment only by its owner and root.
+struct PgToolTarget {
+  std::string url;       // as given, its password (if any) removed
+  std::string password;  // "" when the URL has none (then ~/.pgpass or the server's rules apply)
+};
+[[nodiscard]] PgToolTarget pgToolTarget(const std::string& url);
+
 // `strada backup`: 0 written, 1 failed (nothing left behind but FILE.tmp removed).
 int runBackup(const DataOptions& data, const BackupOptions& options);
 // `strada restore`: into an empty data folder (or empty PostgreSQL database) that holds the

@@ -256,6 +256,46 @@ TEST_F(BackupTest, ARestoreDrillTakenWhileTheServerWritesReadsEverythingBack) {
   EXPECT_LT(restored, live);  // the writes after the backup are not in it
 }
 
+// pg_dump and pg_restore get the URL without its password, the password in their environment:
+// a command line is readable by every local user (ps), an environment only by its owner.
+TEST(PgToolTarget, ThePasswordLeavesTheUrlForTheEnvironment) {
+  const auto with =
+      app::pgToolTarget("postgresql://strada:s%40cr3t@db.example:5432/strada?sslmode=require");
+  EXPECT_EQ(with.url, "postgresql://strada@db.example:5432/strada?sslmode=require");
+  EXPECT_EQ(with.password, "s@cr3t");
+  const auto without = app::pgToolTarget("postgresql://strada@localhost/strada");
+  EXPECT_EQ(without.url, "postgresql://strada@localhost/strada");
+  EXPECT_EQ(without.password, "");
+  EXPECT_EQ(app::pgToolTarget("not a url").url, "not a url");
+}
+
+// On the test server the role strada_password_check must give its password
+// (scripts/pg-test-server.sh): a backup with the right password in the URL is written, with a
+// wrong one pg_dump is refused and nothing is left behind.
+TEST_F(BackupTest, APasswordInTheUrlReachesPgDump) {
+  if (!deployment().database().isPostgres()) {
+    GTEST_SKIP() << "PostgreSQL only";
+  }
+  const std::string password = "pw-" + crypto::toHex(crypto::randomBytes(8));
+  adminExec("DROP ROLE IF EXISTS strada_password_check");
+  adminExec("CREATE ROLE strada_password_check LOGIN SUPERUSER PASSWORD '" + password + "'");
+  const std::string& url = deployment().database().url();
+  const std::size_t at = url.find('@');
+  ASSERT_NE(at, std::string::npos) << "postgresql://USER@HOST/DB";
+  const auto as = [&](const std::string& secret) {
+    app::DataOptions data = deployment().data();
+    data.db_url = "postgresql://strada_password_check:" + secret + url.substr(at);
+    return data;
+  };
+  const auto good = scratch("password.backup");
+  EXPECT_EQ(app::runBackup(as(password), {good, {}, 0}), 0) << deployment().log();
+  EXPECT_TRUE(std::filesystem::exists(good));
+  const auto bad = scratch("wrong-password.backup");
+  EXPECT_EQ(app::runBackup(as("wrong"), {bad, {}, 0}), 1);
+  EXPECT_FALSE(std::filesystem::exists(bad));
+  EXPECT_FALSE(std::filesystem::exists(bad.string() + ".tmp"));
+}
+
 TEST_F(BackupTest, ATamperedOrTruncatedBackupIsRefusedAndNothingIsRestored) {
   HttpClient consultant = signedIn(kConsultantA);
   newContact(consultant, "Tamper check");
