@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "app/commands.h"
+#include "app/data_lock.h"
 #include "crypto/crypto.h"
 #include "crypto/stream.h"
 #include "store/audit_repository.h"
@@ -938,6 +939,11 @@ int runKeysRotate(const DataOptions& data) {
                  "cannot. Unset it and put the key in "
               << (data.data_dir / "master.key").string() << " first.\n";
     return 2;
+  }
+  // No server of this machine may run on the folder meanwhile: it would go on with the old key.
+  auto alone = DataFolderLock::take(data.data_dir, DataFolderLock::Kind::kExclusive);
+  if (!alone) {
+    return reportFailure(alone.error());
   }
   const std::filesystem::path key_file = data.data_dir / "master.key";
   const std::filesystem::path new_file = data.data_dir / "master.key.new";

@@ -1,11 +1,14 @@
 #include "app/strada_server.h"
 
 #include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+#include <optional>
 
 #include "api/context.h"
 #include "api/network_routes.h"
 #include "api/routes.h"
 #include "app/audit_anchor.h"
+#include "app/data_lock.h"
 #include "app/retention_commands.h"
 #include "http/server.h"
 #include "network/referrals.h"
@@ -21,6 +24,8 @@
 namespace strada::app {
 
 struct StradaServer::Impl {
+  // Held while the server runs, released last (`strada keys rotate` refuses meanwhile).
+  std::optional<DataFolderLock> lock;
   OpenedData data;
   observe::Metrics metrics;
   // Argon2id runs here, never on the I/O threads.
@@ -54,11 +59,20 @@ StradaServer::~StradaServer() = default;
 
 domain::Result<std::unique_ptr<StradaServer>> StradaServer::start(const DataOptions& data,
                                                                   const ServeOptions& serve) {
+  std::optional<DataFolderLock> lock;
+  if (std::filesystem::is_directory(data.data_dir)) {  // otherwise openData says what is missing
+    auto taken = DataFolderLock::take(data.data_dir, DataFolderLock::Kind::kServer);
+    if (!taken) {
+      return tl::unexpected(taken.error());
+    }
+    lock.emplace(std::move(*taken));
+  }
   auto opened = openData(data);
   if (!opened) {
     return tl::unexpected(opened.error());
   }
   auto impl = std::make_unique<Impl>();
+  impl->lock = std::move(lock);
   impl->data = std::move(*opened);
   network::addReportHandlers(impl->handlers);
   public_site::addPublicProfileHandlers(impl->handlers);

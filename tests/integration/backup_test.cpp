@@ -22,6 +22,8 @@
 
 #include "app/backup_commands.h"
 #include "app/commands.h"
+#include "app/data_lock.h"
+#include "app/strada_server.h"
 #include "crypto/crypto.h"
 #include "integration/suite.h"
 #include "store/client_repository.h"
@@ -433,6 +435,9 @@ TEST_F(BackupTest, ZRotatingTheMasterKeyKeepsEverythingReadableAndDestroysTheOld
         soci::use(p.id);
   });
 
+  // Not while a server runs on the folder: it would go on with the old key.
+  EXPECT_EQ(app::runKeysRotate(deployment().data()), 1);
+  EXPECT_EQ(readFile(key_file), old_key);
   deployment().stopServer();
   ASSERT_EQ(app::runKeysRotate(deployment().data()), 0) << deployment().log();
   const std::string new_key = readFile(key_file);
@@ -457,6 +462,16 @@ TEST_F(BackupTest, ZRotatingTheMasterKeyKeepsEverythingReadableAndDestroysTheOld
   ::setenv("STRADA_MASTER_KEY", old_hex.c_str(), 1);
   EXPECT_NE(app::runMigrate(deployment().data()), 0);
   ::unsetenv("STRADA_MASTER_KEY");
+
+  // Nor does a server start while such a command has the folder to itself.
+  {
+    auto alone = app::DataFolderLock::take(deployment().data().data_dir,
+                                           app::DataFolderLock::Kind::kExclusive);
+    ASSERT_TRUE(alone);
+    auto refused = app::StradaServer::start(deployment().data(), app::ServeOptions{});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, domain::ErrorCode::kConflict) << refused.error().message;
+  }
 
   // A server started after the rotation reads every sealed field and finds the person by phone.
   deployment().startServer();
