@@ -6,6 +6,7 @@
 #include <string>
 
 #include "integration/suite.h"
+#include "network/http_client.h"
 
 namespace strada::testing {
 namespace {
@@ -224,6 +225,38 @@ TEST_F(TrustProxyTest, SignInThrottlingCountsTheForwardedClientAddress) {
               401u);
   }
   EXPECT_EQ(failedSignIn(direct, 13, {{"X-Forwarded-For", "10.4.0.1"}}), 429u);
+}
+
+// A member delivering to its hub over HTTPS (network/http_client.h) verifies the hub's
+// certificate and its name: with the CA file that holds it the exchange happens (any status is an
+// answer; a malformed envelope gets a 4xx); with the system's store, which does not hold this
+// self-signed certificate, or under a name the certificate does not carry, the handshake fails
+// and nothing is sent.
+TEST_F(TlsTest, TheNetworkClientVerifiesTheHubsCertificateAndName) {
+  const std::string port = std::to_string(deployment().port());
+  const std::string body = R"({"not":"an envelope"})";
+  network::HttpClientOptions trusted;
+  trusted.ca_file = (certs_ / "cert.pem").string();
+  const auto answered =
+      network::postJson("https://127.0.0.1:" + port + "/federation/v1/messages", body, trusted);
+  ASSERT_TRUE(answered) << answered.error().message << " " << answered.error().detail;
+  EXPECT_GE(answered->status, 400u);
+  EXPECT_LT(answered->status, 500u) << answered->body;
+
+  const auto unknown_ca = network::postJson("https://127.0.0.1:" + port + "/federation/v1/messages",
+                                            body, network::HttpClientOptions{});
+  ASSERT_FALSE(unknown_ca);
+  EXPECT_EQ(unknown_ca.error().detail, "tls");
+
+  const auto wrong_name =
+      network::postJson("https://localhost:" + port + "/federation/v1/messages", body, trusted);
+  ASSERT_FALSE(wrong_name);
+  EXPECT_EQ(wrong_name.error().detail, "tls");
+
+  // Plain HTTP to the TLS port is no answer either.
+  const auto plain =
+      network::postJson("http://127.0.0.1:" + port + "/federation/v1/messages", body, trusted);
+  EXPECT_FALSE(plain);
 }
 
 }  // namespace
