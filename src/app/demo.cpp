@@ -78,8 +78,8 @@ hotline::Actor actorOf(const domain::User& u) {
 }
 
 // The partner directory, kept by the supervisor (kUsers[2]), with the police unit's partner
-// account and its referral, the cases, and the knowledge base, kept by the organisation's
-// administrator (kUsers[4]).
+// account and its referral, the cases, and the knowledge base and what the public pages show,
+// kept by the organisation's administrator (kUsers[4]).
 domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<domain::User>& users,
                               const DemoOrg& o, const std::string& hash) {
   auto police = addDemoAgencies(ctx, actorOf(users[2]), std::string(o.country));
@@ -95,7 +95,11 @@ domain::Status addDemoContent(const hotline::Context& ctx, const std::vector<dom
   if (auto s = addDemoCases(ctx, actorOf(users[1]), actorOf(users[2])); !s) {
     return s;
   }
-  return addDemoKnowledge(ctx, actorOf(users[4]), std::string(o.languages[0]));
+  if (auto s = addDemoKnowledge(ctx, actorOf(users[4]), std::string(o.languages[0])); !s) {
+    return s;
+  }
+  // The public profile, news and trainings, kept by the administrator.
+  return addDemoPublic(ctx, actorOf(users[4]), std::string(o.country));
 }
 
 // The organisation `o` with a user of every role, each with the demo password's `hash`.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "domain/error.h"
 #include "hotline/context.h"
@@ -33,5 +34,17 @@ namespace strada::app {
 [[nodiscard]] domain::Status addDemoKnowledge(const hotline::Context& ctx,
                                               const hotline::Actor& editor,
                                               const std::string& language);
+
+// The Dutch demo member's address, kept off the public pages (address_public false): a test looks
+// for it in every public response.
+inline constexpr std::string_view kDemoSecretAddress = "Verborgen Hofje 7, Groningen (demo)";
+
+// What the demo organisation of `country` (NL, RO or UA) shows the public (app/demo_public.cpp):
+// its public profile (a hotline with an invented free number, hours, languages, an e-mail; the
+// Dutch member's address secret, the Romanian's public), its news (NL: one in English, one in
+// Dutch and an English draft; RO: one in Romanian) and six held trainings over the last two years
+// for several audiences. `admin` is the organisation's administrator.
+[[nodiscard]] domain::Status addDemoPublic(const hotline::Context& ctx, const hotline::Actor& admin,
+                                           const std::string& country);
 
 }  // namespace strada::app

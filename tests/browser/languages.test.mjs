@@ -1,16 +1,21 @@
-// The staff UI in every language it offers, in Chromium against the real server: for each
-// language of the registry (web/src/i18n/index.ts), one sign-in, the language chosen in the
-// switch, every screen of screens.test.mjs visited by its hash route and checked by axe-core;
-// <html lang> and dir follow the language, no English fallback text shows in the menu and the
-// headings, buttons and labels, the contact list fits a 1366 px laptop without sideways
-// scrolling, the choice survives a reload, and Arabic lays the page out right to left.
+// The staff UI and the public pages in every language they offer, in Chromium against the real
+// server: for each language of the registry (web/src/i18n/index.ts), the language chosen in the
+// switch, then one sign-in per role (supervisor, organisation's administrator, network
+// coordinator, partner agency) and every staff screen of web/src/pages.tsx that role reaches
+// (everyScreen in screens.mjs) visited by its hash route and checked by axe-core; <html lang>
+// and dir follow the language, no English fallback text shows in the menu and the headings,
+// buttons and labels, the contact list fits a 1366 px laptop without sideways scrolling, the
+// choice survives a reload, and Arabic lays the page out right to left. Every public page
+// (/public/, the hotlines, a country's, the figures, the news and a news item) passes axe in
+// every language of the public catalogs (public/messages/*.tsv), with its <html lang> and dir.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, setUpServerAndBrowser, signIn } from './support.mjs';
-import { dataOfficer, seed, screensOf, supervisor } from './screens.mjs';
+import { checkA11y, STRADA_BIN, setUpServerAndBrowser, signIn } from './support.mjs';
+import { coordinator, dataOfficer, everyScreen, orgAdmin, partner, publicSeed, seed, seedEveryScreen, seeded, supervisor } from './screens.mjs';
 
 const i18nDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'src', 'i18n');
 
@@ -41,13 +46,39 @@ const englishCodeLabels = new Set(
     .filter(Boolean),
 );
 
-const { open } = setUpServerAndBrowser({
+/** The public catalogs' languages: public/messages/{code}.tsv. */
+const publicLanguages = readdirSync(new URL('../../public/messages/', import.meta.url))
+  .filter((f) => f.endsWith('.tsv'))
+  .map((f) => f.slice(0, -4));
+const rtl = new Set(registry.filter((l) => l.dir === 'rtl').map((l) => l.code));
+
+const { server, open } = setUpServerAndBrowser({
   users: [
     { ...supervisor, role: 'supervisor' },
     { ...dataOfficer, role: 'data_officer' },
+    { ...orgAdmin, role: 'org_admin' },
+    { ...coordinator, role: 'network_coordinator' },
   ],
-  afterStart: seed,
+  afterStart: async (s) => {
+    await seed(s);
+    await seedEveryScreen(s);
+    const strada = (args, env = {}) =>
+      execFileSync(STRADA_BIN, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    // The partner agency's account, of the seeded shelter; the server made the network's hub.
+    strada(['user', 'add', '--data', s.dataDir, '--org', 'NL', '--email', partner.email, '--name', partner.name, '--role', 'partner', '--agency', seeded.agency], {
+      STRADA_PASSWORD: partner.password,
+    });
+    strada(['network', 'init-hub', '--data', s.dataDir, '--url', s.baseUrl, '--code', 'HUB', '--name', 'The network hub', '--country', 'NL']);
+  },
 });
+
+/** Signs `who` in on the login page, in whatever language it shows, and waits for the header. */
+async function signInAnyLanguage(page, who) {
+  await page.locator('#login-email').fill(who.email);
+  await page.locator('#login-password').fill(who.password);
+  await page.locator('#login-password').press('Enter');
+  await page.locator('header').getByText(who.name).waitFor({ state: 'attached' });
+}
 
 /** Opens `hash` and waits for its h1 and for nothing to be loading (in `loading`'s words). */
 async function visit(page, hash, loading) {
@@ -56,7 +87,10 @@ async function visit(page, hash, loading) {
   }, hash);
   await page.locator('main h1').first().waitFor();
   await page.waitForFunction((l) => !document.querySelector('main')?.innerText.includes(l), loading);
-  await page.waitForTimeout(250); // debounced searches, lazily loaded charts
+  await page.waitForTimeout(100); // debounced searches, lazily loaded charts
+  // The screen shows what it is for, not an error (a record not found, a permission missing).
+  const errors = await page.locator('main .notice-error').allInnerTexts();
+  assert.deepEqual(errors, [], `errors on ${hash}`);
 }
 
 /** Texts of the UI on screen that are English messages but not messages of `own` (a fallback). */
@@ -108,12 +142,15 @@ describe('the staff UI in every language', () => {
         assert.equal(await page.evaluate(() => localStorage.getItem('strada.uiLanguage')), code);
 
         const leaks = [];
-        for (const [hash] of screensOf('supervisor')) {
-          await visit(page, hash, loading);
-          await checkA11y(page, `${code} ${hash}`);
-          if (code !== 'en') leaks.push(...(await englishLeaks(page, own, code)).map((s) => `${hash}: ${s}`));
-        }
-        assert.deepEqual(leaks, [], `English text in ${code}`);
+        const screens = everyScreen();
+        const walk = async (role) => {
+          for (const hash of screens[role]) {
+            await visit(page, hash, loading);
+            await checkA11y(page, `${code} ${role} ${hash}`);
+            if (code !== 'en') leaks.push(...(await englishLeaks(page, own, code)).map((s) => `${role} ${hash}: ${s}`));
+          }
+        };
+        await walk('supervisor');
 
         // The menu in the language's own words, and on the side the language reads from.
         const menu = await page.locator('header nav a').allInnerTexts();
@@ -141,6 +178,32 @@ describe('the staff UI in every language', () => {
         assert.deepEqual(await htmlLangDir(page), [code, dir]);
         assert.equal(await page.locator('#ui-language').inputValue(), code);
         await page.getByRole('link', { name: messages.shell.contacts, exact: true }).first().waitFor();
+
+        // The other roles, each signed in once on the login page in the chosen language.
+        for (const [role, who] of [['orgAdmin', orgAdmin], ['coordinator', coordinator], ['partner', partner]]) {
+          await page.context().clearCookies();
+          await page.goto(`${server.baseUrl}/`);
+          await page.locator('#login-email').waitFor();
+          assert.deepEqual(await htmlLangDir(page), [code, dir]);
+          if (role === 'orgAdmin') await checkA11y(page, `${code} login`);
+          await signInAnyLanguage(page, who);
+          await walk(role);
+        }
+        assert.deepEqual(leaks, [], `English text in ${code}`);
+      });
+    });
+  }
+
+  for (const code of publicLanguages) {
+    test(`the public pages in ${code} pass axe, in its direction`, async (t) => {
+      await open(t, async (page) => {
+        const paths = ['/public/', '/public/hotlines', '/public/hotlines/NL', '/public/figures', '/public/news', `/public/news/${publicSeed.slugs.en}`];
+        for (const path of paths) {
+          const response = await page.goto(`${server.baseUrl}${path}?lang=${code}`);
+          assert.equal(response?.status(), 200, path);
+          assert.deepEqual(await htmlLangDir(page), [code, rtl.has(code) ? 'rtl' : 'ltr'], `${path} in ${code}`);
+          await checkA11y(page, `${path} in ${code}`);
+        }
       });
     });
   }

@@ -100,3 +100,99 @@ export function screensOf(role) {
   return [...common, ...oversight];
 }
 
+
+// The other roles whose screens the walk in every language visits.
+export const orgAdmin = { email: 'screens-admin@example.org', password: 'amber lantern 44 quietly', name: 'Test Admin' };
+export const coordinator = { email: 'screens-coord@example.org', password: 'amber lantern 45 quietly', name: 'Test Coordinator' };
+export const partner = { email: 'screens-partner@example.org', password: 'amber lantern 46 quietly', name: 'Test Partner' };
+
+/** What the public pages show once seedPublic has run: the hotline's number, a secret address. */
+export const publicSeed = { number: '0800 1234567', secretAddress: 'Hidden Refuge Lane 17', slugs: {} };
+
+/**
+ * As the organisation's administrator `admin`: the public profile (a hotline with its number,
+ * hours, languages and channels; the address kept off the public pages), a published news item
+ * in English and one in Romanian, a draft, and two held trainings (the figures).
+ */
+export async function seedPublic(server, admin) {
+  const call = await apiSession(server.baseUrl, admin);
+  const now = await call('GET', '/api/v1/public-profile');
+  assert.equal(now.status, 200, JSON.stringify(now.body));
+  const saved = await call('PUT', '/api/v1/public-profile', {
+    hotlines: [
+      {
+        name: 'Trafficking helpline',
+        numbers: [publicSeed.number],
+        hours: '24/7',
+        free_of_charge: true,
+        languages: ['nl', 'en', 'ar'],
+        channels: [{ kind: 'email', value: 'help@example.org' }],
+      },
+    ],
+    address: publicSeed.secretAddress,
+    address_public: false,
+    version: now.body.version,
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const write = async (key, body) => {
+    const made = await call('POST', '/api/v1/news', body);
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    publicSeed.slugs[key] = made.body.slug;
+  };
+  await write('en', { title: 'Longer hotline hours', summary: 'We answer every day now.', body: 'We answer **every** day.', language: 'en', status: 'published' });
+  await write('ro', { title: 'Program extins', summary: 'Răspundem în fiecare zi.', body: 'Răspundem **în fiecare** zi.', language: 'ro', status: 'published' });
+  await write('draft', { title: 'Draft not for the public', body: 'Not yet.', language: 'en' });
+  for (const [date, audience, participants] of [['2025-03-12', 'police', 25], ['2025-10-02', 'social_workers', 14]]) {
+    const made = await call('POST', '/api/v1/trainings', {
+      date,
+      status: 'held',
+      place: 'Training centre',
+      audiences: [{ audience, participants }],
+      topics: ['identification'],
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+  }
+}
+
+/**
+ * What the screens beyond the contacts need (after seed): a client and a case (the supervisor),
+ * a yearly report (the data officer), the public profile, news and trainings (the administrator).
+ */
+export async function seedEveryScreen(server) {
+  const asSupervisor = await apiSession(server.baseUrl, supervisor);
+  const client = await asSupervisor('POST', '/api/v1/clients', { person: { full_name: 'Ion Screens' }, coded: { gender: 'Masculine' } });
+  assert.equal(client.status, 201, JSON.stringify(client.body));
+  const opened = await asSupervisor('POST', '/api/v1/cases', { client_id: client.body.id, referral: { source_type: 'ngo', referred_on: '2026-12-01' } });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  seeded.case = opened.body.id;
+  await seedPublic(server, orgAdmin);
+  const asDataOfficer = await apiSession(server.baseUrl, dataOfficer);
+  const report = await asDataOfficer('POST', '/api/v1/reports', { period: 'year', start: '2025-01-01' });
+  assert.equal(report.status, 201, JSON.stringify(report.body));
+  seeded.report = report.body.id;
+}
+
+/** Every staff screen, by the role that reaches it: { role: [hash, ...] } (after seedEveryScreen). */
+export function everyScreen() {
+  return {
+    supervisor: [
+      ...screensOf('supervisor').map(([hash]) => hash),
+      `#/contacts/${seeded.crisis}/correct`,
+      `#/contacts/${seeded.tip}/link-case`,
+      '#/directory/new',
+      `#/directory/${seeded.agency}/edit`,
+      '#/cases',
+      '#/cases/new',
+      `#/cases/${seeded.case}`,
+      '#/approvals',
+      '#/exports',
+      '#/reports',
+      `#/reports/${seeded.report}`,
+      '#/referrals',
+      '#/account',
+    ],
+    orgAdmin: ['#/admin/users', '#/admin/retention', '#/admin/public-profile', '#/news'],
+    coordinator: ['#/network', '#/network/overview'],
+    partner: ['#/log'], // the intake form and the partner's own referrals
+  };
+}

@@ -1,12 +1,16 @@
 // `strada demo --cases N` (the bulk generator of app/demo_bulk_cases.h) on SQLite and PostgreSQL:
 // every generated case has a client of its organisation with a person key, the person and the
 // notes open under that key through the API, the audit chain stays intact, and the case list,
-// a case's timeline and the case statistics answer over real HTTP.
+// a case's timeline and the case statistics answer over real HTTP. What the demo shows the public
+// (app/demo_public.cpp): each member's hotline on /public/, the Dutch member's secret address on
+// no public page, the news in English, Dutch and Romanian without the draft, and six trainings per
+// member over two years in its figures.
 #include <soci/soci.h>
 
 #include <string>
 
 #include "app/data_dir.h"
+#include "app/demo_content.h"
 #include "integration/suite.h"
 
 namespace strada::testing {
@@ -93,6 +97,46 @@ TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
     opened += cell.at("n").as_int64();
   }
   EXPECT_EQ(opened, 128) << stats.body;
+
+  // The public pages: each member's hotline; the Dutch member's address, kept secret, nowhere.
+  HttpClient visitor(deployment().port());
+  const auto publicPage = [&](const std::string& target) {
+    const HttpResponse r = visitor.request("GET", target, "", CsrfMode::kOmit);
+    EXPECT_EQ(r.status, 200u) << target << " " << r.body;
+    EXPECT_EQ(r.body.find(app::kDemoSecretAddress), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("Verborgen Hofje"), std::string::npos) << target;
+    return r.body;
+  };
+  const std::string home = publicPage("/public/?lang=en");
+  for (const char* country :
+       {"/public/hotlines/NL", "/public/hotlines/RO", "/public/hotlines/UA"}) {
+    EXPECT_NE(home.find(country), std::string::npos) << country;
+  }
+  const std::string nl = publicPage("/public/hotlines/NL?lang=en");
+  EXPECT_NE(nl.find("href=\"tel:+318000123456\""), std::string::npos) << nl;
+  EXPECT_NE(nl.find("Mon-Sun 8:00-22:00"), std::string::npos);
+  EXPECT_NE(publicPage("/public/hotlines/RO?lang=en").find("Strada Exemplu 12"), std::string::npos);
+  publicPage("/api/v1/public/hotlines");
+  const std::string news_en = publicPage("/public/news?lang=en");
+  EXPECT_NE(news_en.find("Our hotline now answers every day (demo)"), std::string::npos);
+  EXPECT_EQ(news_en.find("Annual report (draft, demo)"), std::string::npos);
+  EXPECT_NE(publicPage("/public/news?lang=nl").find("Nieuwe folder voor seizoenswerkers (demo)"),
+            std::string::npos);
+  EXPECT_NE(publicPage("/public/feed/ro.atom").find("Campanie de informare in gari (demo)"),
+            std::string::npos);
+  publicPage("/public/figures?lang=en");
+
+  // Six held trainings per member over the last two years, for several audiences.
+  EXPECT_EQ(count("SELECT count(*) FROM trainings"), 18);
+  HttpClient admin(deployment().port());
+  ASSERT_EQ(admin.login("admin@nl.demo.example", kDemoPassword).status, 200u);
+  const HttpResponse profile = admin.get("/api/v1/public-profile");
+  ASSERT_EQ(profile.status, 200u) << profile.body;
+  EXPECT_EQ(profile.json->at("address").as_string(), app::kDemoSecretAddress);
+  EXPECT_EQ(profile.json->at("address_public"), false);
+  const HttpResponse news = admin.get("/api/v1/news");
+  ASSERT_EQ(news.status, 200u) << news.body;
+  EXPECT_EQ(news.json->at("items").as_array().size(), 3u) << news.body;
 }
 
 }  // namespace
