@@ -9,9 +9,9 @@
 
 #include "app/demo_content.h"
 #include "domain/client.h"
-#include "hotline/trainings.h"
 #include "public_site/news.h"
 #include "public_site/profile.h"
+#include "trainings/trainings.h"
 
 namespace strada::app {
 namespace {
@@ -155,7 +155,7 @@ domain::Status addNews(const hotline::Context& ctx, const hotline::Actor& admin,
 
 domain::Status addTrainings(const hotline::Context& ctx, const hotline::Actor& admin) {
   for (const auto& t : kTrainings) {
-    hotline::TrainingInput in;
+    trainings::TrainingInput in;
     in.status = "held";
     in.date = dateDaysAgo(ctx, t.days_ago);
     in.place = std::string(t.place);
@@ -166,7 +166,7 @@ domain::Status addTrainings(const hotline::Context& ctx, const hotline::Actor& a
     }
     in.topics = {std::string(t.topic)};
     in.score_tenths = 42;
-    auto made = hotline::runToCompletion(hotline::createTraining(ctx, admin, std::move(in)));
+    auto made = hotline::runToCompletion(trainings::createTraining(ctx, admin, std::move(in)));
     if (!made) {
       return tl::unexpected(made.error());
     }
