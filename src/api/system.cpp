@@ -1,7 +1,10 @@
 // Health, metrics and the code lists.
+#include <algorithm>
+#include <bitset>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "api/handler.h"
 #include "api/routes.h"
 #include "domain/codes.h"
 
@@ -17,9 +20,47 @@ boost::json::array toArray(const domain::CodeList& list) {
   return out;
 }
 
-// {"version", "lists": {list: [code...]}, "labels": {list: {code: {"en","nl","ro"}}}}: every
-// list; labels for the lists that carry them (the ISO lists take theirs from the browser).
-boost::json::object encodeCodes() {
+// Which of domain::kLabelLanguages a response labels in: bit j for kLabelLanguages[j].
+using LabelLanguageSet = std::bitset<domain::kLabelLanguages.size()>;
+
+// ?languages=bg or ?languages=bg,ar: those languages and English (every label's fallback); no
+// parameter: every language. A language without labels, or any other parameter: 400.
+domain::Result<LabelLanguageSet> decodeLabelLanguages(const http::Request& req) {
+  LabelLanguageSet chosen;
+  bool asked = false;
+  for (const auto& [key, value] : req.query) {
+    if (key != "languages") {
+      return unknownParam(key);
+    }
+    asked = true;
+    std::string_view rest = value;
+    while (true) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view lang = rest.substr(0, comma);
+      const auto& all = domain::kLabelLanguages;
+      const auto* found = std::find(all.begin(), all.end(), lang);
+      if (found == all.end()) {
+        return domain::invalidField(
+            "languages", "Use a comma-separated list of en, nl, ro, bg, ar, cs, pl, uk, ru.");
+      }
+      chosen.set(static_cast<std::size_t>(found - all.begin()));
+      if (comma == std::string_view::npos) {
+        break;
+      }
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  if (!asked) {
+    chosen.set();
+  }
+  chosen.set(0);  // English: the fallback of every label
+  return chosen;
+}
+
+// {"version", "lists": {list: [code...]}, "labels": {list: {code: {"en", "bg", ...}}}}: every
+// list; labels, in the chosen languages, for the lists that carry them (the ISO lists take
+// theirs from the browser).
+boost::json::object encodeCodes(const LabelLanguageSet& languages) {
   boost::json::object lists;
   boost::json::object labels;
   for (const domain::CodeList* list : domain::allCodeLists()) {
@@ -31,7 +72,9 @@ boost::json::object encodeCodes() {
     for (std::size_t i = 0; i < list->codes.size(); ++i) {
       boost::json::object text;
       for (std::size_t j = 0; j < domain::kLabelLanguages.size(); ++j) {
-        text[domain::kLabelLanguages[j]] = list->labels[i][j];
+        if (languages.test(j)) {
+          text[domain::kLabelLanguages[j]] = list->labels[i][j];
+        }
       }
       by_code[list->codes[i]] = std::move(text);
     }
@@ -75,8 +118,12 @@ void registerSystemRoutes(RouteTable& routes) {
 
   routes.route(
       "GET", "/api/v1/codes", policy::Permission::kCodesRead,
-      [](http::Request&, const policy::Principal&) -> boost::asio::awaitable<http::Response> {
-        co_return http::Response::json(200, encodeCodes());
+      [](http::Request& req, const policy::Principal&) -> boost::asio::awaitable<http::Response> {
+        auto languages = decodeLabelLanguages(req);
+        if (!languages) {
+          co_return errorResponse(req, languages.error());
+        }
+        co_return http::Response::json(200, encodeCodes(*languages));
       });
 }
 

@@ -14,7 +14,7 @@ namespace {
 struct OwnedList {
   std::string_view name;
   std::vector<std::string_view> codes;
-  std::vector<std::array<std::string_view, 3>> labels;
+  std::vector<CodeLabels> labels;
 };
 
 struct Registry {
@@ -59,7 +59,9 @@ Registry buildRegistry() {
       r.owned.push_back(OwnedList{fields[0], {}, {}});
     }
     r.owned.back().codes.push_back(fields[1]);
-    r.owned.back().labels.push_back({fields[2], fields[3], fields[4]});
+    CodeLabels labels;
+    std::copy(fields.begin() + 2, fields.end(), labels.begin());
+    r.owned.back().labels.push_back(labels);
   }
   if (r.version.empty()) {
     malformedTable("hotline-codes.tsv", "(no version line)");

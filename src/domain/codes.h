@@ -15,15 +15,19 @@
 
 namespace strada::domain {
 
-// The UI languages every label exists in, in this order.
-inline constexpr std::array<std::string_view, 3> kLabelLanguages = {"en", "nl", "ro"};
+// The UI languages every label exists in, in this order (English first: the fallback; then the
+// order of the web client's language switch, web/src/i18n/index.ts).
+inline constexpr std::array<std::string_view, 9> kLabelLanguages = {"en", "nl", "ro", "bg", "ar",
+                                                                    "cs", "pl", "uk", "ru"};
+// The labels of one code, in kLabelLanguages' order.
+using CodeLabels = std::array<std::string_view, kLabelLanguages.size()>;
 
 struct CodeList {
   std::string_view name;     // "channel"
   std::string_view version;  // of the code-list file: bumps when any code is added
   std::span<const std::string_view> codes;
   // labels[i][j]: label of codes[i] in kLabelLanguages[j]; empty for the ISO lists.
-  std::span<const std::array<std::string_view, 3>> labels = {};
+  std::span<const CodeLabels> labels = {};
 
   [[nodiscard]] bool contains(std::string_view code) const;
 };

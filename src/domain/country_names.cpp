@@ -14,7 +14,9 @@ std::vector<CountryNames> readCountryNames() {
     if (fields.size() != 1 + kLabelLanguages.size() || fields[0].size() != 2) {
       malformedTable("country-names.tsv", fields[0]);
     }
-    table.push_back(CountryNames{fields[0], {fields[1], fields[2], fields[3]}});
+    CountryNames country{fields[0], {}};
+    std::copy(fields.begin() + 1, fields.end(), country.names.begin());
+    table.push_back(country);
   }
   return table;
 }

@@ -68,7 +68,8 @@ Result<ExportSetting> exportSetting(const ExportQuery& query, const ExportPeople
   ExportSetting setting;
   if (!query.language.empty()) {
     if (!labelled(query.language)) {
-      return domain::invalidField("lang", "Labels exist in en, nl and ro. Pick one of those.");
+      return domain::invalidField(
+          "lang", "Labels exist in en, nl, ro, bg, ar, cs, pl, uk and ru. Pick one of those.");
     }
     setting.language = query.language;
   } else {

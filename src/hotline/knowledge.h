@@ -3,8 +3,8 @@
 // versions), and keep the search index's country names current.
 //
 // An article is found by its title, its body and the names of its country in every UI language
-// (en, nl, ro: domain::countrySearchNames), accents folded: "Duitsland", "Germania" and "Germany"
-// all find the articles about DE.
+// (en, nl, ro, bg, ar, cs, pl, uk, ru: domain::countrySearchNames), accents folded: "Duitsland",
+// "Germania", "Германия" and "Germany" all find the articles about DE.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>

@@ -254,6 +254,22 @@ TEST_F(ContactListReadsTest, ExportCarriesLabelsAuthorNamesAndLocalTimesBesideTh
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(cellOf(rows[0], rows[1], "channel_label"), "Telefon");
   EXPECT_EQ(cellOf(rows[0], rows[1], "started_at_local"), "2025-08-07T05:30:00-04:00");
+  // Any UI language: Bulgarian labels as GET /api/v1/codes gives them.
+  const HttpResponse codes = supervisor.get("/api/v1/codes?languages=bg,ar");
+  ASSERT_EQ(codes.status, 200u);
+  for (const char* lang : {"bg", "ar"}) {
+    r = supervisor.get("/api/v1/contacts/export.csv?" + period + "&lang=" + lang);
+    ASSERT_EQ(r.status, 200u) << r.body;
+    rows = csvRows(r.body);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(cellOf(rows[0], rows[1], "labels_language"), lang);
+    EXPECT_EQ(cellOf(rows[0], rows[1], "channel_label"),
+              std::string(codes.json->at("labels").at("channel").at("phone").at(lang).as_string()));
+    EXPECT_EQ(
+        cellOf(rows[0], rows[1], "category_label"),
+        std::string(
+            codes.json->at("labels").at("category").at("safe_migration").at(lang).as_string()));
+  }
   r = supervisor.get("/api/v1/contacts/export.csv?" + period + "&tz_offset_minutes=-300");
   rows = csvRows(r.body);
   ASSERT_EQ(rows.size(), 2u);

@@ -631,7 +631,7 @@ TEST_F(ContactModelTest, CodesCarryEveryListWithLabelsInEveryLanguage) {
     ASSERT_TRUE(labels.contains(name)) << name;
     for (const auto& code : lists.at(name).as_array()) {
       const auto& text = labels.at(name).as_object().at(code.as_string()).as_object();
-      for (const char* lang : {"en", "nl", "ro"}) {
+      for (const char* lang : {"en", "nl", "ro", "bg", "ar", "cs", "pl", "uk", "ru"}) {
         ASSERT_TRUE(text.contains(lang)) << name << " " << code << " " << lang;
         EXPECT_FALSE(text.at(lang).as_string().empty()) << name << " " << code << " " << lang;
       }
@@ -644,6 +644,53 @@ TEST_F(ContactModelTest, CodesCarryEveryListWithLabelsInEveryLanguage) {
   for (const auto& [list, codes] : labels) {
     EXPECT_EQ(codes.as_object().size(), lists.at(list).as_array().size()) << list;
   }
+}
+
+// ?languages= trims the labels to the UI's language and English (the fallback): the page load of
+// a Bulgarian or Arabic user does not carry every language.
+TEST_F(ContactModelTest, CodesInTheLanguagesAskedForWithEnglish) {
+  HttpClient c = signedIn(kCaseWorkerA);
+  const HttpResponse all = c.get("/api/v1/codes");
+  ASSERT_EQ(all.status, 200u);
+  const auto& all_crisis = all.json->at("labels").at("category").at("crisis").as_object();
+  EXPECT_EQ(all_crisis.size(), 9U) << "no parameter: every language";
+
+  const HttpResponse bg = c.get("/api/v1/codes?languages=bg");
+  ASSERT_EQ(bg.status, 200u) << bg.body;
+  EXPECT_LT(bg.body.size(), all.body.size() / 2);
+  EXPECT_EQ(bg.json->at("lists"), all.json->at("lists"));
+  EXPECT_EQ(bg.json->at("version"), all.json->at("version"));
+  for (const auto& [list, codes] : bg.json->at("labels").as_object()) {
+    for (const auto& [code, text] : codes.as_object()) {
+      const auto& by_lang = text.as_object();
+      ASSERT_EQ(by_lang.size(), 2U) << list << " " << code;
+      EXPECT_FALSE(by_lang.at("bg").as_string().empty()) << list << " " << code;
+      EXPECT_EQ(by_lang.at("en"), all.json->at("labels").at(list).at(code).at("en"));
+      EXPECT_EQ(by_lang.at("bg"), all.json->at("labels").at(list).at(code).at("bg"));
+    }
+  }
+  EXPECT_NE(bg.json->at("labels").at("channel").at("phone").at("bg"),
+            bg.json->at("labels").at("channel").at("phone").at("en"))
+      << "Bulgarian, not English";
+
+  const HttpResponse ar = c.get("/api/v1/codes?languages=ar,uk");
+  ASSERT_EQ(ar.status, 200u);
+  const auto& ar_phone = ar.json->at("labels").at("channel").at("phone").as_object();
+  EXPECT_EQ(ar_phone.size(), 3U);
+  EXPECT_TRUE(ar_phone.contains("ar") && ar_phone.contains("uk") && ar_phone.contains("en"));
+  EXPECT_EQ(c.get("/api/v1/codes?languages=en")
+                .json->at("labels")
+                .at("channel")
+                .at("phone")
+                .as_object()
+                .size(),
+            1U);
+
+  // A language without labels, an empty one, or a parameter the route does not know: 400.
+  EXPECT_EQ(c.get("/api/v1/codes?languages=de").errorField(), "languages");
+  EXPECT_EQ(c.get("/api/v1/codes?languages=bg,").errorField(), "languages");
+  EXPECT_EQ(c.get("/api/v1/codes?languages=").errorField(), "languages");
+  EXPECT_EQ(c.get("/api/v1/codes?lang=bg").errorField(), "lang");
 }
 
 }  // namespace

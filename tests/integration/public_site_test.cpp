@@ -156,6 +156,13 @@ TEST_F(PublicSiteTest, PagesByLanguageWithTheStrictPolicyAndNoCookie) {
   EXPECT_NE(nl.body.find("href=\"tel:+31205550101\""), std::string::npos);
   EXPECT_NE(nl.body.find("Open Street 1, Amsterdam"), std::string::npos);
   EXPECT_NE(nl.body.find("Hotlines in Netherlands"), std::string::npos);
+  // The country's name in the page's language: CLDR's, in every language of the site.
+  const HttpResponse nl_bg = page("/public/hotlines/NL?lang=bg");
+  ASSERT_EQ(nl_bg.status, 200u);
+  EXPECT_NE(nl_bg.body.find("Нидерландия"), std::string::npos) << nl_bg.body;
+  EXPECT_EQ(nl_bg.body.find("Netherlands"), std::string::npos) << "no English country name";
+  EXPECT_NE(page("/public/hotlines/NL?lang=ar").body.find("هولندا"), std::string::npos);
+  EXPECT_NE(page("/public/hotlines/NL?lang=uk").body.find("Нідерланди"), std::string::npos);
 
   // Arabic right to left; Accept-Language when there is no ?lang; an unknown one is English.
   EXPECT_NE(page("/public/hotlines?lang=ar").body.find("<html lang=\"ar\" dir=\"rtl\">"),

@@ -293,8 +293,8 @@ TEST_F(KnowledgeRepositoryTest, AccentsAreFoldedBothWays) {
   EXPECT_NE(hits[0].snippet.find("\x02pașaportul\x03"), std::string::npos) << hits[0].snippet;
 }
 
-// The country of an article is searchable by its name in every UI language (en, nl, ro), as the
-// web client labels it, accents folded (migration 0010).
+// The country of an article is searchable by its name in every UI language (en, nl, ro, bg, ar,
+// cs, pl, uk, ru), as the web client labels it, accents folded (migration 0010).
 TEST_F(KnowledgeRepositoryTest, CountryNamesInEveryUiLanguageFindTheArticle) {
   seed();
   EXPECT_EQ(ids(search("Duitsland")), std::vector<std::string>{"de"});
@@ -307,6 +307,11 @@ TEST_F(KnowledgeRepositoryTest, CountryNamesInEveryUiLanguageFindTheArticle) {
   EXPECT_EQ(ids(search("Roemenië")), std::vector<std::string>{"ro"});
   EXPECT_EQ(ids(search("Roemenie")), std::vector<std::string>{"ro"});
   EXPECT_EQ(ids(search("Duitsland minimum wage")), std::vector<std::string>{"de"});
+  EXPECT_EQ(ids(search("Германия")), std::vector<std::string>{"de"});  // Bulgarian and Russian
+  EXPECT_EQ(ids(search("ألمانيا")), std::vector<std::string>{"de"});
+  EXPECT_EQ(ids(search("Německo")), std::vector<std::string>{"de"});
+  EXPECT_EQ(ids(search("Niemcy")), std::vector<std::string>{"de"});
+  EXPECT_EQ(ids(search("Україна")), std::vector<std::string>{"uk"});
   // Only the organisation's own articles; a name in another language than the UI's is not known.
   EXPECT_EQ(ids(search("Duitsland", KnowledgeFilter{"org-b", "", "", "", 20})),
             std::vector<std::string>{"other"});

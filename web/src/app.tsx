@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { SignInStepPage } from './account/SignInStepPage';
 import { ApiClient, ApiError } from './api/client';
 import { errorMessage } from './api/messages';
@@ -8,7 +8,7 @@ import { discardDraft } from './components/LogContactPage';
 import { LoginPage, type LoginReason } from './components/LoginPage';
 import { Shell } from './components/Shell';
 import { StatusRegion, type Notice } from './components/StatusRegion';
-import { useT } from './i18n';
+import { currentUiLanguage, useT } from './i18n';
 import { pageFor } from './pages';
 import { useRoute } from './router';
 
@@ -39,11 +39,36 @@ export function App() {
     setState(session.stage === 'full' ? { phase: 'signedIn', user: session.user } : { phase: 'step', session });
   }
 
+  // The code lists come labelled in the UI language (and English): asked again when it changes.
+  const language = currentUiLanguage();
+  const codesLanguage = useRef<string | null>(null);
+
   function loadCodes() {
     setCodes('loading');
-    api.codes().then(setCodes, (error: unknown) => {
-      if (!(error instanceof ApiError && error.status === 401)) setCodes('failed');
-    });
+    codesLanguage.current = language;
+    api.codes(language).then(
+      (loaded) => {
+        if (codesLanguage.current === language) setCodes(loaded);
+      },
+      (error: unknown) => {
+        if (codesLanguage.current === language && !(error instanceof ApiError && error.status === 401)) {
+          setCodes('failed');
+        }
+      },
+    );
+  }
+
+  // Another UI language: its labels replace the old ones when they arrive; meanwhile (and if they
+  // do not arrive) the page stays as it is, labelled in the old language or English, so that a
+  // form being filled in is not thrown away.
+  function relabelCodes() {
+    codesLanguage.current = language;
+    api.codes(language).then(
+      (loaded) => {
+        if (codesLanguage.current === language) setCodes(loaded);
+      },
+      () => undefined,
+    );
   }
 
   useEffect(() => {
@@ -61,6 +86,9 @@ export function App() {
     // Code lists are not personal data: loaded once, kept across sign-ins.
     if (signedInNow && typeof codes === 'string') loadCodes();
   }, [signedInNow]);
+  useEffect(() => {
+    if (signedInNow && typeof codes !== 'string' && codesLanguage.current !== language) relabelCodes();
+  }, [signedInNow, language, codes]);
 
   function idleSignOut() {
     discardDraft();

@@ -190,6 +190,15 @@ describe('ApiClient', () => {
     });
   });
 
+  it('asks for the code labels in one UI language, or in all without one', async () => {
+    const lists = { version: 'v', lists: {}, labels: {} };
+    answers.set('GET /api/v1/codes', { status: 200, body: JSON.stringify(lists) });
+    const api = new ApiClient({ baseUrl });
+    expect(await api.codes('bg')).toEqual(lists);
+    await api.codes();
+    expect(seen.map((s) => s.url)).toEqual(['/api/v1/codes?languages=bg', '/api/v1/codes']);
+  });
+
   it('reports an unreachable server as status 0', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -33,6 +33,15 @@ describe('codeLabel', () => {
     await setUiLanguage('en');
   });
 
+  it('is English when the server sent no label in the UI language', async () => {
+    const englishOnly: CodeLists = { ...codes, labels: { channel: { phone: { en: 'Phone' } } } };
+    await setUiLanguage('bg');
+    expect(codeLabel(englishOnly, 'channel', 'phone')).toBe('Phone');
+    const bulgarian: CodeLists = { ...codes, labels: { channel: { phone: { en: 'Phone', bg: 'Телефон' } } } };
+    expect(codeLabel(bulgarian, 'channel', 'phone')).toBe('Телефон');
+    await setUiLanguage('en');
+  });
+
   it('is the code itself when the server has no label for it', () => {
     expect(codeLabel(codes, 'channel', 'carrier_pigeon')).toBe('carrier_pigeon');
     expect(codeLabel(null, 'channel', 'phone')).toBe('phone');

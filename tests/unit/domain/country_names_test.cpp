@@ -8,6 +8,7 @@ namespace strada::domain {
 namespace {
 
 TEST(CountryNamesTest, EveryCountryCodeHasANameInEveryUiLanguage) {
+  ASSERT_EQ(kLabelLanguages.size(), 9U);  // en, nl, ro, bg, ar, cs, pl, uk, ru
   const auto table = countryNameTable();
   const auto& codes = countryCodes().codes;
   ASSERT_EQ(table.size(), codes.size());
@@ -21,9 +22,13 @@ TEST(CountryNamesTest, EveryCountryCodeHasANameInEveryUiLanguage) {
 }
 
 TEST(CountryNamesTest, SearchNamesAreTheDistinctNamesInEveryLanguage) {
-  EXPECT_EQ(countrySearchNames("DE"), "Germany / Duitsland / Germania");
-  EXPECT_EQ(countrySearchNames("RO"), "Romania / Roemenië / România");
-  EXPECT_EQ(countrySearchNames("AD"), "Andorra");  // the same in all three
+  // In kLabelLanguages' order: en, nl, ro, bg, ar, cs, pl, uk, ru ("Германия" once).
+  EXPECT_EQ(countrySearchNames("DE"),
+            "Germany / Duitsland / Germania / Германия / ألمانيا / Německo / Niemcy / Німеччина");
+  EXPECT_EQ(countrySearchNames("RO"),
+            "Romania / Roemenië / România / Румъния / رومانيا / Rumunsko / Rumunia / Румунія / "
+            "Румыния");
+  EXPECT_EQ(countrySearchNames("AD"), "Andorra / Андора / أندورا / Andora / Андорра");
   EXPECT_EQ(countrySearchNames(""), "");
   EXPECT_EQ(countrySearchNames("XX"), "");
   EXPECT_EQ(countrySearchNames("de"), "");

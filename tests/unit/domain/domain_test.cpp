@@ -202,7 +202,7 @@ TEST(CallerIdentifier, ANumberLibphonenumberCannotReadKeepsItsDigits) {
 }
 
 TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
-  EXPECT_EQ(codesVersion(), "2026-12.6");
+  EXPECT_EQ(codesVersion(), "2026-12.7");
   for (const char* name :
        {"contact_kind", "non_data_type", "channel", "category", "caller_type", "gender", "age_band",
         "exploitation", "industry", "indicator", "assistance", "outcome", "caller_flag",
@@ -211,15 +211,38 @@ TEST(Codes, EveryHotlineListIsVersionedAndTranslated) {
     ASSERT_NE(list, nullptr) << name;
     ASSERT_FALSE(list->codes.empty()) << name;
     ASSERT_EQ(list->labels.size(), list->codes.size()) << name;
-    for (const auto& labels : list->labels) {
-      for (auto label : labels) {
-        EXPECT_FALSE(label.empty()) << name;
+    for (std::size_t i = 0; i < list->codes.size(); ++i) {
+      for (std::size_t j = 0; j < kLabelLanguages.size(); ++j) {
+        EXPECT_FALSE(list->labels[i][j].empty())
+            << name << " " << list->codes[i] << " " << kLabelLanguages[j];
       }
     }
   }
   EXPECT_TRUE(findCodeList("exploitation")->contains("ForcedLabour"));
   EXPECT_TRUE(findCodeList("gender")->contains("NonSpecifiedUnknown"));
   EXPECT_EQ(findCodeList("nope"), nullptr);
+}
+
+// Every list of the code file (the case lists too) has a label in every UI language.
+TEST(Codes, EveryCodeOfTheFileIsLabelledInEveryUiLanguage) {
+  ASSERT_EQ(kLabelLanguages.size(), 9U);
+  EXPECT_EQ(kLabelLanguages.front(), "en");
+  std::size_t labelled = 0;
+  for (const CodeList* list : allCodeLists()) {
+    if (list->name == "language" || list->name == "country") {
+      EXPECT_TRUE(list->labels.empty()) << list->name;  // the browser names them
+      continue;
+    }
+    ASSERT_EQ(list->labels.size(), list->codes.size()) << list->name;
+    for (std::size_t i = 0; i < list->codes.size(); ++i) {
+      for (std::size_t j = 0; j < kLabelLanguages.size(); ++j) {
+        EXPECT_FALSE(list->labels[i][j].empty())
+            << list->name << " " << list->codes[i] << " " << kLabelLanguages[j];
+        ++labelled;
+      }
+    }
+  }
+  EXPECT_GT(labelled, 400U * kLabelLanguages.size());
 }
 
 TEST(Codes, ListsHoldTheStandardCodes) {

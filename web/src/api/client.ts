@@ -181,8 +181,13 @@ export class ApiClient {
     }
   }
 
-  codes(): Promise<CodeLists> {
-    return this.request<CodeLists>('GET', '/api/v1/codes');
+  /**
+   * The code lists, labelled in `language` (a UI language) and English, the fallback: not in all
+   * nine, which would triple what every page load carries. Without it: every language.
+   */
+  codes(language?: string): Promise<CodeLists> {
+    const query = language === undefined ? '' : `?languages=${encodeURIComponent(language)}`;
+    return this.request<CodeLists>('GET', `/api/v1/codes${query}`);
   }
 
   getContact(id: string): Promise<Contact> {

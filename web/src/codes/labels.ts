@@ -12,7 +12,8 @@ import { isIsoList, isoName } from './isoNames';
 export function codeLabel(codes: CodeLists | null | undefined, list: string, code: string): string {
   if (code === '') return '';
   const labels: Partial<Record<string, string>> | undefined = codes?.labels?.[list]?.[code];
-  // The code lists label in fewer languages than the UI speaks: English for the others.
+  // The server labels in every UI language but sends only the one asked for and English: English
+  // until the labels of a newly chosen language arrive.
   const fromServer = labels?.[currentUiLanguage()] ?? labels?.en;
   if (fromServer !== undefined && fromServer !== '') return fromServer;
   if (isIsoList(list)) return isoName(list, code, uiLocale()) ?? code;

@@ -224,11 +224,18 @@ export function ContactsPage({ api, codes, user, query = '' }: Props) {
                 c.status === 'draft' ? <span class="badge">{t('lists.status.draft')}</span> : t('lists.status.final'),
             },
             { header: t('contacts.channel'), cell: (c) => codeLabel(codes, 'channel', c.channel) },
+            // Code labels run long in some languages ("Специалист: международная организация"):
+            // these may break inside a word, so the list still fits a laptop (styles.css).
             {
               header: t('lists.filter.category'),
               cell: (c) => contactTopicLabel(codes, c),
+              class: 'wraps',
             },
-            { header: t('contacts.callerType'), cell: (c) => codeLabel(codes, 'caller_type', c.caller_type ?? '') },
+            {
+              header: t('contacts.callerType'),
+              cell: (c) => codeLabel(codes, 'caller_type', c.caller_type ?? ''),
+              class: 'wraps',
+            },
             {
               header: t('contacts.duration'),
               cell: (c) => t('contacts.minutes', { count: durationMinutes(c.duration_s) }),
