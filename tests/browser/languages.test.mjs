@@ -34,17 +34,22 @@ function texts(tree, out = new Set()) {
 const bundle = (code) => JSON.parse(readFileSync(join(i18nDir, `${code}.json`), 'utf8'));
 const english = texts(bundle('en'));
 
-// The code lists' labels (categories, channels, caller types...) come from the server, which has
-// them in English, Dutch and Romanian only (codes/hotline-codes.tsv): in the other languages the
-// UI shows the English label, a known gap, so they are not counted as leaks there.
-const codeLabelLanguages = ['en', 'nl', 'ro'];
-const englishCodeLabels = new Set(
-  readFileSync(new URL('../../codes/hotline-codes.tsv', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('version\t'))
-    .map((line) => line.split('\t')[2]?.trim())
-    .filter(Boolean),
-);
+// The code lists' labels (categories, channels, caller types...) come from the server, in every
+// UI language (codes/hotline-codes.tsv: list, code, then one column per language in
+// domain::kLabelLanguages' order). A label shown in English where the language has its own is a
+// leak too; one that is the same word in both (SMS, E-mail, the age bands) is not.
+const labelColumns = ['en', 'nl', 'ro', 'bg', 'ar', 'cs', 'pl', 'uk', 'ru'];
+const codeRows = readFileSync(new URL('../../codes/hotline-codes.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('version\t'))
+  .map((line) => line.split('\t').slice(2).map((label) => label.trim()));
+/** The labels of `code` (a set), and the English labels that are not also one of them. */
+function codeLabelsOf(code) {
+  const column = labelColumns.indexOf(code);
+  assert.ok(column >= 0, `codes/hotline-codes.tsv has a ${code} column`);
+  const own = new Set(codeRows.map((row) => row[column]));
+  return { own, englishOnly: new Set(codeRows.map((row) => row[0]).filter((label) => !own.has(label))) };
+}
 
 /** The public catalogs' languages: public/messages/{code}.tsv. */
 const publicLanguages = readdirSync(new URL('../../public/messages/', import.meta.url))
@@ -93,13 +98,23 @@ async function visit(page, hash, loading) {
   assert.deepEqual(errors, [], `errors on ${hash}`);
 }
 
-/** Texts of the UI on screen that are English messages but not messages of `own` (a fallback). */
+/**
+ * Texts of the UI on screen that are English messages but not messages of `own` (a fallback), and
+ * code labels in English where `code` has its own (in cells and in the choices of every select).
+ */
 async function englishLeaks(page, own, code) {
   const shown = await page
-    .locator('header nav a, main h1, main h2, main button, main label, main th, main legend')
-    .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.textContent?.trim() ?? ''));
-  return [...new Set(shown)].filter(
-    (s) => s !== '' && english.has(s) && !own.has(s) && !(englishCodeLabels.has(s) && !codeLabelLanguages.includes(code)),
+    .locator('header nav a, main h1, main h2, main button, main label, main th, main td, main legend')
+    .evaluateAll((els) =>
+      els
+        // What people wrote (an article's Markdown) is in its own language, whatever the UI's.
+        .filter((e) => e.getClientRects().length > 0 && !e.closest('.markdown'))
+        .map((e) => e.textContent?.trim() ?? ''),
+    );
+  const choices = await page.locator('main select option').evaluateAll((os) => os.map((o) => o.textContent?.trim() ?? ''));
+  const labels = codeLabelsOf(code);
+  return [...new Set([...shown, ...choices])].filter(
+    (s) => s !== '' && ((english.has(s) && !own.has(s) && !labels.own.has(s)) || labels.englishOnly.has(s)),
   );
 }
 
