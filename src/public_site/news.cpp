@@ -30,34 +30,35 @@ domain::Status checkInput(NewsInput& in, bool creating) {
   if (auto s = checkText(in.body, "body", 0, 50000, true); !s) {
     return s;
   }
-XX, "Choose one of the public site's languages.");
-}
-if (in.kind != "news" && in.kind != "statement") {
-  return domain::invalidField("kind", "Choose news or statement.");
-}
-if (in.status != "draft" && in.status != "published") {
-  return domain::invalidField("status", "Choose draft or published.");
-}
-if (in.tags.size() > kMaxTags) {
-  return domain::invalidField("tags", "Give at most 10 tags.");
-}
-for (std::size_t i = 0; i < in.tags.size(); ++i) {
-  const std::string field = "tags[" + std::to_string(i) + "]";
-  if (auto s = checkText(in.tags[i], field, 1, 40); !s) {
-    return s;
+  if (!publicLanguage(in.language)) {
+    return domain::invalidField("language", "Choose one of the public site's languages.");
   }
-  if (in.tags[i].find(',') != std::string::npos) {
-    return domain::invalidField(field, "A tag has no comma.");
+  if (in.kind != "news" && in.kind != "statement") {
+    return domain::invalidField("kind", "Choose news or statement.");
   }
-}
-if (creating && !in.slug.empty() && !validSlug(in.slug)) {
-  return domain::invalidField(
-      "slug", "Use lower-case letters, digits and single hyphens, at most 80 characters.");
-}
-if (in.published_at && *in.published_at <= 0) {
-  return domain::invalidField("published_at", "Give a date after 1970.");
-}
-return {};
+  if (in.status != "draft" && in.status != "published") {
+    return domain::invalidField("status", "Choose draft or published.");
+  }
+  if (in.tags.size() > kMaxTags) {
+    return domain::invalidField("tags", "Give at most 10 tags.");
+  }
+  for (std::size_t i = 0; i < in.tags.size(); ++i) {
+    const std::string field = "tags[" + std::to_string(i) + "]";
+    if (auto s = checkText(in.tags[i], field, 1, 40); !s) {
+      return s;
+    }
+    if (in.tags[i].find(',') != std::string::npos) {
+      return domain::invalidField(field, "A tag has no comma.");
+    }
+  }
+  if (creating && !in.slug.empty() && !validSlug(in.slug)) {
+    return domain::invalidField(
+        "slug", "Use lower-case letters, digits and single hyphens, at most 80 characters.");
+  }
+  if (in.published_at && *in.published_at <= 0) {
+    return domain::invalidField("published_at", "Give a date after 1970.");
+  }
+  return {};
 }
 
 // The row of item `id` of the actor's organisation as `input` writes it (authorship aside).
