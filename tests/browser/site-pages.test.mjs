@@ -19,15 +19,16 @@ const text = async (path) => {
 
 async function write(page, { kind = 'page', language = 'en', slug, title, summary = '', body, publish = false }) {
   await page.getByRole('button', { name: 'Write a page' }).click();
-  await page.getByRole('heading', { level: 2, name: 'Write a page' }).waitFor();
-  await page.getByLabel('Kind').selectOption(kind);
-  await page.getByLabel('Language').selectOption(language);
-  await page.getByLabel('Address').fill(slug);
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Summary').fill(summary);
-  await page.getByLabel('Text', { exact: true }).fill(body);
-  if (publish) await page.getByLabel('Status').selectOption('published');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Write a page' });
+  await form.waitFor();
+  await form.getByLabel('Kind').selectOption(kind);
+  await form.getByLabel('Language').selectOption(language);
+  await form.getByLabel('Address').fill(slug);
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Summary').fill(summary);
+  await form.getByLabel('Text', { exact: true }).fill(body);
+  if (publish) await form.getByLabel('Status').selectOption('published');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByText(publish ? 'Saved and published. The public site shows it now.' : 'Saved as a draft. It is not on the public site.').waitFor();
 }
 
