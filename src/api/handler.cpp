@@ -1,5 +1,7 @@
 #include "api/handler.h"
 
+#include <charconv>
+
 #include "domain/encoding.h"
 #include "observe/log.h"
 
@@ -46,6 +48,21 @@ http::Response created(const boost::json::value& body, std::string location) {
     response.headers.emplace_back("Location", std::move(location));
   }
   return response;
+}
+
+domain::Result<std::int32_t> intParam(const http::Request& req, std::string_view key,
+                                      std::int32_t min, std::int32_t max, std::int32_t fallback,
+                                      std::string_view message) {
+  auto v = req.queryParam(key);
+  if (!v) {
+    return fallback;
+  }
+  std::int32_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size() || n < min || n > max) {
+    return domain::invalidField(std::string(key), std::string(message));
+  }
+  return n;
 }
 
 }  // namespace strada::api

@@ -49,6 +49,13 @@ using Arguments = domain::Result<std::tuple<Args...>>;
 // know.
 [[nodiscard]] tl::unexpected<domain::Error> unknownParam(std::string_view key);
 
+// The integer query parameter `key` from `min` to `max`; `fallback` when it is absent;
+// InvalidArgument on `key` saying `message` when it is not such an integer.
+[[nodiscard]] domain::Result<std::int32_t> intParam(const http::Request& req, std::string_view key,
+                                                    std::int32_t min, std::int32_t max,
+                                                    std::int32_t fallback,
+                                                    std::string_view message);
+
 // The path parameter "{id}": the one argument of a use case that reads or removes a record.
 [[nodiscard]] domain::Result<std::string> idParam(const http::Request& req);
 

@@ -64,20 +64,6 @@ Result<site::NewsInput> decodeNews(std::string_view body, std::int32_t* version)
   return in.finish(std::move(n));
 }
 
-Result<std::int32_t> intParam(const http::Request& req, std::string_view key, std::int32_t min,
-                              std::int32_t max, std::int32_t fallback, std::string_view message) {
-  auto v = req.queryParam(key);
-  if (!v) {
-    return fallback;
-  }
-  std::int32_t n = 0;
-  const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-  if (ec != std::errc() || ptr != v->data() + v->size() || n < min || n > max) {
-    return domain::invalidField(std::string(key), std::string(message));
-  }
-  return n;
-}
-
 Result<std::tuple<std::int32_t, std::int32_t>> decodeListQuery(const http::Request& req) {
   for (const auto& [key, value] : req.query) {
     if (key != "limit" && key != "offset") {

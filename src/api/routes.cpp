@@ -176,7 +176,8 @@ void RouteTable::publicRoute(std::string method, std::string pattern, http::Hand
     if (auto refused = refuseOverAddressLimit(ctx, req, cost)) {
       co_return std::move(*refused);
     }
-    co_return co_await handler(req);
+    http::Response response = co_await handler(req);
+    co_return co_await withSiteFooter(ctx, req, std::move(response));
   };
   http::Handler checked = guarded(method, std::move(limited));
   router_.add(std::move(method), std::move(pattern), std::move(checked));
@@ -255,6 +256,7 @@ void registerApiRoutes(http::Router& router, ApiContext& ctx) {
   registerTrainingRoutes(routes);
   registerPublicSiteRoutes(routes);
   registerNewsRoutes(routes);
+  registerSitePageRoutes(routes);
 }
 
 }  // namespace strada::api

@@ -114,5 +114,11 @@ void registerTrainingRoutes(RouteTable& routes);
 void registerPublicSiteRoutes(RouteTable& routes);
 // News and statements, their public pages and Atom feeds (news.cpp).
 void registerNewsRoutes(RouteTable& routes);
+// Pages and case studies and their public pages (site_pages.cpp).
+void registerSitePageRoutes(RouteTable& routes);
+// `response` of a public route: when it is an HTML page, with the footer linking to the published
+// pages of the reader's language and to the case studies (site_pages.cpp).
+boost::asio::awaitable<http::Response> withSiteFooter(ApiContext& ctx, const http::Request& req,
+                                                      http::Response response);
 
 }  // namespace strada::api

@@ -11,6 +11,7 @@
 #include "app/demo_cases.h"
 #include "app/demo_contacts.h"
 #include "app/demo_content.h"
+#include "app/demo_pages.h"
 #include "crypto/crypto.h"
 #include "crypto/password.h"
 #include "domain/codes.h"
@@ -169,6 +170,13 @@ domain::Status addDemoMember(OpenedData& opened, const DemoOrg& o, const std::st
   }
   if (auto s = addDemoContent(ctx, users, o, hash); !s) {
     return s;
+  }
+  // The network's pages and case study on the public site, written by the first member's
+  // network coordinator (kUsers[5]).
+  if (o.code == kOrgs[0].code) {
+    if (auto s = addDemoSitePages(db, actorOf(users[5])); !s) {
+      return s;
+    }
   }
   const auto cases = static_cast<std::int64_t>(demo.cases * o.share);
   if (auto s = addBulkCases(ctx, o,

@@ -14,7 +14,7 @@ struct ActionInfo {
 };
 
 // In declaration order; allAuditActions() and auditActionName() read this table.
-constexpr std::array<ActionInfo, 151> kActions = {{
+constexpr std::array<ActionInfo, 155> kActions = {{
     {AuditAction::kOrganisationCreate, "organisation.create", "organisation"},
     {AuditAction::kUserCreate, "user.create", "user"},
     {AuditAction::kDataKeyCreate, "data_key.create", "data_key"},
@@ -169,8 +169,12 @@ constexpr std::array<ActionInfo, 151> kActions = {{
     {AuditAction::kNewsCreate, "news.create", "news_item"},
     {AuditAction::kNewsUpdate, "news.update", "news_item"},
     {AuditAction::kNewsDelete, "news.delete", "news_item"},
+    {AuditAction::kSitePageCreate, "site_page.create", "site_page"},
+    {AuditAction::kSitePageUpdate, "site_page.update", "site_page"},
+    {AuditAction::kSitePageDelete, "site_page.delete", "site_page"},
+    {AuditAction::kSitePagePublish, "site_page.publish", "site_page"},
 }};
-static_assert(domain::listsEveryValue(kActions, AuditAction::kNewsDelete));
+static_assert(domain::listsEveryValue(kActions, AuditAction::kSitePagePublish));
 
 constexpr auto kAll = domain::valuesOf(kActions);
 

@@ -190,6 +190,11 @@ enum class AuditAction {
   kNewsCreate,  // news.create
   kNewsUpdate,  // news.update
   kNewsDelete,  // news.delete
+  // Pages and case studies (issue 11, section 1; public_site/site_pages.h). Object: the page's id.
+  kSitePageCreate,   // site_page.create
+  kSitePageUpdate,   // site_page.update
+  kSitePageDelete,   // site_page.delete
+  kSitePagePublish,  // site_page.publish (a draft made published, on creation or change)
 };
 
 // The stable name ("contact.create"); "unknown" for a value that is not an enumerator. Two

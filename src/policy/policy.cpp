@@ -40,7 +40,7 @@ using enum Role;
 constexpr RoleSet kEveryRole = ~RoleSet{0};
 
 // In declaration order; permissionName(), allPermissions() and allows() read this table.
-constexpr std::array<PermissionRule, 60> kPermissions = {{
+constexpr std::array<PermissionRule, 61> kPermissions = {{
     // Those who answer the hotline log its contacts.
     {Permission::kContactCreate, "contact.create", rolesOf({kConsultant, kSupervisor})},
     // Data officers see coded fields for quality review and reporting.
@@ -150,8 +150,11 @@ constexpr std::array<PermissionRule, 60> kPermissions = {{
     {Permission::kPublicProfileManage, "public_profile.manage", rolesOf({kOrgAdmin})},
     // The news and statements the organisation publishes: its administrators and the coordinator.
     {Permission::kNewsManage, "news.manage", rolesOf({kOrgAdmin, kNetworkCoordinator})},
+    // The pages and case studies the organisation publishes: its administrators and the
+    // coordinator.
+    {Permission::kSitePagesManage, "site_pages.manage", rolesOf({kOrgAdmin, kNetworkCoordinator})},
 }};
-static_assert(domain::listsEveryValue(kPermissions, Permission::kNewsManage),
+static_assert(domain::listsEveryValue(kPermissions, Permission::kSitePagesManage),
               "kPermissions lists every Permission once, in declaration order");
 
 constexpr auto kAllPermissions = domain::valuesOf(kPermissions);

@@ -84,6 +84,7 @@ enum class Permission {
   // The public site (issue 11, section 1).
   kPublicProfileManage,  // the organisation's public hotline profile and its (secret) address
   kNewsManage,  // the organisation's news items and statements, drafts and published (issue 11 §2)
+  kSitePagesManage,  // the organisation's public pages and case studies (issue 11 §1)
 };
 
 // Stable dotted name ("caller.flag_write"): the detail of a denial, and what GET /api/v1/me

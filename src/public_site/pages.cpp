@@ -379,6 +379,10 @@ void openNewsPage(Html& h, const Catalog& c, std::string_view title, std::string
   open(h, c, title, path, Section::kNews);
 }
 
+void openOtherPage(Html& h, const Catalog& c, std::string_view title, std::string_view path) {
+  open(h, c, title, path, Section::kNone);
+}
+
 std::string closePage(Html& h) { return close(h); }
 
 std::string notFoundPage(const Catalog& c) {

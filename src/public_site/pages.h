@@ -30,6 +30,8 @@ class Html;
 // The layout of a page of the news section (public_site/news.h): its head, quick exit, navigation
 // and language switch; closePage ends it and answers the page.
 void openNewsPage(Html& h, const Catalog& c, std::string_view title, std::string_view path);
+// The same layout for a page of no section of the navigation (public_site/site_pages.h).
+void openOtherPage(Html& h, const Catalog& c, std::string_view title, std::string_view path);
 std::string closePage(Html& h);
 
 // The answer to a public page that does not exist.

@@ -262,6 +262,7 @@ TEST_F(AuthTest, MesPermissionsAgreeWithWhatTheRoutesAllow) {
       {"POST", "/api/v1/trainings", "trainings.manage"},
       {"GET", "/api/v1/public-profile", "public_profile.manage"},
       {"GET", "/api/v1/news", "news.manage"},
+      {"GET", "/api/v1/site-pages", "site_pages.manage"},
   };
   for (const char* email : {kConsultantA, kSupervisorA, kDataOfficerA, kCaseWorkerA}) {
     HttpClient c = signedIn(email);

@@ -148,6 +148,9 @@ std::map<std::string, std::string> foreignRecords() {
                                         {"body", "Call 112."}});
   ids["/api/v1/news"] =
       createdId(admin, "/api/v1/news", {{"title", "Foreign news"}, {"language", "en"}});
+  ids["/api/v1/site-pages"] =
+      createdId(admin, "/api/v1/site-pages",
+                {{"title", "Foreign page"}, {"slug", "foreign"}, {"language", "en"}});
   const HttpResponse me = admin.me();
   if (me.json) {
     ids["/api/v1/admin/users"] =
@@ -243,8 +246,9 @@ std::string recordSections(const std::vector<std::pair<std::string, std::string>
       "\n## Another organisation's records\n\n"
       "Each route whose first parameter names a record, asked by each role of organisation A\n"
       "with the id of a record of organisation B (a contact, an agency, an article, a user, a\n"
-      "session, a person, a case, a report, a training, a news item; later parameters an id no\n"
-      "record has). "
+      "session, a person, a case, a report, a training, a news item, a site page; later "
+      "parameters\n"
+      "an id no record has). "
       "The test "
       "fails unless every answer, status and error, is the answer for an id no record has: "
       "\"404\"\nnot found, \"400\" the probe's empty body refused first, \"403\" the policy "

@@ -247,6 +247,20 @@ TEST_F(PublicSiteTest, NoSecretAddressIsReachableByAnyPublicRequest) {
                                         {"address", agency_secret},
                                         {"address_confidential", true}});
   ASSERT_FALSE(agency.empty());
+  // A published page in two languages and a case study, for the crawl to reach through the
+  // footer's links (their routes are crawled anyway, with a slug that is no page's).
+  for (const auto& [kind, language] :
+       {std::pair<std::string, std::string>{"page", "en"}, {"page", "nl"}, {"case_study", "en"}}) {
+    const HttpResponse made =
+        admin_a.post("/api/v1/site-pages",
+                     toJson({{"kind", kind},
+                             {"slug", (kind == "page" ? "page-" : "story-") + marker.substr(0, 6)},
+                             {"language", language},
+                             {"title", "Crawl " + kind + " " + language},
+                             {"body", "Nothing *secret* here."},
+                             {"status", "published"}}));
+    ASSERT_EQ(made.status, 201u) << made.body;
+  }
   // The control: staff do see the secret addresses, so the crawl is searching for something real.
   EXPECT_EQ(admin_b.get("/api/v1/public-profile").json->at("address").as_string(), profile_secret);
 
@@ -297,6 +311,8 @@ TEST_F(PublicSiteTest, NoSecretAddressIsReachableByAnyPublicRequest) {
   // the assets.
   EXPECT_GE(public_pages, 9U * 5U + 2U);
   EXPECT_TRUE(seen.contains("/public/hotlines/GR?lang=ar"));
+  EXPECT_TRUE(seen.contains("/public/pages/page-" + marker.substr(0, 6) + "?lang=nl"));
+  EXPECT_TRUE(seen.contains("/public/case-studies/story-" + marker.substr(0, 6) + "?lang=en"));
 
   // The secret address is sealed at rest; the control (the public one) is in the clear.
   const std::string at_rest = everythingAtRest(deployment().database());

@@ -2843,6 +2843,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/site-pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's pages and case studies, drafts too
+         * @description Most recently changed first; `kind`, `language` and `status` filter. Needs
+         *     `site_pages.manage` (org_admin, network_coordinator).
+         */
+        get: operations["listSitePages"];
+        put?: never;
+        /**
+         * Write a page or a case study in one language
+         * @description A draft unless `status` is `published`. The `kind`, `slug` and `language` never change:
+         *     the same slug in another language is the page's translation (unique per organisation and
+         *     language). The body is Markdown (at most 100,000 bytes), rendered on the server with
+         *     cmark's safe mode (raw HTML and javascript:/data: links dropped). Needs
+         *     `site_pages.manage`. Audited (`site_page.create`, and `site_page.publish` when published).
+         */
+        post: operations["createSitePage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/site-pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * One of the organisation's pages or case studies
+         * @description Needs `site_pages.manage`. Another organisation's page answers as a missing one.
+         */
+        get: operations["getSitePage"];
+        /**
+         * Change a page (publish it, take it back to draft)
+         * @description The title, summary, body and status. `version`: the one read. Publishing for the first
+         *     time sets `published_at` to now. Needs `site_pages.manage`. Audited (`site_page.update`,
+         *     and `site_page.publish` when a draft becomes published).
+         */
+        put: operations["changeSitePage"];
+        post?: never;
+        /**
+         * Remove a page or case study (in this language)
+         * @description Needs `site_pages.manage` and `?version=` (the one read). Audited (`site_page.delete`).
+         */
+        delete: operations["deleteSitePage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/public/": {
         parameters: {
             query?: never;
@@ -2975,6 +3036,66 @@ export interface paths {
          * @description No session, no cookie. `file` is `en.atom`, `nl.atom`, ... (one of the public site's languages; 404 otherwise). The newest 20 entries, each with a urn:uuid: id stable for the life of the installation, its summary and its sanitised HTML as `content type="html"`. Links are relative to the site.
          */
         get: operations["getPublicNewsFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published page, in the reader's language or another one, saying so (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language. The page in that language when published in it, else in the first other language it is published in, with a note; links to its other languages. The body's Markdown rendered and sanitised on the server. 404 for a draft or an unknown slug.
+         */
+        get: operations["getPublicSitePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/case-studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published case studies of the page's language, newest first (HTML)
+         * @description No session, no cookie; `?lang=` (en, nl, ro, bg, cs, pl, uk, ru, ar) else Accept-Language; `?page=` from 1 (10 a page). Server-rendered HTML (docs/public-site.md).
+         */
+        get: operations["getPublicCaseStudiesPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/case-studies/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One published case study, in the reader's language or another one, saying so (HTML)
+         * @description As /public/pages/{slug}, for a case study. 404 for a draft or an unknown slug.
+         */
+        get: operations["getPublicCaseStudy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3410,6 +3531,53 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             organisation: string;
+            url: string;
+            version: number;
+        };
+        SitePageInput: {
+            /**
+             * @default page
+             * @enum {string}
+             */
+            kind: "page" | "case_study";
+            slug: string;
+            /** @enum {string} */
+            language: "en" | "nl" | "ro" | "bg" | "cs" | "pl" | "uk" | "ru" | "ar";
+            title: string;
+            summary?: string;
+            /** @description Markdown, at most 100,000 bytes. */
+            body?: string;
+            /** @enum {string} */
+            status?: "draft" | "published";
+        };
+        SitePageChange: {
+            title: string;
+            summary?: string;
+            /** @description Markdown, at most 100,000 bytes. */
+            body?: string;
+            /** @enum {string} */
+            status?: "draft" | "published";
+            version: number;
+        };
+        SitePage: {
+            id: string;
+            /** @enum {string} */
+            kind: "page" | "case_study";
+            slug: string;
+            language: string;
+            title: string;
+            summary: string;
+            body: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            organisation: string;
+            /** @description Its public address (published or not). */
             url: string;
             version: number;
         };
@@ -5613,6 +5781,9 @@ export type PublicHotlineListing = components['schemas']['PublicHotlineListing']
 export type PublicProfile = components['schemas']['PublicProfile'];
 export type NewsInput = components['schemas']['NewsInput'];
 export type NewsItem = components['schemas']['NewsItem'];
+export type SitePageInput = components['schemas']['SitePageInput'];
+export type SitePageChange = components['schemas']['SitePageChange'];
+export type SitePage = components['schemas']['SitePage'];
 export type PublicProfileInput = components['schemas']['PublicProfileInput'];
 export type CtdcExportInput = components['schemas']['CtdcExportInput'];
 export type CtdcExportStep = components['schemas']['CtdcExportStep'];
@@ -10889,6 +11060,179 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
+    listSitePages: {
+        parameters: {
+            query?: {
+                kind?: "page" | "case_study";
+                language?: "en" | "nl" | "ro" | "bg" | "cs" | "pl" | "uk" | "ru" | "ar";
+                status?: "draft" | "published";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pages. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SitePage"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createSitePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SitePageInput"];
+            };
+        };
+        responses: {
+            /** @description The page as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SitePage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            /** @description `conflict` on `slug`: the organisation has this slug in this language. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getSitePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SitePage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    changeSitePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SitePageChange"];
+            };
+        };
+        responses: {
+            /** @description The page as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SitePage"];
+                };
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `version`: the page changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    deleteSitePage: {
+        parameters: {
+            query: {
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidArgument"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["RoleDenied"];
+            404: components["responses"]["NotFound"];
+            /** @description `conflict` on `version`: the page changed meanwhile. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["Internal"];
+        };
+    };
     getPublicHome: {
         parameters: {
             query?: never;
@@ -11033,6 +11377,72 @@ export interface operations {
                 };
                 content: {
                     "application/atom+xml": string;
+                };
+            };
+        };
+    };
+    getPublicSitePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicCaseStudiesPage: {
+        parameters: {
+            query?: {
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPublicCaseStudy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };

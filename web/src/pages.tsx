@@ -28,6 +28,7 @@ import { mayListCases } from './cases/permissions';
 import { ExportsPage } from './exports/ExportsPage';
 import { i18n } from './i18n';
 import { NewsPage } from './news/NewsPage';
+import { SitePagesPage } from './sitePages/SitePagesPage';
 import { NetworkMembersPage } from './network/NetworkMembersPage';
 import { NetworkOverviewPage } from './network/NetworkOverviewPage';
 import { ReferralsPage, ReferralView } from './network/ReferralsPage';
@@ -82,6 +83,7 @@ const pages: { [N in RouteName]: PageOf<N> } = {
   trainings: (_, c) => <TrainingsPage api={c.api} codes={c.codes} user={c.user} />,
   publicProfile: (_, c) => <PublicProfilePage api={c.api} />,
   news: (_, c) => <NewsPage api={c.api} />,
+  sitePages: (_, c) => <SitePagesPage api={c.api} />,
 };
 
 /** The screen of `route`. */

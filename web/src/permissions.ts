@@ -52,6 +52,7 @@ export type Permission =
   | 'retention.manage'
   | 'public_profile.manage'
   | 'news.manage'
+  | 'site_pages.manage'
   | 'safety_plan.read'
   | 'safety_plan.write'
   | 'self.read'

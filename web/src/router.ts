@@ -33,7 +33,8 @@ export type Route =
   | { name: 'retention' } // how long the organisation keeps each kind of record
   | { name: 'trainings' } // courses given to partner professionals, and their figures
   | { name: 'publicProfile' } // what the public pages show of the organisation's hotlines
-  | { name: 'news' }; // the organisation's news items and statements for the public pages
+  | { name: 'news' } // the organisation's news items and statements for the public pages
+  | { name: 'sitePages' }; // the organisation's pages and case studies for the public pages
 
 export type RouteName = Route['name'];
 
@@ -57,7 +58,8 @@ export type Section =
   | 'retention'
   | 'trainings'
   | 'publicProfile'
-  | 'news';
+  | 'news'
+  | 'sitePages';
 
 interface RouteSpec {
   name: RouteName;
@@ -100,6 +102,7 @@ export const routeTable: readonly RouteSpec[] = [
   { name: 'trainings', path: '/trainings', section: 'trainings' },
   { name: 'publicProfile', path: '/admin/public-profile', section: 'publicProfile' },
   { name: 'news', path: '/news', section: 'news' },
+  { name: 'sitePages', path: '/site-pages', section: 'sitePages' },
 ];
 
 /** The record id when `path` matches `pattern` ("" for a pattern without one), else null. */

@@ -37,6 +37,7 @@ const examples: Route[] = [
   { name: 'trainings' },
   { name: 'publicProfile' },
   { name: 'news' },
+  { name: 'sitePages' },
 ];
 
 describe('the route table', () => {

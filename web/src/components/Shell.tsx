@@ -27,6 +27,7 @@ const navigation: { section: Section; permission: Permission; label: string }[] 
   { section: 'retention', permission: 'retention.manage', label: 'retention.nav' },
   { section: 'publicProfile', permission: 'public_profile.manage', label: 'publicProfile.nav' },
   { section: 'news', permission: 'news.manage', label: 'news.nav' },
+  { section: 'sitePages', permission: 'site_pages.manage', label: 'sitePages.nav' },
 ];
 
 interface Props {

@@ -1,0 +1,270 @@
+// Pages and case studies (issue 11, section 1; public_site/site_pages.h, docs/public-site.md): the
+// staff's routes (GET/POST /api/v1/site-pages, GET/PUT/DELETE /api/v1/site-pages/{id},
+// site_pages.manage) and the public ones, needing no sign-in: /public/pages/{slug},
+// /public/case-studies and /public/case-studies/{slug}; and the footer every public page gets.
+#include "public_site/site_pages.h"
+
+#include <boost/json/object.hpp>
+#include <charconv>
+
+#include "api/handler.h"
+#include "api/json_input.h"
+#include "api/routes.h"
+#include "public_site/catalog.h"
+#include "public_site/pages.h"
+#include "store/async.h"
+
+namespace strada::api {
+namespace {
+
+using boost::asio::awaitable;
+using domain::Result;
+namespace json = boost::json;
+namespace site = public_site;
+
+json::object encodePage(const site::SitePage& p) {
+  return {{"id", p.id},
+          {"kind", p.kind},
+          {"slug", p.slug},
+          {"language", p.language},
+          {"title", p.title},
+          {"summary", p.summary},
+          {"body", p.body},
+          {"status", p.status},
+          {"published_at", p.published_at > 0 ? json::value(domain::formatRfc3339(p.published_at))
+                                              : json::value(nullptr)},
+          {"created_at", domain::formatRfc3339(p.created_at)},
+          {"updated_at", domain::formatRfc3339(p.updated_at)},
+          {"organisation", p.organisation},
+          {"url", std::string(p.kind == "case_study" ? "/public/case-studies/" : "/public/pages/") +
+                      p.slug + "?lang=" + p.language},
+          {"version", p.version}};
+}
+
+Result<site::SitePageInput> decodePage(std::string_view body, std::int32_t* version) {
+  JsonFields in(body);
+  site::SitePageInput p;
+  in.required("title", p.title, 200);
+  in.optional("summary", p.summary, 500);
+  in.optional("body", p.body, site::kMaxSitePageBody);
+  in.optional("status", p.status, 16);
+  if (version != nullptr) {
+    in.version(*version);
+  } else {
+    in.optional("kind", p.kind, 16);
+    in.required("slug", p.slug, 80);
+    in.required("language", p.language, 8);
+  }
+  return in.finish(std::move(p));
+}
+
+Result<site::SitePageQuery> decodeQuery(const http::Request& req) {
+  site::SitePageQuery q;
+  for (const auto& [key, value] : req.query) {
+    if (key == "kind") {
+      q.kind = value;
+    } else if (key == "language") {
+      q.language = value;
+    } else if (key == "status") {
+      q.status = value;
+    } else if (key != "limit" && key != "offset") {
+      return unknownParam(key);
+    }
+  }
+  auto limit = intParam(req, "limit", 1, 200, 50, "Use a limit from 1 to 200.");
+  if (!limit) {
+    return tl::unexpected(limit.error());
+  }
+  auto offset = intParam(req, "offset", 0, 1000000, 0, "Use an offset of 0 or more.");
+  if (!offset) {
+    return tl::unexpected(offset.error());
+  }
+  q.limit = *limit;
+  q.offset = *offset;
+  return q;
+}
+
+// Every work is a named local moved in here (GCC 12 and a co_await's temporaries: news.cpp).
+template <class T, class Work>
+awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
+  return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
+}
+
+awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
+                                    const policy::Principal& who) {
+  auto q = decodeQuery(req);
+  if (!q) {
+    co_return errorResponse(req, q.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), query = std::move(*q)] {
+    return site::listSitePages(db, actor, query);
+  };
+  auto items = co_await onPool<std::vector<site::SitePage>>(ctx, std::move(work));
+  if (!items) {
+    co_return errorResponse(req, items.error());
+  }
+  co_return http::Response::json(200, itemsBody(*items, encodePage));
+}
+
+awaitable<http::Response> createRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  auto input = decodePage(req.body, nullptr);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
+    return site::createSitePage(db, actor, in);
+  };
+  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
+  if (!page) {
+    co_return errorResponse(req, page.error());
+  }
+  co_return created(encodePage(*page), "/api/v1/site-pages/" + page->id);
+}
+
+awaitable<http::Response> readRoute(ApiContext& ctx, http::Request& req,
+                                    const policy::Principal& who) {
+  if (auto s = noParams(req); !s) {
+    co_return errorResponse(req, s.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id"))] { return site::readSitePage(db, actor, id); };
+  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
+  if (!page) {
+    co_return errorResponse(req, page.error());
+  }
+  co_return http::Response::json(200, encodePage(*page));
+}
+
+awaitable<http::Response> changeRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  std::int32_t version = 0;
+  auto input = decodePage(req.body, &version);
+  if (!input) {
+    co_return errorResponse(req, input.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")), in = std::move(*input),
+               version] { return site::changeSitePage(db, actor, id, in, version); };
+  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
+  if (!page) {
+    co_return errorResponse(req, page.error());
+  }
+  co_return http::Response::json(200, encodePage(*page));
+}
+
+// DELETE /api/v1/site-pages/{id}?version=N
+awaitable<http::Response> deleteRoute(ApiContext& ctx, http::Request& req,
+                                      const policy::Principal& who) {
+  for (const auto& [key, value] : req.query) {
+    if (key != "version") {
+      co_return errorResponse(req, unknownParam(key).value());
+    }
+  }
+  auto version = intParam(req, "version", 1, 1 << 30, 0, "Give the version you read.");
+  if (version && *version == 0) {
+    version = domain::invalidField("version", "Give the version you read.");
+  }
+  if (!version) {
+    co_return errorResponse(req, version.error());
+  }
+  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
+               id = std::string(req.param("id")),
+               v = *version] { return site::removeSitePage(db, actor, id, v); };
+  auto done = co_await store::awaitOnPool<domain::Status>(ctx.cpu, std::move(work));
+  if (!done) {
+    co_return errorResponse(req, done.error());
+  }
+  co_return http::Response::noContent();
+}
+
+// The public answers.
+const site::Catalog& catalogOf(const http::Request& req) {
+  return site::Catalog::of(
+      site::chooseLanguage(req.queryParam("lang"), req.header("accept-language")));
+}
+
+http::Response htmlPage(unsigned status, std::string html) {
+  http::Response response =
+      http::Response::text(status, "text/html; charset=utf-8", std::move(html));
+  response.headers.emplace_back("Cache-Control",
+                                status == 200 ? "public, max-age=300" : "no-store");
+  response.headers.emplace_back("Vary", "Accept-Language");
+  return response;
+}
+
+http::Response notFound(const http::Request& req) {
+  return htmlPage(404, site::notFoundPage(catalogOf(req)));
+}
+
+awaitable<http::Response> pageRoute(ApiContext& ctx, http::Request& req, std::string kind) {
+  const site::Catalog& c = catalogOf(req);
+  auto work = [&db = ctx.db, kind = std::move(kind), slug = std::string(req.param("slug")),
+               lang = std::string(c.language())] {
+    return site::publishedSitePage(db, kind, slug, lang);
+  };
+  auto found = co_await onPool<std::optional<site::PublishedPage>>(ctx, std::move(work));
+  if (!found) {
+    co_return htmlPage(errorResponse(req, found.error()).status, site::notFoundPage(c));
+  }
+  if (!*found) {
+    co_return notFound(req);
+  }
+  co_return htmlPage(200, site::sitePageView(c, **found));
+}
+
+awaitable<http::Response> caseStudiesRoute(ApiContext& ctx, http::Request& req) {
+  const site::Catalog& c = catalogOf(req);
+  std::int32_t number = 1;
+  if (auto v = req.queryParam("page")) {
+    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), number);
+    if (ec != std::errc() || ptr != v->data() + v->size() || number < 1 || number > 100000) {
+      co_return notFound(req);
+    }
+  }
+  auto work = [&db = ctx.db, lang = std::string(c.language()), number] {
+    return site::publishedCaseStudies(db, lang, site::kCaseStudiesPageSize,
+                                      (number - 1) * site::kCaseStudiesPageSize);
+  };
+  auto list = co_await onPool<site::PublishedCaseStudies>(ctx, std::move(work));
+  if (!list) {
+    co_return htmlPage(errorResponse(req, list.error()).status, site::notFoundPage(c));
+  }
+  co_return htmlPage(200, site::caseStudiesPage(c, *list, number));
+}
+
+}  // namespace
+
+awaitable<http::Response> withSiteFooter(ApiContext& ctx, const http::Request& req,
+                                         http::Response response) {
+  if (!req.path.starts_with("/public/") || !response.content_type.starts_with("text/html")) {
+    co_return response;
+  }
+  const site::Catalog& c = catalogOf(req);
+  auto work = [&db = ctx.db, lang = std::string(c.language())] {
+    return site::footerLinks(db, lang);
+  };
+  auto links = co_await onPool<std::vector<site::PageLink>>(ctx, std::move(work));
+  // Without its links (the database failing) the page still answers, with the case studies'.
+  response.body =
+      site::withFooter(std::move(response.body), c, links ? *links : std::vector<site::PageLink>());
+  co_return response;
+}
+
+void registerSitePageRoutes(RouteTable& routes) {
+  ApiContext& ctx = routes.context();
+  using policy::Permission;
+  routes.route("GET", "/api/v1/site-pages", Permission::kSitePagesManage, &listRoute);
+  routes.route("POST", "/api/v1/site-pages", Permission::kSitePagesManage, &createRoute);
+  routes.route("GET", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &readRoute);
+  routes.route("PUT", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &changeRoute);
+  routes.route("DELETE", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &deleteRoute);
+  routes.publicRoute("GET", "/public/pages/{slug}",
+                     [&ctx](http::Request& req) { return pageRoute(ctx, req, "page"); });
+  routes.publicRoute("GET", "/public/case-studies",
+                     [&ctx](http::Request& req) { return caseStudiesRoute(ctx, req); });
+  routes.publicRoute("GET", "/public/case-studies/{slug}",
+                     [&ctx](http::Request& req) { return pageRoute(ctx, req, "case_study"); });
+}
+
+}  // namespace strada::api
