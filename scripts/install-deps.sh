@@ -8,7 +8,7 @@ packages=(build-essential cmake ninja-build pkg-config git ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-system1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libexpected-dev libspdlog-dev
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev
-  liboath-dev libqrencode-dev libcmark-dev
+  liboath-dev libqrencode-dev libcmark-dev lld
   tzdata libphonenumber8 libprotobuf-dev libabsl-dev)  # tzdata: the CSV export's local times
 # Node.js: the machine's own (20.19 or newer, with npm) is used when present; Debian's nodejs and
 # npm are the fallback (a Node.js with npm bundled conflicts with Debian's npm package).
