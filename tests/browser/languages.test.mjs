@@ -6,7 +6,8 @@
 // and dir follow the language, no English fallback text shows in the menu and the headings,
 // buttons and labels, the contact list fits a 1366 px laptop without sideways scrolling, the
 // choice survives a reload, and Arabic lays the page out right to left. Every public page
-// (/public/, the hotlines, a country's, the figures, the news and a news item) passes axe in
+// (/public/, the hotlines, a country's, the figures, the news and a news item, a page, the case
+// studies and one) passes axe in
 // every language of the public catalogs (public/messages/*.tsv), with its <html lang> and dir.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -212,7 +213,17 @@ describe('the staff UI in every language', () => {
   for (const code of publicLanguages) {
     test(`the public pages in ${code} pass axe, in its direction`, async (t) => {
       await open(t, async (page) => {
-        const paths = ['/public/', '/public/hotlines', '/public/hotlines/NL', '/public/figures', '/public/news', `/public/news/${publicSeed.slugs.en}`];
+        const paths = [
+          '/public/',
+          '/public/hotlines',
+          '/public/hotlines/NL',
+          '/public/figures',
+          '/public/news',
+          `/public/news/${publicSeed.slugs.en}`,
+          '/public/pages/about', // in English only: the other languages show it with a note
+          '/public/case-studies',
+          '/public/case-studies/a-way-home',
+        ];
         for (const path of paths) {
           const response = await page.goto(`${server.baseUrl}${path}?lang=${code}`);
           assert.equal(response?.status(), 200, path);

@@ -112,7 +112,8 @@ export const publicSeed = { number: '0800 1234567', secretAddress: 'Hidden Refug
 /**
  * As the organisation's administrator `admin`: the public profile (a hotline with its number,
  * hours, languages and channels; the address kept off the public pages), a published news item
- * in English and one in Romanian, a draft, and two held trainings (the figures).
+ * in English and one in Romanian, a draft, a published page and case study (English), and two
+ * held trainings (the figures).
  */
 export async function seedPublic(server, admin) {
   const call = await apiSession(server.baseUrl, admin);
@@ -142,6 +143,13 @@ export async function seedPublic(server, admin) {
   await write('en', { title: 'Longer hotline hours', summary: 'We answer every day now.', body: 'We answer **every** day.', language: 'en', status: 'published' });
   await write('ro', { title: 'Program extins', summary: 'Răspundem în fiecare zi.', body: 'Răspundem **în fiecare** zi.', language: 'ro', status: 'published' });
   await write('draft', { title: 'Draft not for the public', body: 'Not yet.', language: 'en' });
+  for (const page of [
+    { kind: 'page', slug: 'about', language: 'en', title: 'About the hotline', body: 'We **listen**, and we help.' },
+    { kind: 'case_study', slug: 'a-way-home', language: 'en', title: 'A way home', summary: 'An invented story.', body: 'She came home safely.' },
+  ]) {
+    const made = await call('POST', '/api/v1/site-pages', { ...page, status: 'published' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+  }
   for (const [date, audience, participants] of [['2025-03-12', 'police', 25], ['2025-10-02', 'social_workers', 14]]) {
     const made = await call('POST', '/api/v1/trainings', {
       date,
@@ -191,7 +199,7 @@ export function everyScreen() {
       '#/referrals',
       '#/account',
     ],
-    orgAdmin: ['#/admin/users', '#/admin/retention', '#/admin/public-profile', '#/news'],
+    orgAdmin: ['#/admin/users', '#/admin/retention', '#/admin/public-profile', '#/news', '#/site-pages'],
     coordinator: ['#/network', '#/network/overview'],
     partner: ['#/log'], // the intake form and the partner's own referrals
   };
