@@ -1,5 +1,6 @@
 // Issue 11, section 1, in a real browser: an organisation's admin writes a page on the "Pages and
-// case studies" screen (#/site-pages) in English and in Dutch, and a case study; publishes them,
+// case studies" screen (#/site-pages) in English and in Dutch, and a case study (previewing the
+// Markdown); publishes them,
 // one with the keyboard only; a visitor then finds them on the public site in both languages
 // (through the footer, the case studies' list, and the note when a page is not in their language);
 // a draft is on no public page; the admin unpublishes and deletes one. axe finds no serious
@@ -51,6 +52,15 @@ describe('the Pages and case studies screen', () => {
       assert.equal(await page.locator('#site-page-slug').getAttribute('aria-invalid'), 'true');
       await page.locator('#site-page-slug-error').waitFor();
       await checkA11y(page, 'site page form with a field error');
+      // The body's Markdown previewed as it will read, its script left out.
+      await page.getByLabel('Text', { exact: true }).fill('## Who we are\n\nWe **listen**.\n\n<script>alert(1)</script>');
+      await page.getByRole('button', { name: 'Show the preview' }).click();
+      const preview = page.locator('#site-page-preview');
+      await preview.locator('h2', { hasText: 'Who we are' }).waitFor();
+      assert.equal(await preview.locator('strong', { hasText: 'listen' }).count(), 1);
+      assert.equal(await preview.locator('script').count(), 0);
+      await checkA11y(page, 'site page form with its preview');
+      await page.getByRole('button', { name: 'Hide the preview' }).click();
       await page.getByRole('button', { name: 'Cancel' }).click();
 
       // English, as a draft; Dutch, published; a case study, published.

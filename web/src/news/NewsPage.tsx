@@ -4,16 +4,16 @@
 // as the knowledge base does it: marked, then DOMPurify); removal after a confirmation. Changes
 // carry the version read: a 409 says someone else changed the item. A published item links to
 // its public page and to its language's Atom feed.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { useLoaded } from '../cases/useLoaded';
+import { MarkdownPreview } from '../components/MarkdownPreview';
 import { PageHeading } from '../components/PageHeading';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { TableRegion } from '../components/TableRegion';
 import { formatDateTime } from '../format';
 import { languageName, uiLanguages, useT } from '../i18n';
-import { markdownToSafeHtml } from '../knowledge/markdown';
 import { feedUrl, newsApi, type NewsInput, type NewsItem, type NewsLanguage } from './api';
 
 interface Draft {
@@ -90,27 +90,12 @@ export function NewsPage({ api }: { api: ApiClient }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [fieldError, setFieldError] = useState<{ field: Field; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [preview, setPreview] = useState<string | null>(null);
-  const [showPreview, setShowPreview] = useState(false);
-
-  useEffect(() => {
-    if (!showPreview) return;
-    let live = true;
-    markdownToSafeHtml(draft.body).then(
-      (html) => live && setPreview(html),
-      () => live && setPreview(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [showPreview, draft.body]);
 
   const open = (item: NewsItem | 'new') => {
     setEditing(item);
     setDraft(item === 'new' ? emptyDraft() : draftOf(item));
     setFieldError(null);
     setNotice(null);
-    setShowPreview(false);
   };
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
@@ -222,22 +207,7 @@ export function NewsPage({ api }: { api: ApiClient }) {
             </p>
             {errorFor('body')}
           </div>
-          <p>
-            <button type="button" class="secondary" aria-expanded={showPreview} aria-controls="news-preview" onClick={() => setShowPreview((s) => !s)}>
-              {showPreview ? t('news.hidePreview') : t('news.showPreview')}
-            </button>
-          </p>
-          {showPreview && (
-            <section id="news-preview" class="news-preview knowledge-article" aria-labelledby="news-preview-title">
-              <h3 id="news-preview-title">{t('news.preview')}</h3>
-              {preview === null ? (
-                <p class="muted">{t('app.loading')}</p>
-              ) : (
-                // Sanitised by DOMPurify after marked rendered it with raw HTML escaped.
-                <div class="markdown" dangerouslySetInnerHTML={{ __html: preview }} />
-              )}
-            </section>
-          )}
+          <MarkdownPreview key={editing === 'new' ? 'new' : editing.id} markdown={draft.body} id="news-preview" />
           <div class="grid">
             <div class="field">
               <label for={inputId('language')}>{t('news.language')}</label>

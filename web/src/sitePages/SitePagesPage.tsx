@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, type ApiClient } from '../api/client';
 import { errorMessage } from '../api/messages';
 import { useLoaded } from '../cases/useLoaded';
+import { MarkdownPreview } from '../components/MarkdownPreview';
 import { PageHeading } from '../components/PageHeading';
 import { StatusRegion, type Notice } from '../components/StatusRegion';
 import { TableRegion } from '../components/TableRegion';
@@ -205,6 +206,7 @@ export function SitePagesPage({ api }: { api: ApiClient }) {
             </p>
             {errorFor('body')}
           </div>
+          <MarkdownPreview key={editing === 'new' ? 'new' : editing.id} markdown={draft.body} id="site-page-preview" />
           <div class="field">
             <label for={inputId('status')}>{t('sitePages.status')}</label>
             <select value={draft.status} onChange={(e) => set({ status: e.currentTarget.value === 'published' ? 'published' : 'draft' })} {...describe('status')}>
