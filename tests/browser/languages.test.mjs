@@ -15,15 +15,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, STRADA_BIN, setUpServerAndBrowser, signIn } from './support.mjs';
+import { checkA11y, STRADA_BIN, setUpServerAndBrowser, signIn, uiRegistry } from './support.mjs';
 import { coordinator, dataOfficer, everyScreen, orgAdmin, partner, publicSeed, seed, seedEveryScreen, seeded, supervisor } from './screens.mjs';
 
 const i18nDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'src', 'i18n');
 
-/** The languages of the registry, in its order: each line `xx: { name: '…', … dir: 'ltr'|'rtl', … }`. */
-const registry = [
-  ...readFileSync(join(i18nDir, 'index.ts'), 'utf8').matchAll(/^\s+(\w+): \{ name: '([^']+)', locale: '[^']+', dir: '(ltr|rtl)'/gm),
-].map(([, code, name, dir]) => ({ code, name, dir }));
+/** The languages of the registry, in its order. */
+const registry = uiRegistry;
 
 function texts(tree, out = new Set()) {
   for (const value of Object.values(tree)) {

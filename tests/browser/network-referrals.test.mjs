@@ -2,12 +2,12 @@
 // members, each `strada serve` on its own data): a case worker of member A refers a person to
 // member B with "Refer abroad" on the case, choosing field by field what travels and seeing it
 // in the preview; B's case worker finds it on the Referrals screen, opens it, accepts it (a case
-// of B's own) and sends feedback; A's case timeline and Referrals screen show the answer. Every
-// screen passes axe.
+// of B's own) and sends feedback; A's case timeline and Referrals screen show the answer; the
+// referral, opened, in every language of the staff UI. Every screen passes axe.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { acceptIncomingReferral, addUser, apiSession, checkA11y, loadAfresh, signIn, startBrowser, startServer, STRADA_BIN, until, withPage } from './support.mjs';
+import { acceptIncomingReferral, addUser, apiSession, checkA11y, loadAfresh, signIn, startBrowser, startServer, STRADA_BIN, uiRegistry, until, withPage } from './support.mjs';
 
 const coordinator = { email: 'coordinator@hub.example.org', password: 'harbour willow signal 4', name: 'Nora Coordinator' };
 const workerA = { email: 'worker@ma.example.org', password: 'amber willow orchard 4', name: 'Anna Worker' };
@@ -112,6 +112,33 @@ describe('a referral between members', () => {
       const outgoing = page.getByRole('table', { name: 'Outgoing referrals' });
       await outgoing.getByRole('cell', { name: 'Accepted' }).waitFor();
       await checkA11y(page, 'the Referrals screen with an outgoing referral');
+    });
+  });
+
+  // The one screen languages.test.mjs cannot reach on a single server: a referral, opened, in
+  // every language of the switch (axe, <html lang> and dir, its heading in the language's words).
+  test('the referral, opened, in every language', async (t) => {
+    await withPage(t, browser.context, a.baseUrl, async (page) => {
+      await signIn(page, workerA);
+      await page.getByRole('navigation').first().waitFor();
+      await page.goto(`${a.baseUrl}/#/referrals`);
+      const link = page.getByRole('table', { name: 'Outgoing referrals' }).getByRole('link').first();
+      const href = await link.getAttribute('href');
+      assert.match(href ?? '', /^#\/referrals\//);
+      const headings = [];
+      for (const { code, dir } of uiRegistry) {
+        await page.locator('#ui-language').selectOption(code);
+        await page.waitForFunction((c) => document.documentElement.lang === c, code);
+        await page.goto(`${a.baseUrl}/${href}`);
+        const h1 = page.locator('main h1').first();
+        await h1.waitFor();
+        await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+        assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [code, dir]);
+        headings.push(await h1.innerText());
+        await checkA11y(page, `an outgoing referral, opened, in ${code}`);
+      }
+      assert.equal(new Set(headings).size, uiRegistry.length, `a heading of its own in each language: ${headings.join(' | ')}`);
+      await page.locator('#ui-language').selectOption('en');
     });
   });
 });

@@ -21,6 +21,13 @@ export const STRADA_BIN = process.env.STRADA_BIN ?? '/work/main/build/asan-ubsan
 export const STRADA_WEB_ROOT = process.env.STRADA_WEB_ROOT ?? '/work/main/web/dist';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/** The staff UI's languages, in its registry's order (web/src/i18n/index.ts): each line `xx: { name: '…', … dir: 'ltr'|'rtl', … }`. */
+export const uiRegistry = [
+  ...readFileSync(join(here, '..', '..', 'web', 'src', 'i18n', 'index.ts'), 'utf8').matchAll(
+    /^\s+(\w+): \{ name: '([^']+)', locale: '[^']+', dir: '(ltr|rtl)'/gm,
+  ),
+].map(([, code, name, dir]) => ({ code, name, dir }));
+
 export const consultant = {
   email: 'consultant@example.org',
   password: 'correct horse battery 1',
