@@ -1,6 +1,7 @@
 #include "api/handler.h"
 
 #include <charconv>
+#include <limits>
 
 #include "domain/encoding.h"
 #include "observe/log.h"
@@ -33,6 +34,23 @@ Arguments<> noParams(const http::Request& req) {
     return unknownParam(req.query.front().first);
   }
   return std::tuple<>();
+}
+
+Arguments<std::string, std::int32_t> idAndVersionQuery(const http::Request& req) {
+  constexpr std::string_view kMessage = "Send the version you started from.";
+  for (const auto& [key, value] : req.query) {
+    if (key != "version") {
+      return unknownParam(key);
+    }
+  }
+  auto version = intParam(req, "version", 1, std::numeric_limits<std::int32_t>::max(), 0, kMessage);
+  if (!version) {
+    return tl::unexpected(version.error());
+  }
+  if (*version == 0) {
+    return domain::invalidField("version", std::string(kMessage));
+  }
+  return std::tuple(std::string(req.param("id")), *version);
 }
 
 http::Response respond(const http::Request& req, const domain::Status& status) {

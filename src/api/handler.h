@@ -33,6 +33,7 @@
 #include "domain/error.h"
 #include "http/message.h"
 #include "policy/policy.h"
+#include "store/async.h"
 
 namespace strada::api {
 
@@ -61,6 +62,10 @@ using Arguments = domain::Result<std::tuple<Args...>>;
 
 // No query parameter at all (InvalidArgument naming the first one): a use case of no argument.
 [[nodiscard]] Arguments<> noParams(const http::Request& req);
+
+// DELETE path/{id}?version=N: the record's id and the version the client read (InvalidArgument on
+// `version` when it is missing or not a positive integer, or naming any other parameter).
+[[nodiscard]] Arguments<std::string, std::int32_t> idAndVersionQuery(const http::Request& req);
 
 namespace detail {
 
@@ -183,6 +188,34 @@ auto startUseCase(const Run& run, hotline::Context ctx, hotline::Actor actor, Ar
 }
 
 }  // namespace detail
+
+namespace detail {
+
+template <class R, class Pool, class F, class... Args>
+boost::asio::awaitable<R> runBlocking(Pool* pool, F f, store::Database* db, hotline::Actor actor,
+                                      Args... args) {
+  // A named local moved in: GCC 12 copies a temporary of a co_await's full-expression into the
+  // coroutine's frame bytewise, which breaks a lambda holding strings.
+  auto work = [f, db, actor = std::move(actor), ... args = std::move(args)]() mutable {
+    return f(*db, actor, std::move(args)...);
+  };
+  co_return co_await store::awaitOnPool<R>(*pool, std::move(work));
+}
+
+}  // namespace detail
+
+// A use case that blocks on the database, f(store::Database&, const hotline::Actor&, args...)
+// returning Result<T> or Status (the public site's news and pages), as a declared route's use
+// case: it runs on `pool` (ApiContext::cpu), never on an I/O thread.
+//   routes.route("GET", "/api/v1/news/{id}", Permission::kNewsManage, idParam,
+//                blocking(ctx.cpu, &public_site::readNews), encodeNews);
+template <class Pool, class F>
+auto blocking(Pool& pool, F f) {
+  return [&pool, f](hotline::Context c, hotline::Actor actor, auto... args) {
+    using R = std::invoke_result_t<F, store::Database&, const hotline::Actor&, decltype(args)...>;
+    return detail::runBlocking<R>(&pool, f, &c.db, std::move(actor), std::move(args)...);
+  };
+}
 
 // The declared route's handler: decode, run the use case, respond (see the top of this file).
 template <class Decode, class Run, class... Encode>

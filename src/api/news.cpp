@@ -88,95 +88,12 @@ awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
   return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
 }
 
-awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  auto q = decodeListQuery(req);
-  if (!q) {
-    co_return errorResponse(req, q.error());
-  }
-  const std::int32_t limit = std::get<0>(*q);
-  const std::int32_t offset = std::get<1>(*q);
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), limit, offset] {
-    return site::listNews(db, actor, limit, offset);
-  };
-  auto items = co_await onPool<std::vector<site::NewsItem>>(ctx, std::move(work));
-  if (!items) {
-    co_return errorResponse(req, items.error());
-  }
-  co_return http::Response::json(200, itemsBody(*items, encodeNews));
+http::Response newsCreated(const site::NewsItem& n) {
+  return created(encodeNews(n), "/api/v1/news/" + n.id);
 }
 
-awaitable<http::Response> createRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  auto input = decodeNews(req.body, nullptr);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
-    return site::createNews(db, actor, in);
-  };
-  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
-  if (!item) {
-    co_return errorResponse(req, item.error());
-  }
-  co_return created(encodeNews(*item), "/api/v1/news/" + item->id);
-}
-
-awaitable<http::Response> readRoute(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  if (auto s = noParams(req); !s) {
-    co_return errorResponse(req, s.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id"))] { return site::readNews(db, actor, id); };
-  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
-  if (!item) {
-    co_return errorResponse(req, item.error());
-  }
-  co_return http::Response::json(200, encodeNews(*item));
-}
-
-awaitable<http::Response> changeRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  std::int32_t version = 0;
-  auto input = decodeNews(req.body, &version);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id")), in = std::move(*input),
-               version] { return site::changeNews(db, actor, id, in, version); };
-  auto item = co_await onPool<site::NewsItem>(ctx, std::move(work));
-  if (!item) {
-    co_return errorResponse(req, item.error());
-  }
-  co_return http::Response::json(200, encodeNews(*item));
-}
-
-// DELETE /api/v1/news/{id}?version=N
-awaitable<http::Response> deleteRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  for (const auto& [key, value] : req.query) {
-    if (key != "version") {
-      co_return errorResponse(req, unknownParam(key).value());
-    }
-  }
-  if (!req.queryParam("version")) {
-    co_return errorResponse(req,
-                            domain::invalidField("version", "Give the version you read.").value());
-  }
-  auto version = intParam(req, "version", 1, 1 << 30, 0, "Give the version you read.");
-  if (!version) {
-    co_return errorResponse(req, version.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id")),
-               v = *version] { return site::removeNews(db, actor, id, v); };
-  auto done = co_await store::awaitOnPool<domain::Status>(ctx.cpu, std::move(work));
-  if (!done) {
-    co_return errorResponse(req, done.error());
-  }
-  co_return http::Response::noContent();
+json::object encodeNewsList(const std::vector<site::NewsItem>& items) {
+  return itemsBody(items, encodeNews);
 }
 
 // The public answers.
@@ -273,11 +190,16 @@ awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
 void registerNewsRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
   using policy::Permission;
-  routes.route("GET", "/api/v1/news", Permission::kNewsManage, &listRoute);
-  routes.route("POST", "/api/v1/news", Permission::kNewsManage, &createRoute);
-  routes.route("GET", "/api/v1/news/{id}", Permission::kNewsManage, &readRoute);
-  routes.route("PUT", "/api/v1/news/{id}", Permission::kNewsManage, &changeRoute);
-  routes.route("DELETE", "/api/v1/news/{id}", Permission::kNewsManage, &deleteRoute);
+  routes.route("GET", "/api/v1/news", Permission::kNewsManage, decodeListQuery,
+               blocking(ctx.cpu, &site::listNews), encodeNewsList);
+  routes.route("POST", "/api/v1/news", Permission::kNewsManage, bodyOf<decodeNews>,
+               blocking(ctx.cpu, &site::createNews), newsCreated);
+  routes.route("GET", "/api/v1/news/{id}", Permission::kNewsManage, idParam,
+               blocking(ctx.cpu, &site::readNews), encodeNews);
+  routes.route("PUT", "/api/v1/news/{id}", Permission::kNewsManage, versionedChange<decodeNews>,
+               blocking(ctx.cpu, &site::changeNews), encodeNews);
+  routes.route("DELETE", "/api/v1/news/{id}", Permission::kNewsManage, idAndVersionQuery,
+               blocking(ctx.cpu, &site::removeNews));
   routes.publicRoute("GET", "/public/news",
                      [&ctx](http::Request& req) { return newsList(ctx, req); });
   routes.publicRoute("GET", "/public/news/{slug}",

@@ -90,92 +90,12 @@ awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
   return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
 }
 
-awaitable<http::Response> listRoute(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  auto q = decodeQuery(req);
-  if (!q) {
-    co_return errorResponse(req, q.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), query = std::move(*q)] {
-    return site::listSitePages(db, actor, query);
-  };
-  auto items = co_await onPool<std::vector<site::SitePage>>(ctx, std::move(work));
-  if (!items) {
-    co_return errorResponse(req, items.error());
-  }
-  co_return http::Response::json(200, itemsBody(*items, encodePage));
+http::Response pageCreated(const site::SitePage& p) {
+  return created(encodePage(p), "/api/v1/site-pages/" + p.id);
 }
 
-awaitable<http::Response> createRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  auto input = decodePage(req.body, nullptr);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id), in = std::move(*input)] {
-    return site::createSitePage(db, actor, in);
-  };
-  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  co_return created(encodePage(*page), "/api/v1/site-pages/" + page->id);
-}
-
-awaitable<http::Response> readRoute(ApiContext& ctx, http::Request& req,
-                                    const policy::Principal& who) {
-  if (auto s = noParams(req); !s) {
-    co_return errorResponse(req, s.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id"))] { return site::readSitePage(db, actor, id); };
-  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  co_return http::Response::json(200, encodePage(*page));
-}
-
-awaitable<http::Response> changeRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  std::int32_t version = 0;
-  auto input = decodePage(req.body, &version);
-  if (!input) {
-    co_return errorResponse(req, input.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id")), in = std::move(*input),
-               version] { return site::changeSitePage(db, actor, id, in, version); };
-  auto page = co_await onPool<site::SitePage>(ctx, std::move(work));
-  if (!page) {
-    co_return errorResponse(req, page.error());
-  }
-  co_return http::Response::json(200, encodePage(*page));
-}
-
-// DELETE /api/v1/site-pages/{id}?version=N
-awaitable<http::Response> deleteRoute(ApiContext& ctx, http::Request& req,
-                                      const policy::Principal& who) {
-  for (const auto& [key, value] : req.query) {
-    if (key != "version") {
-      co_return errorResponse(req, unknownParam(key).value());
-    }
-  }
-  auto version = intParam(req, "version", 1, 1 << 30, 0, "Give the version you read.");
-  if (version && *version == 0) {
-    version = domain::invalidField("version", "Give the version you read.");
-  }
-  if (!version) {
-    co_return errorResponse(req, version.error());
-  }
-  auto work = [&db = ctx.db, actor = actorOf(who, req.request_id),
-               id = std::string(req.param("id")),
-               v = *version] { return site::removeSitePage(db, actor, id, v); };
-  auto done = co_await store::awaitOnPool<domain::Status>(ctx.cpu, std::move(work));
-  if (!done) {
-    co_return errorResponse(req, done.error());
-  }
-  co_return http::Response::noContent();
+json::object encodePageList(const std::vector<site::SitePage>& items) {
+  return itemsBody(items, encodePage);
 }
 
 // The public answers.
@@ -254,11 +174,16 @@ awaitable<http::Response> withSiteFooter(ApiContext& ctx, const http::Request& r
 void registerSitePageRoutes(RouteTable& routes) {
   ApiContext& ctx = routes.context();
   using policy::Permission;
-  routes.route("GET", "/api/v1/site-pages", Permission::kSitePagesManage, &listRoute);
-  routes.route("POST", "/api/v1/site-pages", Permission::kSitePagesManage, &createRoute);
-  routes.route("GET", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &readRoute);
-  routes.route("PUT", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &changeRoute);
-  routes.route("DELETE", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, &deleteRoute);
+  routes.route("GET", "/api/v1/site-pages", Permission::kSitePagesManage, decodeQuery,
+               blocking(ctx.cpu, &site::listSitePages), encodePageList);
+  routes.route("POST", "/api/v1/site-pages", Permission::kSitePagesManage, bodyOf<decodePage>,
+               blocking(ctx.cpu, &site::createSitePage), pageCreated);
+  routes.route("GET", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, idParam,
+               blocking(ctx.cpu, &site::readSitePage), encodePage);
+  routes.route("PUT", "/api/v1/site-pages/{id}", Permission::kSitePagesManage,
+               versionedChange<decodePage>, blocking(ctx.cpu, &site::changeSitePage), encodePage);
+  routes.route("DELETE", "/api/v1/site-pages/{id}", Permission::kSitePagesManage, idAndVersionQuery,
+               blocking(ctx.cpu, &site::removeSitePage));
   routes.publicRoute("GET", "/public/pages/{slug}",
                      [&ctx](http::Request& req) { return pageRoute(ctx, req, "page"); });
   routes.publicRoute("GET", "/public/case-studies",

@@ -71,25 +71,6 @@ Result<std::int32_t> queryNumber(std::string_view key, std::string_view value, s
 }
 
 // DELETE /api/v1/trainings/{id}?version=N.
-Arguments<std::string, std::int32_t> decodeDelete(const http::Request& req) {
-  std::optional<std::int32_t> version;
-  for (const auto& [key, value] : req.query) {
-    if (key != "version") {
-      return unknownParam(key);
-    }
-    auto n = queryNumber("version", value, 1, std::numeric_limits<std::int32_t>::max(),
-                         "Send the version you started from.");
-    if (!n) {
-      return tl::unexpected(n.error());
-    }
-    version = *n;
-  }
-  if (!version) {
-    return domain::invalidField("version", "Send the version you started from.");
-  }
-  return std::tuple(std::string(req.param("id")), *version);
-}
-
 // GET /api/v1/trainings/figures?from=YYYY&to=YYYY.
 Arguments<std::int32_t, std::int32_t> decodeFiguresQuery(const http::Request& req) {
   std::optional<std::int32_t> from, to;
@@ -226,7 +207,7 @@ void registerTrainingRoutes(RouteTable& routes) {
                trainings::readTraining, encodeTraining);
   routes.route("PUT", "/api/v1/trainings/{id}", Permission::kTrainingsManage,
                versionedChange<decodeTraining>, trainings::updateTraining, encodeTraining);
-  routes.route("DELETE", "/api/v1/trainings/{id}", Permission::kTrainingsManage, decodeDelete,
+  routes.route("DELETE", "/api/v1/trainings/{id}", Permission::kTrainingsManage, idAndVersionQuery,
                trainings::deleteTraining);
 }
 

@@ -147,6 +147,28 @@ TEST(HandlerDecoders, GiveTheUseCaseItsArgumentsInOrder) {
   EXPECT_EQ(*flattened, std::tuple(std::string("n1"), std::string("a"), std::string("b"), 3));
 }
 
+// DELETE path/{id}?version=N (news, pages, trainings): the id and the version, or the field.
+TEST(HandlerDecoders, IdAndVersionQueryNeedsAPositiveVersionAndNothingElse) {
+  const auto with = [](std::vector<std::pair<std::string, std::string>> query) {
+    http::Request req = requestWith("");
+    req.query = std::move(query);
+    return idAndVersionQuery(req);
+  };
+  EXPECT_EQ(*with({{"version", "7"}}), std::tuple(std::string("n1"), 7));
+  for (const auto& bad : {std::vector<std::pair<std::string, std::string>>{},
+                          {{"version", "0"}},
+                          {{"version", "-1"}},
+                          {{"version", "seven"}}}) {
+    auto refused = with(bad);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "version");
+    EXPECT_EQ(refused.error().message, "Send the version you started from.");
+  }
+  auto other = with({{"version", "1"}, {"force", "1"}});
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().field, "force");
+}
+
 TEST(HandlerDecoders, NoParamsNamesTheFirstParameter) {
   http::Request req;
   EXPECT_TRUE(noParams(req));
