@@ -6,10 +6,10 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <charconv>
 
 #include "api/handler.h"
 #include "api/json_input.h"
+#include "api/public_answers.h"
 #include "api/routes.h"
 #include "public_site/catalog.h"
 #include "public_site/pages.h"
@@ -81,13 +81,6 @@ Result<std::tuple<std::int32_t, std::int32_t>> decodeListQuery(const http::Reque
   return std::tuple(*limit, *offset);
 }
 
-// Every work is a named local moved in here: GCC 12 copies a temporary of a co_await's
-// full-expression into the coroutine's frame bytewise, which breaks a lambda holding strings.
-template <class T, class Work>
-awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
-  return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
-}
-
 http::Response newsCreated(const site::NewsItem& n) {
   return created(encodeNews(n), "/api/v1/news/" + n.id);
 }
@@ -96,56 +89,35 @@ json::object encodeNewsList(const std::vector<site::NewsItem>& items) {
   return itemsBody(items, encodeNews);
 }
 
-// The public answers.
-const site::Catalog& catalogOf(const http::Request& req) {
-  return site::Catalog::of(
-      site::chooseLanguage(req.queryParam("lang"), req.header("accept-language")));
-}
-
-http::Response page(unsigned status, std::string html) {
-  http::Response response =
-      http::Response::text(status, "text/html; charset=utf-8", std::move(html));
-  response.headers.emplace_back("Cache-Control",
-                                status == 200 ? "public, max-age=300" : "no-store");
-  response.headers.emplace_back("Vary", "Accept-Language");
-  return response;
-}
-
-http::Response notFound(const http::Request& req) {
-  return page(404, site::notFoundPage(catalogOf(req)));
-}
-
 awaitable<http::Response> newsList(ApiContext& ctx, http::Request& req) {
-  const site::Catalog& c = catalogOf(req);
-  std::int32_t number = 1;
-  if (auto v = req.queryParam("page")) {
-    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), number);
-    if (ec != std::errc() || ptr != v->data() + v->size() || number < 1 || number > 100000) {
-      co_return notFound(req);
-    }
+  const site::Catalog& c = publicCatalogOf(req);
+  const auto page_number = publicPageNumber(req);
+  if (!page_number) {
+    co_return publicNotFound(req);
   }
+  const std::int32_t number = *page_number;
   auto work = [&db = ctx.db, lang = std::string(c.language()), number] {
     return site::publishedNews(db, lang, site::kNewsPageSize, (number - 1) * site::kNewsPageSize);
   };
-  auto news = co_await onPool<site::PublishedNews>(ctx, std::move(work));
+  auto news = co_await onCpuPool<site::PublishedNews>(ctx, std::move(work));
   if (!news) {
-    co_return page(errorResponse(req, news.error()).status, site::notFoundPage(c));
+    co_return publicPageError(req, news.error());
   }
-  co_return page(200, site::newsListPage(c, *news, number));
+  co_return htmlPage(200, site::newsListPage(c, *news, number));
 }
 
 awaitable<http::Response> newsItem(ApiContext& ctx, http::Request& req) {
   auto work = [&db = ctx.db, slug = std::string(req.param("slug"))] {
     return site::publishedItem(db, slug);
   };
-  auto item = co_await onPool<std::optional<site::NewsItem>>(ctx, std::move(work));
+  auto item = co_await onCpuPool<std::optional<site::NewsItem>>(ctx, std::move(work));
   if (!item) {
-    co_return page(errorResponse(req, item.error()).status, site::notFoundPage(catalogOf(req)));
+    co_return publicPageError(req, item.error());
   }
   if (!*item) {
-    co_return notFound(req);
+    co_return publicNotFound(req);
   }
-  co_return page(200, site::newsItemPage(catalogOf(req), **item));
+  co_return htmlPage(200, site::newsItemPage(publicCatalogOf(req), **item));
 }
 
 // GET /public/feed/{language}.atom
@@ -157,7 +129,7 @@ awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
                              : std::string_view());
   if (std::find(site::kPublicLanguages.begin(), site::kPublicLanguages.end(), lang) ==
       site::kPublicLanguages.end()) {
-    co_return notFound(req);
+    co_return publicNotFound(req);
   }
   struct Feed {
     std::vector<site::NewsItem> items;
@@ -174,7 +146,7 @@ awaitable<http::Response> feed(ApiContext& ctx, http::Request& req) {
     }
     return Feed{std::move(news->items), std::move(*key)};
   };
-  auto got = co_await onPool<Feed>(ctx, std::move(work));
+  auto got = co_await onCpuPool<Feed>(ctx, std::move(work));
   if (!got) {
     co_return errorResponse(req, got.error());
   }

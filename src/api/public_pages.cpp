@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/json_input.h"
+#include "api/public_answers.h"
 #include "api/routes.h"
 #include "domain/codes.h"
 #include "network/network_figures.h"
@@ -25,28 +26,6 @@ using domain::Result;
 namespace json = boost::json;
 namespace site = public_site;
 
-const site::Catalog& catalogOf(const http::Request& req) {
-  return site::Catalog::of(
-      site::chooseLanguage(req.queryParam("lang"), req.header("accept-language")));
-}
-
-http::Response page(unsigned status, std::string html) {
-  http::Response response =
-      http::Response::text(status, "text/html; charset=utf-8", std::move(html));
-  response.headers.emplace_back("Cache-Control", "public, max-age=300");
-  response.headers.emplace_back("Vary", "Accept-Language");
-  return response;
-}
-
-// The error of a page: a short HTML page, never the database's words.
-http::Response pageError(const http::Request& req, const domain::Error& error) {
-  http::Response json = errorResponse(req, error);
-  http::Response out = page(json.status, site::notFoundPage(catalogOf(req)));
-  out.headers.clear();
-  out.headers.emplace_back("Cache-Control", "no-store");
-  return out;
-}
-
 awaitable<Result<std::vector<site::Listing>>> listings(ApiContext& ctx) {
   auto work = [&db = ctx.db] { return site::publishedListings(db); };
   co_return co_await store::awaitOnPool<Result<std::vector<site::Listing>>>(ctx.cpu,
@@ -57,15 +36,15 @@ template <class Render>
 awaitable<http::Response> listingPage(ApiContext& ctx, http::Request& req, Render render) {
   auto all = co_await listings(ctx);
   if (!all) {
-    co_return pageError(req, all.error());
+    co_return publicPageError(req, all.error());
   }
-  co_return page(200, render(catalogOf(req), *all));
+  co_return htmlPage(200, render(publicCatalogOf(req), *all));
 }
 
 awaitable<http::Response> countryPage(ApiContext& ctx, http::Request& req) {
   const std::string country(req.param("country"));
   if (!domain::countryCodes().contains(country)) {
-    co_return page(404, site::notFoundPage(catalogOf(req)));
+    co_return publicNotFound(req);
   }
   co_return co_await listingPage(ctx, req, [&](const site::Catalog& c, const auto& all) {
     return site::countryPage(c, country, all);
@@ -76,9 +55,9 @@ awaitable<http::Response> figuresPage(ApiContext& ctx, http::Request& req) {
   auto work = [&db = ctx.db] { return network::publishedFigures(db); };
   auto o = co_await store::awaitOnPool<Result<network::Overview>>(ctx.cpu, std::move(work));
   if (!o) {
-    co_return pageError(req, o.error());
+    co_return publicPageError(req, o.error());
   }
-  co_return page(200, site::figuresPage(catalogOf(req), *o));
+  co_return htmlPage(200, site::figuresPage(publicCatalogOf(req), *o));
 }
 
 http::Response asset(std::string_view type, std::string_view body) {

@@ -5,10 +5,10 @@
 #include "public_site/site_pages.h"
 
 #include <boost/json/object.hpp>
-#include <charconv>
 
 #include "api/handler.h"
 #include "api/json_input.h"
+#include "api/public_answers.h"
 #include "api/routes.h"
 #include "public_site/catalog.h"
 #include "public_site/pages.h"
@@ -84,12 +84,6 @@ Result<site::SitePageQuery> decodeQuery(const http::Request& req) {
   return q;
 }
 
-// Every work is a named local moved in here (GCC 12 and a co_await's temporaries: news.cpp).
-template <class T, class Work>
-awaitable<Result<T>> onPool(ApiContext& ctx, Work work) {
-  return store::awaitOnPool<Result<T>>(ctx.cpu, std::move(work));
-}
-
 http::Response pageCreated(const site::SitePage& p) {
   return created(encodePage(p), "/api/v1/site-pages/" + p.id);
 }
@@ -98,57 +92,36 @@ json::object encodePageList(const std::vector<site::SitePage>& items) {
   return itemsBody(items, encodePage);
 }
 
-// The public answers.
-const site::Catalog& catalogOf(const http::Request& req) {
-  return site::Catalog::of(
-      site::chooseLanguage(req.queryParam("lang"), req.header("accept-language")));
-}
-
-http::Response htmlPage(unsigned status, std::string html) {
-  http::Response response =
-      http::Response::text(status, "text/html; charset=utf-8", std::move(html));
-  response.headers.emplace_back("Cache-Control",
-                                status == 200 ? "public, max-age=300" : "no-store");
-  response.headers.emplace_back("Vary", "Accept-Language");
-  return response;
-}
-
-http::Response notFound(const http::Request& req) {
-  return htmlPage(404, site::notFoundPage(catalogOf(req)));
-}
-
 awaitable<http::Response> pageRoute(ApiContext& ctx, http::Request& req, std::string kind) {
-  const site::Catalog& c = catalogOf(req);
+  const site::Catalog& c = publicCatalogOf(req);
   auto work = [&db = ctx.db, kind = std::move(kind), slug = std::string(req.param("slug")),
                lang = std::string(c.language())] {
     return site::publishedSitePage(db, kind, slug, lang);
   };
-  auto found = co_await onPool<std::optional<site::PublishedPage>>(ctx, std::move(work));
+  auto found = co_await onCpuPool<std::optional<site::PublishedPage>>(ctx, std::move(work));
   if (!found) {
-    co_return htmlPage(errorResponse(req, found.error()).status, site::notFoundPage(c));
+    co_return publicPageError(req, found.error());
   }
   if (!*found) {
-    co_return notFound(req);
+    co_return publicNotFound(req);
   }
   co_return htmlPage(200, site::sitePageView(c, **found));
 }
 
 awaitable<http::Response> caseStudiesRoute(ApiContext& ctx, http::Request& req) {
-  const site::Catalog& c = catalogOf(req);
-  std::int32_t number = 1;
-  if (auto v = req.queryParam("page")) {
-    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), number);
-    if (ec != std::errc() || ptr != v->data() + v->size() || number < 1 || number > 100000) {
-      co_return notFound(req);
-    }
+  const site::Catalog& c = publicCatalogOf(req);
+  const auto page_number = publicPageNumber(req);
+  if (!page_number) {
+    co_return publicNotFound(req);
   }
+  const std::int32_t number = *page_number;
   auto work = [&db = ctx.db, lang = std::string(c.language()), number] {
     return site::publishedCaseStudies(db, lang, site::kCaseStudiesPageSize,
                                       (number - 1) * site::kCaseStudiesPageSize);
   };
-  auto list = co_await onPool<site::PublishedCaseStudies>(ctx, std::move(work));
+  auto list = co_await onCpuPool<site::PublishedCaseStudies>(ctx, std::move(work));
   if (!list) {
-    co_return htmlPage(errorResponse(req, list.error()).status, site::notFoundPage(c));
+    co_return publicPageError(req, list.error());
   }
   co_return htmlPage(200, site::caseStudiesPage(c, *list, number));
 }
@@ -160,11 +133,11 @@ awaitable<http::Response> withSiteFooter(ApiContext& ctx, const http::Request& r
   if (!req.path.starts_with("/public/") || !response.content_type.starts_with("text/html")) {
     co_return response;
   }
-  const site::Catalog& c = catalogOf(req);
+  const site::Catalog& c = publicCatalogOf(req);
   auto work = [&db = ctx.db, lang = std::string(c.language())] {
     return site::footerLinks(db, lang);
   };
-  auto links = co_await onPool<std::vector<site::PageLink>>(ctx, std::move(work));
+  auto links = co_await onCpuPool<std::vector<site::PageLink>>(ctx, std::move(work));
   // Without its links (the database failing) the page still answers, with the case studies'.
   response.body =
       site::withFooter(std::move(response.body), c, links ? *links : std::vector<site::PageLink>());
