@@ -125,6 +125,16 @@ TEST_F(DemoCasesTest, GeneratedCasesAreConsistentAndAnswerOverHttp) {
   EXPECT_NE(publicPage("/public/feed/ro.atom").find("Campanie de informare in gari (demo)"),
             std::string::npos);
   publicPage("/public/figures?lang=en");
+  // The network's pages in the reader's language, linked from every page's footer, and the case
+  // study.
+  EXPECT_NE(home.find("/public/pages/about-the-hotline"), std::string::npos) << home;
+  EXPECT_NE(publicPage("/public/pages/about-the-hotline?lang=nl").find("Over de hulplijn"),
+            std::string::npos);
+  EXPECT_NE(publicPage("/public/pages/how-we-help?lang=ro").find("Cum vă ajutăm"),
+            std::string::npos);
+  EXPECT_NE(publicPage("/public/case-studies?lang=en").find("/public/case-studies/a-job-abroad"),
+            std::string::npos);
+  publicPage("/public/case-studies/a-job-abroad?lang=en");
 
   // Six held trainings per member over the last two years, for several audiences.
   EXPECT_EQ(count("SELECT count(*) FROM trainings"), 18);
