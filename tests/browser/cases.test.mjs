@@ -329,8 +329,12 @@ describe('cases', () => {
       assert.equal(await page.getByRole('button', { name: 'Record the consent' }).count(), 0);
       await checkA11y(page, 'the data officer’s case view');
       // In Dutch, the screen's words and the server's code labels both.
+      // The Dutch code labels arrive after the switch (the page keeps the English ones meanwhile).
+      const dutchLabels = page.waitForResponse((r) => r.url().includes('/api/v1/codes?languages=nl') && r.ok());
       await page.getByLabel('Language', { exact: true }).selectOption('nl');
       await page.getByRole('heading', { level: 1, name: `Dossier ${state.caseCode}` }).waitFor();
+      await dutchLabels;
+      await page.waitForFunction(() => /Fase\s*Gesloten/.test(document.querySelector('dl.case-header')?.textContent ?? ''));
       assert.match(await page.locator('dl.case-header').innerText(), /Fase\s+Gesloten/);
       assert.match(await page.locator('dl.case-header').innerText(), /Politie/);
     });

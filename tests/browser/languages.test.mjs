@@ -137,6 +137,7 @@ describe('the staff UI in every language', () => {
     assert.ok(registry.length >= 5, `languages read from the registry: ${JSON.stringify(registry)}`);
     assert.ok(registry.some((l) => l.dir === 'rtl'), 'one right-to-left language');
     await open(t, async (page) => {
+      await page.locator(`#ui-language option[value="${registry.at(-1).code}"]`).waitFor({ state: 'attached' });
       const options = await page.locator('#ui-language option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
       assert.deepEqual(options, registry.map((l) => [l.code, l.name]));
     });
@@ -150,8 +151,12 @@ describe('the staff UI in every language', () => {
       await open(t, async (page) => {
         await signIn(page, supervisor);
         await page.locator('header').getByText(supervisor.name).waitFor({ state: 'attached' });
+        // The code labels of the new language come after the switch (the page keeps the old ones
+        // meanwhile): the walk starts once they are in.
+        const labels = code === 'en' ? null : page.waitForResponse((r) => r.url().includes(`/api/v1/codes?languages=${code}`) && r.ok());
         await page.locator('#ui-language').selectOption(code);
         await page.waitForFunction((c) => document.documentElement.lang === c, code);
+        await labels;
         assert.deepEqual(await htmlLangDir(page), [code, dir]);
         assert.equal(await page.evaluate(() => localStorage.getItem('strada.uiLanguage')), code);
 

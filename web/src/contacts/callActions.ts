@@ -36,8 +36,9 @@ export async function startNewContact(call: HotlineCall) {
     await autosave.run((ref) => (ref.id === null ? Promise.resolve() : discardContact(call.api, ref.id))).catch(() => undefined);
   }
   call.timer.start();
-  call.tell({ kind: 'info', text: t('hotline.started') });
   await call.loadForm(call.fresh(), noDraft);
+  // Said once the form is empty, so that it never announces a form still showing the old contact.
+  call.tell({ kind: 'info', text: t('hotline.started') });
   call.focusOn(() => document.getElementById('contact-kind'));
   // The draft exists on the server from the start: a lost browser loses nothing.
   await autosave.saveNow();
