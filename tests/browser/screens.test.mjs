@@ -139,7 +139,10 @@ describe('what each role reads', () => {
   test('lists of countries and languages read by name, dates in the UI language', async (t) => {
     await open(t, async (page) => {
       await signInAs(page, consultant);
+      // The Dutch labels and country names arrive after the switch.
+      const dutchLabels = page.waitForResponse((r) => r.url().includes('/api/v1/codes?languages=nl') && r.ok());
       await page.getByLabel('Language', { exact: true }).selectOption('nl');
+      await dutchLabels;
       await show(page, '#/contacts', 'Contacten');
       const countries = await page.locator('#filter-destination_country option').allInnerTexts();
       const names = countries.slice(1);
