@@ -36,8 +36,7 @@ json::object encodePage(const site::SitePage& p) {
           {"created_at", domain::formatRfc3339(p.created_at)},
           {"updated_at", domain::formatRfc3339(p.updated_at)},
           {"organisation", p.organisation},
-          {"url", std::string(p.kind == "case_study" ? "/public/case-studies/" : "/public/pages/") +
-                      p.slug + "?lang=" + p.language},
+          {"url", site::sitePagePath(p.kind, p.slug) + "?lang=" + p.language},
           {"version", p.version}};
 }
 

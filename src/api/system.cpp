@@ -40,8 +40,11 @@ domain::Result<LabelLanguageSet> decodeLabelLanguages(const http::Request& req) 
       const auto& all = domain::kLabelLanguages;
       const auto* found = std::find(all.begin(), all.end(), lang);
       if (found == all.end()) {
-        return domain::invalidField(
-            "languages", "Use a comma-separated list of en, nl, ro, bg, ar, cs, pl, uk, ru.");
+        std::string known;
+        for (const std::string_view l : all) {
+          known += (known.empty() ? "" : ", ") + std::string(l);
+        }
+        return domain::invalidField("languages", "Use a comma-separated list of " + known + ".");
       }
       chosen.set(static_cast<std::size_t>(found - all.begin()));
       if (comma == std::string_view::npos) {

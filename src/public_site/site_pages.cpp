@@ -87,12 +87,12 @@ std::string href(const Catalog& c, std::string_view path) {
   return std::string(path) + "?lang=" + urlEncode(c.language());
 }
 
-std::string pathOf(std::string_view kind, std::string_view slug) {
+}  // namespace
+
+std::string sitePagePath(std::string_view kind, std::string_view slug) {
   return std::string(kind == "case_study" ? "/public/case-studies/" : "/public/pages/") +
          std::string(slug);
 }
-
-}  // namespace
 
 domain::Result<SitePage> createSitePage(store::Database& db, const hotline::Actor& actor,
                                         SitePageInput input) {
@@ -327,7 +327,7 @@ domain::Result<std::vector<PageLink>> footerLinks(store::Database& db, std::stri
 
 std::string sitePageView(const Catalog& c, const PublishedPage& published) {
   const SitePage& p = published.page;
-  const std::string path = pathOf(p.kind, p.slug);
+  const std::string path = sitePagePath(p.kind, p.slug);
   Html h;
   openOtherPage(h, c, p.title, path);
   h.fill("<article class=\"site-page\" lang=\"{0}\" dir=\"{1}\">",
@@ -374,7 +374,7 @@ std::string caseStudiesPage(const Catalog& c, const PublishedCaseStudies& list, 
   for (const SitePage& item : list.items) {
     h.raw("<article class=\"news\">");
     h.fill("<h2><a href=\"{0}\">{1}</a></h2>",
-           {href(c, "/public/case-studies/" + item.slug), item.title});
+           {href(c, sitePagePath("case_study", item.slug)), item.title});
     h.fill("<p class=\"meta\">{0}</p>", {item.organisation});
     if (!item.summary.empty()) {
       h.fill("<p>{0}</p>", {item.summary});
@@ -406,7 +406,7 @@ std::string withFooter(std::string html, const Catalog& c, const std::vector<Pag
   Html h;
   h.fill("<footer><nav aria-label=\"{0}\"><ul>", {c.text("footer_nav")});
   for (const PageLink& l : links) {
-    h.fill("<li><a href=\"{0}\">{1}</a></li>", {href(c, "/public/pages/" + l.slug), l.title});
+    h.fill("<li><a href=\"{0}\">{1}</a></li>", {href(c, sitePagePath("page", l.slug)), l.title});
   }
   h.fill("<li><a href=\"{0}\">{1}</a></li></ul></nav></footer>",
          {href(c, "/public/case-studies"), c.text("case_studies_heading")});

@@ -80,6 +80,10 @@ struct SitePageQuery {
                                                                   const hotline::Actor& actor,
                                                                   const SitePageQuery& query);
 
+// The public address of a page of `kind` ("page" or "case_study") and `slug`, without ?lang=:
+// /public/pages/{slug} or /public/case-studies/{slug}.
+[[nodiscard]] std::string sitePagePath(std::string_view kind, std::string_view slug);
+
 // What the public pages read (needs no one): published pages only.
 struct PublishedPage {
   SitePage page;                       // in the reader's language when it has one
