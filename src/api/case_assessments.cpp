@@ -101,10 +101,6 @@ json::value textOrNull(const std::string& s) {
   return s.empty() ? json::value(nullptr) : json::value(s);
 }
 
-json::value timeOrNull(domain::UnixMillis at) {
-  return at == 0 ? json::value(nullptr) : json::value(domain::formatRfc3339(at));
-}
-
 // The members every document has: who changed it last, when, and its version.
 json::object withMeta(json::object body, const cases::DocumentMeta& meta) {
   body["updated_by"] = userRefOrNull(meta.names, meta.updated_by);

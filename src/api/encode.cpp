@@ -6,6 +6,10 @@
 
 namespace strada::api {
 
+boost::json::value timeOrNull(domain::UnixMillis at) {
+  return at > 0 ? boost::json::value(domain::formatRfc3339(at)) : boost::json::value(nullptr);
+}
+
 boost::json::array encodeRoles(const std::vector<domain::Role>& roles) {
   boost::json::array out;
   out.reserve(roles.size());

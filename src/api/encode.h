@@ -8,9 +8,14 @@
 #include <vector>
 
 #include "domain/contact.h"
+#include "domain/time.h"
 #include "domain/user.h"
 
 namespace strada::api {
+
+// An RFC 3339 time, or null for 0 and below (not yet: published_at of a draft, a review not
+// submitted).
+boost::json::value timeOrNull(domain::UnixMillis at);
 
 // The role names of a user, as /me and the list of colleagues answer them.
 boost::json::array encodeRoles(const std::vector<domain::Role>& roles);

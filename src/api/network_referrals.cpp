@@ -5,6 +5,7 @@
 #include <string>
 #include <tuple>
 
+#include "api/encode.h"
 #include "api/handler.h"
 #include "api/json_input.h"
 #include "api/network_routes.h"
@@ -15,10 +16,6 @@ namespace {
 
 namespace json = boost::json;
 using policy::Permission;
-
-json::value timeOrNull(domain::UnixMillis at) {
-  return at > 0 ? json::value(domain::formatRfc3339(at)) : json::value(nullptr);
-}
 
 json::array arrayOf(const std::string& comma_separated) {
   json::array out;

@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "api/encode.h"
 #include "api/handler.h"
 #include "api/json_input.h"
 #include "api/public_answers.h"
@@ -36,8 +37,7 @@ json::object encodeNews(const site::NewsItem& n) {
           {"body", n.body},
           {"tags", json::array(n.tags.begin(), n.tags.end())},
           {"status", n.status},
-          {"published_at", n.published_at > 0 ? json::value(domain::formatRfc3339(n.published_at))
-                                              : json::value(nullptr)},
+          {"published_at", timeOrNull(n.published_at)},
           {"created_at", domain::formatRfc3339(n.created_at)},
           {"updated_at", domain::formatRfc3339(n.updated_at)},
           {"organisation", n.organisation},

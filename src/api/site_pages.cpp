@@ -6,6 +6,7 @@
 
 #include <boost/json/object.hpp>
 
+#include "api/encode.h"
 #include "api/handler.h"
 #include "api/json_input.h"
 #include "api/public_answers.h"
@@ -31,8 +32,7 @@ json::object encodePage(const site::SitePage& p) {
           {"summary", p.summary},
           {"body", p.body},
           {"status", p.status},
-          {"published_at", p.published_at > 0 ? json::value(domain::formatRfc3339(p.published_at))
-                                              : json::value(nullptr)},
+          {"published_at", timeOrNull(p.published_at)},
           {"created_at", domain::formatRfc3339(p.created_at)},
           {"updated_at", domain::formatRfc3339(p.updated_at)},
           {"organisation", p.organisation},
