@@ -43,33 +43,25 @@ export function App() {
   const language = currentUiLanguage();
   const codesLanguage = useRef<string | null>(null);
 
-  function loadCodes() {
-    setCodes('loading');
+  // The labels of the UI language. `keepPage`: another UI language, whose labels replace the old
+  // ones when they arrive; meanwhile (and if they do not arrive) the page stays as it is, labelled
+  // in the old language or English, so that a form being filled in is not thrown away. Otherwise
+  // the page waits for them ("loading"), and says so if they fail.
+  function fetchCodes(keepPage: boolean) {
+    if (!keepPage) setCodes('loading');
     codesLanguage.current = language;
     api.codes(language).then(
       (loaded) => {
         if (codesLanguage.current === language) setCodes(loaded);
       },
       (error: unknown) => {
-        if (codesLanguage.current === language && !(error instanceof ApiError && error.status === 401)) {
+        if (!keepPage && codesLanguage.current === language && !(error instanceof ApiError && error.status === 401)) {
           setCodes('failed');
         }
       },
     );
   }
-
-  // Another UI language: its labels replace the old ones when they arrive; meanwhile (and if they
-  // do not arrive) the page stays as it is, labelled in the old language or English, so that a
-  // form being filled in is not thrown away.
-  function relabelCodes() {
-    codesLanguage.current = language;
-    api.codes(language).then(
-      (loaded) => {
-        if (codesLanguage.current === language) setCodes(loaded);
-      },
-      () => undefined,
-    );
-  }
+  const loadCodes = () => fetchCodes(false);
 
   useEffect(() => {
     api.onSessionEnded = () => setState({ phase: 'signedOut', reason: 'sessionEnded' });
@@ -87,7 +79,7 @@ export function App() {
     if (signedInNow && typeof codes === 'string') loadCodes();
   }, [signedInNow]);
   useEffect(() => {
-    if (signedInNow && typeof codes !== 'string' && codesLanguage.current !== language) relabelCodes();
+    if (signedInNow && typeof codes !== 'string' && codesLanguage.current !== language) fetchCodes(true);
   }, [signedInNow, language, codes]);
 
   function idleSignOut() {
